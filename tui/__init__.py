@@ -1,0 +1,3 @@
+"""Newsdesk: compare how several outlets covered one story, in the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,257 @@
+"""Load a corpus directory into Documents.
+
+Formats: Markdown or plain text with optional YAML front matter, and JSON / JSONL
+records. Bad files never stop a load: each is skipped (or read as well as it can be)
+with a one-line warning, and the good files still load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import Document
+from .sections import paragraphs, sections
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+_BODY_KEYS = ("text", "body", "content")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+class CorpusError(Exception):
+    """The corpus as a whole cannot be read (missing or unreadable directory)."""
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text from bytes, and a note naming the fallback encoding when UTF-8 failed."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "not valid UTF-8; read as Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not valid UTF-8; read as Latin-1"
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(head) > 0.1
+
+
+def canonical(text: str) -> str:
+    """One newline convention, so offsets mean the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _plain(value: Any) -> Any:
+    """Metadata values made JSON-safe (YAML gives dates and datetimes as objects)."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
+    """(metadata or None, body, problem). A block that does not parse is dropped, not kept."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, None
+    body = text[match.end() :]
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        return None, body, f"front matter is not valid YAML{where}; metadata ignored"
+    if data is None:
+        return {}, body, None
+    if not isinstance(data, dict):
+        return None, body, "front matter is not a mapping; metadata ignored"
+    return _plain(data), body, None
+
+
+def first_line_title(text: str) -> str:
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line[:200]
+    return ""
+
+
+def slug(name: str) -> str:
+    return _SLUG_CHARS.sub("-", name.lower()).strip("-") or "doc"
+
+
+def make_document(doc_id: str, path: str, text: str, meta: dict[str, Any]) -> Document:
+    text = canonical(text)
+    meta = dict(meta)
+    if not meta.get("title"):
+        meta["title"] = first_line_title(text) or doc_id
+        meta.setdefault("title_guessed", True)
+    paras = paragraphs(text)
+    return Document(
+        id=doc_id, path=path, text=text, meta=meta, paragraphs=paras,
+        sections=sections(text, paras),
+    )
+
+
+def _records(text: str, suffix: str) -> Iterable[tuple[int, Any, str | None]]:
+    """(line or index, record, problem) for each record in a JSON or JSONL file."""
+    if suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield exc.lineno, None, f"not valid JSON (line {exc.lineno}: {exc.msg})"
+            return
+        items = data if isinstance(data, list) else [data]
+        for i, item in enumerate(items):
+            yield i, item, None
+        return
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line), None
+        except json.JSONDecodeError as exc:
+            yield lineno, None, f"line {lineno} is not valid JSON ({exc.msg})"
+
+
+def _load_json(path: Path, rel: str, text: str, warn: Callable[[str], None]) -> list[Document]:
+    docs: list[Document] = []
+    multi = path.suffix.lower() != ".json" or text.lstrip().startswith("[")
+    for n, record, problem in _records(text, path.suffix.lower()):
+        if problem:
+            warn(f"{rel}: {problem}; skipped")
+            continue
+        where = f"{rel}:{n}" if multi else rel
+        if not isinstance(record, dict):
+            warn(f"{where}: record is not an object; skipped")
+            continue
+        body_key = next((k for k in _BODY_KEYS if isinstance(record.get(k), str)), None)
+        if body_key is None or not record[body_key].strip():
+            warn(f"{where}: record has no text, body or content; skipped")
+            continue
+        meta = {k: _plain(v) for k, v in record.items() if k not in _BODY_KEYS and k != "id"}
+        if record.get("id") is not None:
+            doc_id = slug(str(record["id"]))
+        else:
+            doc_id = slug(path.stem) + (f"-{n}" if multi else "")
+        docs.append(make_document(doc_id, rel, record[body_key], meta))
+    return docs
+
+
+def load_file(
+    path: Path, rel: str, warn: Callable[[str], None], max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Document]:
+    """Documents from one file; problems go to ``warn`` and never raise."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            warn(f"{rel}: {size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit; skipped")
+            return []
+        data = path.read_bytes()
+    except OSError as exc:
+        warn(f"{rel}: cannot be read ({exc.strerror or exc}); skipped")
+        return []
+    if not data.strip():
+        warn(f"{rel}: empty; skipped")
+        return []
+    if looks_binary(data):
+        warn(f"{rel}: binary, not text; skipped")
+        return []
+    text, note = decode(data)
+    if note:
+        warn(f"{rel}: {note}")
+    if path.suffix.lower() in JSON_SUFFIXES:
+        return _load_json(path, rel, text, warn)
+    meta, body, problem = split_front_matter(canonical(text))
+    if problem:
+        warn(f"{rel}: {problem}")
+    if not body.strip():
+        warn(f"{rel}: no text after the front matter; skipped")
+        return []
+    doc = make_document(slug(path.stem), rel, body, meta or {})
+    if note:
+        doc.notes.append(note)
+    if problem:
+        doc.notes.append(problem)
+    return [doc]
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """Corpus files below ``root``, in name order, hidden files and folders left out."""
+    found = []
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() in SUFFIXES and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _unique(doc_id: str, path: str, taken: set[str]) -> str:
+    if doc_id not in taken:
+        return doc_id
+    suffix = hashlib.sha1(path.encode()).hexdigest()[:6]
+    candidate, n = f"{doc_id}-{suffix}", 2
+    while candidate in taken:
+        candidate, n = f"{doc_id}-{suffix}-{n}", n + 1
+    return candidate
+
+
+def load_corpus(
+    root: str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """Every loadable document below ``root``. Raises CorpusError only for the directory."""
+    root = Path(root)
+    if not root.exists():
+        raise CorpusError(f"corpus directory not found: {root}")
+    if not root.is_dir():
+        raise CorpusError(f"corpus path is not a directory: {root}")
+    try:
+        files = corpus_files(root)
+    except OSError as exc:
+        raise CorpusError(f"cannot read corpus directory {root}: {exc.strerror or exc}") from None
+    result = LoadResult()
+    taken: set[str] = set()
+    for i, path in enumerate(files):
+        rel = path.relative_to(root).as_posix()
+        for doc in load_file(path, rel, result.warnings.append, max_bytes):
+            doc.id = _unique(doc.id, f"{rel}#{doc.id}", taken)
+            taken.add(doc.id)
+            result.documents.append(doc)
+        if progress:
+            progress(i + 1, len(files))
+    return result

@@ -1,0 +1,34 @@
+"""CorpusIndex: everything the CLI and the panes ask of a corpus, built once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .config import Settings
+from .document import Document
+
+# progress(stage, done, total): stage names what is being built, for a progress bar.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class CorpusIndex:
+    documents: list[Document]
+    by_id: dict[str, Document] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        documents: list[Document],
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+    ) -> CorpusIndex:
+        settings = settings or Settings()
+        index = cls(documents=list(documents), by_id={d.id: d for d in documents})
+        if progress:
+            progress("documents", len(documents), len(documents))
+        return index
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.by_id.get(doc_id)

@@ -1,0 +1,207 @@
+"""Split a news page's text into body, reader comments and boilerplate.
+
+Scraped articles carry more than the article: photo captions glued to the text, site
+footers, newsletter promos, "Read more" links, adverts and reader-comment threads. The
+rules here are structural and phrased the way boilerplate is phrased on news sites in
+general (as boilerplate removers such as jusText and trafilatura do), not lists of
+lines from any one page:
+
+* a paragraph whose credit ("Name/Reuters", "Name/AP") is glued to the text is a caption;
+* a paragraph repeating an earlier one word for word is a duplicated headline or promo;
+* footer, sharing, newsletter and comment-form phrasings are boilerplate, and a strong
+  end-of-article marker (a comment form, "closed for comments", a copyright line) makes
+  everything after it boilerplate too;
+* a reader-comment thread is a run at the end of the page in which short handle lines
+  ("yoshi", "Shin Ra", "@nigelboy") alternate with the comments they sign.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import BODY, BOILERPLATE, COMMENTS, Section, Span
+
+# Agencies and picture desks that appear in photo credits ("Jae C. Hong/AP").
+_PHOTO_AGENCIES = (
+    r"Reuters|AP|AFP|Getty Images|Getty|EPA|EPA-EFE|Xinhua|Yonhap|Kyodo|Bloomberg|"
+    r"Associated Press|Shutterstock|Anadolu|Pool|Alamy|NurPhoto|SOPA Images|Sipa|"
+    r"Corbis|TASS|Imago|dpa|ANSA|PA|Wikimedia Commons|Flickr|Newscom"
+)
+# A credit glued to the caption that follows it: "Kim Kyung-Hoon/ReutersJapanese ...".
+_GLUED_CREDIT = re.compile(rf"\S/(?:{_PHOTO_AGENCIES})(?:/[A-Za-z ]+)?(?=[A-Z0-9“\"‘'])")
+_CREDIT_LINE = re.compile(
+    rf"^(?:(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*[:|]\s*.{{0,80}}|"
+    rf"[\w .'\-]{{2,60}}/(?:{_PHOTO_AGENCIES}))$",
+    re.IGNORECASE,
+)
+
+# Phrasings of site furniture. Each is a shape that recurs across news sites.
+_FURNITURE = [
+    r"^visit\b.{0,60}\bhomepage\b",
+    r"^follow\b.{0,80}\bon (?:facebook|twitter|x|linkedin|instagram|telegram|youtube)\b",
+    r"\b(?:facebook|twitter|linkedin|instagram|whatsapp)\b.{0,40}\b(?:and|&) "
+    r"(?:facebook|twitter|linkedin|instagram|whatsapp)\b.{0,10}$",
+    r"^(?:share|tweet|email|print)(?: this(?: article| story)?)?$",
+    r"\b(?:emails?|newsletters?)\s*(?:&|and)\s*alerts\b",
+    r"\bto your inbox\b",
+    r"^(?:sign up|subscribe)\b",
+    r"^(?:read more|related|see also|more on this|recommended|you may also like|"
+    r"most popular|trending)\s*:?$",
+    r"\bclosed for comments\b",
+    r"^please email the editor\b",
+    r"^leave a (?:comment|reply)\b",
+    r"\buses akismet\b",
+    r"\bhaving issues with commenting\b",
+    r"^(?:reader )?comments?\s*(?:\(\d+\))?:?$",
+    r"^originally published\b",
+    r"^(?:updated|published|posted|last updated)(?: on)?:?\s+\w{3,9}\.? \d{1,2},? \d{4}",
+    r"\|\s*(?:updated|published) on\b",
+    r"\ball rights reserved\b",
+    r"^(?:copyright|©)",
+    r"\bcookies?\b.{0,40}\b(?:policy|consent|accept)\b",
+    r"^advertisement$",
+    r"^click here\b",
+]
+_FURNITURE_RE = [re.compile(p, re.IGNORECASE) for p in _FURNITURE]
+
+# After these the article is over: what follows is a form, an advert or a footer.
+_END_OF_ARTICLE = re.compile(
+    r"^leave a (?:comment|reply)\b|\bclosed for comments\b|\ball rights reserved\b|"
+    r"\buses akismet\b|^(?:copyright|©)|^follow\b.{0,80}\bon (?:facebook|twitter)\b",
+    re.IGNORECASE,
+)
+_RELATED_LEAD = re.compile(
+    r"^(?:read more|related|see also|more on this|recommended|you may also like)\s*:$",
+    re.IGNORECASE,
+)
+# A slug or file name standing alone: an image's alt text or a logo ("corpLogo-60x60").
+_SLUG = re.compile(r"^[\w]+(?:[-_][\w]+){2,}$")
+_HANDLE = re.compile(r"^@?[^\s.!?:;,\"“”]{1,30}(?: [^\s.!?:;,\"“”]{1,30}){0,2}$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
+# Words that make a short line read as prose or a heading rather than a user name.
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for and or but is are was were be by with from as it this that "
+    "why how what when who".split()
+)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Each non-blank line, trimmed of surrounding white space and bullets."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while start < end and (text[start].isspace() or text[start] in "•·▪●-–*"):
+            # a lone dash or bullet is list markup; a leading "-" before a word is not
+            if text[start] in "-–*" and start + 1 < end and not text[start + 1].isspace():
+                break
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+    return spans
+
+
+def is_caption(line: str) -> bool:
+    return bool(_GLUED_CREDIT.search(line) or _CREDIT_LINE.match(line))
+
+
+def is_furniture(line: str) -> bool:
+    return any(p.search(line) for p in _FURNITURE_RE)
+
+
+def _is_handle(line: str) -> bool:
+    if len(line) > 40 or not _HANDLE.match(line) or _SENTENCE_END.search(line):
+        return False
+    words = line.lstrip("@").split()
+    return not any(w.lower() in _FUNCTION_WORDS for w in words)
+
+
+def _comment_thread_start(lines: list[str]) -> int | None:
+    """Index of the first handle line of a trailing comment thread, if there is one.
+
+    A thread needs at least three handles, each signing at least one longer line, and
+    handles must make up a fair share of the lines from its start to the end.
+    """
+    n = len(lines)
+    signing = [
+        _is_handle(lines[i]) and i + 1 < n and not _is_handle(lines[i + 1]) for i in range(n)
+    ]
+    candidates = [i for i in range(n) if signing[i]]
+    for first in candidates:
+        rest = [i for i in candidates if i >= first]
+        span = n - first
+        if len(rest) >= 3 and len(rest) / span >= 0.15:
+            # The line before a thread is the end of the article: real prose.
+            if first == 0 or len(lines[first - 1]) >= 40 or is_furniture(lines[first - 1]):
+                return first
+    return None
+
+
+def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
+    """One section kind per paragraph, plus a label for the non-body ones."""
+    lines = [text[p.start : p.end] for p in paras]
+    kinds = [BODY] * len(lines)
+    labels = [""] * len(lines)
+
+    thread = _comment_thread_start(lines)
+    if thread is not None:
+        for i in range(thread, len(lines)):
+            kinds[i], labels[i] = COMMENTS, "reader comments"
+
+    seen: set[str] = set()
+    ended = False
+    related_until = -1
+    limit = thread if thread is not None else len(lines)
+    for i in range(limit):
+        line = lines[i]
+        key = " ".join(line.split()).lower()
+        label = ""
+        if ended:
+            label = "footer"
+        elif is_caption(line):
+            label = "caption"
+        elif i <= related_until:
+            label = "related link"
+        elif _RELATED_LEAD.match(line):
+            label = "related link"
+            # the headlines listed under "Read more:" are links, not prose
+            j = i + 1
+            while j < limit and not _SENTENCE_END.search(lines[j]) and len(lines[j]) < 200:
+                j += 1
+            related_until = j - 1
+        elif is_furniture(line):
+            label = "footer"
+        elif key in seen and len(key) < 300:
+            label = "repeated"
+        elif _SLUG.match(line) and len(line) >= 12:
+            label = "image"
+        if label:
+            kinds[i], labels[i] = BOILERPLATE, label
+        if _END_OF_ARTICLE.search(line) and i > len(lines) // 3:
+            ended = True
+        seen.add(key)
+    return list(zip(kinds, labels))
+
+
+def sections(text: str, paras: list[Span] | None = None) -> list[Section]:
+    """Sections that tile ``text`` from 0 to its end, adjacent runs of one kind merged."""
+    if not text:
+        return []
+    paras = paragraphs(text) if paras is None else paras
+    if not paras:
+        return [Section(BODY, 0, len(text))]
+    tagged = classify(text, paras)
+    out: list[Section] = []
+    for i, (para, (kind, label)) in enumerate(zip(paras, tagged)):
+        start = 0 if i == 0 else para.start
+        end = len(text) if i == len(paras) - 1 else paras[i + 1].start
+        if out and out[-1].kind == kind and out[-1].label == label:
+            out[-1] = Section(kind, out[-1].start, end, label)
+        else:
+            if out and start != out[-1].end:
+                start = out[-1].end
+            out.append(Section(kind, start, end, label))
+    return out
