@@ -1,22 +1,649 @@
-"""NewsdeskApp: the terminal dashboard."""
+"""NewsdeskApp: the four panes, the keys, and the workers that feed them.
+
+The app holds no domain logic. It loads and indexes the corpus in a thread worker (the
+screen paints first and a progress bar follows the build), runs each search in an
+exclusive worker so a stale query is dropped, and passes what ``CorpusIndex`` answers
+to the panes. What the user selects is saved per corpus and restored on the next run.
+"""
 
 from __future__ import annotations
 
+import time
+from collections import Counter
+
+from textual import on, work
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.worker import get_current_worker
 
 from ..config import Settings
+from ..corpus import CorpusError, LoadResult, load_corpus
+from ..document import COMMENTS, Document
+from ..entities import Entity
+from ..export import ExportError, default_export_path, render_markdown, write_atomic
+from ..index import CorpusIndex
+from ..quotes import Quote
+from .commands import NewsdeskCommands
+from .entities import EntitiesPane
+from .help import HelpRow, HelpScreen
+from .messages import OpenDocument
+from .quotes import QuotesPane
+from .rowlist import RowList
+from .search_bar import SearchBar
+from .sources import SourcesPane
+from .state import UiState, load_state, save_state, state_path
+from .variants import VariantsScreen
+from .viewer import Viewer
+
+PANES = ("sources", "viewer", "entities", "quotes")
+PROGRESS_INTERVAL = 0.05  # seconds between progress updates from the index worker
+
+
+def _b(key: str, action: str, description: str, tooltip: str, binding_id: str,
+       show: bool = True, priority: bool = False) -> Binding:
+    return Binding(key, action, description, show=show, priority=priority, tooltip=tooltip,
+                   id=binding_id)
 
 
 class NewsdeskApp(App[None]):
     TITLE = "Newsdesk"
-    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    CSS_PATH = "newsdesk.tcss"
+    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+    BINDINGS = [
+        _b("1", "focus_pane('sources')", "Sources", "Focus the sources pane", "focus_sources",
+           show=False),
+        _b("2", "focus_pane('viewer')", "Viewer", "Focus the viewer", "focus_viewer", show=False),
+        _b("3", "focus_pane('entities')", "Entities", "Focus the entities pane",
+           "focus_entities", show=False),
+        _b("4", "focus_pane('quotes')", "Quotes", "Focus the quotes pane", "focus_quotes",
+           show=False),
+        _b("slash", "focus_search", "Search",
+           "Focus the search bar; results update as you type, enter opens the first hit",
+           "focus_search"),
+        _b("n", "next_match", "Next", "Next search match in the viewer", "next_match"),
+        _b("N", "previous_match", "Prev", "Previous search match in the viewer",
+           "previous_match", show=False),
+        _b("space", "toggle_quote", "Select", "Select or unselect the highlighted quote",
+           "toggle_quote"),
+        _b("a", "select_all", "All", "Select all quotes shown (again: unselect them)",
+           "select_all", show=False),
+        _b("ctrl+e", "export", "Export",
+           "Export the selected quotes as Markdown to the export directory", "export"),
+        _b("y", "copy", "Copy", "Copy the selected quotes as Markdown to the clipboard", "copy"),
+        _b("d", "variants", "Variants",
+           "Show every outlet's wording of the highlighted quote, diffed word by word",
+           "variants"),
+        _b("s", "toggle_sort", "Sort", "Sort quotes by source order or by speaker", "sort",
+           show=False),
+        _b("o", "toggle_source_filter", "This source",
+           "Show only the quotes of the source in the viewer (again: all)", "source_filter",
+           show=False),
+        _b("c", "toggle_comments", "Comments", "Show or hide quotes from reader comments",
+           "toggle_comments", show=False),
+        _b("escape", "clear", "Clear",
+           "Leave the search bar; clear the entity filter", "clear"),
+        _b("f1", "help", "Help", "This help: every key", "help"),
+        _b("ctrl+p", "command_palette", "Palette",
+           "Command palette: export, selection, comments, jump to source, theme",
+           "command_palette", show=False, priority=True),
+        _b("ctrl+q", "quit", "Quit", "Quit", "quit", priority=True),
+    ]
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
+        self.index: CorpusIndex | None = None
+        self.documents: list[Document] = []
+        self.by_id: dict[str, Document] = {}
+        self.order: dict[str, int] = {}  # doc id → position in the corpus
+        self.quotes_by_doc: dict[str, list[Quote]] = {}
+        self.query = ""
+        self.hits: dict[str, int] | None = None
+        self.query_quotes: set[str] | None = None
+        self.entity: Entity | None = None
+        self.entity_quotes: set[str] = set()
+        self.show_comments = settings.show_comments
+        self.only_source = False
+        self.state_file = state_path(settings.corpus)
+        self.state: UiState = load_state(self.state_file)
+        self.selected: list[str] = list(self.state.selected)
+        self._state_error_shown = False
+        self._last_progress = 0.0
+
+    # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Corpus: {self.settings.corpus}", id="placeholder")
+        with Horizontal(id="main"):
+            yield SourcesPane(id="sources")
+            with Vertical(id="centre"):
+                yield SearchBar(id="search")
+                yield Viewer(id="viewer")
+            yield EntitiesPane(id="entities")
+        yield QuotesPane(id="quotes")
+        with Horizontal(id="status"):
+            yield Label("Starting…", id="status-text")
+            yield ProgressBar(id="progress", show_eta=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.settings.corpus)
+        self._apply_theme()
+        self._apply_keymap()
+        titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
+                  "quotes": "4 Quotes"}
+        for pane, title in titles.items():
+            self.query_one(f"#{pane}").border_title = title
+        for pane in ("sources", "entities", "quotes"):
+            self.query_one(f"#{pane}", RowList).empty_text = "Indexing…"
+        self.query_one(QuotesPane).documents = self.by_id
+        self.query_one(SourcesPane).focus()
+        self.build_index()
+
+    def _apply_theme(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.",
+                        title="Config", severity="warning")
+
+    def _apply_keymap(self) -> None:
+        keymap = dict(self.settings.keys)
+        known = {row[3] for row in self.help_rows()}
+        unknown = sorted(k for k in keymap if k not in known)
+        if unknown:
+            self.notify(f"Unknown binding ids in keys: {', '.join(unknown)}. Press F1 for ids.",
+                        title="Config", severity="warning")
+        self.set_keymap({k: v for k, v in keymap.items() if k in known})
+
+    # --- building the index (thread worker) -------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def build_index(self) -> None:
+        try:
+            result = load_corpus(
+                self.settings.corpus,
+                max_bytes=self.settings.max_file_mb * 1024 * 1024,
+                progress=lambda done, total: self._report("loading files", done, total),
+            )
+        except CorpusError as exc:
+            self.call_from_thread(self._load_failed, str(exc))
+            return
+        self.call_from_thread(self._documents_loaded, result)
+        try:
+            index = CorpusIndex.build(result.documents, self.settings, progress=self._report)
+        except Exception as exc:  # a bug in the core must not take the screen down
+            self.call_from_thread(self._load_failed, f"indexing failed: {exc}")
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._index_ready, index)
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        """Progress from the worker thread, at most every PROGRESS_INTERVAL seconds."""
+        now = time.monotonic()
+        if done < total and now - self._last_progress < PROGRESS_INTERVAL:
+            return
+        self._last_progress = now
+        self.call_from_thread(self._show_progress, stage, done, total)
+
+    def _show_progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one("#status-text", Label).update(f"Indexing: {stage} {done}/{total}")
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def _load_failed(self, message: str) -> None:
+        self.notify(message, title="Cannot load the corpus", severity="error", timeout=10)
+        self.query_one(Viewer).show(None, message=f"Nothing to show: {message}")
+        self._finish_progress("Corpus not loaded.")
+
+    def _documents_loaded(self, result: LoadResult) -> None:
+        self.documents = result.documents
+        self.by_id.clear()
+        self.by_id.update({d.id: d for d in result.documents})
+        self.order = {d.id: i for i, d in enumerate(result.documents)}
+        if result.warnings:
+            first = result.warnings[0]
+            more = f" (and {len(result.warnings) - 1} more)" if len(result.warnings) > 1 else ""
+            self.notify(f"{first}{more}", title="Some files were skipped",
+                        severity="warning", timeout=8)
+        sources = self.query_one(SourcesPane)
+        sources.empty_text = "No sources match."
+        if not self.documents:
+            sources.empty_text = "No articles."
+            self.query_one(Viewer).show(None, message=(
+                f"No articles found in {self.settings.corpus}. Newsdesk reads .md, .txt, "
+                ".json and .jsonl files (front matter optional); add some and start again."))
+            self.notify("The corpus is empty.", severity="warning")
+        self._refresh_sources()
+        start = self.state.source if self.state.source in self.by_id else None
+        if start is None and self.documents:
+            start = self.documents[0].id
+        if start:
+            self.open_document(start)
+
+    def _index_ready(self, index: CorpusIndex) -> None:
+        self.index = index
+        quotes_by_doc: dict[str, list[Quote]] = {}
+        for quote in index.quotes:
+            quotes_by_doc.setdefault(quote.source, []).append(quote)
+        self.quotes_by_doc = quotes_by_doc
+        known = index.quote_by_id
+        self.selected = [q for q in self.selected if q in known]
+        entity_counts: Counter[str] = Counter()
+        for entity in index.entities:
+            entity_counts.update(entity.sources)
+        sources = self.query_one(SourcesPane)
+        sources.set_counts(quotes={k: len(v) for k, v in quotes_by_doc.items()},
+                           entities=dict(entity_counts))
+        entities = self.query_one(EntitiesPane)
+        entities.empty_text = "No entities found."
+        entities.set_entities(index.entities)
+        quotes = self.query_one(QuotesPane)
+        quotes.empty_text = "No quotes match."
+        quotes.outlets = {cid: len({q.source for q in qs}) for cid, qs in index.clusters.items()}
+        quotes.selected = set(self.selected)
+        self._refresh_quotes()
+        if sources.open_id:
+            self.open_document(sources.open_id)
+        if self.query:
+            self.run_search(self.query)
+        self._finish_progress()
+
+    def _finish_progress(self, message: str | None = None) -> None:
+        self.query_one(ProgressBar).display = False
+        self._update_status(message)
+
+    def _update_status(self, message: str | None = None) -> None:
+        if message is None:
+            parts = [f"{len(self.documents)} sources"]
+            if self.index is not None:
+                parts.append(f"{len(self.index.entities)} entities")
+                parts.append(f"{len(self.index.quotes)} quotes")
+            parts.append(f"{len(self.selected)} selected")
+            if self.query and self.hits is not None:
+                parts.append(f"“{self.query}”: {sum(self.hits.values())} hits in "
+                             f"{len(self.hits)} sources")
+            if self.entity is not None:
+                parts.append(f"entity: {self.entity.name} (esc clears)")
+            message = " · ".join(parts)
+        self.query_one("#status-text", Label).update(message)
+
+    # --- filtering ------------------------------------------------------------------------
+
+    def _refresh_sources(self) -> None:
+        docs = self.documents
+        if self.entity is not None:
+            wanted = set(self.entity.sources)
+            docs = [d for d in docs if d.id in wanted]
+        if self.hits is not None:
+            docs = [d for d in docs if self.hits.get(d.id)]
+        sources = self.query_one(SourcesPane)
+        sources.set_documents(docs, keep_id=sources.open_id)
+        sources.set_hits(self.hits)
+        sources.border_title = f"1 Sources ({len(docs)}/{len(self.documents)})" \
+            if len(docs) != len(self.documents) else f"1 Sources ({len(docs)})"
+
+    def _shown_quotes(self) -> list[Quote]:
+        if self.index is None:
+            return []
+        quotes = self.index.quotes
+        if not self.show_comments:
+            quotes = [q for q in quotes if q.section != COMMENTS]
+        if self.entity is not None:
+            quotes = [q for q in quotes if q.id in self.entity_quotes]
+        if self.query_quotes is not None:
+            quotes = [q for q in quotes if q.id in self.query_quotes]
+        open_id = self.query_one(SourcesPane).open_id
+        if self.only_source:
+            quotes = [q for q in quotes if q.source == open_id]
+        if self.state.sort == "speaker":
+            quotes = sorted(quotes, key=lambda q: (
+                q.speaker is None, (q.speaker or "").casefold(), self.order.get(q.source, 0),
+                q.start))
+        return quotes
+
+    def _refresh_quotes(self) -> None:
+        pane = self.query_one(QuotesPane)
+        current = pane.current()
+        shown = self._shown_quotes()
+        pane.set_quotes(shown, keep_id=current.id if current else None)
+        notes = [f"{len(shown)} shown", f"{len(self.selected)} selected",
+                 f"by {self.state.sort} (s)"]
+        if self.only_source:
+            notes.append("this source (o)")
+        if not self.show_comments:
+            notes.append("comments hidden (c)")
+        pane.border_title = "4 Quotes"
+        pane.border_subtitle = " · ".join(notes)
+        self._update_status()
+
+    def _entity_quote_ids(self, entity: Entity) -> set[str]:
+        """Quotes the entity speaks, or in which it is mentioned."""
+        mentions: dict[str, list[tuple[int, int]]] = {}
+        for m in entity.mentions:
+            mentions.setdefault(m.source, []).append((m.start, m.end))
+        ids = set()
+        for source in entity.sources:
+            spans = mentions.get(source, [])
+            for q in self.quotes_by_doc.get(source, []):
+                if q.speaker == entity.name or any(q.start <= s and e <= q.end for s, e in spans):
+                    ids.add(q.id)
+        return ids
+
+    def set_entity(self, entity: Entity | None) -> None:
+        self.entity = entity
+        self.entity_quotes = self._entity_quote_ids(entity) if entity else set()
+        pane = self.query_one(EntitiesPane)
+        pane.chosen = entity.name if entity else None
+        pane.refresh()
+        pane.border_subtitle = f"filter: {entity.name} · esc clears" if entity else ""
+        self._refresh_sources()
+        self._refresh_quotes()
+        open_id = self.query_one(SourcesPane).open_id
+        sources = self.query_one(SourcesPane)
+        if entity is not None and open_id not in set(entity.sources) and sources.documents:
+            self.open_document(sources.documents[0].id)
+        elif open_id:
+            self._highlight(open_id)
+
+    # --- the viewer -----------------------------------------------------------------------
+
+    def open_document(self, doc_id: str, offset: int | None = None,
+                      spotlight: tuple[int, int] | None = None) -> None:
+        doc = self.by_id.get(doc_id)
+        if doc is None:
+            return
+        viewer = self.query_one(Viewer)
+        sources = self.query_one(SourcesPane)
+        changed = sources.open_id != doc_id
+        sources.open_id = doc_id
+        position = sources.index_of(doc_id)
+        if position is not None and position != sources.cursor:
+            sources.move_cursor(position)
+        sources.refresh()
+        viewer.show(doc)
+        viewer.border_title = f"2 {doc.outlet or doc.id}"
+        self._highlight(doc_id, spotlight=spotlight)
+        if offset is not None:
+            self.call_after_refresh(viewer.scroll_to_offset, offset)
+        if changed:
+            if self.only_source:
+                self._refresh_quotes()
+            self.state.source = doc_id
+            self._save_state_soon()
+
+    def _highlight(self, doc_id: str, spotlight: tuple[int, int] | None = None) -> None:
+        viewer = self.query_one(Viewer)
+        matches: list[tuple[int, int]] = []
+        if self.index is not None and self.query.strip():
+            matches = [(m.start, m.end) for m in self.index.search.find_in_document(
+                doc_id, self.query)]
+        mentions = [(m.start, m.end) for m in self.entity.mentions if m.source == doc_id] \
+            if self.entity else []
+        quotes = [(q.start, q.end) for q in self.quotes_by_doc.get(doc_id, [])]
+        viewer.spotlight = spotlight
+        viewer.set_highlights(matches=matches, mentions=mentions, quotes=quotes)
+
+    @on(OpenDocument)
+    def _on_open_document(self, message: OpenDocument) -> None:
+        span = (message.offset, message.end) if message.offset is not None and \
+            message.end is not None else None
+        self.open_document(message.doc_id, message.offset, spotlight=span)
+
+    @on(RowList.Highlighted, "#sources")
+    def _source_highlighted(self, event: RowList.Highlighted) -> None:
+        doc = self.query_one(SourcesPane).current()
+        if doc is not None and doc.id != self.query_one(SourcesPane).open_id:
+            self.open_document(doc.id)
+
+    @on(RowList.Chosen, "#sources")
+    def _source_chosen(self, event: RowList.Chosen) -> None:
+        doc = self.query_one(SourcesPane).current()
+        if doc is not None:
+            self.open_document(doc.id)
+
+    @on(RowList.Chosen, "#entities")
+    def _entity_chosen(self, event: RowList.Chosen) -> None:
+        entity = self.query_one(EntitiesPane).current()
+        if entity is None:
+            return
+        same = self.entity is not None and self.entity.name == entity.name
+        self.set_entity(None if same else entity)
+
+    @on(RowList.Chosen, "#quotes")
+    def _quote_chosen(self, event: RowList.Chosen) -> None:
+        quote = self.query_one(QuotesPane).current()
+        if quote is not None:
+            self.open_document(quote.source, quote.start, spotlight=(quote.start, quote.end))
+
+    # --- search ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query = event.value
+        if self.index is not None:
+            self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self.index is None:
+            self.notify("Still indexing; try again in a moment.", severity="warning")
+            return
+        query = event.value.strip()
+        if not query:
+            return
+        passages = self.index.search.search(query, limit=1)
+        if not passages:
+            self.notify(f"No matches for “{query}”.", severity="warning")
+            return
+        top = passages[0]
+        self.open_document(top.source)
+        viewer = self.query_one(Viewer)
+        first = next((i for i, (s, _e) in enumerate(viewer.matches) if s >= top.start), 0)
+        viewer.focus()
+        self.call_after_refresh(viewer.goto_match, first)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        worker = get_current_worker()
+        index = self.index
+        if index is None:
+            return
+        if not query.strip():
+            self.call_from_thread(self._apply_search, query, None, None)
+            return
+        hits = index.search.hits_per_source(query)
+        matched: set[str] = set()
+        for doc_id in hits:
+            if worker.is_cancelled:
+                return
+            quotes = self.quotes_by_doc.get(doc_id)
+            if not quotes:
+                continue
+            spans = index.search.find_in_document(doc_id, query)
+            for q in quotes:
+                if any(m.start < q.end and m.end > q.start for m in spans):
+                    matched.add(q.id)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._apply_search, query, hits, matched)
+
+    def _apply_search(self, query: str, hits: dict[str, int] | None,
+                      matched: set[str] | None) -> None:
+        if query != self.query:
+            return  # a newer query is on its way
+        self.hits = hits
+        self.query_quotes = matched
+        self._refresh_sources()
+        self._refresh_quotes()
+        open_id = self.query_one(SourcesPane).open_id
+        if open_id:
+            self._highlight(open_id)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_focus_pane(self, pane: str) -> None:
+        if pane in PANES:
+            self.query_one(f"#{pane}").focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).focus()
+
+    def action_next_match(self) -> None:
+        if not self.query_one(Viewer).next_match(1):
+            self.notify("No search matches in this source.", severity="information", timeout=2)
+
+    def action_previous_match(self) -> None:
+        if not self.query_one(Viewer).next_match(-1):
+            self.notify("No search matches in this source.", severity="information", timeout=2)
+
+    def action_clear(self) -> None:
+        if isinstance(self.focused, SearchBar):
+            self.query_one(Viewer).focus()
+        elif self.entity is not None:
+            self.set_entity(None)
+
+    def _has_index(self) -> bool:
+        if self.index is None:
+            self.notify("Still indexing; try again in a moment.", severity="warning")
+            return False
+        return True
+
+    def _selection_changed(self) -> None:
+        pane = self.query_one(QuotesPane)
+        pane.selected = set(self.selected)
+        pane.refresh()
+        self._refresh_quotes()
+        self.state.selected = list(self.selected)
+        self._save_state()
+
+    def action_toggle_quote(self) -> None:
+        if not self._has_index():
+            return
+        quote = self.query_one(QuotesPane).current()
+        if quote is None:
+            return
+        if quote.id in self.selected:
+            self.selected.remove(quote.id)
+        else:
+            self.selected.append(quote.id)
+        self._selection_changed()
+
+    def action_select_all(self) -> None:
+        if not self._has_index():
+            return
+        shown = [q.id for q in self.query_one(QuotesPane).quotes]
+        chosen = set(self.selected)
+        if shown and all(q in chosen for q in shown):
+            drop = set(shown)
+            self.selected = [q for q in self.selected if q not in drop]
+        else:
+            self.selected += [q for q in shown if q not in chosen]
+        self._selection_changed()
+
+    def action_clear_selection(self) -> None:
+        self.selected = []
+        self._selection_changed()
+
+    def _selected_quotes(self) -> list[Quote]:
+        if self.index is None:
+            return []
+        by_id = self.index.quote_by_id
+        quotes = [by_id[q] for q in self.selected if q in by_id]
+        return sorted(quotes, key=lambda q: (self.order.get(q.source, 0), q.start))
+
+    def _markdown(self) -> str | None:
+        quotes = self._selected_quotes()
+        if not quotes:
+            self.notify("Nothing selected: space selects a quote, a selects all shown.",
+                        severity="warning")
+            return None
+        return render_markdown(quotes, self.by_id, query=self.query)
+
+    def action_export(self) -> None:
+        if not self._has_index() or (text := self._markdown()) is None:
+            return
+        try:
+            path = write_atomic(default_export_path(self.settings.export_directory), text)
+        except (ExportError, OSError) as exc:
+            self.notify(str(exc), title="Export failed", severity="error", timeout=10)
+            return
+        self.notify(str(path), title=f"Exported {len(self.selected)} quotes", timeout=10)
+
+    def action_copy(self) -> None:
+        if not self._has_index() or (text := self._markdown()) is None:
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"{len(self.selected)} quotes copied as Markdown.", title="Copied")
+
+    def action_variants(self) -> None:
+        if not self._has_index():
+            return
+        quote = self.query_one(QuotesPane).current()
+        if quote is None:
+            return
+        variants = self.index.clusters.get(quote.cluster or "", []) if self.index else []
+        if len(variants) < 2:
+            self.notify("Only one outlet carries this quote.", severity="information")
+            return
+        self.push_screen(VariantsScreen(variants, self.by_id))
+
+    def action_toggle_sort(self) -> None:
+        self.state.sort = "speaker" if self.state.sort == "source" else "source"
+        self._refresh_quotes()
+        self._save_state()
+
+    def action_toggle_source_filter(self) -> None:
+        self.only_source = not self.only_source
+        self._refresh_quotes()
+
+    def action_toggle_comments(self) -> None:
+        self.show_comments = not self.show_comments
+        self._refresh_quotes()
+        self.notify("Quotes from reader comments " + ("shown." if self.show_comments
+                                                        else "hidden."), timeout=2)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_rows()))
+
+    def help_rows(self) -> list[HelpRow]:
+        keymap = self.settings.keys
+        rows: list[HelpRow] = []
+        groups: list[tuple[str, list[Binding]]] = [
+            ("anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)]),
+            ("lists", [b for b in RowList.BINDINGS if isinstance(b, Binding)]),
+            ("viewer", [b for b in Viewer.BINDINGS if isinstance(b, Binding)]),
+            ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),
+            ("variants", [b for b in VariantsScreen.BINDINGS if isinstance(b, Binding)]),
+        ]
+        for where, bindings in groups:
+            for binding in bindings:
+                if binding.id is None:
+                    continue
+                keys = keymap.get(binding.id, binding.key)
+                shown = " ".join(self.get_key_display(Binding(k.strip(), ""))
+                                 for k in keys.split(","))
+                rows.append((where, shown, binding.tooltip or binding.description, binding.id))
+            if where == "anywhere":
+                rows.append((where, "tab shift+tab", "Cycle focus between panes", "—"))
+        return rows
+
+    # --- state ----------------------------------------------------------------------------
+
+    def _save_state_soon(self) -> None:
+        self.set_timer(0.5, self._save_state, name="save-state")
+
+    def _save_state(self) -> None:
+        try:
+            save_state(self.state_file, self.state)
+        except OSError as exc:
+            if not self._state_error_shown:
+                self._state_error_shown = True
+                self.notify(f"Cannot save the selection: {exc}", severity="warning")
+
+    def on_unmount(self) -> None:
+        self._save_state()
+

@@ -1,0 +1,49 @@
+"""The help screen: every binding, with the key it is on now and its id for remapping."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from .modal import ScrollModal
+
+HelpRow = tuple[str, str, str, str]  # (where, keys, what, binding id)
+
+
+def help_table(rows: list[HelpRow]) -> Table:
+    table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
+    table.add_column("Where", style="dim", no_wrap=True)
+    table.add_column("Keys", style="bold", no_wrap=True)
+    table.add_column("Action")
+    table.add_column("Id (config keys:)", style="dim", no_wrap=True)
+    for where, keys, what, binding_id in rows:
+        table.add_row(where, keys, what, binding_id)
+    return table
+
+
+class HelpScreen(ScrollModal):
+    BINDINGS = [
+        Binding("escape,f1,q", "dismiss", "Close", id="help_close"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen .intro { color: $text-muted; margin-bottom: 1; }
+    """
+
+    def __init__(self, rows: list[HelpRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Newsdesk keys"
+            scroll.border_subtitle = "esc close"
+            yield Static(
+                "Panes: Sources (left), Viewer (centre), Entities (right), Quotes (bottom). "
+                "Mouse: click a row to open it, click a pane to focus it. "
+                "Remap any key in config.yaml under keys: {id: key}.",
+                classes="intro",
+            )
+            yield Static(help_table(self.rows))

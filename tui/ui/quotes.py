@@ -1,0 +1,81 @@
+"""The quotes pane: one row per quote (mark, speaker, snippet, outlets, source)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..document import Document
+from ..quotes import Quote
+from .rowlist import RowList
+
+SELECTED, UNSELECTED = "●", "○"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class QuotesPane(RowList):
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
+        "quotes--mark", "quotes--speaker", "quotes--cluster", "quotes--unknown",
+    }
+    DEFAULT_CSS = """
+    QuotesPane > .quotes--mark { color: $text-success; text-style: bold; }
+    QuotesPane > .quotes--speaker { color: $text-accent; }
+    QuotesPane > .quotes--unknown { color: $text-muted; text-style: italic; }
+    QuotesPane > .quotes--cluster { color: $text-warning; text-style: bold; }
+    """
+    empty_text = "No quotes match."
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.quotes: list[Quote] = []
+        self.selected: set[str] = set()
+        self.outlets: dict[str, int] = {}  # cluster id → how many sources carry it
+        self.documents: dict[str, Document] = {}
+
+    def set_quotes(self, quotes: list[Quote], keep_id: str | None = None) -> None:
+        self.quotes = quotes
+        keep = next((i for i, q in enumerate(quotes) if q.id == keep_id), None)
+        self.rows_changed(keep)
+
+    def current(self) -> Quote | None:
+        if 0 <= self.cursor < len(self.quotes):
+            return self.quotes[self.cursor]
+        return None
+
+    def row_count(self) -> int:
+        return len(self.quotes)
+
+    def render_row(self, index: int, width: int) -> list[Text]:
+        quote = self.quotes[index]
+        doc = self.documents.get(quote.source)
+        source = (doc.outlet or doc.title) if doc else quote.source
+        speaker_width = max(8, min(22, width // 6))
+        source_width = max(8, min(20, width // 7))
+        chosen = quote.id in self.selected
+        text = Text(SELECTED if chosen else UNSELECTED,
+                    style=self.part("quotes--mark") if chosen else "")
+        text.append(" ")
+        speaker = quote.speaker or "unattributed"
+        text.append(_fit(speaker, speaker_width),
+                    style=self.part(
+                        "quotes--speaker" if quote.speaker else "quotes--unknown"))
+        text.append(" ")
+        outlets = self.outlets.get(quote.cluster or "", 0)
+        cluster = f"×{outlets}" if outlets > 1 else ""
+        snippet_width = max(4, width - speaker_width - source_width - 2 - 6)
+        snippet = f"“{one_line(quote.text)}”"
+        if quote.section != "body":
+            snippet = f"[{quote.section}] {snippet}"
+        text.append(_fit(snippet, snippet_width))
+        text.append(f" {cluster:>4} ", style=self.part("quotes--cluster"))
+        text.append(_fit(source, source_width), style=self.part("rowlist--dim"))
+        return [text]
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` characters."""
+    if len(text) > width:
+        return text[: max(0, width - 1)] + "…"
+    return text.ljust(width)

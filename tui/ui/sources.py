@@ -1,0 +1,76 @@
+"""The sources pane: one two-line row per source, with its counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..document import Document
+from .rowlist import RowList
+
+
+class SourcesPane(RowList):
+    ROW_HEIGHT = 2
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"sources--open", "sources--counts"}
+    DEFAULT_CSS = """
+    SourcesPane > .sources--open { text-style: bold; }
+    SourcesPane > .sources--counts { color: $text-muted; }
+    """
+    empty_text = "No sources."
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.documents: list[Document] = []
+        self.quote_counts: dict[str, int] = {}
+        self.entity_counts: dict[str, int] = {}
+        self.hits: dict[str, int] | None = None  # None: no search running
+        self.open_id: str | None = None
+
+    def set_documents(self, documents: list[Document], keep_id: str | None = None) -> None:
+        self.documents = documents
+        keep = next((i for i, d in enumerate(documents) if d.id == keep_id), None)
+        self.rows_changed(keep)
+
+    def set_counts(
+        self,
+        *,
+        quotes: dict[str, int] | None = None,
+        entities: dict[str, int] | None = None,
+    ) -> None:
+        if quotes is not None:
+            self.quote_counts = quotes
+        if entities is not None:
+            self.entity_counts = entities
+        self.refresh()
+
+    def set_hits(self, hits: dict[str, int] | None) -> None:
+        self.hits = hits
+        self.refresh()
+
+    def current(self) -> Document | None:
+        if 0 <= self.cursor < len(self.documents):
+            return self.documents[self.cursor]
+        return None
+
+    def index_of(self, doc_id: str) -> int | None:
+        return next((i for i, d in enumerate(self.documents) if d.id == doc_id), None)
+
+    def row_count(self) -> int:
+        return len(self.documents)
+
+    def render_row(self, index: int, width: int) -> list[Text]:
+        doc = self.documents[index]
+        opened = doc.id == self.open_id
+        mark = "▌" if opened else " "
+        title = Text(mark + doc.title, style=self.part("sources--open")
+                     if opened else "")
+        counts = f"q{self.quote_counts.get(doc.id, 0)} e{self.entity_counts.get(doc.id, 0)}"
+        if self.hits is not None:
+            counts += f" h{self.hits.get(doc.id, 0)}"
+        where = " · ".join(x for x in (doc.outlet or "unknown outlet", doc.date) if x)
+        room = max(0, width - len(counts) - 3)
+        if len(where) > room:
+            where = where[: max(0, room - 1)] + "…"
+        second = Text(" " + where, style=self.part("rowlist--dim"))
+        second.append(" " * max(1, width - len(where) - len(counts) - 1))
+        second.append(counts, style=self.part("sources--counts"))
+        return [title, second]
