@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.theme import ThemeProvider
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
@@ -25,7 +26,7 @@ from ..entities import Entity
 from ..export import ExportError, default_export_path, render_markdown, write_atomic
 from ..index import CorpusIndex
 from ..quotes import Quote
-from .commands import NewsdeskCommands
+from .commands import NewsdeskCommands, Palette
 from .entities import EntitiesPane
 from .help import HelpRow, HelpScreen
 from .messages import OpenDocument
@@ -483,6 +484,13 @@ class NewsdeskApp(App[None]):
             self._highlight(open_id)
 
     # --- actions --------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_focus_pane(self, pane: str) -> None:
         if pane in PANES:

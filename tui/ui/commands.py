@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from .messages import OpenDocument
 
@@ -15,6 +15,17 @@ if TYPE_CHECKING:
 
 # Enough sources for any lookup by name; a 10,000-article corpus stays responsive.
 MAX_SOURCE_HITS = 50
+
+
+class Palette(CommandPalette):
+    """Textual's palette, less a crash seen with fast typing in Textual 8.2: paging its
+    option list before the list is laid out raises KeyError."""
+
+    def _action_command_list(self, action: str) -> None:
+        try:
+            super()._action_command_list(action)
+        except KeyError:
+            pass
 
 
 class NewsdeskCommands(Provider):

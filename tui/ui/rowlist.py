@@ -164,7 +164,10 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Chosen(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_offset.y)) // self.ROW_HEIGHT
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (offset.y + int(self.scroll_offset.y)) // self.ROW_HEIGHT
         if 0 <= index < self.row_count() and not self.is_header(index):
             self.focus()
             self.cursor = index

@@ -1,0 +1,165 @@
+"""Start-up, persistence, errors and themes: what the TUI does besides answering keys."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import ProgressBar
+
+from tui.config import Settings
+from tui.index import CorpusIndex
+from tui.ui import app as app_module
+from tui.ui.app import NewsdeskApp
+from tui.ui.quotes import QuotesPane
+from tui.ui.sources import SourcesPane
+from tui.ui.state import UiState, load_state, save_state, state_path
+from tui.ui.viewer import Viewer, wrap_spans
+
+from .conftest import CORPUS, settle
+
+
+async def test_first_paint_comes_before_the_index(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_build = CorpusIndex.build
+
+    def slow_build(documents, settings=None, progress=None):
+        if progress:
+            progress("entities", 1, 3)
+        release.wait(timeout=30)
+        return real_build(documents, settings, progress)
+
+    monkeypatch.setattr(app_module.CorpusIndex, "build", slow_build)
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(160, 48)) as pilot:
+        while app.index is None and not app.query_one(SourcesPane).documents:
+            await pilot.pause()
+        for _ in range(3):
+            await pilot.pause()
+        # sources and the viewer are up while the index is still building
+        assert app.index is None
+        assert len(app.query_one(SourcesPane).documents) == 5
+        assert app.query_one(Viewer).document is not None
+        assert app.query_one(ProgressBar).display
+        assert app.query_one(QuotesPane).empty_text == "Indexing…"
+        await pilot.press("space", "ctrl+e")  # keys that need the index only warn
+        assert any("Still indexing" in n.message for n in app._notifications)
+        release.set()
+        await settle(pilot)
+        assert app.index is not None
+        assert not app.query_one(ProgressBar).display
+        assert app.query_one(QuotesPane).quotes
+
+
+async def test_selection_and_open_source_survive_a_restart(
+    settings: Settings, state_dir: Path
+) -> None:
+    first = NewsdeskApp(settings)
+    async with first.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "j", "j", "4", "space", "j", "space", "s")
+        chosen = list(first.selected)
+        opened = first.query_one(Viewer).document.id
+    assert len(chosen) == 2
+    saved = json.loads(state_path(CORPUS, state_dir).read_text(encoding="utf-8"))
+    assert saved["selected"] == chosen
+    second = NewsdeskApp(settings)
+    async with second.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert second.selected == chosen
+        assert second.query_one(QuotesPane).selected == set(chosen)
+        assert second.query_one(Viewer).document.id == opened
+        assert second.state.sort == "speaker"
+
+
+def test_state_files_are_per_corpus_and_written_atomically(tmp_path: Path) -> None:
+    a = state_path(tmp_path / "one" / "corpus", tmp_path)
+    b = state_path(tmp_path / "two" / "corpus", tmp_path)
+    assert a != b and a.parent == b.parent == tmp_path
+    save_state(a, UiState(selected=["q1", "q2"], source="doc", sort="speaker"))
+    assert load_state(a) == UiState(selected=["q1", "q2"], source="doc", sort="speaker")
+    assert [p.name for p in tmp_path.iterdir()] == [a.name]  # no temporary file left behind
+    assert load_state(b) == UiState()
+
+
+@pytest.mark.parametrize("content", ["", "{", "[1, 2]", '{"selected": "x", "sort": "up"}',
+                                     '{"selected": [1, "q"], "source": 3}'])
+def test_a_damaged_state_file_is_an_empty_state(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(content, encoding="utf-8")
+    state = load_state(path)
+    assert state.sort == "source" and state.source is None
+    assert all(isinstance(s, str) for s in state.selected)
+
+
+async def test_an_unwritable_state_dir_is_a_warning_not_a_crash(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    monkeypatch.setenv("NEWSDESK_STATE_DIR", str(blocker / "state"))
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "space", "space")
+        warnings = [n for n in app._notifications if "Cannot save" in n.message]
+        assert len(warnings) == 1
+
+
+async def test_an_empty_corpus_is_a_friendly_empty_state(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = NewsdeskApp(Settings(corpus=empty, export_directory=tmp_path / "out"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        viewer = app.query_one(Viewer)
+        assert viewer.document is None and "No articles found" in viewer.message
+        assert any("empty" in n.message for n in app._notifications)
+        await pilot.press("slash", *"korea", "enter", "escape", "space", "a", "ctrl+e", "y",
+                          "d", "n", "4", "j", "enter")
+        await settle(pilot)
+
+
+async def test_a_missing_corpus_is_a_notification(tmp_path: Path) -> None:
+    app = NewsdeskApp(Settings(corpus=tmp_path / "nowhere"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any(n.severity == "error" for n in app._notifications)
+        assert "Nothing to show" in app.query_one(Viewer).message
+
+
+async def test_files_that_cannot_be_read_are_reported(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("Title\n\nSome text said “a quote here,” she said.\n")
+    (corpus / "bad.json").write_text("{ not json")
+    app = NewsdeskApp(Settings(corpus=corpus, export_directory=tmp_path / "out"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(app.documents) == 1
+        assert any("skipped" in n.title for n in app._notifications)
+
+
+@pytest.mark.parametrize(("theme", "expected", "warned"),
+                         [("nord", "nord", False), ("no-such-theme", "textual-dark", True)])
+async def test_the_theme_comes_from_config(
+    settings: Settings, theme: str, expected: str, warned: bool
+) -> None:
+    settings.theme = theme
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == expected
+        assert any("Unknown theme" in n.message for n in app._notifications) == warned
+
+
+def test_wrap_keeps_every_character_and_fits_the_width() -> None:
+    text = "A fairly long sentence, with a https://example.com/very/long/url/that/cannot/fit."
+    for width in (5, 12, 30):
+        spans = wrap_spans(text, width)
+        assert "".join(text[s:e] for s, e in spans) == text
+        assert all(len(text[s:e].rstrip()) <= width for s, e in spans)
