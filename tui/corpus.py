@@ -119,7 +119,11 @@ def make_document(doc_id: str, path: str, text: str, meta: dict[str, Any]) -> Do
         meta.setdefault("title_guessed", True)
     paras = paragraphs(text)
     return Document(
-        id=doc_id, path=path, text=text, meta=meta, paragraphs=paras,
+        id=doc_id,
+        path=path,
+        text=text,
+        meta=meta,
+        paragraphs=paras,
         sections=sections(text, paras),
     )
 
@@ -142,17 +146,18 @@ def _records(text: str, suffix: str) -> Iterable[tuple[int, Any, str | None]]:
         try:
             yield lineno, json.loads(line), None
         except json.JSONDecodeError as exc:
-            yield lineno, None, f"line {lineno} is not valid JSON ({exc.msg})"
+            yield lineno, None, f"not valid JSON ({exc.msg})"
 
 
 def _load_json(path: Path, rel: str, text: str, warn: Callable[[str], None]) -> list[Document]:
     docs: list[Document] = []
-    multi = path.suffix.lower() != ".json" or text.lstrip().startswith("[")
+    lines = path.suffix.lower() != ".json"
+    multi = lines or text.lstrip().startswith("[")
     for n, record, problem in _records(text, path.suffix.lower()):
+        where = f"{rel}:{n}" if lines else (f"{rel}[{n}]" if multi else rel)
         if problem:
-            warn(f"{rel}: {problem}; skipped")
+            warn(f"{where}: {problem}; skipped")
             continue
-        where = f"{rel}:{n}" if multi else rel
         if not isinstance(record, dict):
             warn(f"{where}: record is not an object; skipped")
             continue
