@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .document import Document
+from .search import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -16,6 +17,7 @@ Progress = Callable[[str, int, int], None]
 class CorpusIndex:
     documents: list[Document]
     by_id: dict[str, Document] = field(default_factory=dict)
+    search: SearchIndex = field(default_factory=lambda: SearchIndex.build([]))
 
     @classmethod
     def build(
@@ -28,6 +30,10 @@ class CorpusIndex:
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         if progress:
             progress("documents", len(documents), len(documents))
+        index.search = SearchIndex.build(
+            index.documents,
+            (lambda done, total: progress("search", done, total)) if progress else None,
+        )
         return index
 
     def document(self, doc_id: str) -> Document | None:

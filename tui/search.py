@@ -1,0 +1,964 @@
+"""Full-text search: an inverted index with typo-tolerant, as-you-type queries.
+
+The shape is a search engine's, kept small enough for pure Python at archive scale:
+
+* **Token stream.** Every document's words become term ids, each written as three bytes
+  (the first with its high bit set, so a match can only start on a token boundary), and all
+  documents are concatenated into one ``bytes``. A line break is a token too, so passages
+  never run across paragraphs. Positions are byte offsets into that stream; phrase, prefix
+  and typo matching inside a document is one compiled ``re`` over its slice, run in C.
+* **Postings.** For each term: the documents that hold it and how often, in two flat
+  ``array`` s shared by all terms. Frequent terms also keep a bitmap (a Python int, one bit
+  per document) so that AND / OR / NOT over thousands of documents cost microseconds.
+* **Vocabulary.** Typo tolerance expands each query word to the vocabulary words within its
+  edit budget (0 typos under 5 characters, 1 at 5-8, 2 at 9 and over; rapidfuzz's OSA
+  distance, so a transposition is one typo). The last word while typing is also a prefix.
+* **Ranking** of passages (a sentence or paragraph, never a whole article): more query
+  words matched, fewer typos, closer together, body before comments and boilerplate,
+  then BM25. Everything is searched; comments and boilerplate only rank lower.
+
+Broad queries (a single letter matches most of an archive) score only ``SCORE_LIMIT``
+documents: those with the highest term frequency for the rarest query word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import combinations, repeat
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .document import BODY, Document
+from .text import WORD_OR_LINE, normalise, sentences, word_parts
+
+MAX_QUERY_CHARS = 1000  # longer input is cut: nobody types more, and it bounds the work
+MAX_CLAUSES = 16
+MAX_EXPANSIONS = 50  # vocabulary words one query word may stand for
+SCORE_LIMIT = 100  # documents scored in full for one query
+HITS_PER_CLAUSE = 32  # matches of one clause looked at per document (BM25 saturates anyway)
+PASSAGE_CHARS = 240  # a paragraph longer than this is narrowed to its matching sentences
+SNIPPET_CHARS = 200
+PASSAGES_PER_DOCUMENT = 3
+BM25_K1, BM25_B = 1.2, 0.75
+_ID_LIMIT = 1 << 21
+_LINE = b"\x80\x00\x00"  # term id 0: a line break
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _key(term_id: int) -> bytes:
+    return bytes((0x80 | (term_id & 127), (term_id >> 7) & 127, (term_id >> 14) & 127))
+
+
+def typo_budget(word: str) -> int:
+    """Edits allowed for a query word (numbers get none: 2019 is not a typo of 2016)."""
+    if any(c.isdigit() for c in word):
+        return 0
+    n = len(word)
+    return 0 if n < 5 else 1 if n < 9 else 2
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "term": self.term}
+
+
+@dataclass(frozen=True)
+class Passage:
+    source: str
+    start: int
+    end: int
+    score: float
+    snippet: str
+    matches: tuple[Match, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "matches": [m.to_json() for m in self.matches],
+        }
+
+
+class QueryError(ValueError):
+    """A query that cannot be run at all. The parser prefers dropping what it cannot use."""
+
+
+# --- queries ------------------------------------------------------------------------------
+
+FUZZY, EXACT, PREFIX = "fuzzy", "exact", "prefix"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One thing a passage must (or, negated, must not) contain.
+
+    ``terms`` holds normalised words in order: one for a word, several for a phrase or a
+    hyphenated word. ``typing`` marks the last word of a query still being typed.
+    """
+
+    terms: tuple[str, ...]
+    mode: str = FUZZY
+    negate: bool = False
+    typing: bool = False
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.terms) > 1
+
+
+@dataclass(frozen=True)
+class Query:
+    clauses: tuple[Clause, ...] = ()
+
+    @property
+    def positive(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if not c.negate)
+
+    @property
+    def negative(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.negate)
+
+
+def _words(text: str) -> list[tuple[str, ...]]:
+    """Normalised words of a piece of query text; a compound gives its parts."""
+    out = []
+    for m in WORD_OR_LINE.finditer(text):
+        if m.group() == "\n":
+            continue
+        parts = tuple(p for p in word_parts(normalise(m.group())) if p)
+        if parts:
+            out.append(parts)
+    return out
+
+
+def parse_query(query: str, typing: bool = True) -> Query:
+    """Parse query syntax: words (ANDed), "exact phrase", 'exact, !exclude, ^prefix.
+
+    Never raises: unknown characters are ignored, an unclosed quote runs to the end, and
+    an operator with nothing after it is dropped. With ``typing``, the last word (if the
+    query does not end in a space) also matches as a prefix.
+    """
+    if not isinstance(query, str):
+        return Query()
+    text = query[:MAX_QUERY_CHARS]
+    clauses: list[Clause] = []
+    i, n = 0, len(text)
+    while i < n and len(clauses) < MAX_CLAUSES:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        negate = False
+        while i < n and text[i] == "!":
+            negate, i = True, i + 1
+        if i >= n or text[i].isspace():
+            continue
+        if text[i] == '"':
+            close = text.find('"', i + 1)
+            open_ended = close < 0
+            close = n if open_ended else close
+            terms = tuple(t for parts in _words(text[i + 1 : close]) for t in parts)
+            if terms:
+                # a phrase still being typed ends in a prefix, as a word does
+                growing = typing and open_ended and not text[-1].isspace() and not negate
+                clauses.append(Clause(terms, EXACT, negate, typing=growing))
+            i = close + 1
+            continue
+        mode = FUZZY
+        if text[i] == "'":
+            mode, i = EXACT, i + 1
+        elif text[i] == "^":
+            mode, i = PREFIX, i + 1
+        j = i
+        while j < n and not text[j].isspace() and text[j] != '"':
+            j += 1
+        for parts in _words(text[i:j]):
+            clauses.append(Clause(parts, mode, negate))
+        i = j
+    clauses = clauses[:MAX_CLAUSES]
+    if typing and clauses and not text[-1:].isspace() and not text.endswith('"'):
+        last = clauses[-1]
+        if last.mode == FUZZY and not last.negate:
+            clauses[-1] = Clause(last.terms, FUZZY, False, typing=True)
+    return Query(tuple(clauses))
+
+
+# --- the index ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """A clause resolved against the vocabulary: how to find it, and which documents have it.
+
+    A word becomes its vocabulary terms (``alts``: stream key, cost, documents holding it as
+    a bitmap or a set), each found with ``bytes.find`` in the documents that hold it. A
+    phrase or hyphenated word becomes a regex over the stream, one slot per word.
+    """
+
+    clause: Clause
+    alts: list[tuple[bytes, int, int | frozenset[int]]]
+    regex: re.Pattern[bytes] | None
+    slot_costs: list[dict[bytes, int]]
+    bitmap: int
+    ranked_terms: list[int]  # term ids, best first, for choosing documents of broad queries
+    df: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.alts and self.regex is None
+
+
+@dataclass
+class _Candidate:
+    doc: int
+    line_pos: int  # byte offset of the passage's line in the stream
+    hits: list[tuple[int, int, int, int]]  # (start, end, clause, cost) in the window
+    line_hits: list[tuple[int, int, int, int]]
+    score: float
+
+
+@dataclass
+class SearchIndex:
+    documents: list[Document]
+    stream: bytes
+    doc_start: array  # byte offset of each document in ``stream`` (n + 1 entries)
+    doc_len: array  # words per document
+    terms: list[str]  # by term id
+    keys: list[bytes]  # by term id: three bytes, or the parts' keys for a compound
+    post_start: array  # by term id: offset into post_docs / post_tfs (V + 1 entries)
+    post_docs: array
+    post_tfs: array
+    non_body_lines: list[tuple[tuple[int, int], ...]]  # per doc: line ranges not body
+    vocab: dict[str, int] = field(default_factory=dict)
+    _sorted_terms: list[str] = field(default_factory=list)
+    _sorted_ids: array = field(default_factory=lambda: array("I"))
+    _by_length: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)
+    _short_prefix: dict[str, list[int]] = field(default_factory=dict)
+    _bitmaps: dict[int, int] = field(default_factory=dict)
+    _doc_index: dict[str, int] = field(default_factory=dict)
+    _avg_len: float = 1.0
+    _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+
+    # --- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        documents: list[Document],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SearchIndex:
+        """Index ``documents``. ``progress(done, total)`` is called every few hundred."""
+        documents = list(documents)
+        vocab: dict[str, int] = {"\n": 0}
+        terms: list[str] = ["\n"]
+        keys: list[bytes] = [_LINE]
+        postings: list[list[int]] = [[]]  # per term: doc, tf, doc, tf, ...
+
+        def term_id(term: str) -> int:
+            tid = vocab.get(term)
+            if tid is None:
+                tid = len(terms)
+                if tid >= _ID_LIMIT:  # beyond two million words, the rarest share a slot
+                    return _ID_LIMIT - 1
+                vocab[term] = tid
+                terms.append(term)
+                keys.append(_key(tid))
+                postings.append([])
+            return tid
+
+        compound_ids: dict[bytes, int] = {}
+
+        class Keys(dict):  # raw word → its key in the stream, computed once per spelling
+            def __missing__(self, raw: str) -> bytes:
+                term = normalise(raw) or raw
+                parts = word_parts(term)
+                if len(parts) == 1:
+                    key = keys[term_id(parts[0] or term)]
+                else:
+                    # a compound is its parts in the stream, and a term of its own
+                    key = b"".join(keys[term_id(p)] for p in parts)
+                    tid = term_id(term)
+                    keys[tid] = key
+                    compound_ids[key] = tid
+                self[raw] = key
+                return key
+
+        raw_keys = Keys({"\n": _LINE})
+        findall = WORD_OR_LINE.findall
+        pieces: list[bytes] = []
+        doc_start = array("Q", [0])
+        doc_len = array("I")
+        non_body: list[tuple[tuple[int, int], ...]] = []
+        total = len(documents)
+        offset = 0
+        for d, doc in enumerate(documents):
+            found = list(map(raw_keys.__getitem__, findall(doc.text)))
+            piece = b"".join(found)
+            pieces.append(piece)
+            offset += len(piece)
+            doc_start.append(offset)
+            counts = Counter(found)
+            lines = counts.pop(_LINE, 0)
+            doc_len.append(len(piece) // 3 - lines)
+            for key, tf in list(counts.items()):
+                if len(key) > 3:  # a compound counts for its parts too
+                    postings[compound_ids[key]].extend((d, tf))
+                    del counts[key]
+                    for i in range(0, len(key), 3):
+                        counts[key[i : i + 3]] += tf
+            for key, tf in counts.items():
+                tid = key[0] & 127 | key[1] << 7 | key[2] << 14
+                postings[tid].extend((d, tf))
+            non_body.append(_non_body_lines(doc))
+            if progress and (d % 256 == 255 or d == total - 1):
+                progress(d + 1, total)
+
+        post_start = array("I", [0])
+        post_docs = array("I")
+        post_tfs = array("I")
+        for plist in postings:
+            post_docs.extend(plist[0::2])
+            post_tfs.extend(plist[1::2])
+            post_start.append(len(post_docs))
+        index = cls(
+            documents=documents,
+            stream=b"".join(pieces),
+            doc_start=doc_start,
+            doc_len=doc_len,
+            terms=terms,
+            keys=keys,
+            post_start=post_start,
+            post_docs=post_docs,
+            post_tfs=post_tfs,
+            non_body_lines=non_body,
+            vocab=vocab,
+        )
+        index._prepare()
+        if progress and not total:
+            progress(0, 0)
+        return index
+
+    def _prepare(self) -> None:
+        """Derived lookups: sorted vocabulary, length buckets, bitmaps of frequent terms."""
+        n = len(self.documents)
+        self._doc_index = {doc.id: i for i, doc in enumerate(self.documents)}
+        self._avg_len = (sum(self.doc_len) / n) if n else 1.0
+        ids = sorted(range(1, len(self.terms)), key=self.terms.__getitem__)
+        self._sorted_ids = array("I", ids)
+        self._sorted_terms = [self.terms[i] for i in ids]
+        by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for tid in range(1, len(self.terms)):
+            term = self.terms[tid]
+            bucket = by_length.get(len(term))
+            if bucket is None:
+                bucket = by_length[len(term)] = ([], [])
+            bucket[0].append(term)
+            bucket[1].append(tid)
+        self._by_length = by_length
+        starts = self.post_start
+        df = [starts[i + 1] - starts[i] for i in range(len(self.terms))]
+        by_frequency = sorted(range(1, len(self.terms)), key=df.__getitem__, reverse=True)
+        short: dict[str, list[int]] = {}
+        for tid in by_frequency:
+            term = self.terms[tid]
+            for p in (term[:1], term[:2]):
+                top = short.get(p)
+                if top is None:
+                    short[p] = [tid]
+                elif len(top) < MAX_EXPANSIONS:
+                    top.append(tid)
+        self._short_prefix = short
+        # a bitmap pays for itself once a term is in more than 1 in 32 documents
+        threshold = max(16, n // 32)
+        for tid in by_frequency:
+            if df[tid] < threshold:
+                break
+            self._bitmaps[tid] = self._bitmap_of([tid])
+
+    def _bitmap_of(self, tids: Iterable[int]) -> int:
+        """One bit per document holding any of ``tids`` (bit i is document i)."""
+        n = len(self.documents)
+        flags = bytearray(n)
+        starts, docs = self.post_start, self.post_docs
+        for tid in tids:
+            # set each flag from C: this runs over every posting of the frequent terms
+            deque(map(flags.__setitem__, docs[starts[tid] : starts[tid + 1]], repeat(1)), 0)
+        return int(flags.translate(_BITS)[::-1] or b"0", 2)
+
+    def _term_bitmap(self, tids: list[int]) -> int:
+        bits = 0
+        rare = []
+        for tid in tids:
+            bm = self._bitmaps.get(tid)
+            if bm is None:
+                rare.append(tid)
+            else:
+                bits |= bm
+        if rare:
+            bits |= self._bitmap_of(rare)
+        return bits
+
+    def df(self, tid: int) -> int:
+        return self.post_start[tid + 1] - self.post_start[tid]
+
+    def clear_cache(self) -> None:
+        """Forget cached expansions and results (the benchmark times a cold keystroke)."""
+        self._cache.clear()
+
+    def _cached(self, key: Any, make: Callable[[], Any]) -> Any:
+        cache = self._cache
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        value = make()
+        cache[key] = value
+        if len(cache) > 512:
+            cache.popitem(last=False)
+        return value
+
+    @property
+    def nbytes(self) -> int:
+        """An estimate of the index's own memory (the documents' text not counted)."""
+        arrays = (self.doc_start, self.doc_len, self.post_start, self.post_docs, self.post_tfs)
+        size = len(self.stream) + sum(a.itemsize * len(a) for a in arrays)
+        size += sum(len(t) + 49 for t in self.terms) + sum(len(k) + 33 for k in self.keys)
+        size += len(self.vocab) * 100 + len(self._sorted_ids) * 4 + len(self.terms) * 16
+        size += len(self._bitmaps) * (len(self.documents) // 8 + 40)
+        return size
+
+    # --- vocabulary -------------------------------------------------------------------------
+
+    def _prefixed(self, prefix: str) -> list[int]:
+        """Term ids starting with ``prefix``, the most frequent first.
+
+        A one-letter prefix stands for its 8 commonest words, two letters for 16, and so on
+        up to ``MAX_EXPANSIONS``: a prefix that short says little, and each word costs time.
+        """
+        cap = min(MAX_EXPANSIONS, 8 * len(prefix))
+        if len(prefix) <= 2:
+            return list(self._short_prefix.get(prefix, ()))[:cap]
+        lo = bisect_left(self._sorted_terms, prefix)
+        hi = bisect_left(self._sorted_terms, prefix + "\U0010ffff", lo)
+        ids = self._sorted_ids[lo:hi]
+        if len(ids) > cap:
+            ids = sorted(ids, key=self.df, reverse=True)[:cap]
+        return list(ids)
+
+    def _near(self, word: str, budget: int) -> list[tuple[int, int]]:
+        """(term id, edits) for vocabulary words within ``budget`` edits of ``word``."""
+        found: list[tuple[int, int]] = []
+        for length in range(max(1, len(word) - budget), len(word) + budget + 1):
+            bucket = self._by_length.get(length)
+            if not bucket:
+                continue
+            for _term, dist, i in process.extract(
+                word, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
+            ):
+                found.append((bucket[1][i], int(dist)))
+        found.sort(key=lambda item: (item[1], -self.df(item[0])))
+        return found[:MAX_EXPANSIONS]
+
+    def _near_prefix(self, word: str, budget: int) -> list[tuple[int, int]]:
+        """(term id, edits) for words that start within ``budget`` edits of ``word``.
+
+        Only words sharing the first letter are compared: a word being typed rarely has its
+        first letter wrong, and that keeps the comparison to a slice of the vocabulary.
+        """
+        lo = bisect_left(self._sorted_terms, word[0])
+        hi = bisect_left(self._sorted_terms, word[0] + "\U0010ffff", lo)
+        terms = self._sorted_terms[lo:hi]
+        best: dict[int, int] = {}
+        for length in range(max(1, len(word) - budget), len(word) + budget + 1):
+            heads = [t[:length] for t in terms]
+            for _head, dist, i in process.extract(
+                word, heads, scorer=OSA.distance, score_cutoff=budget, limit=None
+            ):
+                tid = self._sorted_ids[lo + i]
+                if dist < best.get(tid, 99):
+                    best[tid] = int(dist)
+        ranked = sorted(best.items(), key=lambda item: (item[1], -self.df(item[0])))
+        return ranked[:MAX_EXPANSIONS]
+
+    def expand(self, word: str, mode: str, typing: bool = False) -> dict[int, int]:
+        """Term id → cost for one query word. Cost: 2 per typo, 1 for a completed prefix."""
+        key = ("expand", word, mode, typing)
+        return self._cached(key, lambda: self._expand(word, mode, typing))
+
+    def _expand(self, word: str, mode: str, typing: bool) -> dict[int, int]:
+        out: dict[int, int] = {}
+        exact = self.vocab.get(word)
+        if exact is not None and exact != 0:
+            out[exact] = 0
+        if mode == EXACT and not typing:
+            return out
+        if mode == PREFIX or typing:
+            for tid in self._prefixed(word):
+                out.setdefault(tid, 1)
+        if mode == FUZZY:
+            budget = typo_budget(word)
+            if budget:
+                for tid, dist in self._near(word, budget):
+                    if dist and 2 * dist < out.get(tid, 99):
+                        out[tid] = 2 * dist
+                if typing:
+                    for tid, dist in self._near_prefix(word, budget):
+                        if dist and 2 * dist + 1 < out.get(tid, 99):
+                            out[tid] = 2 * dist + 1
+        if len(out) > MAX_EXPANSIONS:
+            best = sorted(out, key=lambda t: (out[t], -self.df(t)))[:MAX_EXPANSIONS]
+            out = {t: out[t] for t in best}
+        return out
+
+    # --- planning ---------------------------------------------------------------------------
+
+    def _plan(self, clause: Clause) -> _Plan:
+        return self._cached(("plan", clause), lambda: self._make_plan(clause))
+
+    def _make_plan(self, clause: Clause) -> _Plan:
+        if clause.negate and clause.mode == FUZZY:
+            clause = Clause(clause.terms, EXACT, True)  # exclude what was typed, not look-alikes
+        if not clause.is_phrase:
+            costs = self.expand(clause.terms[0], clause.mode, clause.typing)
+            ranked = sorted(costs, key=lambda t: (costs[t], -self.df(t)))
+            # longer keys first: where a compound matches, its first part need not
+            ranked.sort(key=lambda t: -len(self.keys[t]))
+            alts = [(self.keys[t], costs[t], self._presence(t)) for t in ranked]
+            bitmap = self._term_bitmap(list(costs)) if costs else 0
+            ranked.sort(key=lambda t: (costs[t], -self.df(t)))
+            return _Plan(clause, alts, None, [], bitmap, ranked, bitmap.bit_count())
+        # a phrase or a hyphenated word: one slot per word, each a single token
+        slot_costs: list[dict[bytes, int]] = []
+        bitmap = -1
+        ranked: list[int] = []
+        narrowest = -1
+        for k, term in enumerate(clause.terms):
+            last = k == len(clause.terms) - 1
+            mode = clause.mode if clause.mode != PREFIX or last else EXACT
+            costs = self.expand(term, mode, clause.typing and last)
+            single = {t: c for t, c in costs.items() if len(self.keys[t]) == 3}
+            if not single:
+                return _Plan(clause, [], None, [], 0, [], 0)
+            slot_costs.append({self.keys[t]: c for t, c in single.items()})
+            bits = self._term_bitmap(list(single))
+            bitmap &= bits
+            if narrowest < 0 or bits.bit_count() < narrowest:
+                narrowest = bits.bit_count()
+                ranked = sorted(single, key=lambda t, c=single: (c[t], -self.df(t)))
+        pattern = b"".join(_trie(list(slot)) for slot in slot_costs)
+        regex = re.compile(pattern, re.DOTALL)
+        bitmap = max(bitmap, 0)
+        return _Plan(clause, [], regex, slot_costs, bitmap, ranked, bitmap.bit_count())
+
+    def _presence(self, tid: int) -> int | frozenset[int]:
+        """The documents holding a term: its bitmap if it has one, else a small set."""
+        bm = self._bitmaps.get(tid)
+        if bm is not None:
+            return bm
+        return frozenset(self.post_docs[self.post_start[tid] : self.post_start[tid + 1]])
+
+    def _hit_cost(self, plan: _Plan, matched: bytes) -> int:
+        return sum(
+            slot.get(matched[3 * k : 3 * k + 3], 0) for k, slot in enumerate(plan.slot_costs)
+        )
+
+    # --- searching --------------------------------------------------------------------------
+
+    def search(
+        self, query: str, limit: int = 50, source: str | None = None, *, typing: bool = True
+    ) -> list[Passage]:
+        """Ranked passages for ``query``; [] for a query with nothing to search for."""
+        try:
+            limit = max(0, int(limit))
+        except (TypeError, ValueError):
+            limit = 50
+        if limit == 0:
+            return []
+        return self._cached(
+            ("search", query, limit, source, typing),
+            lambda: self._search(parse_query(query, typing), limit, source),
+        )
+
+    def _candidates(
+        self, query: Query, source: str | None
+    ) -> tuple[list[_Plan], list[_Plan], int, bool]:
+        """Plans for the positive and negative clauses, the documents to look in, and
+        whether those documents hold every clause (False after falling back to fewer)."""
+        if source is not None:
+            if source not in self._doc_index:
+                return [], [], 0, True
+            allowed = 1 << self._doc_index[source]
+        else:
+            allowed = (1 << len(self.documents)) - 1
+        positive = [self._plan(c) for c in query.positive]
+        negative = [self._plan(c) for c in query.negative]
+        if not positive:
+            return [], [], 0, True
+        for plan in negative:
+            if not plan.clause.is_phrase:
+                allowed &= ~plan.bitmap
+        bits = allowed
+        for plan in positive:
+            bits &= plan.bitmap
+        if not bits and len(positive) > 1:
+            # no document has every word: fall back to those with the most of them
+            for keep in range(len(positive) - 1, 0, -1):
+                bits = 0
+                for group in combinations(positive, keep):
+                    sub = allowed
+                    for plan in group:
+                        sub &= plan.bitmap
+                    bits |= sub
+                if bits:
+                    break
+            return positive, negative, bits, False
+        return positive, negative, bits, True
+
+    def _choose(self, positive: list[_Plan], bits: int) -> list[int]:
+        """Documents to score: all of them, or for a broad query the likeliest few."""
+        if bits.bit_count() <= SCORE_LIMIT:
+            return _bit_indexes(bits)
+        rarest = min(positive, key=lambda p: p.df or len(self.documents) + 1)
+        chosen: list[int] = []
+        seen: set[int] = set()
+        starts, docs, tfs = self.post_start, self.post_docs, self.post_tfs
+        for tid in rarest.ranked_terms:
+            lo, hi = starts[tid], starts[tid + 1]
+            order = sorted(range(lo, hi), key=tfs.__getitem__, reverse=True)
+            for i in order:
+                d = docs[i]
+                if d not in seen and (bits >> d) & 1:
+                    seen.add(d)
+                    chosen.append(d)
+                    if len(chosen) >= SCORE_LIMIT:
+                        return sorted(chosen)
+        return sorted(chosen)
+
+    def _hits(self, plans: list[_Plan], d: int) -> list[list[tuple[int, int, int, int]]]:
+        """Per clause, (start, end, clause, cost) of each match in document ``d``."""
+        s, e = self.doc_start[d], self.doc_start[d + 1]
+        stream = self.stream
+        find = stream.find
+        out = []
+        for k, plan in enumerate(plans):
+            found: list[tuple[int, int, int, int]] = []
+            if plan.regex is not None:
+                for m in plan.regex.finditer(stream, s, e):
+                    found.append((m.start(), m.end(), k, self._hit_cost(plan, m.group())))
+                    if len(found) >= HITS_PER_CLAUSE:
+                        break
+            taken: set[int] = set()
+            for key, cost, docs in plan.alts:
+                if not ((docs >> d) & 1 if isinstance(docs, int) else d in docs):
+                    continue
+                width = len(key)
+                i = find(key, s, e)
+                while i >= 0 and len(found) < HITS_PER_CLAUSE:
+                    if width == 3 and i in taken:
+                        pass  # already matched as the start of a compound
+                    else:
+                        found.append((i, i + width, k, cost))
+                        if width > 3:
+                            taken.add(i)
+                    i = find(key, i + width, e)
+            out.append(found)
+        return out
+
+    def _excluded(self, negative: list[_Plan], d: int) -> bool:
+        s, e = self.doc_start[d], self.doc_start[d + 1]
+        return any(p.regex is not None and p.regex.search(self.stream, s, e) for p in negative)
+
+    def _search(self, query: Query, limit: int, source: str | None) -> list[Passage]:
+        positive, negative, bits, complete = self._candidates(query, source)
+        if not bits:
+            return []
+        phrases = [k for k, p in enumerate(positive) if p.regex is not None] if complete else []
+        idf = [_idf(len(self.documents), p.df) for p in positive]
+        per_doc = PASSAGES_PER_DOCUMENT if source is None else limit
+        candidates: list[_Candidate] = []
+        for d in self._choose(positive, bits):
+            if negative and self._excluded(negative, d):
+                continue
+            hits = self._hits(positive, d)
+            if not any(hits) or any(not hits[k] for k in phrases):
+                continue
+            bm25 = 0.0
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * self.doc_len[d] / self._avg_len)
+            for k, found in enumerate(hits):
+                if found:
+                    tf = len(found)
+                    bm25 += idf[k] * tf * (BM25_K1 + 1) / (tf + norm)
+            candidates.extend(self._passages(d, hits, bm25, per_doc))
+        candidates.sort(key=lambda c: -c.score)
+        return [self._materialise(c) for c in candidates[:limit]]
+
+    def _passages(
+        self, d: int, hits: list[list[tuple[int, int, int, int]]], bm25: float, keep: int
+    ) -> list[_Candidate]:
+        """The best windows of document ``d``, one per line, scored."""
+        stream = self.stream
+        s = self.doc_start[d]
+        by_line: dict[int, list[tuple[int, int, int, int]]] = {}
+        for found in hits:
+            for hit in found:
+                line = stream.rfind(_LINE, s, hit[0])
+                line = s if line < 0 else line + 3
+                group = by_line.get(line)
+                if group is None:
+                    by_line[line] = [hit]
+                else:
+                    group.append(hit)
+        bonus = bm25 / (1.0 + bm25)
+        scored = []
+        ranges = self.non_body_lines[d]
+        for line, group in by_line.items():
+            group.sort()
+            window, cost = _best_window(group)
+            matched = len({h[2] for h in window})
+            words = sum((h[1] - h[0]) // 3 for h in window)
+            gap = min(8, max(0, (window[-1][1] - window[0][0]) // 3 - words))
+            penalty = 0
+            if ranges:
+                number = stream.count(_LINE, s, line)
+                penalty = any(lo <= number < hi for lo, hi in ranges)
+            score = matched * 10000 - min(cost, 99) * 100 - gap * 2 - penalty + bonus
+            scored.append(_Candidate(d, line, window, group, score))
+        scored.sort(key=lambda c: -c.score)
+        return scored[:keep]
+
+    # --- turning stream positions into text -------------------------------------------------
+
+    def _line_spans(self, d: int, line_pos: int) -> tuple[int, list[tuple[int, int]]]:
+        """Character spans of the words on the line starting at stream offset ``line_pos``."""
+        s = self.doc_start[d]
+        number = self.stream.count(_LINE, s, line_pos)
+        text = self.documents[d].text
+        start = 0
+        for _ in range(number):
+            start = text.find("\n", start) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        return start, stream_spans(text, start, end)
+
+    def _char_span(
+        self, spans: list[tuple[int, int]], line_pos: int, hit: tuple[int, int, int, int]
+    ) -> tuple[int, int]:
+        first = (hit[0] - line_pos) // 3
+        last = (hit[1] - line_pos) // 3 - 1
+        first = min(max(first, 0), len(spans) - 1)
+        last = min(max(last, first), len(spans) - 1)
+        return spans[first][0], spans[last][1]
+
+    def _materialise(self, cand: _Candidate) -> Passage:
+        doc = self.documents[cand.doc]
+        text = doc.text
+        line_start, spans = self._line_spans(cand.doc, cand.line_pos)
+        window = [self._char_span(spans, cand.line_pos, h) for h in cand.hits]
+        all_spans = [self._char_span(spans, cand.line_pos, h) for h in cand.line_hits]
+        para_start, para_end = _paragraph_at(doc, window[0][0], text)
+        start, end = para_start, para_end
+        if para_end - para_start > PASSAGE_CHARS:
+            covering = [
+                (a, b)
+                for a, b in sentences(text, para_start, para_end)
+                if b > window[0][0] and a < window[-1][1]
+            ]
+            if covering:
+                start, end = covering[0][0], covering[-1][1]
+        matches = tuple(
+            Match(a, b, normalise(text[a:b]))
+            for a, b in sorted(set(all_spans))
+            if a >= start and b <= end
+        )
+        return Passage(
+            doc.id, start, end, cand.score, _snippet(text, start, end, window[0]), matches
+        )
+
+    # --- other questions --------------------------------------------------------------------
+
+    def find_in_document(self, doc_id: str, query: str) -> list[Match]:
+        """Every match of the query's words and phrases in one document, in text order."""
+        d = self._doc_index.get(doc_id)
+        if d is None:
+            return []
+        plans = [self._plan(c) for c in parse_query(query, typing=False).positive]
+        hits = self._hits(plans, d)
+        text = self.documents[d].text
+        spans = stream_spans(text)
+        s = self.doc_start[d]
+        out: list[Match] = []
+        last_end = -1
+        for hit in sorted(h for found in hits for h in found):
+            a = spans[(hit[0] - s) // 3][0]
+            b = spans[(hit[1] - s) // 3 - 1][1]
+            if a >= last_end:
+                out.append(Match(a, b, normalise(text[a:b])))
+                last_end = b
+        return out
+
+    def hits_per_source(self, query: str) -> dict[str, int]:
+        """Matches per document id, for documents that match the whole query."""
+        return self._cached(("hits", query), lambda: self._hits_per_source(query))
+
+    def _hits_per_source(self, query: str) -> dict[str, int]:
+        positive, negative, bits, complete = self._candidates(parse_query(query), None)
+        phrases = [k for k, p in enumerate(positive) if p.regex is not None] if complete else []
+        out: dict[str, int] = {}
+        for d in _bit_indexes(bits):
+            if negative and self._excluded(negative, d):
+                continue
+            hits = self._hits(positive, d)
+            if any(not hits[k] for k in phrases):
+                continue
+            count = sum(len(h) for h in hits)
+            if count:
+                out[self.documents[d].id] = count
+        return out
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+_JOINER = re.compile("[-.,\u2010\u2011]")
+
+
+def stream_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the index's tokens in ``text[start:end]``, one per stream token:
+    a compound gives one span per part, as the index stores it, and a line break its own."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for m in WORD_OR_LINE.finditer(text, start, end):
+        raw = m.group()
+        if _JOINER.search(raw):
+            n = len(word_parts(normalise(raw) or raw))
+            if n > 1:
+                a = m.start()
+                cuts = [a + j.start() for j in _JOINER.finditer(raw)]
+                if len(cuts) == n - 1:
+                    bounds = [a, *cuts, m.end()]
+                    spans.extend((bounds[i] + (i > 0), bounds[i + 1]) for i in range(n))
+                else:  # cannot tell the parts apart: each is the whole word
+                    spans.extend([m.span()] * n)
+                continue
+        spans.append(m.span())
+    return spans
+
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _bit_indexes(bits: int) -> list[int]:
+    """Indexes of the set bits of ``bits``, ascending."""
+    if bits <= 0:
+        return []
+    digits = bin(bits)[:1:-1]  # least significant first
+    out = []
+    i = digits.find("1")
+    while i >= 0:
+        out.append(i)
+        i = digits.find("1", i + 1)
+    return out
+
+
+def _trie(keys: list[bytes]) -> bytes:
+    """A regex matching any of ``keys``, factored by leading byte so ``re`` tries few."""
+    groups: dict[bytes, list[bytes]] = {}
+    ends = False
+    for key in keys:
+        if not key:
+            ends = True
+            continue
+        groups.setdefault(key[:1], []).append(key[1:])
+    branches = [re.escape(head) + _trie(rest) for head, rest in sorted(groups.items())]
+    if ends:
+        branches.append(b"")
+    if len(branches) == 1:
+        return branches[0]
+    return b"(?:" + b"|".join(branches) + b")"
+
+
+def _best_window(
+    group: list[tuple[int, int, int, int]],
+) -> tuple[list[tuple[int, int, int, int]], int]:
+    """The shortest run of hits holding every clause present, and its cost."""
+    wanted = len({h[2] for h in group})
+    if wanted == 1:
+        best = min(group, key=lambda h: h[3])
+        return [best], best[3]
+    best: tuple[int, int, int] | None = None
+    counts: dict[int, int] = {}
+    lo = 0
+    for hi, hit in enumerate(group):
+        counts[hit[2]] = counts.get(hit[2], 0) + 1
+        while len(counts) == wanted:
+            length = group[hi][1] - group[lo][0]
+            if best is None or length < best[0]:
+                best = (length, lo, hi)
+            out = group[lo][2]
+            counts[out] -= 1
+            if not counts[out]:
+                del counts[out]
+            lo += 1
+    assert best is not None
+    window = group[best[1] : best[2] + 1]
+    cheapest: dict[int, int] = {}
+    for h in window:
+        cheapest[h[2]] = min(cheapest.get(h[2], 99), h[3])
+    return window, sum(cheapest.values())
+
+
+def _paragraph_at(doc: Document, offset: int, text: str) -> tuple[int, int]:
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
+    i = bisect_right(starts, offset) - 1
+    if 0 <= i < len(paras) and paras[i].end >= offset:
+        return paras[i].start, paras[i].end
+    end = text.find("\n", offset)
+    return offset, len(text) if end < 0 else end
+
+
+def _snippet(text: str, start: int, end: int, focus: tuple[int, int]) -> str:
+    """Keyword in context: the first match with words either side, inside the passage."""
+    if end - start <= SNIPPET_CHARS:
+        return " ".join(text[start:end].split())
+    left = max(start, focus[0] - SNIPPET_CHARS // 3)
+    right = min(end, max(focus[1], left + SNIPPET_CHARS))
+    if left > start:
+        space = text.find(" ", left, focus[0])
+        left = space + 1 if space >= 0 else left
+    if right < end:
+        space = text.rfind(" ", focus[1], right)
+        right = space if space >= 0 else right
+    body = " ".join(text[left:right].split())
+    return ("…" if left > start else "") + body + ("…" if right < end else "")
+
+
+def _non_body_lines(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Line-number ranges of a document's comments and boilerplate."""
+    out = []
+    text = doc.text
+    for section in doc.sections:
+        if section.kind != BODY:
+            lo = text.count("\n", 0, section.start)
+            hi = lo + text.count("\n", section.start, section.end) + 1
+            out.append((lo, hi))
+    return tuple(out)
