@@ -30,7 +30,7 @@ class CorpusIndex:
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         if progress:
             progress("documents", len(documents), len(documents))
-        index.search = SearchIndex.build(
+        index.search = SearchIndex.build_cached(
             index.documents,
             (lambda done, total: progress("search", done, total)) if progress else None,
         )

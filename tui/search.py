@@ -36,6 +36,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import cache
 from .document import BODY, Document
 from .text import WORD_OR_LINE, normalise, sentences, word_parts
 
@@ -49,6 +50,8 @@ SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = 1 << 21
+FORMAT = "search-1"  # bump when the index layout changes: cached indexes then rebuild
+CACHE_MIN_CHARS = 5_000_000  # smaller corpora build faster than a cache entry is read
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
 
@@ -239,7 +242,7 @@ class _Candidate:
 @dataclass
 class SearchIndex:
     documents: list[Document]
-    stream: bytes
+    stream: bytes | bytearray
     doc_start: array  # byte offset of each document in ``stream`` (n + 1 entries)
     doc_len: array  # words per document
     terms: list[str]  # by term id
@@ -271,7 +274,10 @@ class SearchIndex:
         vocab: dict[str, int] = {"\n": 0}
         terms: list[str] = ["\n"]
         keys: list[bytes] = [_LINE]
-        postings: list[list[int]] = [[]]  # per term: doc, tf, doc, tf, ...
+        # per stream key: the documents holding it, and how often (appended from C below)
+        doc_lists: dict[bytes, array] = {_LINE: array("I")}
+        tf_lists: dict[bytes, array] = {_LINE: array("I")}
+        compound_keys: set[bytes] = set()
 
         def term_id(term: str) -> int:
             tid = vocab.get(term)
@@ -281,11 +287,11 @@ class SearchIndex:
                     return _ID_LIMIT - 1
                 vocab[term] = tid
                 terms.append(term)
-                keys.append(_key(tid))
-                postings.append([])
+                key = _key(tid)
+                keys.append(key)
+                doc_lists[key] = array("I")
+                tf_lists[key] = array("I")
             return tid
-
-        compound_ids: dict[bytes, int] = {}
 
         class Keys(dict):  # raw word → its key in the stream, computed once per spelling
             def __missing__(self, raw: str) -> bytes:
@@ -296,52 +302,56 @@ class SearchIndex:
                 else:
                     # a compound is its parts in the stream, and a term of its own
                     key = b"".join(keys[term_id(p)] for p in parts)
-                    tid = term_id(term)
-                    keys[tid] = key
-                    compound_ids[key] = tid
+                    keys[term_id(term)] = key
+                    if key not in compound_keys:
+                        compound_keys.add(key)
+                        doc_lists[key] = array("I")
+                        tf_lists[key] = array("I")
                 self[raw] = key
                 return key
 
         raw_keys = Keys({"\n": _LINE})
         findall = WORD_OR_LINE.findall
-        pieces: list[bytes] = []
+        append = array.append
+        stream = bytearray()
         doc_start = array("Q", [0])
         doc_len = array("I")
         non_body: list[tuple[tuple[int, int], ...]] = []
         total = len(documents)
-        offset = 0
         for d, doc in enumerate(documents):
             found = list(map(raw_keys.__getitem__, findall(doc.text)))
             piece = b"".join(found)
-            pieces.append(piece)
-            offset += len(piece)
-            doc_start.append(offset)
+            stream += piece
+            doc_start.append(len(stream))
             counts = Counter(found)
             lines = counts.pop(_LINE, 0)
             doc_len.append(len(piece) // 3 - lines)
-            for key, tf in list(counts.items()):
-                if len(key) > 3:  # a compound counts for its parts too
-                    postings[compound_ids[key]].extend((d, tf))
-                    del counts[key]
-                    for i in range(0, len(key), 3):
-                        counts[key[i : i + 3]] += tf
-            for key, tf in counts.items():
-                tid = key[0] & 127 | key[1] << 7 | key[2] << 14
-                postings[tid].extend((d, tf))
+            for key in counts.keys() & compound_keys:  # a compound counts for its parts too
+                tf = counts[key]
+                for i in range(0, len(key), 3):
+                    counts[key[i : i + 3]] += tf
+            # one posting per distinct key, appended without a Python-level loop
+            deque(map(append, map(doc_lists.__getitem__, counts), repeat(d)), 0)
+            deque(map(append, map(tf_lists.__getitem__, counts), counts.values()), 0)
             non_body.append(_non_body_lines(doc))
             if progress and (d % 256 == 255 or d == total - 1):
                 progress(d + 1, total)
 
         post_start = array("I", [0])
         post_docs = array("I")
-        post_tfs = array("I")
-        for plist in postings:
-            post_docs.extend(plist[0::2])
-            post_tfs.extend(plist[1::2])
+        post_tfs = array("H")
+        for key in keys:
+            post_docs.extend(doc_lists[key])
+            tfs = tf_lists[key]
+            if tfs and max(tfs) > 65535:  # a word more than 65,535 times in one document
+                tfs = array("I", (min(tf, 65535) for tf in tfs))
+            post_tfs.extend(array("H", tfs))
             post_start.append(len(post_docs))
+        doc_lists.clear()
+        tf_lists.clear()
         index = cls(
             documents=documents,
-            stream=b"".join(pieces),
+            stream=stream,
             doc_start=doc_start,
             doc_len=doc_len,
             terms=terms,
@@ -355,6 +365,40 @@ class SearchIndex:
         index._prepare()
         if progress and not total:
             progress(0, 0)
+        return index
+
+    _STATE = (
+        "stream", "doc_start", "doc_len", "terms", "keys", "post_start", "post_docs",
+        "post_tfs", "non_body_lines", "_sorted_ids", "_sorted_terms", "_by_length",
+        "_short_prefix", "_bitmaps",
+    )
+
+    @classmethod
+    def build_cached(
+        cls,
+        documents: list[Document],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SearchIndex:
+        """``build``, or the same index read back from the disk cache (see tui.cache).
+
+        Only corpora of ``CACHE_MIN_CHARS`` or more are cached.
+        """
+        documents = list(documents)
+        if sum(len(d.text) for d in documents) < CACHE_MIN_CHARS:
+            return cls.build(documents, progress)
+        key = cache.fingerprint(documents, FORMAT)
+        state = cache.load("search", key)
+        if isinstance(state, dict) and set(state) == set(cls._STATE):
+            index = cls(documents=documents, vocab={}, **state)
+            index.vocab = {t: i for i, t in enumerate(index.terms)}
+            index._doc_index = {doc.id: i for i, doc in enumerate(documents)}
+            n = len(documents)
+            index._avg_len = (sum(index.doc_len) / n) if n else 1.0
+            if progress:
+                progress(len(documents), len(documents))
+            return index
+        index = cls.build(documents, progress)
+        cache.store("search", key, {name: getattr(index, name) for name in cls._STATE})
         return index
 
     def _prepare(self) -> None:
@@ -485,10 +529,13 @@ class SearchIndex:
         """
         lo = bisect_left(self._sorted_terms, word[0])
         hi = bisect_left(self._sorted_terms, word[0] + "\U0010ffff", lo)
-        terms = self._sorted_terms[lo:hi]
         best: dict[int, int] = {}
         for length in range(max(1, len(word) - budget), len(word) + budget + 1):
-            heads = [t[:length] for t in terms]
+            # the next keystroke asks for mostly the same lengths: keep the cut words
+            heads = self._cached(
+                ("heads", word[0], length),
+                lambda n=length: [t[:n] for t in self._sorted_terms[lo:hi]],
+            )
             for _head, dist, i in process.extract(
                 word, heads, scorer=OSA.distance, score_cutoff=budget, limit=None
             ):
@@ -515,14 +562,16 @@ class SearchIndex:
                 out.setdefault(tid, 1)
         if mode == FUZZY:
             budget = typo_budget(word)
-            if budget:
+            if budget and typing:
+                # words near a prefix include the words near the whole (same first letter)
+                for tid, dist in self._near_prefix(word, budget):
+                    cost = 2 * dist + (len(self.terms[tid]) != len(word))
+                    if dist and cost < out.get(tid, 99):
+                        out[tid] = cost
+            elif budget:
                 for tid, dist in self._near(word, budget):
                     if dist and 2 * dist < out.get(tid, 99):
                         out[tid] = 2 * dist
-                if typing:
-                    for tid, dist in self._near_prefix(word, budget):
-                        if dist and 2 * dist + 1 < out.get(tid, 99):
-                            out[tid] = 2 * dist + 1
         if len(out) > MAX_EXPANSIONS:
             best = sorted(out, key=lambda t: (out[t], -self.df(t)))[:MAX_EXPANSIONS]
             out = {t: out[t] for t in best}
@@ -746,8 +795,11 @@ class SearchIndex:
 
     # --- turning stream positions into text -------------------------------------------------
 
-    def _line_spans(self, d: int, line_pos: int) -> tuple[int, list[tuple[int, int]]]:
-        """Character spans of the words on the line starting at stream offset ``line_pos``."""
+    def _line_spans(
+        self, d: int, line_pos: int, count: int
+    ) -> tuple[int, list[tuple[int, int]]]:
+        """Character spans of the first ``count`` words on the line at stream offset
+        ``line_pos``, and where that line starts in the text."""
         s = self.doc_start[d]
         number = self.stream.count(_LINE, s, line_pos)
         text = self.documents[d].text
@@ -756,7 +808,7 @@ class SearchIndex:
             start = text.find("\n", start) + 1
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        return start, stream_spans(text, start, end)
+        return start, stream_spans(text, start, end, count)
 
     def _char_span(
         self, spans: list[tuple[int, int]], line_pos: int, hit: tuple[int, int, int, int]
@@ -770,7 +822,8 @@ class SearchIndex:
     def _materialise(self, cand: _Candidate) -> Passage:
         doc = self.documents[cand.doc]
         text = doc.text
-        line_start, spans = self._line_spans(cand.doc, cand.line_pos)
+        upto = max(h[1] for h in cand.line_hits)
+        line_start, spans = self._line_spans(cand.doc, cand.line_pos, (upto - cand.line_pos) // 3)
         window = [self._char_span(spans, cand.line_pos, h) for h in cand.hits]
         all_spans = [self._char_span(spans, cand.line_pos, h) for h in cand.line_hits]
         para_start, para_end = _paragraph_at(doc, window[0][0], text)
@@ -839,12 +892,17 @@ class SearchIndex:
 _JOINER = re.compile("[-.,\u2010\u2011]")
 
 
-def stream_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def stream_spans(
+    text: str, start: int = 0, end: int | None = None, count: int | None = None
+) -> list[tuple[int, int]]:
     """Character spans of the index's tokens in ``text[start:end]``, one per stream token:
-    a compound gives one span per part, as the index stores it, and a line break its own."""
+    a compound gives one span per part, as the index stores it, and a line break its own.
+    With ``count``, stop once that many spans are known."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for m in WORD_OR_LINE.finditer(text, start, end):
+        if count is not None and len(spans) >= count:
+            break
         raw = m.group()
         if _JOINER.search(raw):
             n = len(word_parts(normalise(raw) or raw))
