@@ -25,7 +25,7 @@ WORD = re.compile(f"\\w+(?:[{_JOINERS}]\\w+)*")
 # The same, with each line break as a token of its own (the search index marks paragraphs).
 WORD_OR_LINE = re.compile(f"\\w+(?:[{_JOINERS}]\\w+)*|\n")
 _PART_SPLIT = re.compile(r"[-.,]")
-_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\.?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
@@ -41,9 +41,8 @@ def normalise(term: str) -> str:
     if term.isascii():
         t = term.lower()
     else:
-        t = term.translate(_APOSTROPHES).casefold()
-        t = unicodedata.normalize("NFKD", t)
-        t = "".join(c for c in t if not unicodedata.combining(c))
+        t = unicodedata.normalize("NFKD", term.translate(_APOSTROPHES))
+        t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     if t.endswith("'s") and len(t) > 2:
         t = t[:-2]
     if ("." in t or "," in t) and (_ACRONYM.fullmatch(t) or _NUMBER.fullmatch(t)):
