@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,6 +35,9 @@ class CorpusIndex:
             index.documents,
             (lambda done, total: progress("search", done, total)) if progress else None,
         )
+        # The index lives as long as the app: keep the collector from walking its millions
+        # of objects again and again (a full collection mid-keystroke costs tens of ms).
+        gc.freeze()
         return index
 
     def document(self, doc_id: str) -> Document | None:

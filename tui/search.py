@@ -524,16 +524,18 @@ class SearchIndex:
     def _near_prefix(self, word: str, budget: int) -> list[tuple[int, int]]:
         """(term id, edits) for words that start within ``budget`` edits of ``word``.
 
-        Only words sharing the first letter are compared: a word being typed rarely has its
-        first letter wrong, and that keeps the comparison to a slice of the vocabulary.
+        Only words sharing the first two letters are compared: that keeps the comparison to
+        a small slice of the vocabulary, fast enough for every keystroke. A slip in the
+        first two letters is forgiven once the word is complete (see ``_near``).
         """
-        lo = bisect_left(self._sorted_terms, word[0])
-        hi = bisect_left(self._sorted_terms, word[0] + "\U0010ffff", lo)
+        lead = word[:2]
+        lo = bisect_left(self._sorted_terms, lead)
+        hi = bisect_left(self._sorted_terms, lead + "\U0010ffff", lo)
         best: dict[int, int] = {}
         for length in range(max(1, len(word) - budget), len(word) + budget + 1):
             # the next keystroke asks for mostly the same lengths: keep the cut words
             heads = self._cached(
-                ("heads", word[0], length),
+                ("heads", lead, length),
                 lambda n=length: [t[:n] for t in self._sorted_terms[lo:hi]],
             )
             for _head, dist, i in process.extract(
@@ -764,22 +766,26 @@ class SearchIndex:
     ) -> list[_Candidate]:
         """The best windows of document ``d``, one per line, scored."""
         stream = self.stream
-        s = self.doc_start[d]
-        by_line: dict[int, list[tuple[int, int, int, int]]] = {}
-        for found in hits:
-            for hit in found:
-                line = stream.rfind(_LINE, s, hit[0])
-                line = s if line < 0 else line + 3
-                group = by_line.get(line)
-                if group is None:
-                    by_line[line] = [hit]
-                else:
-                    group.append(hit)
+        s, e = self.doc_start[d], self.doc_start[d + 1]
+        ordered = sorted(h for found in hits for h in found)
+        lines: list[tuple[int, list[tuple[int, int, int, int]]]] = []
+        line_end = -1
+        for hit in ordered:
+            if hit[0] >= line_end:
+                start = stream.rfind(_LINE, s, hit[0])
+                line_end = stream.find(_LINE, hit[0], e)
+                line_end = e if line_end < 0 else line_end
+                lines.append((s if start < 0 else start + 3, [hit]))
+            else:
+                lines[-1][1].append(hit)
+        if len(lines) > 2 * keep:
+            # only the likeliest lines get the full window search: most clauses, then cheapest
+            lines.sort(key=lambda ln: (-len({h[2] for h in ln[1]}), min(h[3] for h in ln[1])))
+            del lines[2 * keep :]
         bonus = bm25 / (1.0 + bm25)
         scored = []
         ranges = self.non_body_lines[d]
-        for line, group in by_line.items():
-            group.sort()
+        for line, group in lines:
             window, cost = _best_window(group)
             matched = len({h[2] for h in window})
             words = sum((h[1] - h[0]) // 3 for h in window)
@@ -904,7 +910,7 @@ def stream_spans(
         if count is not None and len(spans) >= count:
             break
         raw = m.group()
-        if _JOINER.search(raw):
+        if ("-" in raw or "." in raw or "," in raw or "\u2010" in raw or "\u2011" in raw):
             n = len(word_parts(normalise(raw) or raw))
             if n > 1:
                 a = m.start()
