@@ -50,7 +50,7 @@ SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = 1 << 21
-FORMAT = "search-1"  # bump when the index layout changes: cached indexes then rebuild
+FORMAT = "search-2"  # bump when the index layout changes: cached indexes then rebuild
 CACHE_MIN_CHARS = 5_000_000  # smaller corpora build faster than a cache entry is read
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
@@ -246,15 +246,14 @@ class SearchIndex:
     doc_start: array  # byte offset of each document in ``stream`` (n + 1 entries)
     doc_len: array  # words per document
     terms: list[str]  # by term id
-    keys: list[bytes]  # by term id: three bytes, or the parts' keys for a compound
+    compounds: dict[int, bytes]  # term id → its parts' keys, for hyphenated and dotted words
     post_start: array  # by term id: offset into post_docs / post_tfs (V + 1 entries)
     post_docs: array
     post_tfs: array
     non_body_lines: list[tuple[tuple[int, int], ...]]  # per doc: line ranges not body
-    vocab: dict[str, int] = field(default_factory=dict)
     _sorted_terms: list[str] = field(default_factory=list)
     _sorted_ids: array = field(default_factory=lambda: array("I"))
-    _by_length: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)
+    _by_length: dict[int, tuple[list[str], array]] = field(default_factory=dict)
     _short_prefix: dict[str, list[int]] = field(default_factory=dict)
     _bitmaps: dict[int, int] = field(default_factory=dict)
     _doc_index: dict[str, int] = field(default_factory=dict)
@@ -274,9 +273,11 @@ class SearchIndex:
         vocab: dict[str, int] = {"\n": 0}
         terms: list[str] = ["\n"]
         keys: list[bytes] = [_LINE]
+        compounds: dict[int, bytes] = {}
         # per stream key: the documents holding it, and how often (appended from C below)
-        doc_lists: dict[bytes, array] = {_LINE: array("I")}
-        tf_lists: dict[bytes, array] = {_LINE: array("I")}
+        doc_code = "H" if len(documents) < 1 << 16 else "I"  # two bytes a document id if they fit
+        doc_lists: dict[bytes, array] = {_LINE: array(doc_code)}
+        tf_lists: dict[bytes, array] = {_LINE: array("B")}
         compound_keys: set[bytes] = set()
 
         def term_id(term: str) -> int:
@@ -289,8 +290,8 @@ class SearchIndex:
                 terms.append(term)
                 key = _key(tid)
                 keys.append(key)
-                doc_lists[key] = array("I")
-                tf_lists[key] = array("I")
+                doc_lists[key] = array(doc_code)
+                tf_lists[key] = array("B")
             return tid
 
         class Keys(dict):  # raw word → its key in the stream, computed once per spelling
@@ -302,11 +303,12 @@ class SearchIndex:
                 else:
                     # a compound is its parts in the stream, and a term of its own
                     key = b"".join(keys[term_id(p)] for p in parts)
-                    keys[term_id(term)] = key
+                    tid = term_id(term)
+                    keys[tid] = compounds[tid] = key
                     if key not in compound_keys:
                         compound_keys.add(key)
-                        doc_lists[key] = array("I")
-                        tf_lists[key] = array("I")
+                        doc_lists[key] = array(doc_code)
+                        tf_lists[key] = array("B")
                 self[raw] = key
                 return key
 
@@ -332,20 +334,19 @@ class SearchIndex:
                     counts[key[i : i + 3]] += tf
             # one posting per distinct key, appended without a Python-level loop
             deque(map(append, map(doc_lists.__getitem__, counts), repeat(d)), 0)
-            deque(map(append, map(tf_lists.__getitem__, counts), counts.values()), 0)
+            # term frequencies saturate at 255: they only order documents, as BM25 saturates
+            tfs = map(min, counts.values(), repeat(255))
+            deque(map(append, map(tf_lists.__getitem__, counts), tfs), 0)
             non_body.append(_non_body_lines(doc))
             if progress and (d % 256 == 255 or d == total - 1):
                 progress(d + 1, total)
 
         post_start = array("I", [0])
-        post_docs = array("I")
-        post_tfs = array("H")
+        post_docs = array(doc_code)
+        post_tfs = array("B")
         for key in keys:
             post_docs.extend(doc_lists[key])
-            tfs = tf_lists[key]
-            if tfs and max(tfs) > 65535:  # a word more than 65,535 times in one document
-                tfs = array("I", (min(tf, 65535) for tf in tfs))
-            post_tfs.extend(array("H", tfs))
+            post_tfs.extend(tf_lists[key])
             post_start.append(len(post_docs))
         doc_lists.clear()
         tf_lists.clear()
@@ -355,12 +356,11 @@ class SearchIndex:
             doc_start=doc_start,
             doc_len=doc_len,
             terms=terms,
-            keys=keys,
+            compounds=compounds,
             post_start=post_start,
             post_docs=post_docs,
             post_tfs=post_tfs,
             non_body_lines=non_body,
-            vocab=vocab,
         )
         index._prepare()
         if progress and not total:
@@ -368,7 +368,7 @@ class SearchIndex:
         return index
 
     _STATE = (
-        "stream", "doc_start", "doc_len", "terms", "keys", "post_start", "post_docs",
+        "stream", "doc_start", "doc_len", "terms", "compounds", "post_start", "post_docs",
         "post_tfs", "non_body_lines", "_sorted_ids", "_sorted_terms", "_by_length",
         "_short_prefix", "_bitmaps",
     )
@@ -389,8 +389,7 @@ class SearchIndex:
         key = cache.fingerprint(documents, FORMAT)
         state = cache.load("search", key)
         if isinstance(state, dict) and set(state) == set(cls._STATE):
-            index = cls(documents=documents, vocab={}, **state)
-            index.vocab = {t: i for i, t in enumerate(index.terms)}
+            index = cls(documents=documents, **state)
             index._doc_index = {doc.id: i for i, doc in enumerate(documents)}
             n = len(documents)
             index._avg_len = (sum(index.doc_len) / n) if n else 1.0
@@ -409,12 +408,12 @@ class SearchIndex:
         ids = sorted(range(1, len(self.terms)), key=self.terms.__getitem__)
         self._sorted_ids = array("I", ids)
         self._sorted_terms = [self.terms[i] for i in ids]
-        by_length: dict[int, tuple[list[str], list[int]]] = {}
+        by_length: dict[int, tuple[list[str], array]] = {}
         for tid in range(1, len(self.terms)):
             term = self.terms[tid]
             bucket = by_length.get(len(term))
             if bucket is None:
-                bucket = by_length[len(term)] = ([], [])
+                bucket = by_length[len(term)] = ([], array("I"))
             bucket[0].append(term)
             bucket[1].append(tid)
         self._by_length = by_length
@@ -461,6 +460,17 @@ class SearchIndex:
             bits |= self._bitmap_of(rare)
         return bits
 
+    def term_id(self, term: str) -> int | None:
+        """The id of a normalised term, or None if no document has it."""
+        i = bisect_left(self._sorted_terms, term)
+        if i < len(self._sorted_terms) and self._sorted_terms[i] == term:
+            return self._sorted_ids[i]
+        return None
+
+    def key(self, tid: int) -> bytes:
+        """How a term appears in the stream: its three bytes, or its parts' for a compound."""
+        return self.compounds.get(tid) or _key(tid)
+
     def df(self, tid: int) -> int:
         return self.post_start[tid + 1] - self.post_start[tid]
 
@@ -484,8 +494,8 @@ class SearchIndex:
         """An estimate of the index's own memory (the documents' text not counted)."""
         arrays = (self.doc_start, self.doc_len, self.post_start, self.post_docs, self.post_tfs)
         size = len(self.stream) + sum(a.itemsize * len(a) for a in arrays)
-        size += sum(len(t) + 49 for t in self.terms) + sum(len(k) + 33 for k in self.keys)
-        size += len(self.vocab) * 100 + len(self._sorted_ids) * 4 + len(self.terms) * 16
+        size += sum(len(t) + 49 for t in self.terms) + len(self.compounds) * 120
+        size += len(self._sorted_ids) * 4 + len(self.terms) * 16 + len(self.terms) * 4
         size += len(self._bitmaps) * (len(self.documents) // 8 + 40)
         return size
 
@@ -554,8 +564,8 @@ class SearchIndex:
 
     def _expand(self, word: str, mode: str, typing: bool) -> dict[int, int]:
         out: dict[int, int] = {}
-        exact = self.vocab.get(word)
-        if exact is not None and exact != 0:
+        exact = self.term_id(word)
+        if exact is not None:
             out[exact] = 0
         if mode == EXACT and not typing:
             return out
@@ -591,8 +601,8 @@ class SearchIndex:
             costs = self.expand(clause.terms[0], clause.mode, clause.typing)
             ranked = sorted(costs, key=lambda t: (costs[t], -self.df(t)))
             # longer keys first: where a compound matches, its first part need not
-            ranked.sort(key=lambda t: -len(self.keys[t]))
-            alts = [(self.keys[t], costs[t], self._presence(t)) for t in ranked]
+            ranked.sort(key=lambda t: -len(self.key(t)))
+            alts = [(self.key(t), costs[t], self._presence(t)) for t in ranked]
             bitmap = self._term_bitmap(list(costs)) if costs else 0
             ranked.sort(key=lambda t: (costs[t], -self.df(t)))
             return _Plan(clause, alts, None, [], bitmap, ranked, bitmap.bit_count())
@@ -605,10 +615,10 @@ class SearchIndex:
             last = k == len(clause.terms) - 1
             mode = clause.mode if clause.mode != PREFIX or last else EXACT
             costs = self.expand(term, mode, clause.typing and last)
-            single = {t: c for t, c in costs.items() if len(self.keys[t]) == 3}
+            single = {t: c for t, c in costs.items() if t not in self.compounds}
             if not single:
                 return _Plan(clause, [], None, [], 0, [], 0)
-            slot_costs.append({self.keys[t]: c for t, c in single.items()})
+            slot_costs.append({_key(t): c for t, c in single.items()})
             bits = self._term_bitmap(list(single))
             bitmap &= bits
             if narrowest < 0 or bits.bit_count() < narrowest:
@@ -879,16 +889,36 @@ class SearchIndex:
 
     def _hits_per_source(self, query: str) -> dict[str, int]:
         positive, negative, bits, complete = self._candidates(parse_query(query), None)
-        phrases = [k for k, p in enumerate(positive) if p.regex is not None] if complete else []
+        if not bits:
+            return {}
+        docs = _bit_indexes(bits)
+        allowed = set(docs)
+        counts: dict[int, int] = {}
+        starts, post_docs, post_tfs = self.post_start, self.post_docs, self.post_tfs
+        stream = self.stream
+        for plan in positive:
+            if plan.regex is not None:  # a phrase: count it in each candidate document
+                for d in docs:
+                    s, e = self.doc_start[d], self.doc_start[d + 1]
+                    found = len(plan.regex.findall(stream, s, e))
+                    if found:
+                        counts[d] = counts.get(d, 0) + found
+                    elif complete:
+                        allowed.discard(d)
+                continue
+            # a word: add up its terms' frequencies from the postings, without a scan
+            words = {key for key, _cost, _docs in plan.alts}
+            for tid in plan.ranked_terms:
+                parts = self.compounds.get(tid)
+                if parts and parts[:3] in words:
+                    continue  # its occurrences are already counted under its first part
+                lo, hi = starts[tid], starts[tid + 1]
+                for d, tf in zip(post_docs[lo:hi], post_tfs[lo:hi]):
+                    if d in allowed:
+                        counts[d] = counts.get(d, 0) + tf
         out: dict[str, int] = {}
-        for d in _bit_indexes(bits):
-            if negative and self._excluded(negative, d):
-                continue
-            hits = self._hits(positive, d)
-            if any(not hits[k] for k in phrases):
-                continue
-            count = sum(len(h) for h in hits)
-            if count:
+        for d, count in counts.items():
+            if d in allowed and not (negative and self._excluded(negative, d)):
                 out[self.documents[d].id] = count
         return out
 

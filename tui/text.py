@@ -31,7 +31,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def normalise(term: str) -> str:
     """The form a word is indexed and looked up under.
 
