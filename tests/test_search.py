@@ -208,6 +208,12 @@ class TestOffsets:
         assert set(data) == {"source", "start", "end", "score", "snippet", "matches"}
         assert set(data["matches"][0]) == {"start", "end", "term"}
 
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("ab1 -.,'’\n‐⒈é\u0301_")), max_size=40))
+    def test_stream_spans_match_the_index_token_for_token(self, text: str) -> None:
+        ix = SearchIndex.build([doc("t", text)])
+        assert len(stream_spans(text)) == len(ix.stream) // 3
+
     def test_stream_spans_split_compounds(self) -> None:
         text = "Moon Jae-in\nsaid"
         assert stream_spans(text) == [(0, 4), (5, 8), (9, 11), (11, 12), (12, 16)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, deque
@@ -50,7 +51,7 @@ SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = 1 << 21
-FORMAT = "search-2"  # bump when the index layout changes: cached indexes then rebuild
+FORMAT = "search-3"  # bump when the index layout changes: cached indexes then rebuild
 CACHE_MIN_CHARS = 5_000_000  # smaller corpora build faster than a cache entry is read
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
@@ -259,6 +260,7 @@ class SearchIndex:
     _doc_index: dict[str, int] = field(default_factory=dict)
     _avg_len: float = 1.0
     _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -297,7 +299,7 @@ class SearchIndex:
         class Keys(dict):  # raw word → its key in the stream, computed once per spelling
             def __missing__(self, raw: str) -> bytes:
                 term = normalise(raw) or raw
-                parts = word_parts(term)
+                parts = _parts(raw, term)
                 if len(parts) == 1:
                     key = keys[term_id(parts[0] or term)]
                 else:
@@ -479,14 +481,17 @@ class SearchIndex:
         self._cache.clear()
 
     def _cached(self, key: Any, make: Callable[[], Any]) -> Any:
+        # the UI searches from worker threads: the LRU bookkeeping must not interleave
         cache = self._cache
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
+        with self._lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
         value = make()
-        cache[key] = value
-        if len(cache) > 512:
-            cache.popitem(last=False)
+        with self._lock:
+            cache[key] = value
+            if len(cache) > 512:
+                cache.popitem(last=False)
         return value
 
     @property
@@ -928,6 +933,12 @@ class SearchIndex:
 _JOINER = re.compile("[-.,\u2010\u2011]")
 
 
+def _parts(raw: str, term: str) -> list[str]:
+    """The stream tokens of one word: its parts if it is written with a joiner (a hyphen,
+    dot or comma), else the word itself (even if its normal form gained a dot)."""
+    return word_parts(term) if _JOINER.search(raw) else [term]
+
+
 def stream_spans(
     text: str, start: int = 0, end: int | None = None, count: int | None = None
 ) -> list[tuple[int, int]]:
@@ -941,7 +952,7 @@ def stream_spans(
             break
         raw = m.group()
         if ("-" in raw or "." in raw or "," in raw or "\u2010" in raw or "\u2011" in raw):
-            n = len(word_parts(normalise(raw) or raw))
+            n = len(_parts(raw, normalise(raw) or raw))
             if n > 1:
                 a = m.start()
                 cuts = [a + j.start() for j in _JOINER.finditer(raw)]
