@@ -35,9 +35,9 @@ class CorpusIndex:
             index.documents,
             (lambda done, total: progress("search", done, total)) if progress else None,
         )
-        # The index lives as long as the app: collect the build's garbage once, then keep the
-        # collector from walking millions of live objects again (a full collection
-        # mid-keystroke costs tens of milliseconds).
+        # Keep this last. The index lives as long as the app: collect the build's garbage
+        # once, then keep the collector from walking its millions of live objects again
+        # (a full collection in the middle of a keystroke costs tens of milliseconds).
         gc.collect()
         gc.freeze()
         return index
