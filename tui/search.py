@@ -4,15 +4,17 @@ The shape is a search engine's, kept small enough for pure Python at archive sca
 
 * **Token stream.** Every document's words become term ids, each written as three bytes
   (the first with its high bit set, so a match can only start on a token boundary), and all
-  documents are concatenated into one ``bytes``. A line break is a token too, so passages
-  never run across paragraphs. Positions are byte offsets into that stream; phrase, prefix
-  and typo matching inside a document is one compiled ``re`` over its slice, run in C.
+  documents are concatenated into one ``bytearray``. A line break is a token too, so
+  passages never run across paragraphs. Positions are byte offsets into that stream; a
+  word is found in a document with ``bytes.find`` over its slice, a phrase with one
+  compiled ``re``, both in C.
 * **Postings.** For each term: the documents that hold it and how often, in two flat
   ``array`` s shared by all terms. Frequent terms also keep a bitmap (a Python int, one bit
   per document) so that AND / OR / NOT over thousands of documents cost microseconds.
 * **Vocabulary.** Typo tolerance expands each query word to the vocabulary words within its
   edit budget (0 typos under 5 characters, 1 at 5-8, 2 at 9 and over; rapidfuzz's OSA
-  distance, so a transposition is one typo). The last word while typing is also a prefix.
+  distance, so a transposition is one typo). The last word while typing is also a prefix,
+  matched with typos after its first two letters.
 * **Ranking** of passages (a sentence or paragraph, never a whole article): more query
   words matched, fewer typos, closer together, body before comments and boilerplate,
   then BM25. Everything is searched; comments and boilerplate only rank lower.
@@ -226,10 +228,6 @@ class _Plan:
     ranked_terms: list[int]  # term ids, best first, for choosing documents of broad queries
     df: int = 0
 
-    @property
-    def empty(self) -> bool:
-        return not self.alts and self.regex is None
-
 
 @dataclass
 class _Candidate:
@@ -240,8 +238,10 @@ class _Candidate:
     score: float
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class SearchIndex:
+    """The search index of a list of documents; see the module's docstring for its shape."""
+
     documents: list[Document]
     stream: bytes | bytearray
     doc_start: array  # byte offset of each document in ``stream`` (n + 1 entries)
@@ -261,6 +261,9 @@ class SearchIndex:
     _avg_len: float = 1.0
     _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __repr__(self) -> str:
+        return f"<SearchIndex: {len(self.documents)} documents, {len(self.terms)} terms>"
 
     # --- building ---------------------------------------------------------------------------
 
@@ -306,7 +309,8 @@ class SearchIndex:
                     # a compound is its parts in the stream, and a term of its own
                     key = b"".join(keys[term_id(p)] for p in parts)
                     tid = term_id(term)
-                    keys[tid] = compounds[tid] = key
+                    if terms[tid] == term:  # not when the vocabulary is full
+                        keys[tid] = compounds[tid] = key
                     if key not in compound_keys:
                         compound_keys.add(key)
                         doc_lists[key] = array(doc_code)
