@@ -662,10 +662,10 @@ class SearchIndex:
             limit = 50
         if limit == 0:
             return []
-        return self._cached(
-            ("search", query, limit, source, typing),
-            lambda: self._search(parse_query(query, typing), limit, source),
-        )
+        key = ("search", query, limit, source, typing)
+        # a copy, so that a caller sorting or trimming its list cannot change the cache
+        found = self._cached(key, lambda: self._search(parse_query(query, typing), limit, source))
+        return list(found)
 
     def _candidates(
         self, query: Query, source: str | None
@@ -893,7 +893,7 @@ class SearchIndex:
 
     def hits_per_source(self, query: str) -> dict[str, int]:
         """Matches per document id, for documents that match the whole query."""
-        return self._cached(("hits", query), lambda: self._hits_per_source(query))
+        return dict(self._cached(("hits", query), lambda: self._hits_per_source(query)))
 
     def _hits_per_source(self, query: str) -> dict[str, int]:
         positive, negative, bits, complete = self._candidates(parse_query(query), None)
