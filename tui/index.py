@@ -36,8 +36,9 @@ class CorpusIndex:
             (lambda done, total: progress("search", done, total)) if progress else None,
         )
         # Keep this last. The index lives as long as the app: collect the build's garbage
-        # once, then keep the collector from walking its millions of live objects again
-        # (a full collection in the middle of a keystroke costs tens of milliseconds).
+        # (and a previous index's) once, then keep the collector from walking millions of
+        # live objects again: a full collection in the middle of a keystroke costs tens of ms.
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
         return index
