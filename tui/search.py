@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import combinations, repeat
+from itertools import combinations, islice, repeat
 from typing import Any
 
 from rapidfuzz import process
@@ -934,6 +934,7 @@ class SearchIndex:
 # --- helpers ------------------------------------------------------------------------------
 
 _JOINER = re.compile("[-.,\u2010\u2011]")
+_JOINED = re.compile("\\w[-.,\u2010\u2011]\\w")  # a joiner inside a word: a compound, maybe
 
 
 def _parts(raw: str, term: str) -> list[str]:
@@ -947,27 +948,28 @@ def stream_spans(
 ) -> list[tuple[int, int]]:
     """Character spans of the index's tokens in ``text[start:end]``, one per stream token:
     a compound gives one span per part, as the index stores it, and a line break its own.
-    With ``count``, stop once that many spans are known."""
+    With ``count``, stop once at least that many spans are known."""
     end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    for m in WORD_OR_LINE.finditer(text, start, end):
-        if count is not None and len(spans) >= count:
-            break
-        raw = m.group()
-        if ("-" in raw or "." in raw or "," in raw or "\u2010" in raw or "\u2011" in raw):
-            n = len(_parts(raw, normalise(raw) or raw))
-            if n > 1:
-                a = m.start()
-                cuts = [a + j.start() for j in _JOINER.finditer(raw)]
-                if len(cuts) == n - 1:
-                    bounds = [a, *cuts, m.end()]
-                    spans.extend((bounds[i] + (i > 0), bounds[i + 1]) for i in range(n))
-                else:  # cannot tell the parts apart: each is the whole word
-                    spans.extend([m.span()] * n)
-                continue
-        spans.append(m.span())
+    found = WORD_OR_LINE.finditer(text, start, end)
+    spans = [m.span() for m in (islice(found, count) if count is not None else found)]
+    if not spans:
+        return spans
+    # words written with a joiner are rare: find them with one scan, then split the few
+    # that the index stored as parts (from the end, so earlier indexes stay put)
+    joined = [m.start() + 1 for m in _JOINED.finditer(text, start, spans[-1][1])]
+    starts = [a for a, _ in spans] if joined else []
+    for i in sorted({bisect_right(starts, j) - 1 for j in joined}, reverse=True):
+        a, b = spans[i]
+        raw = text[a:b]
+        n = len(_parts(raw, normalise(raw) or raw))
+        if n > 1:
+            cuts = [a + j.start() for j in _JOINER.finditer(raw)]
+            if len(cuts) == n - 1:
+                bounds = [a, *cuts, b]
+                spans[i : i + 1] = [(bounds[k] + (k > 0), bounds[k + 1]) for k in range(n)]
+            else:  # cannot tell the parts apart: each is the whole word
+                spans[i : i + 1] = [(a, b)] * n
     return spans
-
 
 
 def _idf(n: int, df: int) -> float:
