@@ -94,8 +94,10 @@ _SENTENCE_STARTERS = frozenset(
 _CORPORATE = frozenset("inc corp co ltd plc bros etc al".split())
 # Shorthands that are abbreviations only before a number ("No. 1", "Vol. 3").
 _BEFORE_NUMBER = frozenset("no nos vol fig pp art".split())
-# A candidate end: terminal punctuation, any closing quotes or brackets, then space.
-_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(?=\s)")
+# A candidate end: terminal punctuation, any closing quotes or brackets, then space and
+# something other than a lower-case letter (which would continue the sentence; checking
+# that here, in C, skips most "e.g. the" and "Aug. 15" stops without a Python call).
+_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(?=[ \t]+[^a-z\s])")
 _OPENERS = "\"'“‘«([¿¡"
 
 
