@@ -181,8 +181,14 @@ class TestInDocument:
         found = index.find_in_document(AP, "Korea Kono")
         starts = [m.start for m in found]
         assert starts == sorted(starts)
-        assert {m.term for m in found} == {"korea", "kono"}
+        assert {m.term for m in found} == {"korea", "korean", "kono"}  # korean: one typo
         assert len([m for m in found if m.term == "kono"]) == text.count("Kono")
+
+    def test_every_match_even_in_a_long_document(self) -> None:
+        text = "Korea and Japan. " * 300
+        ix = SearchIndex.build([doc("long", text)])
+        found = ix.find_in_document("long", "korea")
+        assert len(found) == 300 and all(text[m.start : m.end] == "Korea" for m in found)
 
     def test_unknown_document(self, index: SearchIndex) -> None:
         assert index.find_in_document("nope", "Kono") == []

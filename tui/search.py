@@ -51,7 +51,10 @@ __all__ = [
 
 MAX_EXPANSIONS = 50  # vocabulary words one query word may stand for
 SCORE_LIMIT = 100  # documents scored in full for one query
-HITS_PER_CLAUSE = 32  # matches of one clause looked at per document (BM25 saturates anyway)
+# matches of one clause looked at per document when ranking (BM25 saturates anyway); more
+# when there are several clauses, so that the closest pair is found in a long article
+HITS_PER_CLAUSE = 32
+HITS_PER_CLAUSE_NEAR = 128
 PASSAGE_CHARS = 240  # a paragraph longer than this is narrowed to its matching sentences
 SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
@@ -625,8 +628,10 @@ class SearchIndex:
                         return sorted(chosen)
         return sorted(chosen)
 
-    def _hits(self, plans: list[_Plan], d: int) -> list[list[tuple[int, int, int, int]]]:
-        """Per clause, (start, end, clause, cost) of each match in document ``d``."""
+    def _hits(
+        self, plans: list[_Plan], d: int, cap: int = 1 << 62
+    ) -> list[list[tuple[int, int, int, int]]]:
+        """Per clause, (start, end, clause, cost) of the first ``cap`` matches in ``d``."""
         s, e = self.doc_start[d], self.doc_start[d + 1]
         stream = self.stream
         find = stream.find
@@ -636,7 +641,7 @@ class SearchIndex:
             if plan.regex is not None:
                 for m in plan.regex.finditer(stream, s, e):
                     found.append((m.start(), m.end(), k, self._hit_cost(plan, m.group())))
-                    if len(found) >= HITS_PER_CLAUSE:
+                    if len(found) >= cap:
                         break
             taken: set[int] = set()
             for key, cost, docs in plan.alts:
@@ -644,7 +649,7 @@ class SearchIndex:
                     continue
                 width = len(key)
                 i = find(key, s, e)
-                while i >= 0 and len(found) < HITS_PER_CLAUSE:
+                while i >= 0 and len(found) < cap:
                     if width == 3 and i in taken:
                         pass  # already matched as the start of a compound
                     else:
@@ -666,11 +671,12 @@ class SearchIndex:
         phrases = [k for k, p in enumerate(positive) if p.regex is not None] if complete else []
         idf = [_idf(len(self.documents), p.df) for p in positive]
         per_doc = PASSAGES_PER_DOCUMENT if source is None else limit
+        cap = HITS_PER_CLAUSE if len(positive) == 1 else HITS_PER_CLAUSE_NEAR
         candidates: list[_Candidate] = []
         for d in self._choose(positive, bits):
             if negative and self._excluded(negative, d):
                 continue
-            hits = self._hits(positive, d)
+            hits = self._hits(positive, d, cap)
             if not any(hits) or any(not hits[k] for k in phrases):
                 continue
             bm25 = 0.0
