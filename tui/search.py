@@ -781,12 +781,15 @@ class SearchIndex:
 
     # --- other questions --------------------------------------------------------------------
 
-    def find_in_document(self, doc_id: str, query: str) -> list[Match]:
-        """Every match of the query's words and phrases in one document, in text order."""
+    def find_in_document(self, doc_id: str, query: str, *, typing: bool = True) -> list[Match]:
+        """Every match of the query's words and phrases in one document, in text order.
+
+        Any word matches, not only where all do (as a browser's find does); ``typing`` as
+        for ``search``."""
         d = self._doc_index.get(doc_id)
         if d is None:
             return []
-        plans = [self._plan(c) for c in parse_query(query, typing=False).positive]
+        plans = [self._plan(c) for c in parse_query(query, typing).positive]
         hits = self._hits(plans, d)
         text = self.documents[d].text
         spans = stream_spans(text)
@@ -801,12 +804,14 @@ class SearchIndex:
                 last_end = b
         return out
 
-    def hits_per_source(self, query: str) -> dict[str, int]:
+    def hits_per_source(self, query: str, *, typing: bool = True) -> dict[str, int]:
         """Matches per document id, for documents that match the whole query."""
-        return dict(self._cached(("hits", query), lambda: self._hits_per_source(query)))
+        key = ("hits", query, typing)
+        return dict(self._cached(key, lambda: self._hits_per_source(query, typing)))
 
-    def _hits_per_source(self, query: str) -> dict[str, int]:
-        positive, negative, bits, complete = self._candidates(parse_query(query), None)
+    def _hits_per_source(self, query: str, typing: bool) -> dict[str, int]:
+        parsed = parse_query(query, typing)
+        positive, negative, bits, complete = self._candidates(parsed, None)
         if not bits:
             return {}
         docs = _bit_indexes(bits)
