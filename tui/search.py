@@ -257,9 +257,9 @@ class SearchIndex:
         post_start = array("I", [0])
         post_docs = array(doc_code)
         post_tfs = array("B")
-        for key in keys:
-            post_docs.extend(doc_lists[key])
-            post_tfs.extend(tf_lists[key])
+        for key in keys:  # popped as they are packed, so both never need memory at once
+            post_docs.extend(doc_lists.pop(key, b""))
+            post_tfs.extend(tf_lists.pop(key, b""))
             post_start.append(len(post_docs))
         doc_lists.clear()
         tf_lists.clear()
