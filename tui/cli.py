@@ -61,6 +61,50 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    index = build_index(settings)
+    if args.source is not None and args.source not in index.by_id:
+        raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
+    passages = index.search.search(args.query, limit=args.limit, source=args.source, typing=False)
+    if args.json:
+        emit_json([p.to_json() for p in passages])
+        return 0
+    if not passages:
+        print("no matches", file=sys.stderr)
+    for p in passages:
+        print(f"{p.source:32} {p.start:>7}  {p.snippet}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from .bench import BenchError, run_bench
+
+    try:
+        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit)
+    except BenchError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        emit_json(report)
+        return 0
+    print(
+        f"{report['documents']} documents, {report['chars'] / 1e6:.1f} M chars: "
+        f"load {report['load_seconds']:.2f} s, build {report['build_seconds']:.2f} s, "
+        f"search p50 {report['p50_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms, "
+        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB"
+    )
+    return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
+
+
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
     from .ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
 
@@ -90,6 +134,20 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_sources)
+
+    p = sub.add_parser("search", parents=[common], help="search the corpus; ranked passages")
+    p.add_argument("query", metavar="QUERY", help='words, "a phrase", \'exact, !exclude, ^prefix')
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N passages")
+    p.add_argument("--source", metavar="ID", help="search one source only")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("bench", parents=[common], help="time loading, indexing and searching")
+    p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")
+    p.add_argument("--repeat", type=_positive, default=5, metavar="N", help="runs per query")
+    p.add_argument("--limit", type=_positive, default=50, metavar="N", help="passages per query")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_bench)
     return top
 
 

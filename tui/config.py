@@ -140,7 +140,7 @@ def load_file(path: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, 'strerror', None) or exc
+        reason = getattr(exc, "strerror", None) or exc
         raise ConfigError(f"{path}: cannot be read ({reason})") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import Settings
 from .document import Document
+from .search import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -16,6 +18,7 @@ Progress = Callable[[str, int, int], None]
 class CorpusIndex:
     documents: list[Document]
     by_id: dict[str, Document] = field(default_factory=dict)
+    search: SearchIndex = field(default_factory=lambda: SearchIndex.build([]))
 
     @classmethod
     def build(
@@ -28,6 +31,16 @@ class CorpusIndex:
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         if progress:
             progress("documents", len(documents), len(documents))
+        index.search = SearchIndex.build_cached(
+            index.documents,
+            (lambda done, total: progress("search", done, total)) if progress else None,
+        )
+        # Keep this last. The index lives as long as the app: collect the build's garbage
+        # (and a previous index's) once, then keep the collector from walking millions of
+        # live objects again: a full collection in the middle of a keystroke costs tens of ms.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
         return index
 
     def document(self, doc_id: str) -> Document | None:

@@ -35,41 +35,67 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Phrasings of site furniture. Each is a shape that recurs across news sites.
-_FURNITURE = [
-    r"^visit\b.{0,60}\bhomepage\b",
-    r"^follow\b.{0,80}\bon (?:facebook|twitter|x|linkedin|instagram|telegram|youtube)\b",
+# Phrasings of site furniture, each a shape that recurs across news sites. Those that open
+# the line are tried with one anchored match; the rest only when a cheap keyword test passes,
+# because unanchored alternations cost a scan per position on every paragraph.
+_FURNITURE_START = [
+    r"visit\b.{0,60}\bhomepage\b",
+    r"follow\b.{0,80}\bon (?:facebook|twitter|x|linkedin|instagram|telegram|youtube)\b",
+    r"(?:share|tweet|email|print)(?: this(?: article| story)?)?$",
+    r"(?:sign up|subscribe)\b",
+    r"(?:read more|related|see also|more on this|recommended|you may also like|"
+    r"most popular|trending)\s*:?$",
+    r"please email the editor\b",
+    r"leave a (?:comment|reply)\b",
+    r"(?:reader )?comments?\s*(?:\(\d+\))?:?$",
+    r"originally published\b",
+    r"(?:updated|published|posted|last updated)(?: on)?:?\s+\w{3,9}\.? \d{1,2},? \d{4}",
+    r"(?:copyright|©)",
+    r"advertisement$",
+    r"click here\b",
+    r"terms of (?:use|service)$",
+    r"privacy policy$",
+]
+_FURNITURE_ANYWHERE = [
     r"\b(?:facebook|twitter|linkedin|instagram|whatsapp)\b.{0,40}\b(?:and|&) "
     r"(?:facebook|twitter|linkedin|instagram|whatsapp)\b.{0,10}$",
-    r"^(?:share|tweet|email|print)(?: this(?: article| story)?)?$",
     r"\b(?:emails?|newsletters?)\s*(?:&|and)\s*alerts\b",
     r"\bto your inbox\b",
-    r"^(?:sign up|subscribe)\b",
-    r"^(?:read more|related|see also|more on this|recommended|you may also like|"
-    r"most popular|trending)\s*:?$",
     r"\bclosed for comments\b",
-    r"^please email the editor\b",
-    r"^leave a (?:comment|reply)\b",
     r"\buses akismet\b",
     r"\bhaving issues with commenting\b",
-    r"^(?:reader )?comments?\s*(?:\(\d+\))?:?$",
-    r"^originally published\b",
-    r"^(?:updated|published|posted|last updated)(?: on)?:?\s+\w{3,9}\.? \d{1,2},? \d{4}",
     r"\|\s*(?:updated|published) on\b",
     r"\ball rights reserved\b",
-    r"^(?:copyright|©)",
     r"\bcookies?\b.{0,40}\b(?:policy|consent|accept)\b",
-    r"^advertisement$",
-    r"^click here\b",
 ]
-_FURNITURE_RE = [re.compile(p, re.IGNORECASE) for p in _FURNITURE]
+_ANYWHERE_KEYWORDS = (
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "whatsapp",
+    "alerts",
+    "inbox",
+    "comment",
+    "akismet",
+    "updated",
+    "published",
+    "rights",
+    "cookie",
+)
+_FURNITURE_START_RE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_START), re.IGNORECASE)
+_FURNITURE_ANYWHERE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _FURNITURE_ANYWHERE), re.IGNORECASE
+)
+# Site furniture is short; prose paragraphs longer than this are never checked against it.
+_FURNITURE_MAX = 240
 
 # After these the article is over: what follows is a form, an advert or a footer.
-_END_OF_ARTICLE = re.compile(
-    r"^leave a (?:comment|reply)\b|\bclosed for comments\b|\ball rights reserved\b|"
-    r"\buses akismet\b|^(?:copyright|©)|^follow\b.{0,80}\bon (?:facebook|twitter)\b",
+_END_START = re.compile(
+    r"leave a (?:comment|reply)\b|(?:copyright|©)|follow\b.{0,80}\bon (?:facebook|twitter)\b",
     re.IGNORECASE,
 )
+_END_ANYWHERE = ("closed for comments", "all rights reserved", "uses akismet")
 _RELATED_LEAD = re.compile(
     r"^(?:read more|related|see also|more on this|recommended|you may also like)\s*:$",
     re.IGNORECASE,
@@ -105,11 +131,26 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def is_caption(line: str) -> bool:
-    return bool(_GLUED_CREDIT.search(line) or _CREDIT_LINE.match(line))
+    if "/" in line and _GLUED_CREDIT.search(line):
+        return True
+    return len(line) <= _FURNITURE_MAX and bool(_CREDIT_LINE.match(line))
 
 
 def is_furniture(line: str) -> bool:
-    return any(p.search(line) for p in _FURNITURE_RE)
+    if len(line) > _FURNITURE_MAX:
+        return False
+    if _FURNITURE_START_RE.match(line):
+        return True
+    low = line.lower()
+    return any(k in low for k in _ANYWHERE_KEYWORDS) and bool(_FURNITURE_ANYWHERE_RE.search(line))
+
+
+def ends_article(line: str) -> bool:
+    """A comment form, a closed-comments notice, a copyright line: the article is over."""
+    if len(line) > _FURNITURE_MAX:
+        return False
+    low = line.lower()
+    return bool(_END_START.match(line)) or any(k in low for k in _END_ANYWHERE)
 
 
 def _is_handle(line: str) -> bool:
@@ -130,10 +171,9 @@ def _comment_thread_start(lines: list[str]) -> int | None:
         _is_handle(lines[i]) and i + 1 < n and not _is_handle(lines[i + 1]) for i in range(n)
     ]
     candidates = [i for i in range(n) if signing[i]]
-    for first in candidates:
-        rest = [i for i in candidates if i >= first]
-        span = n - first
-        if len(rest) >= 3 and len(rest) / span >= 0.15:
+    for k, first in enumerate(candidates):
+        handles = len(candidates) - k
+        if handles >= 3 and handles / (n - first) >= 0.15:
             # The line before a thread is the end of the article: real prose.
             if first == 0 or len(lines[first - 1]) >= 40 or is_furniture(lines[first - 1]):
                 return first
@@ -180,7 +220,7 @@ def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
             label = "image"
         if label:
             kinds[i], labels[i] = BOILERPLATE, label
-        if _END_OF_ARTICLE.search(line) and i > len(lines) // 3:
+        if i > len(lines) // 3 and ends_article(line):
             ended = True
         seen.add(key)
     return list(zip(kinds, labels))

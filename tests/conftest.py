@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.corpus import load_corpus
+from tui.document import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = ROOT.parent / "shared" / "seed-articles"
+
+
+@pytest.fixture(scope="session")
+def bundled() -> list[Document]:
+    result = load_corpus(CORPUS)
+    assert result.warnings == []
+    return result.documents
+
+
+@pytest.fixture(scope="session")
+def docs_by_id(bundled: list[Document]) -> dict[str, Document]:
+    return {d.id: d for d in bundled}

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui import config
+from tui.config import ConfigError, Settings
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_when_no_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(config, "user_config_dir", lambda _name: str(tmp_path / "nowhere"))
+    settings = config.load(environ={})
+    assert settings == Settings()
+    assert settings.corpus == Path("corpus") and settings.export_directory == Path("exports")
+
+
+def test_repo_config_is_valid():
+    root = Path(__file__).resolve().parent.parent
+    settings = config.load(root / "config.yaml")
+    assert settings.warnings == []
+    assert settings.corpus == root / "corpus"
+    assert "Pentagon" in settings.entities.aliases
+
+
+def test_paths_are_relative_to_the_file_and_types_are_read(tmp_path):
+    path = write(
+        tmp_path / "conf" / "c.yaml",
+        """
+corpus: ../articles
+export:
+  directory: out
+entities:
+  aliases:
+    Pentagon: [US Department of Defense]
+    Moon Jae-in: President Moon
+  ignore: [Reuters, AP]
+theme: nord
+keys:
+  export: ctrl+s
+show_comments: true
+""",
+    )
+    s = config.load(path)
+    assert s.corpus == tmp_path / "conf" / "../articles"
+    assert s.export_directory == tmp_path / "conf" / "out"
+    assert s.entities.aliases == {
+        "Pentagon": ["US Department of Defense"],
+        "Moon Jae-in": ["President Moon"],
+    }
+    assert s.entities.ignore == ["Reuters", "AP"]
+    assert (s.theme, s.keys, s.show_comments) == ("nord", {"export": "ctrl+s"}, True)
+
+
+def test_lookup_order(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    user_dir = tmp_path / "user"
+    monkeypatch.setattr(config, "user_config_dir", lambda _name: str(user_dir))
+    write(user_dir / "config.yaml", "theme: user\n")
+    assert config.load(environ={}).theme == "user"
+    write(tmp_path / "config.yaml", "theme: local\n")
+    assert config.load(environ={}).theme == "local"
+    env_file = write(tmp_path / "env.yaml", "theme: env\n")
+    assert config.load(environ={"NEWSDESK_CONFIG": str(env_file)}).theme == "env"
+    flag_file = write(tmp_path / "flag.yaml", "theme: flag\n")
+    assert config.load(flag_file, environ={"NEWSDESK_CONFIG": str(env_file)}).theme == "flag"
+
+
+def test_named_file_must_exist(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        config.load(tmp_path / "missing.yaml")
+    with pytest.raises(ConfigError, match="not found"):
+        config.load(environ={"NEWSDESK_CONFIG": str(tmp_path / "gone.yaml")})
+
+
+def test_unknown_keys_are_named_in_warnings(tmp_path):
+    path = write(tmp_path / "c.yaml", "theme: nord\ncolour: red\nentities:\n  alias: {}\n")
+    seen: list[str] = []
+    config.load(path, warn=seen.append)
+    assert seen == [f"{path}:2: unknown key colour", f"{path}:4: unknown key entities.alias"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("theme: nord\nentities: [oops\n", 3, "not valid YAML"),
+        ("corpus: a\n  bad indent: b\n", 2, "not valid YAML"),
+        ("theme: nord\nentities:\n  ignore: {a: 1}\n", 3, "entities.ignore must be a list"),
+        ("export: exports\n", 1, "export must be a mapping"),
+        ("theme: [a, b]\n", 1, "theme must be a non-empty string"),
+        ("show_comments: maybe\n", 1, "show_comments must be true or false"),
+        ("- just\n- a list\n", 1, "the top level must be a mapping"),
+    ],
+)
+def test_bad_config_names_file_and_line(tmp_path, text, line, message):
+    path = write(tmp_path / "c.yaml", text)
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert str(err.value).startswith(f"{path}:{line}:")
+    assert message in str(err.value)

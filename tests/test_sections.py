@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from tui.document import BODY, BOILERPLATE, COMMENTS
+from tui.sections import is_caption, is_furniture, paragraphs, sections
+
+
+def kind_of(doc, needle: str) -> tuple[str, str]:
+    pos = doc.text.index(needle)
+    section = doc.section_at(pos)
+    assert section is not None
+    return section.kind, section.label
+
+
+def test_reader_comment_thread_starts_at_first_handle(docs_by_id):
+    doc = docs_by_id["002-japan-today-ap"]
+    (comments,) = doc.spans_of_kind(COMMENTS)
+    assert doc.text[comments.start :].startswith("yoshi\n")
+    assert comments.end == len(doc.text)
+    # the article's last paragraph, itself a quote, stays in the body
+    assert kind_of(doc, "Jubilant participants held placards")[0] == BODY
+    assert kind_of(doc, "I think he really believes this stuff")[0] == COMMENTS
+
+
+def test_glued_photo_captions_are_boilerplate(docs_by_id):
+    doc = docs_by_id["000-business-insider"]
+    for needle in (
+        "Kim Kyung-Hoon/Reuters",
+        "Jae C. Hong/AP",
+        "Kim Hong-ji/Reuters",
+        "Ahn Young-joon/AP",
+    ):
+        assert kind_of(doc, needle) == (BOILERPLATE, "caption")
+    assert kind_of(doc, "South Korea is ending its intelligence-sharing pact")[0] == BODY
+
+
+def test_site_footers_and_related_links_are_boilerplate(docs_by_id):
+    cases = {
+        "000-business-insider": [
+            "Visit Business Insider",
+            "Read more:",
+            "Business Insider Emails",
+            "Site highlights each day",
+            "Follow Business Insider Australia",
+        ],
+        "001-businessline-bloomberg": [
+            "Bloomberg Tokyo/Seoul | Updated",
+            "This article is closed for comments",
+            "Please Email the Editor",
+        ],
+        "003-unnamed-news-site": ["COMMENTS", "having issues with commenting"],
+        "004-vox-messenger-repost": [
+            "Originally Published on this site",
+            "Leave a comment",
+            "uses Akismet",
+            "vox-messenger-secure-corpLogo",
+            "End-2-End Encrypted",
+            "Vox Messenger is a secure",
+            "All Rights Reserved",
+        ],
+    }
+    for doc_id, needles in cases.items():
+        for needle in needles:
+            assert kind_of(docs_by_id[doc_id], needle)[0] == BOILERPLATE, (doc_id, needle)
+
+
+def test_headline_shown_once_and_repeats_dropped(docs_by_id):
+    doc = docs_by_id["004-vox-messenger-repost"]
+    title = "South Korea Exits Japanese Intel-Sharing Agreement"
+    positions = [i for i in range(len(doc.text)) if doc.text.startswith(title, i)]
+    assert len(positions) == 4
+    assert [doc.section_kind_at(p) for p in positions] == [BODY] + [BOILERPLATE] * 3
+
+
+def test_article_bodies_stay_body(docs_by_id):
+    for doc in docs_by_id.values():
+        body = sum(s.end - s.start for s in doc.spans_of_kind(BODY))
+        assert body / len(doc.text) > 0.4, doc.id
+    assert (
+        kind_of(docs_by_id["003-unnamed-news-site"], "China will work with South Korea")[0] == BODY
+    )
+    assert (
+        kind_of(docs_by_id["001-businessline-bloomberg"], "Japan has similar agreements")[0] == BODY
+    )
+
+
+# Text written for these tests, in the shape of other news sites.
+OTHER_SITE = """City council approves new budget
+
+Photo: Jane Doe/AFP
+By Staff Reporter | Published: March 3, 2021
+
+The council voted 7-2 on Tuesday to approve the budget, which raises spending on parks.
+
+"This is a good day for the city," said Mayor Ana Ruiz after the vote.
+
+Advertisement
+
+Opponents said the plan relied on optimistic revenue forecasts.
+
+Share this article
+Sign up for our morning newsletter
+© 2021 Example Media. All rights reserved.
+Terms of use
+"""
+
+THREAD = """Storm closes schools across the region
+
+Schools in three districts will stay closed on Friday as the storm moves east, officials said.
+
+"We expect the worst of it overnight," a forecaster said.
+dave_k
+Stay safe everyone, this one looks bad.
+MaryL
+Our power is already out. Again.
+@dave_k
+Same here, no power since noon.
+rob 77
+Glad the schools made the call early.
+"""
+
+
+def test_heuristics_generalise_to_another_site():
+    secs = sections(OTHER_SITE)
+
+    def kind(needle: str) -> str:
+        pos = OTHER_SITE.index(needle)
+        return next(s.kind for s in secs if s.start <= pos < s.end)
+
+    assert kind("City council approves") == BODY
+    assert kind("Photo: Jane Doe/AFP") == BOILERPLATE
+    assert kind("The council voted") == BODY
+    assert kind('"This is a good day') == BODY
+    assert kind("Advertisement") == BOILERPLATE
+    assert kind("Opponents said") == BODY
+    for needle in ("Share this article", "Sign up for", "© 2021", "Terms of use"):
+        assert kind(needle) == BOILERPLATE, needle
+
+
+def test_comment_thread_on_another_site():
+    secs = sections(THREAD)
+    (comments,) = [s for s in secs if s.kind == COMMENTS]
+    assert THREAD[comments.start :].startswith("dave_k\n")
+    assert THREAD.index("a forecaster said") < comments.start
+
+
+def test_prose_with_short_lines_is_not_a_thread():
+    text = (
+        "Headline here\n\nFirst paragraph of the story, long enough to be prose.\n\n"
+        "Why it matters\n\nMore prose follows in this paragraph, as articles do.\n"
+    )
+    assert {s.kind for s in sections(text)} == {BODY}
+
+
+def test_caption_and_furniture_rules():
+    assert is_caption("Kim Kyung-Hoon/ReutersJapanese Prime Minister Shinzo Abe")
+    assert is_caption("John Smith/Getty Images")
+    assert not is_caption("The U.S./Japan alliance remains strong, officials said.")
+    assert is_furniture("Follow Example News on Twitter and Facebook")
+    assert not is_furniture("He said he would follow the talks on Twitter closely.")
+
+
+def test_paragraphs_strip_bullets_but_not_hyphenated_words():
+    text = "  • First point\n- second point\n-5 degrees overnight\n"
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [
+        "First point",
+        "second point",
+        "-5 degrees overnight",
+    ]
