@@ -1,0 +1,940 @@
+"""Named entities (people, organisations, places, other) with alias merging and mentions.
+
+No statistical model: none can be downloaded here, so the extractor reads news prose the
+way a careful reader does.
+
+* **Candidates** are runs of capitalised words with the joiners names use ("Sea of Japan",
+  "Federation of American Scientists", "Kim Jong Un", "Moon Jae-in"), found by one
+  precompiled regex per body section. Possessives, hyphenated modifiers ("Seoul-based"),
+  weekdays and months end a run.
+* **What capitalisation does not prove** is set aside: a single word at the start of a
+  sentence, and everything in a title-case or all-capitals headline line. Those are kept
+  only when the same name is met where capitals do mean something, is a major place, or
+  is part of a person's name in the same document.
+* **Types** come from evidence with weights: a title before a name (PERSON), the head noun
+  (Council, Ministry → ORG; Sea, Peninsula → PLACE; Agreement, War → OTHER), the
+  GeoNames gazetteer (PLACE), wire agencies, acronyms, and context ("a spokesman",
+  "Reuters reported").
+* **Aliases** merge case variants, stripped titles, country forms, acronyms with their
+  expansions, a surname with the full name in the same document, near-duplicates
+  (rapidfuzz over the distinct names only) and the aliases from the config file.
+
+Only body sections are mined by default: captions, footers and reader comments name
+photographers, sites and handles, not the story's actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .document import BODY, Document
+from .entity_cues import (
+    DEPARTMENT_WORDS,
+    FUNCTION_WORDS,
+    HYPHEN_MODIFIERS,
+    JOIN_LEFT,
+    MONTHS,
+    NEWS_AGENCIES,
+    NON_PERSON_WORDS,
+    ORG_CONTEXT_AFTER,
+    ORG_HEADS,
+    OTHER_HEADS,
+    OTHER_LEADS,
+    PARTICLES,
+    PEOPLE_AT,
+    PERSON_ROLES,
+    PERSON_VERBS,
+    PLACE_BEFORE,
+    PLACE_HEADS,
+    PLACE_LEADS,
+    PLACE_PREPOSITIONS,
+    ROMAN_NUMERALS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from .gazetteer import DIRECTIONS, Gazetteer, fold, load_gazetteer
+
+PERSON, ORG, PLACE, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
+TYPES = (PERSON, ORG, PLACE, OTHER)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    source: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m.source for m in self.mentions})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "count": self.count,
+            "sources": self.sources,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+def person_names(entities: Iterable[Entity]) -> dict[str, str]:
+    """Folded name forms → a person's full name, for resolving "Kono" to "Taro Kono".
+
+    Holds every alias of every PERSON entity, plus its first and last words when only one
+    person in the list has them; keys are folded with :func:`tui.gazetteer.fold`.
+    """
+    out: dict[str, str] = {}
+    parts: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type != PERSON:
+            continue
+        for form in [e.name, *e.aliases]:
+            out[fold(form)] = e.name
+        words = e.name.split()
+        if len(words) > 1:
+            parts[fold(words[0])].add(e.name)
+            parts[fold(words[-1])].add(e.name)
+    for part, names in parts.items():
+        if len(names) == 1 and part not in out:
+            out[part] = next(iter(names))
+    return out
+
+
+# --- the candidate regex ---------------------------------------------------------------
+
+def _upper_class() -> str:
+    # Latin (with accents), Greek and Cyrillic capitals: names in other alphabets count too.
+    ranges = [(0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530)]
+    chars = "".join(chr(c) for lo, hi in ranges for c in range(lo, hi) if chr(c).isupper())
+    return "[" + re.escape(chars) + "]"
+
+
+_UP = _upper_class()
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|Gov|Prof|Capt|Sgt|Maj|Adm|Cmdr|Rev|St|Jr|Sr|Mt|Ft|"
+    "Hon|Pres|Supt|Insp|Det|Cpl|Pvt|Brig|Corp|Inc|Ltd|Co|Bros|Messrs|Gens"
+)
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATIONS})\.(?=[ \t])"  # a title abbreviation with its stop
+    rf"|{_UP}\.(?:{_UP}\.)+"  # dotted acronym: U.S., U.K.
+    rf"|{_UP}\.(?=[ \t]{_UP}[\w])"  # a middle initial: "Jae C. Hong"
+    # a word, with inner apostrophes, hyphens and dotted parts ("South Korean-U.S.")
+    rf"|{_UP}(?:\w|['’](?=\w)|-(?=\w)|\.(?=\w\.))*(?:(?<=[.\-]\w)\.)?)"
+)
+_JOINER = (
+    r"(?:(?:of|for|on|de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
+    r"(?:[ \t]+the)?|and|&)"
+)
+_RUN = re.compile(
+    rf"(?<![\w’'/@#])(?<!\w\.){_TOKEN}(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*"
+)
+_TOKEN_RE = re.compile(_TOKEN)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# An acronym defined right after its expansion: "... Agreement (GSOMIA)", "..., or GSOMIA,".
+_DEFINITION = re.compile(rf"[ \t]*(?:\(|,[ \t]+or[ \t]+)((?:{_UP}\.?){{2,8}}s?)(?=[),.;: \t])")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_AGENCY_ALTS = "|".join(
+    sorted((re.escape(a) for a in NEWS_AGENCIES | {"getty images", "getty", "epa", "pool"}),
+           key=len, reverse=True)
+)
+_TERMINAL = frozenset(".!?:;\n")
+_OPENERS = frozenset(" \t“\"‘'(•*·[")
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace(".", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def _is_function(token: str) -> bool:
+    """A function word written with a capital ("The", "In"); "US" and "IT" are not."""
+    return not (token.isupper() and len(token) > 1) and _fold_word(token) in FUNCTION_WORDS
+
+
+def _is_camel(token: str) -> bool:
+    # "WannaCry", "NotPetya": product and malware names. "McDonald", "MacArthur" are not.
+    if not token[:1].isupper() or not token.isalpha() or token.isupper():
+        return False
+    inner = [i for i, c in enumerate(token) if c.isupper() and i > 0]
+    return bool(inner) and inner[0] >= 3 and not token.startswith(("Mac", "Mc"))
+
+
+# --- analysis of one run -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One candidate name inside a run; offsets are relative to the run's start."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    votes: tuple[tuple[str, int], ...]
+    ambiguous: bool = False
+    multi: bool = False  # more than one word: first/last words can be a person's name parts
+
+
+_Token = tuple[int, int, str]  # (start, end, text) relative to the run
+_Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of", "of the")
+
+
+def _tokens(run: str) -> tuple[list[_Token], list[str]]:
+    """The run's words, and the joiner text in front of each (lower-cased, "" if none)."""
+    tokens: list[_Token] = []
+    joiners: list[str] = []
+    prev = 0
+    for m in _TOKEN_RE.finditer(run):
+        tokens.append((m.start(), m.end(), m.group()))
+        joiners.append(" ".join(run[prev : m.start()].split()).lower())
+        prev = m.end()
+    return tokens, joiners
+
+
+def _fold_word(token: str) -> str:
+    return token.rstrip(".").casefold()
+
+
+def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
+    """After "the", does the "and" before token ``n`` sit inside one name ending in a head?"""
+    tail = []
+    for (_s, _e, tok), joiner in zip(tokens[n:], joiners[n:]):
+        if tail and joiner in ("and", "&"):
+            break
+        tail.append(_fold_word(tok))
+    return len(tail) <= 4 and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _joins(left: list[str], words: list[str]) -> bool:
+    """May "of"/"for"/"on" join ``left`` to what follows? Only in names built on it."""
+    if left[-1] in JOIN_LEFT:
+        return True
+    tail = [w for w in words if w not in ROMAN_NUMERALS and not w.isdigit()]
+    return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
+    """The type its head noun gives a multi-word name, e.g. "Council" → ORG."""
+    low = [_fold_word(w) for w in words]
+    # The head of "Sea of Japan" is "Sea": the word before the first "of"/"for".
+    heads: list[str] = []
+    for i, j in enumerate(joined[1:], start=1):
+        if j and j != "and" and j != "&":
+            heads.append(low[i - 1])
+            break
+    last = [w for w in low if w not in ROMAN_NUMERALS and not w.isdigit()]
+    if last:
+        heads.append(last[-1])
+    for head in heads:
+        if head in ORG_HEADS:
+            return ORG, 8
+        if head in OTHER_HEADS:
+            return OTHER, 8
+        if head in PLACE_HEADS and len(low) > 1:
+            return PLACE, 8
+    if low[0] in PLACE_LEADS and len(low) > 1:
+        return PLACE, 6
+    if low[0] in OTHER_LEADS and len(low) > 1:
+        return OTHER, 6
+    return None
+
+
+class _Analyser:
+    """Turns the text of a capitalised run into pieces; memoised by run text and position."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+
+    # A segment is a list of (start, end, text, joiner-before) with joiners kept inside.
+    def _analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
+        tokens, joiners = _tokens(run)
+        segments: list[list[tuple[int, int, str, str]]] = [[]]
+
+        def close() -> None:
+            if segments[-1]:
+                segments.append([])
+
+        for n, ((s, e, tok), joiner) in enumerate(zip(tokens, joiners)):
+            if joiner in ("and", "&") and after_the and _and_joins(tokens, joiners, n):
+                pass  # "the CHIPS and Science Act", "the Bill and Melinda Gates Foundation"
+            elif joiner in ("and", "&") or (joiner and not segments[-1]):
+                close()
+                joiner = ""
+            low = _fold_word(tok)
+            if low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
+                close()
+                continue
+            if "-" in tok and not tok.isupper():
+                parts = self._split_hyphenated(s, tok)
+                if parts is not None:
+                    for i, (ps, pe, ptext, ends) in enumerate(parts):
+                        segments[-1].append((ps, pe, ptext, joiner if i == 0 else ""))
+                        if ends:
+                            close()
+                    continue
+            m = _POSSESSIVE.search(tok)
+            if m and len(tok) - len(m.group()) >= 1:
+                cut = len(tok) - (2 if m.group()[0] in "'’" else 1)
+                segments[-1].append((s, s + cut, tok[:cut], joiner))
+                close()
+                continue
+            segments[-1].append((s, e, tok, joiner))
+        pieces: list[Piece] = []
+        first = True
+        for seg in segments:
+            if seg:
+                pieces.extend(self._segment(seg, initial and first))
+                first = False
+        return tuple(pieces)
+
+    def _split_hyphenated(self, start: int, tok: str) -> list[tuple[int, int, str, bool]] | None:
+        """Split "Seoul-based" and "Seoul-Washington-Tokyo"; keep "Jae-in", "Asia-Pacific"."""
+        parts = tok.split("-")
+        offsets = []
+        pos = start
+        for p in parts:
+            offsets.append((pos, pos + len(p), p))
+            pos += len(p) + 1
+        for i in range(1, len(parts)):
+            if parts[i].casefold() in HYPHEN_MODIFIERS:
+                ps, _pe, _p = offsets[0]
+                end = offsets[i - 1][1]
+                return [(ps, end, tok[: end - start], True)]
+        if any(p[:1].isupper() and fold(p) in self.gaz.places for p in parts[1:]) and all(
+            p[:1].isupper() for p in parts
+        ):
+            return [(ps, pe, p, True) for ps, pe, p in offsets]
+        if parts[0][:1].isupper() and any(p[:1].isupper() and len(p) > 2 for p in parts[1:]):
+            # "South Korean-U.S." : a demonym glued to a place.
+            if fold(parts[-1]) in self.gaz.places and self.gaz.is_demonym(parts[0]):
+                return [(ps, pe, p, True) for ps, pe, p in offsets]
+        return None
+
+    def _segment(self, seg: list[_Seg], initial: bool) -> list[Piece]:
+        # Function words in front ("The", "In", "But") are not part of the name.
+        # Mid-sentence, only an article is stripped: "the Next Generation EU" keeps "Next".
+        while (
+            seg
+            and not seg[0][2].isupper()
+            and _fold_word(seg[0][2]) in FUNCTION_WORDS
+            and (initial or _fold_word(seg[0][2]) in ("the", "a", "an"))
+        ):
+            seg = seg[1:]
+            initial = False
+        if seg and seg[0][3]:  # a name does not start with a joiner
+            seg = [(seg[0][0], seg[0][1], seg[0][2], ""), *seg[1:]]
+            if _is_function(seg[0][2]):
+                return self._segment(seg[1:], False) if len(seg) > 1 else []
+        if not seg:
+            return []
+        # "of"/"for"/"on" join only inside names built on them: "Sea of Japan", "Federation
+        # of American Scientists"; "Go Myong-Hyun of the Asan Institute" is two names.
+        low = [_fold_word(t) for _s, _e, t, _j in seg]
+        for k in range(1, len(seg)):
+            j = seg[k][3]
+            if j and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
+                right = [(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]]
+                return self._segment(seg[:k], initial) + self._segment(right, False)
+        words = [t for _s, _e, t, _j in seg]
+        if len(words) == 1 and len(words[0]) < 2:
+            return []
+        # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
+        # "Korean War" and "Japanese Embassy" are names.
+        for n in (2, 1):
+            if len(seg) > n and self.gaz.is_demonym(" ".join(words[:n])):
+                if _head_type(words, [j for *_x, j in seg]) is None and not seg[n][3]:
+                    return self._segment(seg[n:], False)
+                break
+        # Titles: "Lt. Col. Dave Eastburn", "Secretary of State Mike Pompeo".
+        cut = self._title_cut(seg)
+        if cut is not None:
+            head, name = cut
+            prefix = seg[:head]
+            while prefix and (
+                (_fold_word(prefix[-1][2]) in TITLE_WORDS and not _is_acronym(prefix[-1][2]))
+                or _fold_word(prefix[-1][2]) in DIRECTIONS
+                or _is_function(prefix[-1][2])
+                or self.gaz.is_demonym(prefix[-1][2])
+            ):
+                prefix = prefix[:-1]
+            out = self._segment(prefix, initial) if prefix else []
+            # "Fishing Minister X": a lone word before a title is likely part of it, so it
+            # counts only if the name is met elsewhere.
+            if len(prefix) == 1 and out and not _is_acronym(prefix[0][2]):
+                out = [p if p.votes and p.votes[0][0] == PLACE else _ambiguous(p) for p in out]
+            out.append(self._piece(seg[name:], ((PERSON, 10),)))
+            return out
+        if all(
+            (w in TITLE_WORDS and not _is_acronym(t)) or _is_function(t) or w in DIRECTIONS
+            for w, t in zip(low, words)
+        ):
+            return []  # "Defence Minister", "President": an office without a name
+        if self.gaz.is_demonym(" ".join(words)) and not self._gaz_key(words):
+            return []
+        # A place glued to the next name: "North Korea Stephen Biegun", "Russia NotPetya".
+        for n in (3, 2, 1):
+            if len(seg) > n and not any(j for *_x, j in seg[1 : n + 1]):
+                if fold(" ".join(words[:n])) in self.gaz.places:
+                    rest = words[n:]
+                    if _head_type(words, [j for *_x, j in seg]) is None and (
+                        len(rest) >= 2 or _is_camel(rest[0]) or _is_acronym(rest[0])
+                    ):
+                        return self._typed(seg[:n], False) + self._segment(seg[n:], False)
+                    break
+        return self._typed(seg, initial)
+
+    def _title_cut(self, seg: list[_Seg]) -> tuple[int, int] | None:
+        """(index of the title's last word, index where the name starts), or None."""
+        low = [_fold_word(t) for _s, _e, t, _j in seg]
+        for i in range(len(seg) - 2, -1, -1):
+            if seg[i][2].isupper() and len(seg[i][2]) > 3:
+                continue
+            # A role noun ("Coach", "Analyst") is a title before a full name only.
+            if low[i] not in TITLE_HEADS and not (low[i] in PERSON_ROLES and len(seg) - i > 2):
+                continue
+            cut = i + 1
+            # "Secretary of State Mike Pompeo": department words after "of" are title too.
+            if seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
+                cut += 1
+                while cut < len(low) and not seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
+                    cut += 1
+            name = seg[cut:]
+            if self._valid_name(name):
+                return i, cut
+        return None
+
+    def _valid_name(self, name: list[_Seg]) -> bool:
+        if not name or name[0][3] or len(name) > 4:
+            return False
+        if any(j and j.split()[0] not in PARTICLES for *_x, j in name[1:]):
+            return False
+        words = [t for _s, _e, t, _j in name]
+        low = [_fold_word(w) for w in words]
+        if _head_type(words, [j for *_x, j in name]) is not None:
+            return False
+        if _is_function(words[0]) or all(w in TITLE_WORDS for w in low):
+            return False
+        if len(words) == 1 and len(words[0]) < 2:
+            return False
+        return not any(_is_acronym(w) and len(w) > 3 for w in words)
+
+    def _gaz_key(self, words: list[str]) -> tuple[str, bool] | None:
+        return self.gaz.place(fold(" ".join(words)))
+
+    def _typed(self, seg: list[tuple[int, int, str, str]], initial: bool) -> list[Piece]:
+        words = [t for _s, _e, t, _j in seg]
+        joined = [j for *_x, j in seg]
+        low = [_fold_word(w) for w in words]
+        if len(words) == 1:
+            w = words[0]
+            if low[0] in DIRECTIONS or low[0] in ROMAN_NUMERALS or low[0] in FUNCTION_WORDS:
+                if not w.isupper() or len(w) < 2:
+                    return []
+            if not any(c.isalpha() for c in w) or low[0] in TITLE_WORDS:
+                return []
+            if len(w) > 60:
+                return []
+        gaz = self._gaz_key(words)
+        if gaz is not None:
+            canonical, major = gaz
+            piece = self._piece(seg, ((PLACE, 10),), key=fold(canonical))
+            # A small place at a sentence start is as likely a common word ("Reading").
+            if initial and not major and len(words) == 1:
+                return [_ambiguous(piece)]
+            return [piece]
+        if low[-1] in DIRECTIONS:
+            return []
+        if len(words) == 1 and initial and not _is_acronym(words[0]):
+            return [_ambiguous(self._piece(seg, ((ORG, 1),)))]
+        votes: list[tuple[str, int]] = []
+        head = _head_type(words, joined)
+        if fold(" ".join(words)) in NEWS_AGENCIES:
+            votes.append((ORG, 9))
+        elif head is not None:
+            votes.append(head)
+        elif len(words) > 1 and low[0] in DIRECTIONS and self.gaz.place(fold(" ".join(words[1:]))):
+            votes.append((PLACE, 8))  # "Northeast Asia"
+        elif len(words) == 1:
+            w = words[0]
+            parts = [fold(p) for p in w.split("-")]
+            if len(parts) > 1 and any(self.gaz.place(p) for p in parts):
+                votes.append((PLACE, 6))  # "Asia-Pacific"
+            elif _is_acronym(w):
+                votes.append((ORG, 2))
+            elif _is_camel(w):
+                votes.append((OTHER, 3))
+            else:
+                votes.append((ORG, 1))
+        elif (
+            all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+            and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
+            and not any(w in NON_PERSON_WORDS or self.gaz.is_demonym(w) for w in low)
+            and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
+        ):
+            votes.append((PERSON, 3))
+        else:
+            votes.append((ORG, 1))
+        return [self._piece(seg, tuple(votes))]
+
+    def _piece(
+        self,
+        seg: list[tuple[int, int, str, str]],
+        votes: tuple[tuple[str, int], ...],
+        key: str | None = None,
+    ) -> Piece:
+        start, end = seg[0][0], seg[-1][1]
+        surface = " ".join(t if not j else f"{j} {t}" for _s, _e, t, j in seg)
+        return Piece(start, end, surface, key or fold(surface), votes, False, len(seg) > 1)
+
+
+def _ambiguous(piece: Piece) -> Piece:
+    return Piece(piece.start, piece.end, piece.surface, piece.key, piece.votes, True, piece.multi)
+
+
+# --- lines where capitals prove nothing --------------------------------------------------
+
+def _shouting_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Title-case or all-capitals lines (headlines, subheads) in ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop]
+        stripped = line.rstrip()
+        if stripped and len(stripped) < 200 and stripped[-1] not in ".!?”\"":
+            words = [w for w in _WORD_RE.findall(stripped) if len(w) >= 4]
+            if len(words) >= 3:
+                caps = sum(1 for w in words if w[0].isupper())
+                if caps / len(words) >= 0.7:
+                    out.append((pos, stop))
+        elif stripped and len(stripped) >= 12:
+            letters = [c for c in stripped if c.isalpha()]
+            if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+                out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+_CREDIT = re.compile(
+    rf"(?i:\b(?:{_AGENCY_ALTS})/|\S/(?:{_AGENCY_ALTS})\b)|(?:{_AGENCY_ALTS.upper()})/(?=[A-Z])"
+)
+
+
+def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short lines carrying a photo credit ("REUTERS/Toru Hanai", "Jae C. Hong/AP")."""
+    out = []
+    for m in _CREDIT.finditer(text, start, end):
+        a = text.rfind("\n", start, m.start()) + 1
+        b = text.find("\n", m.end(), end)
+        b = end if b < 0 else b
+        if b - a < 300:
+            out.append((max(a, start), b))
+    return out
+
+
+def _initial(text: str, start: int, floor: int) -> bool:
+    """Is ``start`` the first word of a sentence, line or quotation?"""
+    i = start - 1
+    while i >= floor and text[i] in _OPENERS:
+        i -= 1
+    return i < floor or text[i] in _TERMINAL
+
+
+# --- the extractor -----------------------------------------------------------------------
+
+@dataclass
+class _Raw:
+    source: str
+    start: int
+    end: int
+    key: str
+    surface: str
+    ambiguous: bool
+    multi: bool
+
+
+def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
+    """Hints from the words around a mention; each is weak on its own."""
+    votes: list[tuple[str, int]] = []
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    low_before = before.lower()
+    prev_words = low_before.replace(",", " ").split()
+    if prev_words and prev_words[-1] in PERSON_ROLES:
+        votes.append((PERSON, 4))
+    if len(prev_words) >= 2 and prev_words[-1] == "at" and prev_words[-2] in PEOPLE_AT:
+        votes.append((ORG, 4))  # "analysts at Morgan Stanley"
+    elif prev_words and prev_words[-1] in PLACE_PREPOSITIONS:
+        votes.append((PLACE, 2))  # "in Ravenna"
+    if low_before.endswith(PLACE_BEFORE):
+        votes.append((PLACE, 6))
+    a = after.lstrip(" ,").lower()
+    if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
+        rest = a.split(",")[0].split()
+        if any(w in PERSON_ROLES for w in rest[1:5]):
+            votes.append((PERSON, 4))
+    if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
+        votes.append((ORG, 2))
+    if single and before.endswith(("the ", "The ")):
+        votes.append((ORG, 2))
+    first_after = a.split(None, 1)[0] if a.strip() else ""
+    if not single:
+        if first_after in PERSON_VERBS or (prev_words and prev_words[-1] == "said"):
+            votes.append((PERSON, 1))
+        # "the Next Generation EU programme", "the Liberty Korea party"
+        next_word = after.split(None, 1)[0].rstrip(".,;:") if after[:1] == " " else ""
+        if next_word.islower():
+            if next_word in OTHER_HEADS:
+                votes.append((OTHER, 4))
+            elif next_word in ORG_HEADS:
+                votes.append((ORG, 4))
+    return votes
+
+
+def _mine(
+    doc: Document, analyser: _Analyser, votes: dict[str, Counter], definitions: list
+) -> tuple[list[_Raw], list[tuple[str, int, str]]]:
+    """Pieces of one document's body; headline runs are returned apart, unresolved."""
+    text = doc.text
+    raws: list[_Raw] = []
+    headline_runs: list[tuple[str, int, str]] = []
+    sections = [s for s in doc.sections if s.kind == BODY] if doc.sections else None
+    spans = [(s.start, s.end) for s in sections] if sections is not None else [(0, len(text))]
+    for sec_start, sec_end in spans:
+        shouting = _shouting_lines(text, sec_start, sec_end)
+        credits = _credit_lines(text, sec_start, sec_end) if "/" in text else []
+        for m in _RUN.finditer(text, sec_start, sec_end):
+            rs, re_ = m.start(), m.end()
+            if credits and any(a <= rs < b for a, b in credits):
+                continue
+            run = m.group()
+            in_headline = any(a <= rs < b for a, b in shouting)
+            initial = _initial(text, rs, sec_start)
+            after_the = " and " in run and text[max(0, rs - 4) : rs] == "the "
+            pieces = analyser.analyse(run, initial, after_the)
+            if in_headline:
+                headline_runs.append((doc.id, rs, run))
+                continue
+            for p in pieces:
+                s, e = rs + p.start, rs + p.end
+                if not p.ambiguous:
+                    c = votes[p.key]
+                    for t, w in p.votes:
+                        c[t] += w
+                        if w >= STRONG:
+                            c[("!", t)] += w
+                    for t, w in _context_votes(text, s, e, not p.multi):
+                        c[t] += w
+                raws.append(_Raw(doc.id, s, e, p.key, p.surface, p.ambiguous, p.multi))
+            if pieces and pieces[-1].end == len(run):
+                d = _DEFINITION.match(text, re_, sec_end)
+                if d and _initials_match(d.group(1), pieces[-1].surface):
+                    acr = d.group(1)
+                    raws.append(
+                        _Raw(doc.id, d.start(1), d.end(1), fold(acr), acr, False, False)
+                    )
+                    definitions.append((fold(acr), pieces[-1].key))
+    return raws, headline_runs
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _initials_match(acronym: str, expansion: str) -> bool:
+    letters = acronym.replace(".", "").rstrip("s").upper()
+    words = [w for w in re.split(r"[\s-]+", expansion) if w]
+    caps = _initials(words).upper()
+    if letters == caps:
+        return True
+    # Loose: the acronym's letters appear in order among the words' letters.
+    pool = "".join(words).upper()
+    i = 0
+    for ch in letters:
+        i = pool.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return letters[:1] == caps[:1] and len(letters) >= 2
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+STRONG = 6  # a vote this heavy is evidence (a title, a head noun, the gazetteer)
+
+
+def _winner(counter: Counter) -> str:
+    """The type a name's votes give; strong evidence outweighs any number of weak hints.
+
+    Strong votes are kept under ``("!", type)`` keys next to the plain totals.
+    """
+    if not counter:
+        return ORG
+    strong = {t: counter.get(("!", t), 0) for t in TYPES}
+    if any(strong.values()):
+        return max(TYPES, key=lambda t: (strong[t], counter.get(t, 0), -TYPES.index(t)))
+    return max(TYPES, key=lambda t: (counter.get(t, 0), -TYPES.index(t)))
+
+
+def extract_entities(
+    documents: list[Document],
+    aliases: dict[str, list[str]] | None = None,
+    ignore: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Entity]:
+    """Entities of the documents' body text, sorted by mention count (desc), then name."""
+    gaz = load_gazetteer()
+    analyser = _Analyser(gaz)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    definitions: list[tuple[str, str]] = []
+    raws: list[_Raw] = []
+    headlines: list[tuple[str, int, str]] = []
+    total = len(documents)
+    for i, doc in enumerate(documents):
+        r, h = _mine(doc, analyser, votes, definitions)
+        raws.extend(r)
+        headlines.extend(h)
+        if progress and (i % 200 == 0 or i == total - 1):
+            progress(i + 1, total)
+    known = set(votes)
+    # Name parts of multi-word people, per document and corpus-wide.
+    person_keys = {
+        k for k, c in votes.items() if " " in k and _winner(c) == PERSON
+    }
+    doc_people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    surface_words: dict[str, tuple[str, str]] = {}
+    for r in raws:
+        if r.multi and r.key in person_keys:
+            words = r.surface.split()
+            first, last = fold(words[0]), fold(words[-1])
+            surface_words[r.key] = (first, last)
+            doc_people[r.source][first].add(r.key)
+            doc_people[r.source][last].add(r.key)
+    corpus_people: dict[str, set[str]] = defaultdict(set)
+    for key, (first, last) in surface_words.items():
+        corpus_people[first].add(key)
+        corpus_people[last].add(key)
+
+    kept: list[_Raw] = []
+    for r in raws:
+        if r.ambiguous:
+            people = doc_people.get(r.source, {}).get(r.key)
+            place = gaz.place(r.key)
+            if people and len(people) == 1:
+                r.key = next(iter(people))
+            elif r.key in known or (place and place[1]):
+                pass
+            else:
+                continue
+        elif not r.multi and r.key not in gaz.countries:
+            people = doc_people.get(r.source, {}).get(r.key)
+            place = gaz.place(r.key)
+            if people and len(people) == 1 and not (place and place[1]):
+                r.key = next(iter(people))
+            elif r.key not in person_keys and (
+                r.key not in gaz.places and _winner(votes[r.key]) != PLACE
+            ):
+                everyone = corpus_people.get(r.key)
+                if everyone and len(everyone) == 1 and votes[r.key].get(ORG, 0) < 8:
+                    r.key = next(iter(everyone))
+        kept.append(r)
+    # Headlines: only names already met where capitals carry meaning.
+    for source, rs, run in headlines:
+        for r in _resolve_headline(source, rs, run, known, gaz):
+            if r.key not in votes:
+                votes[r.key][PLACE] += 10
+                votes[r.key][("!", PLACE)] += 10
+            kept.append(r)
+
+    return _merge(kept, votes, definitions, gaz, aliases or {}, ignore or [])
+
+
+def _resolve_headline(
+    source: str, run_start: int, run: str, known: set[str], gaz: Gazetteer
+) -> list[_Raw]:
+    """Names inside a headline run: the longest known names or major places, left to right."""
+    tokens, _joiners = _tokens(run)
+    out: list[_Raw] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(6, len(tokens) - i), 0, -1):
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            surface = run[s:e]
+            m = _POSSESSIVE.search(surface)
+            if m:
+                e -= len(m.group()) if m.group()[0] in "'’" else 1
+                surface = run[s:e]
+            key = fold(surface)
+            place = gaz.place(key)
+            hit = key if key in known else (fold(place[0]) if place and place[1] else None)
+            if hit and surface.strip():
+                out.append(_Raw(source, run_start + s, run_start + e, hit, surface, False, n > 1))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _merge(
+    raws: list[_Raw],
+    votes: dict[str, Counter],
+    definitions: list[tuple[str, str]],
+    gaz: Gazetteer,
+    aliases: dict[str, list[str]],
+    ignore: list[str],
+) -> list[Entity]:
+    uf = _Union()
+    keys = {r.key for r in raws}
+    for acr, exp in definitions:
+        if acr in keys and exp in keys:
+            uf.union(acr, exp)
+    # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for r in raws:
+        surfaces[r.key][r.surface] += 1
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    acronyms: list[str] = []
+    for key, forms in surfaces.items():
+        form = forms.most_common(1)[0][0]
+        words = form.split()
+        if len(words) >= 2 and _winner(votes.get(key, Counter())) != PERSON:
+            caps = [w for w in words if w[:1].isupper()]
+            if len(caps) >= 2:
+                by_initials[_initials(caps).upper()].add(key)
+        elif len(words) == 1 and _is_acronym(form) and key not in gaz.places:
+            acronyms.append(key)
+    for key in acronyms:
+        form = surfaces[key].most_common(1)[0][0].replace(".", "")
+        found = by_initials.get(form.rstrip("s").upper(), set())
+        if len(found) == 1:
+            uf.union(key, next(iter(found)))
+    # Config aliases: every listed name joins the canonical one.
+    forced: dict[str, str] = {}
+    for canonical, names in aliases.items():
+        ck = fold(canonical)
+        forced[ck] = canonical
+        for n in names:
+            uf.union(fold(n), ck)
+    _fuzzy(uf, surfaces, votes, gaz, {fold(n) for names in aliases.values() for n in names})
+
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        groups[uf.find(r.key)].append(r)
+    ignored = {fold(x) for x in ignore}
+    entities: list[Entity] = []
+    for members in groups.values():
+        member_keys = {r.key for r in members}
+        tally: Counter = Counter()
+        for k in member_keys:
+            tally.update(votes.get(k, Counter()))
+        etype = _winner(tally)
+        forms = Counter(r.surface for r in members)
+        name = _display_name(member_keys, forms, etype, forced, gaz)
+        alias_list = sorted(
+            {f for f in forms if f != name}, key=lambda f: (-forms[f], f)
+        )
+        if ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
+            continue
+        seen: set[tuple[str, int, int]] = set()
+        mentions = []
+        for r in sorted(members, key=lambda r: (r.source, r.start, r.end)):
+            if (r.source, r.start, r.end) not in seen:
+                seen.add((r.source, r.start, r.end))
+                mentions.append(Mention(r.source, r.start, r.end))
+        entities.append(Entity(name, etype, alias_list, mentions))
+    entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
+    return entities
+
+
+def _display_name(
+    keys: set[str], forms: Counter, etype: str, forced: dict[str, str], gaz: Gazetteer
+) -> str:
+    for k in keys:
+        if k in forced:
+            return forced[k]
+    if etype == PLACE:
+        for k in sorted(keys):
+            place = gaz.place(k)
+            if place and fold(place[0]) == k:
+                return place[0]
+    candidates = forms
+    if etype == PERSON:
+        multi = Counter({f: c for f, c in forms.items() if " " in f})
+        if multi:
+            candidates = multi
+    return max(candidates, key=lambda f: (candidates[f], not f.isupper() or len(f) <= 8,
+                                          len(f), f))
+
+
+def _fuzzy(
+    uf: _Union,
+    surfaces: dict[str, Counter],
+    votes: dict[str, Counter],
+    gaz: Gazetteer,
+    extra: Iterable[str] = (),
+) -> None:
+    """Join near-duplicate spellings ("Defence"/"Defense") among the distinct names."""
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in {*surfaces, *extra}:
+        if key in gaz.places or len(key) < 7:
+            continue
+        blocks[(key[0], len(key.split()))].append(key)
+    types = {k: _winner(votes[k]) for k in surfaces if k in votes}
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort()
+        for i, key in enumerate(block[:-1]):
+            for _match, _score, j in process.extract(
+                key, block[i + 1 :], scorer=fuzz.ratio, score_cutoff=92, limit=None
+            ):
+                other = block[i + 1 + j]
+                if types.get(key, types.get(other)) != types.get(other, types.get(key)):
+                    continue
+                uf.union(key, block[i + 1 + j])
