@@ -67,8 +67,20 @@ DIRECTIONS = {
 }
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def fold(text: str) -> str:
     """The comparison key of a name: casefolded, accents and dots gone, hyphens as spaces."""
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _fold(text)
+        if len(_FOLDED) < 500_000:  # names recur; a bound keeps odd input from hoarding
+            _FOLDED[text] = folded
+    return folded
+
+
+def _fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
         text = "".join(
@@ -84,12 +96,19 @@ class Gazetteer:
     places: dict[str, tuple[str, bool]] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)  # folded names of countries and regions
     stems: set[str] = field(default_factory=set)  # folded prefixes for demonyms
+    _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def place(self, key: str) -> tuple[str, bool] | None:
         return self.places.get(key)
 
     def is_demonym(self, word: str) -> bool:
         """``Japanese``, ``South Korean``, ``Asian``: adjectives of places, not entities."""
+        known = self._demonyms.get(word)
+        if known is None:
+            known = self._demonyms[word] = self._is_demonym(word)
+        return known
+
+    def _is_demonym(self, word: str) -> bool:
         parts = fold(word).split()
         if not parts:
             return False
