@@ -203,6 +203,16 @@ def test_types_from_titles_heads_and_places():
     assert "Lt. Col. Maria Santos" not in names(got)
 
 
+def test_accented_names():
+    got = entities_of(
+        "Officials in Zürich met Mayor Corine Mauch. Zürich said the São Paulo office and "
+        "Düsseldorf agreed."
+    )
+    assert find(got, "Zürich").count == 2 and find(got, "Zürich").type == "PLACE"
+    assert find(got, "São Paulo").type == "PLACE"
+    assert find(got, "Corine Mauch").type == "PERSON"
+
+
 def test_sentence_starts_and_headlines_need_evidence():
     got = entities_of(
         "Officials Say Talks With Ruritania Collapse Over Fishing Rights\n\n"

@@ -330,7 +330,9 @@ class _Analyser:
         for i in range(len(found)):
             for j in range(i + 2, min(len(found), i + 4) + 1):
                 if any(plain[i:j]):
-                    key = fold(" ".join(folded[i:j]))
+                    key = " ".join(folded[i:j])
+                    if not (key.isascii() and key.replace(" ", "").isalpha()):
+                        key = fold(key)
                     if key in places or key in NEWS_AGENCIES:
                         return None
         parts: list[str] = []
@@ -388,7 +390,7 @@ class _Analyser:
             and w[0].isupper()
             and w[1:].islower()
             and w.casefold() not in _CUE_WORDS
-            and w.casefold() not in self.gaz.places
+            and fold(w) not in self.gaz.places
             and not self.gaz.is_demonym(w)
         )
 
@@ -426,7 +428,7 @@ class _Analyser:
         key = fold(run)
         if len(words) > 1:
             for n in range(2, min(3, len(words)) + 1):
-                if " ".join(words[:n]).casefold() in places:
+                if fold(" ".join(words[:n])) in places:
                     return None
             if key in NEWS_AGENCIES:
                 return None
