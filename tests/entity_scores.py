@@ -13,11 +13,13 @@ import yaml
 
 from tui.config import load_file
 from tui.corpus import load_corpus
+from tui.document import Document
 from tui.entities import Entity, extract_entities
 from tui.gazetteer import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "fixtures" / "entities_gold.yaml"
+UNSEEN = Path(__file__).resolve().parent / "fixtures" / "entities_unseen.yaml"
 
 
 @dataclass
@@ -26,6 +28,11 @@ class Scores:
     recall: float
     type_accuracy: float
     duplicates: int
+    predicted: int = 0
+    matched: int = 0
+    gold: int = 0
+    found: int = 0
+    typed: int = 0
     false_positives: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     wrong_type: list[str] = field(default_factory=list)
@@ -67,11 +74,46 @@ def score(entities: list[Entity], gold: list[dict]) -> Scores:
         recall=len(hits) / len(gold) if gold else 1.0,
         type_accuracy=typed_right / matched if matched else 0.0,
         duplicates=sum(len(v) - 1 for v in hits.values()),
+        predicted=len(entities),
+        matched=matched,
+        gold=len(gold),
+        found=len(hits),
+        typed=typed_right,
         false_positives=false_positives,
         missed=missed,
         wrong_type=wrong_type,
         conflated=conflated,
     )
+
+
+def combine(parts: list[Scores]) -> Scores:
+    """Micro-averaged scores over several texts."""
+    predicted = sum(p.predicted for p in parts)
+    matched = sum(p.matched for p in parts)
+    gold = sum(p.gold for p in parts)
+    found = sum(p.found for p in parts)
+    typed = sum(p.typed for p in parts)
+    return Scores(
+        precision=matched / predicted if predicted else 0.0,
+        recall=found / gold if gold else 1.0,
+        type_accuracy=typed / matched if matched else 0.0,
+        duplicates=sum(p.duplicates for p in parts),
+        predicted=predicted, matched=matched, gold=gold, found=found, typed=typed,
+        false_positives=[x for p in parts for x in p.false_positives],
+        missed=[x for p in parts for x in p.missed],
+        wrong_type=[x for p in parts for x in p.wrong_type],
+        conflated=[x for p in parts for x in p.conflated],
+    )
+
+
+def unseen_scores(path: Path = UNSEEN) -> Scores:
+    """Scores on the annotated articles written for the tests, each extracted alone."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    parts = []
+    for article in data["articles"]:
+        doc = Document(article["id"], article["id"], article["text"])
+        parts.append(score(extract_entities([doc]), data["gold"][article["id"]]))
+    return combine(parts)
 
 
 def bundled_entities() -> list[Entity]:
@@ -80,12 +122,12 @@ def bundled_entities() -> list[Entity]:
     return extract_entities(docs, settings.entities.aliases, settings.entities.ignore)
 
 
-def main() -> None:
-    s = score(bundled_entities(), load_gold())
-    print(f"precision      {s.precision:.3f}")
-    print(f"recall         {s.recall:.3f}")
-    print(f"type accuracy  {s.type_accuracy:.3f}")
-    print(f"duplicates     {s.duplicates}")
+def report(title: str, s: Scores) -> None:
+    print(title)
+    print(f"  precision      {s.precision:.3f}  ({s.matched}/{s.predicted})")
+    print(f"  recall         {s.recall:.3f}  ({s.found}/{s.gold})")
+    print(f"  type accuracy  {s.type_accuracy:.3f}  ({s.typed}/{s.matched})")
+    print(f"  duplicates     {s.duplicates}")
     for label, items in (
         ("false positives", s.false_positives),
         ("missed", s.missed),
@@ -93,7 +135,13 @@ def main() -> None:
         ("conflated", s.conflated),
     ):
         if items:
-            print(f"{label}: {'; '.join(items)}")
+            print(f"  {label}: {'; '.join(items)}")
+
+
+def main() -> None:
+    report("bundled corpus (tests/fixtures/entities_gold.yaml)", score(bundled_entities(),
+                                                                        load_gold()))
+    report("unseen articles (tests/fixtures/entities_unseen.yaml)", unseen_scores())
 
 
 if __name__ == "__main__":

@@ -94,7 +94,8 @@ PLACE_HEADS = frozenset(
     mountain mount lake valley province prefecture county region desert coast canal
     square street avenue road airport station bridge harbour harbor port district
     territory territories plateau basin delta highlands state gate tower palace castle
-    cathedral temple mosque shrine stadium arena wall monument memorial
+    cathedral temple mosque shrine stadium arena wall monument memorial park gardens garden
+    hill hills heights beach forest
     """.split()
 )
 # Words that name a place when they lead: "Mount Fuji", "Lake Geneva".
@@ -160,7 +161,7 @@ NON_PERSON_WORDS = frozenset(
     """
     world international global national united royal federal central new general grand
     great big first red white blue black green golden digital capital free open public
-    republic democratic people's union
+    republic democratic people's union old
     """.split()
 )
 # Plural people before "at": "analysts at Morgan Stanley" names an employer.
