@@ -102,6 +102,14 @@ def test_to_json_shape(bundled):
     json.dumps(data)
 
 
+def test_dates_are_not_entities():
+    got = entities_of(
+        "United postponed Saturday's match and Monday’s training. In May, Theresa May spoke "
+        "to the Times on Sunday, March 3."
+    )
+    assert names(got) == {"Theresa May", "Times"}
+
+
 def test_what_is_left_out(bundled):
     left_out = {"Thursday", "Saturday", "August", "The", "Read", "Read more", "This",
                 "Japanese", "South Korean", "President", "Defence Minister", "I"}

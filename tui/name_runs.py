@@ -358,7 +358,7 @@ class Analyser:
             elif joiner in ("and", "&") or (joiner and not segments[-1]):
                 close()
                 joiner = ""
-            low = _fold_word(tok)
+            low = POSSESSIVE.sub("", _fold_word(tok))  # "Saturday’s" is a weekday too
             if low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
                 close()
                 continue
