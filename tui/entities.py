@@ -136,7 +136,7 @@ def person_names(entities: Iterable[Entity]) -> dict[str, str]:
     return out
 
 
-_TERMINAL = frozenset(".!?:;\n")
+_TERMINAL = frozenset(".!?:;\n。！？")
 _OPENERS = frozenset(" \t“\"‘'(•*·[")
 
 
