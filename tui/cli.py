@@ -14,6 +14,7 @@ from . import __version__
 from .config import ConfigError, Settings
 from .config import load as load_settings
 from .corpus import CorpusError, LoadResult, load_corpus
+from .entities import TYPES as ENTITY_TYPES
 from .index import CorpusIndex
 
 
@@ -105,6 +106,19 @@ def _positive(value: str) -> int:
     return number
 
 
+def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
+    entities = build_index(settings).entities
+    if args.type:
+        entities = [e for e in entities if e.type == args.type]
+    if args.json:
+        emit_json([e.to_json() for e in entities])
+        return 0
+    for e in entities:
+        aliases = f"  ({', '.join(e.aliases[:4])})" if e.aliases else ""
+        print(f"{e.count:5}  {e.type:6}  {len(e.sources):2} src  {e.name}{aliases}")
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
     from .ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
 
@@ -148,6 +162,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=50, metavar="N", help="passages per query")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_bench)
+    p = sub.add_parser(
+        "entities", parents=[common], help="list people, organisations, places and more"
+    )
+    p.add_argument(
+        "--type",
+        type=str.upper,
+        choices=ENTITY_TYPES,
+        help="only this type: PERSON, ORG, PLACE or OTHER",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_entities)
     return top
 
 

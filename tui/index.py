@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .document import Document
+from .entities import Entity, extract_entities
 from .search import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
@@ -19,6 +20,7 @@ class CorpusIndex:
     documents: list[Document]
     by_id: dict[str, Document] = field(default_factory=dict)
     search: SearchIndex = field(default_factory=lambda: SearchIndex.build([]))
+    entities: list[Entity] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -34,6 +36,12 @@ class CorpusIndex:
         index.search = SearchIndex.build_cached(
             index.documents,
             (lambda done, total: progress("search", done, total)) if progress else None,
+        )
+        index.entities = extract_entities(
+            index.documents,
+            aliases=settings.entities.aliases,
+            ignore=settings.entities.ignore,
+            progress=(lambda done, total: progress("entities", done, total)) if progress else None,
         )
         # Keep this last. The index lives as long as the app: collect the build's garbage
         # (and a previous index's) once, then keep the collector from walking millions of
