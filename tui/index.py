@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .document import Document
+from .quotes import Quote, extract_quotes
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -16,6 +17,9 @@ Progress = Callable[[str, int, int], None]
 class CorpusIndex:
     documents: list[Document]
     by_id: dict[str, Document] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    quote_by_id: dict[str, Quote] = field(default_factory=dict)
+    clusters: dict[str, list[Quote]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -28,6 +32,13 @@ class CorpusIndex:
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         if progress:
             progress("documents", len(documents), len(documents))
+        index.quotes = extract_quotes(index.documents, getattr(index, "entities", None))
+        index.quote_by_id = {q.id: q for q in index.quotes}
+        for q in index.quotes:
+            if q.cluster:
+                index.clusters.setdefault(q.cluster, []).append(q)
+        if progress:
+            progress("quotes", len(documents), len(documents))
         return index
 
     def document(self, doc_id: str) -> Document | None:
