@@ -65,6 +65,8 @@ _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))['‘](?=[^\W_])", r
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _MAX_SINGLE_CHARS = 400
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Scripts written without spaces: every character counts as a word.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
 
 
@@ -95,7 +97,7 @@ class Quote:
 
     @property
     def words(self) -> int:
-        return len(_WORD_RE.findall(self.text))
+        return word_count(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,10 @@ class QuoteSpan:
     open_mark: int  # offset of the opening mark, or -1 for a continuation
     close_mark: int  # offset of the closing mark, or -1 when the paragraph ended it
     paragraph: int  # index of the paragraph the quote opens in
+
+
+def word_count(text: str) -> int:
+    return len(_WORD_RE.findall(text)) + len(_CJK_RE.findall(text))
 
 
 def quote_id(source: str, start: int, end: int) -> str:
@@ -275,10 +281,10 @@ def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
 def classify(text: str, span: QuoteSpan, has_speaker: bool, para_start: int) -> str:
     """full, partial or scare (see the module docstring)."""
     inner = text[span.start : span.end]
-    words = _WORD_RE.findall(inner)
-    if len(words) <= 2 and not has_speaker:
+    words = word_count(inner)
+    if words <= 2 and not has_speaker:
         return SCARE
-    if len(words) <= 2:
+    if words <= 2:
         return PARTIAL
     first = inner.lstrip(" .…—–-([")[:1]
     before = text[para_start : span.open_mark if span.open_mark >= 0 else span.start]

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .document import Document
+from .quotes import word_count
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -135,6 +136,16 @@ _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})
 _ORG_NP_END_RE = re.compile(
     rf"((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
 )
+# `the company said`: an organisation named earlier, by the kind of thing it is
+_DEFINITE_ORG_END_RE = re.compile(
+    r"(?:^|\s)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
+    r"union|authority|council|committee|commission|government|bank|party|institute|"
+    r"university|foundation|association|alliance|board|club|league|network|office)$"
+)
+_APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
+_OF_TAIL_RE = re.compile(
+    rf"(?:^|(?<=\s))({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,4}}$"
+)
 _PRONOUN_END_RE = re.compile(r"(?:^|(?<=\W))(he|she|they|it|we|i)$", re.IGNORECASE)
 _RELATIVE_END_RE = re.compile(r"^(.*?)\s*,?\s*\b(?:who|which)$", re.DOTALL)
 _ACCORDING_RE = re.compile(r"^[\s,;—–-]*according to\s+(?:(?:the|a|an)\s+)?")
@@ -151,7 +162,6 @@ _TAIL_RE = re.compile(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBR_BEFORE_RE = re.compile(rf"(?:\b{_ABBR}|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$")
-_WORD_RE = re.compile(r"[^\W_]+")
 # How far back a pronoun looks for its person, in characters.
 _PRONOUN_REACH = 2500
 
@@ -186,6 +196,8 @@ class SpeakerResolver:
         self._quoted_starts = [q[0] for q in self._quoted]
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._persons: list[tuple[int, str]] | None = None
+        self._orgs: list[tuple[int, str, str]] = []
+        self._capitalised_inside: dict[str, bool] = {}
         self._lower_words: set[str] | None = None
         self._canon = _Canon(entities, doc.id) if entities else None
 
@@ -217,8 +229,10 @@ class SpeakerResolver:
             after = [j for j in siblings if j > i and result[j]]
             if before:
                 result[i] = result[before[-1]]
-            elif after:
-                result[i] = result[after[0]]
+            elif after and not self.text[s.end + 1 : self._open_of(spans[after[0]])].strip(
+                " ,.;:—–-\n\"“”'’"
+            ):
+                result[i] = result[after[0]]  # `"A." "B," she said.`
             elif s.open_mark >= 0 and s.open_mark == self.bounds[s.paragraph][0]:
                 # a paragraph that is one quotation: the speaker of the one before
                 prev = by_para.get(s.paragraph - 1, [])
@@ -226,8 +240,12 @@ class SpeakerResolver:
                 if spoken:
                     result[i] = result[spoken[-1]]
 
+    @staticmethod
+    def _open_of(span: QuoteSpan) -> int:
+        return span.open_mark if span.open_mark >= 0 else span.start
+
     def _short(self, span: QuoteSpan) -> bool:
-        return len(_WORD_RE.findall(self.text, span.start, span.end)) <= 2
+        return word_count(self.text[span.start : span.end]) <= 2
 
     # --- explicit cues ---------------------------------------------------------------
 
@@ -257,12 +275,19 @@ class SpeakerResolver:
                 found = cue(pre, pre_from)
             if found:
                 return found
-        if opens_sentence and open_at == pstart and span.paragraph > 0:
+        if not opens_sentence:
+            return None
+        if pre_from > pstart:
+            # `She said smaller firms would feel it first. "A large …"`: the sentence
+            # before, in the same paragraph, names who is talking
+            s0 = self._sentence_start(span.paragraph, pre_from - 1)
+            return self._pre_cue(self._masked(s0, pre_from), s0)
+        if open_at == pstart and span.paragraph > 0:
             # a colon introduction closing the previous paragraph
             ppstart, ppend = self.bounds[span.paragraph - 1]
             if text[ppstart:ppend].rstrip().endswith(":"):
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
-                return self._pre_cue(text[s0:ppend], s0)
+                return self._pre_cue(self._masked(s0, ppend), s0)
         return None
 
     def _post_cue(self, post: str, base: int) -> tuple[str, str] | None:
@@ -289,7 +314,7 @@ class SpeakerResolver:
             found = self._subject_before(pre[: v.start()], base + v.start())
             if found:
                 return found
-        m = re.search(r"\baccording to\s+(?:(?:the|a|an)\s+)?", pre)
+        m = re.search(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?", pre)
         if m:
             return self._name_after(pre[m.end() :], base + m.end())
         return None
@@ -298,7 +323,11 @@ class SpeakerResolver:
 
     def _name_after(self, s: str, pos: int) -> tuple[str, str] | None:
         m = _RUN_START_RE.match(s)
-        if not m:
+        if not m or m.group(2).endswith(("'s", "’s")):
+            # `according to the authority's chief executive, Daniel Reyes, …`
+            a = _APPOSITIVE_NAME_RE.match(s)
+            if a:
+                return self._from_run(a.group(1), pos + a.start(1), the=False)
             return None
         between = s[: m.start(2)]
         if re.search(r"\b(?:a|an|that|which|who|it|this)\b", between):
@@ -332,6 +361,9 @@ class SpeakerResolver:
         m = _RELATIVE_END_RE.match(s)
         if m and m.group(1):
             return self._subject_before(m.group(1), pos)
+        m = _DEFINITE_ORG_END_RE.search(s)
+        if m:
+            return self._org_antecedent(m.group(1).casefold(), pos)
         m = _ORG_NP_END_RE.search(s)
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
             name = re.sub(r"^[Tt]he\s+", "", m.group(1))
@@ -341,6 +373,12 @@ class SpeakerResolver:
             return None
         run = m.group(1)
         head = s[: m.start(1)]
+        owner = _OF_TAIL_RE.search(head)
+        if owner:
+            # `Tomas Lindqvist of the advocacy group Access First said`: the person
+            found = self._from_run(owner.group(1), pos, the=False)
+            if found and found[1] == PERSON:
+                return found
         return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
 
     def _from_run(self, run: str, pos: int, *, the: bool) -> tuple[str, str] | None:
@@ -381,13 +419,22 @@ class SpeakerResolver:
             return True
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z][a-z]+\b", self.text[:200_000]))
-        return token.casefold() in self._lower_words
+        if token.casefold() in self._lower_words:
+            return True
+        # a name is capitalised inside sentences too, not only at their start
+        inside = self._capitalised_inside.get(token)
+        if inside is None:
+            pattern = rf"[\w,;]\s+{re.escape(token)}\b"
+            inside = re.search(pattern, self.text[:200_000]) is not None
+            self._capitalised_inside[token] = inside
+        return not inside
 
     # --- who a name or a pronoun refers to -------------------------------------------
 
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
+        orgs: list[tuple[int, str, str]] = []
         text = self.text
         qi = 0
         for m in _RUN_RE.finditer(text):
@@ -402,7 +449,10 @@ class SpeakerResolver:
             if not tokens or re.search(r"\b[Tt]he\s$", before):
                 continue
             keys = [_key(t) for t in tokens]
-            if keys[-1] in _ORG_HEADS or any(k in _DATE_WORDS for k in keys):
+            if keys[-1] in _ORG_HEADS:
+                orgs.append((m.start(), " ".join(tokens), keys[-1]))
+                continue
+            if any(k in _DATE_WORDS for k in keys):
                 continue
             if keys[0] in _PLACE_WORDS or any(k in _PLACE_WORDS for k in keys[-1:]):
                 continue
@@ -420,6 +470,7 @@ class SpeakerResolver:
             else:
                 persons.append((m.start(), "\x00" + name))  # resolved lazily
         self._registry = registry
+        self._orgs = orgs
         # single names resolve to the full name used before them
         resolved: list[tuple[int, str]] = []
         for off, name in persons:
@@ -465,6 +516,16 @@ class SpeakerResolver:
         if pronoun in ("it", "they"):
             return self._last_org(pos)
         return None
+
+    def _org_antecedent(self, kind: str, pos: int) -> tuple[str, str] | None:
+        if self._registry is None:
+            self._build_registry()
+        kind = kind.replace("organisation", "organization")
+        near = [o for o in self._orgs if o[0] < pos and pos - o[0] <= _PRONOUN_REACH]
+        for _off, name, head in reversed(near):
+            if head.replace("organisation", "organization") == kind:
+                return name, ORG
+        return self._last_org(pos)
 
     def _last_org(self, pos: int) -> tuple[str, str] | None:
         # the organisation quoted last, within a few paragraphs
