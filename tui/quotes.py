@@ -169,6 +169,7 @@ def find_spans(doc: Document) -> list[QuoteSpan]:
                 and para_marks[0] == pstart
                 and _direction(text, pstart) == "open"
                 and open_at[4] < MAX_QUOTE_PARAGRAPHS
+                and bounds[pi - 1][1] - open_at[0] <= MAX_QUOTE_CHARS
             )
             if reopens:
                 open_at = (*open_at[:4], open_at[4] + 1)

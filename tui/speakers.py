@@ -142,6 +142,8 @@ _DEFINITE_ORG_END_RE = re.compile(
     r"union|authority|council|committee|commission|government|bank|party|institute|"
     r"university|foundation|association|alliance|board|club|league|network|office)$"
 )
+# `the US Department of Defense`, `the Bank of England`
+_ORG_OF_END_RE = re.compile(rf"((?:[Tt]he\s+)?({_RUN})\s+of\s+(?:the\s+)?{_RUN})$")
 _APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
 _OF_TAIL_RE = re.compile(
     rf"(?:^|(?<=\s))({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,4}}$"
@@ -197,6 +199,8 @@ class SpeakerResolver:
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._persons: list[tuple[int, str]] | None = None
         self._orgs: list[tuple[int, str, str]] = []
+        self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
+        self._blocked: set[int] = set()
         self._capitalised_inside: dict[str, bool] = {}
         self._lower_words: set[str] | None = None
         self._canon = _Canon(entities, doc.id) if entities else None
@@ -204,12 +208,16 @@ class SpeakerResolver:
     # --- the passes ----------------------------------------------------------------
 
     def resolve(self) -> list[str | None]:
-        found: list[tuple[str, str] | None] = []
-        for span in self.spans:
+        found = self._found
+        for i, span in enumerate(self.spans):
             try:
                 found.append(self._explicit(span))
             except (IndexError, ValueError):
                 found.append(None)
+            if found[-1] is None and self._has_own_cue(span):
+                # the sentence says who spoke, in words these rules do not parse:
+                # better no speaker than a neighbour's
+                self._blocked.add(i)
         result = [f[0] if f else None for f in found]
         self._inherit(result)
         if self._canon:
@@ -222,7 +230,7 @@ class SpeakerResolver:
         for i, s in enumerate(spans):
             by_para.setdefault(s.paragraph, []).append(i)
         for i, s in enumerate(spans):
-            if result[i] is not None or self._short(s):
+            if result[i] is not None or self._short(s) or i in self._blocked:
                 continue
             siblings = by_para[s.paragraph]
             before = [j for j in siblings if j < i and result[j]]
@@ -364,6 +372,9 @@ class SpeakerResolver:
         m = _DEFINITE_ORG_END_RE.search(s)
         if m:
             return self._org_antecedent(m.group(1).casefold(), pos)
+        m = _ORG_OF_END_RE.search(s)
+        if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
+            return re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
         m = _ORG_NP_END_RE.search(s)
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
             name = re.sub(r"^[Tt]he\s+", "", m.group(1))
@@ -525,34 +536,29 @@ class SpeakerResolver:
         for _off, name, head in reversed(near):
             if head.replace("organisation", "organization") == kind:
                 return name, ORG
+        para = self._paragraph_of(pos)
+        if near and para - self._paragraph_of(near[-1][0]) <= 1:
+            return near[-1][1], ORG  # `Helix Biologics Inc. … the company said`
         return self._last_org(pos)
 
     def _last_org(self, pos: int) -> tuple[str, str] | None:
-        # the organisation quoted last, within a few paragraphs
+        """The organisation quoted last, if the last quote within two paragraphs was one."""
         para = self._paragraph_of(pos)
-        for span in reversed(self.spans):
-            s_at = span.open_mark if span.open_mark >= 0 else span.start
-            if s_at >= pos:
+        for i in range(len(self._found) - 1, -1, -1):
+            span = self.spans[i]
+            if span.end >= pos:
                 continue
             if para - span.paragraph > 2:
                 break
-            try:
-                found = self._explicit_no_pronoun(span)
-            except (IndexError, ValueError):
-                found = None
-            if found and found[1] == ORG:
-                return found
+            found = self._found[i]
             if found:
-                return None
+                return found if found[1] == ORG else None
         return None
 
-    def _explicit_no_pronoun(self, span: QuoteSpan) -> tuple[str, str] | None:
-        saved = self._pronoun
-        self._pronoun = lambda pronoun, pos: None  # type: ignore[method-assign]
-        try:
-            return self._explicit(span)
-        finally:
-            self._pronoun = saved  # type: ignore[method-assign]
+    def _has_own_cue(self, span: QuoteSpan) -> bool:
+        open_at = self._open_of(span)
+        start = self._sentence_start(span.paragraph, open_at)
+        return _VERB_RE.search(self._masked(start, open_at)) is not None
 
     # --- sentences and paragraphs ----------------------------------------------------
 
@@ -567,7 +573,7 @@ class SpeakerResolver:
             for m in _SENTENCE_END_RE.finditer(self.text, pstart, pend):
                 if _ABBR_BEFORE_RE.search(self.text, max(pstart, m.start() - 6), m.start() + 1):
                     continue
-                if self._inside_quote(m.start()):
+                if self._inside_quote(m.end()):
                     continue
                 starts.append(m.end())
             self._sentences[para] = starts
