@@ -104,6 +104,10 @@ def newsstyle_quotes() -> list[Quote]:
     return extract_quotes(load_corpus(FIXTURES / "newsstyle").documents)
 
 
+# (quotations, their annotations) for each fixture
+FIXTURE_SETS = [(corpus_quotes, "corpus_quotes.yaml"), (newsstyle_quotes, "newsstyle_quotes.yaml")]
+
+
 def main() -> int:
     for label, quotes, gold in (
         ("bundled corpus", corpus_quotes(), load_gold("corpus_quotes.yaml")),

@@ -7,7 +7,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from quote_quality import corpus_quotes, load_gold, newsstyle_quotes, score
+from quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
 from tui.corpus import make_document
 from tui.quotes import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS, extract_quotes, find_spans, quote_id
@@ -21,10 +21,7 @@ def texts(text: str) -> list[str]:
     return [q.text for q in extract_quotes([doc(text)])]
 
 
-@pytest.mark.parametrize(
-    ("quotes", "gold"),
-    [(corpus_quotes, "corpus_quotes.yaml"), (newsstyle_quotes, "newsstyle_quotes.yaml")],
-)
+@pytest.mark.parametrize(("quotes", "gold"), FIXTURE_SETS)
 def test_fixture_spans_and_kinds_meet_the_targets(quotes, gold):
     s = score(quotes(), load_gold(gold))
     assert s.full_precision >= 0.97, s.misses

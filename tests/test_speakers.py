@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from quote_quality import corpus_quotes, load_gold, newsstyle_quotes, score
+from quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
 from tui.corpus import make_document
 from tui.quotes import extract_quotes
@@ -22,10 +22,7 @@ def speaker(text: str) -> str | None:
     return next(iter(found.values()))
 
 
-@pytest.mark.parametrize(
-    ("quotes", "gold"),
-    [(corpus_quotes, "corpus_quotes.yaml"), (newsstyle_quotes, "newsstyle_quotes.yaml")],
-)
+@pytest.mark.parametrize(("quotes", "gold"), FIXTURE_SETS)
 def test_fixture_speaker_accuracy_meets_the_target(quotes, gold):
     s = score(quotes(), load_gold(gold))
     assert s.speaker_accuracy >= 0.95, s.misses

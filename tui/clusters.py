@@ -20,6 +20,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -36,9 +37,10 @@ MIN_CONTENT_WORDS = 4
 # ... and two reports must share at least this many.
 MIN_SHARED_WORDS = 3
 # Each quote is filed under this many of its rarest content words.
-BLOCK_KEYS = 6
-# A word shared by more quotes than this says nothing about which statement it is.
-MAX_BLOCK_SIZE = 200
+BLOCK_KEYS = 5
+# A word shared by more quotes than this says little about which statement it is
+# (copies of one quote count once).
+MAX_BLOCK_SIZE = 100
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _STOPWORDS = frozenset(
@@ -53,18 +55,21 @@ _STOPWORDS = frozenset(
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light, language-agnostic-enough stem: plural, tense and -ly endings off."""
+    """A light stem: plural, tense and -ly endings off ("interests" = "interest")."""
     w = word.casefold().replace("’", "'")
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
+            w = w[: -len(suffix)]
+            break
+    # "exchange" / "exchanging", "determine" / "determined"
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
 def content_words(text: str) -> list[str]:
-    words = (w.casefold().replace("’", "'") for w in _WORD_RE.findall(text))
-    return [stem(w) for w in words if w not in _STOPWORDS and len(w) > 1]
+    words = _WORD_RE.findall(text.casefold().replace("’", "'"))
+    return [stem(w) for w in words if len(w) > 1 and w not in _STOPWORDS]
 
 
 class Scorer:
@@ -130,25 +135,7 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     """
     for q in quotes:
         q.cluster = None
-    words: dict[int, list[str]] = {}
-    for i, q in enumerate(quotes):
-        if q.kind == "scare":
-            continue
-        w = content_words(q.text)
-        if len(set(w)) >= MIN_CONTENT_WORDS:
-            words[i] = w
-    df: dict[str, int] = defaultdict(int)
-    for w in words.values():
-        for t in set(w):
-            df[t] += 1
-    scorer = Scorer(df, len(words))
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, w in words.items():
-        keys = sorted(set(w), key=lambda t: (df[t], t))[:BLOCK_KEYS]
-        for k in keys:
-            if df[k] > 1:
-                blocks[k].append(i)
-    parent = {i: i for i in words}
+    parent: dict[int, int] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -156,21 +143,45 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
             i = parent[i]
         return i
 
+    # Word-for-word copies (a wire story reprinted) join at once; one of each is compared.
+    words: dict[int, list[str]] = {}
+    first_of: dict[tuple[str, ...], int] = {}
+    for i, q in enumerate(quotes):
+        if q.kind == "scare":
+            continue
+        w = content_words(q.text)
+        if len(set(w)) < MIN_CONTENT_WORDS:
+            continue
+        key = tuple(w)
+        parent[i] = first_of.setdefault(key, i)
+        if parent[i] == i:
+            words[i] = w
+    sets = {i: set(w) for i, w in words.items()}
+    df: dict[str, int] = defaultdict(int)
+    for ws in sets.values():
+        for t in ws:
+            df[t] += 1
+    scorer = Scorer(df, len(words))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, ws in sets.items():
+        for k in sorted(ws, key=lambda t: (df[t], t))[:BLOCK_KEYS]:
+            if 1 < df[k] <= MAX_BLOCK_SIZE:
+                blocks[k].append(i)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if len(members) > MAX_BLOCK_SIZE:
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if (i, j) in seen or find(i) == find(j):
+        for x, i in enumerate(members):
+            si = sets[i]
+            for j in members[x + 1 :]:
+                # cheap set test first: most candidates share one rare word and no more
+                if len(si & sets[j]) < MIN_SHARED_WORDS or (i, j) in seen:
                     continue
                 seen.add((i, j))
-                qi, qj = quotes[i], quotes[j]
-                if _same(words[i], words[j], qi.speaker, qj.speaker, scorer):
+                if find(i) != find(j) and _same(
+                    words[i], words[j], quotes[i].speaker, quotes[j].speaker, scorer
+                ):
                     parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in words:
+    for i in parent:
         groups[find(i)].append(i)
     clusters: dict[str, list[Quote]] = {}
     for members in groups.values():
