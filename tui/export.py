@@ -66,10 +66,14 @@ def attribution(quote: Quote, doc: Document | None) -> str:
         if doc.date:
             parts.append(doc.date)
         if doc.url:
-            parts.append(f"[source](<{doc.url}>)")
+            parts.append(f"[source]({_link(doc.url)})")
     else:
         parts.append(f"*{_inline(quote.source)}*")
     return "— " + ", ".join(parts) + f" ^{quote.id}"
+
+
+def _link(url: str) -> str:
+    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
 
 
 def _inline(text: str) -> str:
@@ -134,8 +138,10 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
     parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ExportError(f"{path} is a directory")
-    if not parent.is_dir():
+    if not parent.exists():
         raise ExportError(f"cannot write {path}: directory {parent} does not exist")
+    if not parent.is_dir():
+        raise ExportError(f"cannot write {path}: {parent} is not a directory")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists (use --force to overwrite)")
     try:
@@ -143,6 +149,8 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
+        # a new file gets the permissions any other new file would (mkstemp's are 0600)
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -159,6 +167,13 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644  # (reading the umask means setting it: not safe with threads)
 
 
 def _link_new(tmp: Path, path: Path) -> None:
