@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -61,7 +62,7 @@ _CLOSERS = {
     "「": "」",
     "『": "』",
 }
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))['‘](?=[^\W_])", re.MULTILINE)
+_SINGLE_OPEN_RE = re.compile(r"(?=['‘])(?<![^\s(\[—–])['‘](?=[^\W_])")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _MAX_SINGLE_CHARS = 400
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -150,23 +151,28 @@ def find_spans(doc: Document) -> list[QuoteSpan]:
     text = doc.text
     bounds = _paragraph_bounds(doc)
     spans: list[QuoteSpan] = []
-    marks = [m.start() for m in _DOUBLE_RE.finditer(text)]
-    mi = 0
+    # Only paragraphs with marks are visited: most paragraphs have none.
+    starts = [b[0] for b in bounds]
+    groups: dict[int, list[int]] = {}
+    for found in _DOUBLE_RE.finditer(text):
+        m = found.start()
+        pi = bisect_right(starts, m) - 1
+        if pi >= 0 and m < bounds[pi][1]:
+            groups.setdefault(pi, []).append(m)
     # An open quote: (text start, opening mark, glyph, paragraph it opened in, paragraphs).
     open_at: tuple[int, int, str, int, int] | None = None
-    for pi, (pstart, pend) in enumerate(bounds):
-        while mi < len(marks) and marks[mi] < pstart:
-            mi += 1
-        para_marks: list[int] = []
-        while mi < len(marks) and marks[mi] < pend:
-            para_marks.append(marks[mi])
-            mi += 1
+    prev_pi = -1
+    for pi, para_marks in groups.items():
+        pstart = bounds[pi][0]
+        if open_at is not None and pi != prev_pi + 1:
+            _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+            open_at = None
+        prev_pi = pi
         if open_at is not None:
             # The last paragraph ended inside a quote: it goes on only if this one
             # reopens it at once, as multi-paragraph quotations do.
             reopens = (
-                para_marks
-                and para_marks[0] == pstart
+                para_marks[0] == pstart
                 and _direction(text, pstart) == "open"
                 and open_at[4] < MAX_QUOTE_PARAGRAPHS
                 and bounds[pi - 1][1] - open_at[0] <= MAX_QUOTE_CHARS
@@ -199,8 +205,8 @@ def find_spans(doc: Document) -> list[QuoteSpan]:
                 # The earlier mark never closed: it was the stray. Start again here.
                 open_at = (m + 1, m, glyph, pi, 1)
         # (an open quote is carried into the next paragraph)
-    if open_at is not None and bounds:
-        _end_at_paragraph(spans, open_at, bounds[-1][1])
+    if open_at is not None:
+        _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
     spans.sort(key=lambda s: (s.start, s.end))
@@ -236,7 +242,7 @@ def _single_spans(
     out: list[QuoteSpan] = []
     covered = [(s.open_mark if s.open_mark >= 0 else s.start, s.end + 1) for s in doubles]
     ci = 0
-    pi = 0
+    starts = [b[0] for b in bounds]
     last_end = -1
     for m in _SINGLE_OPEN_RE.finditer(text):
         o = m.start()
@@ -246,10 +252,9 @@ def _single_spans(
             ci += 1
         if ci < len(covered) and covered[ci][0] <= o:
             continue
-        while pi < len(bounds) and bounds[pi][1] <= o:
-            pi += 1
-        if pi >= len(bounds):
-            break
+        pi = bisect_right(starts, o) - 1
+        if pi < 0 or o >= bounds[pi][1]:
+            continue
         limit = min(bounds[pi][1], o + 1 + _MAX_SINGLE_CHARS)
         close = _SINGLE_CLOSE_RE.search(text, o + 2, limit)
         if close is None:
