@@ -41,6 +41,8 @@ BLOCK_KEYS = 5
 # A word shared by more quotes than this says little about which statement it is
 # (copies of one quote count once).
 MAX_BLOCK_SIZE = 100
+# ... and meets at most this many of the quotes filed after it under the same word.
+BLOCK_WINDOW = 30
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _STOPWORDS = frozenset(
@@ -83,22 +85,41 @@ class Scorer:
     def __init__(self, df: dict[str, int] | None = None, n: int = 0) -> None:
         self.df = df or {}
         self.n = n
+        self._weights: dict[str, float] = {}
 
     def weight(self, word: str) -> float:
-        if not self.df:
-            return 1.0
-        return math.log((self.n + 1) / (self.df.get(word, 0) + 0.5))
+        w = self._weights.get(word)
+        if w is None:
+            w = math.log((self.n + 1) / (self.df.get(word, 0) + 0.5)) if self.df else 1.0
+            self._weights[word] = w
+        return w
+
+    def total(self, words: set[str]) -> float:
+        return sum(map(self.weight, words))
 
     def score(self, a: list[str], b: list[str]) -> tuple[float, float]:
         """(token-set ratio, share of the lighter quote's weight found in the other)."""
-        sa, sb = set(a), set(b)
-        if not sa or not sb:
+        return _Item(a, self).score(_Item(b, self), self)
+
+
+class _Item:
+    """A quotation's content words, prepared once for many comparisons."""
+
+    __slots__ = ("joined", "set", "total")
+
+    def __init__(self, words: list[str], scorer: Scorer) -> None:
+        self.joined = " ".join(words)
+        self.set = set(words)
+        self.total = scorer.total(self.set)
+
+    def score(self, other: _Item, scorer: Scorer, ratio_bar: float = 0.0) -> tuple[float, float]:
+        if not self.set or not other.set:
             return 0.0, 0.0
-        wa = sum(self.weight(t) for t in sa)
-        wb = sum(self.weight(t) for t in sb)
-        shared = sum(self.weight(t) for t in sa & sb)
-        containment = 100.0 * shared / max(min(wa, wb), 1e-9)
-        return float(fuzz.token_set_ratio(" ".join(a), " ".join(b))), containment
+        ratio = fuzz.token_set_ratio(self.joined, other.joined, score_cutoff=ratio_bar)
+        if ratio < ratio_bar:
+            return 0.0, 0.0  # (the cheap C test failed: skip the weights)
+        shared = scorer.total(self.set & other.set)
+        return float(ratio), 100.0 * shared / max(min(self.total, other.total), 1e-9)
 
 
 def similarity(a: str, b: str, scorer: Scorer | None = None) -> tuple[float, float]:
@@ -113,17 +134,17 @@ def same_statement(
     scorer: Scorer | None = None,
 ) -> bool:
     """Whether two quotations report one statement."""
-    return _same(content_words(a), content_words(b), speaker_a, speaker_b, scorer or Scorer())
+    scorer = scorer or Scorer()
+    items = _Item(content_words(a), scorer), _Item(content_words(b), scorer)
+    return _same(*items, speaker_a, speaker_b, scorer)
 
 
-def _same(
-    wa: list[str], wb: list[str], speaker_a: str | None, speaker_b: str | None, scorer: Scorer
-) -> bool:
-    if len(set(wa) & set(wb)) < MIN_SHARED_WORDS:
+def _same(a: _Item, b: _Item, speaker_a: str | None, speaker_b: str | None, scorer: Scorer) -> bool:
+    if len(a.set & b.set) < MIN_SHARED_WORDS:
         return False
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
     ratio_bar, containment_bar = SAME_SPEAKER_THRESHOLD if same_speaker else THRESHOLD
-    ratio, containment = scorer.score(wa, wb)
+    ratio, containment = a.score(b, scorer, ratio_bar)
     return ratio >= ratio_bar and containment >= containment_bar
 
 
@@ -162,6 +183,7 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
         for t in ws:
             df[t] += 1
     scorer = Scorer(df, len(words))
+    items = {i: _Item(w, scorer) for i, w in words.items()}
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, ws in sets.items():
         for k in sorted(ws, key=lambda t: (df[t], t))[:BLOCK_KEYS]:
@@ -171,14 +193,16 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     for members in blocks.values():
         for x, i in enumerate(members):
             si = sets[i]
-            for j in members[x + 1 :]:
-                # cheap set test first: most candidates share one rare word and no more
-                if len(si & sets[j]) < MIN_SHARED_WORDS or (i, j) in seen:
+            # each quote meets the next few in its block only: copies of one statement
+            # still chain together, and a crowded block costs linear time, not square
+            for j in members[x + 1 : x + 1 + BLOCK_WINDOW]:
+                # cheap tests first: most candidates share one rare word and no more
+                if len(si & sets[j]) < MIN_SHARED_WORDS or find(i) == find(j):
+                    continue
+                if (i, j) in seen:
                     continue
                 seen.add((i, j))
-                if find(i) != find(j) and _same(
-                    words[i], words[j], quotes[i].speaker, quotes[j].speaker, scorer
-                ):
+                if _same(items[i], items[j], quotes[i].speaker, quotes[j].speaker, scorer):
                     parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in parent:

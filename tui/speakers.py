@@ -133,6 +133,11 @@ _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['�
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter|y)"
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
+# Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
+# and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for.
+_NAME_RUN_RE = re.compile(
+    rf"(?=[A-Z])[A-Z][\w'’\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z][\w'’\-]*)*"
+)
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
 _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
 _ORG_NP_END_RE = re.compile(
@@ -461,7 +466,7 @@ class SpeakerResolver:
         limit = (self.spans[-1].end + 1) if self.spans else 0
         quoted = self._quoted
         qi = 0
-        for m in _RUN_RE.finditer(text, 0, limit):
+        for m in _NAME_RUN_RE.finditer(text, 0, limit):
             at = m.start()
             while qi < len(quoted) and quoted[qi][1] <= at:
                 qi += 1
