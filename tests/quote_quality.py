@@ -104,14 +104,23 @@ def newsstyle_quotes() -> list[Quote]:
     return extract_quotes(load_corpus(FIXTURES / "newsstyle").documents)
 
 
+def heldout_quotes() -> list[Quote]:
+    return extract_quotes(load_corpus(FIXTURES / "heldout").documents)
+
+
 # (quotations, their annotations) for each fixture
-FIXTURE_SETS = [(corpus_quotes, "corpus_quotes.yaml"), (newsstyle_quotes, "newsstyle_quotes.yaml")]
+FIXTURE_SETS = [
+    (corpus_quotes, "corpus_quotes.yaml"),
+    (newsstyle_quotes, "newsstyle_quotes.yaml"),
+    (heldout_quotes, "heldout_quotes.yaml"),
+]
 
 
 def main() -> int:
     for label, quotes, gold in (
         ("bundled corpus", corpus_quotes(), load_gold("corpus_quotes.yaml")),
         ("news-style fixture", newsstyle_quotes(), load_gold("newsstyle_quotes.yaml")),
+        ("held-out fixture", heldout_quotes(), load_gold("heldout_quotes.yaml")),
     ):
         s = score(quotes, gold)
         print(f"{label}: {len(gold)} annotated quotations")

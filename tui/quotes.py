@@ -68,6 +68,8 @@ _MAX_SINGLE_CHARS = 400
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Scripts written without spaces: every character counts as a word.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+# The longest attribution that splits one quotation in two, in characters.
+_SPLIT_REACH = 80
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
 
 
@@ -284,8 +286,15 @@ def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
     return QuoteSpan(start, end, s.open_mark, s.close_mark, s.paragraph)
 
 
-def classify(text: str, span: QuoteSpan, has_speaker: bool, para_start: int) -> str:
-    """full, partial or scare (see the module docstring)."""
+def classify(
+    text: str,
+    span: QuoteSpan,
+    has_speaker: bool,
+    para_start: int,
+    previous: QuoteSpan | None = None,
+) -> str:
+    """full, partial or scare (see the module docstring). ``previous`` is the quotation
+    before this one, for the second half of a split quote (`"…," she said, "and …"`)."""
     inner = text[span.start : span.end]
     words = word_count(inner)
     if words <= 2 and not has_speaker:
@@ -309,6 +318,11 @@ def classify(text: str, span: QuoteSpan, has_speaker: bool, para_start: int) -> 
         # a sentence-opening quote written in lower case (a trimmed quote) is still
         # the speaker's sentence
         return FULL
+    if before.endswith(",") and previous is not None and previous.close_mark >= 0:
+        between = text[previous.close_mark + 1 : span.open_mark]
+        if len(between) <= _SPLIT_REACH and text[previous.start : previous.end].strip():
+            # `"People lost their homes," he said, "and they were told …"`
+            return FULL
     return PARTIAL
 
 
@@ -336,9 +350,11 @@ def _document_quotes(doc: Document, entities: Any, resolver_cls: Any) -> list[Qu
     speakers = resolver.resolve()
     bounds = _paragraph_bounds(doc)
     out: list[Quote] = []
+    previous: QuoteSpan | None = None
     for span, speaker in zip(spans, speakers):
         para_start = bounds[span.paragraph][0] if bounds else 0
-        kind = classify(text, span, speaker is not None, para_start)
+        kind = classify(text, span, speaker is not None, para_start, previous)
+        previous = span
         if kind == SCARE:
             speaker = None
         out.append(

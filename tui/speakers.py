@@ -150,7 +150,13 @@ _DEFINITE_ORG_END_RE = re.compile(
     r"university|foundation|association|alliance|board|club|league|network|office)$"
 )
 # `the US Department of Defense`, `the Bank of England`
-_ORG_OF_END_RE = re.compile(rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+of\s+(?:the\s+)?{_RUN})$")
+_ORG_OF_END_RE = re.compile(
+    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+(?:of|for)\s+(?:the\s+)?{_RUN})$"
+)
+# what extends an organisation's name: `Department | for Environment`
+_ORG_TAIL_RE = re.compile(
+    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*"
+)
 _APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
 _OF_TAIL_RE = re.compile(
     rf"(?=[A-Z])(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
@@ -387,6 +393,8 @@ class SpeakerResolver:
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
         m = _DEFINITE_ORG_END_RE.search(s)
         if m:
+            if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
+                return None  # `a spokesperson for the department`: the subject is unnamed
             return self._org_antecedent(m.group(1).casefold(), pos)
         m = _ORG_OF_END_RE.search(s)
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
@@ -476,7 +484,8 @@ class SpeakerResolver:
             if kind == _SKIP or (at >= 4 and text[at - 4 : at] in ("the ", "The ")):
                 continue
             if kind == _ORG_RUN:
-                orgs.append((at, name, key))
+                tail = _ORG_TAIL_RE.match(text, m.end())
+                orgs.append((at, name + tail.group(0) if tail else name, key))
             elif kind == _FULL:
                 for k in key.split(" "):
                     registry.setdefault(k, []).append((at, name))
