@@ -165,3 +165,22 @@ def test_offsets_always_slice_the_text(text):
         assert q.kind in ("full", "partial", "scare")
     for s in find_spans(d):
         assert s.end - s.start <= MAX_QUOTE_CHARS * MAX_QUOTE_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We go," said Bob Smith. ' * 4000,
+        "it's the workers' 'turn " * 4000,
+        'Ann Lee spoke. "Yes," she said. ' * 3000,
+        'He said "this and that\n\n' * 4000,
+        "“a ”b “ ” “c" * 5000,
+    ],
+    ids=["dense quotes", "apostrophes", "pronouns", "unclosed paragraphs", "curly mess"],
+)
+def test_dense_or_broken_input_stays_linear(text):
+    start = time.perf_counter()
+    d = doc(text)
+    quotes = extract_quotes([d])
+    assert time.perf_counter() - start < 3
+    assert all(d.text[q.start : q.end] == q.text for q in quotes)

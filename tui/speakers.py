@@ -180,6 +180,8 @@ _TAIL_PHRASES = (
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBR_BEFORE_RE = re.compile(rf"(?:\b{_ABBR}|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$")
+# The longest a sentence is taken to be, in characters.
+_SENTENCE_REACH = 600
 # How far before its verb a subject (with its appositive) may start, in characters.
 _SUBJECT_REACH = 320
 # How long a noun phrase before a verb may be, in characters.
@@ -218,6 +220,7 @@ class SpeakerResolver:
         self._quoted_starts = [q[0] for q in self._quoted]
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._persons: list[tuple[int, str]] | None = None
+        self._person_offsets: list[int] = []
         self._orgs: list[tuple[int, str, str]] = []
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         self._blocked: set[int] = set()
@@ -245,27 +248,31 @@ class SpeakerResolver:
 
     def _inherit(self, result: list[str | None]) -> None:
         spans = self.spans
-        by_para: dict[int, list[int]] = {}
+        # the next quote in the same paragraph with a speaker of its own (a backward pass)
+        next_spoken: list[int | None] = [None] * len(spans)
+        following: dict[int, int] = {}
+        for i in range(len(spans) - 1, -1, -1):
+            next_spoken[i] = following.get(spans[i].paragraph)
+            if result[i]:
+                following[spans[i].paragraph] = i
+        last: dict[int, str] = {}  # the last speaker so far in each paragraph
+        last_long: dict[int, str] = {}  # ... of a quotation longer than a word or two
         for i, s in enumerate(spans):
-            by_para.setdefault(s.paragraph, []).append(i)
-        for i, s in enumerate(spans):
-            if result[i] is not None or self._short(s) or i in self._blocked:
-                continue
-            siblings = by_para[s.paragraph]
-            before = [j for j in siblings if j < i and result[j]]
-            after = [j for j in siblings if j > i and result[j]]
-            if before:
-                result[i] = result[before[-1]]
-            elif after and not self.text[s.end + 1 : self._open_of(spans[after[0]])].strip(
-                " ,.;:—–-\n\"“”'’"
-            ):
-                result[i] = result[after[0]]  # `"A." "B," she said.`
-            elif s.open_mark >= 0 and s.open_mark == self.bounds[s.paragraph][0]:
-                # a paragraph that is one quotation: the speaker of the one before
-                prev = by_para.get(s.paragraph - 1, [])
-                spoken = [j for j in prev if result[j] and not self._short(spans[j])]
-                if spoken:
-                    result[i] = result[spoken[-1]]
+            if result[i] is None and not self._short(s) and i not in self._blocked:
+                after = next_spoken[i]
+                if s.paragraph in last:
+                    result[i] = last[s.paragraph]
+                elif after is not None and not self.text[
+                    s.end + 1 : self._open_of(spans[after])
+                ].strip(" ,.;:—–-\n\"“”'’"):
+                    result[i] = result[after]  # `"A." "B," she said.`
+                elif s.open_mark >= 0 and s.open_mark == self.bounds[s.paragraph][0]:
+                    # a paragraph that is one quotation: the speaker of the one before
+                    result[i] = last_long.get(s.paragraph - 1)
+            if result[i]:
+                last[s.paragraph] = result[i]
+                if not self._short(s):
+                    last_long[s.paragraph] = result[i]
 
     @staticmethod
     def _open_of(span: QuoteSpan) -> int:
@@ -507,6 +514,7 @@ class SpeakerResolver:
                 full = self._lookup(name, off) if " " not in name else name
                 resolved.append((off, full or name))
         self._persons = resolved
+        self._person_offsets = [p[0] for p in resolved]
 
     def _lookup(self, token: str, pos: int) -> str | None:
         assert self._registry is not None
@@ -526,8 +534,7 @@ class SpeakerResolver:
             if self._persons is None:
                 self._build_registry()
             assert self._persons is not None
-            offs = [p[0] for p in self._persons]
-            i = bisect_left(offs, pos) - 1
+            i = bisect_left(self._person_offsets, pos) - 1
             if i < 0 or pos - self._persons[i][0] > _PRONOUN_REACH:
                 return None
             # the first person named in the nearest sentence that names one (a subject
@@ -592,21 +599,30 @@ class SpeakerResolver:
                 starts.append(m.end())
             self._sentences[para] = starts
         i = bisect_left(starts, pos + 1) - 1
-        return starts[max(i, 0)]
+        # a "sentence" of thousands of characters is a list or a run-on: look back a
+        # sentence's worth only, so that no window grows with the paragraph
+        return max(starts[max(i, 0)], pos - _SENTENCE_REACH)
 
     def _masked(self, start: int, end: int) -> str:
         """text[start:end] with the quotations in it blanked out (their verbs are not cues)."""
-        out = self.text[start:end]
+        text = self.text
         i = bisect_left(self._quoted_starts, start)
         while i > 0 and self._quoted[i - 1][1] > start:
             i -= 1
-        for qs, qe in self._quoted[i:]:
+        pieces: list[str] = []
+        at = start
+        quoted = self._quoted
+        for k in range(i, len(quoted)):
+            qs, qe = quoted[k]
             if qs >= end:
                 break
-            a, b = max(qs, start) - start, min(qe + 1, end) - start
+            a, b = max(qs, at), min(qe + 1, end)
             if b > a:
-                out = out[:a] + "…" * (b - a) + out[b:]
-        return out
+                pieces.append(text[at:a])
+                pieces.append("…" * (b - a))
+                at = b
+        pieces.append(text[at:end])
+        return "".join(pieces)
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect_left(self._quoted_starts, pos + 1) - 1
