@@ -31,10 +31,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .diff import word_diff
 from .document import BODY, Document
+
+# word_diff lives in diff.py; it is importable from here too, where the interface lists it
+__all__ = ["Quote", "QuoteSpan", "extract_quotes", "find_spans", "quote_id", "select", "word_diff"]
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
     from .entities import Entity
+    from .speakers import SpeakerResolver
 
 # A quotation longer than this is a mismatch, not a quote (the longest real quotes in
 # news run to a few hundred words).
@@ -328,6 +333,7 @@ def classify(
 
 def extract_quotes(documents: list[Document], entities: list[Entity] | None = None) -> list[Quote]:
     """Every quotation in every section, in document order, with speakers and clusters."""
+    # (imported here: speakers and clusters build on the spans and Quote defined above)
     from .clusters import assign_clusters
     from .speakers import SpeakerResolver
 
@@ -341,7 +347,9 @@ def extract_quotes(documents: list[Document], entities: list[Entity] | None = No
     return quotes
 
 
-def _document_quotes(doc: Document, entities: Any, resolver_cls: Any) -> list[Quote]:
+def _document_quotes(
+    doc: Document, entities: list[Entity] | None, resolver_cls: type[SpeakerResolver]
+) -> list[Quote]:
     spans = find_spans(doc)
     if not spans:
         return []

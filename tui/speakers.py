@@ -224,6 +224,7 @@ class SpeakerResolver:
         self._orgs: list[tuple[int, str, str]] = []
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         self._blocked: set[int] = set()
+        self._shorts: dict[int, bool] = {}
         self._common: dict[str, bool] = {}
         self._canon = _Canon(entities, doc.id) if entities else None
 
@@ -279,7 +280,10 @@ class SpeakerResolver:
         return span.open_mark if span.open_mark >= 0 else span.start
 
     def _short(self, span: QuoteSpan) -> bool:
-        return word_count(self.text[span.start : span.end]) <= 2
+        short = self._shorts.get(span.start)
+        if short is None:
+            short = self._shorts[span.start] = word_count(self.text[span.start : span.end]) <= 2
+        return short
 
     # --- explicit cues ---------------------------------------------------------------
 
