@@ -35,7 +35,16 @@ from .diff import word_diff
 from .document import BODY, Document
 
 # word_diff lives in diff.py; it is importable from here too, where the interface lists it
-__all__ = ["Quote", "QuoteSpan", "extract_quotes", "find_spans", "quote_id", "select", "word_diff"]
+__all__ = [
+    "Quote",
+    "QuoteSpan",
+    "extract_quotes",
+    "find_spans",
+    "quote_id",
+    "quotes_in_document",
+    "select",
+    "word_diff",
+]
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
     from .entities import Entity
@@ -333,18 +342,27 @@ def classify(
 
 def extract_quotes(documents: list[Document], entities: list[Entity] | None = None) -> list[Quote]:
     """Every quotation in every section, in document order, with speakers and clusters."""
-    # (imported here: speakers and clusters build on the spans and Quote defined above)
-    from .clusters import assign_clusters
-    from .speakers import SpeakerResolver
+    from .clusters import assign_clusters  # (clusters build on Quote, defined here)
 
     quotes: list[Quote] = []
     for doc in documents:
-        try:
-            quotes.extend(_document_quotes(doc, entities, SpeakerResolver))
-        except RecursionError:  # pathological input: skip the document, never crash
-            continue
+        quotes.extend(quotes_in_document(doc, entities))
     assign_clusters(quotes)
     return quotes
+
+
+def quotes_in_document(doc: Document, entities: list[Entity] | None = None) -> list[Quote]:
+    """One document's quotations with their speakers, clusters not yet assigned.
+
+    Documents are independent until clustering, so a caller with cores to spare can
+    run this on many documents at once and call ``clusters.assign_clusters`` after.
+    """
+    from .speakers import SpeakerResolver  # (speakers build on the spans found here)
+
+    try:
+        return _document_quotes(doc, entities, SpeakerResolver)
+    except RecursionError:  # pathological input: skip the document, never crash
+        return []
 
 
 def _document_quotes(

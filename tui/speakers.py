@@ -143,6 +143,15 @@ _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})
 _ORG_NP_END_RE = re.compile(
     rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
 )
+# lower-case words that can end a subject: `the presidential office`, `the company`
+_LOWER_HEADS = frozenset(
+    _ORG_HEADS_LOWER.replace("spokes(?:man|woman|person)", "spokesman|spokeswoman|spokesperson")
+    .split("|")
+) | frozenset(
+    """organization organisation company firm group agency ministry department union
+    authority council committee commission government bank party institute university
+    foundation association alliance board club league network office""".split()
+)
 # `the company said`: an organisation named earlier, by the kind of thing it is
 _DEFINITE_ORG_END_RE = re.compile(
     r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
@@ -401,6 +410,9 @@ class SpeakerResolver:
             return self._pronoun(last, pos)
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
             return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
+        final = s[s.rfind(" ") + 1 :]
+        if final[:1].islower() and final not in _LOWER_HEADS:
+            return None  # no name, no organisation ends here (most candidates stop here)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
         m = _DEFINITE_ORG_END_RE.search(s)
         if m:
