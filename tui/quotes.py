@@ -123,7 +123,7 @@ class QuoteSpan:
 
     start: int
     end: int
-    open_mark: int  # offset of the opening mark, or -1 for a continuation
+    open_mark: int  # offset of the opening mark (of the first paragraph, if several)
     close_mark: int  # offset of the closing mark, or -1 when the paragraph ended it
     paragraph: int  # index of the paragraph the quote opens in
 
@@ -256,7 +256,7 @@ def _single_spans(
 ) -> list[QuoteSpan]:
     """Single-quoted quotations outside double quotes, with clear shapes only."""
     out: list[QuoteSpan] = []
-    covered = [(s.open_mark if s.open_mark >= 0 else s.start, s.end + 1) for s in doubles]
+    covered = [(s.open_mark, s.end + 1) for s in doubles]
     ci = 0
     starts = [b[0] for b in bounds]
     last_end = -1
@@ -316,7 +316,7 @@ def classify(
     if words <= 2:
         return PARTIAL
     first = inner.lstrip(" .…—–-([")[:1]
-    before = text[para_start : span.open_mark if span.open_mark >= 0 else span.start]
+    before = text[para_start : span.open_mark]
     before = before.rstrip()
     opens_sentence = (
         not before

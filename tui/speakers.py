@@ -224,7 +224,7 @@ class SpeakerResolver:
         self._para_starts = [b[0] for b in self.bounds]
         self._sentences: dict[int, list[int]] = {}
         self._quoted = sorted(
-            (s.open_mark if s.open_mark >= 0 else s.start, s.end) for s in self.spans
+            (s.open_mark, s.end) for s in self.spans
         )
         self._quoted_starts = [q[0] for q in self._quoted]
         self._registry: dict[str, list[tuple[int, str]]] | None = None
@@ -276,7 +276,7 @@ class SpeakerResolver:
                     s.end + 1 : self._open_of(spans[after])
                 ].strip(" ,.;:—–-\n\"“”'’"):
                     result[i] = result[after]  # `"A." "B," she said.`
-                elif s.open_mark >= 0 and s.open_mark == self.bounds[s.paragraph][0]:
+                elif s.open_mark == self.bounds[s.paragraph][0]:
                     # a paragraph that is one quotation: the speaker of the one before
                     result[i] = last_long.get(s.paragraph - 1)
             if result[i]:
@@ -286,7 +286,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _open_of(span: QuoteSpan) -> int:
-        return span.open_mark if span.open_mark >= 0 else span.start
+        return span.open_mark
 
     def _short(self, span: QuoteSpan) -> bool:
         short = self._shorts.get(span.start)
@@ -299,7 +299,7 @@ class SpeakerResolver:
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
         text = self.text
         pstart, pend = self.bounds[span.paragraph]
-        open_at = span.open_mark if span.open_mark >= 0 else span.start
+        open_at = span.open_mark
         pre_from = self._sentence_start(span.paragraph, open_at)
         pre = self._masked(pre_from, open_at)
         post = ""
