@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .config import Settings
 from .document import Document
 from .entities import Entity, extract_entities
+from .quotes import Quote, extract_quotes
 from .search import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
@@ -21,6 +22,9 @@ class CorpusIndex:
     by_id: dict[str, Document] = field(default_factory=dict)
     search: SearchIndex = field(default_factory=lambda: SearchIndex.build([]))
     entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quote_by_id: dict[str, Quote] = field(default_factory=dict)
+    clusters: dict[str, list[Quote]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -43,6 +47,13 @@ class CorpusIndex:
             ignore=settings.entities.ignore,
             progress=(lambda done, total: progress("entities", done, total)) if progress else None,
         )
+        index.quotes = extract_quotes(index.documents, index.entities)
+        index.quote_by_id = {q.id: q for q in index.quotes}
+        for q in index.quotes:
+            if q.cluster:
+                index.clusters.setdefault(q.cluster, []).append(q)
+        if progress:
+            progress("quotes", len(documents), len(documents))
         # Keep this last. The index lives as long as the app: collect the build's garbage
         # (and a previous index's) once, then keep the collector from walking millions of
         # live objects again: a full collection in the middle of a keystroke costs tens of ms.
