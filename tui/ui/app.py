@@ -573,8 +573,15 @@ class NewsdeskApp(App[None]):
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
             return
+        directory = self.settings.export_directory
         try:
-            path = write_atomic(default_export_path(self.settings.export_directory), text)
+            directory.mkdir(parents=True, exist_ok=True)
+            base = path = default_export_path(directory)
+            n = 1
+            while path.exists():  # a second export within the same second
+                n += 1
+                path = base.with_name(f"{base.stem}-{n}{base.suffix}")
+            path = write_atomic(path, text)
         except (ExportError, OSError) as exc:
             self.notify(str(exc), title="Export failed", severity="error", timeout=10)
             return

@@ -64,7 +64,7 @@ class QuotesPane(RowList):
         text.append(" ")
         outlets = self.outlets.get(quote.cluster or "", 0)
         cluster = f"×{outlets}" if outlets > 1 else ""
-        snippet_width = max(4, width - speaker_width - source_width - 2 - 6)
+        snippet_width = max(4, width - speaker_width - source_width - 3 - 6)
         snippet = f"“{one_line(quote.text)}”"
         if quote.section != "body":
             snippet = f"[{quote.section}] {snippet}"

@@ -25,6 +25,11 @@ class SourcesPane(RowList):
         self.hits: dict[str, int] | None = None  # None: no search running
         self.open_id: str | None = None
 
+    def on_resize(self) -> None:
+        super().on_resize()
+        # the legend for the counts, where there is room for it
+        self.border_subtitle = "q quotes · e entities · h hits" if self.size.width >= 32 else ""
+
     def set_documents(self, documents: list[Document], keep_id: str | None = None) -> None:
         self.documents = documents
         keep = next((i for i, d in enumerate(documents) if d.id == keep_id), None)
@@ -66,10 +71,12 @@ class SourcesPane(RowList):
         counts = f"q{self.quote_counts.get(doc.id, 0)} e{self.entity_counts.get(doc.id, 0)}"
         if self.hits is not None:
             counts += f" h{self.hits.get(doc.id, 0)}"
-        where = " · ".join(x for x in (doc.outlet or "unknown outlet", doc.date) if x)
         room = max(0, width - len(counts) - 3)
-        if len(where) > room:
-            where = where[: max(0, room - 1)] + "…"
+        date = f" · {doc.date}" if doc.date and len(doc.date) + 6 <= room else ""
+        outlet = doc.outlet or "unknown outlet"
+        if len(outlet) + len(date) > room:
+            outlet = outlet[: max(0, room - len(date) - 1)] + "…"
+        where = outlet + date
         second = Text(" " + where, style=self.part("rowlist--dim"))
         second.append(" " * max(1, width - len(where) - len(counts) - 1))
         second.append(counts, style=self.part("sources--counts"))

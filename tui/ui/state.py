@@ -11,12 +11,13 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
+
+from ..export import ExportError, write_atomic
 
 STATE_DIR_ENV = "NEWSDESK_STATE_DIR"
 SORTS = ("source", "speaker")
@@ -67,13 +68,7 @@ def load_state(path: Path) -> UiState:
 def save_state(path: Path, state: UiState) -> None:
     """Write atomically; raises OSError if the directory cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(state), handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomic(path, json.dumps(asdict(state), ensure_ascii=False, indent=1), force=True)
+    except ExportError as exc:
+        raise OSError(str(exc)) from None
