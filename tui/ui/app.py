@@ -42,6 +42,10 @@ PANES = ("sources", "viewer", "entities", "quotes")
 PROGRESS_INTERVAL = 0.05  # seconds between progress updates from the index worker
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _b(key: str, action: str, description: str, tooltip: str, binding_id: str,
        show: bool = True, priority: bool = False) -> Binding:
     return Binding(key, action, description, show=show, priority=priority, tooltip=tooltip,
@@ -132,7 +136,7 @@ class NewsdeskApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.settings.corpus)
+        self.sub_title = self.settings.corpus.name or str(self.settings.corpus)
         self._apply_theme()
         self._apply_keymap()
         titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
@@ -265,8 +269,8 @@ class NewsdeskApp(App[None]):
                 parts.append(f"{len(self.index.quotes)} quotes")
             parts.append(f"{len(self.selected)} selected")
             if self.query and self.hits is not None:
-                parts.append(f"“{self.query}”: {sum(self.hits.values())} hits in "
-                             f"{len(self.hits)} sources")
+                parts.append(f"“{self.query}”: {_count(sum(self.hits.values()), 'hit')} in "
+                             f"{_count(len(self.hits), 'source')}")
             if self.entity is not None:
                 parts.append(f"entity: {self.entity.name} (esc clears)")
             message = " · ".join(parts)
@@ -275,6 +279,7 @@ class NewsdeskApp(App[None]):
     # --- filtering ------------------------------------------------------------------------
 
     def _refresh_sources(self) -> None:
+        """List the sources the filters leave; if the open one is gone, open the first."""
         docs = self.documents
         if self.entity is not None:
             wanted = set(self.entity.sources)
@@ -286,6 +291,8 @@ class NewsdeskApp(App[None]):
         sources.set_hits(self.hits)
         sources.border_title = f"1 Sources ({len(docs)}/{len(self.documents)})" \
             if len(docs) != len(self.documents) else f"1 Sources ({len(docs)})"
+        if docs and sources.open_id is not None and sources.index_of(sources.open_id) is None:
+            self.open_document(docs[0].id)
 
     def _shown_quotes(self) -> list[Quote]:
         if self.index is None:
@@ -344,11 +351,11 @@ class NewsdeskApp(App[None]):
         self._refresh_sources()
         self._refresh_quotes()
         open_id = self.query_one(SourcesPane).open_id
-        sources = self.query_one(SourcesPane)
-        if entity is not None and open_id not in set(entity.sources) and sources.documents:
-            self.open_document(sources.documents[0].id)
-        elif open_id:
+        if open_id:
             self._highlight(open_id)
+            viewer = self.query_one(Viewer)
+            if viewer.mentions:
+                viewer.scroll_to_offset(min(s for s, _e in viewer.mentions))
 
     # --- the viewer -----------------------------------------------------------------------
 
@@ -457,7 +464,10 @@ class NewsdeskApp(App[None]):
             self.call_from_thread(self._apply_search, query, None, None)
             return
         hits = index.search.hits_per_source(query)
-        matched: set[str] = set()
+        # a quote matches when the query names its speaker, or matches inside it
+        words = [w for w in query.casefold().split() if len(w) > 1]
+        matched = {q.id for q in index.quotes if q.speaker and words
+                   and all(w in q.speaker.casefold() for w in words)}
         for doc_id in hits:
             if worker.is_cancelled:
                 return
@@ -603,7 +613,9 @@ class NewsdeskApp(App[None]):
         if len(variants) < 2:
             self.notify("Only one outlet carries this quote.", severity="information")
             return
-        self.push_screen(VariantsScreen(variants, self.by_id))
+        # the quote the user is on is the base the others are compared with
+        others = [q for q in variants if q.id != quote.id]
+        self.push_screen(VariantsScreen([quote, *others], self.by_id))
 
     def action_toggle_sort(self) -> None:
         self.state.sort = "speaker" if self.state.sort == "source" else "source"

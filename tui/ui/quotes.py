@@ -22,7 +22,7 @@ class QuotesPane(RowList):
     DEFAULT_CSS = """
     QuotesPane > .quotes--mark { color: $text-success; text-style: bold; }
     QuotesPane > .quotes--speaker { color: $text-accent; }
-    QuotesPane > .quotes--unknown { color: $text-muted; text-style: italic; }
+    QuotesPane > .quotes--unknown { text-style: dim italic; }
     QuotesPane > .quotes--cluster { color: $text-warning; text-style: bold; }
     """
     empty_text = "No quotes match."

@@ -29,7 +29,9 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("G,end", "cursor_last", "Last", show=False, id="cursor_last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
-        Binding("enter", "choose", "Open", id="choose"),
+        Binding("enter", "choose", "Open", id="choose",
+                tooltip="Open: a source in the viewer; an entity as a filter (again: clear); "
+                "a quote in the viewer"),
     ]
     COMPONENT_CLASSES = {"rowlist--cursor", "rowlist--header", "rowlist--dim", "rowlist--empty"}
     DEFAULT_CSS = """
@@ -38,8 +40,8 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         background: $block-cursor-background; color: $block-cursor-foreground;
     }
     RowList > .rowlist--header { color: $text-accent; text-style: bold; }
-    RowList > .rowlist--dim { color: $text-muted; }
-    RowList > .rowlist--empty { color: $text-muted; text-style: italic; }
+    RowList > .rowlist--dim { text-style: dim; }
+    RowList > .rowlist--empty { text-style: dim italic; }
     """
 
     ROW_HEIGHT = 1

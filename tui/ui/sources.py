@@ -13,7 +13,7 @@ class SourcesPane(RowList):
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"sources--open", "sources--counts"}
     DEFAULT_CSS = """
     SourcesPane > .sources--open { text-style: bold; }
-    SourcesPane > .sources--counts { color: $text-muted; }
+    SourcesPane > .sources--counts { text-style: dim; }
     """
     empty_text = "No sources."
 

@@ -69,15 +69,15 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
     }
     DEFAULT_CSS = """
     Viewer > .viewer--title { text-style: bold; color: $text; }
-    Viewer > .viewer--meta { color: $text-muted; }
-    Viewer > .viewer--dim { color: $text-disabled; }
+    Viewer > .viewer--meta { text-style: dim; }
+    Viewer > .viewer--dim { text-style: dim; }
     Viewer > .viewer--label { color: $text-warning; text-style: italic; }
-    Viewer > .viewer--match { background: $warning 40%; }
+    Viewer > .viewer--match { background: $warning-darken-3; color: $foreground; text-style: bold; }
     Viewer > .viewer--current { background: $warning; color: $background; text-style: bold; }
     Viewer > .viewer--entity { color: $text-accent; text-style: bold underline; }
     Viewer > .viewer--quote { color: $text-success; }
     Viewer > .viewer--spotlight { background: $success 30%; }
-    Viewer > .viewer--empty { color: $text-muted; text-style: italic; }
+    Viewer > .viewer--empty { text-style: dim italic; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -223,13 +223,22 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
             for start, end in wrap_spans(self.message, width):
                 add(Text(self.message[start:end], style=self._style("empty")))
             return lines, offsets
-        for start, end in wrap_spans(doc.title, width):
+        first = doc.paragraphs[0] if doc.paragraphs else None
+        # most scraped pages start with their headline: then it is the title, shown once
+        headline = first is not None and \
+            " ".join(doc.text[first.start : first.end].split()) == " ".join(doc.title.split())
+        for start, end in ([] if headline else wrap_spans(doc.title, width)):
             add(Text(doc.title[start:end], style=self._style("title")))
         meta = " · ".join(x for x in (doc.outlet, doc.date, doc.author) if x)
-        for line in (meta, doc.url):
-            if line:
-                add(Text(line[:width], style=self._style("meta")))
-        add(Text(""))
+
+        def byline() -> None:
+            for line in (meta, doc.url):
+                if line:
+                    add(Text(line[:width], style=self._style("meta")))
+            add(Text(""))
+
+        if not headline:
+            byline()
         layers = [
             (self.quotes, self._style("quote")),
             (self.mentions, self._style("entity")),
@@ -249,6 +258,8 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
                 add(Text(f"── {section_label(kind, label)} ──", style=self._style("label")))
             previous_kind, previous_label = kind, label
             text = Text(doc.text[para.start : para.end])
+            if headline and para is first:
+                text.stylize(self._style("title"))
             if kind != BODY:
                 text.stylize(self._style("dim"))
             for spans, style in layers:
@@ -261,7 +272,10 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
                 for s, e in wrap_spans(raw, width):
                     add(text[line_start + s : line_start + e], para.start + line_start + s)
                 line_start += len(raw) + 1
-            add(Text(""))
+            if headline and para is first:
+                byline()
+            else:
+                add(Text(""))
         return lines, offsets
 
     def render_line(self, y: int) -> Strip:

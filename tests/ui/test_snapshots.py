@@ -1,0 +1,70 @@
+"""Screens as SVG snapshots: the layout, search highlights, the entity filter, the cluster
+diff, help, and the small terminal. Update them with `pytest --snapshot-update`."""
+
+from __future__ import annotations
+
+from tui.config import Settings
+from tui.ui.app import NewsdeskApp
+from tui.ui.quotes import QuotesPane
+
+from .conftest import settle
+
+WIDE = (160, 48)
+SMALL = (80, 24)
+
+
+def snapshot_app(settings: Settings) -> NewsdeskApp:
+    return NewsdeskApp(settings)
+
+
+class TestLayout:
+    def test_main_layout(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=settle)
+
+    def test_small_terminal(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=settle)
+
+
+class TestSearch:
+    def test_matches_are_highlighted(self, snap_compare, settings: Settings) -> None:
+        async def search(pilot) -> None:
+            await settle(pilot)
+            await pilot.press("slash", *"intelligence", "enter")
+            await settle(pilot)
+
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=search)
+
+
+class TestEntities:
+    def test_entity_filter(self, snap_compare, settings: Settings) -> None:
+        async def choose(pilot) -> None:
+            await settle(pilot)
+            await pilot.press("3", "j", "enter")
+            await settle(pilot)
+
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=choose)
+
+
+class TestQuotes:
+    def test_cluster_diff(self, snap_compare, settings: Settings) -> None:
+        async def open_variants(pilot) -> None:
+            await settle(pilot)
+            pane = pilot.app.query_one(QuotesPane)
+            # the quote carried by the most outlets
+            best = max(range(len(pane.quotes)),
+                       key=lambda i: pane.outlets.get(pane.quotes[i].cluster or "", 0))
+            pane.move_cursor(best)
+            await pilot.press("d")
+            await settle(pilot)
+
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=open_variants)
+
+
+class TestHelp:
+    def test_help_screen(self, snap_compare, settings: Settings) -> None:
+        async def show_help(pilot) -> None:
+            await settle(pilot)
+            await pilot.press("f1")
+            await settle(pilot)
+
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=show_help)
