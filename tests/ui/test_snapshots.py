@@ -17,6 +17,17 @@ def snapshot_app(settings: Settings) -> NewsdeskApp:
     return NewsdeskApp(settings)
 
 
+def pressing(*keys: str):
+    """A run_before that lets the index build, presses ``keys``, and lets the app settle."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run_before
+
+
 class TestLayout:
     def test_main_layout(self, snap_compare, settings: Settings) -> None:
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=settle)
@@ -27,21 +38,13 @@ class TestLayout:
 
 class TestSearch:
     def test_matches_are_highlighted(self, snap_compare, settings: Settings) -> None:
-        async def search(pilot) -> None:
-            await settle(pilot)
-            await pilot.press("slash", *"intelligence", "enter")
-            await settle(pilot)
-
+        search = pressing("slash", *"intelligence", "enter")
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=search)
 
 
 class TestEntities:
     def test_entity_filter(self, snap_compare, settings: Settings) -> None:
-        async def choose(pilot) -> None:
-            await settle(pilot)
-            await pilot.press("3", "j", "enter")
-            await settle(pilot)
-
+        choose = pressing("3", "j", "enter")
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=choose)
 
 
@@ -62,9 +65,4 @@ class TestQuotes:
 
 class TestHelp:
     def test_help_screen(self, snap_compare, settings: Settings) -> None:
-        async def show_help(pilot) -> None:
-            await settle(pilot)
-            await pilot.press("f1")
-            await settle(pilot)
-
-        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=show_help)
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=pressing("f1"))
