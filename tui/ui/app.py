@@ -442,6 +442,7 @@ class NewsdeskApp(App[None]):
             return
         query = event.value.strip()
         if not query:
+            self.query_one(Viewer).focus()
             return
         passages = self.index.search.search(query, limit=1)
         if not passages:

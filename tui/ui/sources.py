@@ -22,6 +22,7 @@ class SourcesPane(RowList):
         self.documents: list[Document] = []
         self.quote_counts: dict[str, int] = {}
         self.entity_counts: dict[str, int] = {}
+        self.counted = False
         self.hits: dict[str, int] | None = None  # None: no search running
         self.open_id: str | None = None
 
@@ -41,6 +42,7 @@ class SourcesPane(RowList):
         quotes: dict[str, int] | None = None,
         entities: dict[str, int] | None = None,
     ) -> None:
+        self.counted = True
         if quotes is not None:
             self.quote_counts = quotes
         if entities is not None:
@@ -68,7 +70,9 @@ class SourcesPane(RowList):
         mark = "▌" if opened else " "
         title = Text(mark + doc.title, style=self.part("sources--open")
                      if opened else "")
-        counts = f"q{self.quote_counts.get(doc.id, 0)} e{self.entity_counts.get(doc.id, 0)}"
+        counts = ""  # no counts until the index has them
+        if self.counted:
+            counts = f"q{self.quote_counts.get(doc.id, 0)} e{self.entity_counts.get(doc.id, 0)}"
         if self.hits is not None:
             counts += f" h{self.hits.get(doc.id, 0)}"
         room = max(0, width - len(counts) - 3)
