@@ -54,7 +54,7 @@ SCORE_LIMIT = 100  # documents scored in full for one query
 # matches of one clause looked at per document when ranking (BM25 saturates anyway); more
 # when there are several clauses, so that the closest pair is found in a long article
 HITS_PER_CLAUSE = 32
-HITS_PER_CLAUSE_NEAR = 128
+HITS_PER_CLAUSE_NEAR = 64
 PASSAGE_CHARS = 240  # a paragraph longer than this is narrowed to its matching sentences
 SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
@@ -696,24 +696,30 @@ class SearchIndex:
         stream = self.stream
         s, e = self.doc_start[d], self.doc_start[d + 1]
         ordered = sorted(h for found in hits for h in found)
-        lines: list[tuple[int, list[tuple[int, int, int, int]]]] = []
+        # per line: [where it starts, its hits, a bit per clause present, cheapest hit]
+        lines: list[list[Any]] = []
         line_end = -1
+        current: list[Any] = []
         for hit in ordered:
             if hit[0] >= line_end:
                 start = stream.rfind(_LINE, s, hit[0])
                 line_end = stream.find(_LINE, hit[0], e)
                 line_end = e if line_end < 0 else line_end
-                lines.append((s if start < 0 else start + 3, [hit]))
+                current = [s if start < 0 else start + 3, [hit], 1 << hit[2], hit[3]]
+                lines.append(current)
             else:
-                lines[-1][1].append(hit)
+                current[1].append(hit)
+                current[2] |= 1 << hit[2]
+                if hit[3] < current[3]:
+                    current[3] = hit[3]
         if len(lines) > 2 * keep:
             # only the likeliest lines get the full window search: most clauses, then cheapest
-            lines.sort(key=lambda ln: (-len({h[2] for h in ln[1]}), min(h[3] for h in ln[1])))
+            lines.sort(key=lambda ln: (-ln[2].bit_count(), ln[3]))
             del lines[2 * keep :]
         bonus = bm25 / (1.0 + bm25)
         scored = []
         ranges = self.non_body_lines[d]
-        for line, group in lines:
+        for line, group, _clauses, _cheapest in lines:
             window, cost = _best_window(group)
             matched = len({h[2] for h in window})
             words = sum((h[1] - h[0]) // 3 for h in window)
