@@ -208,10 +208,12 @@ class SearchIndex:
 
         class Keys(dict):  # raw word → its key in the stream, computed once per spelling
             def __missing__(self, raw: str) -> bytes:
-                term = normalise(raw) or raw
-                parts = _parts(raw, term)
+                # the unwrapped function: each spelling comes here once, so an LRU only costs
+                term = plain_normalise(raw) or raw
+                parts = (term,) if raw.isalnum() else _parts(raw, term)
                 if len(parts) == 1:
-                    key = keys[term_id(parts[0] or term)]
+                    tid = vocab.get(parts[0] or term)
+                    key = keys[term_id(parts[0] or term) if tid is None else tid]
                 else:
                     # a compound is its parts in the stream, and a term of its own
                     key = b"".join(keys[term_id(p)] for p in parts)
@@ -225,6 +227,7 @@ class SearchIndex:
                 self[raw] = key
                 return key
 
+        plain_normalise = normalise.__wrapped__
         raw_keys = Keys({"\n": _LINE})
         findall = WORD_OR_LINE.findall
         append = array.append
