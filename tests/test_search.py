@@ -190,6 +190,24 @@ class TestInDocument:
         found = ix.find_in_document("long", "korea")
         assert len(found) == 300 and all(text[m.start : m.end] == "Korea" for m in found)
 
+    @pytest.mark.parametrize(
+        "query", ["Korea Kono", '"South Korea"', "Jae-in", "jaein", "Eastbrun", "^semi", "Kon"]
+    )
+    def test_any_text_matches_as_its_document_does(
+        self, index: SearchIndex, docs_by_id: dict, query: str
+    ) -> None:
+        for doc_id, document in docs_by_id.items():
+            assert index.find_in_text(document.text, query) == index.find_in_document(
+                doc_id, query
+            )
+
+    def test_a_quote(self, index: SearchIndex) -> None:
+        quote = "was an action that completely misjudged the current security environment"
+        found = index.find_in_text(quote, "misjuged securty")
+        assert [quote[m.start : m.end] for m in found] == ["misjudged", "security"]
+        assert index.find_in_text("words no document has: zzyzx", "zzyzx") == []
+        assert index.find_in_text("", "Kono") == [] and index.find_in_text("Kono", "") == []
+
     def test_unknown_document(self, index: SearchIndex) -> None:
         assert index.find_in_document("nope", "Kono") == []
 

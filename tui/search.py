@@ -54,15 +54,16 @@ SCORE_LIMIT = 100  # documents scored in full for one query
 # matches of one clause looked at per document when ranking (BM25 saturates anyway); more
 # when there are several clauses, so that the closest pair is found in a long article
 HITS_PER_CLAUSE = 32
-HITS_PER_CLAUSE_NEAR = 128
+HITS_PER_CLAUSE_NEAR = 64
 PASSAGE_CHARS = 240  # a paragraph longer than this is narrowed to its matching sentences
 SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
-_ID_LIMIT = 1 << 21
-FORMAT = "search-3"  # bump when the index layout changes: cached indexes then rebuild
+_ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
+FORMAT = "search-4"  # bump when the index layout changes: cached indexes then rebuild
 CACHE_MIN_CHARS = 5_000_000  # smaller corpora build faster than a cache entry is read
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
+_UNKNOWN = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
@@ -208,10 +209,12 @@ class SearchIndex:
 
         class Keys(dict):  # raw word → its key in the stream, computed once per spelling
             def __missing__(self, raw: str) -> bytes:
-                term = normalise(raw) or raw
-                parts = _parts(raw, term)
+                # the unwrapped function: each spelling comes here once, so an LRU only costs
+                term = plain_normalise(raw) or raw
+                parts = (term,) if raw.isalnum() else _parts(raw, term)
                 if len(parts) == 1:
-                    key = keys[term_id(parts[0] or term)]
+                    tid = vocab.get(parts[0] or term)
+                    key = keys[term_id(parts[0] or term) if tid is None else tid]
                 else:
                     # a compound is its parts in the stream, and a term of its own
                     key = b"".join(keys[term_id(p)] for p in parts)
@@ -225,6 +228,7 @@ class SearchIndex:
                 self[raw] = key
                 return key
 
+        plain_normalise = normalise.__wrapped__
         raw_keys = Keys({"\n": _LINE})
         findall = WORD_OR_LINE.findall
         append = array.append
@@ -632,8 +636,18 @@ class SearchIndex:
         self, plans: list[_Plan], d: int, cap: int = 1 << 62
     ) -> list[list[tuple[int, int, int, int]]]:
         """Per clause, (start, end, clause, cost) of the first ``cap`` matches in ``d``."""
-        s, e = self.doc_start[d], self.doc_start[d + 1]
-        stream = self.stream
+        return self._hits_in(plans, self.stream, self.doc_start[d], self.doc_start[d + 1], d, cap)
+
+    def _hits_in(
+        self,
+        plans: list[_Plan],
+        stream: bytes | bytearray,
+        s: int,
+        e: int,
+        d: int | None = None,
+        cap: int = 1 << 62,
+    ) -> list[list[tuple[int, int, int, int]]]:
+        """``_hits`` over ``stream[s:e]``; ``d``, if known, skips terms the document lacks."""
         find = stream.find
         out = []
         for k, plan in enumerate(plans):
@@ -645,7 +659,7 @@ class SearchIndex:
                         break
             taken: set[int] = set()
             for key, cost, docs in plan.alts:
-                if not ((docs >> d) & 1 if isinstance(docs, int) else d in docs):
+                if d is not None and not ((docs >> d) & 1 if isinstance(docs, int) else d in docs):
                     continue
                 width = len(key)
                 i = find(key, s, e)
@@ -696,24 +710,30 @@ class SearchIndex:
         stream = self.stream
         s, e = self.doc_start[d], self.doc_start[d + 1]
         ordered = sorted(h for found in hits for h in found)
-        lines: list[tuple[int, list[tuple[int, int, int, int]]]] = []
+        # per line: [where it starts, its hits, a bit per clause present, cheapest hit]
+        lines: list[list[Any]] = []
         line_end = -1
+        current: list[Any] = []
         for hit in ordered:
             if hit[0] >= line_end:
                 start = stream.rfind(_LINE, s, hit[0])
                 line_end = stream.find(_LINE, hit[0], e)
                 line_end = e if line_end < 0 else line_end
-                lines.append((s if start < 0 else start + 3, [hit]))
+                current = [s if start < 0 else start + 3, [hit], 1 << hit[2], hit[3]]
+                lines.append(current)
             else:
-                lines[-1][1].append(hit)
+                current[1].append(hit)
+                current[2] |= 1 << hit[2]
+                if hit[3] < current[3]:
+                    current[3] = hit[3]
         if len(lines) > 2 * keep:
             # only the likeliest lines get the full window search: most clauses, then cheapest
-            lines.sort(key=lambda ln: (-len({h[2] for h in ln[1]}), min(h[3] for h in ln[1])))
+            lines.sort(key=lambda ln: (-ln[2].bit_count(), ln[3]))
             del lines[2 * keep :]
         bonus = bm25 / (1.0 + bm25)
         scored = []
         ranges = self.non_body_lines[d]
-        for line, group in lines:
+        for line, group, _clauses, _cheapest in lines:
             window, cost = _best_window(group)
             matched = len({h[2] for h in window})
             words = sum((h[1] - h[0]) // 3 for h in window)
@@ -790,19 +810,28 @@ class SearchIndex:
         if d is None:
             return []
         plans = [self._plan(c) for c in parse_query(query, typing).positive]
-        hits = self._hits(plans, d)
         text = self.documents[d].text
-        spans = stream_spans(text)
-        s = self.doc_start[d]
-        out: list[Match] = []
-        last_end = -1
-        for hit in sorted(h for found in hits for h in found):
-            a = spans[(hit[0] - s) // 3][0]
-            b = spans[(hit[1] - s) // 3 - 1][1]
-            if a >= last_end:
-                out.append(Match(a, b, normalise(text[a:b])))
-                last_end = b
-        return out
+        return _text_matches(text, self._hits(plans, d), self.doc_start[d])
+
+    def find_in_text(self, text: str, query: str, *, typing: bool = True) -> list[Match]:
+        """``find_in_document`` for any text (a quote, a title): offsets index ``text``.
+
+        Words are looked up in this index's vocabulary, so typos and prefixes expand exactly
+        as they do in a search. Cheap for short texts: no document is scanned.
+        """
+        plans = [self._plan(c) for c in parse_query(query, typing).positive]
+        if not plans or not text:
+            return []
+        keys = bytearray()
+        for raw in WORD_OR_LINE.findall(text):
+            if raw == "\n":
+                keys += _LINE
+                continue
+            term = normalise(raw) or raw
+            for part in (term,) if raw.isalnum() else _parts(raw, term):
+                tid = self.term_id(part)
+                keys += _UNKNOWN if tid is None else self.key(tid)
+        return _text_matches(text, self._hits_in(plans, keys, 0, len(keys)), 0)
 
     def hits_per_source(self, query: str, *, typing: bool = True) -> dict[str, int]:
         """Matches per document id, for documents that match the whole query."""
@@ -885,6 +914,22 @@ def stream_spans(
             else:  # cannot tell the parts apart: each is the whole word
                 spans[i : i + 1] = [(a, b)] * n
     return spans
+
+
+def _text_matches(
+    text: str, hits: list[list[tuple[int, int, int, int]]], base: int
+) -> list[Match]:
+    """Matches in text order, overlaps dropped, for hits in a stream that starts at ``base``."""
+    spans = stream_spans(text)
+    out: list[Match] = []
+    last_end = -1
+    for hit in sorted(h for found in hits for h in found):
+        a = spans[(hit[0] - base) // 3][0]
+        b = spans[(hit[1] - base) // 3 - 1][1]
+        if a >= last_end:
+            out.append(Match(a, b, normalise(text[a:b])))
+            last_end = b
+    return out
 
 
 def _idf(n: int, df: int) -> float:
