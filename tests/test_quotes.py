@@ -114,6 +114,11 @@ def test_kinds():
     }
 
 
+def test_a_short_sentence_with_a_speaker_is_full():
+    (q,) = extract_quotes([doc('"We\'re done," Ann Lee said.')])
+    assert (q.text, q.kind, q.speaker) == ("We're done", "full", "Ann Lee")
+
+
 def test_scare_quotes_have_no_speaker():
     (q,) = extract_quotes([doc('Japan removed it from its "white list" of partners.')])
     assert (q.kind, q.speaker) == ("scare", None)

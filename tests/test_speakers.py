@@ -57,6 +57,15 @@ def test_kim_you_geun_speaks_his_statement_in_all_four_sources():
         ('"We will appeal," said the lawyer.', None),
         ('"We will appeal," a source close to the family said.', None),
         ('Residents held signs reading "We will not move from here."', None),
+        ('"We\'re done," said John Smith, who heads the union.', "John Smith"),
+        ('Sen. Elizabeth Warren (D-Mass.) said the bill was "a disgrace to us all."',
+         "Elizabeth Warren"),
+        ('Prime Minister Boris Johnson told MPs: "We will get it done."', "Boris Johnson"),
+        ('"This deal is terrible," tweeted President Donald Trump.', "Donald Trump"),
+        ('"I have nothing to add," Smith told The Associated Press on Friday.', "Smith"),
+        ('"Enough is enough," said Ursula von der Leyen.', "Ursula von der Leyen"),
+        ('"We are monitoring it," said Dr. Jane Doe of the WHO.', "Jane Doe"),
+        ('"We do not discuss such matters," a spokesman said.', None),
     ],
 )
 def test_cues(text, expected):

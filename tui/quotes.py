@@ -313,8 +313,6 @@ def classify(
     words = word_count(inner)
     if words <= 2 and not has_speaker:
         return SCARE
-    if words <= 2:
-        return PARTIAL
     first = inner.lstrip(" .…—–-([")[:1]
     before = text[para_start : span.open_mark]
     before = before.rstrip()

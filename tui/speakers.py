@@ -131,12 +131,12 @@ _ABBR = (
 )
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter|y)"
-_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*"
+_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN})*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for.
 _NAME_RUN_RE = re.compile(
-    rf"(?=[A-Z])[A-Z][\w'’\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z][\w'’\-]*)*"
+    rf"(?=[A-Z])[A-Z][\w'’\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}[A-Z][\w'’\-]*)*"
 )
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
 _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
@@ -708,10 +708,13 @@ def _is_word_start(text: str, at: int) -> bool:
 
 
 def _is_inside_sentence(text: str, at: int) -> bool:
-    """``at`` follows a word or a comma on the same line: not a sentence's first word."""
+    """``at`` follows a word or a comma on the same line (`"…," Smith said`): not a
+    sentence's first word."""
     i = at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
+    if i >= 0 and i < at - 1 and text[i] in "\"”’'" and i > 0:
+        i -= 1  # a closing quote mark: what came before it decides
     return i < at - 1 and i >= 0 and (text[i].isalnum() or text[i] in ",;")
 
 
@@ -719,6 +722,9 @@ def _strip_tail(s: str) -> str:
     """``s`` without the adverbials and auxiliaries it ends with."""
     while True:
         s = s.rstrip(" \t\n")
+        if s.endswith(")") and "(" in s[-40:]:
+            s = s[: s.rindex("(")]  # `Sen. Elizabeth Warren (D-Mass.) said`
+            continue
         if s.endswith(("'s", "’s")):
             s = s[:-2]
             continue
