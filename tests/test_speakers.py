@@ -66,6 +66,8 @@ def test_kim_you_geun_speaks_his_statement_in_all_four_sources():
         ('"Enough is enough," said Ursula von der Leyen.', "Ursula von der Leyen"),
         ('"We are monitoring it," said Dr. Jane Doe of the WHO.', "Jane Doe"),
         ('"We do not discuss such matters," a spokesman said.', None),
+        ('Taro Kono: "We firmly protest this decision."', "Taro Kono"),
+        ('Update: "The road is closed until Monday."', None),
     ],
 )
 def test_cues(text, expected):

@@ -357,6 +357,12 @@ class SpeakerResolver:
     def _pre_cue(self, pre: str, base: int) -> tuple[str, str] | None:
         if not pre.strip():
             return None
+        head = pre.rstrip(" \t…")
+        if head.endswith(":") and not _VERB_RE.search(head[-80:]):
+            # `Kono: "We protest"` (a colon introduction with no verb)
+            found = self._subject_before(head[:-1], base + len(head) - 1)
+            if found:
+                return found
         for v in reversed(list(_VERB_RE.finditer(pre))):
             found = self._subject_before(pre[: v.start()], base + v.start())
             if found:
