@@ -160,6 +160,15 @@ def test_surname_picks_the_nearest_earlier_bearer():
     assert speaker(text) == "Kim You-geun"
 
 
+def test_a_title_refers_to_the_person_given_it_earlier():
+    text = (
+        "Mayor Lucia Fernandez spoke first. Later, council member Harold Brooks objected.\n\n"
+        '"We found a way," the mayor said.'
+    )
+    assert speaker(text) == "Lucia Fernandez"
+    assert speaker('"It is regrettable," the minister said.') is None
+
+
 def test_organisations_speak():
     text = (
         'The Pentagon on Thursday expressed "strong concern and disappointment." '

@@ -152,6 +152,8 @@ _LOWER_HEADS = frozenset(
     authority council committee commission government bank party institute university
     foundation association alliance board club league network office""".split()
 )
+# `the minister said`, `the foreign minister said`: a title used as a name
+_ROLE_END_RE = re.compile(r"(?=[Tt])(?<!\S)[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]+)$")
 # `the company said`: an organisation named earlier, by the kind of thing it is
 _DEFINITE_ORG_END_RE = re.compile(
     r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
@@ -231,6 +233,7 @@ class SpeakerResolver:
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
         self._orgs: list[tuple[int, str, str]] = []
+        self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
@@ -417,9 +420,13 @@ class SpeakerResolver:
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
             return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
         final = s[s.rfind(" ") + 1 :]
-        if final[:1].islower() and final not in _LOWER_HEADS:
+        if final[:1].islower() and final not in _LOWER_HEADS and final not in _TITLES:
             return None  # no name, no organisation ends here (most candidates stop here)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
+        m = _ROLE_END_RE.search(s)
+        if m and m.group(1) in _TITLES:
+            # `the minister said`: the person given that title earlier
+            return self._role_antecedent(m.group(1), pos)
         m = _DEFINITE_ORG_END_RE.search(s)
         if m:
             if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
@@ -498,6 +505,7 @@ class SpeakerResolver:
         registry: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
         orgs: list[tuple[int, str, str]] = []
+        titled: list[tuple[int, str, str]] = []
         text = self.text
         # only names before the last quotation can be what a quotation refers back to
         limit = (self.spans[-1].end + 1) if self.spans else 0
@@ -509,13 +517,16 @@ class SpeakerResolver:
                 qi += 1
             if qi < len(quoted) and quoted[qi][0] <= at:
                 continue  # names inside quotations are not the people speaking
-            kind, name, key = _run_kind(m.group(0))
-            if kind == _SKIP or (at >= 4 and text[at - 4 : at] in ("the ", "The ")):
-                continue
+            kind, name, key, titles = _run_kind(m.group(0))
             if kind == _ORG_RUN:
                 tail = _ORG_TAIL_RE.match(text, m.end())
                 orgs.append((at, name + tail.group(0) if tail else name, key))
-            elif kind == _FULL:
+                continue
+            if kind == _SKIP or (at >= 4 and text[at - 4 : at] in ("the ", "The ")):
+                continue
+            if titles:
+                titled.append((at, name, titles))
+            if kind == _FULL:
                 for k in key.split(" "):
                     registry.setdefault(k, []).append((at, name))
                 persons.append((at, name))
@@ -537,6 +548,7 @@ class SpeakerResolver:
                 resolved.append((off, full or name))
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
+        self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
 
     def _lookup(self, token: str, pos: int) -> str | None:
         assert self._registry is not None
@@ -569,6 +581,14 @@ class SpeakerResolver:
             return self._persons[j][1], PERSON
         if pronoun in ("it", "they"):
             return self._last_org(pos)
+        return None
+
+    def _role_antecedent(self, title: str, pos: int) -> tuple[str, str] | None:
+        if self._registry is None:
+            self._build_registry()
+        for off, name, titles in reversed(self._titled):
+            if off < pos and pos - off <= _PRONOUN_REACH * 2 and title in titles.split():
+                return name, PERSON
         return None
 
     def _org_antecedent(self, kind: str, pos: int) -> tuple[str, str] | None:
@@ -669,32 +689,35 @@ _SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE = range(5)
 
 
 @lru_cache(maxsize=100_000)
-def _run_kind(run: str) -> tuple[int, str, str]:
-    """What a run of capitalised words names, out of context: (kind, name, key).
+def _run_kind(run: str) -> tuple[int, str, str, str]:
+    """What a run of capitalised words names, out of context: (kind, name, key, titles).
 
     ``key`` is an organisation's head word, or a person's first and last name as
-    lookup keys. Cached: the same names recur across thousands of articles.
+    lookup keys; ``titles`` the title words before a person's name ("foreign minister").
+    Cached: the same names recur across thousands of articles.
     """
     tokens = [_strip_possessive(t) for t in run.split()]
     while tokens and _key(tokens[0]) in _COMMON_CAPS:
         tokens = tokens[1:]
     if not tokens:
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     keys = [_key(t) for t in tokens]
     if keys[-1] in _ORG_HEADS:
-        return _ORG_RUN, " ".join(tokens), keys[-1]
+        return _ORG_RUN, " ".join(tokens), keys[-1], ""
     if any(k in _DATE_WORDS for k in keys):
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS:
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     last_title = _last_title(tokens, keys)
     person = tokens[last_title + 1 :]
     if not person or len(person) > 4:
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     name = " ".join(person)
+    titles = " ".join(k for k in keys[: last_title + 1] if k in _TITLES)
     if len(person) >= 2:
-        return _FULL, name, " ".join(sorted({_key(person[0]), _key(person[-1])}))
-    return (_TITLED if last_title >= 0 else _SINGLE), name, ""
+        keys_ = " ".join(sorted({_key(person[0]), _key(person[-1])}))
+        return _FULL, name, keys_, titles
+    return (_TITLED if last_title >= 0 else _SINGLE), name, "", titles
 
 
 def _occurs(text: str, word: str, before_ok: Any) -> bool:
