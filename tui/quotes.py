@@ -273,6 +273,12 @@ def _single_spans(
             continue
         limit = min(bounds[pi][1], o + 1 + _MAX_SINGLE_CHARS)
         close = _SINGLE_CLOSE_RE.search(text, o + 2, limit)
+        while close is not None and _possessive(text, close.start()):
+            # `'Doctors' patience has run out.'`: a plural possessive, not the end
+            later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
+            if later is None:
+                break
+            close = later
         if close is None:
             continue
         inner = text[o + 1 : close.start()]
@@ -281,6 +287,16 @@ def _single_spans(
         out.append(QuoteSpan(o + 1, close.start(), o, close.start(), pi))
         last_end = close.end()
     return out
+
+
+def _possessive(text: str, i: int) -> bool:
+    """The mark at ``i`` ends a plural possessive ("workers' rights") rather than a quote."""
+    return (
+        text[i - 1 : i] == "s"
+        and text[i + 1 : i + 2] == " "
+        and text[i + 2 : i + 3].isalnum()
+        and text[i + 2 : i + 3].islower()
+    )
 
 
 def _has_word(text: str, s: QuoteSpan) -> bool:

@@ -92,7 +92,7 @@ _COMMON_CAPS = frozenset(
     he she they we i you his her their its our my your after before while when since under
     although however many some most other others such last next every each both all any no
     not one two three meanwhile also still yet so then there here what who why how where
-    which mr mrs ms dr""".split()
+    which""".split()
 )
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_WORDS = _DAYS | frozenset(
