@@ -169,6 +169,17 @@ def test_a_title_refers_to_the_person_given_it_earlier():
     assert speaker('"It is regrettable," the minister said.') is None
 
 
+def test_a_name_used_once_is_still_a_person_for_later_pronouns():
+    text = 'Biden told reporters: "We\'ll see." Asked about Xi, he replied, "Not yet, no."'
+    assert set(speakers(text).values()) == {"Biden"}
+
+
+def test_unnamed_speakers_make_quotes_partial_not_scare():
+    d = make_document("t", "t.md", 'Two officials said the talks had "stalled completely."', {})
+    (q,) = extract_quotes([d])
+    assert (q.kind, q.speaker) == ("partial", None)
+
+
 def test_organisations_speak():
     text = (
         'The Pentagon on Thursday expressed "strong concern and disappointment." '

@@ -323,7 +323,8 @@ def classify(
     para_start: int,
     previous: QuoteSpan | None = None,
 ) -> str:
-    """full, partial or scare (see the module docstring). ``previous`` is the quotation
+    """full, partial or scare (see the module docstring). ``has_speaker``: someone is
+    reported saying it, named or not. ``previous`` is the quotation
     before this one, for the second half of a split quote (`"…," she said, "and …"`)."""
     inner = text[span.start : span.end]
     words = word_count(inner)
@@ -391,9 +392,10 @@ def _document_quotes(
     bounds = _paragraph_bounds(doc)
     out: list[Quote] = []
     previous: QuoteSpan | None = None
-    for span, speaker in zip(spans, speakers):
+    for span, speaker, cued in zip(spans, speakers, resolver.cued):
         para_start = bounds[span.paragraph][0] if bounds else 0
-        kind = classify(text, span, speaker is not None, para_start, previous)
+        # a quote with a reporting cue is someone's words, even someone unnamed
+        kind = classify(text, span, speaker is not None or cued, para_start, previous)
         previous = span
         if kind == SCARE:
             speaker = None

@@ -92,7 +92,7 @@ _COMMON_CAPS = frozenset(
     he she they we i you his her their its our my your after before while when since under
     although however many some most other others such last next every each both all any no
     not one two three meanwhile also still yet so then there here what who why how where
-    which""".split()
+    which everyone everybody someone somebody nobody anyone anybody people police""".split()
 )
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_WORDS = _DAYS | frozenset(
@@ -238,6 +238,8 @@ class SpeakerResolver:
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
         self._common: dict[str, bool] = {}
+        # per quotation, after resolve(): whether its sentence has a reporting cue at all
+        self.cued: list[bool] = []
         self._canon = _Canon(entities, doc.id) if entities else None
 
     # --- the passes ----------------------------------------------------------------
@@ -250,10 +252,13 @@ class SpeakerResolver:
             except (IndexError, ValueError):
                 found.append(None)
             if found[-1] is None and self._has_own_cue(span):
-                # the sentence says who spoke, in words these rules do not parse:
-                # better no speaker than a neighbour's
+                # the sentence says who spoke, in words these rules do not parse (or
+                # with no name: "one official said"): better no speaker than a neighbour's
                 self._blocked.add(i)
+            elif found[-1] is not None and found[-1][1] == PERSON:
+                self._note_person(span.open_mark, found[-1][0])
         result = [f[0] if f else None for f in found]
+        self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
         if self._canon:
             result = [self._canon(s) if s else s for s in result]
@@ -364,7 +369,7 @@ class SpeakerResolver:
         if head.endswith(":") and not _VERB_RE.search(head[-80:]):
             # `Kono: "We protest"` (a colon introduction with no verb)
             found = self._subject_before(head[:-1], base + len(head) - 1)
-            if found:
+            if found and " " in found[0]:  # a full name: "Update:" and "Note:" are not
                 return found
         for v in reversed(list(_VERB_RE.finditer(pre))):
             found = self._subject_before(pre[: v.start()], base + v.start())
@@ -493,8 +498,12 @@ class SpeakerResolver:
         common = self._common.get(token)
         if common is None:
             text = self.text[:200_000]
-            common = _occurs(text, token.casefold(), _is_word_start) or not _occurs(
-                text, token, _is_inside_sentence
+            # (a plural never capitalised inside a sentence is "Analysts", "Officials";
+            # a lone name like "Biden" may well open every sentence it is in)
+            common = _occurs(text, token.casefold(), _is_word_start) or (
+                token.endswith("s")
+                and len(token) > 3
+                and not _occurs(text, token, _is_inside_sentence)
             )
             self._common[token] = common
         return common
@@ -583,6 +592,15 @@ class SpeakerResolver:
             return self._last_org(pos)
         return None
 
+    def _note_person(self, pos: int, name: str) -> None:
+        """A speaker is a person mentioned there, even one named only once ("Biden")."""
+        if self._persons is None:
+            self._build_registry()
+        assert self._persons is not None
+        i = bisect_left(self._person_offsets, pos)
+        self._persons.insert(i, (pos, name))
+        self._person_offsets.insert(i, pos)
+
     def _role_antecedent(self, title: str, pos: int) -> tuple[str, str] | None:
         if self._registry is None:
             self._build_registry()
@@ -621,7 +639,14 @@ class SpeakerResolver:
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)
         start = self._sentence_start(span.paragraph, open_at)
-        return _VERB_RE.search(self._masked(start, open_at)) is not None
+        if _VERB_RE.search(self._masked(start, open_at)) is not None:
+            return True
+        if span.close_mark < 0:
+            return False
+        # `"…," one official said` / `"…," said one man`
+        after = self.text[span.close_mark + 1 : span.close_mark + 60]
+        after = self._cut_sentence(after)
+        return after[:1] in (",", " ") and _VERB_RE.search(after) is not None
 
     # --- sentences and paragraphs ----------------------------------------------------
 
