@@ -67,6 +67,9 @@ def test_kim_you_geun_speaks_his_statement_in_all_four_sources():
         ('"We are monitoring it," said Dr. Jane Doe of the WHO.', "Jane Doe"),
         ('"We do not discuss such matters," a spokesman said.', None),
         ('Taro Kono: "We firmly protest this decision."', "Taro Kono"),
+        ('"We will not accept this," President Abdel Fattah el-Sisi said.',
+         "Abdel Fattah el-Sisi"),
+        ('"The numbers speak," said Goldman Sachs economist Jan Hatzius.', "Jan Hatzius"),
         ('Update: "The road is closed until Monday."', None),
     ],
 )

@@ -131,14 +131,24 @@ _ABBR = (
 )
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter|y)"
-_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN})*"
+# Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
+_ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
+_ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
+_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for.
 _NAME_RUN_RE = re.compile(
-    rf"(?=[A-Z])[A-Z][\w'’\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}[A-Z][\w'’\-]*)*"
+    rf"(?=[A-Z])[A-Z][\w'’\-]*"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
+_ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
+# words that show the lower-case words after a name are not a role before another name
+_NOT_ROLE_WORDS = frozenset(
+    """of at in for from with and or to on the a an said says told who which that after
+    before as by when while but""".split()
+)
 _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
 _ORG_NP_END_RE = re.compile(
     rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
@@ -393,6 +403,10 @@ class SpeakerResolver:
         between = s[: m.start(2)]
         if re.search(r"\b(?:a|an|that|which|who|it|this)\b", between):
             return None
+        later = _ROLE_THEN_NAME_RE.match(s, m.end(2))
+        if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
+            # `said Goldman Sachs economist Jan Hatzius`: the name after the role
+            return self._from_run(later.group(2), pos + later.start(2), the=False)
         return self._from_run(m.group(2), pos + m.start(2), the=bool(re.search(
             r"\bthe\s+$", between, re.IGNORECASE)))
 
@@ -425,7 +439,12 @@ class SpeakerResolver:
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
             return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
         final = s[s.rfind(" ") + 1 :]
-        if final[:1].islower() and final not in _LOWER_HEADS and final not in _TITLES:
+        if (
+            final[:1].islower()
+            and final not in _LOWER_HEADS
+            and final not in _TITLES
+            and not _ARTICLE_TOKEN_RE.fullmatch(final)
+        ):
             return None  # no name, no organisation ends here (most candidates stop here)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
         m = _ROLE_END_RE.search(s)
