@@ -28,7 +28,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from .diff import word_diff
@@ -100,17 +100,7 @@ class Quote:
     section: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "source": self.source,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker": self.speaker,
-            "kind": self.kind,
-            "cluster": self.cluster,
-            "section": self.section,
-        }
+        return asdict(self)
 
     @property
     def words(self) -> int:
