@@ -49,6 +49,12 @@ def test_single_quoted_quotation_outside_double_quotes():
     assert texts("He warned of 'vaccine triumphalism' in the sector.") == ["vaccine triumphalism"]
 
 
+def test_plural_possessive_inside_a_single_quoted_quotation():
+    text = "Dr Tom Dolphin said: 'Doctors' patience has run out.' The workers' union agreed."
+    (q,) = extract_quotes([doc(text)])
+    assert (q.text, q.speaker) == ("Doctors' patience has run out.", "Tom Dolphin")
+
+
 def test_stray_mark_never_quotes_the_narration_between_quotes():
     text = (
         '"We strongly believe the ties must persist despite frictions in other areas" of the '
@@ -112,6 +118,11 @@ def test_kinds():
         "strategic": "scare",
         "We will respond": "full",
     }
+
+
+def test_a_short_sentence_with_a_speaker_is_full():
+    (q,) = extract_quotes([doc('"We\'re done," Ann Lee said.')])
+    assert (q.text, q.kind, q.speaker) == ("We're done", "full", "Ann Lee")
 
 
 def test_scare_quotes_have_no_speaker():

@@ -28,7 +28,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from .diff import word_diff
@@ -100,17 +100,7 @@ class Quote:
     section: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "source": self.source,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker": self.speaker,
-            "kind": self.kind,
-            "cluster": self.cluster,
-            "section": self.section,
-        }
+        return asdict(self)
 
     @property
     def words(self) -> int:
@@ -273,6 +263,12 @@ def _single_spans(
             continue
         limit = min(bounds[pi][1], o + 1 + _MAX_SINGLE_CHARS)
         close = _SINGLE_CLOSE_RE.search(text, o + 2, limit)
+        while close is not None and _possessive(text, close.start()):
+            # `'Doctors' patience has run out.'`: a plural possessive, not the end
+            later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
+            if later is None:
+                break
+            close = later
         if close is None:
             continue
         inner = text[o + 1 : close.start()]
@@ -281,6 +277,16 @@ def _single_spans(
         out.append(QuoteSpan(o + 1, close.start(), o, close.start(), pi))
         last_end = close.end()
     return out
+
+
+def _possessive(text: str, i: int) -> bool:
+    """The mark at ``i`` ends a plural possessive ("workers' rights") rather than a quote."""
+    return (
+        text[i - 1 : i] == "s"
+        and text[i + 1 : i + 2] == " "
+        and text[i + 2 : i + 3].isalnum()
+        and text[i + 2 : i + 3].islower()
+    )
 
 
 def _has_word(text: str, s: QuoteSpan) -> bool:
@@ -307,14 +313,13 @@ def classify(
     para_start: int,
     previous: QuoteSpan | None = None,
 ) -> str:
-    """full, partial or scare (see the module docstring). ``previous`` is the quotation
+    """full, partial or scare (see the module docstring). ``has_speaker``: someone is
+    reported saying it, named or not. ``previous`` is the quotation
     before this one, for the second half of a split quote (`"…," she said, "and …"`)."""
     inner = text[span.start : span.end]
     words = word_count(inner)
     if words <= 2 and not has_speaker:
         return SCARE
-    if words <= 2:
-        return PARTIAL
     first = inner.lstrip(" .…—–-([")[:1]
     before = text[para_start : span.open_mark]
     before = before.rstrip()
@@ -377,9 +382,10 @@ def _document_quotes(
     bounds = _paragraph_bounds(doc)
     out: list[Quote] = []
     previous: QuoteSpan | None = None
-    for span, speaker in zip(spans, speakers):
+    for span, speaker, cued in zip(spans, speakers, resolver.cued):
         para_start = bounds[span.paragraph][0] if bounds else 0
-        kind = classify(text, span, speaker is not None, para_start, previous)
+        # a quote with a reporting cue is someone's words, even someone unnamed
+        kind = classify(text, span, speaker is not None or cued, para_start, previous)
         previous = span
         if kind == SCARE:
             speaker = None

@@ -92,7 +92,7 @@ _COMMON_CAPS = frozenset(
     he she they we i you his her their its our my your after before while when since under
     although however many some most other others such last next every each both all any no
     not one two three meanwhile also still yet so then there here what who why how where
-    which mr mrs ms dr""".split()
+    which everyone everybody someone somebody nobody anyone anybody people police""".split()
 )
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_WORDS = _DAYS | frozenset(
@@ -131,14 +131,24 @@ _ABBR = (
 )
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter|y)"
-_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*"
+# Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
+_ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
+_ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
+_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for.
 _NAME_RUN_RE = re.compile(
-    rf"(?=[A-Z])[A-Z][\w'’\-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z][\w'’\-]*)*"
+    rf"(?=[A-Z])[A-Z][\w'’\-]*"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
+_ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
+# words that show the lower-case words after a name are not a role before another name
+_NOT_ROLE_WORDS = frozenset(
+    """of at in for from with and or to on the a an said says told who which that after
+    before as by when while but""".split()
+)
 _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
 _ORG_NP_END_RE = re.compile(
     rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
@@ -152,6 +162,8 @@ _LOWER_HEADS = frozenset(
     authority council committee commission government bank party institute university
     foundation association alliance board club league network office""".split()
 )
+# `the minister said`, `the foreign minister said`: a title used as a name
+_ROLE_END_RE = re.compile(r"(?=[Tt])(?<!\S)[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]+)$")
 # `the company said`: an organisation named earlier, by the kind of thing it is
 _DEFINITE_ORG_END_RE = re.compile(
     r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
@@ -231,10 +243,13 @@ class SpeakerResolver:
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
         self._orgs: list[tuple[int, str, str]] = []
+        self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
         self._common: dict[str, bool] = {}
+        # per quotation, after resolve(): whether its sentence has a reporting cue at all
+        self.cued: list[bool] = []
         self._canon = _Canon(entities, doc.id) if entities else None
 
     # --- the passes ----------------------------------------------------------------
@@ -247,10 +262,13 @@ class SpeakerResolver:
             except (IndexError, ValueError):
                 found.append(None)
             if found[-1] is None and self._has_own_cue(span):
-                # the sentence says who spoke, in words these rules do not parse:
-                # better no speaker than a neighbour's
+                # the sentence says who spoke, in words these rules do not parse (or
+                # with no name: "one official said"): better no speaker than a neighbour's
                 self._blocked.add(i)
+            elif found[-1] is not None and found[-1][1] == PERSON:
+                self._note_person(span.open_mark, found[-1][0])
         result = [f[0] if f else None for f in found]
+        self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
         if self._canon:
             result = [self._canon(s) if s else s for s in result]
@@ -357,6 +375,12 @@ class SpeakerResolver:
     def _pre_cue(self, pre: str, base: int) -> tuple[str, str] | None:
         if not pre.strip():
             return None
+        head = pre.rstrip(" \t…")
+        if head.endswith(":") and not _VERB_RE.search(head[-80:]):
+            # `Kono: "We protest"` (a colon introduction with no verb)
+            found = self._subject_before(head[:-1], base + len(head) - 1)
+            if found and " " in found[0]:  # a full name: "Update:" and "Note:" are not
+                return found
         for v in reversed(list(_VERB_RE.finditer(pre))):
             found = self._subject_before(pre[: v.start()], base + v.start())
             if found:
@@ -379,6 +403,10 @@ class SpeakerResolver:
         between = s[: m.start(2)]
         if re.search(r"\b(?:a|an|that|which|who|it|this)\b", between):
             return None
+        later = _ROLE_THEN_NAME_RE.match(s, m.end(2))
+        if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
+            # `said Goldman Sachs economist Jan Hatzius`: the name after the role
+            return self._from_run(later.group(2), pos + later.start(2), the=False)
         return self._from_run(m.group(2), pos + m.start(2), the=bool(re.search(
             r"\bthe\s+$", between, re.IGNORECASE)))
 
@@ -411,9 +439,18 @@ class SpeakerResolver:
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
             return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
         final = s[s.rfind(" ") + 1 :]
-        if final[:1].islower() and final not in _LOWER_HEADS:
+        if (
+            final[:1].islower()
+            and final not in _LOWER_HEADS
+            and final not in _TITLES
+            and not _ARTICLE_TOKEN_RE.fullmatch(final)
+        ):
             return None  # no name, no organisation ends here (most candidates stop here)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
+        m = _ROLE_END_RE.search(s)
+        if m and m.group(1) in _TITLES:
+            # `the minister said`: the person given that title earlier
+            return self._role_antecedent(m.group(1), pos)
         m = _DEFINITE_ORG_END_RE.search(s)
         if m:
             if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
@@ -480,8 +517,12 @@ class SpeakerResolver:
         common = self._common.get(token)
         if common is None:
             text = self.text[:200_000]
-            common = _occurs(text, token.casefold(), _is_word_start) or not _occurs(
-                text, token, _is_inside_sentence
+            # (a plural never capitalised inside a sentence is "Analysts", "Officials";
+            # a lone name like "Biden" may well open every sentence it is in)
+            common = _occurs(text, token.casefold(), _is_word_start) or (
+                token.endswith("s")
+                and len(token) > 3
+                and not _occurs(text, token, _is_inside_sentence)
             )
             self._common[token] = common
         return common
@@ -492,6 +533,7 @@ class SpeakerResolver:
         registry: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
         orgs: list[tuple[int, str, str]] = []
+        titled: list[tuple[int, str, str]] = []
         text = self.text
         # only names before the last quotation can be what a quotation refers back to
         limit = (self.spans[-1].end + 1) if self.spans else 0
@@ -503,13 +545,16 @@ class SpeakerResolver:
                 qi += 1
             if qi < len(quoted) and quoted[qi][0] <= at:
                 continue  # names inside quotations are not the people speaking
-            kind, name, key = _run_kind(m.group(0))
-            if kind == _SKIP or (at >= 4 and text[at - 4 : at] in ("the ", "The ")):
-                continue
+            kind, name, key, titles = _run_kind(m.group(0))
             if kind == _ORG_RUN:
                 tail = _ORG_TAIL_RE.match(text, m.end())
                 orgs.append((at, name + tail.group(0) if tail else name, key))
-            elif kind == _FULL:
+                continue
+            if kind == _SKIP or (at >= 4 and text[at - 4 : at] in ("the ", "The ")):
+                continue
+            if titles:
+                titled.append((at, name, titles))
+            if kind == _FULL:
                 for k in key.split(" "):
                     registry.setdefault(k, []).append((at, name))
                 persons.append((at, name))
@@ -531,6 +576,7 @@ class SpeakerResolver:
                 resolved.append((off, full or name))
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
+        self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
 
     def _lookup(self, token: str, pos: int) -> str | None:
         assert self._registry is not None
@@ -565,6 +611,23 @@ class SpeakerResolver:
             return self._last_org(pos)
         return None
 
+    def _note_person(self, pos: int, name: str) -> None:
+        """A speaker is a person mentioned there, even one named only once ("Biden")."""
+        if self._persons is None:
+            self._build_registry()
+        assert self._persons is not None
+        i = bisect_left(self._person_offsets, pos)
+        self._persons.insert(i, (pos, name))
+        self._person_offsets.insert(i, pos)
+
+    def _role_antecedent(self, title: str, pos: int) -> tuple[str, str] | None:
+        if self._registry is None:
+            self._build_registry()
+        for off, name, titles in reversed(self._titled):
+            if off < pos and pos - off <= _PRONOUN_REACH * 2 and title in titles.split():
+                return name, PERSON
+        return None
+
     def _org_antecedent(self, kind: str, pos: int) -> tuple[str, str] | None:
         if self._registry is None:
             self._build_registry()
@@ -595,7 +658,14 @@ class SpeakerResolver:
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)
         start = self._sentence_start(span.paragraph, open_at)
-        return _VERB_RE.search(self._masked(start, open_at)) is not None
+        if _VERB_RE.search(self._masked(start, open_at)) is not None:
+            return True
+        if span.close_mark < 0:
+            return False
+        # `"…," one official said` / `"…," said one man`
+        after = self.text[span.close_mark + 1 : span.close_mark + 60]
+        after = self._cut_sentence(after)
+        return after[:1] in (",", " ") and _VERB_RE.search(after) is not None
 
     # --- sentences and paragraphs ----------------------------------------------------
 
@@ -663,32 +733,35 @@ _SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE = range(5)
 
 
 @lru_cache(maxsize=100_000)
-def _run_kind(run: str) -> tuple[int, str, str]:
-    """What a run of capitalised words names, out of context: (kind, name, key).
+def _run_kind(run: str) -> tuple[int, str, str, str]:
+    """What a run of capitalised words names, out of context: (kind, name, key, titles).
 
     ``key`` is an organisation's head word, or a person's first and last name as
-    lookup keys. Cached: the same names recur across thousands of articles.
+    lookup keys; ``titles`` the title words before a person's name ("foreign minister").
+    Cached: the same names recur across thousands of articles.
     """
     tokens = [_strip_possessive(t) for t in run.split()]
     while tokens and _key(tokens[0]) in _COMMON_CAPS:
         tokens = tokens[1:]
     if not tokens:
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     keys = [_key(t) for t in tokens]
     if keys[-1] in _ORG_HEADS:
-        return _ORG_RUN, " ".join(tokens), keys[-1]
+        return _ORG_RUN, " ".join(tokens), keys[-1], ""
     if any(k in _DATE_WORDS for k in keys):
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS:
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     last_title = _last_title(tokens, keys)
     person = tokens[last_title + 1 :]
     if not person or len(person) > 4:
-        return _SKIP, "", ""
+        return _SKIP, "", "", ""
     name = " ".join(person)
+    titles = " ".join(k for k in keys[: last_title + 1] if k in _TITLES)
     if len(person) >= 2:
-        return _FULL, name, " ".join(sorted({_key(person[0]), _key(person[-1])}))
-    return (_TITLED if last_title >= 0 else _SINGLE), name, ""
+        keys_ = " ".join(sorted({_key(person[0]), _key(person[-1])}))
+        return _FULL, name, keys_, titles
+    return (_TITLED if last_title >= 0 else _SINGLE), name, "", titles
 
 
 def _occurs(text: str, word: str, before_ok: Any) -> bool:
@@ -708,10 +781,13 @@ def _is_word_start(text: str, at: int) -> bool:
 
 
 def _is_inside_sentence(text: str, at: int) -> bool:
-    """``at`` follows a word or a comma on the same line: not a sentence's first word."""
+    """``at`` follows a word or a comma on the same line (`"…," Smith said`): not a
+    sentence's first word."""
     i = at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
+    if i >= 0 and i < at - 1 and text[i] in "\"”’'" and i > 0:
+        i -= 1  # a closing quote mark: what came before it decides
     return i < at - 1 and i >= 0 and (text[i].isalnum() or text[i] in ",;")
 
 
@@ -719,6 +795,9 @@ def _strip_tail(s: str) -> str:
     """``s`` without the adverbials and auxiliaries it ends with."""
     while True:
         s = s.rstrip(" \t\n")
+        if s.endswith(")") and "(" in s[-40:]:
+            s = s[: s.rindex("(")]  # `Sen. Elizabeth Warren (D-Mass.) said`
+            continue
         if s.endswith(("'s", "’s")):
             s = s[:-2]
             continue
