@@ -14,6 +14,7 @@ from . import __version__
 from .config import ConfigError, Settings
 from .config import load as load_settings
 from .corpus import CorpusError, LoadResult, load_corpus
+from .entities import TYPES as ENTITY_TYPES
 from .index import CorpusIndex
 
 
@@ -61,6 +62,19 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
+    entities = build_index(settings).entities
+    if args.type:
+        entities = [e for e in entities if e.type == args.type]
+    if args.json:
+        emit_json([e.to_json() for e in entities])
+        return 0
+    for e in entities:
+        aliases = f"  ({', '.join(e.aliases[:4])})" if e.aliases else ""
+        print(f"{e.count:5}  {e.type:6}  {len(e.sources):2} src  {e.name}{aliases}")
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
     from .ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
 
@@ -90,6 +104,18 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_sources)
+
+    p = sub.add_parser(
+        "entities", parents=[common], help="list people, organisations, places and more"
+    )
+    p.add_argument(
+        "--type",
+        type=str.upper,
+        choices=ENTITY_TYPES,
+        help="only this type: PERSON, ORG, PLACE or OTHER",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_entities)
     return top
 
 

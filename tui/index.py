@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .document import Document
+from .entities import Entity, extract_entities
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -16,6 +17,7 @@ Progress = Callable[[str, int, int], None]
 class CorpusIndex:
     documents: list[Document]
     by_id: dict[str, Document] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -28,6 +30,12 @@ class CorpusIndex:
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         if progress:
             progress("documents", len(documents), len(documents))
+        index.entities = extract_entities(
+            index.documents,
+            aliases=settings.entities.aliases,
+            ignore=settings.entities.ignore,
+            progress=(lambda done, total: progress("entities", done, total)) if progress else None,
+        )
         return index
 
     def document(self, doc_id: str) -> Document | None:

@@ -1,0 +1,311 @@
+"""Entities: quality on the annotated corpus and on unseen text, aliases, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.cli import main
+from tui.config import Settings, load_file
+from tui.corpus import load_corpus
+from tui.document import BODY, BOILERPLATE, COMMENTS, Document, Section
+from tui.entities import Entity, Mention, extract_entities, person_names
+from tui.gazetteer import fold
+from tui.index import CorpusIndex
+
+from .entity_scores import bundled_entities, load_gold, score, unseen_scores
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[Entity]:
+    return bundled_entities()
+
+
+@pytest.fixture(scope="module")
+def corpus_docs() -> dict[str, Document]:
+    return {d.id: d for d in load_corpus(ROOT / "corpus").documents}
+
+
+def entities_of(*texts: str, **kwargs) -> list[Entity]:
+    docs = [Document(f"d{i}", f"d{i}.md", t) for i, t in enumerate(texts)]
+    return extract_entities(docs, **kwargs)
+
+
+def find(entities: list[Entity], name: str) -> Entity:
+    matches = [e for e in entities if e.name == name]
+    assert len(matches) == 1, (name, [(e.name, e.aliases) for e in entities])
+    return matches[0]
+
+
+def names(entities: list[Entity]) -> set[str]:
+    return {e.name for e in entities}
+
+
+# --- quality -------------------------------------------------------------------------
+
+
+def test_bundled_corpus_meets_the_targets(bundled):
+    s = score(bundled, load_gold())
+    assert s.precision >= 0.9, s.false_positives
+    assert s.recall >= 0.95, s.missed
+    assert s.type_accuracy >= 0.9, s.wrong_type
+    assert s.duplicates <= 2
+    assert not s.conflated
+
+
+def test_unseen_news_text_scores_well():
+    s = unseen_scores()
+    assert s.precision >= 0.9, s.false_positives
+    assert s.recall >= 0.9, s.missed
+    assert s.type_accuracy >= 0.9, s.wrong_type
+    assert not s.conflated
+
+
+def test_done_when(bundled):
+    moon = [e for e in bundled if "Moon" in e.name]
+    assert [e.name for e in moon] == ["Moon Jae-in"]
+    assert moon[0].type == "PERSON" and "Moon" in moon[0].aliases
+    assert find(bundled, "Taro Kono").type == "PERSON"
+    gsomia = find(bundled, "GSOMIA")
+    assert gsomia.type == "OTHER"
+    assert "General Security of Military Information Agreement" in gsomia.aliases
+    assert find(bundled, "Seoul").type == "PLACE"
+
+
+def test_mentions_slice_the_text_and_stay_in_the_body(bundled, corpus_docs):
+    for e in bundled:
+        forms = {fold(f) for f in [e.name, *e.aliases]}
+        assert e.count == len(e.mentions) == len(set(e.mentions))
+        assert e.sources == sorted({m.source for m in e.mentions})
+        for m in e.mentions:
+            doc = corpus_docs[m.source]
+            assert fold(doc.text[m.start : m.end]) in forms, (e.name, doc.text[m.start : m.end])
+            assert doc.section_kind_at(m.start) == BODY
+
+
+def test_sorted_by_count_then_name(bundled):
+    keys = [(-e.count, e.name.casefold()) for e in bundled]
+    assert keys == sorted(keys)
+
+
+def test_to_json_shape(bundled):
+    data = bundled[0].to_json()
+    assert set(data) == {"name", "type", "aliases", "count", "sources", "mentions"}
+    assert data["count"] == len(data["mentions"])
+    assert set(data["mentions"][0]) == {"source", "start", "end"}
+    json.dumps(data)
+
+
+def test_dates_are_not_entities():
+    got = entities_of(
+        "United postponed Saturday's match and Monday’s training. In May, Theresa May spoke "
+        "to the Times on Sunday, March 3."
+    )
+    assert names(got) == {"Theresa May", "Times"}
+
+
+def test_what_is_left_out(bundled):
+    left_out = {"Thursday", "Saturday", "August", "The", "Read", "Read more", "This",
+                "Japanese", "South Korean", "President", "Defence Minister", "I"}
+    assert not left_out & names(bundled)
+    # Photo credits, footers and comment handles are not mined.
+    everything = {fold(f) for e in bundled for f in [e.name, *e.aliases]}
+    for outside in ("Jae C. Hong", "Business Insider", "Toru Hanai", "nigelboy", "Samit Basu",
+                    "Akismet", "Vox Messenger", "Uniqlo", "Blue House"):
+        assert fold(outside) not in everything
+
+
+# --- rules on text written for the tests ----------------------------------------------
+
+
+def test_surname_joins_the_full_name_in_the_same_document():
+    got = entities_of(
+        "Finance Minister Elena Varga said on Monday that talks would resume. Varga added "
+        "that the central bank agreed.",
+        "Coach Peter Varga named his squad. Varga left out two forwards.",
+    )
+    elena, peter = find(got, "Elena Varga"), find(got, "Peter Varga")
+    assert elena.type == peter.type == "PERSON"
+    assert elena.count == peter.count == 2
+    assert {m.source for m in elena.mentions} == {"d0"}
+    assert "Varga" not in names(got)
+
+
+def test_case_variants_titles_and_country_forms_merge():
+    got = entities_of(
+        "South Korean President Moon Jae-In met officials in Busan. The US and Japan watched.",
+        "President Moon Jae-in spoke on Friday. Officials in the U.S. and the United States "
+        "Congress were briefed, and America said little.",
+    )
+    moon = find(got, "Moon Jae-in")
+    assert moon.count == 2 and "Moon Jae-In" in moon.aliases
+    us = find(got, "United States")
+    assert us.type == "PLACE" and {"US", "U.S.", "America"} <= set(us.aliases)
+    assert find(got, "Busan").type == "PLACE"
+    assert "President Moon Jae-in" not in names(got)
+
+
+def test_acronyms_join_their_expansions():
+    got = entities_of(
+        "The World Health Organization (WHO) declared an emergency. The WHO said cases rose.",
+        "Under the Trans-Pacific Partnership Agreement, or TPPA, tariffs fell. Critics of "
+        "the TPPA disagreed. The National Transportation Safety Board opened an inquiry, "
+        "and the NTSB will report in March.",
+    )
+    who = find(got, "WHO")
+    assert who.type == "ORG" and "World Health Organization" in who.aliases
+    tppa = find(got, "TPPA")
+    assert tppa.type == "OTHER"
+    ntsb = [e for e in got if "NTSB" in [e.name, *e.aliases]]
+    assert len(ntsb) == 1 and "National Transportation Safety Board" in [
+        ntsb[0].name, *ntsb[0].aliases
+    ]
+    assert "March" not in names(got)
+
+
+def test_config_aliases_ignore_and_near_duplicates():
+    got = entities_of(
+        "The Pentagon declined to comment. A spokesman for the US Department of Defense said "
+        "later that the Department of Defence had no plans. Officials at Acme Widget "
+        "Corporation agreed, as did the Acme Widgets Corporation board. The Gotham Daily "
+        "Herald reported it first.",
+        aliases={"Pentagon": ["US Department of Defense", "Department of Defense"]},
+        ignore=["Acme Widgets Corporation"],
+    )
+    pentagon = find(got, "Pentagon")
+    assert pentagon.type == "ORG"
+    assert {"US Department of Defense", "Department of Defence"} <= set(pentagon.aliases)
+    assert not [e for e in got if "Acme" in e.name]  # both spellings, ignored together
+    assert find(got, "Gotham Daily Herald").type == "ORG"
+
+
+def test_types_from_titles_heads_and_places():
+    got = entities_of(
+        "Lt. Col. Maria Santos, a spokeswoman for the Ministry of Defence, said the Treaty of "
+        "Lisbon did not apply. The Federation of Small Businesses and the Red River Valley "
+        "Authority disagreed. Storms hit the Gulf of Mexico near Houston."
+    )
+    assert find(got, "Maria Santos").type == "PERSON"
+    assert find(got, "Ministry of Defence").type == "ORG"
+    assert find(got, "Treaty of Lisbon").type == "OTHER"
+    assert find(got, "Federation of Small Businesses").type == "ORG"
+    assert find(got, "Gulf of Mexico").type == "PLACE"
+    assert find(got, "Houston").type == "PLACE"
+    assert "Lt. Col. Maria Santos" not in names(got)
+
+
+def test_accented_names():
+    got = entities_of(
+        "Officials in Zürich met Mayor Corine Mauch. Zürich said the São Paulo office and "
+        "Düsseldorf agreed."
+    )
+    assert find(got, "Zürich").count == 2 and find(got, "Zürich").type == "PLACE"
+    assert find(got, "São Paulo").type == "PLACE"
+    assert find(got, "Corine Mauch").type == "PERSON"
+
+
+def test_sentence_starts_and_headlines_need_evidence():
+    got = entities_of(
+        "Officials Say Talks With Ruritania Collapse Over Fishing Rights\n\n"
+        "Negotiators from Ruritania walked out on Tuesday. Tensions rose after Fishing "
+        "Minister Karl Brandt spoke. Brandt said boats from Oslo would stay home. Oslo "
+        "denied it. However, nobody moved."
+    )
+    assert names(got) == {"Ruritania", "Karl Brandt", "Oslo"}
+    ruritania = find(got, "Ruritania")
+    assert ruritania.count == 2  # the headline mention counts once the name is known
+
+
+def test_only_body_sections_are_mined():
+    text = "Reuters/Jane Doe Photo of Helsinki.\nJohn Smith visited Helsinki.\nmarco99\nI agree."
+    cap_end = text.index("\n") + 1
+    com_start = text.index("marco99")
+    doc = Document(
+        "x", "x.md", text,
+        sections=[
+            Section(BOILERPLATE, 0, cap_end, "caption"),
+            Section(BODY, cap_end, com_start),
+            Section(COMMENTS, com_start, len(text), "reader comments"),
+        ],
+    )
+    got = extract_entities([doc])
+    assert names(got) == {"John Smith", "Helsinki"}
+    assert all(m.start >= cap_end for e in got for m in e.mentions)
+
+
+def test_person_names_resolves_surnames(bundled):
+    lookup = person_names(bundled)
+    assert lookup["kono"] == "Taro Kono"
+    assert lookup["moon"] == "Moon Jae-in"
+    assert lookup[fold("Moon Jae-in")] == "Moon Jae-in"
+    assert "seoul" not in lookup
+
+
+def test_index_and_cli(tmp_path, capsys):
+    docs = load_corpus(ROOT / "corpus").documents
+    settings = load_file(ROOT / "config.yaml")
+    index = CorpusIndex.build(docs, settings)
+    assert index.entities and isinstance(index.entities[0].mentions[0], Mention)
+    assert CorpusIndex.build([], Settings()).entities == []
+    config = ROOT / "config.yaml"
+    assert main(["entities", "--corpus", str(ROOT / "corpus"), "--config", str(config),
+                 "--type", "person", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data and {d["type"] for d in data} == {"PERSON"}
+    assert data == sorted(data, key=lambda d: (-d["count"], d["name"].casefold()))
+    assert main(["entities", "--corpus", str(ROOT / "corpus"), "--config", str(config)]) == 0
+    assert "Moon Jae-in" in capsys.readouterr().out
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no capitals at all in this text, just words and more words.",
+        "SOUTH KOREA SAID ON THURSDAY IT WOULD END THE PACT WITH JAPAN, OFFICIALS SAID.",
+        "A" * 50_000 + " said Tokyo " + "Bb" * 20_000,
+        "서울에서 문재인 대통령이 말했다. 東京の発表。 Москва и Владимир Путин.",
+        "U.S.-U.K.-E.U. ... (((( )))) — “” '' ’s ’s The The The",
+    ],
+)
+def test_bad_input_is_handled(text):
+    got = entities_of(text)
+    for e in got:
+        assert e.type in ("PERSON", "ORG", "PLACE", "OTHER")
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+    if text.isupper() and "JAPAN" in text:
+        assert {"South Korea", "Japan"} <= names(got)
+        assert "THURSDAY" not in names(got) and "OFFICIALS" not in names(got)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["The", "Moon", "Jae-in", "of", "Sea", "Japan", "U.S.", "(NSC)",
+                             "said", "Mr.", "President", ".", ",", "\n", "’s", "-", "and"]),
+            st.text(min_size=1, max_size=12),
+        ),
+        max_size=40,
+    )
+)
+def test_any_text_gives_valid_entities(words):
+    text = " ".join(words)
+    got = entities_of(text)
+    counts = [e.count for e in got]
+    assert counts == sorted(counts, reverse=True)
+    for e in got:
+        assert e.name and e.type in ("PERSON", "ORG", "PLACE", "OTHER")
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end].strip() == text[m.start : m.end]

@@ -1,0 +1,175 @@
+"""Closed word classes the entity extractor reads as cues.
+
+These are general properties of English news prose (function words, honorifics, the head
+nouns of organisation and place names, wire agencies), not names from any one corpus.
+Every word is stored casefolded and without a final full stop.
+"""
+
+from __future__ import annotations
+
+# Words that start a sentence or a capitalised run without being part of a name.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those there here it its it's he she we they i you his her our
+    their my your me him us them who whom whose what which when where why how whether if
+    and or but nor so yet for because although though while whilst as since until unless
+    after before during despite amid amidst among between against without within through
+    throughout under over above below across behind beyond into onto upon toward towards
+    from to of in on at by with about around near like unlike via per than then also
+    however meanwhile still instead indeed moreover furthermore nevertheless nonetheless
+    otherwise thus hence therefore besides additionally separately overall altogether
+    earlier later today tonight yesterday tomorrow now once soon already recently finally
+    first second third last next only even just most more many much some any all both
+    each every either neither no not none several few other another such same own
+    according asked speaking following given including excluding regarding concerning
+    let lets please yes yeah oh well anyway perhaps maybe sometimes often never always
+    again almost nearly rather quite very too thanks thank dear hello hi sorry ok okay
+    is are was were be been being has have had do does did will would shall should can
+    could may might must
+    """.split()
+)
+
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+    "thurs fri sat sun".split()
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Honorifics and offices. A run that ends in one of these before a name is a title.
+TITLE_HEADS = frozenset(
+    """
+    president minister secretary chancellor premier king queen prince princess emperor
+    empress pope mr mrs ms miss mx dr prof professor sir dame lord lady gen general lt col
+    colonel maj major capt captain sgt sergeant adm admiral cmdr commander lieutenant
+    corporal cpl pvt private brig brigadier marshal sen senator rep representative
+    congressman congresswoman gov governor mayor judge justice director adviser advisor
+    ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson
+    chair ceo cfo coo chief leader speaker rev reverend father sheikh ayatollah imam rabbi
+    bishop cardinal archbishop commissioner inspector detective det supt superintendent
+    constable officer attorney chancellor treasurer president-elect vice-president
+    executive
+    """.split()
+)
+# Words that may sit inside a title before its head ("Chief Cabinet Secretary").
+TITLE_WORDS = TITLE_HEADS | frozenset(
+    """
+    vice deputy assistant associate acting interim former late senior junior special
+    foreign defence defense cabinet finance trade interior home security national
+    state affairs justice health commerce energy industry treasury homeland unification
+    economy economic education labour labor transport agriculture environment culture
+    information intelligence military prime crown supreme executive managing general
+    first high grand chief principal permanent parliamentary presidential royal
+    """.split()
+)
+# Department words that follow "Secretary of" / "Minister for" inside a title.
+DEPARTMENT_WORDS = frozenset(
+    """
+    state defence defense foreign affairs justice health commerce energy industry
+    treasury homeland security unification economy education labour labor transport
+    agriculture environment culture trade finance interior home war navy army
+    """.split()
+)
+
+ORG_HEADS = frozenset(
+    """
+    council ministry department party institute institution agency court times post
+    journal herald tribune gazette telegraph guardian observer chronicle daily weekly news
+    press committee commission assembly parliament congress senate house bank university
+    college school academy corp corporation inc ltd llc plc co company companies group
+    holdings association federation union organization organisation league office bureau
+    service services forces army navy force guard guards police embassy consulate
+    administration foundation center centre fund authority board government club network
+    society church motors airlines airways electric electronics industries technologies
+    systems labs laboratories exchange reserve command secretariat directorate tribunal
+    team front movement brigade coalition cabinet partners capital ventures media
+    broadcasting television radio channel studio studios cross crescent
+    """.split()
+)
+PLACE_HEADS = frozenset(
+    """
+    sea ocean peninsula strait straits gulf bay river island islands isles mountains
+    mountain mount lake valley province prefecture county region desert coast canal
+    square street avenue road airport station bridge harbour harbor port district
+    territory territories plateau basin delta highlands state gate tower palace castle
+    cathedral temple mosque shrine stadium arena wall monument memorial park gardens garden
+    hill hills heights beach forest
+    """.split()
+)
+# Words that name a place when they lead: "Mount Fuji", "Lake Geneva".
+PLACE_LEADS = frozenset("mount mt lake cape isle fort port gulf bay strait".split())
+OTHER_HEADS = frozenset(
+    """
+    agreement agreements treaty accord accords pact act law bill convention protocol war
+    wars revolution uprising summit games olympics olympic cup championship championships
+    festival award awards prize declaration charter doctrine initiative plan resolution
+    deal crisis conference forum strategy program programme project operation index
+    election elections referendum constitution amendment memorandum framework marathon
+    tournament race grand prix open series expo
+    """.split()
+)
+OTHER_LEADS = frozenset("operation article chapter".split())
+
+# Wire services and their usual short names: cited everywhere in news text.
+NEWS_AGENCIES = frozenset(
+    """
+    reuters ap afp associated press bloomberg yonhap kyodo xinhua tass interfax upi efe
+    ansa dpa pti ani anadolu bernama antara kcna ria novosti jiji cna aap
+    """.split()
+) | frozenset(
+    {"associated press", "agence france-presse", "agence france presse", "ria novosti",
+     "press trust of india", "australian associated press", "jiji press", "kyodo news"}
+)
+
+# Nouns for people, used as context: "security expert Ankit Panda", "X, a spokesman".
+PERSON_ROLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson analyst expert minister secretary envoy adviser
+    advisor director counterpart president chairman chairwoman professor official
+    lawmaker senator leader fellow researcher economist correspondent reporter editor
+    author writer founder ceo chief executive lawyer attorney judge ambassador diplomat
+    activist candidate governor mayor negotiator commander general colonel officer
+    scholar historian strategist adviser aide consultant coach manager player actor singer
+    """.split()
+)
+PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
+ORG_CONTEXT_AFTER = ("reported", "reports", "news agency", "quoted")
+
+# Second parts of hyphenated modifiers: "Seoul-based", "Kremlin-backed".
+HYPHEN_MODIFIERS = frozenset(
+    """
+    based led backed born style owned run made linked era funded controlled held bound
+    wide related level sponsored friendly bashing centric focused allied aligned
+    registered listed flagged origin type like era
+    """.split()
+)
+
+ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
+
+# Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
+PARTICLES = frozenset("de da del della der den van von bin ibn al el la le du dos das di y".split())
+# Words after which "of"/"for"/"on" continue a name: "Republic of Korea", "Sea of Japan".
+JOIN_LEFT = (
+    ORG_HEADS | PLACE_HEADS | OTHER_HEADS | TITLE_HEADS | PLACE_LEADS
+    | frozenset("republic kingdom emirate state states people's duke duchess earl isle".split())
+)
+
+# Words that make a run of capitals an institution or a thing rather than a person.
+NON_PERSON_WORDS = frozenset(
+    """
+    world international global national united royal federal central new general grand
+    great big first red white blue black green golden digital capital free open public
+    republic democratic people's union old
+    """.split()
+)
+# Plural people before "at": "analysts at Morgan Stanley" names an employer.
+PEOPLE_AT = PERSON_ROLES | frozenset(
+    "analysts economists scientists researchers officials executives engineers workers "
+    "experts strategists lawyers doctors staff employees sources".split()
+)
+# Words before a name that make it a place: "the region of Emilia-Romagna".
+PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village of ",
+                "state of ", "island of ", "county of ", "capital, ", "port of ")
+PLACE_PREPOSITIONS = frozenset("in near outside".split())

