@@ -15,7 +15,9 @@ from .config import ConfigError, Settings
 from .config import load as load_settings
 from .corpus import CorpusError, LoadResult, load_corpus
 from .entities import TYPES as ENTITY_TYPES
+from .export import ExportError, default_export_path, render_markdown, write_atomic
 from .index import CorpusIndex
+from .quotes import select
 
 
 class CliError(Exception):
@@ -75,6 +77,58 @@ def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _sections(args: argparse.Namespace) -> tuple[str, ...] | None:
+    return None if args.all_sections else ("body",)
+
+
+def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
+    index = build_index(settings)
+    if args.source and args.source not in index.by_id:
+        raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
+    quotes = select(
+        index.quotes, speaker=args.speaker, source=args.source, sections=_sections(args)
+    )
+    if args.json:
+        emit_json([q.to_json() for q in quotes])
+        return 0
+    for q in quotes:
+        text = q.text.replace("\n", " ")
+        text = text if len(text) <= 70 else text[:69] + "…"
+        print(f"{q.id}  {q.source[:24]:24}  {q.kind:7}  {(q.speaker or '-')[:22]:22}  {text}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    index = build_index(settings)
+    if args.quote:
+        missing = [i for i in args.quote if i not in index.quote_by_id]
+        if missing:
+            raise CliError(f"no quote with id {missing[0]!r} (see `newsdesk quotes`)")
+        quotes = select(index.quotes, ids=args.quote)
+        query = "quote: " + ", ".join(args.quote)
+    elif args.speaker:
+        quotes = select(index.quotes, speaker=args.speaker, sections=_sections(args))
+        query = f"speaker: {args.speaker}"
+        if not quotes:
+            raise CliError(f"no quotes by a speaker matching {args.speaker!r}")
+    else:
+        quotes = select(index.quotes, sections=_sections(args))
+        query = "all" + (" (all sections)" if args.all_sections else "")
+    text = render_markdown(quotes, index.by_id, group_by=args.group_by, query=query)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.output)
+    if path.is_dir():
+        path = default_export_path(path)
+    try:
+        written = write_atomic(path, text, force=args.force)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {len(quotes)} quotes to {written}", file=sys.stderr)
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
     from .ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
 
@@ -116,6 +170,29 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_entities)
+    p = sub.add_parser("quotes", parents=[common], help="list quotations with their speakers")
+    p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
+    p.add_argument("--source", metavar="ID", help="only quotes from this source")
+    p.add_argument(
+        "--all-sections", action="store_true", help="include reader comments and boilerplate"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_quotes)
+
+    p = sub.add_parser("export", parents=[common], help="export quotations as Markdown")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--quote", metavar="ID", action="append", help="a quote id (repeat for more)"
+    )
+    which.add_argument("--all", action="store_true", help="every quotation")
+    which.add_argument("--speaker", metavar="NAME", help="every quote by this speaker")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--group-by", choices=["speaker", "source"], help="a heading per group")
+    p.add_argument(
+        "--all-sections", action="store_true", help="include reader comments and boilerplate"
+    )
+    p.set_defaults(handler=cmd_export)
     return top
 
 

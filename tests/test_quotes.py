@@ -1,0 +1,198 @@
+"""Quotation spans and kinds: the fixtures' targets, the hard cases, and bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.corpus import make_document
+from tui.quotes import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS, extract_quotes, find_spans, quote_id
+
+from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
+
+
+def doc(text: str, doc_id: str = "t"):
+    return make_document(doc_id, f"{doc_id}.md", text, {})
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in extract_quotes([doc(text)])]
+
+
+@pytest.mark.parametrize(("quotes", "gold"), FIXTURE_SETS)
+def test_fixture_spans_and_kinds_meet_the_targets(quotes, gold):
+    s = score(quotes(), load_gold(gold))
+    assert s.full_precision >= 0.97, s.misses
+    assert s.full_recall >= 0.99, s.misses
+    assert s.span_precision >= 0.97, s.misses
+    assert s.span_recall >= 0.97, s.misses
+    assert s.kind_accuracy >= 0.95, s.misses
+
+
+def test_curly_straight_and_mixed_pairs():
+    text = "“Curly one,” she said. \"Straight one,\" he said. “Mixed one,\" they said."
+    assert texts(text) == ["Curly one", "Straight one", "Mixed one"]
+
+
+def test_single_quotes_inside_double_quotes_stay_inside():
+    text = "\"He told me 'no way,' and walked out,\" she said."
+    assert texts(text) == ["He told me 'no way,' and walked out"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert texts("The countries' leaders didn't meet; it's the workers' turn.") == []
+
+
+def test_single_quoted_quotation_outside_double_quotes():
+    assert texts("He warned of 'vaccine triumphalism' in the sector.") == ["vaccine triumphalism"]
+
+
+def test_plural_possessive_inside_a_single_quoted_quotation():
+    text = "Dr Tom Dolphin said: 'Doctors' patience has run out.' The workers' union agreed."
+    (q,) = extract_quotes([doc(text)])
+    assert (q.text, q.speaker) == ("Doctors' patience has run out.", "Tom Dolphin")
+
+
+def test_stray_mark_never_quotes_the_narration_between_quotes():
+    text = (
+        '"We strongly believe the ties must persist despite frictions in other areas" of the '
+        'relationship," said Lt. Col. Dave Eastburn, a spokesman. "We\'ll continue to pursue '
+        'cooperation."'
+    )
+    found = texts(text)
+    assert not any("said Lt. Col." in t for t in found)
+    assert found[0].endswith("of the relationship")
+    assert found[1] == "We'll continue to pursue cooperation."
+
+
+def test_the_ap_article_keeps_the_pentagon_quote_whole():
+    quotes = [q for q in corpus_quotes() if q.source == "002-japan-today-ap"]
+    assert not any("Pentagon spokesman" in q.text for q in quotes)
+    assert any(q.text.endswith("South Korea-Japan relationship") for q in quotes)
+
+
+def test_open_quote_continues_into_a_paragraph_that_reopens_it():
+    text = '"First paragraph of the quote.\n\n"Second paragraph," she said.\n\nNarration.'
+    (q,) = extract_quotes([doc(text)])
+    assert q.text == 'First paragraph of the quote.\n\n"Second paragraph'
+    assert q.kind == "full"
+
+
+def test_open_quote_without_a_reopening_paragraph_ends_with_its_paragraph():
+    text = 'She said "this never closes and the paragraph ends\n\nNext paragraph is narration.'
+    (q,) = extract_quotes([doc(text)])
+    assert q.text == "this never closes and the paragraph ends"
+
+
+def test_quote_running_to_end_of_file():
+    text = 'Narration first.\n\n"And then a quote that runs to the end'
+    assert texts(text) == ["And then a quote that runs to the end"]
+
+
+def test_huge_paragraph_with_a_stray_mark_gives_no_runaway_quote():
+    text = 'He said "' + "word " * 200_000 + '\n\n"Short quote," she said.'
+    start = time.perf_counter()
+    quotes = extract_quotes([doc(text)])
+    assert time.perf_counter() - start < 5
+    assert all(q.end - q.start <= MAX_QUOTE_CHARS * MAX_QUOTE_PARAGRAPHS for q in quotes)
+    assert [q.text for q in quotes] == ["Short quote"]
+
+
+def test_text_without_quotes_and_empty_text():
+    assert texts("Nothing quoted here. Not a thing.") == []
+    assert texts("") == []
+    assert extract_quotes([]) == []
+
+
+def test_kinds():
+    text = (
+        'Officials called the decision "extremely regrettable and unwise" on Monday. '
+        'Exporters of "strategic" goods face checks. '
+        '"We will respond," the minister, Ana Ruiz, said.'
+    )
+    kinds = {q.text: q.kind for q in extract_quotes([doc(text)])}
+    assert kinds == {
+        "extremely regrettable and unwise": "partial",
+        "strategic": "scare",
+        "We will respond": "full",
+    }
+
+
+def test_a_short_sentence_with_a_speaker_is_full():
+    (q,) = extract_quotes([doc('"We\'re done," Ann Lee said.')])
+    assert (q.text, q.kind, q.speaker) == ("We're done", "full", "Ann Lee")
+
+
+def test_scare_quotes_have_no_speaker():
+    (q,) = extract_quotes([doc('Japan removed it from its "white list" of partners.')])
+    assert (q.kind, q.speaker) == ("scare", None)
+
+
+def test_comment_quotes_are_kept_and_marked():
+    quotes = [q for q in corpus_quotes() if q.section == "comments"]
+    assert quotes and all(q.source == "002-japan-today-ap" for q in quotes)
+    assert any(q.text.startswith("The Department of Defense expresses") for q in quotes)
+
+
+def test_ids_are_stable_and_derived_from_source_and_offsets():
+    first = corpus_quotes()
+    second = corpus_quotes()
+    assert [q.id for q in first] == [q.id for q in second]
+    assert all(q.id == quote_id(q.source, q.start, q.end) for q in first)
+    assert len({q.id for q in first}) == len(first)
+
+
+def test_offsets_slice_the_document():
+    from tui.corpus import load_corpus
+
+    from .quote_quality import ROOT
+
+    docs = {d.id: d for d in load_corpus(ROOT / "corpus").documents}
+    for q in corpus_quotes():
+        assert docs[q.source].text[q.start : q.end] == q.text
+
+
+def test_to_json_has_the_contract_fields():
+    (q,) = extract_quotes([doc('"We will respond," Ana Ruiz said.')])
+    assert set(q.to_json()) == {
+        "id", "source", "start", "end", "text", "speaker", "kind", "cluster", "section",
+    }
+
+
+_ALPHABET = st.sampled_from(
+    list("ab cd.,\n\n") + ['"', "“", "”", "'", "‘", "’", "«", "»", "„", "「", "」", "X said", ":"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=300).map("".join))
+def test_offsets_always_slice_the_text(text):
+    d = doc(text)
+    for q in extract_quotes([d]):
+        assert 0 <= q.start < q.end <= len(text)
+        assert d.text[q.start : q.end] == q.text
+        assert q.kind in ("full", "partial", "scare")
+    for s in find_spans(d):
+        assert s.end - s.start <= MAX_QUOTE_CHARS * MAX_QUOTE_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We go," said Bob Smith. ' * 4000,
+        "it's the workers' 'turn " * 4000,
+        'Ann Lee spoke. "Yes," she said. ' * 3000,
+        'He said "this and that\n\n' * 4000,
+        "“a ”b “ ” “c" * 5000,
+    ],
+    ids=["dense quotes", "apostrophes", "pronouns", "unclosed paragraphs", "curly mess"],
+)
+def test_dense_or_broken_input_stays_linear(text):
+    start = time.perf_counter()
+    d = doc(text)
+    quotes = extract_quotes([d])
+    assert time.perf_counter() - start < 3
+    assert all(d.text[q.start : q.end] == q.text for q in quotes)

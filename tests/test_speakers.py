@@ -1,0 +1,228 @@
+"""Speaker attribution: the fixtures' targets and each cue news writing uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from tui.corpus import make_document
+from tui.quotes import extract_quotes
+
+from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
+
+
+def speakers(text: str, entities=None) -> dict[str, str | None]:
+    d = make_document("t", "t.md", text, {})
+    return {q.text: q.speaker for q in extract_quotes([d], entities)}
+
+
+def speaker(text: str) -> str | None:
+    found = speakers(text)
+    assert len(found) == 1, found
+    return next(iter(found.values()))
+
+
+@pytest.mark.parametrize(("quotes", "gold"), FIXTURE_SETS)
+def test_fixture_speaker_accuracy_meets_the_target(quotes, gold):
+    s = score(quotes(), load_gold(gold))
+    assert s.speaker_accuracy >= 0.95, s.misses
+
+
+def test_kim_you_geun_speaks_his_statement_in_all_four_sources():
+    kim = [q for q in corpus_quotes() if "national interest" in q.text and q.kind == "full"]
+    assert sorted(q.source for q in kim) == [
+        "001-businessline-bloomberg",
+        "002-japan-today-ap",
+        "003-unnamed-news-site",
+        "004-vox-messenger-repost",
+    ]
+    assert {q.speaker for q in kim} == {"Kim You-geun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will appeal," Jane Doe said.', "Jane Doe"),
+        ('"We will appeal," said Jane Doe.', "Jane Doe"),
+        ('"We will appeal," she told reporters. Jane Doe', None),
+        ('Jane Doe told reporters that the firm would "appeal the ruling at once."', "Jane Doe"),
+        ('"We will appeal," Jane Doe added on Tuesday.', "Jane Doe"),
+        ('"We will appeal the ruling," according to Jane Doe, a lawyer.', "Jane Doe"),
+        ('According to Jane Doe, the ruling was "a travesty of justice."', "Jane Doe"),
+        ('Jane Doe said in a statement that the ruling "cannot stand in law."', "Jane Doe"),
+        ('Jane Doe told the court: "We will appeal."', "Jane Doe"),
+        ('"We will appeal," said Supreme Court Justice Jane Doe.', "Jane Doe"),
+        ('"We will appeal," Jane Doe, a lawyer for the family, said on Friday.', "Jane Doe"),
+        ('"We will appeal," said Jane Doe, a lawyer for the family.', "Jane Doe"),
+        ('"We will appeal," said the lawyer.', None),
+        ('"We will appeal," a source close to the family said.', None),
+        ('Residents held signs reading "We will not move from here."', None),
+        ('"We\'re done," said John Smith, who heads the union.', "John Smith"),
+        ('Sen. Elizabeth Warren (D-Mass.) said the bill was "a disgrace to us all."',
+         "Elizabeth Warren"),
+        ('Prime Minister Boris Johnson told MPs: "We will get it done."', "Boris Johnson"),
+        ('"This deal is terrible," tweeted President Donald Trump.', "Donald Trump"),
+        ('"I have nothing to add," Smith told The Associated Press on Friday.', "Smith"),
+        ('"Enough is enough," said Ursula von der Leyen.', "Ursula von der Leyen"),
+        ('"We are monitoring it," said Dr. Jane Doe of the WHO.', "Jane Doe"),
+        ('"We do not discuss such matters," a spokesman said.', None),
+        ('Taro Kono: "We firmly protest this decision."', "Taro Kono"),
+        ('"We will not accept this," President Abdel Fattah el-Sisi said.',
+         "Abdel Fattah el-Sisi"),
+        ('"The numbers speak," said Goldman Sachs economist Jan Hatzius.', "Jan Hatzius"),
+        ('Update: "The road is closed until Monday."', None),
+    ],
+)
+def test_cues(text, expected):
+    assert speaker(text) == expected
+
+
+# (article text, the speaker of its one quotation): cues that need the text around them
+IN_CONTEXT = {
+    "appositive after the name": (
+        "Ankit Panda, a security expert and adjunct senior fellow at the Federation of "
+        'American Scientists, told The New York Times: "We are going to lose a source."',
+        "Ankit Panda",
+    ),
+    "pronoun: nearest earlier person": (
+        "Maria Lopez, the union leader, met the minister on Friday.\n\n"
+        '"We are not moving," she said.',
+        "Maria Lopez",
+    ),
+    "pronoun: the subject of the nearest sentence": (
+        "Foreign Minister Taro Kono said on Wednesday after a meeting with his counterpart "
+        'Kang Kyung-wha that the pact mattered.\n\nHe said the move was "absolutely '
+        'unacceptable to Tokyo."',
+        "Taro Kono",
+    ),
+    "the company: the company named before": (
+        "Helix Biologics Inc. welcomed the ruling on Monday.\n\n"
+        '"We are pleased with the outcome," the company said in a statement.',
+        "Helix Biologics Inc",
+    ),
+    "the sentence before names the speaker": (
+        "Priya Natarajan is an economist.\n\n"
+        'She said small firms would suffer first. "A family business cannot reroute."',
+        "Priya Natarajan",
+    ),
+    "colon introduction in the previous paragraph": (
+        "In a statement, Minister Ana Ruiz said:\n\n“We will not accept this outcome.”",
+        "Ana Ruiz",
+    ),
+    "surname: the full name used earlier": (
+        "Deputy Director Kim You-geun announced the decision on Thursday.\n\n"
+        '"It does not serve our interests," Kim said.',
+        "Kim You-geun",
+    ),
+    "surname: the nearest earlier bearer": (
+        "Kim Jong Un tested a missile. Later, deputy director Kim You-geun spoke.\n\n"
+        '"It does not serve our interests," Kim said.',
+        "Kim You-geun",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_CONTEXT.values(), ids=IN_CONTEXT.keys())
+def test_cues_in_context(text, expected):
+    assert speaker(text) == expected
+
+
+def test_roles_and_titles_are_dropped():
+    text = (
+        'Japanese Foreign Minister Taro Kono called the decision "extremely regrettable '
+        'and wrong." "It will not stand," said Lt. Col. Dave Eastburn.'
+    )
+    assert set(speakers(text).values()) == {"Taro Kono", "Dave Eastburn"}
+
+
+
+
+
+def test_it_and_they_resolve_to_the_organisation_that_spoke():
+    text = (
+        'The Defense Ministry said in a statement that it will keep a "stable and strong '
+        'security posture." It called the alliance "powerful and lasting."'
+    )
+    assert set(speakers(text).values()) == {"Defense Ministry"}
+
+
+
+def test_second_quote_in_a_paragraph_inherits_the_speaker():
+    text = '"We are ready," said Ana Ruiz. "The rest is up to them."'
+    assert set(speakers(text).values()) == {"Ana Ruiz"}
+
+
+def test_a_paragraph_that_is_one_quote_inherits_the_previous_speaker():
+    text = '"We are ready," said Ana Ruiz.\n\n"The rest is up to them and their lawyers."'
+    assert set(speakers(text).values()) == {"Ana Ruiz"}
+
+
+
+
+
+
+def test_a_title_refers_to_the_person_given_it_earlier():
+    text = (
+        "Mayor Lucia Fernandez spoke first. Later, council member Harold Brooks objected.\n\n"
+        '"We found a way," the mayor said.'
+    )
+    assert speaker(text) == "Lucia Fernandez"
+    assert speaker('"It is regrettable," the minister said.') is None
+
+
+def test_a_name_used_once_is_still_a_person_for_later_pronouns():
+    text = 'Biden told reporters: "We\'ll see." Asked about Xi, he replied, "Not yet, no."'
+    assert set(speakers(text).values()) == {"Biden"}
+
+
+def test_unnamed_speakers_make_quotes_partial_not_scare():
+    d = make_document("t", "t.md", 'Two officials said the talks had "stalled completely."', {})
+    (q,) = extract_quotes([d])
+    assert (q.kind, q.speaker) == ("partial", None)
+
+
+def test_organisations_speak():
+    text = (
+        'The Pentagon on Thursday expressed "strong concern and disappointment." '
+        "South Korea's Defense Ministry said in a statement that it would keep a "
+        '"stable and perfect security posture."'
+    )
+    assert list(speakers(text).values()) == ["Pentagon", "South Korea's Defense Ministry"]
+
+
+def test_unknown_speaker_is_none():
+    assert speaker('"Nobody knows what happens next."') is None
+    assert speaker('Experts said the deal was "dead in the water by now."') is None
+
+
+def test_sentence_initial_common_word_is_not_a_name():
+    assert speaker('Analysts said it was "a bold and risky move for the country."') is None
+
+
+@dataclass
+class _Mention:
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Entity:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+def test_entities_canonicalise_names():
+    ents = [
+        _Entity("Pentagon", "ORG", ["US Department of Defense"], [_Mention("t", 0, 3)]),
+        _Entity("Ana Ruiz-Lopez", "PERSON", ["Ana Ruiz"], [_Mention("t", 0, 3)]),
+    ]
+    text = '"We will respond," said Ana Ruiz. The US Department of Defense said "no comment here."'
+    assert set(speakers(text, ents).values()) == {"Ana Ruiz-Lopez", "Pentagon"}
