@@ -29,8 +29,21 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench
 
-bench: $(VENV)/.installed-run
-	$(BIN)/python bench/run.py
+# `make bench BENCH_N=10000`: generate an archive of N articles once, then time loading,
+# the full index build and typing the queries in bench/queries.txt. The build is timed
+# cold (no disk cache); set BENCH_CACHE to a directory to time a second start instead.
+BENCH_N     ?= 1000
+BENCH_DIR   := bench/out/corpus-$(BENCH_N)
+BENCH_CACHE ?= off
+
+$(BENCH_DIR)/.generated: bench/generate.py | $(VENV)/.installed-run
+	@rm -rf $(BENCH_DIR)
+	@$(BIN)/python bench/generate.py $(BENCH_DIR) -n $(BENCH_N) >&2
+	@touch $@
+
+bench: $(VENV)/.installed-run $(BENCH_DIR)/.generated
+	@NEWSDESK_CACHE_DIR=$(BENCH_CACHE) $(BIN)/newsdesk bench --corpus $(BENCH_DIR) \
+		--queries bench/queries.txt --json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

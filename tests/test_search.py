@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui import cache
+from tui import search as search_module
+from tui.corpus import make_document
+from tui.document import Document
+from tui.search import (
+    Passage,
+    SearchIndex,
+    stream_spans,
+    typo_budget,
+)
+from tui.text import normalise
+
+AP = "002-japan-today-ap"
+
+
+@pytest.fixture(scope="module")
+def index(bundled: list[Document]) -> SearchIndex:
+    return SearchIndex.build(bundled)
+
+
+def doc(doc_id: str, text: str) -> Document:
+    return make_document(doc_id, f"{doc_id}.md", text, {"title": doc_id})
+
+
+def small(*texts: str) -> SearchIndex:
+    return SearchIndex.build([doc(f"d{i}", t) for i, t in enumerate(texts)])
+
+
+def passage_text(index: SearchIndex, p: Passage) -> str:
+    return index.documents[index._doc_index[p.source]].text[p.start : p.end]
+
+
+def matched(index: SearchIndex, query: str, **kw: object) -> list[str]:
+    """The matched words, as they appear in the text, over all passages."""
+    out = []
+    for p in index.search(query, **kw):
+        text = index.documents[index._doc_index[p.source]].text
+        out.extend(text[m.start : m.end] for m in p.matches)
+    return out
+
+
+class TestAcceptance:
+    def test_kono_regretable_puts_the_ap_passage_first(self, index: SearchIndex) -> None:
+        first = index.search("Kono regretable")[0]
+        assert first.source == AP
+        assert 'Taro Kono called the decision "extremely regrettable"' in passage_text(index, first)
+        assert [m.term for m in first.matches] == ["kono", "regrettable"]
+
+    def test_eastbrun_finds_eastburn(self, index: SearchIndex) -> None:
+        words = matched(index, "Eastbrun")
+        assert words and all(w.startswith("Eastburn") for w in words)
+
+    def test_misspelt_hyphenated_compound(self, index: SearchIndex) -> None:
+        results = index.search("inteligence shareing")
+        assert results
+        for p in results[:5]:
+            assert "intelligence-sharing" in passage_text(index, p)
+
+
+class TestTypos:
+    def test_budget(self) -> None:
+        assert [typo_budget(w) for w in ("kono", "korea", "eastburn", "regretable")] == [0, 1, 1, 2]
+        assert typo_budget("20160") == 0  # numbers are never typos
+
+    def test_short_words_need_exact_spelling(self, index: SearchIndex) -> None:
+        assert index.search("Konp", typing=False) == []
+
+    def test_transposition_is_one_typo(self, index: SearchIndex) -> None:
+        # "Eastbrun" swaps two letters of "Eastburn": within the 1 typo allowed at 8 letters
+        assert index.search("Eastbrun", typing=False)
+        assert index.search("Eastbnru", typing=False) == []  # two edits: too many
+
+    def test_exact_word_allows_no_typo(self, index: SearchIndex) -> None:
+        assert index.search("'regretable") == []
+        assert index.search("'regrettable")
+
+    def test_fewer_typos_rank_first(self) -> None:
+        ix = small("the quikc brown fox", "the quick brown fox", "no match here")
+        results = ix.search("quick", typing=False)
+        assert [p.source for p in results] == ["d1", "d0"]
+
+
+class TestPhrasesPrefixesExclusion:
+    def test_phrase_matches_consecutive_words(self, index: SearchIndex) -> None:
+        words = matched(index, '"South Korea"')
+        assert words and {w.replace("’s", "").replace("'s", "") for w in words} == {"South Korea"}
+        assert index.search('"Korea South"') == []
+
+    def test_phrase_across_a_hyphen(self, index: SearchIndex) -> None:
+        assert "Moon Jae-in" in matched(index, '"moon jae in"')
+
+    def test_exclusion_drops_documents(self, index: SearchIndex) -> None:
+        with_japan = {p.source for p in index.search("Eastburn", limit=50)}
+        without = {p.source for p in index.search("Eastburn !regrettable", limit=50)}
+        assert AP in with_japan and AP not in without and without
+
+    def test_explicit_prefix(self, index: SearchIndex) -> None:
+        words = matched(index, "^semicond")
+        assert words and all(w.lower().startswith("semicond") for w in words)
+
+    def test_last_word_is_a_prefix_only_while_typing(self, index: SearchIndex) -> None:
+        assert "regrettable" in matched(index, "Kono regre")
+        # without the prefix no document has both words: the fallback finds Kono alone
+        assert "regrettable" not in matched(index, "Kono regre", typing=False)
+        assert "regrettable" not in matched(index, "Kono regre ")
+
+    def test_typo_in_a_word_being_typed(self, index: SearchIndex) -> None:
+        assert all(w.startswith("Eastburn") for w in matched(index, "Eastbr"))
+
+
+class TestRanking:
+    def test_more_words_matched_first(self) -> None:
+        ix = small("alpha words here.\nbeta alone.", "alpha and beta together.")
+        first = ix.search("alpha beta", typing=False)[0]
+        assert first.source == "d1"
+
+    def test_closer_words_first(self) -> None:
+        ix = small(
+            "alpha one two three four five six seven beta.", "alpha beta, side by side.",
+        )
+        assert [p.source for p in ix.search("alpha beta", typing=False)] == ["d1", "d0"]
+
+    def test_body_before_comments(self) -> None:
+        article = "A long enough article sentence about the pact and its critics, said officials.\n"
+        comments = "".join(
+            f"user{i}\nThe pact is a disaster, reader number {i} says.\n" for i in range(4)
+        )
+        ix = SearchIndex.build([doc("a", article + comments)])
+        results = ix.search("pact", limit=10, typing=False)
+        assert results[0].start < len(article)
+
+    def test_falls_back_to_fewer_words(self) -> None:
+        ix = small("alpha beta", "gamma")
+        assert [p.source for p in ix.search("alpha zzzz", typing=False)] == ["d0"]
+
+
+class TestOffsets:
+    @pytest.mark.parametrize(
+        "query", ["Kono regretable", '"South Korea"', "Moon Jae-in", "U.S.", "intelligence"]
+    )
+    def test_every_span_slices_the_text(self, index: SearchIndex, query: str) -> None:
+        results = index.search(query, limit=50)
+        assert results
+        for p in results:
+            text = index.documents[index._doc_index[p.source]].text
+            assert 0 <= p.start < p.end <= len(text)
+            for m in p.matches:
+                assert p.start <= m.start < m.end <= p.end
+                assert normalise(text[m.start : m.end]) == m.term
+            assert p.snippet.strip("…") in " ".join(text[p.start : p.end].split())
+
+    def test_passage_is_a_sentence_of_a_long_paragraph(self, index: SearchIndex) -> None:
+        p = index.search("Kono regretable")[0]
+        assert passage_text(index, p).startswith("Japanese Foreign Minister Taro Kono")
+
+    def test_json(self, index: SearchIndex) -> None:
+        data = index.search("Eastburn")[0].to_json()
+        assert set(data) == {"source", "start", "end", "score", "snippet", "matches"}
+        assert set(data["matches"][0]) == {"start", "end", "term"}
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("ab1 -.,'’\n‐⒈é\u0301_")), max_size=40))
+    def test_stream_spans_match_the_index_token_for_token(self, text: str) -> None:
+        ix = SearchIndex.build([doc("t", text)])
+        assert len(stream_spans(text)) == len(ix.stream) // 3
+
+    def test_stream_spans_split_compounds(self) -> None:
+        text = "Moon Jae-in\nsaid"
+        assert stream_spans(text) == [(0, 4), (5, 8), (9, 11), (11, 12), (12, 16)]
+
+
+class TestInDocument:
+    def test_every_match_in_order(self, index: SearchIndex, docs_by_id: dict) -> None:
+        text = docs_by_id[AP].text
+        found = index.find_in_document(AP, "Korea Kono")
+        starts = [m.start for m in found]
+        assert starts == sorted(starts)
+        assert {m.term for m in found} == {"korea", "korean", "kono"}  # korean: one typo
+        assert len([m for m in found if m.term == "kono"]) == text.count("Kono")
+
+    def test_every_match_even_in_a_long_document(self) -> None:
+        text = "Korea and Japan. " * 300
+        ix = SearchIndex.build([doc("long", text)])
+        found = ix.find_in_document("long", "korea")
+        assert len(found) == 300 and all(text[m.start : m.end] == "Korea" for m in found)
+
+    @pytest.mark.parametrize(
+        "query", ["Korea Kono", '"South Korea"', "Jae-in", "jaein", "Eastbrun", "^semi", "Kon"]
+    )
+    def test_any_text_matches_as_its_document_does(
+        self, index: SearchIndex, docs_by_id: dict, query: str
+    ) -> None:
+        for doc_id, document in docs_by_id.items():
+            assert index.find_in_text(document.text, query) == index.find_in_document(
+                doc_id, query
+            )
+
+    def test_a_quote(self, index: SearchIndex) -> None:
+        quote = "was an action that completely misjudged the current security environment"
+        found = index.find_in_text(quote, "misjuged securty")
+        assert [quote[m.start : m.end] for m in found] == ["misjudged", "security"]
+        assert index.find_in_text("words no document has: zzyzx", "zzyzx") == []
+        assert index.find_in_text("", "Kono") == [] and index.find_in_text("Kono", "") == []
+
+    def test_unknown_document(self, index: SearchIndex) -> None:
+        assert index.find_in_document("nope", "Kono") == []
+
+    def test_hits_per_source(self, index: SearchIndex) -> None:
+        hits = index.hits_per_source("Kono")
+        assert hits == {
+            d.id: d.text.count("Kono") for d in index.documents if "Kono" in d.text
+        }
+
+    def test_source_filter(self, index: SearchIndex) -> None:
+        assert {p.source for p in index.search("Korea", source=AP)} == {AP}
+        assert index.search("Korea", source="missing") == []
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        "query",
+        ["", '"', "!", "^", "'", "x" * 10_000, "Kono " * 3000, ".*[(?<=\\", "🙂🙂", "\x00",
+         "!Kono", '"unclosed phrase', "((((", "Kono\nregrettable", "a" * 40],
+    )
+    def test_never_raises(self, index: SearchIndex, query: str) -> None:
+        assert isinstance(index.search(query), list)
+        assert isinstance(index.find_in_document(AP, query), list)
+        assert isinstance(index.hits_per_source(query), dict)
+
+    def test_only_exclusions_find_nothing(self, index: SearchIndex) -> None:
+        assert index.search("!Kono") == []
+
+    def test_bad_limit(self, index: SearchIndex) -> None:
+        assert index.search("Kono", limit=0) == []
+        assert len(index.search("Korea", limit=2)) == 2
+
+    def test_empty_corpus(self) -> None:
+        ix = SearchIndex.build([])
+        assert ix.search("anything") == [] and ix.hits_per_source("x") == {}
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.text(max_size=60))
+    def test_any_query_runs(self, query: str) -> None:
+        ix = _HYPOTHESIS_INDEX
+        for p in ix.search(query):
+            assert p.matches
+
+
+_HYPOTHESIS_INDEX = small(
+    "South Korea's intelligence-sharing pact with Japan ends, officials said.",
+    "Lt. Col. Dave Eastburn said the U.S. wants 80,000 troops to stay. Pérez agreed.",
+)
+
+
+class TestDiskCache:
+    def test_second_build_reads_the_cache(
+        self, bundled: list[Document], tmp_path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+        monkeypatch.setattr(search_module, "CACHE_MIN_CHARS", 0)
+        built = SearchIndex.build_cached(bundled)
+        assert len(list(tmp_path.glob("search-*.pickle"))) == 1
+        monkeypatch.setattr(SearchIndex, "build", None)  # a rebuild would now fail
+        loaded = SearchIndex.build_cached(bundled)
+        assert loaded.search("Kono regretable") == built.search("Kono regretable")
+
+    def test_corrupt_entry_is_rebuilt(
+        self, bundled: list[Document], tmp_path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+        monkeypatch.setattr(search_module, "CACHE_MIN_CHARS", 0)
+        SearchIndex.build_cached(bundled)
+        (entry,) = tmp_path.glob("search-*.pickle")
+        entry.write_bytes(b"not a pickle")
+        assert SearchIndex.build_cached(bundled).search("Eastburn")
+
+    def test_switched_off(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv(cache.ENV_VAR, "off")
+        assert cache.cache_dir() is None
+        assert cache.store("search", "k", 1) is None and cache.load("search", "k") is None

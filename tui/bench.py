@@ -1,0 +1,101 @@
+"""`newsdesk bench`: time loading, the full index build and search, as the TUI runs them.
+
+Each query line is a keystroke state ("K", "Ko", "Kon", ...). The lines are replayed in
+order, ``repeat`` times, and every run starts cold: the search caches (and Python's regex
+cache) are emptied before each replay, so a state only profits from the states typed
+before it, exactly as in the search box.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .corpus import load_corpus
+from .index import CorpusIndex
+
+
+class BenchError(Exception):
+    """The benchmark cannot run (no queries file, no documents)."""
+
+
+def read_queries(path: Path) -> list[str]:
+    """One query per line, kept as typed (a trailing space matters); '#' starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BenchError(f"cannot read queries file {path}: {exc}") from None
+    queries = [line for line in lines if line.strip() and not line.startswith("#")]
+    if not queries:
+        raise BenchError(f"no queries in {path}")
+    return queries
+
+
+def peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile (p95 of 20 values is the 19th smallest)."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def run_bench(
+    settings: Settings, queries_file: Path, repeat: int = 5, limit: int = 50
+) -> dict[str, Any]:
+    queries = read_queries(queries_file)
+    started = time.perf_counter()
+    documents = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
+    load_seconds = time.perf_counter() - started
+    if not documents.documents:
+        raise BenchError(f"no documents in {settings.corpus}")
+
+    started, cpu = time.perf_counter(), time.process_time()
+    index = CorpusIndex.build(documents.documents, settings)
+    build_seconds = time.perf_counter() - started
+    build_cpu = time.process_time() - cpu
+
+    search = index.search
+    timings: dict[int, list[float]] = {i: [] for i in range(len(queries))}
+    cpu_ms: list[float] = []
+    hits: dict[int, int] = {}
+    for _ in range(repeat):
+        search.clear_cache()
+        re.purge()
+        for i, query in enumerate(queries):
+            t0, c0 = time.perf_counter(), time.process_time()
+            found = search.search(query, limit=limit)
+            timings[i].append((time.perf_counter() - t0) * 1000)
+            cpu_ms.append((time.process_time() - c0) * 1000)
+            hits[i] = len(found)
+    every = [ms for runs in timings.values() for ms in runs]
+    return {
+        "documents": len(index.documents),
+        "chars": sum(len(d.text) for d in index.documents),
+        "load_seconds": round(load_seconds, 3),
+        "build_seconds": round(build_seconds, 3),
+        "index_bytes_estimate": search.nbytes,
+        "p50_ms": round(percentile(every, 0.50), 3),
+        "p95_ms": round(percentile(every, 0.95), 3),
+        "max_ms": round(max(every), 3),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        # CPU time, unlike wall time, is not inflated by other programs on a busy machine
+        "build_cpu_seconds": round(build_cpu, 3),
+        "p50_cpu_ms": round(percentile(cpu_ms, 0.50), 3),
+        "p95_cpu_ms": round(percentile(cpu_ms, 0.95), 3),
+        "repeat": repeat,
+        "queries": [
+            {"query": q, "ms": round(statistics.median(timings[i]), 3), "hits": hits[i]}
+            for i, q in enumerate(queries)
+        ],
+    }
