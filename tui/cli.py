@@ -34,9 +34,10 @@ def emit_json(data: Any) -> None:
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
-    settings = load_settings(args.config, warn=warn)
-    if args.corpus:
-        settings.corpus = Path(args.corpus)
+    settings = load_settings(getattr(args, "config", None), warn=warn)
+    corpus = getattr(args, "corpus", None)
+    if corpus:
+        settings.corpus = Path(corpus)
     return settings
 
 
@@ -198,7 +199,7 @@ def parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     top.add_argument("--version", action="version", version=f"newsdesk {__version__}")
-    top.set_defaults(handler=cmd_tui, corpus=None, config=None)
+    top.set_defaults(handler=cmd_tui)
     sub = top.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
