@@ -31,7 +31,6 @@ from .document import Document
 from .quotes import word_count
 
 if TYPE_CHECKING:
-    from .entities import Entity
     from .quotes import QuoteSpan
 
 PERSON = "PERSON"
@@ -223,7 +222,7 @@ class SpeakerResolver:
     """Attribute every quotation of one document (spans in text order)."""
 
     def __init__(
-        self, doc: Document, spans: Sequence[QuoteSpan], entities: list[Entity] | None = None
+        self, doc: Document, spans: Sequence[QuoteSpan], names: NameBook | None = None
     ) -> None:
         self.doc = doc
         self.text = doc.text
@@ -250,7 +249,7 @@ class SpeakerResolver:
         self._common: dict[str, bool] = {}
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
-        self._canon = _Canon(entities, doc.id) if entities else None
+        self._canon = _Canon(names, doc.id) if names else None
 
     # --- the passes ----------------------------------------------------------------
 
@@ -829,25 +828,39 @@ def _acronym(token: str) -> bool:
     return len(bare) >= 2 and bare.isupper() and bare.isalpha()
 
 
-class _Canon:
-    """Entity names as the canonical spelling of a speaker's name."""
+class NameBook:
+    """The entity list's PERSON and ORG names, indexed once for the whole corpus.
 
-    def __init__(self, entities: list[Any], source: str) -> None:
+    Built per corpus rather than per document: walking every entity for every document
+    made quote extraction quadratic in the size of the corpus.
+    """
+
+    def __init__(self, entities: list[Any]) -> None:
         self.exact: dict[str, str] = {}
-        self.by_token: dict[str, list[tuple[int, str]]] = {}
+        # per source: a first or last name → (count, full name) of the people it may stand for
+        self.by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for e in entities:
             etype = getattr(e, "type", "")
             if etype not in (PERSON, ORG):
                 continue
-            names = [e.name, *getattr(e, "aliases", [])]
-            for n in names:
+            for n in (e.name, *getattr(e, "aliases", [])):
                 self.exact.setdefault(n.casefold(), e.name)
-            if etype == PERSON:
-                in_doc = any(getattr(m, "source", None) == source for m in e.mentions)
-                parts = e.name.split()
-                if in_doc and len(parts) > 1:
-                    for t in {parts[0], parts[-1]}:
-                        self.by_token.setdefault(t.casefold(), []).append((e.count, e.name))
+            parts = e.name.split()
+            if etype != PERSON or len(parts) < 2:
+                continue
+            tokens = {parts[0].casefold(), parts[-1].casefold()}
+            for source in {getattr(m, "source", None) for m in e.mentions}:
+                book = self.by_source.setdefault(source, {})
+                for t in tokens:
+                    book.setdefault(t, []).append((e.count, e.name))
+
+
+class _Canon:
+    """Entity names as the canonical spelling of a speaker's name in one document."""
+
+    def __init__(self, book: NameBook, source: str) -> None:
+        self.exact = book.exact
+        self.by_token = book.by_source.get(source, {})
 
     def __call__(self, name: str) -> str:
         exact = self.exact.get(name.casefold())
