@@ -93,3 +93,10 @@ def test_config_found_in_working_directory(tmp_path):
     assert proc.returncode == 0
     assert json.loads(proc.stdout)[0]["title"] == "Only title"
     assert proc.stderr.strip() == f"newsdesk: warning: {Path('config.yaml')}:2: unknown key mystery"
+
+
+def test_global_options_before_the_command_are_kept(tmp_path):
+    (tmp_path / "a.md").write_text("Only title\nBody.\n")
+    proc = run("--corpus", str(tmp_path), "sources", "--json")
+    assert proc.returncode == 0
+    assert [s["title"] for s in json.loads(proc.stdout)] == ["Only title"]

@@ -10,11 +10,12 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from quote_quality import FIXTURES, cluster_scores, corpus_quotes, load_gold
 
 from tui.clusters import _STOPWORDS, assign_clusters, same_statement, similarity
 from tui.diff import word_diff
 from tui.quotes import Quote
+
+from .quote_quality import FIXTURES, cluster_scores, corpus_quotes, load_gold
 
 PAIRS = yaml.safe_load((FIXTURES / "cluster_pairs.yaml").read_text(encoding="utf-8"))
 

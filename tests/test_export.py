@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from quote_quality import ROOT
 
 from tui.cli import main
 from tui.corpus import load_corpus, make_document
 from tui.export import ExportError, default_export_path, render_markdown, write_atomic
 from tui.quotes import Quote, extract_quotes
+
+from .quote_quality import ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 NOW = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)

@@ -7,10 +7,11 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
 from tui.corpus import make_document
 from tui.quotes import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS, extract_quotes, find_spans, quote_id
+
+from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
 
 def doc(text: str, doc_id: str = "t"):
@@ -145,9 +146,9 @@ def test_ids_are_stable_and_derived_from_source_and_offsets():
 
 
 def test_offsets_slice_the_document():
-    from quote_quality import ROOT
-
     from tui.corpus import load_corpus
+
+    from .quote_quality import ROOT
 
     docs = {d.id: d for d in load_corpus(ROOT / "corpus").documents}
     for q in corpus_quotes():

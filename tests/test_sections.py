@@ -154,6 +154,9 @@ def test_prose_with_short_lines_is_not_a_thread():
 def test_caption_and_furniture_rules():
     assert is_caption("Kim Kyung-Hoon/ReutersJapanese Prime Minister Shinzo Abe")
     assert is_caption("John Smith/Getty Images")
+    assert is_caption("REUTERS/Toru HanaiAbe in Fukushima on Saturday.")
+    assert is_caption("A rally in Seoul. AFP/Jung Yeon-jeA protester holds a sign.")
+    assert not is_caption("Reuters/Ipsos polling showed support falling.")
     assert not is_caption("The U.S./Japan alliance remains strong, officials said.")
     assert is_furniture("Follow Example News on Twitter and Facebook")
     assert not is_furniture("He said he would follow the talks on Twitter closely.")

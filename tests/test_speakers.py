@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
 from tui.corpus import make_document
 from tui.quotes import extract_quotes
+
+from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
 
 def speakers(text: str, entities=None) -> dict[str, str | None]:

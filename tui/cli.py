@@ -34,9 +34,10 @@ def emit_json(data: Any) -> None:
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
-    settings = load_settings(args.config, warn=warn)
-    if args.corpus:
-        settings.corpus = Path(args.corpus)
+    settings = load_settings(getattr(args, "config", None), warn=warn)
+    corpus = getattr(args, "corpus", None)
+    if corpus:
+        settings.corpus = Path(corpus)
     return settings
 
 
@@ -62,50 +63,6 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     for d in docs:
         print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
     return 0
-
-
-def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    index = build_index(settings)
-    if args.source is not None and args.source not in index.by_id:
-        raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
-    passages = index.search.search(args.query, limit=args.limit, source=args.source, typing=False)
-    if args.json:
-        emit_json([p.to_json() for p in passages])
-        return 0
-    if not passages:
-        print("no matches", file=sys.stderr)
-    for p in passages:
-        print(f"{p.source:32} {p.start:>7}  {p.snippet}")
-    return 0
-
-
-def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from .bench import BenchError, run_bench
-
-    try:
-        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit)
-    except BenchError as exc:
-        raise CliError(str(exc)) from None
-    if args.json:
-        emit_json(report)
-        return 0
-    print(
-        f"{report['documents']} documents, {report['chars'] / 1e6:.1f} M chars: "
-        f"load {report['load_seconds']:.2f} s, build {report['build_seconds']:.2f} s, "
-        f"search p50 {report['p50_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms, "
-        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB"
-    )
-    return 0
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
-    return number
 
 
 def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
@@ -173,6 +130,50 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    index = build_index(settings)
+    if args.source is not None and args.source not in index.by_id:
+        raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
+    passages = index.search.search(args.query, limit=args.limit, source=args.source, typing=False)
+    if args.json:
+        emit_json([p.to_json() for p in passages])
+        return 0
+    if not passages:
+        print("no matches", file=sys.stderr)
+    for p in passages:
+        print(f"{p.source:32} {p.start:>7}  {p.snippet}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from .bench import BenchError, run_bench
+
+    try:
+        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit)
+    except BenchError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        emit_json(report)
+        return 0
+    print(
+        f"{report['documents']} documents, {report['chars'] / 1e6:.1f} M chars: "
+        f"load {report['load_seconds']:.2f} s, build {report['build_seconds']:.2f} s, "
+        f"search p50 {report['p50_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms, "
+        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB"
+    )
+    return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
+
+
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
     from .ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
 
@@ -186,7 +187,9 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 
 def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option given before the command must survive the command's own parser
+    # (`newsdesk --corpus X quotes`), so the subparsers add no default of their own.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--corpus", metavar="DIR", help="corpus directory (default: from config)")
     common.add_argument("--config", metavar="FILE", help="config file (default: lookup order)")
 
@@ -203,19 +206,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_sources)
 
-    p = sub.add_parser("search", parents=[common], help="search the corpus; ranked passages")
-    p.add_argument("query", metavar="QUERY", help='words, "a phrase", \'exact, !exclude, ^prefix')
-    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N passages")
-    p.add_argument("--source", metavar="ID", help="search one source only")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_search)
-
-    p = sub.add_parser("bench", parents=[common], help="time loading, indexing and searching")
-    p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")
-    p.add_argument("--repeat", type=_positive, default=5, metavar="N", help="runs per query")
-    p.add_argument("--limit", type=_positive, default=50, metavar="N", help="passages per query")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_bench)
     p = sub.add_parser(
         "entities", parents=[common], help="list people, organisations, places and more"
     )
@@ -251,6 +241,20 @@ def parser() -> argparse.ArgumentParser:
         "--all-sections", action="store_true", help="include reader comments and boilerplate"
     )
     p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("search", parents=[common], help="search the corpus; ranked passages")
+    p.add_argument("query", metavar="QUERY", help='words, "a phrase", \'exact, !exclude, ^prefix')
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N passages")
+    p.add_argument("--source", metavar="ID", help="search one source only")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("bench", parents=[common], help="time loading, indexing and searching")
+    p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")
+    p.add_argument("--repeat", type=_positive, default=5, metavar="N", help="runs per query")
+    p.add_argument("--limit", type=_positive, default=50, metavar="N", help="passages per query")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_bench)
     return top
 
 

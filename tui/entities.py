@@ -231,7 +231,8 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
         if first_after in PERSON_VERBS or (prev_words and prev_words[-1] == "said"):
             votes.append((PERSON, 1))
         # "the Next Generation EU programme", "the Liberty Korea party"
-        next_word = after.split(None, 1)[0].rstrip(".,;:") if after[:1] == " " else ""
+        words_after = after.split(None, 1) if after[:1] == " " else []
+        next_word = words_after[0].rstrip(".,;:") if words_after else ""
         if next_word.islower():
             if next_word in OTHER_HEADS:
                 votes.append((OTHER, 4))

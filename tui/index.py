@@ -16,6 +16,12 @@ from .search import SearchIndex
 Progress = Callable[[str, int, int], None]
 
 
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total)
+
+
 @dataclass
 class CorpusIndex:
     documents: list[Document]
@@ -37,15 +43,12 @@ class CorpusIndex:
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         if progress:
             progress("documents", len(documents), len(documents))
-        index.search = SearchIndex.build_cached(
-            index.documents,
-            (lambda done, total: progress("search", done, total)) if progress else None,
-        )
+        index.search = SearchIndex.build_cached(index.documents, _stage(progress, "search"))
         index.entities = extract_entities(
             index.documents,
             aliases=settings.entities.aliases,
             ignore=settings.entities.ignore,
-            progress=(lambda done, total: progress("entities", done, total)) if progress else None,
+            progress=_stage(progress, "entities"),
         )
         index.quotes = extract_quotes(index.documents, index.entities)
         index.quote_by_id = {q.id: q for q in index.quotes}

@@ -48,7 +48,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
     from .entities import Entity
-    from .speakers import SpeakerResolver
+    from .speakers import NameBook, SpeakerResolver
 
 # A quotation longer than this is a mismatch, not a quote (the longest real quotes in
 # news run to a few hundred words).
@@ -348,36 +348,42 @@ def classify(
 def extract_quotes(documents: list[Document], entities: list[Entity] | None = None) -> list[Quote]:
     """Every quotation in every section, in document order, with speakers and clusters."""
     from .clusters import assign_clusters  # (clusters build on Quote, defined here)
+    from .speakers import NameBook
 
+    names = NameBook(entities) if entities else None
     quotes: list[Quote] = []
     for doc in documents:
-        quotes.extend(quotes_in_document(doc, entities))
+        quotes.extend(quotes_in_document(doc, names=names))
     assign_clusters(quotes)
     return quotes
 
 
-def quotes_in_document(doc: Document, entities: list[Entity] | None = None) -> list[Quote]:
+def quotes_in_document(
+    doc: Document, entities: list[Entity] | None = None, names: NameBook | None = None
+) -> list[Quote]:
     """One document's quotations with their speakers, clusters not yet assigned.
 
     Documents are independent until clustering, so a caller with cores to spare can
     run this on many documents at once and call ``clusters.assign_clusters`` after.
     """
-    from .speakers import SpeakerResolver  # (speakers build on the spans found here)
+    from .speakers import NameBook, SpeakerResolver  # (speakers build on the spans found here)
 
+    if names is None and entities:
+        names = NameBook(entities)
     try:
-        return _document_quotes(doc, entities, SpeakerResolver)
+        return _document_quotes(doc, names, SpeakerResolver)
     except RecursionError:  # pathological input: skip the document, never crash
         return []
 
 
 def _document_quotes(
-    doc: Document, entities: list[Entity] | None, resolver_cls: type[SpeakerResolver]
+    doc: Document, names: NameBook | None, resolver_cls: type[SpeakerResolver]
 ) -> list[Quote]:
     spans = find_spans(doc)
     if not spans:
         return []
     text = doc.text
-    resolver = resolver_cls(doc, spans, entities)
+    resolver = resolver_cls(doc, spans, names)
     speakers = resolver.resolve()
     bounds = _paragraph_bounds(doc)
     out: list[Quote] = []

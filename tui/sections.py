@@ -28,7 +28,11 @@ _PHOTO_AGENCIES = (
     r"Corbis|TASS|Imago|dpa|ANSA|PA|Wikimedia Commons|Flickr|Newscom"
 )
 # A credit glued to the caption that follows it: "Kim Kyung-Hoon/ReutersJapanese ...".
-_GLUED_CREDIT = re.compile(rf"\S/(?:{_PHOTO_AGENCIES})(?:/[A-Za-z ]+)?(?=[A-Z0-9“\"‘'])")
+_GLUED_CREDIT = re.compile(
+    rf"\S/(?:{_PHOTO_AGENCIES})(?:/[A-Za-z ]+)?(?=[A-Z0-9“\"‘'])"
+    # the agency first, as wires write it: "REUTERS/Toru HanaiAbe in Fukushima"
+    rf"|(?:^|\s)(?i:{_PHOTO_AGENCIES})/[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*?[a-z](?=[A-Z])"
+)
 _CREDIT_LINE = re.compile(
     rf"^(?:(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*[:|]\s*.{{0,80}}|"
     rf"[\w .'\-]{{2,60}}/(?:{_PHOTO_AGENCIES}))$",

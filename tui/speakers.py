@@ -31,7 +31,6 @@ from .document import Document
 from .quotes import word_count
 
 if TYPE_CHECKING:
-    from .entities import Entity
     from .quotes import QuoteSpan
 
 PERSON = "PERSON"
@@ -134,6 +133,7 @@ _PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter
 # Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
 _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
 _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
+_PARTICLE_RE = re.compile(_PARTICLE)
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
@@ -223,7 +223,7 @@ class SpeakerResolver:
     """Attribute every quotation of one document (spans in text order)."""
 
     def __init__(
-        self, doc: Document, spans: Sequence[QuoteSpan], entities: list[Entity] | None = None
+        self, doc: Document, spans: Sequence[QuoteSpan], names: NameBook | None = None
     ) -> None:
         self.doc = doc
         self.text = doc.text
@@ -250,7 +250,7 @@ class SpeakerResolver:
         self._common: dict[str, bool] = {}
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
-        self._canon = _Canon(entities, doc.id) if entities else None
+        self._canon = _Canon(names, doc.id) if names else None
 
     # --- the passes ----------------------------------------------------------------
 
@@ -458,9 +458,14 @@ class SpeakerResolver:
             return self._org_antecedent(m.group(1).casefold(), pos)
         m = _ORG_OF_END_RE.search(s)
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
-            return re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
+            return self._owner(s[: m.start()], pos) or (
+                re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
+            )
         m = _ORG_NP_END_RE.search(s)
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
+            owner = self._owner(s[: m.start()], pos)
+            if owner:
+                return owner
             name = re.sub(r"^[Tt]he\s+", "", m.group(1))
             return name, ORG
         m = _RUN_END_RE.search(s)
@@ -475,6 +480,16 @@ class SpeakerResolver:
             if found and found[1] == PERSON:
                 return found
         return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
+
+    def _owner(self, head: str, pos: int) -> tuple[str, str] | None:
+        """The person an organisation belongs to, where ``head`` ends `Henrik Olsen of`:
+        `Professor Henrik Olsen of the University of Copenhagen said` is Olsen speaking.
+        Only a full name counts: a lone capitalised word may open a group's own name."""
+        owner = _OF_TAIL_RE.search(head)
+        if not owner:
+            return None
+        found = self._from_run(owner.group(1), pos, the=False)
+        return found if found and found[1] == PERSON and " " in found[0] else None
 
     def _from_run(self, run: str, pos: int, *, the: bool) -> tuple[str, str] | None:
         tokens = run.split()
@@ -507,6 +522,11 @@ class SpeakerResolver:
             return person[0], PERSON
         if _key(person[0]) in _PLACE_WORDS and last_title < 0:
             return " ".join(tokens), ORG
+        if _PARTICLE_RE.fullmatch(_key(person[0])):
+            # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+            full = self._full_name(person[-1], pos)
+            if full and full.casefold().endswith(" ".join(person).casefold()):
+                return full, PERSON
         return " ".join(person), PERSON
 
     def _is_common_word(self, token: str) -> bool:
@@ -555,6 +575,12 @@ class SpeakerResolver:
             if titles:
                 titled.append((at, name, titles))
             if kind == _FULL:
+                if _PARTICLE_RE.fullmatch(_key(name.split(" ", 1)[0])):
+                    # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+                    earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
+                    if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
+                        persons.append((at, earlier[-1][1]))
+                        continue
                 for k in key.split(" "):
                     registry.setdefault(k, []).append((at, name))
                 persons.append((at, name))
@@ -829,25 +855,39 @@ def _acronym(token: str) -> bool:
     return len(bare) >= 2 and bare.isupper() and bare.isalpha()
 
 
-class _Canon:
-    """Entity names as the canonical spelling of a speaker's name."""
+class NameBook:
+    """The entity list's PERSON and ORG names, indexed once for the whole corpus.
 
-    def __init__(self, entities: list[Any], source: str) -> None:
+    Built per corpus rather than per document: walking every entity for every document
+    made quote extraction quadratic in the size of the corpus.
+    """
+
+    def __init__(self, entities: list[Any]) -> None:
         self.exact: dict[str, str] = {}
-        self.by_token: dict[str, list[tuple[int, str]]] = {}
+        # per source: a first or last name → (count, full name) of the people it may stand for
+        self.by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for e in entities:
             etype = getattr(e, "type", "")
             if etype not in (PERSON, ORG):
                 continue
-            names = [e.name, *getattr(e, "aliases", [])]
-            for n in names:
+            for n in (e.name, *getattr(e, "aliases", [])):
                 self.exact.setdefault(n.casefold(), e.name)
-            if etype == PERSON:
-                in_doc = any(getattr(m, "source", None) == source for m in e.mentions)
-                parts = e.name.split()
-                if in_doc and len(parts) > 1:
-                    for t in {parts[0], parts[-1]}:
-                        self.by_token.setdefault(t.casefold(), []).append((e.count, e.name))
+            parts = e.name.split()
+            if etype != PERSON or len(parts) < 2:
+                continue
+            tokens = {parts[0].casefold(), parts[-1].casefold()}
+            for source in {getattr(m, "source", None) for m in e.mentions}:
+                book = self.by_source.setdefault(source, {})
+                for t in tokens:
+                    book.setdefault(t, []).append((e.count, e.name))
+
+
+class _Canon:
+    """Entity names as the canonical spelling of a speaker's name in one document."""
+
+    def __init__(self, book: NameBook, source: str) -> None:
+        self.exact = book.exact
+        self.by_token = book.by_source.get(source, {})
 
     def __call__(self, name: str) -> str:
         exact = self.exact.get(name.casefold())
