@@ -9,6 +9,7 @@ to the panes. What the user selects is saved per corpus and restored on the next
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from collections import Counter
 
 from textual import on, work
@@ -462,9 +463,14 @@ class NewsdeskApp(App[None]):
         if index is None:
             return
         if not query.strip():
-            self.call_from_thread(self._apply_search, query, None, None)
+            self.call_from_thread(self._apply_hits, query, None)
+            self.call_from_thread(self._apply_quote_matches, query, None)
             return
+        # sources and the viewer first: they need one lookup; the quotes need every source
         hits = index.search.hits_per_source(query)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._apply_hits, query, hits)
         # a quote matches when the query names its speaker, or matches inside it
         words = [w for w in query.casefold().split() if len(w) > 1]
         matched = {q.id for q in index.quotes if q.speaker and words
@@ -473,26 +479,30 @@ class NewsdeskApp(App[None]):
             if worker.is_cancelled:
                 return
             quotes = self.quotes_by_doc.get(doc_id)
-            if not quotes:
-                continue
-            spans = index.search.find_in_document(doc_id, query)
-            for q in quotes:
-                if any(m.start < q.end and m.end > q.start for m in spans):
-                    matched.add(q.id)
+            if quotes:
+                spans = index.search.find_in_document(doc_id, query)  # in text order
+                starts = [m.start for m in spans]
+                for q in quotes:
+                    before = bisect_left(starts, q.end)  # matches starting before its end
+                    if before and spans[before - 1].end > q.start:
+                        matched.add(q.id)
         if not worker.is_cancelled:
-            self.call_from_thread(self._apply_search, query, hits, matched)
+            self.call_from_thread(self._apply_quote_matches, query, matched)
 
-    def _apply_search(self, query: str, hits: dict[str, int] | None,
-                      matched: set[str] | None) -> None:
+    def _apply_hits(self, query: str, hits: dict[str, int] | None) -> None:
         if query != self.query:
             return  # a newer query is on its way
         self.hits = hits
-        self.query_quotes = matched
         self._refresh_sources()
-        self._refresh_quotes()
         open_id = self.query_one(SourcesPane).open_id
         if open_id:
             self._highlight(open_id)
+        self._update_status()
+
+    def _apply_quote_matches(self, query: str, matched: set[str] | None) -> None:
+        if query == self.query:
+            self.query_quotes = matched
+            self._refresh_quotes()
 
     # --- actions --------------------------------------------------------------------------
 
