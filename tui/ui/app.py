@@ -17,6 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.theme import ThemeProvider
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
@@ -119,6 +120,7 @@ class NewsdeskApp(App[None]):
         self.selected: list[str] = list(self.state.selected)
         self._state_error_shown = False
         self._last_progress = 0.0
+        self._save_timer: Timer | None = None
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -672,7 +674,10 @@ class NewsdeskApp(App[None]):
     # --- state ----------------------------------------------------------------------------
 
     def _save_state_soon(self) -> None:
-        self.set_timer(0.5, self._save_state, name="save-state")
+        """Save once the user stops moving (holding j opens a source per row)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.5, self._save_state, name="save-state")
 
     def _save_state(self) -> None:
         try:
