@@ -19,6 +19,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
+class _RowMessage(Message):
+    def __init__(self, rowlist: RowList, index: int) -> None:
+        super().__init__()
+        self.rowlist = rowlist
+        self.index = index
+
+    @property
+    def control(self) -> RowList:
+        return self.rowlist
+
+
 class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """A cursor over ``row_count()`` rows, each ``ROW_HEIGHT`` lines tall."""
 
@@ -47,29 +58,11 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     ROW_HEIGHT = 1
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class Highlighted(_RowMessage):
         """The cursor moved to ``index``."""
 
-        def __init__(self, rowlist: RowList, index: int) -> None:
-            super().__init__()
-            self.rowlist = rowlist
-            self.index = index
-
-        @property
-        def control(self) -> RowList:
-            return self.rowlist
-
-    class Chosen(Message):
+    class Chosen(_RowMessage):
         """The row at ``index`` was chosen (enter or click)."""
-
-        def __init__(self, rowlist: RowList, index: int) -> None:
-            super().__init__()
-            self.rowlist = rowlist
-            self.index = index
-
-        @property
-        def control(self) -> RowList:
-            return self.rowlist
 
     empty_text = "Nothing here."
 
