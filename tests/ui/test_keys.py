@@ -369,3 +369,17 @@ async def test_mouse_clicks_open_rows_and_focus_panes(app: NewsdeskApp) -> None:
         assert app.focused.id == "viewer"
         await pilot.click("#quotes", offset=(5, 2))  # the second quote row
         assert app.focused.id == "quotes" and app.query_one(QuotesPane).cursor == 1
+
+
+async def test_typing_fast_leaves_the_results_of_the_last_query(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        bar = app.query_one(SearchBar)
+        for query in ("k", "ko", "kor", "kore", "korea", "kono"):
+            bar.value = query  # each starts a search; the earlier ones are stale
+        await settle(pilot)
+        assert app.query_one(SourcesPane).hits == app.index.search.hits_per_source("kono")
+        shown = app.query_one(QuotesPane).quotes
+        assert all("kono" in (q.speaker or "").casefold() or any(
+            m.start < q.end and m.end > q.start
+            for m in app.index.search.find_in_document(q.source, "kono")) for q in shown)
