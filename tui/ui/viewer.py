@@ -72,8 +72,8 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
     Viewer > .viewer--meta { text-style: dim; }
     Viewer > .viewer--dim { text-style: dim; }
     Viewer > .viewer--label { color: $text-warning; text-style: italic; }
-    Viewer > .viewer--match { background: $warning-darken-3; color: $foreground; text-style: bold; }
-    Viewer > .viewer--current { background: $warning; color: $background; text-style: bold; }
+    Viewer > .viewer--match { background: $warning-darken-3; color: white; text-style: bold; }
+    Viewer > .viewer--current { background: $warning; color: black; text-style: bold; }
     Viewer > .viewer--entity { color: $text-accent; text-style: bold underline; }
     Viewer > .viewer--quote { color: $text-success; }
     Viewer > .viewer--spotlight { background: $success 30%; }
