@@ -9,7 +9,6 @@ to the panes. What the user selects is saved per corpus and restored on the next
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
 from collections import Counter
 
 from textual import on, work
@@ -468,7 +467,7 @@ class NewsdeskApp(App[None]):
             self.call_from_thread(self._apply_hits, query, None)
             self.call_from_thread(self._apply_quote_matches, query, None)
             return
-        # sources and the viewer first: they need one lookup; the quotes need every source
+        # sources and the viewer first: they need one lookup; the quotes need every quote
         hits = index.search.hits_per_source(query)
         if worker.is_cancelled:
             return
@@ -480,14 +479,9 @@ class NewsdeskApp(App[None]):
         for doc_id in hits:
             if worker.is_cancelled:
                 return
-            quotes = self.quotes_by_doc.get(doc_id)
-            if quotes:
-                spans = index.search.find_in_document(doc_id, query)  # in text order
-                starts = [m.start for m in spans]
-                for q in quotes:
-                    before = bisect_left(starts, q.end)  # matches starting before its end
-                    if before and spans[before - 1].end > q.start:
-                        matched.add(q.id)
+            for q in self.quotes_by_doc.get(doc_id, ()):
+                if index.search.find_in_text(q.text, query):
+                    matched.add(q.id)
         if not worker.is_cancelled:
             self.call_from_thread(self._apply_quote_matches, query, matched)
 
