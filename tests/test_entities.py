@@ -200,6 +200,51 @@ def test_types_from_titles_heads_and_places():
     assert "Lt. Col. Maria Santos" not in names(got)
 
 
+def test_plural_place_heads_and_member_bodies():
+    got = entities_of(
+        "Campers returned to the Quetico Lakes and the Silver Hills on Sunday. Ben Ortiz, "
+        "head of Sons of the Prairie Rivers, welcomed it. Rep. Maxine Waters disagreed. "
+        "He met the Governor of the Bank of England and sailed on the Sea of Japan."
+    )
+    assert find(got, "Quetico Lakes").type == "PLACE"
+    assert find(got, "Silver Hills").type == "PLACE"
+    assert find(got, "Sons of the Prairie Rivers").type == "ORG"
+    assert find(got, "Maxine Waters").type == "PERSON"
+    assert find(got, "Sea of Japan").type == "PLACE"
+    assert "Sons" not in names(got)
+
+
+def test_places_named_with_the_and_unions_of_states():
+    got = entities_of(
+        "Judges in The Hague ruled on Monday. Lawyers in the Hague said the European Union "
+        "would comply. The EU declined to comment."
+    )
+    hague = find(got, "The Hague")
+    assert hague.type == "PLACE" and hague.count == 2
+    eu = find(got, "European Union")
+    assert eu.type == "ORG" and "EU" in eu.aliases
+
+
+def test_appositives_and_party_members():
+    got = entities_of(
+        "The firm, Kestrel Orla, said it would appeal. Senator Rosa Kemp, a Democrat, "
+        "and Labour MP Owen Prys disagreed. Republicans said nothing."
+    )
+    assert find(got, "Kestrel Orla").type == "ORG"
+    assert find(got, "Rosa Kemp").type == "PERSON"
+    assert find(got, "Owen Prys").type == "PERSON"
+    assert not names(got) & {"Democrat", "Republicans", "Labour MP Owen Prys", "Labour"}
+
+
+def test_a_capitalised_particle_surname_joins_the_full_name():
+    got = entities_of(
+        "The union leader, Anouk van Dijk, spoke first. Van Dijk said talks would resume.",
+        "Van Dijk is also the name of a bakery chain.",
+    )
+    anouk = find(got, "Anouk van Dijk")
+    assert "Van Dijk" in anouk.aliases and anouk.sources == ["d0"]
+
+
 def test_accented_names():
     got = entities_of(
         "Officials in Zürich met Mayor Corine Mauch. Zürich said the São Paulo office and "

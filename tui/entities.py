@@ -38,6 +38,7 @@ from .document import BODY, Document
 from .entity_cues import (
     FUNCTION_WORDS,
     MONTHS,
+    ORG_APPOSITIVE_NOUNS,
     ORG_CONTEXT_AFTER,
     ORG_HEADS,
     OTHER_HEADS,
@@ -202,6 +203,9 @@ _SKIP = frozenset(
 )
 
 
+_APPOSITIVE = re.compile(r"\b(?:the|its|their|a|an)(?: [a-z-]+)? ([a-z]+), $")
+
+
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
     """Hints from the words around a mention; each is weak on its own."""
     votes: list[tuple[str, int]] = []
@@ -217,6 +221,9 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
         votes.append((PLACE, 2))  # "in Ravenna"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
+    m = _APPOSITIVE.search(low_before)
+    if m and m.group(1) in ORG_APPOSITIVE_NOUNS:
+        votes.append((ORG, 6))  # "The company, Twin Metals, said"
     a = after.lstrip(" ,").lower()
     if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
         rest = a.split(",")[0].split()
@@ -498,10 +505,18 @@ def _resolve_people(
             for part in (fold(words[0]), fold(words[-1])):
                 doc_people[source, part].add(key)
                 corpus_people[part].add(key)
+            # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
+            for i in range(1, len(words) - 1):
+                if words[i].islower():
+                    doc_people[source, fold(" ".join(words[i:]))].add(key)
+                    break
     kept: list[_Group] = []
     for g in groups:
         source, key, surface, ambiguous, multi, length, starts = g
         if multi:
+            people = doc_people.get((source, key))
+            if people and len(people) == 1 and key not in people:
+                g = (source, next(iter(people)), surface, False, multi, length, starts)
             kept.append(g)
             continue
         people = doc_people.get((source, key))

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .entity_cues import PLACE_HEADS
+
 # Cities smaller than this are too often also surnames or common words to be trusted.
 MIN_CITY_POPULATION = 50_000
 # A place this big (or a country, state, continent or capital) is trusted even where
@@ -46,12 +48,16 @@ COUNTRY_FORMS: dict[str, list[str]] = {
     "Timor Leste": ["East Timor", "Timor-Leste"],
     "Vatican": ["Vatican City", "Holy See"],
     "Palestinian Territory": ["Palestine"],
-    "European Union": ["EU", "E.U."],
     "England": [],
     "Scotland": [],
     "Wales": [],
     "Northern Ireland": [],
     "Middle East": [],
+}
+# Unions of states that the place data lists beside countries; news text treats them as
+# organisations ("the EU said"), so they are typed ORG, with their short forms.
+BODY_FORMS: dict[str, list[str]] = {
+    "European Union": ["EU", "E.U."],
 }
 # Demonyms that are not a place name plus a suffix.
 _IRREGULAR_DEMONYMS = {
@@ -96,6 +102,7 @@ class Gazetteer:
     places: dict[str, tuple[str, bool]] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)  # folded names of countries and regions
     stems: set[str] = field(default_factory=set)  # folded prefixes for demonyms
+    bodies: dict[str, str] = field(default_factory=dict)  # folded form → union's name
     _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def place(self, key: str) -> tuple[str, bool] | None:
@@ -213,6 +220,20 @@ def load_gazetteer() -> Gazetteer:
         gaz.countries.add(ckey)
         for form in forms:
             gaz.places[fold(form)] = (canonical, True)
+    for canonical, forms in BODY_FORMS.items():
+        for form in [canonical, *forms]:
+            key = fold(form)
+            gaz.bodies[key] = canonical
+            if gaz.places.get(key, ("",))[0] in (canonical, form):
+                del gaz.places[key]
+            gaz.countries.discard(key)
+    # "The Hague" is "the Hague" mid-sentence. A plural after "The" ("The Villages") or a
+    # place noun ("The Valley") is a common word on its own, so those are left out.
+    for key, (canonical, major) in list(gaz.places.items()):
+        rest = key[4:]
+        if key.startswith("the ") and " " not in rest and not rest.endswith("s"):
+            if rest not in gaz.places and rest not in PLACE_HEADS:
+                gaz.places[rest] = (canonical, major)
     # "Korea" from "South Korea": a country's name with its compass word dropped.
     for key in list(gaz.countries):
         parts = key.split()

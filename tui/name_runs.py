@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 
 from .entity_cues import (
+    AFFILIATIONS,
     DEPARTMENT_WORDS,
     FUNCTION_WORDS,
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
+    MEMBER_PLURALS,
     MONTHS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
@@ -171,6 +173,8 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
     for i, j in enumerate(joined[1:], start=1):
         if j and j != "and" and j != "&":
             heads.append(low[i - 1])
+            if low[i - 1] in MEMBER_PLURALS:
+                return ORG, 8  # "Friends of the Earth"
             break
     last = [w for w in low if w not in ROMAN_NUMERALS and not w.isdigit()]
     if last:
@@ -194,7 +198,8 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
 _CUE_WORDS = (
     FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
     | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
-    | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS
+    | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
+    | AFFILIATIONS
     | frozenset(w for a in NEWS_AGENCIES for w in a.split())
 )
 
@@ -240,7 +245,7 @@ class Analyser:
                     key = " ".join(folded[i:j])
                     if not (key.isascii() and key.replace(" ", "").isalpha()):
                         key = fold(key)
-                    if key in places or key in NEWS_AGENCIES:
+                    if key in places or key in NEWS_AGENCIES or key in self.gaz.bodies:
                         return None
         parts: list[str] = []
         starts: list[int] = []
@@ -298,7 +303,17 @@ class Analyser:
             and w[1:].islower()
             and w.casefold() not in _CUE_WORDS
             and fold(w) not in self.gaz.places
-            and not self.gaz.is_demonym(w)
+            and not self._modifier(w)
+        )
+
+    def _modifier(self, word: str) -> bool:
+        """A demonym or a party member's noun: says who someone is, names nothing."""
+        return self.gaz.is_demonym(word) or _fold_word(word) in AFFILIATIONS
+
+    def _the_place(self, words: list[str]) -> bool:
+        """Do the words open with a place whose name starts with "The" ("The Hague")?"""
+        return any(
+            fold(" ".join(words[:n])) in self.gaz.places for n in (2, 3) if len(words) >= n
         )
 
     def _split(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...] | None:
@@ -307,7 +322,7 @@ class Analyser:
         A leading "The", an "and" and a possessive always end a name, so the parts give
         the same pieces as the whole; they are far more often met again than the whole.
         """
-        if run.startswith("The ") and len(run) > 5:
+        if run.startswith("The ") and len(run) > 5 and not self._the_place(run.split(" ")):
             return _shift(self.analyse(run[4:], False, after_the), 4)
         if not after_the:
             i = run.find(" and ")
@@ -416,6 +431,7 @@ class Analyser:
             and not seg[0][2].isupper()
             and _fold_word(seg[0][2]) in FUNCTION_WORDS
             and (initial or _fold_word(seg[0][2]) in ("the", "a", "an"))
+            and not self._the_place([t for _s, _e, t, _j in seg[:3]])
         ):
             seg = seg[1:]
             initial = False
@@ -439,7 +455,7 @@ class Analyser:
         # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
         # "Korean War" and "Japanese Embassy" are names.
         for n in (2, 1):
-            if len(seg) > n and self.gaz.is_demonym(" ".join(words[:n])):
+            if len(seg) > n and self._modifier(" ".join(words[:n])):
                 if _head_type(words, [j for *_x, j in seg]) is None and not seg[n][3]:
                     return self._segment(seg[n:], False)
                 break
@@ -452,7 +468,7 @@ class Analyser:
                 (_fold_word(prefix[-1][2]) in TITLE_WORDS and not is_acronym(prefix[-1][2]))
                 or _fold_word(prefix[-1][2]) in DIRECTIONS
                 or _is_function(prefix[-1][2])
-                or self.gaz.is_demonym(prefix[-1][2])
+                or self._modifier(prefix[-1][2])
             ):
                 prefix = prefix[:-1]
             out = self._segment(prefix, initial) if prefix else []
@@ -467,7 +483,7 @@ class Analyser:
             for w, t in zip(low, words)
         ):
             return []  # "Defence Minister", "President": an office without a name
-        if self.gaz.is_demonym(" ".join(words)) and not self._gaz_key(words):
+        if self._modifier(" ".join(words)) and not self._gaz_key(words):
             return []
         # A place glued to the next name: "North Korea Stephen Biegun", "Russia NotPetya".
         for n in (3, 2, 1):
@@ -508,7 +524,9 @@ class Analyser:
             return False
         words = [t for _s, _e, t, _j in name]
         low = [_fold_word(w) for w in words]
-        if _head_type(words, [j for *_x, j in name]) is not None:
+        head = _head_type(words, [j for *_x, j in name])
+        # After a title, a plural place noun is a surname: "Rep. Maxine Waters".
+        if head is not None and not (head[0] == PLACE and len(words) > 1 and low[-1][-1] == "s"):
             return False
         if _is_function(words[0]) or all(w in TITLE_WORDS for w in low):
             return False
@@ -532,6 +550,9 @@ class Analyser:
                 return []
             if len(w) > 60:
                 return []
+        body = self.gaz.bodies.get(fold(" ".join(words)))
+        if body is not None:  # "European Union", "EU": a body of states, not a place
+            return [self._piece(seg, ((ORG, 10),), key=fold(body))]
         gaz = self._gaz_key(words)
         if gaz is not None:
             canonical, major = gaz
@@ -566,7 +587,7 @@ class Analyser:
         elif (
             all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
             and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
-            and not any(w in NON_PERSON_WORDS or self.gaz.is_demonym(w) for w in low)
+            and not any(w in NON_PERSON_WORDS or self._modifier(w) for w in low)
             and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
         ):
             votes.append((PERSON, 3))
