@@ -17,7 +17,7 @@ from tui.entities import Entity, Mention, extract_entities, person_names
 from tui.gazetteer import fold
 from tui.index import CorpusIndex
 
-from .entity_scores import bundled_entities, load_gold, score, unseen_scores
+from .entity_scores import all_unseen_scores, bundled_entities, load_gold, score, unseen_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +64,14 @@ def test_unseen_news_text_scores_well():
     assert s.precision >= 0.9, s.false_positives
     assert s.recall >= 0.9, s.missed
     assert s.type_accuracy >= 0.9, s.wrong_type
+    assert not s.conflated
+
+
+def test_all_unseen_news_text_together_scores_well():
+    s = all_unseen_scores()
+    assert s.precision >= 0.9, s.false_positives
+    assert s.recall >= 0.9, s.missed
+    assert s.type_accuracy >= 0.85, s.wrong_type
     assert not s.conflated
 
 
