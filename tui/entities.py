@@ -203,7 +203,7 @@ _SKIP = frozenset(
 )
 
 
-_APPOSITIVE = re.compile(r"\b(?:the|its|their|a|an)(?: [a-z-]+)? ([a-z]+), $")
+_APPOSITIVE = re.compile(r"\b(?:the|its|their|a|an)(?: [a-z-]+)? ([a-z]+),? $")
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -216,14 +216,14 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
     if prev_words and prev_words[-1] in PERSON_ROLES:
         votes.append((PERSON, 4))
     if len(prev_words) >= 2 and prev_words[-1] == "at" and prev_words[-2] in PEOPLE_AT:
-        votes.append((ORG, 4))  # "analysts at Morgan Stanley"
+        votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
     elif prev_words and prev_words[-1] in PLACE_PREPOSITIONS:
         votes.append((PLACE, 2))  # "in Ravenna"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
     m = _APPOSITIVE.search(low_before)
     if m and m.group(1) in ORG_APPOSITIVE_NOUNS:
-        votes.append((ORG, 6))  # "The company, Twin Metals, said"
+        votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
     a = after.lstrip(" ,").lower()
     if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
         rest = a.split(",")[0].split()

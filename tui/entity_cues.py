@@ -50,7 +50,7 @@ TITLE_HEADS = frozenset(
     chair ceo cfo coo chief leader speaker rev reverend father sheikh ayatollah imam rabbi
     bishop cardinal archbishop commissioner inspector detective det supt superintendent
     constable officer attorney chancellor treasurer president-elect vice-president
-    executive mp mep msp mla
+    executive mp mep msp mla administrator
     """.split()
 )
 # Words that may sit inside a title before its head ("Chief Cabinet Secretary").
@@ -85,7 +85,8 @@ ORG_HEADS = frozenset(
     society church motors airlines airways electric electronics industries technologies
     systems labs laboratories exchange reserve command secretariat directorate tribunal
     team front movement brigade coalition cabinet partners capital ventures media
-    broadcasting television radio channel studio studios cross crescent
+    broadcasting television radio channel studio studios cross crescent laboratory lab
+    rovers rangers wanderers athletic albion
     """.split()
 )
 PLACE_HEADS = frozenset(
@@ -97,7 +98,7 @@ PLACE_HEADS = frozenset(
     cathedral temple mosque shrine stadium arena wall monument memorial park gardens garden
     hill hills heights beach forest
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
-    canyon glacier reef lagoon fjord
+    canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     """.split()
 )
 # Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
@@ -142,6 +143,7 @@ PERSON_ROLES = frozenset(
     author writer founder ceo chief executive lawyer attorney judge ambassador diplomat
     activist candidate governor mayor negotiator commander general colonel officer
     scholar historian strategist adviser aide consultant coach manager player actor singer
+    striker midfielder defender goalkeeper winger quarterback pitcher batsman bowler
     """.split()
 )
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
@@ -171,7 +173,7 @@ NON_PERSON_WORDS = frozenset(
     """
     world international global national united royal federal central new general grand
     great big first red white blue black green golden digital capital free open public
-    republic democratic people's union old
+    republic democratic people's union old city
     """.split()
 )
 # Plural people before "at": "analysts at Morgan Stanley" names an employer.

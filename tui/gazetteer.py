@@ -102,6 +102,9 @@ class Gazetteer:
     places: dict[str, tuple[str, bool]] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)  # folded names of countries and regions
     stems: set[str] = field(default_factory=set)  # folded prefixes for demonyms
+    # stems that are a demonym as they stand: "German", "Swede" (a country's last word
+    # less its final letter), but not the last word itself ("Helena" of "Saint Helena")
+    short_stems: set[str] = field(default_factory=set)
     bodies: dict[str, str] = field(default_factory=dict)  # folded form → union's name
     _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
 
@@ -128,7 +131,7 @@ class Gazetteer:
             return True
         if w in self.places:
             return False
-        if w in self.stems:
+        if w in self.short_stems:
             return True
         for suffix in _DEMONYM_SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -241,9 +244,12 @@ def load_gazetteer() -> Gazetteer:
             gaz.places[parts[1]] = (parts[1].title(), True)
     # "Japan" → "Japanese", "China" → "Chinese", "Russia" → "Russian": stems are a
     # country's last word and that word less its final letter.
+    whole: set[str] = set()
     for key in gaz.countries:
         last = key.split()[-1]
         if len(last) >= 4:
             gaz.stems.add(last)
             gaz.stems.add(last[:-1])
+            whole.add(last)
+    gaz.short_stems = {s for s in gaz.stems - whole if len(s) >= 5}  # not "Per" of Peru
     return gaz

@@ -323,7 +323,8 @@ class Analyser:
         the same pieces as the whole; they are far more often met again than the whole.
         """
         if run.startswith("The ") and len(run) > 5 and not self._the_place(run.split(" ")):
-            return _shift(self.analyse(run[4:], False, after_the), 4)
+            # "The Danish Competition and Consumer Authority": the "and" follows "The".
+            return _shift(self.analyse(run[4:], False, after_the or " and " in run), 4)
         if not after_the:
             i = run.find(" and ")
             if i > 0:
@@ -368,8 +369,8 @@ class Analyser:
                 segments.append([])
 
         for n, ((s, e, tok), joiner) in enumerate(zip(tokens, joiners)):
-            if joiner in ("and", "&") and after_the and _and_joins(tokens, joiners, n):
-                pass  # "the CHIPS and Science Act", "the Bill and Melinda Gates Foundation"
+            if joiner == "&" or (joiner == "and" and after_the and _and_joins(tokens, joiners, n)):
+                pass  # "Kellerman & Roth", "the CHIPS and Science Act"
             elif joiner in ("and", "&") or (joiner and not segments[-1]):
                 close()
                 joiner = ""
@@ -446,7 +447,7 @@ class Analyser:
         low = [_fold_word(t) for _s, _e, t, _j in seg]
         for k in range(1, len(seg)):
             j = seg[k][3]
-            if j and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
+            if j and j != "&" and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
                 right = [(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]]
                 return self._segment(seg[:k], initial) + self._segment(right, False)
         words = [t for _s, _e, t, _j in seg]
@@ -588,6 +589,7 @@ class Analyser:
             all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
             and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
             and not any(w in NON_PERSON_WORDS or self._modifier(w) for w in low)
+            and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
             and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
         ):
             votes.append((PERSON, 3))
