@@ -253,6 +253,18 @@ def test_a_capitalised_particle_surname_joins_the_full_name():
     assert "Van Dijk" in anouk.aliases and anouk.sources == ["d0"]
 
 
+def test_a_short_form_joins_the_one_organisation_it_starts_or_ends():
+    got = entities_of(
+        "Brightline Group said on Monday it would cut routes. Shares in Brightline fell. "
+        "Police in Manchester said Manchester United fans were calm. Eastfield Wanderers "
+        "won, and Wanderers stayed top.",
+    )
+    brightline = find(got, "Brightline Group")
+    assert "Brightline" in brightline.aliases and brightline.type == "ORG"
+    assert "Wanderers" in find(got, "Eastfield Wanderers").aliases
+    assert find(got, "Manchester").type == "PLACE"  # a place keeps its own name
+
+
 def test_accented_names():
     got = entities_of(
         "Officials in Zürich met Mayor Corine Mauch. Zürich said the São Paulo office and "

@@ -203,7 +203,7 @@ _SKIP = frozenset(
 )
 
 
-_APPOSITIVE = re.compile(r"\b(?:the|its|their|a|an)(?: [a-z-]+)? ([a-z]+),? $")
+_DETERMINERS = frozenset("the its their a an".split())
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -221,8 +221,9 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
         votes.append((PLACE, 2))  # "in Ravenna"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
-    m = _APPOSITIVE.search(low_before)
-    if m and m.group(1) in ORG_APPOSITIVE_NOUNS:
+    if prev_words and prev_words[-1] in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {
+        *prev_words[-3:-1]
+    }:
         votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
     a = after.lstrip(" ,").lower()
     if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
@@ -499,7 +500,12 @@ def _resolve_people(
     person_keys = {k for k, t in winners.items() if t == PERSON and " " in k}
     doc_people: dict[tuple[str, str], set[str]] = defaultdict(set)
     corpus_people: dict[str, set[str]] = defaultdict(set)
+    doc_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # organisations, places
     for source, key, surface, _amb, multi, _n, _starts in groups:
+        if multi and winners.get(key) in (ORG, PLACE):
+            for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :]):
+                if part in known:  # only a word also met alone can be a short form
+                    doc_names[source, part].add(key)
         if multi and key in person_keys:
             words = surface.split()
             for part in (fold(words[0]), fold(words[-1])):
@@ -522,6 +528,11 @@ def _resolve_people(
         people = doc_people.get((source, key))
         place = gaz.place(key)
         major = bool(place and place[1])
+        if not people and not place and (not ambiguous or key in known):
+            # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
+            # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
+            # and a word whose capital proves nothing must be met where it does.
+            people = doc_names.get((source, key))
         if ambiguous:
             if people and len(people) == 1:
                 key = next(iter(people))

@@ -106,6 +106,7 @@ class Gazetteer:
     # less its final letter), but not the last word itself ("Helena" of "Saint Helena")
     short_stems: set[str] = field(default_factory=set)
     bodies: dict[str, str] = field(default_factory=dict)  # folded form → union's name
+    after_the: set[str] = field(default_factory=set)  # "hague" of "The Hague"
     _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def place(self, key: str) -> tuple[str, bool] | None:
@@ -234,6 +235,8 @@ def load_gazetteer() -> Gazetteer:
     # place noun ("The Valley") is a common word on its own, so those are left out.
     for key, (canonical, major) in list(gaz.places.items()):
         rest = key[4:]
+        if key.startswith("the "):
+            gaz.after_the.add(rest.split()[0])
         if key.startswith("the ") and " " not in rest and not rest.endswith("s"):
             if rest not in gaz.places and rest not in PLACE_HEADS:
                 gaz.places[rest] = (canonical, major)

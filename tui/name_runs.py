@@ -312,6 +312,8 @@ class Analyser:
 
     def _the_place(self, words: list[str]) -> bool:
         """Do the words open with a place whose name starts with "The" ("The Hague")?"""
+        if len(words) < 2 or words[1].casefold() not in self.gaz.after_the:
+            return False
         return any(
             fold(" ".join(words[:n])) in self.gaz.places for n in (2, 3) if len(words) >= n
         )
@@ -593,6 +595,8 @@ class Analyser:
             and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
         ):
             votes.append((PERSON, 3))
+        elif any(w in NON_PERSON_WORDS for w in low):
+            votes.append((ORG, 2))  # "Manchester United": a word no person's name has
         else:
             votes.append((ORG, 1))
         return [self._piece(seg, tuple(votes))]
