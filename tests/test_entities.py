@@ -233,6 +233,12 @@ def test_places_named_with_the_and_unions_of_states():
     assert eu.type == "ORG" and "EU" in eu.aliases
 
 
+def test_state_abbreviations_in_datelines():
+    got = entities_of("TUCSON, Ariz. — Officials in Tucson said the fire was contained.")
+    arizona = find(got, "Arizona")
+    assert arizona.type == "PLACE" and arizona.aliases == ["Ariz"]
+
+
 def test_appositives_and_party_members():
     got = entities_of(
         "The firm, Kestrel Orla, said it would appeal. Senator Rosa Kemp, a Democrat, "

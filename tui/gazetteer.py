@@ -54,6 +54,13 @@ COUNTRY_FORMS: dict[str, list[str]] = {
     "Northern Ireland": [],
     "Middle East": [],
 }
+# AP-style abbreviations of US states in datelines ("PASADENA, Calif."). Those that are
+# also common words or names ("Miss.", "Mass.", "Wash.", "Conn.", "Mo.") are left out.
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ariz.": "Arizona", "Calif.": "California", "Colo.": "Colorado",
+    "Fla.": "Florida", "Mich.": "Michigan", "Minn.": "Minnesota", "Okla.": "Oklahoma",
+    "Tenn.": "Tennessee", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "Neb.": "Nebraska",
+}
 # Unions of states that the place data lists beside countries; news text treats them as
 # organisations ("the EU said"), so they are typed ORG, with their short forms.
 BODY_FORMS: dict[str, list[str]] = {
@@ -224,6 +231,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.countries.add(ckey)
         for form in forms:
             gaz.places[fold(form)] = (canonical, True)
+    for form, state in STATE_ABBREVIATIONS.items():
+        gaz.places.setdefault(fold(form), (state, True))
     for canonical, forms in BODY_FORMS.items():
         for form in [canonical, *forms]:
             key = fold(form)
