@@ -220,6 +220,20 @@ def test_plural_place_heads_and_member_bodies():
     assert find(got, "Maxine Waters").type == "PERSON"
     assert find(got, "Sea of Japan").type == "PLACE"
     assert "Sons" not in names(got)
+    assert find(got, "Bank of England").type == "ORG"
+    assert "Governor of the Bank of England" not in names(got)
+
+
+def test_an_office_named_after_a_place_or_body_gives_that_name():
+    got = entities_of(
+        "The President of the United States met the Secretary-General of the Arctic Council "
+        "and Secretary of State Ida Vance. The General Security of Trade Agreement lapsed."
+    )
+    assert find(got, "United States").type == "PLACE"
+    assert find(got, "Arctic Council").type == "ORG"
+    assert find(got, "Ida Vance").type == "PERSON"
+    assert find(got, "General Security of Trade Agreement").type == "OTHER"
+    assert not any(n.startswith(("President", "Secretary")) for n in names(got))
 
 
 def test_places_named_with_the_and_unions_of_states():
@@ -257,6 +271,12 @@ def test_a_capitalised_particle_surname_joins_the_full_name():
     )
     anouk = find(got, "Anouk van Dijk")
     assert "Van Dijk" in anouk.aliases and anouk.sources == ["d0"]
+
+
+def test_two_particles_stay_inside_a_name():
+    got = entities_of("Ines van der Berg met Tomas de la Fuente. Van der Berg said little.")
+    assert find(got, "Ines van der Berg").aliases == ["Van der Berg"]
+    assert find(got, "Tomas de la Fuente").type == "PERSON"
 
 
 def test_a_short_form_joins_the_one_organisation_it_starts_or_ends():

@@ -50,7 +50,8 @@ TITLE_HEADS = frozenset(
     chair ceo cfo coo chief leader speaker rev reverend father sheikh ayatollah imam rabbi
     bishop cardinal archbishop commissioner inspector detective det supt superintendent
     constable officer attorney chancellor treasurer president-elect vice-president
-    executive mp mep msp mla administrator
+    executive mp mep msp mla administrator secretary-general director-general
+    attorney-general governor-general
     """.split()
 )
 # Words that may sit inside a title before its head ("Chief Cabinet Secretary").

@@ -70,9 +70,10 @@ _REST = (
     rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
 )
 _TOKEN = _UP + _REST
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
+# Two particles make one joiner: "Ursula von der Leyen", "Penelope de la Cruz".
 _JOINER = (
-    r"(?:(?:of|for|on|de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
-    r"(?:[ \t]+the)?|and|&)"
+    rf"(?:(?:of|for|on)(?:[ \t]+the)?|{_PARTICLE}(?:[ \t]+(?:{_PARTICLE}|the))?|and|&)"
 )
 # The pattern starts with the capital itself, so the engine skips ahead to the next
 # capital quickly; the look-behinds then reject capitals inside words, handles and URLs.
@@ -481,6 +482,17 @@ class Analyser:
                 out = [p if p.votes and p.votes[0][0] == PLACE else _ambiguous(p) for p in out]
             out.append(self._piece(seg[name:], ((PERSON, 10),)))
             return out
+        # "President of the United States", "Governor of the Bank of England": an office
+        # named after a place or a body; that place or body is the name.
+        k = next((k for k in range(1, len(seg)) if seg[k][3]), 0)
+        if (
+            k
+            and seg[k][3].split()[0] in ("of", "for")
+            and low[k - 1] in TITLE_HEADS
+            and all(w in TITLE_WORDS for w in low[:k])
+            and not all(w in TITLE_WORDS or w in DEPARTMENT_WORDS for w in low[k:])
+        ):
+            return self._segment([(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]], False)
         if all(
             (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
             for w, t in zip(low, words)
