@@ -46,6 +46,7 @@ from .entity_cues import (
     PERSON_ROLES,
     PERSON_VERBS,
     PLACE_BEFORE,
+    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     WEEKDAYS,
 )
@@ -204,6 +205,7 @@ _SKIP = frozenset(
 
 
 _DETERMINERS = frozenset("the its their a an".split())
+_HEADS = ORG_HEADS | PLACE_HEADS
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -502,7 +504,9 @@ def _resolve_people(
     corpus_people: dict[str, set[str]] = defaultdict(set)
     doc_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # organisations, places
     for source, key, surface, _amb, multi, _n, _starts in groups:
-        if multi and winners.get(key) in (ORG, PLACE):
+        # Only a name built on a head noun has short forms: "Nordwind Airlines" gives
+        # "Nordwind" and "Airlines"; "North Korea Officials" gives none.
+        if multi and key[key.rfind(" ") + 1 :] in _HEADS and winners.get(key) in (ORG, PLACE):
             for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :]):
                 if part in known:  # only a word also met alone can be a short form
                     doc_names[source, part].add(key)
