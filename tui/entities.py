@@ -69,7 +69,16 @@ from .name_runs import (
     run_tokens,
 )
 
-__all__ = ["Entity", "Mention", "Mentions", "TYPES", "extract_entities", "person_names"]
+__all__ = [
+    "Entity",
+    "Mention",
+    "Mentions",
+    "MinedShard",
+    "TYPES",
+    "extract_entities",
+    "mine_shard",
+    "person_names",
+]
 
 
 class Mention(NamedTuple):
@@ -276,6 +285,15 @@ _Group = tuple[str, str, str, bool, bool, int, "array[int] | list[int]"]
 # Weak hints are counted for this many mentions of a name only, so that strong evidence
 # scales with the corpus and weak evidence does not drown it.
 _WEAK_SAMPLE = 8
+# What mining a run of documents leaves for the merge: (groups, headline runs, acronym
+# definitions, strong-vote tallies, each name's sampled weak hints).
+MinedShard = tuple[
+    list[_Group],
+    list[tuple[str, int, str]],
+    list[tuple[str, str]],
+    dict[tuple[str, tuple[tuple[str, int], ...]], int],
+    dict[str, list[tuple[tuple[str, int], ...]]],
+]
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
@@ -333,6 +351,9 @@ class _Miner:
         self.strong: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
         self.weak: dict[str, Counter] = defaultdict(Counter)
         self.sampled: dict[str, int] = {}  # key → mentions whose weak hints were counted
+        # key → each sampled mention's weak hints, kept when this miner mines a later
+        # shard of the corpus: the shard before it decides how many of them count
+        self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
         self.cache: dict[tuple[str, bool, bool], tuple[tuple, Piece | None]] = {}
         # piece id → (key, surface, ambiguous, multi-word, length)
         self.forms: list[tuple[str, str, bool, bool, int]] = []
@@ -436,8 +457,31 @@ class _Miner:
         c = self.weak[key]
         for t, w in votes:
             c[t] += w
-        for t, w in _context_votes(text, s, e, not multi):
+        context = _context_votes(text, s, e, not multi)
+        for t, w in context:
             c[t] += w
+        if self.samples is not None:
+            self.samples.setdefault(key, []).append((*votes, *context))
+
+    def shard(self) -> MinedShard:
+        return self.groups, self.headlines, self.definitions, self.strong, self.samples or {}
+
+    def absorb(self, later: MinedShard) -> None:
+        """Add what another miner found in the documents after this one's, as if this
+        miner had gone on to mine them itself."""
+        groups, headlines, definitions, strong, samples = later
+        self.groups.extend(groups)
+        self.headlines.extend(headlines)
+        self.definitions.extend(definitions)
+        for sig, n in strong.items():
+            self.strong[sig] = self.strong.get(sig, 0) + n
+        sampled = self.sampled
+        for key, hints in samples.items():
+            for votes in hints[: _WEAK_SAMPLE - sampled.get(key, 0)]:
+                sampled[key] = sampled.get(key, 0) + 1
+                c = self.weak[key]
+                for t, w in votes:
+                    c[t] += w
 
     def _definition(
         self, text: str, pos: int, end: int, piece: Piece, buckets: dict[int, list[int]]
@@ -522,15 +566,36 @@ def extract_entities(
     aliases: dict[str, list[str]] | None = None,
     ignore: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    later: Callable[[], MinedShard] | None = None,
 ) -> list[Entity]:
-    """Entities of the documents' body text, sorted by mention count (desc), then name."""
+    """Entities of the documents' body text, sorted by mention count (desc), then name.
+
+    ``later``, if given, returns what :func:`mine_shard` found in the documents that
+    follow ``documents`` (mined elsewhere meanwhile): the result is then that of all of
+    them, exactly as if mined here in order.
+    """
     # Mining makes hundreds of thousands of small tuples that live until the end; the
     # cyclic collector would rescan them over and over, for no garbage (nearly halves
     # the time on a 50 MB corpus).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract(documents, aliases, ignore, progress)
+        return _extract(documents, aliases, ignore, progress, later)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def mine_shard(documents: list[Document]) -> MinedShard:
+    """Mine a later run of a corpus's documents for ``extract_entities(later=...)``."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        miner = _Miner(load_gazetteer())
+        miner.samples = {}
+        for doc in documents:
+            miner.mine(doc)
+        return miner.shard()
     finally:
         if was_enabled:
             gc.enable()
@@ -541,6 +606,7 @@ def _extract(
     aliases: dict[str, list[str]] | None,
     ignore: list[str] | None,
     progress: Callable[[int, int], None] | None,
+    later: Callable[[], MinedShard] | None = None,
 ) -> list[Entity]:
     gaz = load_gazetteer()
     miner = _Miner(gaz)
@@ -549,6 +615,8 @@ def _extract(
         miner.mine(doc)
         if progress and (i % 500 == 0 or i == total - 1):
             progress(i + 1, total)
+    if later is not None:
+        miner.absorb(later())
     votes = miner.votes()
     known = set(votes)
     winners = {k: _winner(c) for k, c in votes.items()}

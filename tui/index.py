@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
-from . import cache
+from . import cache, parallel
 from .config import Settings
 from .document import Document
 from .entities import Entity, extract_entities
@@ -56,14 +56,14 @@ class CorpusIndex:
             progress("documents", n, n)
         key = _cache_key(index.documents, settings) if cache.cache_dir() else ""
         if not (key and index._restore(cache.load(CACHE_NAME, key))):
-            index.search = SearchIndex.build_cached(index.documents, _stage(progress, "search"))
-            index.entities = extract_entities(
-                index.documents,
-                aliases=settings.entities.aliases,
-                ignore=settings.entities.ignore,
-                progress=_stage(progress, "entities"),
-            )
-            index.quotes = extract_quotes(index.documents, index.entities)
+            aliases, ignore = settings.entities.aliases, settings.entities.ignore
+            built = None
+            if parallel.available(index.documents):
+                built = parallel.build(index.documents, aliases, ignore, progress)
+            if built is not None:
+                index.search, index.entities, index.quotes = built
+            else:
+                index._build_serially(aliases, ignore, progress)
             if key:
                 cache.store(CACHE_NAME, key, index._state())
         elif progress:
@@ -85,6 +85,15 @@ class CorpusIndex:
 
     def document(self, doc_id: str) -> Document | None:
         return self.by_id.get(doc_id)
+
+    def _build_serially(
+        self, aliases: dict[str, list[str]], ignore: list[str], progress: Progress | None
+    ) -> None:
+        self.search = SearchIndex.build_cached(self.documents, _stage(progress, "search"))
+        self.entities = extract_entities(
+            self.documents, aliases=aliases, ignore=ignore, progress=_stage(progress, "entities")
+        )
+        self.quotes = extract_quotes(self.documents, self.entities)
 
     def _state(self) -> dict[str, Any]:
         return {
