@@ -38,7 +38,7 @@ MIN_CHARS = 1_000_000
 ENV_VAR = "NEWSDESK_PARALLEL"
 # The worker's share of the text, for mining names and for quotations. Less than half:
 # it also builds the postings, while this process merges the names into entities.
-MINE_SHARE = 0.45
+MINE_SHARE = 0.4
 WORKER_SHARE = 0.45
 
 
