@@ -763,7 +763,7 @@ def _merge(
             forms[g[2]] += len(g[6])
         name = _display_name(member_keys, forms, etype, forced, gaz)
         alias_list = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
-        if ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
+        if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
             continue
         entities.append(Entity(name, etype, alias_list, _mentions(members)))
     entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
