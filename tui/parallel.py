@@ -22,6 +22,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
 from queue import Queue
@@ -73,7 +74,12 @@ def build(
         except Exception:
             pass
     try:
-        pid = os.fork()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns about forking a process with threads (the TUI builds in
+            # one); the worker only computes and exits, and a warning would land on the
+            # user's screen.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
     except OSError:
         return None
     if pid == 0:  # the worker: never returns into the caller's code
