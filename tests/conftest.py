@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tui import cache
 from tui.corpus import load_corpus
 from tui.document import Document
 
@@ -15,6 +16,14 @@ settings.load_profile("deterministic")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEEDS = ROOT.parent / "shared" / "seed-articles"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Index builds write to the disk cache: keep a test run's entries out of the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(cache.ENV_VAR, str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

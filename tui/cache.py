@@ -15,6 +15,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,19 @@ def fingerprint(documents: Iterable[Document], *salt: str) -> str:
     for doc in documents:
         digest.update(doc.id.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(doc.text.encode("utf-8", "surrogatepass") + b"\1")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the core modules' source: after an upgrade or an edited rule, what was
+    built by the old code is a miss rather than a stale answer."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\1")
+        except OSError:
+            digest.update(path.name.encode() + b"\2")
     return digest.hexdigest()
 
 

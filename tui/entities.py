@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import gc
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -38,6 +39,7 @@ from .document import BODY, Document
 from .entity_cues import (
     FUNCTION_WORDS,
     MONTHS,
+    ORG_APPOSITIVE_NOUNS,
     ORG_CONTEXT_AFTER,
     ORG_HEADS,
     OTHER_HEADS,
@@ -45,6 +47,7 @@ from .entity_cues import (
     PERSON_ROLES,
     PERSON_VERBS,
     PLACE_BEFORE,
+    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     WEEKDAYS,
 )
@@ -68,7 +71,16 @@ from .name_runs import (
     run_tokens,
 )
 
-__all__ = ["Entity", "Mention", "TYPES", "extract_entities", "person_names"]
+__all__ = [
+    "Entity",
+    "Mention",
+    "Mentions",
+    "MinedShard",
+    "TYPES",
+    "extract_entities",
+    "mine_shard",
+    "person_names",
+]
 
 
 class Mention(NamedTuple):
@@ -87,12 +99,90 @@ class Mention(NamedTuple):
         return {"source": self.source, "start": self.start, "end": self.end}
 
 
-@dataclass
+class Mentions(Sequence[Mention]):
+    """An entity's mentions, packed: a read-only list of :class:`Mention` in a few bytes each.
+
+    A 50 MB archive has about a million mentions; as tuples of a string and two ints they
+    took over 100 MB and most of the index cache's load time. Here they are one array of
+    (source number, start, end) triples and the tuple of distinct sources; a
+    :class:`Mention` is made when one is read.
+    """
+
+    __slots__ = ("_sources", "_data")
+
+    def __init__(self, mentions: Iterable[tuple[str, int, int]] = ()) -> None:
+        numbers: dict[str, int] = {}
+        flat: list[int] = []
+        for source, start, end in mentions:
+            number = numbers.get(source)
+            if number is None:
+                number = numbers[source] = len(numbers)
+            flat += (number, start, end)
+        self._sources = tuple(numbers)
+        self._data = array("q", flat)
+
+    @classmethod
+    def in_one_source(cls, source: str, starts: Iterable[int], length: int) -> Mentions:
+        """Spans of ``length`` at ``starts`` of one document, in the order given."""
+        out = cls.__new__(cls)
+        out._sources = (source,)
+        flat: list[int] = []
+        for start in starts:
+            flat += (0, start, start + length)
+        out._data = array("q", flat)
+        return out
+
+    def distinct_sources(self) -> tuple[str, ...]:
+        """The documents mentioned, each once, in order of first mention."""
+        return self._sources
+
+    def __len__(self) -> int:
+        return len(self._data) // 3
+
+    def __iter__(self) -> Iterator[Mention]:
+        data, sources, new = self._data, self._sources, tuple.__new__
+        for k in range(0, len(data), 3):
+            yield new(Mention, (sources[data[k]], data[k + 1], data[k + 2]))
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return list(self)[i]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("mention index out of range")
+        k = 3 * i
+        return Mention(self._sources[self._data[k]], self._data[k + 1], self._data[k + 2])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mentions):
+            return list(self) == list(other)
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Mentions({list(self)!r})"
+
+    def __getstate__(self) -> tuple[tuple[str, ...], bytes]:
+        return self._sources, self._data.tobytes()
+
+    def __setstate__(self, state: tuple[tuple[str, ...], bytes]) -> None:
+        self._sources = state[0]
+        self._data = array("q")
+        self._data.frombytes(state[1])
+
+
+@dataclass(slots=True)
 class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    # a list of Mention, or the packed Mentions that extract_entities makes
+    mentions: Sequence[Mention] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -100,6 +190,8 @@ class Entity:
 
     @property
     def sources(self) -> list[str]:
+        if isinstance(self.mentions, Mentions):
+            return sorted(self.mentions.distinct_sources())
         return sorted({m.source for m in self.mentions})
 
     def to_json(self) -> dict[str, Any]:
@@ -191,15 +283,28 @@ def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # The mentions of one name form in one document, gathered in a single pass:
 # (source, key, surface, ambiguous, multi-word, length, start offsets). Merging works on
 # these groups, not on each of a large corpus's million mentions.
-_Group = tuple[str, str, str, bool, bool, int, list[int]]
+_Group = tuple[str, str, str, bool, bool, int, "array[int] | list[int]"]
 # Weak hints are counted for this many mentions of a name only, so that strong evidence
 # scales with the corpus and weak evidence does not drown it.
 _WEAK_SAMPLE = 8
+# What mining a run of documents leaves for the merge: (groups, headline runs, acronym
+# definitions, strong-vote tallies, each name's sampled weak hints).
+MinedShard = tuple[
+    list[_Group],
+    list[tuple[str, int, str]],
+    list[tuple[str, str]],
+    dict[tuple[str, tuple[tuple[str, int], ...]], int],
+    dict[str, list[tuple[tuple[str, int], ...]]],
+]
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
     + [w.upper() for w in ("a", "i", "the")] + ["I"]
 )
+
+
+_DETERMINERS = frozenset("the its their a an".split())
+_HEADS = ORG_HEADS | PLACE_HEADS
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -212,11 +317,15 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
     if prev_words and prev_words[-1] in PERSON_ROLES:
         votes.append((PERSON, 4))
     if len(prev_words) >= 2 and prev_words[-1] == "at" and prev_words[-2] in PEOPLE_AT:
-        votes.append((ORG, 4))  # "analysts at Morgan Stanley"
+        votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
     elif prev_words and prev_words[-1] in PLACE_PREPOSITIONS:
         votes.append((PLACE, 2))  # "in Ravenna"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
+    if prev_words and prev_words[-1] in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {
+        *prev_words[-3:-1]
+    }:
+        votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
     a = after.lstrip(" ,").lower()
     if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
         rest = a.split(",")[0].split()
@@ -252,6 +361,9 @@ class _Miner:
         self.strong: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
         self.weak: dict[str, Counter] = defaultdict(Counter)
         self.sampled: dict[str, int] = {}  # key → mentions whose weak hints were counted
+        # key → each sampled mention's weak hints, kept when this miner mines a later
+        # shard of the corpus: the shard before it decides how many of them count
+        self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
         self.cache: dict[tuple[str, bool, bool], tuple[tuple, Piece | None]] = {}
         # piece id → (key, surface, ambiguous, multi-word, length)
         self.forms: list[tuple[str, str, bool, bool, int]] = []
@@ -279,7 +391,9 @@ class _Miner:
             self._section(doc.id, text, start, end, buckets)
         forms, strong_forms, strong = self.forms, self.strong_forms, self.strong
         for fid, starts in buckets.items():
-            self.groups.append((doc.id, *forms[fid], starts))
+            # (packed: a list of large ints costs ten times the bytes, and groups live
+            # until every entity is made)
+            self.groups.append((doc.id, *forms[fid], array("q", starts)))
             sig = strong_forms.get(fid)
             if sig is not None:
                 strong[sig] = strong.get(sig, 0) + len(starts)
@@ -353,8 +467,31 @@ class _Miner:
         c = self.weak[key]
         for t, w in votes:
             c[t] += w
-        for t, w in _context_votes(text, s, e, not multi):
+        context = _context_votes(text, s, e, not multi)
+        for t, w in context:
             c[t] += w
+        if self.samples is not None:
+            self.samples.setdefault(key, []).append((*votes, *context))
+
+    def shard(self) -> MinedShard:
+        return self.groups, self.headlines, self.definitions, self.strong, self.samples or {}
+
+    def absorb(self, later: MinedShard) -> None:
+        """Add what another miner found in the documents after this one's, as if this
+        miner had gone on to mine them itself."""
+        groups, headlines, definitions, strong, samples = later
+        self.groups.extend(groups)
+        self.headlines.extend(headlines)
+        self.definitions.extend(definitions)
+        for sig, n in strong.items():
+            self.strong[sig] = self.strong.get(sig, 0) + n
+        sampled = self.sampled
+        for key, hints in samples.items():
+            for votes in hints[: _WEAK_SAMPLE - sampled.get(key, 0)]:
+                sampled[key] = sampled.get(key, 0) + 1
+                c = self.weak[key]
+                for t, w in votes:
+                    c[t] += w
 
     def _definition(
         self, text: str, pos: int, end: int, piece: Piece, buckets: dict[int, list[int]]
@@ -439,15 +576,36 @@ def extract_entities(
     aliases: dict[str, list[str]] | None = None,
     ignore: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    later: Callable[[], MinedShard] | None = None,
 ) -> list[Entity]:
-    """Entities of the documents' body text, sorted by mention count (desc), then name."""
+    """Entities of the documents' body text, sorted by mention count (desc), then name.
+
+    ``later``, if given, returns what :func:`mine_shard` found in the documents that
+    follow ``documents`` (mined elsewhere meanwhile): the result is then that of all of
+    them, exactly as if mined here in order.
+    """
     # Mining makes hundreds of thousands of small tuples that live until the end; the
     # cyclic collector would rescan them over and over, for no garbage (nearly halves
     # the time on a 50 MB corpus).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract(documents, aliases, ignore, progress)
+        return _extract(documents, aliases, ignore, progress, later)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def mine_shard(documents: list[Document]) -> MinedShard:
+    """Mine a later run of a corpus's documents for ``extract_entities(later=...)``."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        miner = _Miner(load_gazetteer())
+        miner.samples = {}
+        for doc in documents:
+            miner.mine(doc)
+        return miner.shard()
     finally:
         if was_enabled:
             gc.enable()
@@ -458,6 +616,7 @@ def _extract(
     aliases: dict[str, list[str]] | None,
     ignore: list[str] | None,
     progress: Callable[[int, int], None] | None,
+    later: Callable[[], MinedShard] | None = None,
 ) -> list[Entity]:
     gaz = load_gazetteer()
     miner = _Miner(gaz)
@@ -466,6 +625,8 @@ def _extract(
         miner.mine(doc)
         if progress and (i % 500 == 0 or i == total - 1):
             progress(i + 1, total)
+    if later is not None:
+        miner.absorb(later())
     votes = miner.votes()
     known = set(votes)
     winners = {k: _winner(c) for k, c in votes.items()}
@@ -492,21 +653,41 @@ def _resolve_people(
     person_keys = {k for k, t in winners.items() if t == PERSON and " " in k}
     doc_people: dict[tuple[str, str], set[str]] = defaultdict(set)
     corpus_people: dict[str, set[str]] = defaultdict(set)
+    doc_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # organisations, places
     for source, key, surface, _amb, multi, _n, _starts in groups:
+        # Only a name built on a head noun has short forms: "Nordwind Airlines" gives
+        # "Nordwind" and "Airlines"; "North Korea Officials" gives none.
+        if multi and key[key.rfind(" ") + 1 :] in _HEADS and winners.get(key) in (ORG, PLACE):
+            for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :]):
+                if part in known:  # only a word also met alone can be a short form
+                    doc_names[source, part].add(key)
         if multi and key in person_keys:
             words = surface.split()
             for part in (fold(words[0]), fold(words[-1])):
                 doc_people[source, part].add(key)
                 corpus_people[part].add(key)
+            # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
+            for i in range(1, len(words) - 1):
+                if words[i].islower():
+                    doc_people[source, fold(" ".join(words[i:]))].add(key)
+                    break
     kept: list[_Group] = []
     for g in groups:
         source, key, surface, ambiguous, multi, length, starts = g
         if multi:
+            people = doc_people.get((source, key))
+            if people and len(people) == 1 and key not in people:
+                g = (source, next(iter(people)), surface, False, multi, length, starts)
             kept.append(g)
             continue
         people = doc_people.get((source, key))
         place = gaz.place(key)
         major = bool(place and place[1])
+        if not people and not place and (not ambiguous or key in known):
+            # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
+            # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
+            # and a word whose capital proves nothing must be met where it does.
+            people = doc_names.get((source, key))
         if ambiguous:
             if people and len(people) == 1:
                 key = next(iter(people))
@@ -612,21 +793,22 @@ def _merge(
             forms[g[2]] += len(g[6])
         name = _display_name(member_keys, forms, etype, forced, gaz)
         alias_list = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
-        if ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
+        if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
             continue
         entities.append(Entity(name, etype, alias_list, _mentions(members)))
     entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
     return entities
 
 
-def _mentions(members: list[_Group]) -> list[Mention]:
+def _mentions(members: list[_Group]) -> Mentions:
     """Mentions in document order, each span once (an acronym's definition can repeat one)."""
-    new = tuple.__new__
-    out = [new(Mention, (g[0], st, st + g[5])) for g in members for st in g[6]]
     if len(members) == 1:
-        return out  # one form in one document: already in text order, no repeats
+        # one form in one document: already in text order, no repeats
+        g = members[0]
+        return Mentions.in_one_source(g[0], g[6], g[5])
+    out = [(g[0], st, st + g[5]) for g in members for st in g[6]]
     out.sort()
-    return [m for i, m in enumerate(out) if i == 0 or m != out[i - 1]]
+    return Mentions(m for i, m in enumerate(out) if i == 0 or m != out[i - 1])
 
 
 def _display_name(

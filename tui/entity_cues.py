@@ -50,7 +50,8 @@ TITLE_HEADS = frozenset(
     chair ceo cfo coo chief leader speaker rev reverend father sheikh ayatollah imam rabbi
     bishop cardinal archbishop commissioner inspector detective det supt superintendent
     constable officer attorney chancellor treasurer president-elect vice-president
-    executive
+    executive mp mep msp mla administrator secretary-general director-general
+    attorney-general governor-general
     """.split()
 )
 # Words that may sit inside a title before its head ("Chief Cabinet Secretary").
@@ -85,7 +86,8 @@ ORG_HEADS = frozenset(
     society church motors airlines airways electric electronics industries technologies
     systems labs laboratories exchange reserve command secretariat directorate tribunal
     team front movement brigade coalition cabinet partners capital ventures media
-    broadcasting television radio channel studio studios cross crescent
+    broadcasting television radio channel studio studios cross crescent laboratory lab
+    rovers rangers wanderers athletic albion
     """.split()
 )
 PLACE_HEADS = frozenset(
@@ -96,6 +98,16 @@ PLACE_HEADS = frozenset(
     territory territories plateau basin delta highlands state gate tower palace castle
     cathedral temple mosque shrine stadium arena wall monument memorial park gardens garden
     hill hills heights beach forest
+    waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
+    canyon glacier reef lagoon fjord horn isthmus archipelago atoll
+    """.split()
+)
+# Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
+# American Revolution", "Knights of Columbus". Before "of" they head an organisation.
+MEMBER_PLURALS = frozenset(
+    """
+    friends sons daughters knights sisters brothers veterans citizens mothers fathers
+    parents families defenders guardians keepers trustees fellows servants soldiers
     """.split()
 )
 # Words that name a place when they lead: "Mount Fuji", "Lake Geneva".
@@ -132,6 +144,7 @@ PERSON_ROLES = frozenset(
     author writer founder ceo chief executive lawyer attorney judge ambassador diplomat
     activist candidate governor mayor negotiator commander general colonel officer
     scholar historian strategist adviser aide consultant coach manager player actor singer
+    striker midfielder defender goalkeeper winger quarterback pitcher batsman bowler
     """.split()
 )
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
@@ -152,7 +165,7 @@ ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".s
 PARTICLES = frozenset("de da del della der den van von bin ibn al el la le du dos das di y".split())
 # Words after which "of"/"for"/"on" continue a name: "Republic of Korea", "Sea of Japan".
 JOIN_LEFT = (
-    ORG_HEADS | PLACE_HEADS | OTHER_HEADS | TITLE_HEADS | PLACE_LEADS
+    ORG_HEADS | PLACE_HEADS | OTHER_HEADS | TITLE_HEADS | PLACE_LEADS | MEMBER_PLURALS
     | frozenset("republic kingdom emirate state states people's duke duchess earl isle".split())
 )
 
@@ -161,7 +174,7 @@ NON_PERSON_WORDS = frozenset(
     """
     world international global national united royal federal central new general grand
     great big first red white blue black green golden digital capital free open public
-    republic democratic people's union old
+    republic democratic people's union old city
     """.split()
 )
 # Plural people before "at": "analysts at Morgan Stanley" names an employer.
@@ -173,3 +186,23 @@ PEOPLE_AT = PERSON_ROLES | frozenset(
 PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village of ",
                 "state of ", "island of ", "county of ", "capital, ", "port of ")
 PLACE_PREPOSITIONS = frozenset("in near outside".split())
+# Nouns for a body that an appositive names: "The company, Twin Metals, said".
+ORG_APPOSITIVE_NOUNS = frozenset(
+    """
+    company firm group agency organisation organization charity bank lender insurer
+    retailer carmaker automaker airline startup manufacturer miner broadcaster publisher
+    operator developer union club team party coalition foundation utility supplier
+    conglomerate nonprofit
+    """.split()
+)
+# Members and supporters of a party or movement ("a Democrat", "Republican senators"):
+# like a demonym, they describe a person's affiliation and are not a named thing. The
+# party itself ("Democratic Party", "Labour") stays an organisation.
+AFFILIATIONS = frozenset(
+    """
+    democrat democrats republican republicans tory tories conservative conservatives
+    liberal liberals socialist socialists communist communists labourite labourites
+    libertarian libertarians nationalist nationalists unionist unionists loyalist
+    loyalists separatist separatists centrist centrists
+    """.split()
+)

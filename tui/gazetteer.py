@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .entity_cues import PLACE_HEADS
+
 # Cities smaller than this are too often also surnames or common words to be trusted.
 MIN_CITY_POPULATION = 50_000
 # A place this big (or a country, state, continent or capital) is trusted even where
@@ -46,12 +48,23 @@ COUNTRY_FORMS: dict[str, list[str]] = {
     "Timor Leste": ["East Timor", "Timor-Leste"],
     "Vatican": ["Vatican City", "Holy See"],
     "Palestinian Territory": ["Palestine"],
-    "European Union": ["EU", "E.U."],
     "England": [],
     "Scotland": [],
     "Wales": [],
     "Northern Ireland": [],
     "Middle East": [],
+}
+# AP-style abbreviations of US states in datelines ("PASADENA, Calif."). Those that are
+# also common words or names ("Miss.", "Mass.", "Wash.", "Conn.", "Mo.") are left out.
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ariz.": "Arizona", "Calif.": "California", "Colo.": "Colorado",
+    "Fla.": "Florida", "Mich.": "Michigan", "Minn.": "Minnesota", "Okla.": "Oklahoma",
+    "Tenn.": "Tennessee", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "Neb.": "Nebraska",
+}
+# Unions of states that the place data lists beside countries; news text treats them as
+# organisations ("the EU said"), so they are typed ORG, with their short forms.
+BODY_FORMS: dict[str, list[str]] = {
+    "European Union": ["EU", "E.U."],
 }
 # Demonyms that are not a place name plus a suffix.
 _IRREGULAR_DEMONYMS = {
@@ -96,6 +109,11 @@ class Gazetteer:
     places: dict[str, tuple[str, bool]] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)  # folded names of countries and regions
     stems: set[str] = field(default_factory=set)  # folded prefixes for demonyms
+    # stems that are a demonym as they stand: "German", "Swede" (a country's last word
+    # less its final letter), but not the last word itself ("Helena" of "Saint Helena")
+    short_stems: set[str] = field(default_factory=set)
+    bodies: dict[str, str] = field(default_factory=dict)  # folded form → union's name
+    after_the: set[str] = field(default_factory=set)  # "hague" of "The Hague"
     _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def place(self, key: str) -> tuple[str, bool] | None:
@@ -121,7 +139,7 @@ class Gazetteer:
             return True
         if w in self.places:
             return False
-        if w in self.stems:
+        if w in self.short_stems:
             return True
         for suffix in _DEMONYM_SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -213,6 +231,24 @@ def load_gazetteer() -> Gazetteer:
         gaz.countries.add(ckey)
         for form in forms:
             gaz.places[fold(form)] = (canonical, True)
+    for form, state in STATE_ABBREVIATIONS.items():
+        gaz.places.setdefault(fold(form), (state, True))
+    for canonical, forms in BODY_FORMS.items():
+        for form in [canonical, *forms]:
+            key = fold(form)
+            gaz.bodies[key] = canonical
+            if gaz.places.get(key, ("",))[0] in (canonical, form):
+                del gaz.places[key]
+            gaz.countries.discard(key)
+    # "The Hague" is "the Hague" mid-sentence. A plural after "The" ("The Villages") or a
+    # place noun ("The Valley") is a common word on its own, so those are left out.
+    for key, (canonical, major) in list(gaz.places.items()):
+        rest = key[4:]
+        if key.startswith("the "):
+            gaz.after_the.add(rest.split()[0])
+        if key.startswith("the ") and " " not in rest and not rest.endswith("s"):
+            if rest not in gaz.places and rest not in PLACE_HEADS:
+                gaz.places[rest] = (canonical, major)
     # "Korea" from "South Korea": a country's name with its compass word dropped.
     for key in list(gaz.countries):
         parts = key.split()
@@ -220,9 +256,12 @@ def load_gazetteer() -> Gazetteer:
             gaz.places[parts[1]] = (parts[1].title(), True)
     # "Japan" → "Japanese", "China" → "Chinese", "Russia" → "Russian": stems are a
     # country's last word and that word less its final letter.
+    whole: set[str] = set()
     for key in gaz.countries:
         last = key.split()[-1]
         if len(last) >= 4:
             gaz.stems.add(last)
             gaz.stems.add(last[:-1])
+            whole.add(last)
+    gaz.short_stems = {s for s in gaz.stems - whole if len(s) >= 5}  # not "Per" of Peru
     return gaz

