@@ -8,16 +8,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import ConfigError, Settings
 from .config import load as load_settings
 from .corpus import CorpusError, LoadResult, load_corpus
-from .entities import TYPES as ENTITY_TYPES
-from .export import ExportError, default_export_path, render_markdown, write_atomic
-from .index import CorpusIndex
-from .quotes import select
+from .entity_cues import TYPES as ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from .index import CorpusIndex
+
+# The index, quotes and export modules are imported by the commands that use them, so
+# that starting the dashboard (which builds its index in a worker) does not wait for them.
 
 
 class CliError(Exception):
@@ -49,6 +52,8 @@ def load_documents(settings: Settings) -> LoadResult:
 
 
 def build_index(settings: Settings) -> CorpusIndex:
+    from .index import CorpusIndex
+
     return CorpusIndex.build(load_documents(settings).documents, settings)
 
 
@@ -83,6 +88,8 @@ def _sections(args: argparse.Namespace) -> tuple[str, ...] | None:
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
+    from .quotes import select
+
     index = build_index(settings)
     if args.source and args.source not in index.by_id:
         raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
@@ -100,6 +107,9 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from .export import ExportError, default_export_path, render_markdown, write_atomic
+    from .quotes import select
+
     index = build_index(settings)
     if args.quote:
         missing = [i for i in args.quote if i not in index.quote_by_id]

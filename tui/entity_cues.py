@@ -7,6 +7,11 @@ Every word is stored casefolded and without a final full stop.
 
 from __future__ import annotations
 
+# The entity types, here rather than with the rules so that a caller can name them
+# without paying for compiling the rules (the command line's --type choices).
+PERSON, ORG, PLACE, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
+TYPES = (PERSON, ORG, PLACE, OTHER)
+
 # Words that start a sentence or a capitalised run without being part of a name.
 FUNCTION_WORDS = frozenset(
     """

@@ -23,11 +23,15 @@ from .entity_cues import (
     MONTHS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
+    ORG,
     ORG_HEADS,
+    OTHER,
     OTHER_HEADS,
     OTHER_LEADS,
     PARTICLES,
+    PERSON,
     PERSON_ROLES,
+    PLACE,
     PLACE_HEADS,
     PLACE_LEADS,
     ROMAN_NUMERALS,
@@ -37,8 +41,6 @@ from .entity_cues import (
 )
 from .gazetteer import DIRECTIONS, Gazetteer, fold
 
-PERSON, ORG, PLACE, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
-TYPES = (PERSON, ORG, PLACE, OTHER)
 STRONG = 6  # a vote this heavy is evidence (a title, a head noun, the gazetteer)
 
 

@@ -11,7 +11,6 @@ from textual.widgets import ProgressBar
 
 from tui.config import Settings
 from tui.index import CorpusIndex
-from tui.ui import app as app_module
 from tui.ui.app import NewsdeskApp
 from tui.ui.quotes import QuotesPane
 from tui.ui.sources import SourcesPane
@@ -33,7 +32,7 @@ async def test_first_paint_comes_before_the_index(
         release.wait(timeout=30)
         return real_build(documents, settings, progress)
 
-    monkeypatch.setattr(app_module.CorpusIndex, "build", slow_build)
+    monkeypatch.setattr(CorpusIndex, "build", slow_build)
     app = NewsdeskApp(settings)
     async with app.run_test(size=(160, 48)) as pilot:
         while app.index is None and not app.query_one(SourcesPane).documents:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -23,10 +24,6 @@ from textual.worker import get_current_worker
 from ..config import Settings
 from ..corpus import CorpusError, LoadResult, load_corpus
 from ..document import COMMENTS, Document
-from ..entities import Entity
-from ..export import ExportError, default_export_path, render_markdown, write_atomic
-from ..index import CorpusIndex
-from ..quotes import Quote
 from .commands import NewsdeskCommands, Palette
 from .entities import EntitiesPane
 from .help import HelpRow, HelpScreen
@@ -38,6 +35,14 @@ from .sources import SourcesPane
 from .state import UiState, load_state, save_state, state_path
 from .variants import VariantsScreen
 from .viewer import Viewer
+
+if TYPE_CHECKING:
+    from ..entities import Entity
+    from ..index import CorpusIndex
+    from ..quotes import Quote
+
+# The core's index, quote and export modules load in the index worker or on first use,
+# so the first frame does not wait for them.
 
 PANES = ("sources", "viewer", "entities", "quotes")
 PROGRESS_INTERVAL = 0.05  # seconds between progress updates from the index worker
@@ -149,7 +154,9 @@ class NewsdeskApp(App[None]):
             self.query_one(f"#{pane}", RowList).empty_text = "Indexing…"
         self.query_one(QuotesPane).documents = self.by_id
         self.query_one(SourcesPane).focus()
-        self.build_index()
+        # Start reading files once the first frame is on screen: the loader thread holds
+        # the interpreter for long stretches and would otherwise delay that frame.
+        self.call_after_refresh(self.build_index)
 
     def _apply_theme(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -182,6 +189,8 @@ class NewsdeskApp(App[None]):
             return
         self.call_from_thread(self._documents_loaded, result)
         try:
+            from ..index import CorpusIndex
+
             index = CorpusIndex.build(result.documents, self.settings, progress=self._report)
         except Exception as exc:  # a bug in the core must not take the screen down
             self.call_from_thread(self._load_failed, f"indexing failed: {exc}")
@@ -585,11 +594,15 @@ class NewsdeskApp(App[None]):
             self.notify("Nothing selected: space selects a quote, a selects all shown.",
                         severity="warning")
             return None
+        from ..export import render_markdown
+
         return render_markdown(quotes, self.by_id, query=self.query)
 
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
             return
+        from ..export import ExportError, default_export_path, write_atomic
+
         directory = self.settings.export_directory
         try:
             directory.mkdir(parents=True, exist_ok=True)

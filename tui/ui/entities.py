@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from ..entities import Entity
 from .rowlist import RowList
+
+if TYPE_CHECKING:
+    from ..entities import Entity
 
 TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
 TYPE_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other"}
@@ -38,7 +42,7 @@ class EntitiesPane(RowList):
     def current(self) -> Entity | None:
         if 0 <= self.cursor < len(self.rows):
             row = self.rows[self.cursor]
-            return row if isinstance(row, Entity) else None
+            return None if isinstance(row, tuple) else row  # tuples are group headers
         return None
 
     def row_count(self) -> int:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ..document import Document
-from ..quotes import Quote
 from .rowlist import RowList
+
+if TYPE_CHECKING:
+    from ..quotes import Quote
 
 SELECTED, UNSELECTED = "●", "○"
 

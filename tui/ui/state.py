@@ -17,8 +17,6 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from ..export import ExportError, write_atomic
-
 STATE_DIR_ENV = "NEWSDESK_STATE_DIR"
 SORTS = ("source", "speaker")
 
@@ -67,6 +65,8 @@ def load_state(path: Path) -> UiState:
 
 def save_state(path: Path, state: UiState) -> None:
     """Write atomically; raises OSError if the directory cannot be written."""
+    from ..export import ExportError, write_atomic  # loaded on first save, not at start-up
+
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_atomic(path, json.dumps(asdict(state), ensure_ascii=False, indent=1), force=True)

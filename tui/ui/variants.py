@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,8 +12,10 @@ from textual.widgets import Static
 
 from ..diff import word_diff
 from ..document import Document
-from ..quotes import Quote
 from .modal import ScrollModal
+
+if TYPE_CHECKING:
+    from ..quotes import Quote
 
 
 def diff_text(base: str, other: str) -> Text:
