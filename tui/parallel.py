@@ -134,7 +134,7 @@ def _work(conn: Connection, documents: list[Document], split: int, mine_from: in
         names = conn.recv()
         quotes = [q for doc in documents[split:] for q in quotes_in_document(doc, names=names)]
         conn.send(("quotes", quotes))
-    except BaseException as error:  # the lead falls back; a message helps no one here
+    except BaseException as error:  # the main process falls back; a message helps no one here
         try:
             conn.send(("error", repr(error)))
         except BaseException:
