@@ -137,9 +137,10 @@ _PARTICLE_RE = re.compile(_PARTICLE)
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
-# and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for.
+# and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
+# opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
-    rf"(?=[A-Z])[A-Z][\w'’\-]*"
+    rf"[A-Z][\w'’\-]*"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
