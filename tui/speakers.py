@@ -865,8 +865,11 @@ class NameBook:
 
     def __init__(self, entities: list[Any]) -> None:
         self.exact: dict[str, str] = {}
-        # per source: a first or last name → (count, full name) of the people it may stand for
-        self.by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        # a first or last name → (count, full name, sources) of the people it may stand for
+        self._people: dict[str, list[tuple[int, str, Any]]] = {}
+        # ... per name, then per source: only the few names that a document quotes bare are
+        # ever asked for, so this index is built for them alone, on first use
+        self._by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for e in entities:
             etype = getattr(e, "type", "")
             if etype not in (PERSON, ORG):
@@ -879,10 +882,19 @@ class NameBook:
             tokens = {parts[0].casefold(), parts[-1].casefold()}
             packed = getattr(e.mentions, "distinct_sources", None)  # (no Mention per mention)
             sources = packed() if packed else {getattr(m, "source", None) for m in e.mentions}
-            for source in sources:
-                book = self.by_source.setdefault(source, {})
-                for t in tokens:
-                    book.setdefault(t, []).append((e.count, e.name))
+            for t in tokens:
+                self._people.setdefault(t, []).append((e.count, e.name, sources))
+
+    def candidates(self, source: str, token: str) -> list[tuple[int, str]]:
+        """(count, full name) of the people mentioned in ``source`` whose first or last
+        name is ``token`` (casefolded), in entity order."""
+        book = self._by_source.get(token)
+        if book is None:
+            book = self._by_source[token] = {}
+            for count, name, sources in self._people.get(token, ()):
+                for src in sources:
+                    book.setdefault(src, []).append((count, name))
+        return book.get(source, [])
 
 
 class _Canon:
@@ -890,14 +902,15 @@ class _Canon:
 
     def __init__(self, book: NameBook, source: str) -> None:
         self.exact = book.exact
-        self.by_token = book.by_source.get(source, {})
+        self.book = book
+        self.source = source
 
     def __call__(self, name: str) -> str:
         exact = self.exact.get(name.casefold())
         if exact:
             return exact
         if " " not in name:
-            cands = sorted(self.by_token.get(name.casefold(), []), reverse=True)
+            cands = sorted(self.book.candidates(self.source, name.casefold()), reverse=True)
             if len(cands) == 1 or (len(cands) > 1 and cands[0][0] > cands[1][0]):
                 return cands[0][1]
         return name
