@@ -154,11 +154,15 @@ _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})
 _ORG_NP_END_RE = re.compile(
     rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
 )
-# lower-case words that can end a subject: `the presidential office`, `the company`
-_LOWER_HEADS = frozenset(
+# the words _ORG_HEADS_LOWER matches, as a set: a cheap test before the end-anchored search
+_ORG_HEAD_WORDS = frozenset(
     _ORG_HEADS_LOWER.replace("spokes(?:man|woman|person)", "spokesman|spokeswoman|spokesperson")
     .split("|")
-) | frozenset(
+)
+# an `of` or `for` between words, without which _ORG_OF_END_RE cannot match
+_OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
+# lower-case words that can end a subject: `the presidential office`, `the company`
+_LOWER_HEADS = _ORG_HEAD_WORDS | frozenset(
     """organization organisation company firm group agency ministry department union
     authority council committee commission government bank party institute university
     foundation association alliance board club league network office""".split()
@@ -457,12 +461,14 @@ class SpeakerResolver:
             if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
                 return None  # `a spokesperson for the department`: the subject is unnamed
             return self._org_antecedent(m.group(1).casefold(), pos)
-        m = _ORG_OF_END_RE.search(s)
+        m = _ORG_OF_END_RE.search(s) if _OF_FOR_RE.search(s) else None
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
             return self._owner(s[: m.start()], pos) or (
                 re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
             )
-        m = _ORG_NP_END_RE.search(s)
+        # (the head word ends the string, after white space)
+        ends_in_head = s[-1:].isspace() or s.rsplit(None, 1)[-1] in _ORG_HEAD_WORDS
+        m = _ORG_NP_END_RE.search(s) if ends_in_head else None
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
             owner = self._owner(s[: m.start()], pos)
             if owner:
