@@ -176,3 +176,38 @@ def test_any_bytes_load_without_raising_and_sections_tile_text(tmp_path, data):
         assert warnings  # nothing is dropped silently
     else:
         assert docs[0].section_kind_at(len(docs[0].text) + 5) == BODY
+
+
+_FM_PIECES = st.sampled_from(
+    ['"', "\\", ":", " ", "#", "-", ".", "/", "é", "\t", "~", "'", "[", "{", "&", "*", ",",
+     "yes", "No", "null", "On", "y", "2019-11-28", "2019-13-40", "http://x.y/z", "a", "Z9"]
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["title", "date", "url", "Yes", "null", "a_b", "x1"]),
+            st.sampled_from(["", " ", "  "]),
+            st.lists(_FM_PIECES, max_size=5).map("".join),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_front_matter_fast_path_reads_what_yaml_reads(lines: list) -> None:
+    import yaml
+
+    from tui.corpus import _plain, _YamlLoader
+
+    block = "".join(f"{k}:{gap}{v}\n" for k, gap, v in lines)
+    meta, body, problem = split_front_matter(f"---\n{block}---\nText.\n")
+    try:
+        data = yaml.load(block, Loader=_YamlLoader)
+    except (yaml.YAMLError, ValueError):
+        return
+    if isinstance(data, dict) and problem is None:
+        expected = _plain(data)
+        assert meta == expected and list(meta) == list(expected)
+    assert body == "Text.\n"

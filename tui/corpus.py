@@ -86,12 +86,58 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+# The front matter most archives write: one `key: value` a line, the value double-quoted,
+# an ISO date, a plain word-ish scalar or nothing. Read directly, it costs a twentieth of a
+# YAML parse; any other line (nesting, lists, comments, escapes, numbers) goes to YAML.
+_SIMPLE_LINE = re.compile(
+    r'([A-Za-z_][A-Za-z0-9_]*):(?:[ ]+(?:"([^"\\]*)"|([0-9]{4}-[0-9][0-9]-[0-9][0-9])'
+    r"|([A-Za-z](?:[A-Za-z0-9./_\-]|:(?=[A-Za-z0-9./_\-])| (?=[A-Za-z0-9./_\-]))*)))?[ ]*"
+)
+# Plain scalars YAML reads as booleans or null rather than strings.
+_YAML_WORDS = frozenset(
+    "yes no true false on off null y n".split()
+)
+
+
+def _simple_front_matter(block: str) -> dict[str, Any] | None:
+    """The metadata of a block of simple `key: value` lines, or None to ask YAML."""
+    data: dict[str, Any] = {}
+    for line in block.split("\n")[:-1]:
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, quoted, day, plain = m.groups()
+        if key.casefold() in _YAML_WORDS:
+            return None
+        if quoted is not None:
+            if not quoted.isprintable():
+                return None
+            value: str | None = quoted
+        elif day is not None:
+            try:
+                value = date.fromisoformat(day).isoformat()
+            except ValueError:
+                return None
+        elif plain is not None:
+            if plain.casefold() in _YAML_WORDS:
+                return None
+            value = plain
+        else:
+            value = None
+        data[key] = value
+    return data
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
     """(metadata or None, body, problem). A block that does not parse is dropped, not kept."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return None, text, None
     body = text[match.end() :]
+    block = match.group(1) or ""
+    simple = _simple_front_matter(block) if block else None
+    if simple:
+        return simple, body, None
     try:
         data = yaml.load(match.group(1) or "", Loader=_YamlLoader)
     except yaml.YAMLError as exc:

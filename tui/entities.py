@@ -31,6 +31,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -746,13 +747,18 @@ def _merge(
         if acr in keys and exp in keys:
             uf.union(acr, exp)
     # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
-    surfaces: dict[str, Counter] = defaultdict(Counter)
+    # (plain dicts: a Counter per name costs more than the counting)
+    surfaces: dict[str, dict[str, int]] = {}
     for g in groups:
-        surfaces[g[1]][g[2]] += len(g[6])
+        forms = surfaces.get(g[1])
+        if forms is None:
+            surfaces[g[1]] = {g[2]: len(g[6])}
+        else:
+            forms[g[2]] = forms.get(g[2], 0) + len(g[6])
     by_initials: dict[str, set[str]] = defaultdict(set)
     acronyms: list[str] = []
     for key, forms in surfaces.items():
-        form = forms.most_common(1)[0][0]
+        form = _most_common(forms)
         words = form.split()
         if len(words) >= 2 and winners.get(key) != PERSON:
             caps = [w for w in words if w[:1].isupper()]
@@ -761,7 +767,7 @@ def _merge(
         elif len(words) == 1 and is_acronym(form) and key not in gaz.places:
             acronyms.append(key)
     for key in acronyms:
-        form = surfaces[key].most_common(1)[0][0].replace(".", "")
+        form = _most_common(surfaces[key]).replace(".", "")
         found = by_initials.get(form.rstrip("s").upper(), set())
         if len(found) == 1:
             uf.union(key, next(iter(found)))
@@ -775,8 +781,9 @@ def _merge(
     _fuzzy(uf, surfaces, winners, gaz, {fold(n) for names in aliases.values() for n in names})
 
     by_root: dict[str, list[_Group]] = defaultdict(list)
+    roots = {key: uf.find(key) for key in surfaces}
     for g in groups:
-        by_root[uf.find(g[1])].append(g)
+        by_root[roots[g[1]]].append(g)
     ignored = {fold(x) for x in ignore}
     entities: list[Entity] = []
     for members in by_root.values():
@@ -788,9 +795,9 @@ def _merge(
             for k in member_keys:
                 tally.update(votes.get(k, _NO_VOTES))
             etype = _winner(tally)
-        forms: Counter = Counter()
+        forms: dict[str, int] = {}
         for g in members:
-            forms[g[2]] += len(g[6])
+            forms[g[2]] = forms.get(g[2], 0) + len(g[6])
         name = _display_name(member_keys, forms, etype, forced, gaz)
         alias_list = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
         if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
@@ -811,8 +818,13 @@ def _mentions(members: list[_Group]) -> Mentions:
     return Mentions(m for i, m in enumerate(out) if i == 0 or m != out[i - 1])
 
 
+def _most_common(forms: dict[str, int]) -> str:
+    """The most frequent form, the first met among equals (as Counter.most_common(1))."""
+    return max(forms.items(), key=itemgetter(1))[0]
+
+
 def _display_name(
-    keys: set[str], forms: Counter, etype: str, forced: dict[str, str], gaz: Gazetteer
+    keys: set[str], forms: dict[str, int], etype: str, forced: dict[str, str], gaz: Gazetteer
 ) -> str:
     for k in keys:
         if k in forced:

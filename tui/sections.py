@@ -141,19 +141,25 @@ def is_caption(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
+    return _is_furniture(line, line.lower())
+
+
+def _is_furniture(line: str, low: str) -> bool:
     if len(line) > _FURNITURE_MAX:
         return False
     if _FURNITURE_START_RE.match(line):
         return True
-    low = line.lower()
     return any(k in low for k in _ANYWHERE_KEYWORDS) and bool(_FURNITURE_ANYWHERE_RE.search(line))
 
 
 def ends_article(line: str) -> bool:
     """A comment form, a closed-comments notice, a copyright line: the article is over."""
+    return _ends_article(line, line.lower())
+
+
+def _ends_article(line: str, low: str) -> bool:
     if len(line) > _FURNITURE_MAX:
         return False
-    low = line.lower()
     return bool(_END_START.match(line)) or any(k in low for k in _END_ANYWHERE)
 
 
@@ -171,9 +177,8 @@ def _comment_thread_start(lines: list[str]) -> int | None:
     handles must make up a fair share of the lines from its start to the end.
     """
     n = len(lines)
-    signing = [
-        _is_handle(lines[i]) and i + 1 < n and not _is_handle(lines[i + 1]) for i in range(n)
-    ]
+    handle = [_is_handle(line) for line in lines]
+    signing = [handle[i] and i + 1 < n and not handle[i + 1] for i in range(n)]
     candidates = [i for i in range(n) if signing[i]]
     for k, first in enumerate(candidates):
         handles = len(candidates) - k
@@ -199,9 +204,17 @@ def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
     ended = False
     related_until = -1
     limit = thread if thread is not None else len(lines)
+    third = len(lines) // 3
     for i in range(limit):
         line = lines[i]
-        key = " ".join(line.split()).lower()
+        low = line.lower()
+        # the line with its spacing normalised. Most lines are spaced plainly already: no
+        # white space is printable but the plain space, so a printable line with no double
+        # or outer space has nothing to normalise.
+        if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+            key = low
+        else:
+            key = " ".join(line.split()).lower()
         label = ""
         if ended:
             label = "footer"
@@ -216,7 +229,7 @@ def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
             while j < limit and not _SENTENCE_END.search(lines[j]) and len(lines[j]) < 200:
                 j += 1
             related_until = j - 1
-        elif is_furniture(line):
+        elif _is_furniture(line, low):
             label = "footer"
         elif key in seen and len(key) < 300:
             label = "repeated"
@@ -224,7 +237,7 @@ def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
             label = "image"
         if label:
             kinds[i], labels[i] = BOILERPLATE, label
-        if i > len(lines) // 3 and ends_article(line):
+        if i > third and _ends_article(line, low):
             ended = True
         seen.add(key)
     return list(zip(kinds, labels))

@@ -137,9 +137,10 @@ _PARTICLE_RE = re.compile(_PARTICLE)
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
-# and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for.
+# and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
+# opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
-    rf"(?=[A-Z])[A-Z][\w'’\-]*"
+    rf"[A-Z][\w'’\-]*"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
@@ -153,11 +154,15 @@ _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})
 _ORG_NP_END_RE = re.compile(
     rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
 )
-# lower-case words that can end a subject: `the presidential office`, `the company`
-_LOWER_HEADS = frozenset(
+# the words _ORG_HEADS_LOWER matches, as a set: a cheap test before the end-anchored search
+_ORG_HEAD_WORDS = frozenset(
     _ORG_HEADS_LOWER.replace("spokes(?:man|woman|person)", "spokesman|spokeswoman|spokesperson")
     .split("|")
-) | frozenset(
+)
+# an `of` or `for` between words, without which _ORG_OF_END_RE cannot match
+_OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
+# lower-case words that can end a subject: `the presidential office`, `the company`
+_LOWER_HEADS = _ORG_HEAD_WORDS | frozenset(
     """organization organisation company firm group agency ministry department union
     authority council committee commission government bank party institute university
     foundation association alliance board club league network office""".split()
@@ -456,12 +461,14 @@ class SpeakerResolver:
             if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
                 return None  # `a spokesperson for the department`: the subject is unnamed
             return self._org_antecedent(m.group(1).casefold(), pos)
-        m = _ORG_OF_END_RE.search(s)
+        m = _ORG_OF_END_RE.search(s) if _OF_FOR_RE.search(s) else None
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
             return self._owner(s[: m.start()], pos) or (
                 re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
             )
-        m = _ORG_NP_END_RE.search(s)
+        # (the head word ends the string, after white space)
+        ends_in_head = s[-1:].isspace() or s.rsplit(None, 1)[-1] in _ORG_HEAD_WORDS
+        m = _ORG_NP_END_RE.search(s) if ends_in_head else None
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
             owner = self._owner(s[: m.start()], pos)
             if owner:
@@ -864,8 +871,11 @@ class NameBook:
 
     def __init__(self, entities: list[Any]) -> None:
         self.exact: dict[str, str] = {}
-        # per source: a first or last name → (count, full name) of the people it may stand for
-        self.by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        # a first or last name → (count, full name, sources) of the people it may stand for
+        self._people: dict[str, list[tuple[int, str, Any]]] = {}
+        # ... per name, then per source: only the few names that a document quotes bare are
+        # ever asked for, so this index is built for them alone, on first use
+        self._by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for e in entities:
             etype = getattr(e, "type", "")
             if etype not in (PERSON, ORG):
@@ -878,10 +888,19 @@ class NameBook:
             tokens = {parts[0].casefold(), parts[-1].casefold()}
             packed = getattr(e.mentions, "distinct_sources", None)  # (no Mention per mention)
             sources = packed() if packed else {getattr(m, "source", None) for m in e.mentions}
-            for source in sources:
-                book = self.by_source.setdefault(source, {})
-                for t in tokens:
-                    book.setdefault(t, []).append((e.count, e.name))
+            for t in tokens:
+                self._people.setdefault(t, []).append((e.count, e.name, sources))
+
+    def candidates(self, source: str, token: str) -> list[tuple[int, str]]:
+        """(count, full name) of the people mentioned in ``source`` whose first or last
+        name is ``token`` (casefolded), in entity order."""
+        book = self._by_source.get(token)
+        if book is None:
+            book = self._by_source[token] = {}
+            for count, name, sources in self._people.get(token, ()):
+                for src in sources:
+                    book.setdefault(src, []).append((count, name))
+        return book.get(source, [])
 
 
 class _Canon:
@@ -889,14 +908,15 @@ class _Canon:
 
     def __init__(self, book: NameBook, source: str) -> None:
         self.exact = book.exact
-        self.by_token = book.by_source.get(source, {})
+        self.book = book
+        self.source = source
 
     def __call__(self, name: str) -> str:
         exact = self.exact.get(name.casefold())
         if exact:
             return exact
         if " " not in name:
-            cands = sorted(self.by_token.get(name.casefold(), []), reverse=True)
+            cands = sorted(self.book.candidates(self.source, name.casefold()), reverse=True)
             if len(cands) == 1 or (len(cands) > 1 and cands[0][0] > cands[1][0]):
                 return cands[0][1]
         return name
