@@ -105,3 +105,9 @@ def test_bad_config_names_file_and_line(tmp_path, text, line, message):
         config.load(path)
     assert str(err.value).startswith(f"{path}:{line}:")
     assert message in str(err.value)
+
+
+def test_absurdly_nested_config_is_a_clear_error(tmp_path):
+    path = write(tmp_path / "c.yaml", "theme: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(ConfigError, match="nested too deeply|not valid YAML|must be"):
+        config.load(path)

@@ -211,3 +211,56 @@ def test_front_matter_fast_path_reads_what_yaml_reads(lines: list) -> None:
         expected = _plain(data)
         assert meta == expected and list(meta) == list(expected)
     assert body == "Text.\n"
+
+
+def test_deeply_nested_files_are_skipped_not_fatal(tmp_path):
+    write(tmp_path, "good.md", "---\ntitle: Good\n---\nFine text.\n")
+    write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    write(tmp_path, "deepfm.md", "---\ntitle: " + "[" * 20_000 + "]" * 20_000 + "\n---\nBody.\n")
+    result = load_corpus(tmp_path)
+    assert [d.title for d in result.documents if d.title == "Good"] == ["Good"]
+    assert any("deep.json" in w and "skipped" in w for w in result.warnings)
+    assert all("\n" not in w for w in result.warnings)
+
+
+def test_lone_surrogates_from_json_escapes_become_replacement_characters(tmp_path):
+    line = '{"title": "Bad \\ud800 title", "text": "Officials said \\"this is \\udfff fine\\"."}'
+    write(tmp_path, "feed.jsonl", line)
+    (doc,) = load_corpus(tmp_path).documents
+    assert doc.title == "Bad \ufffd title"
+    assert doc.text == 'Officials said "this is \ufffd fine".'
+    json.dumps(doc.to_json(), ensure_ascii=False).encode("utf-8")  # every output can encode it
+
+
+def test_utf16_with_a_bom_is_text(tmp_path):
+    write(tmp_path, "win.txt", "Headline\r\nCafé “quoted” text.\r\n".encode("utf-16"))
+    (doc,) = load_corpus(tmp_path).documents
+    assert doc.title == "Headline" and "Café “quoted” text." in doc.text
+
+
+def test_unreadable_folder_is_warned_about(tmp_path, monkeypatch):
+    import tui.corpus as corpus_module
+
+    write(tmp_path, "a.md", "Title\nBody.\n")
+    (tmp_path / "locked").mkdir()
+    real_walk = corpus_module.os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(corpus_module.os, "walk", walk)
+    result = load_corpus(tmp_path)
+    assert [d.title for d in result.documents] == ["Title"]
+    assert result.warnings == ["locked: folder cannot be read (Permission denied); skipped"]
+
+
+def test_unreadable_root_is_a_corpus_error(tmp_path, monkeypatch):
+    import tui.corpus as corpus_module
+
+    def scandir(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(corpus_module.os, "scandir", scandir)
+    with pytest.raises(CorpusError, match="cannot read corpus directory"):
+        load_corpus(tmp_path)

@@ -226,3 +226,16 @@ def test_entities_canonicalise_names():
     ]
     text = '"We will respond," said Ana Ruiz. The US Department of Defense said "no comment here."'
     assert set(speakers(text, ents).values()) == {"Ana Ruiz-Lopez", "Pentagon"}
+
+
+def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
+    from tui.corpus import make_document
+    from tui.quotes import extract_quotes
+
+    text = (
+        "Talks collapsed on Monday.\n\n"
+        "“We were not consulted,” said opposition leader Tom Baker.\n\n"
+        "Said Baker: “It is a fantasy.”\n"
+    )
+    quotes = extract_quotes([make_document("x", "x", text, {})])
+    assert [q.speaker for q in quotes] == ["Tom Baker", "Tom Baker"]

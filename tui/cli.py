@@ -174,6 +174,12 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -229,8 +235,8 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_entities)
 
     p = sub.add_parser("quotes", parents=[common], help="list quotations with their speakers")
-    p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
-    p.add_argument("--source", metavar="ID", help="only quotes from this source")
+    p.add_argument("--speaker", type=_nonempty, metavar="NAME", help="only quotes by this speaker")
+    p.add_argument("--source", type=_nonempty, metavar="ID", help="only quotes from this source")
     p.add_argument(
         "--all-sections", action="store_true", help="include reader comments and boilerplate"
     )
@@ -240,10 +246,16 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export quotations as Markdown")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument(
-        "--quote", metavar="ID", action="append", help="a quote id (repeat for more)"
+        "--quote",
+        type=_nonempty,
+        metavar="ID",
+        action="append",
+        help="a quote id (repeat for more)",
     )
     which.add_argument("--all", action="store_true", help="every quotation")
-    which.add_argument("--speaker", metavar="NAME", help="every quote by this speaker")
+    which.add_argument(
+        "--speaker", type=_nonempty, metavar="NAME", help="every quote by this speaker"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.add_argument("--group-by", choices=["speaker", "source"], help="a heading per group")
@@ -255,7 +267,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", parents=[common], help="search the corpus; ranked passages")
     p.add_argument("query", metavar="QUERY", help='words, "a phrase", \'exact, !exclude, ^prefix')
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N passages")
-    p.add_argument("--source", metavar="ID", help="search one source only")
+    p.add_argument("--source", type=_nonempty, metavar="ID", help="search one source only")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)
 

@@ -149,8 +149,13 @@ def load_file(path: Path) -> Settings:
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{path}{line}: not valid YAML: {problem}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a Newsdesk config") from None
     if root is not None:
-        _parse(path, root, settings)
+        try:
+            _parse(path, root, settings)
+        except RecursionError:
+            raise ConfigError(f"{path}: nested too deeply to be a Newsdesk config") from None
     return settings
 
 

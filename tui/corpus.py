@@ -7,8 +7,10 @@ with a one-line warning, and the good files still load.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,8 +45,16 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
 
 
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Text from bytes, and a note naming the fallback encoding when UTF-8 failed."""
+    if data.startswith(_UTF16_BOMS):  # Windows tools still write UTF-16 with a BOM
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -68,9 +78,18 @@ def looks_binary(data: bytes) -> bool:
     return len(head.translate(None, _NOT_CONTROL)) / len(head) > 0.1
 
 
+# Lone surrogates come only from JSON or YAML escapes ("\\ud800"); no output can encode them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """A string every output can encode: lone surrogates become U+FFFD (same length)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def canonical(text: str) -> str:
     """One newline convention, so offsets mean the same on every platform."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _plain(value: Any) -> Any:
@@ -78,12 +97,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {clean(str(k)): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return clean(value)
+    if value is None or isinstance(value, (int, float, bool)):
         return value
-    return str(value)
+    return clean(str(value))
 
 
 # The front matter most archives write: one `key: value` a line, the value double-quoted,
@@ -242,7 +263,18 @@ def load_file(
     if not data.strip():
         warn(f"{rel}: empty; skipped")
         return []
-    if looks_binary(data):
+    try:
+        return _parse_file(path, rel, data, warn)
+    except (RecursionError, MemoryError):
+        # nesting thousands deep in JSON or front matter: one bad file, not a bad corpus
+        warn(f"{rel}: nested too deeply to read; skipped")
+        return []
+
+
+def _parse_file(
+    path: Path, rel: str, data: bytes, warn: Callable[[str], None]
+) -> list[Document]:
+    if not data.startswith(_UTF16_BOMS) and looks_binary(data):
         warn(f"{rel}: binary, not text; skipped")
         return []
     text, note = decode(data)
@@ -264,15 +296,28 @@ def load_file(
     return [doc]
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """Corpus files below ``root``, in name order, hidden files and folders left out."""
+def corpus_files(root: Path, warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Corpus files below ``root``, in name order, hidden files and folders left out.
+
+    The root itself must be readable (OSError otherwise); an unreadable folder below it
+    is reported to ``warn`` and skipped, never dropped silently.
+    """
+    with os.scandir(root):
+        pass
+
+    def unreadable(error: OSError) -> None:
+        if warn and error.filename is not None:
+            where = Path(error.filename)
+            rel = where.relative_to(root).as_posix() if where != root else str(root)
+            warn(f"{rel}: folder cannot be read ({error.strerror or error}); skipped")
+
     found = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() in SUFFIXES and path.is_file():
-            found.append(path)
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(folder) / name
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and path.is_file():
+                found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
@@ -297,11 +342,11 @@ def load_corpus(
         raise CorpusError(f"corpus directory not found: {root}")
     if not root.is_dir():
         raise CorpusError(f"corpus path is not a directory: {root}")
+    result = LoadResult()
     try:
-        files = corpus_files(root)
+        files = corpus_files(root, result.warnings.append)
     except OSError as exc:
         raise CorpusError(f"cannot read corpus directory {root}: {exc.strerror or exc}") from None
-    result = LoadResult()
     taken: set[str] = set()
     for i, path in enumerate(files):
         rel = path.relative_to(root).as_posix()

@@ -121,6 +121,12 @@ _VERBS = (
     r"answered|answers|read|reads|saying|telling|adding|urging|calling|describing|"
     r"expressing|noting|warning|arguing|insisting|stressing|declaring"
 )
+# A verb that opens a sentence is capitalised and runs into the name after it:
+# "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
+_VERB_WORDS = frozenset(
+    w for w in _VERBS.replace("labell?ed", "labeled|labelled").split("|")
+    if w.isalpha()
+)
 # (the look-ahead lets the regex engine skip to candidate letters: twice as fast)
 _VERB_RE = re.compile(rf"(?=[a-z])(?<!\w)(?:{_VERBS})\b")
 
@@ -500,7 +506,7 @@ class SpeakerResolver:
 
     def _from_run(self, run: str, pos: int, *, the: bool) -> tuple[str, str] | None:
         tokens = run.split()
-        while tokens and _key(tokens[0]) in _COMMON_CAPS:
+        while tokens and (_key(tokens[0]) in _COMMON_CAPS or _key(tokens[0]) in _VERB_WORDS):
             the = the or _key(tokens[0]) == "the"
             tokens = tokens[1:]
         if not tokens:
@@ -774,7 +780,7 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     Cached: the same names recur across thousands of articles.
     """
     tokens = [_strip_possessive(t) for t in run.split()]
-    while tokens and _key(tokens[0]) in _COMMON_CAPS:
+    while tokens and (_key(tokens[0]) in _COMMON_CAPS or _key(tokens[0]) in _VERB_WORDS):
         tokens = tokens[1:]
     if not tokens:
         return _SKIP, "", "", ""

@@ -162,3 +162,36 @@ def test_wrap_keeps_every_character_and_fits_the_width() -> None:
         spans = wrap_spans(text, width)
         assert "".join(text[s:e] for s, e in spans) == text
         assert all(len(text[s:e].rstrip()) <= width for s, e in spans)
+
+
+async def test_markup_in_queries_and_metadata_is_shown_as_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "odd"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        '---\ntitle: "A [/] title"\noutlet: "[b]Out[/b] [/]"\n---\n"Hello [red]there," she said.\n'
+    )
+    app = NewsdeskApp(Settings(corpus=corpus, export_directory=tmp_path / "exports"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.query_one(Viewer).document is not None  # the odd outlet opened
+        await pilot.press("slash", *"[/]", "enter")
+        await settle(pilot)
+        assert any("[/]" in n.message for n in app._notifications)  # said, not parsed
+        await pilot.press("escape", "ctrl+p", *"jump")
+        await settle(pilot)
+    assert app.return_code in (None, 0)
+
+
+async def test_a_loader_failure_is_a_notification_not_a_hang(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.ui.app as app_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(app_module, "load_corpus", broken)
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any("disk on fire" in n.message for n in app._notifications)

@@ -16,6 +16,8 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.notifications import SeverityLevel
 from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
@@ -142,8 +144,22 @@ class NewsdeskApp(App[None]):
             yield ProgressBar(id="progress", show_eta=False)
         yield Footer()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        # Messages carry queries, titles and file names: text, never markup ("[/]" is a
+        # valid search and must not take the app down).
+        super().notify(message, title=escape(title), severity=severity, timeout=timeout,
+                       markup=markup)
+
     def on_mount(self) -> None:
-        self.sub_title = self.settings.corpus.name or str(self.settings.corpus)
+        self.sub_title = escape(self.settings.corpus.name or str(self.settings.corpus))
         self._apply_theme()
         self._apply_keymap()
         titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
@@ -186,6 +202,9 @@ class NewsdeskApp(App[None]):
             )
         except CorpusError as exc:
             self.call_from_thread(self._load_failed, str(exc))
+            return
+        except Exception as exc:  # a bug in the loader must not leave "Indexing…" forever
+            self.call_from_thread(self._load_failed, f"loading failed: {exc}")
             return
         self.call_from_thread(self._documents_loaded, result)
         try:
@@ -358,7 +377,7 @@ class NewsdeskApp(App[None]):
         pane = self.query_one(EntitiesPane)
         pane.chosen = entity.name if entity else None
         pane.refresh()
-        pane.border_subtitle = f"filter: {entity.name} · esc clears" if entity else ""
+        pane.border_subtitle = f"filter: {escape(entity.name)} · esc clears" if entity else ""
         self._refresh_sources()
         self._refresh_quotes()
         open_id = self.query_one(SourcesPane).open_id
@@ -384,7 +403,7 @@ class NewsdeskApp(App[None]):
             sources.move_cursor(position)
         sources.refresh()
         viewer.show(doc)
-        viewer.border_title = f"2 {doc.outlet or doc.id}"
+        viewer.border_title = f"2 {escape(doc.outlet or doc.id)}"
         self._highlight(doc_id, spotlight=spotlight)
         if offset is not None:
             self.call_after_refresh(viewer.scroll_to_offset, offset)

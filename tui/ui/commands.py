@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from .messages import OpenDocument
 
@@ -56,12 +57,12 @@ class NewsdeskCommands(Provider):
         app = cast("NewsdeskApp", self.app)
         found = 0
         for n, doc in enumerate(app.documents):
-            label = f"Jump to source: {doc.title}"
+            label = f"Jump to source: {escape(doc.title)}"
             score = matcher.match(label)
             if score > 0:
                 found += 1
                 yield Hit(score, matcher.highlight(label), _opener(app, doc.id),
-                          help=" · ".join(x for x in (doc.outlet, doc.date) if x))
+                          help=escape(" · ".join(x for x in (doc.outlet, doc.date) if x)))
                 if found >= MAX_SOURCE_HITS:
                     return
             if n % 500 == 499:
