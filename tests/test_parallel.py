@@ -65,7 +65,7 @@ def test_a_failing_worker_falls_back_to_one_process(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
     serial = _json(_build(bundled, monkeypatch, "off"))
-    real = SearchIndex.build_cached
+    real = SearchIndex.build
     parent = os.getpid()
 
     def broken_in_the_worker(cls, documents, progress=None):
@@ -73,7 +73,7 @@ def test_a_failing_worker_falls_back_to_one_process(
             raise MemoryError("worker out of memory")
         return real(documents, progress)
 
-    monkeypatch.setattr(SearchIndex, "build_cached", classmethod(broken_in_the_worker))
+    monkeypatch.setattr(SearchIndex, "build", classmethod(broken_in_the_worker))
     assert parallel.build(bundled, {}, []) is None
     assert _json(_build(bundled, monkeypatch, "on")) == serial
 

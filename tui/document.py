@@ -17,6 +17,13 @@ BOILERPLATE = "boilerplate"
 SECTION_KINDS = (BODY, COMMENTS, BOILERPLATE)
 
 
+def _text(value: Any) -> str:
+    """A metadata value as display text; a list or mapping where text belongs is ignored."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return str(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int
@@ -53,23 +60,23 @@ class Document:
 
     @property
     def title(self) -> str:
-        return str(self.meta.get("title") or self.id)
+        return _text(self.meta.get("title")) or self.id
 
     @property
     def outlet(self) -> str:
-        return str(self.meta.get("outlet") or "")
+        return _text(self.meta.get("outlet"))
 
     @property
     def date(self) -> str:
-        return str(self.meta.get("date") or "")
+        return _text(self.meta.get("date"))
 
     @property
     def url(self) -> str:
-        return str(self.meta.get("url") or "")
+        return _text(self.meta.get("url"))
 
     @property
     def author(self) -> str:
-        return str(self.meta.get("author") or "")
+        return _text(self.meta.get("author"))
 
     def section_at(self, offset: int) -> Section | None:
         """The section holding ``offset`` (sections tile the text, so at most one)."""

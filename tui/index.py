@@ -89,7 +89,7 @@ class CorpusIndex:
     def _build_serially(
         self, aliases: dict[str, list[str]], ignore: list[str], progress: Progress | None
     ) -> None:
-        self.search = SearchIndex.build_cached(self.documents, _stage(progress, "search"))
+        self.search = SearchIndex.build(self.documents, _stage(progress, "search"))
         self.entities = extract_entities(
             self.documents, aliases=aliases, ignore=ignore, progress=_stage(progress, "entities")
         )

@@ -130,7 +130,7 @@ def _split(documents: list[Document], share: float) -> int:
 def _work(conn: Connection, documents: list[Document], split: int, mine_from: int) -> None:
     try:
         conn.send(("mined", mine_shard(documents[mine_from:])))
-        conn.send(("search", SearchIndex.build_cached(documents).state()))
+        conn.send(("search", SearchIndex.build(documents).state()))
         names = conn.recv()
         quotes = [q for doc in documents[split:] for q in quotes_in_document(doc, names=names)]
         conn.send(("quotes", quotes))

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .diff import word_diff
 from .document import BODY, Document
 
-# word_diff lives in diff.py; it is importable from here too, where the interface lists it
+# word_diff lives in diff.py; callers comparing two quotes may import it from here too
 __all__ = [
     "Quote",
     "QuoteSpan",

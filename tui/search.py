@@ -303,7 +303,7 @@ class SearchIndex:
         documents = list(documents)
         if sum(len(d.text) for d in documents) < CACHE_MIN_CHARS:
             return cls.build(documents, progress)
-        key = cache.fingerprint(documents, FORMAT)
+        key = cache.fingerprint(documents, FORMAT, cache.code_version())
         index = cls.from_state(documents, cache.load("search", key))
         if index is not None:
             if progress:

@@ -152,11 +152,6 @@ def _is_furniture(line: str, low: str) -> bool:
     return any(k in low for k in _ANYWHERE_KEYWORDS) and bool(_FURNITURE_ANYWHERE_RE.search(line))
 
 
-def ends_article(line: str) -> bool:
-    """A comment form, a closed-comments notice, a copyright line: the article is over."""
-    return _ends_article(line, line.lower())
-
-
 def _ends_article(line: str, low: str) -> bool:
     if len(line) > _FURNITURE_MAX:
         return False

@@ -271,14 +271,17 @@ class NewsdeskApp(App[None]):
         for entity in index.entities:
             entity_counts.update(entity.sources)
         sources = self.query_one(SourcesPane)
-        sources.set_counts(quotes={k: len(v) for k, v in quotes_by_doc.items()},
-                           entities=dict(entity_counts))
+        sources.set_counts(quotes=self._quote_counts(), entities=dict(entity_counts))
         entities = self.query_one(EntitiesPane)
         entities.empty_text = "No entities found."
         entities.set_entities(index.entities)
         quotes = self.query_one(QuotesPane)
         quotes.empty_text = "No quotes match."
-        quotes.outlets = {cid: len({q.source for q in qs}) for cid, qs in index.clusters.items()}
+        # ×N counts outlets: two files from one outlet are one outlet carrying the quote
+        quotes.outlets = {
+            cid: len({self.by_id[q.source].outlet or q.source for q in qs})
+            for cid, qs in index.clusters.items()
+        }
         quotes.selected = set(self.selected)
         self._refresh_quotes()
         if sources.open_id:
@@ -665,8 +668,16 @@ class NewsdeskApp(App[None]):
         self.only_source = not self.only_source
         self._refresh_quotes()
 
+    def _quote_counts(self) -> dict[str, int]:
+        """Quotes per source as the quotes pane shows them (comments only when shown)."""
+        return {
+            doc_id: sum(1 for q in quotes if self.show_comments or q.section != COMMENTS)
+            for doc_id, quotes in self.quotes_by_doc.items()
+        }
+
     def action_toggle_comments(self) -> None:
         self.show_comments = not self.show_comments
+        self.query_one(SourcesPane).set_counts(quotes=self._quote_counts())
         self._refresh_quotes()
         self.notify("Quotes from reader comments " + ("shown." if self.show_comments
                                                         else "hidden."), timeout=2)

@@ -46,22 +46,33 @@ class VariantsScreen(ScrollModal):
         self.quotes = quotes
         self.documents = documents
 
+    def _outlet(self, quote: Quote) -> str:
+        doc = self.documents.get(quote.source)
+        return (doc.outlet or doc.title) if doc else quote.source
+
     def compose(self) -> ComposeResult:
-        outlets = len({q.source for q in self.quotes})
+        # Outlets that reprint one wire story word for word are one wording, not several.
+        wordings: dict[str, list[Quote]] = {}
+        for quote in self.quotes:
+            wordings.setdefault(" ".join(quote.text.casefold().split()), []).append(quote)
+        outlets = len({self._outlet(q) for q in self.quotes})
         with VerticalScroll() as scroll:
-            scroll.border_title = f"One quote, {outlets} outlets, {len(self.quotes)} variants"
+            scroll.border_title = (
+                f"One statement, {outlets} outlets, {len(wordings)} wordings"
+            )
             scroll.border_subtitle = "esc close"
             yield Static(
-                "Each variant is compared with the first: struck-through words are missing "
+                "Each wording is compared with the first: struck-through words are missing "
                 "from it, bold words are added.",
                 classes="legend",
             )
-            base = self.quotes[0].text if self.quotes else ""
-            for i, quote in enumerate(self.quotes):
-                doc = self.documents.get(quote.source)
-                name = (doc.outlet or doc.title) if doc else quote.source
+            groups = list(wordings.values())
+            base = groups[0][0].text if groups else ""
+            for i, group in enumerate(groups):
+                quote = group[0]
+                names = ", ".join(dict.fromkeys(self._outlet(q) for q in group))
                 speaker = quote.speaker or "unattributed"
-                head = f"{name} — {speaker}" + (" (base)" if i == 0 else "")
+                head = f"{names} — {speaker}" + (" (base)" if i == 0 else "")
                 yield Static(Text(head), classes="variant-head")
                 body = Text(quote.text) if i == 0 else diff_text(base, quote.text)
                 yield Static(body, classes="variant")
