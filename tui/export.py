@@ -24,9 +24,18 @@ from .quotes import Quote
 UNKNOWN_SPEAKER = "Unattributed"
 GROUPS = ("speaker", "source")
 
-# Characters that would start Markdown block syntax at the beginning of a line.
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-*]|\d+[.)]|=+|`{3,}|~{3,})(?=\s|$)")
+# Inline syntax that must stay literal text: backslash escapes, code, emphasis,
+# strikethrough, links, raw HTML, entity references, and `#` where it would start a
+# heading, a heading's closing run or an Obsidian tag.
+_INLINE = re.compile(r"[\\`*_~\[\]<]|&(?=#?[0-9A-Za-z]+;)|(?:^|(?<=\s))#")
+# What the inline escapes leave that would still start a block at the start of a line:
+# a blockquote, a bullet, a thematic break, or an ordered-list number (``1.``/``1)``,
+# escaped after the digits since a backslash only escapes punctuation).
+_BLOCK_START = re.compile(
+    r"^(?:(>)|([-+])(?=\s|$)|(-)(?=(?:[ \t]*-){2,}[ \t]*$)|(\d{1,9})([.)])(?=\s|$))"
+)
 _CONTINUATION_MARK = re.compile(r"^[\"“„«「『‘']")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ExportError(Exception):
@@ -40,14 +49,47 @@ def _utc(now: datetime | None) -> datetime:
     return now.astimezone(timezone.utc)
 
 
+def _escape_inline(text: str) -> str:
+    return _INLINE.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), text)
+
+
 def _escape(line: str) -> str:
-    line = line.replace("\\", "\\\\").replace("<", "&lt;")
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+    """One line of text that renders as itself, wherever it starts."""
+
+    def block(m: re.Match[str]) -> str:
+        if m.group(4):
+            return m.group(4) + "\\" + m.group(5)
+        return "\\" + m.group()
+
+    return _BLOCK_START.sub(block, _escape_inline(line))
+
+
+def _inline(text: str) -> str:
+    """A field (speaker, outlet, date) as literal text on one line."""
+    return _escape_inline(_one_line(text))
+
+
+def _one_line(*candidates: str | None) -> str:
+    """The first candidate that is not blank, with its whitespace runs made one space."""
+    for text in candidates:
+        if text and (line := " ".join(text.split())):
+            return line
+    return ""
+
+
+def _speaker(quote: Quote) -> str:
+    return _one_line(quote.speaker) or UNKNOWN_SPEAKER
+
+
+def _outlet(quote: Quote, doc: Document | None) -> str:
+    if doc is None:
+        return _one_line(quote.source)
+    return _one_line(doc.outlet, doc.title, doc.id)
 
 
 def _quote_lines(quote: Quote) -> list[str]:
     """The quotation as blockquote lines; its paragraphs stay paragraphs."""
-    paragraphs = [p.strip() for p in quote.text.split("\n")]
+    paragraphs = [p.strip() for p in quote.text.splitlines()]
     paragraphs = [_CONTINUATION_MARK.sub("", p) if i else p for i, p in enumerate(paragraphs)]
     lines: list[str] = []
     for p in paragraphs:
@@ -60,24 +102,23 @@ def _quote_lines(quote: Quote) -> list[str]:
 
 
 def attribution(quote: Quote, doc: Document | None) -> str:
-    parts = [quote.speaker or UNKNOWN_SPEAKER]
+    parts = [_inline(_speaker(quote)), f"*{_inline(_outlet(quote, doc))}*"]
     if doc is not None:
-        parts.append(f"*{_inline(doc.outlet or doc.title or doc.id)}*")
-        if doc.date:
-            parts.append(doc.date)
-        if doc.url:
+        if _one_line(doc.date):
+            parts.append(_inline(doc.date))
+        if doc.url.strip():
             parts.append(f"[source]({_link(doc.url)})")
-    else:
-        parts.append(f"*{_inline(quote.source)}*")
     return "— " + ", ".join(parts) + f" ^{quote.id}"
 
 
 def _link(url: str) -> str:
-    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
-
-
-def _inline(text: str) -> str:
-    return re.sub(r"([*_`\[\]])", r"\\\1", text.replace("\n", " "))
+    """The URL as a link destination: characters that would end or break it are
+    percent-encoded, as a browser would send them anyway."""
+    return re.sub(
+        r"[\s()<>\\]",
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "replace")),
+        url.strip(),
+    )
 
 
 def _entry(quote: Quote, doc: Document | None) -> str:
@@ -86,9 +127,8 @@ def _entry(quote: Quote, doc: Document | None) -> str:
 
 def _group_key(quote: Quote, group_by: str, documents: dict[str, Document]) -> str:
     if group_by == "speaker":
-        return quote.speaker or UNKNOWN_SPEAKER
-    doc = documents.get(quote.source)
-    return doc.outlet or doc.title if doc else quote.source
+        return _speaker(quote)
+    return _outlet(quote, documents.get(quote.source))
 
 
 def render_markdown(
