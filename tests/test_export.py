@@ -16,7 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from tui.cli import main
 from tui.corpus import load_corpus, make_document
 from tui.export import ExportError, default_export_path, render_markdown, write_atomic
-from tui.quotes import Quote, extract_quotes
+from tui.quotes import Quote, extract_quotes, select
 
 from .quote_quality import ROOT
 
@@ -287,6 +287,23 @@ def test_cli_export_to_stdout_by_quote_id(capsys):
     assert out.index(ids[0]) < out.index(ids[1])
     assert main([*args, "--quote", "qnope"]) == 2
     assert "no quote with id" in capsys.readouterr().err
+
+
+def test_select_by_id_gives_each_quote_once_in_first_given_order():
+    quotes, _ = _sample()
+    a, b, c = quotes[2].id, quotes[0].id, quotes[4].id
+    picked = select(quotes, ids=[a, a, b, "qnope", a, c, b])
+    assert [q.id for q in picked] == [a, b, c]
+
+
+def test_cli_export_repeated_quote_id_exports_it_once(capsys):
+    quotes, _ = _corpus()
+    ids = [quotes[1].id, quotes[0].id, quotes[1].id]
+    assert main(["export", "--corpus", str(ROOT / "corpus"), *(f"--quote={i}" for i in ids)]) == 0
+    out = capsys.readouterr().out
+    assert yaml.safe_load(out.split("---\n")[1])["quotes"] == 2
+    assert out.count(f"^{ids[0]}\n") == 1
+    assert out.index(f"^{ids[0]}\n") < out.index(f"^{ids[1]}\n")
 
 
 def test_cli_export_unwritable_path_is_a_clear_error(tmp_path, capsys):
