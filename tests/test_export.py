@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,7 +16,12 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from tui.cli import main
 from tui.corpus import load_corpus, make_document
-from tui.export import ExportError, default_export_path, render_markdown, write_atomic
+from tui.export import (
+    ExportError,
+    default_export_path,
+    render_markdown,
+    write_atomic,
+)
 from tui.quotes import Quote, extract_quotes, select
 
 from .quote_quality import ROOT
@@ -260,6 +266,66 @@ def test_write_atomic_clear_errors(tmp_path):
         write_atomic(tmp_path, "x")
 
 
+def test_write_atomic_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path):
+    target = tmp_path / "notes" / "quotes.md"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    with pytest.raises(ExportError, match="already exists"):
+        write_atomic(link, "new")
+    assert write_atomic(link, "new", force=True) == link
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["quotes.md"]
+
+
+def test_write_atomic_through_a_dangling_symlink_creates_the_target(tmp_path):
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "made.md")
+    write_atomic(link, "text")
+    assert link.is_symlink() and (tmp_path / "made.md").read_text() == "text"
+
+
+def test_write_atomic_writes_a_pipe_in_place_without_force(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so the writer's open returns
+    try:
+        assert write_atomic(fifo, "through the pipe\n") == fifo
+        assert os.read(reader, 1024) == b"through the pipe\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    write_atomic(Path(os.devnull), "discarded")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_write_atomic_to_dev_stdout_writes_in_place(capfd):
+    # here fd 1 is redirected to a regular file, as by `newsdesk export -o /dev/stdout > f`
+    write_atomic(Path("/dev/stdout"), "one\n")
+    write_atomic(Path("/dev/stdout"), "two\n")
+    assert capfd.readouterr().out == "one\ntwo\n"
+
+
+def test_write_atomic_replaces_lone_surrogates(tmp_path):
+    target = tmp_path / "out.md"
+    write_atomic(target, "caf\udce9 \ud800ok")
+    assert target.read_text(encoding="utf-8") == "caf\ufffd \ufffdok"
+
+
+def test_write_atomic_errors_are_one_line_export_errors(tmp_path):
+    with pytest.raises(ExportError, match="does not exist") as missing:
+        write_atomic(tmp_path / "two\nlines" / "out.md", "x")
+    assert "\n" not in str(missing.value)
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    with pytest.raises(ExportError, match="already exists"):
+        write_atomic(loop, "x")
+    with pytest.raises(ExportError, match="cannot write"):
+        write_atomic(tmp_path / "nul\0byte.md", "x")
+
+
 def test_default_export_path_is_timestamped(tmp_path):
     assert default_export_path(tmp_path, NOW) == tmp_path / "newsdesk-quotes-20250102-030405.md"
 
@@ -310,6 +376,14 @@ def test_cli_export_unwritable_path_is_a_clear_error(tmp_path, capsys):
     args = ["export", "--corpus", str(ROOT / "corpus"), "--all"]
     assert main([*args, "-o", str(tmp_path / "nowhere" / "x.md")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_cli_export_to_dev_stdout(capfd):
+    args = ["export", "--corpus", str(ROOT / "corpus"), "--all", "-o", "/dev/stdout"]
+    assert main(args) == 0
+    captured = capfd.readouterr()
+    assert captured.out.startswith("---\ntitle: Newsdesk quotes\n")
+    assert "wrote" in captured.err
 
 
 def test_cli_quotes_json_and_filters(capsys):

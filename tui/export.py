@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -171,42 +172,86 @@ def default_export_path(directory: Path, now: datetime | None = None) -> Path:
     return Path(directory) / f"newsdesk-quotes-{_utc(now):%Y%m%d-%H%M%S}.md"
 
 
+# Names of a process's already-open files (`-o /dev/stdout`): whatever they point at —
+# a terminal, a pipe, or the file a shell redirected into — is written in place.
+_OPEN_FILE_ALIAS = re.compile(r"/(?:dev/(?:stdout|stderr|fd/\d+)|proc/(?:self|\d+)/fd/\d+)")
+
+
 def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
     """Write ``text`` to ``path`` all at once: a temporary file in the same directory,
-    then a rename. Without ``force`` an existing file is never replaced."""
+    then a rename. Without ``force`` an existing file is never replaced.
+
+    A symbolic link is followed: its target is replaced and the link stays. A path that
+    is not a regular file (a terminal, a pipe, ``/dev/stdout``) cannot be renamed over,
+    so it is written directly and needs no ``force``. Lone surrogates (undecodable bytes
+    carried through from a file name or a text) are written as U+FFFD. Every failure is
+    an ``ExportError`` with a one-line message."""
     path = Path(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ExportError(f"{path} is a directory")
-    if not parent.exists():
-        raise ExportError(f"cannot write {path}: directory {parent} does not exist")
-    if not parent.is_dir():
-        raise ExportError(f"cannot write {path}: {parent} is not a directory")
-    if path.exists() and not force:
-        raise ExportError(f"{path} already exists (use --force to overwrite)")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        if _is_stream(path):
+            _write_stream(path, text)
+        else:
+            _replace_file(path, Path(os.path.realpath(path)), text, force)
+    except ExportError:
+        raise
+    except FileExistsError:
+        raise _error(f"{path} already exists (use --force to overwrite)") from None
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _error(f"cannot write {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # UnicodeError among them
+        raise _error(f"cannot write {path}: {exc}") from None
+    return path
+
+
+def _error(message: str) -> ExportError:
+    return ExportError(" ".join(message.splitlines()))  # a path may hold a line break
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # a new file; or an error the normal route reports
+    if stat.S_ISDIR(mode):
+        return False
+    return not stat.S_ISREG(mode) or bool(_OPEN_FILE_ALIAS.fullmatch(os.path.abspath(path)))
+
+
+def _write_stream(path: Path, text: str) -> None:
+    # appending: the file a shell redirected into was emptied by `>` and must be kept by `>>`
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def _replace_file(path: Path, target: Path, text: str, force: bool) -> None:
+    """Write ``target`` (``path`` with its links followed) through a temporary file;
+    messages name ``path``, as the user wrote it."""
+    parent = target.parent
+    if target.is_dir():
+        raise _error(f"{path} is a directory")
+    if not parent.exists():
+        raise _error(f"cannot write {path}: directory {parent} does not exist")
+    if not parent.is_dir():
+        raise _error(f"cannot write {path}: {parent} is not a directory")
+    if target.exists() and not force:
+        raise _error(f"{path} already exists (use --force to overwrite)")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     try:
         # a new file gets the permissions any other new file would (mkstemp's are 0600)
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         if force:
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         else:
-            _link_new(Path(tmp), path)
-    except FileExistsError:
-        raise ExportError(f"{path} already exists (use --force to overwrite)") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+            _link_new(Path(tmp), target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return path
 
 
 def _mode_for(path: Path) -> int:
