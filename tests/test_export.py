@@ -20,6 +20,7 @@ from tui.export import (
     ExportError,
     default_export_path,
     render_markdown,
+    unique_export_path,
     write_atomic,
 )
 from tui.quotes import Quote, extract_quotes, select
@@ -324,6 +325,16 @@ def test_write_atomic_errors_are_one_line_export_errors(tmp_path):
         write_atomic(loop, "x")
     with pytest.raises(ExportError, match="cannot write"):
         write_atomic(tmp_path / "nul\0byte.md", "x")
+
+
+def test_unique_export_path_counts_up_while_the_name_is_taken(tmp_path):
+    first = unique_export_path(tmp_path, NOW)
+    assert first == default_export_path(tmp_path, NOW)
+    write_atomic(first, "one")
+    second = unique_export_path(tmp_path, NOW)
+    assert second.name == "newsdesk-quotes-20250102-030405-2.md"
+    second.symlink_to(tmp_path / "elsewhere")  # a dangling link takes a name too
+    assert unique_export_path(tmp_path, NOW).name == "newsdesk-quotes-20250102-030405-3.md"
 
 
 def test_default_export_path_is_timestamped(tmp_path):

@@ -172,6 +172,18 @@ def default_export_path(directory: Path, now: datetime | None = None) -> Path:
     return Path(directory) / f"newsdesk-quotes-{_utc(now):%Y%m%d-%H%M%S}.md"
 
 
+def unique_export_path(directory: Path, now: datetime | None = None) -> Path:
+    """``default_export_path``, with ``-2``, ``-3``… added while that name is taken, so two
+    exports in the same second never meet. (A writer racing for the same name still
+    loses cleanly: ``write_atomic`` without ``force`` never replaces a file.)"""
+    base = path = default_export_path(directory, now)
+    n = 1
+    while os.path.lexists(path):
+        n += 1
+        path = base.with_name(f"{base.stem}-{n}{base.suffix}")
+    return path
+
+
 # Names of a process's already-open files (`-o /dev/stdout`): whatever they point at —
 # a terminal, a pipe, or the file a shell redirected into — is written in place.
 _OPEN_FILE_ALIAS = re.compile(r"/(?:dev/(?:stdout|stderr|fd/\d+)|proc/(?:self|\d+)/fd/\d+)")
