@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,9 +25,18 @@ from .quotes import Quote
 UNKNOWN_SPEAKER = "Unattributed"
 GROUPS = ("speaker", "source")
 
-# Characters that would start Markdown block syntax at the beginning of a line.
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-*]|\d+[.)]|=+|`{3,}|~{3,})(?=\s|$)")
+# Inline syntax that must stay literal text: backslash escapes, code, emphasis,
+# strikethrough, links, raw HTML, entity references, and `#` where it would start a
+# heading, a heading's closing run or an Obsidian tag.
+_INLINE = re.compile(r"[\\`*_~\[\]<]|&(?=#?[0-9A-Za-z]+;)|(?:^|(?<=\s))#")
+# What the inline escapes leave that would still start a block at the start of a line:
+# a blockquote, a bullet, a thematic break, or an ordered-list number (``1.``/``1)``,
+# escaped after the digits since a backslash only escapes punctuation).
+_BLOCK_START = re.compile(
+    r"^(?:(>)|([-+])(?=\s|$)|(-)(?=(?:[ \t]*-){2,}[ \t]*$)|(\d{1,9})([.)])(?=\s|$))"
+)
 _CONTINUATION_MARK = re.compile(r"^[\"“„«「『‘']")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ExportError(Exception):
@@ -40,14 +50,47 @@ def _utc(now: datetime | None) -> datetime:
     return now.astimezone(timezone.utc)
 
 
+def _escape_inline(text: str) -> str:
+    return _INLINE.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), text)
+
+
 def _escape(line: str) -> str:
-    line = line.replace("\\", "\\\\").replace("<", "&lt;")
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+    """One line of text that renders as itself, wherever it starts."""
+
+    def block(m: re.Match[str]) -> str:
+        if m.group(4):
+            return m.group(4) + "\\" + m.group(5)
+        return "\\" + m.group()
+
+    return _BLOCK_START.sub(block, _escape_inline(line))
+
+
+def _inline(text: str) -> str:
+    """A field (speaker, outlet, date) as literal text on one line."""
+    return _escape_inline(_one_line(text))
+
+
+def _one_line(*candidates: str | None) -> str:
+    """The first candidate that is not blank, with its whitespace runs made one space."""
+    for text in candidates:
+        if text and (line := " ".join(text.split())):
+            return line
+    return ""
+
+
+def _speaker(quote: Quote) -> str:
+    return _one_line(quote.speaker) or UNKNOWN_SPEAKER
+
+
+def _outlet(quote: Quote, doc: Document | None) -> str:
+    if doc is None:
+        return _one_line(quote.source)
+    return _one_line(doc.outlet, doc.title, doc.id)
 
 
 def _quote_lines(quote: Quote) -> list[str]:
     """The quotation as blockquote lines; its paragraphs stay paragraphs."""
-    paragraphs = [p.strip() for p in quote.text.split("\n")]
+    paragraphs = [p.strip() for p in quote.text.splitlines()]
     paragraphs = [_CONTINUATION_MARK.sub("", p) if i else p for i, p in enumerate(paragraphs)]
     lines: list[str] = []
     for p in paragraphs:
@@ -60,24 +103,23 @@ def _quote_lines(quote: Quote) -> list[str]:
 
 
 def attribution(quote: Quote, doc: Document | None) -> str:
-    parts = [quote.speaker or UNKNOWN_SPEAKER]
+    parts = [_inline(_speaker(quote)), f"*{_inline(_outlet(quote, doc))}*"]
     if doc is not None:
-        parts.append(f"*{_inline(doc.outlet or doc.title or doc.id)}*")
-        if doc.date:
-            parts.append(doc.date)
-        if doc.url:
+        if _one_line(doc.date):
+            parts.append(_inline(doc.date))
+        if doc.url.strip():
             parts.append(f"[source]({_link(doc.url)})")
-    else:
-        parts.append(f"*{_inline(quote.source)}*")
     return "— " + ", ".join(parts) + f" ^{quote.id}"
 
 
 def _link(url: str) -> str:
-    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
-
-
-def _inline(text: str) -> str:
-    return re.sub(r"([*_`\[\]])", r"\\\1", text.replace("\n", " "))
+    """The URL as a link destination: characters that would end or break it are
+    percent-encoded, as a browser would send them anyway."""
+    return re.sub(
+        r"[\s()<>\\]",
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "replace")),
+        url.strip(),
+    )
 
 
 def _entry(quote: Quote, doc: Document | None) -> str:
@@ -86,9 +128,8 @@ def _entry(quote: Quote, doc: Document | None) -> str:
 
 def _group_key(quote: Quote, group_by: str, documents: dict[str, Document]) -> str:
     if group_by == "speaker":
-        return quote.speaker or UNKNOWN_SPEAKER
-    doc = documents.get(quote.source)
-    return doc.outlet or doc.title if doc else quote.source
+        return _speaker(quote)
+    return _outlet(quote, documents.get(quote.source))
 
 
 def render_markdown(
@@ -131,42 +172,98 @@ def default_export_path(directory: Path, now: datetime | None = None) -> Path:
     return Path(directory) / f"newsdesk-quotes-{_utc(now):%Y%m%d-%H%M%S}.md"
 
 
+def unique_export_path(directory: Path, now: datetime | None = None) -> Path:
+    """``default_export_path``, with ``-2``, ``-3``… added while that name is taken, so two
+    exports in the same second never meet. (A writer racing for the same name still
+    loses cleanly: ``write_atomic`` without ``force`` never replaces a file.)"""
+    base = path = default_export_path(directory, now)
+    n = 1
+    while os.path.lexists(path):
+        n += 1
+        path = base.with_name(f"{base.stem}-{n}{base.suffix}")
+    return path
+
+
+# Names of a process's already-open files (`-o /dev/stdout`): whatever they point at —
+# a terminal, a pipe, or the file a shell redirected into — is written in place.
+_OPEN_FILE_ALIAS = re.compile(r"/(?:dev/(?:stdout|stderr|fd/\d+)|proc/(?:self|\d+)/fd/\d+)")
+
+
 def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
     """Write ``text`` to ``path`` all at once: a temporary file in the same directory,
-    then a rename. Without ``force`` an existing file is never replaced."""
+    then a rename. Without ``force`` an existing file is never replaced.
+
+    A symbolic link is followed: its target is replaced and the link stays. A path that
+    is not a regular file (a terminal, a pipe, ``/dev/stdout``) cannot be renamed over,
+    so it is written directly and needs no ``force``. Lone surrogates (undecodable bytes
+    carried through from a file name or a text) are written as U+FFFD. Every failure is
+    an ``ExportError`` with a one-line message."""
     path = Path(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ExportError(f"{path} is a directory")
-    if not parent.exists():
-        raise ExportError(f"cannot write {path}: directory {parent} does not exist")
-    if not parent.is_dir():
-        raise ExportError(f"cannot write {path}: {parent} is not a directory")
-    if path.exists() and not force:
-        raise ExportError(f"{path} already exists (use --force to overwrite)")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        if _is_stream(path):
+            _write_stream(path, text)
+        else:
+            _replace_file(path, Path(os.path.realpath(path)), text, force)
+    except ExportError:
+        raise
+    except FileExistsError:
+        raise _error(f"{path} already exists (use --force to overwrite)") from None
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _error(f"cannot write {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # UnicodeError among them
+        raise _error(f"cannot write {path}: {exc}") from None
+    return path
+
+
+def _error(message: str) -> ExportError:
+    return ExportError(" ".join(message.splitlines()))  # a path may hold a line break
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # a new file; or an error the normal route reports
+    if stat.S_ISDIR(mode):
+        return False
+    return not stat.S_ISREG(mode) or bool(_OPEN_FILE_ALIAS.fullmatch(os.path.abspath(path)))
+
+
+def _write_stream(path: Path, text: str) -> None:
+    # appending: the file a shell redirected into was emptied by `>` and must be kept by `>>`
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def _replace_file(path: Path, target: Path, text: str, force: bool) -> None:
+    """Write ``target`` (``path`` with its links followed) through a temporary file;
+    messages name ``path``, as the user wrote it."""
+    parent = target.parent
+    if target.is_dir():
+        raise _error(f"{path} is a directory")
+    if not parent.exists():
+        raise _error(f"cannot write {path}: directory {parent} does not exist")
+    if not parent.is_dir():
+        raise _error(f"cannot write {path}: {parent} is not a directory")
+    if target.exists() and not force:
+        raise _error(f"{path} already exists (use --force to overwrite)")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     try:
         # a new file gets the permissions any other new file would (mkstemp's are 0600)
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         if force:
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         else:
-            _link_new(Path(tmp), path)
-    except FileExistsError:
-        raise ExportError(f"{path} already exists (use --force to overwrite)") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+            _link_new(Path(tmp), target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return path
 
 
 def _mode_for(path: Path) -> int:

@@ -419,11 +419,12 @@ def select(
     source: str | None = None,
     sections: tuple[str, ...] | None = ("body",),
 ) -> list[Quote]:
-    """The quotations a query names: by id (in the order given), speaker or source."""
+    """The quotations a query names: by id (each once, in the order first given), speaker
+    or source."""
     pool = list(quotes)
     if ids:
         by_id = {q.id: q for q in pool}
-        return [by_id[i] for i in ids if i in by_id]
+        return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
     out = []
     for q in pool:
         if sections is not None and q.section not in sections:
