@@ -107,7 +107,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from .export import ExportError, default_export_path, render_markdown, write_atomic
+    from .export import ExportError, render_markdown, unique_export_path, write_atomic
     from .quotes import select
 
     index = build_index(settings)
@@ -116,7 +116,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         if missing:
             raise CliError(f"no quote with id {missing[0]!r} (see `newsdesk quotes`)")
         quotes = select(index.quotes, ids=args.quote)
-        query = "quote: " + ", ".join(args.quote)
+        query = "quote: " + ", ".join(dict.fromkeys(args.quote))
     elif args.speaker:
         quotes = select(index.quotes, speaker=args.speaker, sections=_sections(args))
         query = f"speaker: {args.speaker}"
@@ -131,7 +131,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     path = Path(args.output)
     if path.is_dir():
-        path = default_export_path(path)
+        path = unique_export_path(path)
     try:
         written = write_atomic(path, text, force=args.force)
     except ExportError as exc:

@@ -623,16 +623,12 @@ class NewsdeskApp(App[None]):
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
             return
-        from ..export import ExportError, default_export_path, write_atomic
+        from ..export import ExportError, unique_export_path, write_atomic
 
         directory = self.settings.export_directory
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            base = path = default_export_path(directory)
-            n = 1
-            while path.exists():  # a second export within the same second
-                n += 1
-                path = base.with_name(f"{base.stem}-{n}{base.suffix}")
+            path = unique_export_path(directory)  # a second export in the same second: -2
             path = write_atomic(path, text)
         except (ExportError, OSError) as exc:
             self.notify(str(exc), title="Export failed", severity="error", timeout=10)
