@@ -359,6 +359,22 @@ async def test_keys_from_config_remap_bindings_by_id(settings: Settings) -> None
         assert help_keys["export"] == "^s"
 
 
+async def test_broken_or_clashing_remaps_are_ignored_with_a_warning(settings: Settings) -> None:
+    settings.keys = {"export": "ctrl+", "focus_sources": "2", "focus_quotes": "f4"}
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        warning = " ".join(messages(app))
+        assert "export: 'ctrl+' is not a key" in warning
+        assert "focus_sources: 2 is already focus_viewer" in warning
+        await pilot.press("2")
+        assert app.focused.id == "viewer"  # the clash did not steal the key
+        await pilot.press("f4")
+        assert app.focused.id == "quotes"  # the good remap still applies
+        await pilot.press("1")
+        assert app.focused.id == "sources"  # the refused remap left the default
+
+
 async def test_mouse_clicks_open_rows_and_focus_panes(app: NewsdeskApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)

@@ -184,11 +184,34 @@ class NewsdeskApp(App[None]):
     def _apply_keymap(self) -> None:
         keymap = dict(self.settings.keys)
         known = {row[3] for row in self.help_rows()}
+        problems: list[str] = []
         unknown = sorted(k for k in keymap if k not in known)
         if unknown:
-            self.notify(f"Unknown binding ids in keys: {', '.join(unknown)}. Press F1 for ids.",
-                        title="Config", severity="warning")
-        self.set_keymap({k: v for k, v in keymap.items() if k in known})
+            problems.append(f"unknown binding ids {', '.join(unknown)} (F1 lists them)")
+        # "ctrl+" or "a,,b" would bind nothing, or something the user did not mean
+        for binding_id, keys in sorted(keymap.items()):
+            if any(not k.strip() or k.strip().endswith("+") for k in keys.split(",")):
+                problems.append(f"{binding_id}: {keys!r} is not a key")
+                unknown.append(binding_id)
+        # a remap onto a key another app-wide binding already uses would shadow it
+        taken: dict[str, str] = {}
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id and binding.id not in keymap:
+                for k in binding.key.split(","):
+                    taken[k.strip()] = binding.id
+        for binding_id, keys in sorted(keymap.items()):
+            if binding_id in unknown:
+                continue
+            for k in (k.strip() for k in keys.split(",")):
+                if k in taken and taken[k] != binding_id:
+                    problems.append(f"{binding_id}: {k} is already {taken[k]}")
+                    unknown.append(binding_id)
+                    break
+                taken[k] = binding_id
+        if problems:
+            self.notify("Key remaps ignored: " + "; ".join(problems) + ".",
+                        title="Config", severity="warning", timeout=10)
+        self.set_keymap({k: v for k, v in keymap.items() if k in known and k not in unknown})
 
     # --- building the index (thread worker) -------------------------------------------------
 
