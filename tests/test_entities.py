@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tui.cli import main
 from tui.config import Settings, load_file
-from tui.corpus import load_corpus
+from tui.corpus import load_corpus, make_document
 from tui.document import BODY, BOILERPLATE, COMMENTS, Document, Section
 from tui.entities import Entity, Mention, extract_entities, person_names
 from tui.gazetteer import fold
@@ -400,3 +400,15 @@ def test_any_text_gives_valid_entities(words):
         for m in e.mentions:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start : m.end].strip() == text[m.start : m.end]
+
+
+def test_a_reporting_verb_opening_a_sentence_is_not_part_of_a_name():
+    text = (
+        "Talks collapsed on Monday.\n\n"
+        "“We were not consulted,” said opposition leader Tom Baker.\n\n"
+        "Said Baker: “It is a fantasy.”\n"
+    )
+    entities = extract_entities([make_document("x", "x", text, {})])
+    names = {e.name: e for e in entities}
+    assert "Said Baker" not in names
+    assert names["Tom Baker"].type == "PERSON" and names["Tom Baker"].count == 2

@@ -31,6 +31,7 @@ from .entity_cues import (
     PARTICLES,
     PERSON,
     PERSON_ROLES,
+    PERSON_VERBS,
     PLACE,
     PLACE_HEADS,
     PLACE_LEADS,
@@ -219,6 +220,12 @@ class Analyser:
         self.plain_words: dict[str, bool] = {}
 
     def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
+        if initial:
+            # "Said Baker: …", "Added Kim: …": a reporting verb opening the sentence is
+            # capitalised and runs into the name after it
+            head, _, rest = run.partition(" ")
+            if rest and fold(head) in PERSON_VERBS:
+                return _shift(self.analyse(rest, False, after_the), len(head) + 1)
         fast = self._plain(run, initial)
         if fast is None:
             fast = self._split(run, initial, after_the)
