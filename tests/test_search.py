@@ -5,7 +5,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui import cache
-from tui import search as search_module
 from tui.corpus import make_document
 from tui.document import Document
 from tui.search import (
@@ -259,27 +258,6 @@ _HYPOTHESIS_INDEX = small(
 
 
 class TestDiskCache:
-    def test_second_build_reads_the_cache(
-        self, bundled: list[Document], tmp_path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
-        monkeypatch.setattr(search_module, "CACHE_MIN_CHARS", 0)
-        built = SearchIndex.build_cached(bundled)
-        assert len(list(tmp_path.glob("search-*.pickle"))) == 1
-        monkeypatch.setattr(SearchIndex, "build", None)  # a rebuild would now fail
-        loaded = SearchIndex.build_cached(bundled)
-        assert loaded.search("Kono regretable") == built.search("Kono regretable")
-
-    def test_corrupt_entry_is_rebuilt(
-        self, bundled: list[Document], tmp_path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
-        monkeypatch.setattr(search_module, "CACHE_MIN_CHARS", 0)
-        SearchIndex.build_cached(bundled)
-        (entry,) = tmp_path.glob("search-*.pickle")
-        entry.write_bytes(b"not a pickle")
-        assert SearchIndex.build_cached(bundled).search("Eastburn")
-
     def test_switched_off(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(cache.ENV_VAR, "off")
         assert cache.cache_dir() is None

@@ -39,7 +39,6 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from . import cache
 from .document import BODY, Document
 from .query import EXACT, FUZZY, PREFIX, Clause, Query, parse_query
 from .text import WORD_OR_LINE, normalise, sentences, word_parts
@@ -61,7 +60,6 @@ PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
 FORMAT = "search-4"  # bump when the index layout changes: cached indexes then rebuild
-CACHE_MIN_CHARS = 5_000_000  # smaller corpora build faster than a cache entry is read
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
 _UNKNOWN = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
@@ -289,29 +287,6 @@ class SearchIndex:
         "post_tfs", "non_body_lines", "_sorted_ids", "_sorted_terms", "_by_length",
         "_short_prefix", "_bitmaps",
     )
-
-    @classmethod
-    def build_cached(
-        cls,
-        documents: list[Document],
-        progress: Callable[[int, int], None] | None = None,
-    ) -> SearchIndex:
-        """``build``, or the same index read back from the disk cache (see tui.cache).
-
-        Only corpora of ``CACHE_MIN_CHARS`` or more are cached.
-        """
-        documents = list(documents)
-        if sum(len(d.text) for d in documents) < CACHE_MIN_CHARS:
-            return cls.build(documents, progress)
-        key = cache.fingerprint(documents, FORMAT, cache.code_version())
-        index = cls.from_state(documents, cache.load("search", key))
-        if index is not None:
-            if progress:
-                progress(len(documents), len(documents))
-            return index
-        index = cls.build(documents, progress)
-        cache.store("search", key, index.state())
-        return index
 
     def state(self) -> dict[str, Any]:
         """What ``from_state`` needs to make this index again without building it."""
