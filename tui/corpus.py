@@ -89,7 +89,7 @@ def clean(text: str) -> str:
 
 def canonical(text: str) -> str:
     """One newline convention, so offsets mean the same on every platform."""
-    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _plain(value: Any) -> Any:
@@ -243,7 +243,8 @@ def _load_json(path: Path, rel: str, text: str, warn: Callable[[str], None]) -> 
             doc_id = slug(str(record["id"]))
         else:
             doc_id = slug(path.stem) + (f"-{n}" if multi else "")
-        docs.append(make_document(doc_id, rel, record[body_key], meta))
+        # (decoded bytes never hold lone surrogates; JSON's \u escapes can)
+        docs.append(make_document(doc_id, rel, clean(record[body_key]), meta))
     return docs
 
 
