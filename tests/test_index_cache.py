@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -70,7 +69,8 @@ def test_a_changed_document_rebuilds(
 ) -> None:
     calls = _calls(monkeypatch)
     CorpusIndex.build(bundled, Settings())
-    edited = [dataclasses.replace(bundled[0], text=bundled[0].text + "\n"), *bundled[1:]]
+    first = bundled[0]
+    edited = [Document(first.id, first.path, first.text + "\n", first.meta), *bundled[1:]]
     CorpusIndex.build(edited, Settings())
     assert calls.count("extract_entities") == 2
 

@@ -95,7 +95,7 @@ def run_bench(
     every = [ms for runs in timings.values() for ms in runs]
     return {
         "documents": len(index.documents),
-        "chars": sum(len(d.text) for d in index.documents),
+        "chars": sum(d.chars for d in index.documents),
         "load_seconds": round(load_seconds, 3),
         "build_seconds": round(build_seconds, 3),
         "index_bytes_estimate": search.nbytes,

@@ -42,7 +42,7 @@ def fingerprint(documents: Iterable[Document], *salt: str) -> str:
         digest.update(part.encode() + b"\0")
     for doc in documents:
         digest.update(doc.id.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(doc.text.encode("utf-8", "surrogatepass") + b"\1")
+        digest.update(doc.encoded + b"\1")
     return digest.hexdigest()
 
 

@@ -7,14 +7,50 @@ snippets and exports all slice the same string and cannot disagree.
 
 from __future__ import annotations
 
+import threading
+from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
 BODY = "body"
 COMMENTS = "comments"
 BOILERPLATE = "boilerplate"
 SECTION_KINDS = (BODY, COMMENTS, BOILERPLATE)
+
+
+def _compact(text: str) -> str | bytes:
+    """``text`` itself when Python stores it in one byte a character, else its UTF-8
+    form when that is smaller (it is not for, say, Chinese: three bytes against two)."""
+    if text.isascii():
+        return text
+    encoded = text.encode("utf-8", "surrogatepass")
+    widest = max(text)
+    width = 1 if widest <= "\xff" else 2 if widest <= "\uffff" else 4
+    return encoded if len(encoded) < width * len(text) else text
+
+
+class _Recent:
+    """The documents whose decoded text is kept, oldest first. Readers take one document
+    at a time (a build stage, the viewer, a page of search results), so a handful is
+    enough; the rest hold only their UTF-8 form."""
+
+    SIZE = 32
+
+    def __init__(self) -> None:
+        self._docs: deque[Document] = deque()
+        self._lock = threading.Lock()
+
+    def keep(self, doc: Document) -> None:
+        with self._lock:
+            self._docs.append(doc)
+            while len(self._docs) > self.SIZE:
+                self._docs.popleft()._decoded = None
+
+
+_RECENT = _Recent()
 
 
 def _text(value: Any) -> str:
@@ -28,6 +64,55 @@ def _text(value: Any) -> str:
 class Span:
     start: int
     end: int
+
+
+class Spans(Sequence[Span]):
+    """A read-only list of :class:`Span`, packed two machine integers a span. An archive
+    has over ten paragraphs a document, and a Span object with its two ints costs about
+    a hundred bytes; a Span is made when one is read."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        data = array("q")
+        for span in spans:
+            data.append(span.start)
+            data.append(span.end)
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data) // 2
+
+    def __iter__(self) -> Iterator[Span]:
+        data = self._data
+        for k in range(0, len(data), 2):
+            yield Span(data[k], data[k + 1])
+
+    @overload
+    def __getitem__(self, i: int) -> Span: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Span]: ...
+    def __getitem__(self, i: int | slice) -> Span | list[Span]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        k = 2 * range(len(self))[i]  # negative indexes and IndexError as a list has them
+        return Span(self._data[k], self._data[k + 1])
+
+    def starts(self) -> array:
+        """Every span's start, in order (for bisecting)."""
+        return self._data[::2]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return self._data == other._data
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,17 +131,80 @@ class Section:
         return data
 
 
-@dataclass(slots=True)
 class Document:
-    id: str
-    path: str
-    text: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    paragraphs: list[Span] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    # Notes about how the file was read (fallback encoding, ignored front matter...).
-    notes: list[str] = field(default_factory=list)
-    _section_starts: list[int] = field(default_factory=list, repr=False)
+    """One source. Its text is kept in the smaller of two forms (see :attr:`text`)."""
+
+    __slots__ = (
+        "id", "path", "meta", "paragraphs", "sections", "notes",
+        "_stored", "_decoded", "_chars", "_section_starts",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        path: str,
+        text: str,
+        meta: dict[str, Any] | None = None,
+        paragraphs: Iterable[Span] | None = None,
+        sections: list[Section] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.id = id
+        self.path = path
+        self.meta = meta if meta is not None else {}
+        self.paragraphs = paragraphs if isinstance(paragraphs, Spans) else Spans(paragraphs or ())
+        self.sections = sections if sections is not None else []
+        # Notes about how the file was read (fallback encoding, ignored front matter...).
+        self.notes = notes if notes is not None else []
+        self._section_starts: list[int] = []
+        self._chars = len(text)
+        self._decoded: str | None = None
+        self._stored: str | bytes = _compact(text)
+
+    @property
+    def text(self) -> str:
+        """The canonical text. One curly quote makes Python store every character of a
+        str in two bytes, so an archive's texts would take twice their size: such a text
+        is kept as UTF-8 and decoded when read, the last few decoded texts kept at hand."""
+        stored = self._stored
+        if type(stored) is str:
+            return stored
+        decoded = self._decoded
+        if decoded is None:
+            decoded = self._decoded = stored.decode("utf-8", "surrogatepass")
+            _RECENT.keep(self)
+        return decoded
+
+    @property
+    def chars(self) -> int:
+        """``len(self.text)``, without reading the text."""
+        return self._chars
+
+    @property
+    def encoded(self) -> bytes:
+        """The text as UTF-8 (lone surrogates passed through), e.g. for hashing."""
+        stored = self._stored
+        if type(stored) is bytes:
+            return stored
+        return stored.encode("utf-8", "surrogatepass")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.path == other.path
+            and self.encoded == other.encoded
+            and self.meta == other.meta
+            and self.paragraphs == other.paragraphs
+            and self.sections == other.sections
+            and self.notes == other.notes
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaced
+
+    def __repr__(self) -> str:
+        return f"Document(id={self.id!r}, path={self.path!r}, chars={self._chars})"
 
     @property
     def title(self) -> str:
@@ -106,7 +254,7 @@ class Document:
             "url": self.url,
             "author": self.author,
             "path": self.path,
-            "chars": len(self.text),
+            "chars": self._chars,
             "paragraphs": len(self.paragraphs),
             "sections": [s.to_json() for s in self.sections],
         }

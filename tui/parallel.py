@@ -53,7 +53,7 @@ def available(documents: list[Document]) -> bool:
         os.environ.get(ENV_VAR, "").strip().lower() not in ("off", "0", "no")
         and hasattr(os, "fork")
         and (os.cpu_count() or 1) >= 2
-        and sum(len(d.text) for d in documents) >= MIN_CHARS
+        and sum(d.chars for d in documents) >= MIN_CHARS
     )
 
 
@@ -118,12 +118,12 @@ def _quiet_signals() -> None:
 
 def _split(documents: list[Document], share: float) -> int:
     """Index of the first document of the last ``share`` of the text (the worker's)."""
-    total = sum(len(d.text) for d in documents)
+    total = sum(d.chars for d in documents)
     done = 0
     for i, doc in enumerate(documents):
         if done >= total * (1 - share):
             return i
-        done += len(doc.text)
+        done += doc.chars
     return len(documents)
 
 

@@ -258,7 +258,7 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
                 add(Text(f"── {section_label(kind, label)} ──", style=self._style("label")))
             previous_kind, previous_label = kind, label
             text = Text(doc.text[para.start : para.end])
-            if headline and para is first:
+            if headline and para == first:
                 text.stylize(self._style("title"))
             if kind != BODY:
                 text.stylize(self._style("dim"))
@@ -272,7 +272,7 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
                 for s, e in wrap_spans(raw, width):
                     add(text[line_start + s : line_start + e], para.start + line_start + s)
                 line_start += len(raw) + 1
-            if headline and para is first:
+            if headline and para == first:
                 byline()
             else:
                 add(Text(""))
