@@ -26,7 +26,7 @@ def test_curly_quotes_are_stored_at_utf8_size() -> None:
 
 def test_ascii_and_cjk_stay_strings() -> None:
     # UTF-8 would not be smaller: ASCII is one byte either way, CJK three against two
-    for text in ("plain words", "日本政府は遺憾の意を表明した"):
+    for text in ("plain words", "日本政府は遺憾の意を表明した。" * 50):
         assert isinstance(Document("d", "d.md", text)._stored, str)
 
 

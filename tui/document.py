@@ -7,6 +7,7 @@ snippets and exports all slice the same string and cannot disagree.
 
 from __future__ import annotations
 
+import sys
 import threading
 from array import array
 from bisect import bisect_right
@@ -27,9 +28,7 @@ def _compact(text: str) -> str | bytes:
     if text.isascii():
         return text
     encoded = text.encode("utf-8", "surrogatepass")
-    widest = max(text)
-    width = 1 if widest <= "\xff" else 2 if widest <= "\uffff" else 4
-    return encoded if len(encoded) < width * len(text) else text
+    return encoded if sys.getsizeof(encoded) < sys.getsizeof(text) else text
 
 
 class _Recent:
