@@ -56,6 +56,10 @@ class CorpusIndex:
             progress("documents", n, n)
         key = _cache_key(index.documents, settings) if cache.cache_dir() else ""
         if not (key and index._restore(cache.load(CACHE_NAME, key))):
+            # The documents outlive the build: the collector need not walk them on each of
+            # the build's full collections, and a forked worker then does not copy the
+            # pages they sit on by touching them.
+            gc.freeze()
             aliases, ignore = settings.entities.aliases, settings.entities.ignore
             built = None
             if parallel.available(index.documents):
