@@ -215,6 +215,15 @@ class TestOffsets:
                     want[d] = min(tf, 255)
             assert dict(zip(ix.post_docs[lo:hi], ix.post_tfs[lo:hi])) == want
 
+    def test_words_without_a_space_between_count_apart_from_a_compound(self) -> None:
+        ix = small("Jae-in met Jae/in and/Jae-in", "jae in")
+        tf = {}
+        for term in ("jae-in", "jae", "in"):
+            tid = ix.term_id(term)
+            lo, hi = ix.post_start[tid], ix.post_start[tid + 1]
+            tf[term] = dict(zip(ix.post_docs[lo:hi], ix.post_tfs[lo:hi]))
+        assert tf == {"jae-in": {0: 2}, "jae": {0: 3, 1: 1}, "in": {0: 3, 1: 1}}
+
     def test_frequencies_saturate(self) -> None:
         ix = small("korea " * 300, "korea korea")
         tid = ix.term_id("korea")

@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import chain, combinations, islice, repeat
+from itertools import combinations, islice, repeat
 from operator import add
 from typing import Any
 
@@ -207,15 +207,26 @@ class SearchIndex:
                 postings[key] = array(pack_code)
             return tid
 
+        runs: dict[bytes, tuple[bytes, ...]] = {}  # a _Run → its words' keys
+        special: set[bytes] = set()  # compound keys and runs: counted for their parts
+
         class Chunks(dict):  # text between spaces → its words' stream keys, once per spelling
-            def __missing__(self, chunk: str) -> tuple[bytes, ...]:
+            def __missing__(self, chunk: str) -> bytes:
                 words = findall(chunk)
-                if len(words) != 1 or words[0] != chunk:
-                    found = tuple(k for word in words for k in self[word])
-                    self[chunk] = found
-                    return found
+                if not words or words[0] != chunk:
+                    if len(words) < 2:  # "(Japan," is Japan; "—" has no word
+                        key = self[words[0]] if words else b""
+                    else:
+                        parts_keys = tuple(self[word] for word in words)
+                        key = _Run(b"".join(parts_keys))
+                        runs[key] = parts_keys
+                        special.add(key)
+                    self[chunk] = key
+                    return key
                 # the unwrapped function: each spelling comes here once, so an LRU only costs
                 term = plain_normalise(chunk) or chunk
+                if term == chunk:
+                    term = chunk  # one string for both while building
                 parts = (term,) if chunk.isalnum() else _parts(chunk, term)
                 if len(parts) == 1:
                     tid = vocab.get(parts[0] or term)
@@ -228,12 +239,13 @@ class SearchIndex:
                         keys[tid] = compounds[tid] = key
                     if key not in compound_keys:
                         compound_keys.add(key)
+                        special.add(key)
                         postings[key] = array(pack_code)
-                self[chunk] = (key,)
-                return (key,)
+                self[chunk] = key
+                return key
 
         plain_normalise = normalise.__wrapped__
-        chunk_keys = Chunks({"\n": (_LINE,)})
+        chunk_keys = Chunks({"\n": _LINE})
         findall = WORD_OR_LINE.findall
         append = array.append
         stream = bytearray()
@@ -247,17 +259,17 @@ class SearchIndex:
             # instead of over the whole text. Line breaks get chunks of their own, or every
             # last word of a line would be a new spelling ("said.\nThe").
             chunks = doc.text.replace("\n", " \n ").split(" ")
-            found = [*chain.from_iterable(map(chunk_keys.__getitem__, chunks))]
+            found = list(map(chunk_keys.__getitem__, chunks))
             piece = b"".join(found)
             stream += piece
             doc_start.append(len(stream))
             counts = Counter(found)
+            counts.pop(b"", None)
             lines = counts.pop(_LINE, 0)
             doc_len.append(len(piece) // 3 - lines)
-            for key in compound_keys.intersection(counts):  # a compound counts for its parts
-                tf = counts[key]
-                for i in range(0, len(key), 3):
-                    counts[key[i : i + 3]] += tf
+            hits = special.intersection(counts)
+            if hits:
+                _count_parts(counts, hits, runs)
             # term frequencies saturate at 255: they only order documents, as BM25 saturates
             tfs = counts.values()
             if counts and max(tfs) > 255:
@@ -931,6 +943,37 @@ def _text_matches(
             out.append(Match(a, b, normalise(text[a:b])))
             last_end = b
     return out
+
+
+class _Run(bytes):
+    """The keys of several words written without a space between them ("and/or"), as the
+    stream holds them. Equal only to itself: a ``Counter`` of chunks' keys must count it
+    apart from a compound with the same bytes ("jae/in" is two words, "jae-in" one)."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def _count_parts(
+    counts: Counter[bytes], hits: set[bytes], runs: dict[bytes, tuple[bytes, ...]]
+) -> None:
+    """Turn the counts of one document's chunks into its words' and parts' counts: a run
+    counts for each of its words, then a compound for each of its parts too (so that
+    "jae" finds "Jae-in"). ``hits``: the runs and compounds among ``counts``."""
+    for run in [key for key in hits if key in runs]:
+        tf = counts.pop(run)
+        hits.discard(run)
+        for word in runs[run]:
+            counts[word] += tf
+            if len(word) > 3:  # a compound word
+                hits.add(word)
+    for key in hits:
+        tf = counts[key]
+        for i in range(0, len(key), 3):
+            counts[key[i : i + 3]] += tf
 
 
 def _unpack(packed: array, doc_code: str) -> tuple[array, array]:
