@@ -226,7 +226,7 @@ class SearchIndex:
                 # the unwrapped function: each spelling comes here once, so an LRU only costs
                 term = plain_normalise(chunk) or chunk
                 if term == chunk:
-                    term = chunk  # one string for both while building
+                    term = chunk  # no second copy of every lower-case word
                 parts = (term,) if chunk.isalnum() else _parts(chunk, term)
                 if len(parts) == 1:
                     tid = vocab.get(parts[0] or term)
@@ -279,7 +279,7 @@ class SearchIndex:
             non_body.append(_non_body_lines(doc))
             if progress and (d % 256 == 255 or d == total - 1):
                 progress(d + 1, total)
-        del chunk_keys  # the chunks' spellings: free before packing, the build's peak
+        del chunk_keys  # the chunks' spellings: freed before packing needs memory
 
         post_start = array("I", [0])
         packed = array(pack_code)
