@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from array import array
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,10 +12,12 @@ from tui.document import Document
 from tui.search import (
     Passage,
     SearchIndex,
+    _parts,
+    _unpack,
     stream_spans,
     typo_budget,
 )
-from tui.text import normalise
+from tui.text import WORD_OR_LINE, normalise
 
 AP = "002-japan-today-ap"
 
@@ -29,6 +33,19 @@ def doc(doc_id: str, text: str) -> Document:
 
 def small(*texts: str) -> SearchIndex:
     return SearchIndex.build([doc(f"d{i}", t) for i, t in enumerate(texts)])
+
+
+def word_keys(index: SearchIndex, text: str) -> list[bytes]:
+    """The stream keys of ``text``'s words, one by one (a compound's parts joined)."""
+    out = []
+    for raw in WORD_OR_LINE.findall(text):
+        if raw == "\n":
+            out.append(index.key(0))
+            continue
+        term = normalise(raw) or raw
+        parts = (term,) if raw.isalnum() else _parts(raw, term)
+        out.append(b"".join(index.key(index.term_id(p)) for p in parts))
+    return out
 
 
 def passage_text(index: SearchIndex, p: Passage) -> str:
@@ -168,6 +185,58 @@ class TestOffsets:
     def test_stream_spans_match_the_index_token_for_token(self, text: str) -> None:
         ix = SearchIndex.build([doc("t", text)])
         assert len(stream_spans(text)) == len(ix.stream) // 3
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(
+            st.text(alphabet=st.sampled_from(list("aAb1 \t\r\n-.,'’‐é_")), max_size=40),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    def test_stream_and_postings_follow_the_words(self, texts: list[str]) -> None:
+        ix = SearchIndex.build([doc(f"d{i}", t) for i, t in enumerate(texts)])
+        tokens = [word_keys(ix, d.text) for d in ix.documents]  # as loaded: CRLF is LF
+        for d, found in enumerate(tokens):
+            assert ix.stream[ix.doc_start[d] : ix.doc_start[d + 1]] == b"".join(found)
+        for tid in range(1, len(ix.terms)):
+            if tid in ix.compounds:
+                continue
+            key = ix.key(tid)
+            lo, hi = ix.post_start[tid], ix.post_start[tid + 1]
+            want = {}
+            for d, found in enumerate(tokens):
+                tf = sum(
+                    found_key[i : i + 3] == key
+                    for found_key in found
+                    for i in range(0, len(found_key), 3)
+                )
+                if tf:
+                    want[d] = min(tf, 255)
+            assert dict(zip(ix.post_docs[lo:hi], ix.post_tfs[lo:hi])) == want
+
+    def test_words_without_a_space_between_count_apart_from_a_compound(self) -> None:
+        ix = small("Jae-in met Jae/in and/Jae-in", "jae in")
+        tf = {}
+        for term in ("jae-in", "jae", "in"):
+            tid = ix.term_id(term)
+            lo, hi = ix.post_start[tid], ix.post_start[tid + 1]
+            tf[term] = dict(zip(ix.post_docs[lo:hi], ix.post_tfs[lo:hi]))
+        assert tf == {"jae-in": {0: 2}, "jae": {0: 3, 1: 1}, "in": {0: 3, 1: 1}}
+
+    def test_frequencies_saturate(self) -> None:
+        ix = small("korea " * 300, "korea korea")
+        tid = ix.term_id("korea")
+        lo, hi = ix.post_start[tid], ix.post_start[tid + 1]
+        assert list(ix.post_docs[lo:hi]) == [0, 1] and list(ix.post_tfs[lo:hi]) == [255, 2]
+
+    def test_unpack_postings(self) -> None:
+        postings = [(0, 1), (255, 255), (65535, 7)]
+        docs, tfs = _unpack(array("I", [d << 8 | tf for d, tf in postings]), "H")
+        assert (docs.typecode, list(docs), list(tfs)) == ("H", [0, 255, 65535], [1, 255, 7])
+        postings = [(70000, 3), ((1 << 32) - 1, 200)]
+        docs, tfs = _unpack(array("Q", [d << 8 | tf for d, tf in postings]), "I")
+        assert (docs.typecode, list(docs), list(tfs)) == ("I", [70000, (1 << 32) - 1], [3, 200])
 
     def test_stream_spans_split_compounds(self) -> None:
         text = "Moon Jae-in\nsaid"

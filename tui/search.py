@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
@@ -34,6 +35,7 @@ from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations, islice, repeat
+from operator import add
 from typing import Any
 
 from rapidfuzz import process
@@ -185,10 +187,11 @@ class SearchIndex:
         terms: list[str] = ["\n"]
         keys: list[bytes] = [_LINE]
         compounds: dict[int, bytes] = {}
-        # per stream key: the documents holding it, and how often (appended from C below)
+        # per stream key: its postings, each (document << 8 | frequency) in one number, so
+        # that a posting is one append (unpacked into two flat arrays by ``_unpack``)
         doc_code = "H" if len(documents) < 1 << 16 else "I"  # two bytes a document id if they fit
-        doc_lists: dict[bytes, array] = {_LINE: array(doc_code)}
-        tf_lists: dict[bytes, array] = {_LINE: array("B")}
+        pack_code = "I" if doc_code == "H" else "Q"
+        postings: dict[bytes, array] = {_LINE: array(pack_code)}
         compound_keys: set[bytes] = set()
 
         def term_id(term: str) -> int:
@@ -201,15 +204,30 @@ class SearchIndex:
                 terms.append(term)
                 key = _key(tid)
                 keys.append(key)
-                doc_lists[key] = array(doc_code)
-                tf_lists[key] = array("B")
+                postings[key] = array(pack_code)
             return tid
 
-        class Keys(dict):  # raw word → its key in the stream, computed once per spelling
-            def __missing__(self, raw: str) -> bytes:
+        runs: dict[bytes, tuple[bytes, ...]] = {}  # a _Run → its words' keys
+        special: set[bytes] = set()  # compound keys and runs: counted for their parts
+
+        class Chunks(dict):  # text between spaces → its words' stream keys, once per spelling
+            def __missing__(self, chunk: str) -> bytes:
+                words = findall(chunk)
+                if not words or words[0] != chunk:
+                    if len(words) < 2:  # "(Japan," is Japan; "—" has no word
+                        key = self[words[0]] if words else b""
+                    else:
+                        parts_keys = tuple(self[word] for word in words)
+                        key = _Run(b"".join(parts_keys))
+                        runs[key] = parts_keys
+                        special.add(key)
+                    self[chunk] = key
+                    return key
                 # the unwrapped function: each spelling comes here once, so an LRU only costs
-                term = plain_normalise(raw) or raw
-                parts = (term,) if raw.isalnum() else _parts(raw, term)
+                term = plain_normalise(chunk) or chunk
+                if term == chunk:
+                    term = chunk  # no second copy of every lower-case word
+                parts = (term,) if chunk.isalnum() else _parts(chunk, term)
                 if len(parts) == 1:
                     tid = vocab.get(parts[0] or term)
                     key = keys[term_id(parts[0] or term) if tid is None else tid]
@@ -221,13 +239,13 @@ class SearchIndex:
                         keys[tid] = compounds[tid] = key
                     if key not in compound_keys:
                         compound_keys.add(key)
-                        doc_lists[key] = array(doc_code)
-                        tf_lists[key] = array("B")
-                self[raw] = key
+                        special.add(key)
+                        postings[key] = array(pack_code)
+                self[chunk] = key
                 return key
 
         plain_normalise = normalise.__wrapped__
-        raw_keys = Keys({"\n": _LINE})
+        chunk_keys = Chunks({"\n": _LINE})
         findall = WORD_OR_LINE.findall
         append = array.append
         stream = bytearray()
@@ -236,35 +254,41 @@ class SearchIndex:
         non_body: list[tuple[tuple[int, int], ...]] = []
         total = len(documents)
         for d, doc in enumerate(documents):
-            found = list(map(raw_keys.__getitem__, findall(doc.text)))
+            # Splitting at spaces is several times cheaper than the word regex, and no word
+            # holds a space: the regex runs once per distinct chunk ("Japan's," or "U.S.")
+            # instead of over the whole text. Line breaks get chunks of their own, or every
+            # last word of a line would be a new spelling ("said.\nThe").
+            chunks = doc.text.replace("\n", " \n ").split(" ")
+            found = list(map(chunk_keys.__getitem__, chunks))
             piece = b"".join(found)
             stream += piece
             doc_start.append(len(stream))
             counts = Counter(found)
+            counts.pop(b"", None)
             lines = counts.pop(_LINE, 0)
             doc_len.append(len(piece) // 3 - lines)
-            for key in counts.keys() & compound_keys:  # a compound counts for its parts too
-                tf = counts[key]
-                for i in range(0, len(key), 3):
-                    counts[key[i : i + 3]] += tf
-            # one posting per distinct key, appended without a Python-level loop
-            deque(map(append, map(doc_lists.__getitem__, counts), repeat(d)), 0)
+            hits = special.intersection(counts)
+            if hits:
+                _count_parts(counts, hits, runs)
             # term frequencies saturate at 255: they only order documents, as BM25 saturates
-            tfs = map(min, counts.values(), repeat(255))
-            deque(map(append, map(tf_lists.__getitem__, counts), tfs), 0)
+            tfs = counts.values()
+            if counts and max(tfs) > 255:
+                tfs = map(min, tfs, repeat(255))
+            # one posting per distinct key, appended without a Python-level loop
+            deque(map(append, map(postings.__getitem__, counts), map(add, tfs, repeat(d << 8))), 0)
             non_body.append(_non_body_lines(doc))
             if progress and (d % 256 == 255 or d == total - 1):
                 progress(d + 1, total)
+        del chunk_keys  # the chunks' spellings: freed before packing needs memory
 
         post_start = array("I", [0])
-        post_docs = array(doc_code)
-        post_tfs = array("B")
+        packed = array(pack_code)
         for key in keys:  # popped as they are packed, so both never need memory at once
-            post_docs.extend(doc_lists.pop(key, b""))
-            post_tfs.extend(tf_lists.pop(key, b""))
-            post_start.append(len(post_docs))
-        doc_lists.clear()
-        tf_lists.clear()
+            packed.extend(postings.pop(key, b""))
+            post_start.append(len(packed))
+        postings.clear()
+        post_docs, post_tfs = _unpack(packed, doc_code)
+        del packed
         index = cls(
             documents=documents,
             stream=stream,
@@ -919,6 +943,58 @@ def _text_matches(
             out.append(Match(a, b, normalise(text[a:b])))
             last_end = b
     return out
+
+
+class _Run(bytes):
+    """The keys of several words written without a space between them ("and/or"), as the
+    stream holds them. Equal only to itself: a ``Counter`` of chunks' keys must count it
+    apart from a compound with the same bytes ("jae/in" is two words, "jae-in" one)."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def _count_parts(
+    counts: Counter[bytes], hits: set[bytes], runs: dict[bytes, tuple[bytes, ...]]
+) -> None:
+    """Turn the counts of one document's chunks into its words' and parts' counts: a run
+    counts for each of its words, then a compound for each of its parts too (so that
+    "jae" finds "Jae-in"). ``hits``: the runs and compounds among ``counts``."""
+    for run in [key for key in hits if key in runs]:
+        tf = counts.pop(run)
+        hits.discard(run)
+        for word in runs[run]:
+            counts[word] += tf
+            if len(word) > 3:  # a compound word
+                hits.add(word)
+    for key in hits:
+        tf = counts[key]
+        for i in range(0, len(key), 3):
+            counts[key[i : i + 3]] += tf
+
+
+def _unpack(packed: array, doc_code: str) -> tuple[array, array]:
+    """Split postings packed as ``document << 8 | frequency`` into an array of documents
+    (of ``doc_code``) and one of frequencies, with byte slices rather than a loop.
+    ``packed`` may be changed (it is a temporary)."""
+    if sys.byteorder == "big":
+        packed.byteswap()  # the slices below read the least significant byte first
+    raw = memoryview(packed).cast("B")
+    step = packed.itemsize
+    tfs = array("B", raw[0::step].tobytes())
+    width = array(doc_code).itemsize
+    docs_raw = bytearray(width * len(packed))
+    for i in range(width):
+        docs_raw[i::width] = raw[i + 1 :: step]
+    raw.release()
+    docs = array(doc_code)
+    docs.frombytes(docs_raw)
+    if sys.byteorder == "big":
+        docs.byteswap()
+    return docs, tfs
 
 
 def _idf(n: int, df: int) -> float:
