@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .document import Document
-from .quotes import word_count
+from .quotes import few_words
 
 if TYPE_CHECKING:
     from .quotes import QuoteSpan
@@ -320,7 +320,7 @@ class SpeakerResolver:
     def _short(self, span: QuoteSpan) -> bool:
         short = self._shorts.get(span.start)
         if short is None:
-            short = self._shorts[span.start] = word_count(self.text[span.start : span.end]) <= 2
+            short = self._shorts[span.start] = few_words(self.text, span.start, span.end)
         return short
 
     # --- explicit cues ---------------------------------------------------------------
