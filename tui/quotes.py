@@ -76,7 +76,10 @@ _CLOSERS = {
     "「": "」",
     "『": "』",
 }
-_SINGLE_OPEN_RE = re.compile(r"(?=['‘])(?<![^\s(\[—–])['‘](?=[^\W_])")
+# (the mark comes first and the look-behind checks the character before it from there:
+# a pattern that opens with a character class lets the scanner skip to candidate marks,
+# one that opens with a look-around is tried at every position, four times slower)
+_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[—–].)(?=[^\W_])")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _MAX_SINGLE_CHARS = 400
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
