@@ -93,6 +93,7 @@ _COMMON_CAPS = frozenset(
     not one two three meanwhile also still yet so then there here what who why how where
     which everyone everybody someone somebody nobody anyone anybody people police""".split()
 )
+_TITLE_WORDS = _TITLES | _DEMONYMS  # what a name follows ("Japanese Foreign Minister")
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_WORDS = _DAYS | frozenset(
     """january february march april june july august september october november december
@@ -159,6 +160,8 @@ def _spelled_out(alternatives: str) -> set[str]:
 
 
 # (every verb starts with a lower-case letter, so the look-behind is all the start needs)
+# capitalised words that open a run without being part of the name ("Said Baker")
+_LEADING_WORDS = _COMMON_CAPS | _VERB_WORDS
 _VERB_RE = re.compile(rf"(?<!\w){_trie(_spelled_out(_VERBS))}\b")
 
 _ABBR = (
@@ -170,7 +173,8 @@ _PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter
 # Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
 _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
 _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
-_PARTICLE_RE = re.compile(_PARTICLE)
+# (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
@@ -568,7 +572,7 @@ class SpeakerResolver:
             return person[0], PERSON
         if _key(person[0]) in _PLACE_WORDS and last_title < 0:
             return " ".join(tokens), ORG
-        if _PARTICLE_RE.fullmatch(_key(person[0])):
+        if _key(person[0]) in _PARTICLES:
             # `De Vries said` opening a sentence: the `Marieke de Vries` named before
             full = self._full_name(person[-1], pos)
             if full and full.casefold().endswith(" ".join(person).casefold()):
@@ -605,23 +609,31 @@ class SpeakerResolver:
         limit = (self.spans[-1].end + 1) if self.spans else 0
         quoted = self._quoted
         qi = 0
+        # the quotation at or after the current run (a run a million times per 10,000
+        # articles: the loop keeps its bounds in locals and tests the commonest kind first)
+        nowhere = len(text) + 1
+        q_start, q_end = quoted[0] if quoted else (nowhere, nowhere)
         for m in _NAME_RUN_RE.finditer(text, 0, limit):
             at = m.start()
-            while qi < len(quoted) and quoted[qi][1] <= at:
-                qi += 1
-            if qi < len(quoted) and quoted[qi][0] <= at:
+            if at >= q_end:
+                while qi < len(quoted) and quoted[qi][1] <= at:
+                    qi += 1
+                q_start, q_end = quoted[qi] if qi < len(quoted) else (nowhere, nowhere)
+            if q_start <= at:
                 continue  # names inside quotations are not the people speaking
-            kind, name, key, titles = _run_kind(m.group(0))
+            kind, name, key, titles = _run_kind(m[0])
+            if kind == _SKIP:
+                continue
             if kind == _ORG_RUN:
                 tail = _ORG_TAIL_RE.match(text, m.end())
                 orgs.append((at, name + tail.group(0) if tail else name, key))
                 continue
-            if kind == _SKIP or (at >= 4 and text[at - 4 : at] in ("the ", "The ")):
+            if at >= 4 and text[at - 4 : at] in ("the ", "The "):
                 continue
             if titles:
                 titled.append((at, name, titles))
             if kind == _FULL:
-                if _PARTICLE_RE.fullmatch(_key(name.split(" ", 1)[0])):
+                if _key(name.split(" ", 1)[0]) in _PARTICLES:
                     # `De Vries said` opening a sentence: the `Marieke de Vries` named before
                     earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
                     if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
@@ -813,11 +825,14 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     Cached: the same names recur across thousands of articles.
     """
     tokens = [_strip_possessive(t) for t in run.split()]
-    while tokens and (_key(tokens[0]) in _COMMON_CAPS or _key(tokens[0]) in _VERB_WORDS):
-        tokens = tokens[1:]
-    if not tokens:
-        return _SKIP, "", "", ""
     keys = [_key(t) for t in tokens]
+    lead = 0
+    while lead < len(keys) and keys[lead] in _LEADING_WORDS:
+        lead += 1
+    if lead == len(keys):
+        return _SKIP, "", "", ""
+    if lead:
+        tokens, keys = tokens[lead:], keys[lead:]
     if keys[-1] in _ORG_HEADS:
         return _ORG_RUN, " ".join(tokens), keys[-1], ""
     if any(k in _DATE_WORDS for k in keys):
@@ -874,7 +889,11 @@ def _strip_tail(s: str) -> str:
             s = s[:-2]
             continue
         low = s[-20:].casefold()
-        phrase = next((p for p in _TAIL_PHRASES if low.endswith(p)), None)
+        phrase = (
+            next(p for p in _TAIL_PHRASES if low.endswith(p))
+            if low.endswith(_TAIL_PHRASES)  # (one C call rules out all the phrases)
+            else None
+        )
         if phrase and not s[: -len(phrase)][-1:].isalnum():
             s = s[: -len(phrase)]
             continue
@@ -890,10 +909,11 @@ def _strip_tail(s: str) -> str:
 def _last_title(tokens: list[str], keys: list[str]) -> int:
     """Index of the last title, nationality or acronym in a run of capitalised words:
     the name is what follows it ("Japanese Foreign Minister | Taro Kono")."""
-    return max(
-        (i for i, k in enumerate(keys) if k in _TITLES or k in _DEMONYMS or _acronym(tokens[i])),
-        default=-1,
-    )
+    # (from the end: the last one found is the answer, and most runs are short names)
+    for i in range(len(keys) - 1, -1, -1):
+        if keys[i] in _TITLE_WORDS or _acronym(tokens[i]):
+            return i
+    return -1
 
 
 def _acronym(token: str) -> bool:
