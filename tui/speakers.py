@@ -814,15 +814,20 @@ class SpeakerResolver:
 
 
 _SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE = range(5)
+_NOT_A_NAME = (_SKIP, "", "", "")  # (one tuple for the commonest answer, not one each)
 
 
-@lru_cache(maxsize=100_000)
+# The cache outlives the build, so it is sized for the names that recur, not for every
+# run of an archive: most runs occur once (at 10,000 articles a third as many entries
+# cost 2% more time and 20 MB less memory).
+@lru_cache(maxsize=32_768)
 def _run_kind(run: str) -> tuple[int, str, str, str]:
     """What a run of capitalised words names, out of context: (kind, name, key, titles).
 
     ``key`` is an organisation's head word, or a person's first and last name as
     lookup keys; ``titles`` the title words before a person's name ("foreign minister").
-    Cached: the same names recur across thousands of articles.
+    Cached: the same names recur across thousands of articles. A name that is the whole
+    run is the run's own string, which the cache holds anyway.
     """
     tokens = [_strip_possessive(t) for t in run.split()]
     keys = [_key(t) for t in tokens]
@@ -830,25 +835,30 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     while lead < len(keys) and keys[lead] in _LEADING_WORDS:
         lead += 1
     if lead == len(keys):
-        return _SKIP, "", "", ""
+        return _NOT_A_NAME
     if lead:
         tokens, keys = tokens[lead:], keys[lead:]
     if keys[-1] in _ORG_HEADS:
-        return _ORG_RUN, " ".join(tokens), keys[-1], ""
+        return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
     if any(k in _DATE_WORDS for k in keys):
-        return _SKIP, "", "", ""
+        return _NOT_A_NAME
     if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS:
-        return _SKIP, "", "", ""
+        return _NOT_A_NAME
     last_title = _last_title(tokens, keys)
     person = tokens[last_title + 1 :]
     if not person or len(person) > 4:
-        return _SKIP, "", "", ""
-    name = " ".join(person)
+        return _NOT_A_NAME
+    name = _same(" ".join(person), run)
     titles = " ".join(k for k in keys[: last_title + 1] if k in _TITLES)
     if len(person) >= 2:
         keys_ = " ".join(sorted({_key(person[0]), _key(person[-1])}))
         return _FULL, name, keys_, titles
     return (_TITLED if last_title >= 0 else _SINGLE), name, "", titles
+
+
+def _same(s: str, other: str) -> str:
+    """``s``, or ``other`` if they are equal: one string kept instead of two."""
+    return other if s == other else s
 
 
 def _occurs(text: str, word: str, before_ok: Any) -> bool:
