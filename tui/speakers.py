@@ -957,8 +957,9 @@ class NameBook:
             tokens = {parts[0].casefold(), parts[-1].casefold()}
             packed = getattr(e.mentions, "distinct_sources", None)  # (no Mention per mention)
             sources = packed() if packed else {getattr(m, "source", None) for m in e.mentions}
+            person = (e.count, e.name, sources)  # (one tuple under both names, not two)
             for t in tokens:
-                self._people.setdefault(t, []).append((e.count, e.name, sources))
+                self._people.setdefault(t, []).append(person)
 
     def candidates(self, source: str, token: str) -> list[tuple[int, str]]:
         """(count, full name) of the people mentioned in ``source`` whose first or last
