@@ -170,8 +170,10 @@ def _paragraph_bounds(doc: Document) -> list[tuple[int, int]]:
 
 def find_spans(doc: Document) -> list[QuoteSpan]:
     """Every quotation in ``doc``, in text order."""
-    text = doc.text
-    bounds = _paragraph_bounds(doc)
+    return _find_spans(doc.text, _paragraph_bounds(doc))
+
+
+def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     # Only paragraphs with marks are visited: most paragraphs have none.
     starts = [b[0] for b in bounds]
@@ -394,13 +396,15 @@ def quotes_in_document(
 def _document_quotes(
     doc: Document, names: NameBook | None, resolver_cls: type[SpeakerResolver]
 ) -> list[Quote]:
-    spans = find_spans(doc)
+    # (the paragraphs are read once here for all three passes: a document may keep them
+    # packed and make each one anew when read)
+    text = doc.text
+    bounds = _paragraph_bounds(doc)
+    spans = _find_spans(text, bounds)
     if not spans:
         return []
-    text = doc.text
-    resolver = resolver_cls(doc, spans, names)
+    resolver = resolver_cls(doc, spans, names, bounds=bounds)
     speakers = resolver.resolve()
-    bounds = _paragraph_bounds(doc)
     out: list[Quote] = []
     previous: QuoteSpan | None = None
     for span, speaker, cued in zip(spans, speakers, resolver.cued):

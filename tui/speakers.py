@@ -271,12 +271,18 @@ class SpeakerResolver:
     """Attribute every quotation of one document (spans in text order)."""
 
     def __init__(
-        self, doc: Document, spans: Sequence[QuoteSpan], names: NameBook | None = None
+        self,
+        doc: Document,
+        spans: Sequence[QuoteSpan],
+        names: NameBook | None = None,
+        *,
+        bounds: list[tuple[int, int]] | None = None,
     ) -> None:
+        """``bounds``: the paragraphs' (start, end), if the caller has them already."""
         self.doc = doc
         self.text = doc.text
         self.spans = list(spans)
-        self.bounds = (
+        self.bounds = bounds or (
             [(p.start, p.end) for p in doc.paragraphs]
             if doc.paragraphs
             else [(0, len(doc.text))]
