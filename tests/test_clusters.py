@@ -57,8 +57,12 @@ def test_reprinted_quotes_and_speakers_end_up_sharing_one_string():
     quotes = [_quote(i, "".join(list(text)), "".join(["Kim ", "Jong"])) for i in range(3)]
     quotes.append(_quote(3, "".join(list("white list")), None))
     quotes[3].kind = "scare"
+    for q in quotes:
+        q.start, q.end = int(str(q.start + 1000)), int(str(q.end + 1000))
     assign_clusters(quotes)
     assert all(q.text is quotes[0].text and q.speaker is quotes[0].speaker for q in quotes[:3])
+    assert all(q.start is quotes[0].start and q.end is quotes[0].end for q in quotes[:3])
+    assert (quotes[0].start, quotes[0].end) == (1000, 1000 + len(text))
     assert [q.text for q in quotes] == [text] * 3 + ["white list"]
     assert {q.speaker for q in quotes[:3]} == {"Kim Jong"} and quotes[3].speaker is None
 

@@ -154,10 +154,12 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     Returns the clusters by id, members in input order. Quotes with no counterpart keep
     ``cluster = None``.
 
-    Both builds end here with every quote in hand, so this is also where equal strings
-    are made one: a statement reprinted by many outlets keeps one copy of its text, each
-    speaker's name one copy (values are unchanged, only duplicates are dropped), and each
-    distinct text has its content words worked out once.
+    Both builds end here with every quote in hand, so this is also where equal values
+    are made one object: a statement reprinted by many outlets keeps one copy of its
+    text, each speaker's name one copy, and offsets one int each (an int past 256 is an
+    object of its own, and the same offsets recur across thousands of articles). Values
+    are unchanged, only duplicates are dropped; and each distinct text has its content
+    words worked out once.
     """
     parent: dict[int, int] = {}
 
@@ -171,12 +173,15 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     words: dict[int, list[str]] = {}
     first_of: dict[tuple[str, ...], int] = {}
     shared: dict[str, str] = {}
+    offsets: dict[int, int] = {}
     words_of: dict[str, list[str]] = {}
     for i, q in enumerate(quotes):
         q.cluster = None
         q.text = text = shared.setdefault(q.text, q.text)
         if q.speaker is not None:
             q.speaker = shared.setdefault(q.speaker, q.speaker)
+        q.start = offsets.setdefault(q.start, q.start)
+        q.end = offsets.setdefault(q.end, q.end)
         if q.kind == "scare":
             continue
         w = words_of.get(text)
