@@ -51,6 +51,22 @@ def test_word_for_word_copies_cluster_however_many_there_are():
     assert len(clusters) == 1 and len(next(iter(clusters.values()))) == 500
 
 
+def test_reprinted_quotes_and_speakers_end_up_sharing_one_string():
+    # copies as the build makes them: equal values, separate objects
+    text = "We will keep every promise we made to the workers of this city"
+    quotes = [_quote(i, "".join(list(text)), "".join(["Kim ", "Jong"])) for i in range(3)]
+    quotes.append(_quote(3, "".join(list("white list")), None))
+    quotes[3].kind = "scare"
+    for q in quotes:
+        q.start, q.end = int(str(q.start + 1000)), int(str(q.end + 1000))
+    assign_clusters(quotes)
+    assert all(q.text is quotes[0].text and q.speaker is quotes[0].speaker for q in quotes[:3])
+    assert all(q.start is quotes[0].start and q.end is quotes[0].end for q in quotes[:3])
+    assert (quotes[0].start, quotes[0].end) == (1000, 1000 + len(text))
+    assert [q.text for q in quotes] == [text] * 3 + ["white list"]
+    assert {q.speaker for q in quotes[:3]} == {"Kim Jong"} and quotes[3].speaker is None
+
+
 def test_scare_quotes_and_fragments_never_cluster():
     quotes = [q for q in corpus_quotes() if q.kind == "scare" or q.words < 3]
     assert all(q.cluster is None for q in quotes)

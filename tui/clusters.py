@@ -153,9 +153,14 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
 
     Returns the clusters by id, members in input order. Quotes with no counterpart keep
     ``cluster = None``.
+
+    Both builds end here with every quote in hand, so this is also where equal values
+    are made one object: a statement reprinted by many outlets keeps one copy of its
+    text, each speaker's name one copy, and offsets one int each (an int past 256 is an
+    object of its own, and the same offsets recur across thousands of articles). Values
+    are unchanged, only duplicates are dropped; and each distinct text has its content
+    words worked out once.
     """
-    for q in quotes:
-        q.cluster = None
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -167,10 +172,21 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     # Word-for-word copies (a wire story reprinted) join at once; one of each is compared.
     words: dict[int, list[str]] = {}
     first_of: dict[tuple[str, ...], int] = {}
+    shared: dict[str, str] = {}
+    offsets: dict[int, int] = {}
+    words_of: dict[str, list[str]] = {}
     for i, q in enumerate(quotes):
+        q.cluster = None
+        q.text = text = shared.setdefault(q.text, q.text)
+        if q.speaker is not None:
+            q.speaker = shared.setdefault(q.speaker, q.speaker)
+        q.start = offsets.setdefault(q.start, q.start)
+        q.end = offsets.setdefault(q.end, q.end)
         if q.kind == "scare":
             continue
-        w = content_words(q.text)
+        w = words_of.get(text)
+        if w is None:
+            w = words_of[text] = content_words(text)
         if len(set(w)) < MIN_CONTENT_WORDS:
             continue
         key = tuple(w)
