@@ -412,3 +412,16 @@ def test_a_reporting_verb_opening_a_sentence_is_not_part_of_a_name():
     names = {e.name: e for e in entities}
     assert "Said Baker" not in names
     assert names["Tom Baker"].type == "PERSON" and names["Tom Baker"].count == 2
+
+
+def test_a_build_leaves_no_memo_of_its_names_behind():
+    # Memos of every name a corpus folds would outlive the build and hold its memory.
+    from tui import gazetteer
+
+    words = " ".join(f"Zorbel{chr(97 + i % 26)}{chr(97 + i // 26)} Quist" for i in range(6000))
+    assert entities_of(words + ".")
+    assert len(gazetteer._FOLDED) <= gazetteer._IDLE_LIMIT
+    assert not hasattr(gazetteer.load_gazetteer(), "_demonyms")
+    for i in range(gazetteer._IDLE_LIMIT + 10):
+        fold(f"Name {i}")
+    assert len(gazetteer._FOLDED) <= gazetteer._IDLE_LIMIT

@@ -218,6 +218,7 @@ class Analyser:
         self.gaz = gaz
         self.shapes: dict[tuple[str, bool, bool], tuple[Piece, ...]] = {}
         self.plain_words: dict[str, bool] = {}
+        self.demonyms: dict[str, bool] = {}
 
     def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
         if initial:
@@ -318,7 +319,13 @@ class Analyser:
 
     def _modifier(self, word: str) -> bool:
         """A demonym or a party member's noun: says who someone is, names nothing."""
-        return self.gaz.is_demonym(word) or _fold_word(word) in AFFILIATIONS
+        return self._demonym(word) or _fold_word(word) in AFFILIATIONS
+
+    def _demonym(self, word: str) -> bool:
+        known = self.demonyms.get(word)
+        if known is None:
+            known = self.demonyms[word] = self.gaz.is_demonym(word)
+        return known
 
     def _the_place(self, words: list[str]) -> bool:
         """Do the words open with a place whose name starts with "The" ("The Hague")?"""
@@ -432,7 +439,7 @@ class Analyser:
             return [(ps, pe, p, True) for ps, pe, p in offsets]
         if parts[0][:1].isupper() and any(p[:1].isupper() and len(p) > 2 for p in parts[1:]):
             # "South Korean-U.S." : a demonym glued to a place.
-            if fold(parts[-1]) in self.gaz.places and self.gaz.is_demonym(parts[0]):
+            if fold(parts[-1]) in self.gaz.places and self._demonym(parts[0]):
                 return [(ps, pe, p, True) for ps, pe, p in offsets]
         return None
 
