@@ -366,7 +366,9 @@ class _Miner:
         # key → each sampled mention's weak hints, kept when this miner mines a later
         # shard of the corpus: the shard before it decides how many of them count
         self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
-        self.cache: dict[tuple[str, bool, bool], tuple[tuple, Piece | None]] = {}
+        # run text → its entry, one memo for each (initial, after "the") pair: a large
+        # corpus looks up a million runs, and a tuple key for each costs more than a dict
+        self.caches: tuple[dict[str, tuple[tuple, Piece | None]], ...] = ({}, {}, {}, {})
         # piece id → (key, surface, ambiguous, multi-word, length)
         self.forms: list[tuple[str, str, bool, bool, int]] = []
         self.form_ids: dict[tuple[str, str, bool, bool, int], int] = {}
@@ -388,7 +390,7 @@ class _Miner:
             spans = [(s.start, s.end) for s in doc.sections if s.kind == BODY]
         else:
             spans = [(0, len(text))]
-        buckets: dict[int, list[int]] = {}
+        buckets: dict[int, list[int]] = defaultdict(list)
         for start, end in spans:
             self._section(doc.id, text, start, end, buckets)
         forms, strong_forms, strong = self.forms, self.strong_forms, self.strong
@@ -405,7 +407,7 @@ class _Miner:
     ) -> None:
         shouting = _shouting_lines(text, start, end)
         credits = _credit_lines(text, start, end)
-        cache = self.cache
+        caches = self.caches
         sampled = self.sampled
         skip, openers, terminal = _SKIP, _OPENERS, _TERMINAL
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
@@ -429,20 +431,16 @@ class _Miner:
                 i -= 1
             initial = i < start or text[i] in terminal
             after_the = " and " in run and text[rs - 4 : rs] == "the "
-            ck = (run, initial, after_the)
-            entry = cache.get(ck)
+            cache = caches[initial + 2 * after_the]
+            entry = cache.get(run)
             if entry is None:
-                entry = cache[ck] = self._entry(run, initial, after_the)
+                entry = cache[run] = self._entry(run, initial, after_the)
             pieces, defines = entry
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
                 if weak_votes is not None and sampled.get(key, 0) < _WEAK_SAMPLE:
                     self._weak(text, s, s + length, key, weak_votes, multi)
-                bucket = buckets.get(fid)
-                if bucket is None:
-                    buckets[fid] = [s]
-                else:
-                    bucket.append(s)
+                buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
 
@@ -502,7 +500,7 @@ class _Miner:
         if d and _initials_match(d.group(1), piece.surface):
             acr = d.group(1)
             fid = self.form_id(fold(acr), acr, False, False, len(acr))
-            buckets.setdefault(fid, []).append(d.start(1))
+            buckets[fid].append(d.start(1))
             self.definitions.append((fold(acr), piece.key))
 
     def votes(self) -> dict[str, Counter]:

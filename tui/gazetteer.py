@@ -76,6 +76,12 @@ _IRREGULAR_DEMONYMS = {
     "western", "eastern", "northern", "southern", "latino", "hispanic", "asiatic",
 }
 _DEMONYM_SUFFIXES = ("ese", "ean", "ian", "ans", "an", "ish", "is", "i", "ic", "s")
+# (length, the suffixes of that length): a word's last one, two and three letters are
+# looked up instead of trying every suffix
+_SUFFIXES_BY_LENGTH = tuple(
+    (n, frozenset(x for x in _DEMONYM_SUFFIXES if len(x) == n))
+    for n in sorted({len(x) for x in _DEMONYM_SUFFIXES})
+)
 DIRECTIONS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
@@ -148,7 +154,11 @@ class Gazetteer:
         Not memoised here: the gazetteer lives as long as the process, and a memo of every
         word of every corpus would too (the name analyser keeps one per build).
         """
-        parts = fold(word).split()
+        return self.is_folded_demonym(fold(word))
+
+    def is_folded_demonym(self, key: str) -> bool:
+        """:meth:`is_demonym` of a word given as its :func:`fold`."""
+        parts = key.split()
         if not parts:
             return False
         while len(parts) > 1 and parts[0] in DIRECTIONS:
@@ -162,10 +172,9 @@ class Gazetteer:
             return False
         if w in self.short_stems:
             return True
-        for suffix in _DEMONYM_SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                if w[: -len(suffix)] in self.stems:
-                    return True
+        for n, suffixes in _SUFFIXES_BY_LENGTH:
+            if len(w) - n >= 3 and w[-n:] in suffixes and w[:-n] in self.stems:
+                return True
         return False
 
 
