@@ -306,6 +306,8 @@ def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # (source, key, surface, ambiguous, multi-word, length, start offsets). Merging works on
 # these groups, not on each of a large corpus's million mentions.
 _Group = tuple[str, str, str, bool, bool, int, "array[int] | list[int]"]
+# A name's votes: type → weight, and ("!", type) → the weight of strong evidence alone.
+_Votes = dict[Any, int]
 # Weak hints are counted for this many mentions of a name only, so that strong evidence
 # scales with the corpus and weak evidence does not drown it.
 _WEAK_SAMPLE = 8
@@ -381,7 +383,9 @@ class _Miner:
         # it is tallied from the groups' sizes at the end
         self.strong_forms: dict[int, tuple[str, tuple[tuple[str, int], ...]]] = {}
         self.strong: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
-        self.weak: dict[str, Counter] = defaultdict(Counter)
+        # (plain dicts, not Counters: a Counter is slow to make and to count into, and a
+        # large corpus has a hundred thousand names)
+        self.weak: dict[str, _Votes] = {}
         self.sampled: dict[str, int] = {}  # key → mentions whose weak hints were counted
         # key → each sampled mention's weak hints, kept when this miner mines a later
         # shard of the corpus: the shard before it decides how many of them count
@@ -485,12 +489,8 @@ class _Miner:
         self, text: str, s: int, e: int, key: str, votes: tuple, multi: bool
     ) -> None:
         self.sampled[key] = self.sampled.get(key, 0) + 1
-        c = self.weak[key]
-        for t, w in votes:
-            c[t] += w
         context = _context_votes(text, s, e, not multi)
-        for t, w in context:
-            c[t] += w
+        self._count(key, votes, context)
         if self.samples is not None:
             self.samples.setdefault(key, []).append((*votes, *context))
 
@@ -510,9 +510,15 @@ class _Miner:
         for key, hints in samples.items():
             for votes in hints[: _WEAK_SAMPLE - sampled.get(key, 0)]:
                 sampled[key] = sampled.get(key, 0) + 1
-                c = self.weak[key]
-                for t, w in votes:
-                    c[t] += w
+                self._count(key, votes)
+
+    def _count(self, key: str, *hints: tuple[tuple[str, int], ...]) -> None:
+        c = self.weak.get(key)
+        if c is None:
+            c = self.weak[key] = {}
+        for votes in hints:
+            for t, w in votes:
+                c[t] = c.get(t, 0) + w
 
     def _definition(
         self, text: str, pos: int, end: int, piece: Piece, buckets: dict[int, list[int]]
@@ -524,15 +530,19 @@ class _Miner:
             buckets[fid].append(d.start(1))
             self.definitions.append((fold(acr), piece.key))
 
-    def votes(self) -> dict[str, Counter]:
-        """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`."""
-        out: dict[str, Counter] = defaultdict(Counter)
-        for key, c in self.weak.items():
-            out[key].update(c)
+    def votes(self) -> dict[str, _Votes]:
+        """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.
+
+        Made of the weak votes' own dicts (the miner is done with them); a name without
+        votes reads as an empty dict.
+        """
+        out: dict[str, _Votes] = defaultdict(dict)
+        out.update(self.weak)
         for (key, strong), n in self.strong.items():
+            c = out[key]
             for t, w in strong:
-                out[key][t] += w * n
-                out[key][("!", t)] += w * n
+                c[t] = c.get(t, 0) + w * n
+                c["!", t] = c.get(("!", t), 0) + w * n
         return out
 
 
@@ -576,10 +586,10 @@ class _Union:
             self.parent[ra] = rb
 
 
-_NO_VOTES: Counter = Counter()
+_NO_VOTES: _Votes = {}
 
 
-def _winner(counter: Counter) -> str:
+def _winner(counter: _Votes) -> str:
     """The type a name's votes give; strong evidence outweighs any number of weak hints.
 
     Strong votes are kept under ``("!", type)`` keys next to the plain totals.
@@ -661,8 +671,7 @@ def _extract(
     for source, rs, run in miner.headlines:
         for g in _resolve_headline(source, rs, run, known, gaz):
             if g[1] not in votes:
-                votes[g[1]][PLACE] += 10
-                votes[g[1]][("!", PLACE)] += 10
+                votes[g[1]] = {PLACE: 10, ("!", PLACE): 10}
                 winners[g[1]] = PLACE
             kept.append(g)
     return _merge(kept, votes, miner.definitions, gaz, aliases or {}, ignore or [], winners)
@@ -670,7 +679,7 @@ def _extract(
 
 def _resolve_people(
     groups: list[_Group],
-    votes: dict[str, Counter],
+    votes: dict[str, _Votes],
     winners: dict[str, str],
     known: set[str],
     gaz: Gazetteer,
@@ -759,7 +768,7 @@ def _resolve_headline(
 
 def _merge(
     groups: list[_Group],
-    votes: dict[str, Counter],
+    votes: dict[str, _Votes],
     definitions: list[tuple[str, str]],
     gaz: Gazetteer,
     aliases: dict[str, list[str]],
