@@ -339,17 +339,16 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
     after = text[end : end + 40]
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()
-    if prev_words and prev_words[-1] in PERSON_ROLES:
+    last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
+    if last in PERSON_ROLES:
         votes.append((PERSON, 4))
-    if len(prev_words) >= 2 and prev_words[-1] == "at" and prev_words[-2] in PEOPLE_AT:
+    if last == "at" and len(prev_words) >= 2 and prev_words[-2] in PEOPLE_AT:
         votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
-    elif prev_words and prev_words[-1] in PLACE_PREPOSITIONS:
+    elif last in PLACE_PREPOSITIONS:
         votes.append((PLACE, 2))  # "in Ravenna"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
-    if prev_words and prev_words[-1] in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {
-        *prev_words[-3:-1]
-    }:
+    if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
         votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
     a = after.lstrip(" ,").lower()
     if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
@@ -358,14 +357,16 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
             votes.append((PERSON, 4))
     if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
         votes.append((ORG, 2))
-    if single and before.endswith(("the ", "The ")):
-        votes.append((ORG, 2))
+    if single:
+        if before.endswith(("the ", "The ")):
+            votes.append((ORG, 2))
+        return votes
     first_after = a.split(None, 1)[0] if a.strip() else ""
-    if not single:
-        if first_after in PERSON_VERBS or (prev_words and prev_words[-1] == "said"):
-            votes.append((PERSON, 1))
-        # "the Next Generation EU programme", "the Liberty Korea party"
-        words_after = after.split(None, 1) if after[:1] == " " else []
+    if first_after in PERSON_VERBS or last == "said":
+        votes.append((PERSON, 1))
+    # "the Next Generation EU programme", "the Liberty Korea party"
+    if after[:1] == " ":
+        words_after = after.split(None, 1)
         next_word = words_after[0].rstrip(".,;:") if words_after else ""
         if next_word.islower():
             if next_word in OTHER_HEADS:
@@ -847,11 +848,7 @@ def _merge(
     winners: dict[str, str],
 ) -> list[Entity]:
     uf = _Union()
-    keys = {g[1] for g in groups}
-    for acr, exp in definitions:
-        if acr in keys and exp in keys:
-            uf.union(acr, exp)
-    # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
+    # Each name's forms and their mention counts, in order of first mention.
     # (plain dicts: a Counter per name costs more than the counting)
     surfaces: dict[str, dict[str, int]] = {}
     for g in groups:
@@ -860,6 +857,10 @@ def _merge(
             surfaces[g[1]] = {g[2]: len(g[6])}
         else:
             forms[g[2]] = forms.get(g[2], 0) + len(g[6])
+    for acr, exp in definitions:
+        if acr in surfaces and exp in surfaces:
+            uf.union(acr, exp)
+    # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
     by_initials: dict[str, set[str]] = defaultdict(set)
     acronyms: list[str] = []
     for key, forms in surfaces.items():
@@ -889,20 +890,28 @@ def _merge(
     roots = {key: uf.find(key) for key in surfaces}
     for g in groups:
         by_root[roots[g[1]]].append(g)
+    joined = {root for key, root in roots.items() if key != root}
     ignored = {fold(x) for x in ignore}
     entities: list[Entity] = []
-    for members in by_root.values():
-        member_keys = {g[1] for g in members}
-        if len(member_keys) == 1:
-            etype = winners.get(members[0][1], ORG)
+    for root, members in by_root.items():
+        if root not in joined:
+            # a name of its own, as most are: its forms were counted above, in the order
+            # of the same groups
+            member_keys = {root}
+            etype = winners.get(root, ORG)
+            forms = surfaces[root]
         else:
-            tally: Counter = Counter()
-            for k in member_keys:
-                tally.update(votes.get(k, _NO_VOTES))
-            etype = _winner(tally)
-        forms: dict[str, int] = {}
-        for g in members:
-            forms[g[2]] = forms.get(g[2], 0) + len(g[6])
+            member_keys = {g[1] for g in members}
+            if len(member_keys) == 1:
+                etype = winners.get(members[0][1], ORG)
+            else:
+                tally: Counter = Counter()
+                for k in member_keys:
+                    tally.update(votes.get(k, _NO_VOTES))
+                etype = _winner(tally)
+            forms = {}
+            for g in members:
+                forms[g[2]] = forms.get(g[2], 0) + len(g[6])
         name = _display_name(member_keys, forms, etype, forced, gaz)
         alias_list = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
         if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
@@ -941,7 +950,7 @@ def _display_name(
                 return place[0]
     candidates = forms
     if etype == PERSON:
-        multi = Counter({f: c for f, c in forms.items() if " " in f})
+        multi = {f: c for f, c in forms.items() if " " in f}
         if multi:
             candidates = multi
     return max(candidates, key=lambda f: (candidates[f], not f.isupper() or len(f) <= 8,
