@@ -412,3 +412,44 @@ def test_a_reporting_verb_opening_a_sentence_is_not_part_of_a_name():
     names = {e.name: e for e in entities}
     assert "Said Baker" not in names
     assert names["Tom Baker"].type == "PERSON" and names["Tom Baker"].count == 2
+
+
+def test_a_build_leaves_no_memo_of_its_names_behind():
+    # Memos of every name a corpus folds would outlive the build and hold its memory.
+    from tui import gazetteer
+
+    words = " ".join(f"Zorbel{chr(97 + i % 26)}{chr(97 + i // 26)} Quist" for i in range(6000))
+    assert entities_of(words + ".")
+    assert len(gazetteer._FOLDED) <= gazetteer._IDLE_LIMIT
+    assert not hasattr(gazetteer.load_gazetteer(), "_demonyms")
+    for i in range(gazetteer._IDLE_LIMIT + 10):
+        fold(f"Name {i}")
+    assert len(gazetteer._FOLDED) <= gazetteer._IDLE_LIMIT
+
+
+@pytest.mark.parametrize(
+    "triples",
+    [
+        [],
+        [("a", 5, 9)],
+        [("a", 5, 9), ("a", 20, 24), ("a", 20, 26)],
+        [("b", 1, 4), ("a", 0, 3), ("b", 7, 9), ("c", 2**31 + 5, 2**31 + 9)],
+    ],
+)
+def test_packed_mentions_read_back_as_given(triples):
+    import pickle
+
+    from tui.entities import Mentions
+
+    packed = Mentions(triples)
+    expected = [Mention(*t) for t in triples]
+    assert list(packed) == expected and len(packed) == len(expected)
+    assert [packed[i] for i in range(-len(expected), len(expected))] == expected * 2
+    assert packed[1:] == expected[1:]
+    assert packed.distinct_sources() == tuple(dict.fromkeys(t[0] for t in triples))
+    assert pickle.loads(pickle.dumps(packed)) == packed
+    with pytest.raises(IndexError):
+        packed[len(expected)]
+    if len(triples) == 1:
+        source, start, end = triples[0]
+        assert Mentions.in_one_source(source, [start], end - start) == packed

@@ -30,8 +30,10 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -57,7 +59,7 @@ from .entity_cues import (
     TYPES,
     WEEKDAYS,
 )
-from .gazetteer import Gazetteer, fold, load_gazetteer
+from .gazetteer import Gazetteer, fold, folding, load_gazetteer
 from .name_runs import (
     AGENCY_ALTS,
     DEFINITION,
@@ -100,37 +102,49 @@ class Mention(NamedTuple):
         return {"source": self.source, "start": self.start, "end": self.end}
 
 
+def _packed(numbers: list[int]) -> array:
+    """The numbers in 4-byte ints, unless one needs more.
+
+    Offsets fit 4 bytes unless a document has 2**31 characters or more: a corpus file
+    is limited to 64 MB by default, but the limit can be raised.
+    """
+    try:
+        return array("i", numbers)
+    except OverflowError:
+        return array("q", numbers)
+
+
 class Mentions(Sequence[Mention]):
     """An entity's mentions, packed: a read-only list of :class:`Mention` in a few bytes each.
 
     A 50 MB archive has about a million mentions; as tuples of a string and two ints they
-    took over 100 MB and most of the index cache's load time. Here they are one array of
-    (source number, start, end) triples and the tuple of distinct sources; a
-    :class:`Mention` is made when one is read.
+    took over 100 MB and most of the index cache's load time. Here they are the tuple of
+    distinct sources and one array: every start, then every end, then (only if there is
+    more than one source) every mention's source number. A :class:`Mention` is made
+    when one is read. Two thirds of a large corpus's entities are named in one document;
+    theirs take 8 bytes a mention.
     """
 
     __slots__ = ("_sources", "_data")
 
     def __init__(self, mentions: Iterable[tuple[str, int, int]] = ()) -> None:
-        numbers: dict[str, int] = {}
-        flat: list[int] = []
-        for source, start, end in mentions:
-            number = numbers.get(source)
-            if number is None:
-                number = numbers[source] = len(numbers)
-            flat += (number, start, end)
-        self._sources = tuple(numbers)
-        self._data = array("q", flat)
+        # (every step a C loop: entities are made with a million mentions between them)
+        triples = mentions if isinstance(mentions, list) else list(mentions)
+        self._sources = tuple(dict.fromkeys(map(itemgetter(0), triples)))
+        owners: list[int] = []
+        if len(self._sources) > 1:
+            numbers = {source: n for n, source in enumerate(self._sources)}
+            owners = list(map(numbers.__getitem__, map(itemgetter(0), triples)))
+        self._data = _packed(
+            [*map(itemgetter(1), triples), *map(itemgetter(2), triples), *owners]
+        )
 
     @classmethod
-    def in_one_source(cls, source: str, starts: Iterable[int], length: int) -> Mentions:
+    def in_one_source(cls, source: str, starts: Sequence[int], length: int) -> Mentions:
         """Spans of ``length`` at ``starts`` of one document, in the order given."""
         out = cls.__new__(cls)
         out._sources = (source,)
-        flat: list[int] = []
-        for start in starts:
-            flat += (0, start, start + length)
-        out._data = array("q", flat)
+        out._data = _packed([*starts, *[start + length for start in starts]])
         return out
 
     def distinct_sources(self) -> tuple[str, ...]:
@@ -138,12 +152,19 @@ class Mentions(Sequence[Mention]):
         return self._sources
 
     def __len__(self) -> int:
-        return len(self._data) // 3
+        return len(self._data) // (3 if len(self._sources) > 1 else 2)
 
     def __iter__(self) -> Iterator[Mention]:
         data, sources, new = self._data, self._sources, tuple.__new__
-        for k in range(0, len(data), 3):
-            yield new(Mention, (sources[data[k]], data[k + 1], data[k + 2]))
+        n = len(self)
+        spans = zip(data[:n], data[n : 2 * n])
+        if len(sources) == 1:
+            source = sources[0]
+            for start, end in spans:
+                yield new(Mention, (source, start, end))
+        else:
+            for number, (start, end) in zip(data[2 * n :], spans):
+                yield new(Mention, (sources[number], start, end))
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
@@ -153,8 +174,9 @@ class Mentions(Sequence[Mention]):
             i += n
         if not 0 <= i < n:
             raise IndexError("mention index out of range")
-        k = 3 * i
-        return Mention(self._sources[self._data[k]], self._data[k + 1], self._data[k + 2])
+        data = self._data
+        source = self._sources[data[2 * n + i] if len(self._sources) > 1 else 0]
+        return Mention(source, data[i], data[n + i])
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mentions):
@@ -168,13 +190,13 @@ class Mentions(Sequence[Mention]):
     def __repr__(self) -> str:
         return f"Mentions({list(self)!r})"
 
-    def __getstate__(self) -> tuple[tuple[str, ...], bytes]:
-        return self._sources, self._data.tobytes()
+    def __getstate__(self) -> tuple[tuple[str, ...], str, bytes]:
+        return self._sources, self._data.typecode, self._data.tobytes()
 
-    def __setstate__(self, state: tuple[tuple[str, ...], bytes]) -> None:
-        self._sources = state[0]
-        self._data = array("q")
-        self._data.frombytes(state[1])
+    def __setstate__(self, state: tuple[tuple[str, ...], str, bytes]) -> None:
+        self._sources, code, data = state
+        self._data = array(code)
+        self._data.frombytes(data)
 
 
 @dataclass(slots=True)
@@ -285,6 +307,8 @@ def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # (source, key, surface, ambiguous, multi-word, length, start offsets). Merging works on
 # these groups, not on each of a large corpus's million mentions.
 _Group = tuple[str, str, str, bool, bool, int, "array[int] | list[int]"]
+# A name's votes: type → weight, and ("!", type) → the weight of strong evidence alone.
+_Votes = dict[Any, int]
 # Weak hints are counted for this many mentions of a name only, so that strong evidence
 # scales with the corpus and weak evidence does not drown it.
 _WEAK_SAMPLE = 8
@@ -315,17 +339,16 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
     after = text[end : end + 40]
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()
-    if prev_words and prev_words[-1] in PERSON_ROLES:
+    last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
+    if last in PERSON_ROLES:
         votes.append((PERSON, 4))
-    if len(prev_words) >= 2 and prev_words[-1] == "at" and prev_words[-2] in PEOPLE_AT:
+    if last == "at" and len(prev_words) >= 2 and prev_words[-2] in PEOPLE_AT:
         votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
-    elif prev_words and prev_words[-1] in PLACE_PREPOSITIONS:
+    elif last in PLACE_PREPOSITIONS:
         votes.append((PLACE, 2))  # "in Ravenna"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
-    if prev_words and prev_words[-1] in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {
-        *prev_words[-3:-1]
-    }:
+    if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
         votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
     a = after.lstrip(" ,").lower()
     if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
@@ -334,14 +357,16 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
             votes.append((PERSON, 4))
     if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
         votes.append((ORG, 2))
-    if single and before.endswith(("the ", "The ")):
-        votes.append((ORG, 2))
+    if single:
+        if before.endswith(("the ", "The ")):
+            votes.append((ORG, 2))
+        return votes
     first_after = a.split(None, 1)[0] if a.strip() else ""
-    if not single:
-        if first_after in PERSON_VERBS or (prev_words and prev_words[-1] == "said"):
-            votes.append((PERSON, 1))
-        # "the Next Generation EU programme", "the Liberty Korea party"
-        words_after = after.split(None, 1) if after[:1] == " " else []
+    if first_after in PERSON_VERBS or last == "said":
+        votes.append((PERSON, 1))
+    # "the Next Generation EU programme", "the Liberty Korea party"
+    if after[:1] == " ":
+        words_after = after.split(None, 1)
         next_word = words_after[0].rstrip(".,;:") if words_after else ""
         if next_word.islower():
             if next_word in OTHER_HEADS:
@@ -360,12 +385,16 @@ class _Miner:
         # it is tallied from the groups' sizes at the end
         self.strong_forms: dict[int, tuple[str, tuple[tuple[str, int], ...]]] = {}
         self.strong: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
-        self.weak: dict[str, Counter] = defaultdict(Counter)
+        # (plain dicts, not Counters: a Counter is slow to make and to count into, and a
+        # large corpus has a hundred thousand names)
+        self.weak: dict[str, _Votes] = {}
         self.sampled: dict[str, int] = {}  # key → mentions whose weak hints were counted
         # key → each sampled mention's weak hints, kept when this miner mines a later
         # shard of the corpus: the shard before it decides how many of them count
         self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
-        self.cache: dict[tuple[str, bool, bool], tuple[tuple, Piece | None]] = {}
+        # run text → its entry, one memo for each (initial, after "the") pair: a large
+        # corpus looks up a million runs, and a tuple key for each costs more than a dict
+        self.caches: tuple[dict[str, tuple[tuple, Piece | None]], ...] = ({}, {}, {}, {})
         # piece id → (key, surface, ambiguous, multi-word, length)
         self.forms: list[tuple[str, str, bool, bool, int]] = []
         self.form_ids: dict[tuple[str, str, bool, bool, int], int] = {}
@@ -387,14 +416,15 @@ class _Miner:
             spans = [(s.start, s.end) for s in doc.sections if s.kind == BODY]
         else:
             spans = [(0, len(text))]
-        buckets: dict[int, list[int]] = {}
+        buckets: dict[int, list[int]] = defaultdict(list)
         for start, end in spans:
             self._section(doc.id, text, start, end, buckets)
         forms, strong_forms, strong = self.forms, self.strong_forms, self.strong
+        code = "i" if len(text) < 1 << 31 else "q"  # as in _packed
         for fid, starts in buckets.items():
             # (packed: a list of large ints costs ten times the bytes, and groups live
             # until every entity is made)
-            self.groups.append((doc.id, *forms[fid], array("q", starts)))
+            self.groups.append((doc.id, *forms[fid], array(code, starts)))
             sig = strong_forms.get(fid)
             if sig is not None:
                 strong[sig] = strong.get(sig, 0) + len(starts)
@@ -404,7 +434,7 @@ class _Miner:
     ) -> None:
         shouting = _shouting_lines(text, start, end)
         credits = _credit_lines(text, start, end)
-        cache = self.cache
+        caches = self.caches
         sampled = self.sampled
         skip, openers, terminal = _SKIP, _OPENERS, _TERMINAL
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
@@ -428,20 +458,16 @@ class _Miner:
                 i -= 1
             initial = i < start or text[i] in terminal
             after_the = " and " in run and text[rs - 4 : rs] == "the "
-            ck = (run, initial, after_the)
-            entry = cache.get(ck)
+            cache = caches[initial + 2 * after_the]
+            entry = cache.get(run)
             if entry is None:
-                entry = cache[ck] = self._entry(run, initial, after_the)
+                entry = cache[run] = self._entry(run, initial, after_the)
             pieces, defines = entry
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
                 if weak_votes is not None and sampled.get(key, 0) < _WEAK_SAMPLE:
                     self._weak(text, s, s + length, key, weak_votes, multi)
-                bucket = buckets.get(fid)
-                if bucket is None:
-                    buckets[fid] = [s]
-                else:
-                    bucket.append(s)
+                buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
 
@@ -465,12 +491,8 @@ class _Miner:
         self, text: str, s: int, e: int, key: str, votes: tuple, multi: bool
     ) -> None:
         self.sampled[key] = self.sampled.get(key, 0) + 1
-        c = self.weak[key]
-        for t, w in votes:
-            c[t] += w
         context = _context_votes(text, s, e, not multi)
-        for t, w in context:
-            c[t] += w
+        self._count(key, votes, context)
         if self.samples is not None:
             self.samples.setdefault(key, []).append((*votes, *context))
 
@@ -490,9 +512,15 @@ class _Miner:
         for key, hints in samples.items():
             for votes in hints[: _WEAK_SAMPLE - sampled.get(key, 0)]:
                 sampled[key] = sampled.get(key, 0) + 1
-                c = self.weak[key]
-                for t, w in votes:
-                    c[t] += w
+                self._count(key, votes)
+
+    def _count(self, key: str, *hints: tuple[tuple[str, int], ...]) -> None:
+        c = self.weak.get(key)
+        if c is None:
+            c = self.weak[key] = {}
+        for votes in hints:
+            for t, w in votes:
+                c[t] = c.get(t, 0) + w
 
     def _definition(
         self, text: str, pos: int, end: int, piece: Piece, buckets: dict[int, list[int]]
@@ -501,18 +529,22 @@ class _Miner:
         if d and _initials_match(d.group(1), piece.surface):
             acr = d.group(1)
             fid = self.form_id(fold(acr), acr, False, False, len(acr))
-            buckets.setdefault(fid, []).append(d.start(1))
+            buckets[fid].append(d.start(1))
             self.definitions.append((fold(acr), piece.key))
 
-    def votes(self) -> dict[str, Counter]:
-        """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`."""
-        out: dict[str, Counter] = defaultdict(Counter)
-        for key, c in self.weak.items():
-            out[key].update(c)
+    def votes(self) -> dict[str, _Votes]:
+        """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.
+
+        Made of the weak votes' own dicts (the miner is done with them); a name without
+        votes reads as an empty dict.
+        """
+        out: dict[str, _Votes] = defaultdict(dict)
+        out.update(self.weak)
         for (key, strong), n in self.strong.items():
+            c = out[key]
             for t, w in strong:
-                out[key][t] += w * n
-                out[key][("!", t)] += w * n
+                c[t] = c.get(t, 0) + w * n
+                c["!", t] = c.get(("!", t), 0) + w * n
         return out
 
 
@@ -556,10 +588,10 @@ class _Union:
             self.parent[ra] = rb
 
 
-_NO_VOTES: Counter = Counter()
+_NO_VOTES: _Votes = {}
 
 
-def _winner(counter: Counter) -> str:
+def _winner(counter: _Votes) -> str:
     """The type a name's votes give; strong evidence outweighs any number of weak hints.
 
     Strong votes are kept under ``("!", type)`` keys next to the plain totals.
@@ -585,31 +617,106 @@ def extract_entities(
     follow ``documents`` (mined elsewhere meanwhile): the result is then that of all of
     them, exactly as if mined here in order.
     """
-    # Mining makes hundreds of thousands of small tuples that live until the end; the
-    # cyclic collector would rescan them over and over, for no garbage (nearly halves
-    # the time on a 50 MB corpus).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _extract(documents, aliases, ignore, progress, later)
-    finally:
-        if was_enabled:
-            gc.enable()
+    with _no_collector():
+        with folding():  # (names are folded once each, and the memo goes with the build)
+            entities = _extract(documents, aliases, ignore, progress, later)
+        return _compacted(entities)
 
 
 def mine_shard(documents: list[Document]) -> MinedShard:
     """Mine a later run of a corpus's documents for ``extract_entities(later=...)``."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _no_collector(), folding():
         miner = _Miner(load_gazetteer())
         miner.samples = {}
         for doc in documents:
             miner.mine(doc)
         return miner.shard()
+
+
+@contextmanager
+def _no_collector() -> Iterator[None]:
+    """Run a build without the cyclic collector.
+
+    Mining makes hundreds of thousands of small tuples that live until the end; the
+    collector would rescan them over and over, for no garbage (nearly halves the time
+    on a 50 MB corpus).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _compacted(entities: list[Entity]) -> list[Entity]:
+    """The same entities made anew, in this list, now that the build's memory is free.
+
+    Their names were cut while mining and the rest made while merging, each among
+    millions of short-lived objects. Kept as they are, the entities of a 10,000-article
+    archive (45 MB) are spread over nearly every 1 MB arena the small-object allocator
+    took during the build, and hold 300 MB. Here they are moved into a few large
+    buffers (which that allocator does not hold), freed, and made again side by side.
+    (Every step but the last is a C loop.)
+    """
+    names = list(map(attrgetter("name"), entities))
+    types = list(map(attrgetter("type"), entities))
+    alias_counts = array("q", [len(e.aliases) for e in entities])
+    aliases = [a for e in entities if e.aliases for a in e.aliases]
+    found = list(map(attrgetter("mentions._sources"), entities))
+    source_counts = array("q", map(len, found))
+    sources = list(chain.from_iterable(found))
+    datas = list(map(attrgetter("mentions._data"), entities))
+    codes = list(map(attrgetter("typecode"), datas))
+    sizes = array("q", [len(d) * d.itemsize for d in datas])
+    offsets = b"".join(datas)
+    name_text, name_lengths = "".join(names), array("q", map(len, names))
+    alias_text, alias_lengths = "".join(aliases), array("q", map(len, aliases))
+    # (sources are documents' ids; those of documents mined in another process were
+    # unpickled here during the build, so they are made anew too)
+    distinct = list(dict.fromkeys(sources))
+    source_text, source_lengths = "".join(distinct), array("q", map(len, distinct))
+    numbers = {source: n for n, source in enumerate(distinct)}
+    owners = array("q", map(numbers.__getitem__, sources))
+    del names, aliases, found, sources, datas, distinct, numbers
+    entities.clear()  # the old objects go here, before any new one is made
+    # A full collection also empties the interpreter's free lists: the thousands of
+    # tuples and lists they keep for reuse are the build's, and would pin its arenas.
+    gc.collect()
+
+    copies = _cut(source_text, source_lengths)
+    sources = list(map(copies.__getitem__, owners))
+    del copies, owners
+    aliases = _cut(alias_text, alias_lengths)
+    view = memoryview(offsets)
+    name_at = alias_at = byte_at = source_at = 0
+    for etype, n, alias_count, code, size, source_count in zip(
+        types, name_lengths, alias_counts, codes, sizes, source_counts
+    ):
+        name = name_text[name_at : name_at + n]
+        name_at += n
+        data = array(code)
+        data.frombytes(view[byte_at : byte_at + size])
+        byte_at += size
+        mentions = Mentions.__new__(Mentions)
+        mentions._sources = tuple(sources[source_at : source_at + source_count])
+        mentions._data = data
+        source_at += source_count
+        entities.append(Entity(name, etype, aliases[alias_at : alias_at + alias_count], mentions))
+        alias_at += alias_count
+    view.release()
+    return entities
+
+
+def _cut(text: str, lengths: array) -> list[str]:
+    """``text`` cut back into the strings of these lengths that were joined to make it."""
+    out: list[str] = []
+    at = 0
+    for n in lengths:
+        out.append(text[at : at + n])
+        at += n
+    return out
 
 
 def _extract(
@@ -636,8 +743,7 @@ def _extract(
     for source, rs, run in miner.headlines:
         for g in _resolve_headline(source, rs, run, known, gaz):
             if g[1] not in votes:
-                votes[g[1]][PLACE] += 10
-                votes[g[1]][("!", PLACE)] += 10
+                votes[g[1]] = {PLACE: 10, ("!", PLACE): 10}
                 winners[g[1]] = PLACE
             kept.append(g)
     return _merge(kept, votes, miner.definitions, gaz, aliases or {}, ignore or [], winners)
@@ -645,7 +751,7 @@ def _extract(
 
 def _resolve_people(
     groups: list[_Group],
-    votes: dict[str, Counter],
+    votes: dict[str, _Votes],
     winners: dict[str, str],
     known: set[str],
     gaz: Gazetteer,
@@ -734,7 +840,7 @@ def _resolve_headline(
 
 def _merge(
     groups: list[_Group],
-    votes: dict[str, Counter],
+    votes: dict[str, _Votes],
     definitions: list[tuple[str, str]],
     gaz: Gazetteer,
     aliases: dict[str, list[str]],
@@ -742,11 +848,7 @@ def _merge(
     winners: dict[str, str],
 ) -> list[Entity]:
     uf = _Union()
-    keys = {g[1] for g in groups}
-    for acr, exp in definitions:
-        if acr in keys and exp in keys:
-            uf.union(acr, exp)
-    # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
+    # Each name's forms and their mention counts, in order of first mention.
     # (plain dicts: a Counter per name costs more than the counting)
     surfaces: dict[str, dict[str, int]] = {}
     for g in groups:
@@ -755,6 +857,10 @@ def _merge(
             surfaces[g[1]] = {g[2]: len(g[6])}
         else:
             forms[g[2]] = forms.get(g[2], 0) + len(g[6])
+    for acr, exp in definitions:
+        if acr in surfaces and exp in surfaces:
+            uf.union(acr, exp)
+    # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
     by_initials: dict[str, set[str]] = defaultdict(set)
     acronyms: list[str] = []
     for key, forms in surfaces.items():
@@ -784,20 +890,28 @@ def _merge(
     roots = {key: uf.find(key) for key in surfaces}
     for g in groups:
         by_root[roots[g[1]]].append(g)
+    joined = {root for key, root in roots.items() if key != root}
     ignored = {fold(x) for x in ignore}
     entities: list[Entity] = []
-    for members in by_root.values():
-        member_keys = {g[1] for g in members}
-        if len(member_keys) == 1:
-            etype = winners.get(members[0][1], ORG)
+    for root, members in by_root.items():
+        if root not in joined:
+            # a name of its own, as most are: its forms were counted above, in the order
+            # of the same groups
+            member_keys = {root}
+            etype = winners.get(root, ORG)
+            forms = surfaces[root]
         else:
-            tally: Counter = Counter()
-            for k in member_keys:
-                tally.update(votes.get(k, _NO_VOTES))
-            etype = _winner(tally)
-        forms: dict[str, int] = {}
-        for g in members:
-            forms[g[2]] = forms.get(g[2], 0) + len(g[6])
+            member_keys = {g[1] for g in members}
+            if len(member_keys) == 1:
+                etype = winners.get(members[0][1], ORG)
+            else:
+                tally: Counter = Counter()
+                for k in member_keys:
+                    tally.update(votes.get(k, _NO_VOTES))
+                etype = _winner(tally)
+            forms = {}
+            for g in members:
+                forms[g[2]] = forms.get(g[2], 0) + len(g[6])
         name = _display_name(member_keys, forms, etype, forced, gaz)
         alias_list = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
         if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
@@ -814,8 +928,8 @@ def _mentions(members: list[_Group]) -> Mentions:
         g = members[0]
         return Mentions.in_one_source(g[0], g[6], g[5])
     out = [(g[0], st, st + g[5]) for g in members for st in g[6]]
-    out.sort()
-    return Mentions(m for i, m in enumerate(out) if i == 0 or m != out[i - 1])
+    out.sort()  # (before removing repeats: the groups come nearly in order, a set would not)
+    return Mentions(list(dict.fromkeys(out)))
 
 
 def _most_common(forms: dict[str, int]) -> str:
@@ -836,7 +950,7 @@ def _display_name(
                 return place[0]
     candidates = forms
     if etype == PERSON:
-        multi = Counter({f: c for f, c in forms.items() if " " in f})
+        multi = {f: c for f, c in forms.items() if " " in f}
         if multi:
             candidates = multi
     return max(candidates, key=lambda f: (candidates[f], not f.isupper() or len(f) <= 8,

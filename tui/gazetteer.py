@@ -16,6 +16,8 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -74,13 +76,25 @@ _IRREGULAR_DEMONYMS = {
     "western", "eastern", "northern", "southern", "latino", "hispanic", "asiatic",
 }
 _DEMONYM_SUFFIXES = ("ese", "ean", "ian", "ans", "an", "ish", "is", "i", "ic", "s")
+# (length, the suffixes of that length): a word's last one, two and three letters are
+# looked up instead of trying every suffix
+_SUFFIXES_BY_LENGTH = tuple(
+    (n, frozenset(x for x in _DEMONYM_SUFFIXES if len(x) == n))
+    for n in sorted({len(x) for x in _DEMONYM_SUFFIXES})
+)
 DIRECTIONS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
 }
 
 
+# Names recur, so folds are remembered; but every name a large corpus folds (hundreds of
+# thousands) kept for the life of the process would hold that memory, and pin the
+# allocator's arenas so that what a build frees cannot go back to the system. Outside
+# :func:`folding` only a few are kept; a build keeps all of its own, then drops them.
+_IDLE_LIMIT = 4096
 _FOLDED: dict[str, str] = {}
+_LIMIT = _IDLE_LIMIT
 
 
 def fold(text: str) -> str:
@@ -88,9 +102,25 @@ def fold(text: str) -> str:
     folded = _FOLDED.get(text)
     if folded is None:
         folded = _fold(text)
-        if len(_FOLDED) < 500_000:  # names recur; a bound keeps odd input from hoarding
+        if len(_FOLDED) < _LIMIT:
             _FOLDED[text] = folded
     return folded
+
+
+@contextmanager
+def folding(limit: int = 2_000_000) -> Iterator[None]:
+    """Remember up to ``limit`` folds made inside the block, and forget them after it.
+
+    The memo is one for the process because every rule folds through :func:`fold`. If
+    blocks overlap (builds in two threads), the first to end drops it for both: the
+    other runs on slower, with the same results, and nothing outlives the blocks.
+    """
+    global _FOLDED, _LIMIT
+    _FOLDED, _LIMIT = {}, limit
+    try:
+        yield
+    finally:
+        _FOLDED, _LIMIT = {}, _IDLE_LIMIT
 
 
 def _fold(text: str) -> str:
@@ -114,20 +144,21 @@ class Gazetteer:
     short_stems: set[str] = field(default_factory=set)
     bodies: dict[str, str] = field(default_factory=dict)  # folded form → union's name
     after_the: set[str] = field(default_factory=set)  # "hague" of "The Hague"
-    _demonyms: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def place(self, key: str) -> tuple[str, bool] | None:
         return self.places.get(key)
 
     def is_demonym(self, word: str) -> bool:
-        """``Japanese``, ``South Korean``, ``Asian``: adjectives of places, not entities."""
-        known = self._demonyms.get(word)
-        if known is None:
-            known = self._demonyms[word] = self._is_demonym(word)
-        return known
+        """``Japanese``, ``South Korean``, ``Asian``: adjectives of places, not entities.
 
-    def _is_demonym(self, word: str) -> bool:
-        parts = fold(word).split()
+        Not memoised here: the gazetteer lives as long as the process, and a memo of every
+        word of every corpus would too (the name analyser keeps one per build).
+        """
+        return self.is_folded_demonym(fold(word))
+
+    def is_folded_demonym(self, key: str) -> bool:
+        """:meth:`is_demonym` of a word given as its :func:`fold`."""
+        parts = key.split()
         if not parts:
             return False
         while len(parts) > 1 and parts[0] in DIRECTIONS:
@@ -141,10 +172,9 @@ class Gazetteer:
             return False
         if w in self.short_stems:
             return True
-        for suffix in _DEMONYM_SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                if w[: -len(suffix)] in self.stems:
-                    return True
+        for n, suffixes in _SUFFIXES_BY_LENGTH:
+            if len(w) - n >= 3 and w[-n:] in suffixes and w[:-n] in self.stems:
+                return True
         return False
 
 

@@ -147,6 +147,15 @@ def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
     return tokens, joiners
 
 
+def _fold_letters(text: str) -> str:
+    """:func:`fold` of words of letters joined by single spaces.
+
+    Plain ASCII names need only their case folded, and a large corpus has hundreds of
+    thousands of them: this spares the memo (and its memory) that :func:`fold` keeps.
+    """
+    return text.casefold() if text.isascii() else fold(text)
+
+
 def _fold_word(token: str) -> str:
     return token.rstrip(".").casefold()
 
@@ -218,6 +227,12 @@ class Analyser:
         self.gaz = gaz
         self.shapes: dict[tuple[str, bool, bool], tuple[Piece, ...]] = {}
         self.plain_words: dict[str, bool] = {}
+        self.demonyms: dict[str, bool] = {}
+        # The first words of the names of two words or more that stop a run being shaped:
+        # a run's words that open none of them need not be joined up and looked up.
+        self.openers = frozenset(
+            k.split(" ")[0] for k in (*gaz.places, *NEWS_AGENCIES, *gaz.bodies) if " " in k
+        )
 
     def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
         if initial:
@@ -249,7 +264,15 @@ class Analyser:
             return None
         folded = [t.casefold() for _s, _e, t in found]
         places = self.gaz.places
+        openers = self.openers
         for i in range(len(found)):
+            # Each key below is fold() of the words joined, and fold() folds word by word:
+            # its first word is that of the fold of word i.
+            first = folded[i]
+            if not (first.isascii() and first.isalpha()):
+                first = fold(first).split(" ")[0]
+            if first not in openers:
+                continue
             for j in range(i + 2, min(len(found), i + 4) + 1):
                 if any(plain[i:j]):
                     key = " ".join(folded[i:j])
@@ -312,13 +335,20 @@ class Analyser:
             and w[0].isupper()
             and w[1:].islower()
             and w.casefold() not in _CUE_WORDS
-            and fold(w) not in self.gaz.places
+            and _fold_letters(w) not in self.gaz.places
             and not self._modifier(w)
         )
 
     def _modifier(self, word: str) -> bool:
         """A demonym or a party member's noun: says who someone is, names nothing."""
-        return self.gaz.is_demonym(word) or _fold_word(word) in AFFILIATIONS
+        return self._demonym(word) or _fold_word(word) in AFFILIATIONS
+
+    def _demonym(self, word: str) -> bool:
+        known = self.demonyms.get(word)
+        if known is None:
+            key = _fold_letters(word) if word.isalpha() else fold(word)
+            known = self.demonyms[word] = self.gaz.is_folded_demonym(key)
+        return known
 
     def _the_place(self, words: list[str]) -> bool:
         """Do the words open with a place whose name starts with "The" ("The Hague")?"""
@@ -360,10 +390,10 @@ class Analyser:
         places = self.gaz.places
         if not all(self._is_plain(w) for w in words):
             return None
-        key = fold(run)
+        key = _fold_letters(run)
         if len(words) > 1:
             for n in range(2, min(3, len(words)) + 1):
-                if fold(" ".join(words[:n])) in places:
+                if _fold_letters(" ".join(words[:n])) in places:
                     return None
             if key in NEWS_AGENCIES:
                 return None
@@ -432,7 +462,7 @@ class Analyser:
             return [(ps, pe, p, True) for ps, pe, p in offsets]
         if parts[0][:1].isupper() and any(p[:1].isupper() and len(p) > 2 for p in parts[1:]):
             # "South Korean-U.S." : a demonym glued to a place.
-            if fold(parts[-1]) in self.gaz.places and self.gaz.is_demonym(parts[0]):
+            if fold(parts[-1]) in self.gaz.places and self._demonym(parts[0]):
                 return [(ps, pe, p, True) for ps, pe, p in offsets]
         return None
 
