@@ -101,3 +101,34 @@ def test_small_corpora_and_single_cores_stay_in_process(
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setenv(parallel.ENV_VAR, "off")
     assert not parallel.available(bundled)
+
+
+def test_a_mined_shard_survives_packing() -> None:
+    from array import array
+
+    groups = [
+        ("a", "kim", "Kim", False, False, 3, array("i", [4, 90])),
+        ("a", "seoul", "Seoul", True, False, 5, array("q", [2**40])),
+        ("b", "kim", "Kim", False, False, 3, [7]),
+        ("b", "tokyo", "Tokyo", False, False, 5, array("i")),
+    ]
+    shard = (groups, [("b", 0, "TOKYO")], [("NSC", "national security council")], {}, {})
+    groups_back, *rest = parallel._unpack(parallel._pack(shard))
+    assert [(*g[:6], list(g[6])) for g in groups_back] == [(*g[:6], list(g[6])) for g in groups]
+    assert [g[6].typecode for g in groups_back] == ["i", "q", "q", "i"]
+    assert tuple(rest) == shard[1:]
+
+
+def test_the_build_leaves_no_scratch_files(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    made: list[str] = []
+    real = parallel._scratch_folder
+
+    def recorded() -> str:
+        made.append(real())
+        return made[-1]
+
+    monkeypatch.setattr(parallel, "_scratch_folder", recorded)
+    assert parallel.build(bundled, {}, []) is not None
+    assert made and not os.path.exists(made[0])

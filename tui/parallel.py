@@ -19,17 +19,20 @@ the worker fails in any way, the caller builds in-process instead (``None`` here
 from __future__ import annotations
 
 import os
+import pickle
+import shutil
 import signal
 import sys
-import threading
+import tempfile
 import warnings
+from array import array
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
-from queue import Queue
 from typing import Any
 
 from .document import Document
-from .entities import Entity, extract_entities, mine_shard
+from .entities import Entity, MinedShard, extract_entities, mine_shard
+from .gazetteer import load_gazetteer
 from .quotes import Quote, quotes_in_document
 from .search import SearchIndex
 
@@ -67,6 +70,14 @@ def build(
     could not do its part (nothing is left running either way)."""
     split = _split(documents, WORKER_SHARE)
     mine_from = _split(documents, MINE_SHARE)
+    # What both processes need is made here, once, rather than after the fork in each.
+    from . import clusters, speakers  # noqa: F401
+
+    load_gazetteer()
+    try:
+        folder = _scratch_folder()
+    except OSError:
+        return None
     parent, child = Pipe()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -87,15 +98,16 @@ def build(
         try:
             parent.close()
             _quiet_signals()
-            _work(child, documents, split, mine_from)
+            _work(_Link(child, folder, "up"), documents, split, mine_from)
         except BaseException:
             code = 1
         finally:
             os._exit(code)
     child.close()
     try:
-        return _lead(parent, documents, split, mine_from, aliases, ignore, progress)
-    except (WorkerFailed, OSError, EOFError):
+        link = _Link(parent, folder, "down")
+        return _lead(link, documents, split, mine_from, aliases, ignore, progress)
+    except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError):
         return None
     finally:
         parent.close()
@@ -103,6 +115,7 @@ def build(
             os.waitpid(pid, 0)
         except ChildProcessError:
             pass
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _quiet_signals() -> None:
@@ -127,30 +140,87 @@ def _split(documents: list[Document], share: float) -> int:
     return len(documents)
 
 
-def _work(conn: Connection, documents: list[Document], split: int, mine_from: int) -> None:
+class _Link:
+    """One end of the two processes' conversation. A value travels as a pickle in a
+    scratch file and the pipe carries only the file's name: pushed through the pipe, tens
+    of megabytes of postings went 64 KB at a time, each read waiting for the interpreter
+    lock that the busy receiving process holds (about a second per message)."""
+
+    def __init__(self, conn: Connection, folder: str, tag: str) -> None:
+        self.conn, self.folder, self.tag, self.sent = conn, folder, tag, 0
+
+    def send(self, kind: str, value: Any) -> None:
+        self.sent += 1
+        path = os.path.join(self.folder, f"{self.tag}{self.sent}")
+        with open(path, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.conn.send((kind, path))
+
+    def fail(self, error: BaseException) -> None:
+        self.conn.send(("error", repr(error)))
+
+    def receive(self, what: str) -> Any:
+        kind, path = self.conn.recv()
+        if kind != what:
+            raise WorkerFailed(str(path))
+        with open(path, "rb") as handle:
+            data = handle.read()
+        os.unlink(path)
+        return pickle.loads(data)
+
+
+def _scratch_folder() -> str:
+    """A private folder for the messages, in memory where the system offers one."""
+    shm = "/dev/shm"
+    if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
+        return tempfile.mkdtemp(prefix="newsdesk-build-", dir=shm)
+    return tempfile.mkdtemp(prefix="newsdesk-build-")
+
+
+def _pack(shard: MinedShard) -> tuple[Any, ...]:
+    """A mined shard with its groups' offset arrays laid end to end: pickle rebuilds an
+    array object with a call of its own, and there is one per name per document (two
+    hundred thousand at 10,000 articles: 1.8 s to pickle and unpickle, now 0.3 s)."""
+    groups, *rest = shard
+    heads: list[tuple[Any, ...]] = []
+    counts = array("q")
+    laid: dict[str, array] = {"i": array("i"), "q": array("q")}
+    for *head, starts in groups:
+        code = starts.typecode if isinstance(starts, array) and starts.typecode in laid else "q"
+        laid[code].extend(starts)
+        heads.append((*head, code))
+        counts.append(len(starts))
+    return heads, counts, laid, rest
+
+
+def _unpack(packed: tuple[Any, ...]) -> MinedShard:
+    heads, counts, laid, rest = packed
+    at = dict.fromkeys(laid, 0)
+    groups = []
+    for (*head, code), n in zip(heads, counts):
+        i = at[code]
+        at[code] = i + n
+        groups.append((*head, laid[code][i : i + n]))
+    return (groups, *rest)  # type: ignore[return-value]
+
+
+def _work(link: _Link, documents: list[Document], split: int, mine_from: int) -> None:
     try:
-        conn.send(("mined", mine_shard(documents[mine_from:])))
-        conn.send(("search", SearchIndex.build(documents).state()))
-        names = conn.recv()
+        link.send("mined", _pack(mine_shard(documents[mine_from:])))
+        link.send("search", SearchIndex.build(documents).state())
+        names = link.receive("names")
         quotes = [q for doc in documents[split:] for q in quotes_in_document(doc, names=names)]
-        conn.send(("quotes", quotes))
+        link.send("quotes", quotes)
     except BaseException as error:  # the main process falls back; a message helps no one here
         try:
-            conn.send(("error", repr(error)))
+            link.fail(error)
         except BaseException:
             pass
         raise
 
 
-def _receive(conn: Connection, what: str) -> Any:
-    kind, value = conn.recv()
-    if kind != what:
-        raise WorkerFailed(str(value))
-    return value
-
-
 def _lead(
-    conn: Connection,
+    link: _Link,
     documents: list[Document],
     split: int,
     mine_from: int,
@@ -162,47 +232,32 @@ def _lead(
     from .speakers import NameBook
 
     n = len(documents)
-    # The worker's names and postings arrive while this thread works: read them on the
-    # side, or the worker would wait on a full pipe instead of going on.
-    inbox: Queue[Any] = Queue()
-
-    def read() -> None:
-        for what in ("mined", "search"):
-            try:
-                inbox.put(_receive(conn, what))
-            except BaseException as error:
-                inbox.put(WorkerFailed(repr(error)))
-                return
-
-    def take() -> Any:
-        item = inbox.get()
-        if isinstance(item, WorkerFailed):
-            raise item
-        return item
-
-    reader = threading.Thread(target=read, name="index-worker-reader", daemon=True)
-    reader.start()
+    # The worker's messages are names of files, so it never waits for this process to
+    # read them: each is read when it is needed.
     if progress:
         progress("search", 0, n)
     stage = (lambda done, total: progress("entities", done, n)) if progress else None
     entities = extract_entities(
-        documents[:mine_from], aliases=aliases, ignore=ignore, progress=stage, later=take
+        documents[:mine_from],
+        aliases=aliases,
+        ignore=ignore,
+        progress=stage,
+        later=lambda: _unpack(link.receive("mined")),
     )
     if progress:
         progress("entities", n, n)
     names = NameBook(entities) if entities else None
-    conn.send(names)
+    link.send("names", names)
     quotes: list[Quote] = []
     for i, doc in enumerate(documents[:split]):
         quotes.extend(quotes_in_document(doc, names=names))
         if progress and i % 500 == 0:
             progress("quotes", i, n)
-    search = SearchIndex.from_state(documents, take())
-    reader.join()
+    search = SearchIndex.from_state(documents, link.receive("search"))
     if search is None:
         raise WorkerFailed("postings of another format")
     if progress:
         progress("search", n, n)
-    quotes.extend(_receive(conn, "quotes"))
+    quotes.extend(link.receive("quotes"))
     assign_clusters(quotes)
     return search, entities, quotes
