@@ -190,6 +190,17 @@ class Mentions(Sequence[Mention]):
     def __repr__(self) -> str:
         return f"Mentions({list(self)!r})"
 
+    def packed(self) -> tuple[tuple[str, ...], array]:
+        """(distinct sources, the packed array), for storing many entities' mentions."""
+        return self._sources, self._data
+
+    @classmethod
+    def from_packed(cls, sources: tuple[str, ...], data: array) -> Mentions:
+        """The inverse of :meth:`packed`."""
+        out = cls.__new__(cls)
+        out._sources, out._data = sources, data
+        return out
+
     def __getstate__(self) -> tuple[tuple[str, ...], str, bytes]:
         return self._sources, self._data.typecode, self._data.tobytes()
 

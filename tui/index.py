@@ -11,14 +11,15 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import metadata
 from typing import Any
 
 from . import cache, parallel
 from .config import Settings
 from .document import Document
-from .entities import Entity, extract_entities
+from .entities import Entity, Mentions, extract_entities
+from .packing import lay, unlay
 from .quotes import Quote, extract_quotes
 from .search import SearchIndex
 
@@ -103,8 +104,8 @@ class CorpusIndex:
         return {
             "format": INDEX_FORMAT,
             "search": self.search.state(),
-            "entities": self.entities,
-            "quotes": self.quotes,
+            "entities": _entity_columns(self.entities),
+            "quotes": _quote_columns(self.quotes),
         }
 
     def _restore(self, state: Any) -> bool:
@@ -112,10 +113,10 @@ class CorpusIndex:
         when it is not one, e.g. a file some other version wrote."""
         if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
             return False
-        entities, quotes = state.get("entities"), state.get("quotes")
-        if not (isinstance(entities, list) and all(isinstance(e, Entity) for e in entities)):
-            return False
-        if not (isinstance(quotes, list) and all(isinstance(q, Quote) for q in quotes)):
+        try:
+            entities = _entities_from_columns(state["entities"])
+            quotes = _quotes_from_columns(state["quotes"])
+        except (KeyError, TypeError, ValueError):
             return False
         if any(q.source not in self.by_id for q in quotes):
             return False
@@ -128,7 +129,48 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-1"
+INDEX_FORMAT = "index-2"
+
+# The entities and quotes are stored a column a field rather than object by object:
+# unpickling two hundred thousand objects one by one leaves their temporaries' memory
+# between them, where Python can neither reuse nor return it (70 MB at 10,000 articles).
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+
+
+def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
+    packed = [
+        (e.mentions if isinstance(e.mentions, Mentions) else Mentions(e.mentions)).packed()
+        for e in entities
+    ]
+    return {
+        "name": [e.name for e in entities],
+        "type": [e.type for e in entities],
+        "aliases": [e.aliases for e in entities],
+        "sources": [p[0] for p in packed],
+        "mentions": lay(p[1] for p in packed),
+    }
+
+
+def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
+    names, types, aliases, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
+    mentions = list(unlay(columns["mentions"]))
+    if not len(names) == len(types) == len(aliases) == len(sources) == len(mentions):
+        raise ValueError("columns of different lengths")
+    return [
+        Entity(name, kind, alias, Mentions.from_packed(source, data))
+        for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
+    ]
+
+
+def _quote_columns(quotes: list[Quote]) -> dict[str, list[Any]]:
+    return {name: [getattr(q, name) for q in quotes] for name in _QUOTE_FIELDS}
+
+
+def _quotes_from_columns(columns: dict[str, list[Any]]) -> list[Quote]:
+    values = [columns[name] for name in _QUOTE_FIELDS]
+    if len({len(v) for v in values}) > 1:
+        raise ValueError("columns of different lengths")
+    return [Quote(*row) for row in zip(*values)]
 
 
 def _cache_key(documents: list[Document], settings: Settings) -> str:

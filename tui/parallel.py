@@ -25,7 +25,6 @@ import signal
 import sys
 import tempfile
 import warnings
-from array import array
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
 from typing import Any
@@ -33,6 +32,7 @@ from typing import Any
 from .document import Document
 from .entities import Entity, MinedShard, extract_entities, mine_shard
 from .gazetteer import load_gazetteer
+from .packing import lay, unlay
 from .quotes import Quote, quotes_in_document
 from .search import SearchIndex
 
@@ -178,29 +178,15 @@ def _scratch_folder() -> str:
 
 
 def _pack(shard: MinedShard) -> tuple[Any, ...]:
-    """A mined shard with its groups' offset arrays laid end to end: pickle rebuilds an
-    array object with a call of its own, and there is one per name per document (two
-    hundred thousand at 10,000 articles: 1.8 s to pickle and unpickle, now 0.3 s)."""
+    """A mined shard with its groups' offset arrays laid end to end (there is one per name
+    per document: pickled one by one, 1.8 s to send at 10,000 articles; laid, 0.3 s)."""
     groups, *rest = shard
-    heads: list[tuple[Any, ...]] = []
-    counts = array("q")
-    laid: dict[str, array] = {"i": array("i"), "q": array("q")}
-    for *head, starts in groups:
-        code = starts.typecode if isinstance(starts, array) and starts.typecode in laid else "q"
-        laid[code].extend(starts)
-        heads.append((*head, code))
-        counts.append(len(starts))
-    return heads, counts, laid, rest
+    return [g[:6] for g in groups], lay(g[6] for g in groups), rest
 
 
 def _unpack(packed: tuple[Any, ...]) -> MinedShard:
-    heads, counts, laid, rest = packed
-    at = dict.fromkeys(laid, 0)
-    groups = []
-    for (*head, code), n in zip(heads, counts):
-        i = at[code]
-        at[code] = i + n
-        groups.append((*head, laid[code][i : i + n]))
+    heads, laid, rest = packed
+    groups = [(*head, starts) for head, starts in zip(heads, unlay(laid))]
     return (groups, *rest)  # type: ignore[return-value]
 
 
