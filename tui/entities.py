@@ -608,6 +608,13 @@ class _Miner:
             buckets[fid].append(d.start(1))
             self.definitions.append((fold(acr), piece.key))
 
+    def done(self) -> None:
+        """Let go of what only mining needs: the memos of runs and words (a fifth of
+        what a large corpus's mining holds), before the merge makes the entities."""
+        self.caches = ({}, {}, {}, {})
+        self.strong_forms = {}
+        self.analyser.forget()
+
     def votes(self) -> dict[str, _Votes]:
         """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.
 
@@ -811,6 +818,7 @@ def _extract(
             progress(i + 1, total)
     if later is not None:
         miner.absorb(later())
+    miner.done()
     votes = miner.votes()
     known = set(votes)
     winners = {k: _winner(c) for k, c in votes.items()}
