@@ -453,3 +453,22 @@ def test_packed_mentions_read_back_as_given(triples):
     if len(triples) == 1:
         source, start, end = triples[0]
         assert Mentions.in_one_source(source, [start], end - start) == packed
+
+
+def test_groups_from_another_miner_keep_their_documents_forms_and_offsets():
+    import pickle
+
+    from tui.entities import _Groups
+
+    here, there = _Groups(), _Groups()
+    here.add(here.number("a"), 0, [4, 90])
+    there.add(there.number("b"), 0, [7])
+    there.add(there.number("a"), 1, [])
+    there.wide()
+    there.add(there.number("c"), 1, [2**40])
+    here.extend(pickle.loads(pickle.dumps(there)), [5, 3])
+    spans = [list(here.starts[here.bounds[i] : here.bounds[i + 1]]) for i in range(len(here))]
+    assert spans == [[4, 90], [7], [], [2**40]]
+    assert [here.sources[d] for d in here.doc] == ["a", "b", "a", "c"]
+    assert list(here.form) == [0, 5, 3, 3]
+    assert list(here.sizes()) == [2, 1, 0, 1]

@@ -103,20 +103,14 @@ def test_small_corpora_and_single_cores_stay_in_process(
     assert not parallel.available(bundled)
 
 
-def test_a_mined_shard_survives_packing() -> None:
-    from array import array
+def test_a_mined_shard_survives_pickling(bundled: list[Document]) -> None:
+    import pickle
 
-    groups = [
-        ("a", "kim", "Kim", False, False, 3, array("i", [4, 90])),
-        ("a", "seoul", "Seoul", True, False, 5, array("q", [2**40])),
-        ("b", "kim", "Kim", False, False, 3, [7]),
-        ("b", "tokyo", "Tokyo", False, False, 5, array("i")),
-    ]
-    shard = (groups, [("b", 0, "TOKYO")], [("NSC", "national security council")], {}, {})
-    groups_back, *rest = parallel._unpack(parallel._pack(shard))
-    assert [(*g[:6], list(g[6])) for g in groups_back] == [(*g[:6], list(g[6])) for g in groups]
-    assert [g[6].typecode for g in groups_back] == ["i", "q", "q", "i"]
-    assert tuple(rest) == shard[1:]
+    from tui.entities import extract_entities, mine_shard
+
+    shard = pickle.loads(pickle.dumps(mine_shard(bundled[2:]), pickle.HIGHEST_PROTOCOL))
+    both = extract_entities(bundled[:2], later=lambda: shard)
+    assert [e.to_json() for e in both] == [e.to_json() for e in extract_entities(bundled)]
 
 
 def test_the_build_leaves_no_scratch_files(

@@ -314,19 +314,92 @@ def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # --- the extractor -----------------------------------------------------------------------
 
-# The mentions of one name form in one document, gathered in a single pass:
-# (source, key, surface, ambiguous, multi-word, length, start offsets). Merging works on
-# these groups, not on each of a large corpus's million mentions.
-_Group = tuple[str, str, str, bool, bool, int, "array[int] | list[int]"]
+# A name form: (key, surface, ambiguous, multi-word, length).
+_Form = tuple[str, str, bool, bool, int]
 # A name's votes: type → weight, and ("!", type) → the weight of strong evidence alone.
 _Votes = dict[Any, int]
 # Weak hints are counted for this many mentions of a name only, so that strong evidence
 # scales with the corpus and weak evidence does not drown it.
 _WEAK_SAMPLE = 8
-# What mining a run of documents leaves for the merge: (groups, headline runs, acronym
-# definitions, strong-vote tallies, each name's sampled weak hints).
+
+
+class _Groups:
+    """The mentions of each name form in each document, gathered in a single pass.
+
+    Merging works on these groups, not on each of a large corpus's million mentions. A
+    large corpus has half a million groups, and they live until every entity is made:
+    as a tuple and an array each they took 100 MB. Here they are columns of numbers:
+    group ``i`` is form ``form[i]`` in document ``sources[doc[i]]``, at the offsets
+    ``starts[bounds[i]:bounds[i + 1]]``. (Plain arrays also pickle in one piece when
+    another process sends its groups.)
+    """
+
+    __slots__ = ("sources", "numbers", "doc", "form", "bounds", "starts")
+
+    def __init__(self) -> None:
+        self.sources: list[str] = []  # distinct document ids, in order of first group
+        self.numbers: dict[str, int] = {}  # document id → its place in sources
+        self.doc = array("i")
+        self.form = array("i")
+        self.bounds = array("q", [0])
+        # 4-byte offsets unless a document has 2**31 characters or more (as in _packed)
+        self.starts = array("i")
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def number(self, source: str) -> int:
+        n = self.numbers.get(source)
+        if n is None:
+            n = self.numbers[source] = len(self.sources)
+            self.sources.append(source)
+        return n
+
+    def wide(self) -> None:
+        """Make room for offsets of 2**31 and more."""
+        if self.starts.typecode != "q":
+            self.starts = array("q", self.starts)
+
+    def add(self, doc: int, fid: int, starts: list[int]) -> int:
+        """Add a group; its index."""
+        self.doc.append(doc)
+        self.form.append(fid)
+        self.starts.extend(starts)
+        self.bounds.append(len(self.starts))
+        return len(self.doc) - 1
+
+    def sizes(self) -> array:
+        """Each group's number of mentions."""
+        bounds = self.bounds
+        return array("q", map(int.__sub__, bounds[1:], bounds))
+
+    def extend(self, other: _Groups, fids: Sequence[int]) -> None:
+        """Add ``other``'s groups after these; ``fids`` maps its form ids to these ones."""
+        numbers = array("i", map(self.number, other.sources))
+        base = self.bounds[-1]
+        self.doc.extend(array("i", map(numbers.__getitem__, other.doc)))
+        self.form.extend(array("i", map(fids.__getitem__, other.form)))
+        self.bounds.extend(array("q", [base + b for b in other.bounds[1:]]))
+        if other.starts.typecode == "q":
+            self.wide()
+        self.starts.extend(
+            other.starts if other.starts.typecode == self.starts.typecode
+            else array(self.starts.typecode, other.starts)
+        )
+
+    def __getstate__(self) -> tuple:
+        return self.sources, self.doc, self.form, self.bounds, self.starts
+
+    def __setstate__(self, state: tuple) -> None:
+        self.sources, self.doc, self.form, self.bounds, self.starts = state
+        self.numbers = {source: n for n, source in enumerate(self.sources)}
+
+
+# What mining a run of documents leaves for the merge: (groups, their forms, headline
+# runs, acronym definitions, strong-vote tallies, each name's sampled weak hints).
 MinedShard = tuple[
-    list[_Group],
+    _Groups,
+    list[_Form],
     list[tuple[str, int, str]],
     list[tuple[str, str]],
     dict[tuple[str, tuple[tuple[str, int], ...]], int],
@@ -407,10 +480,10 @@ class _Miner:
         # corpus looks up a million runs, and a tuple key for each costs more than a dict
         self.caches: tuple[dict[str, tuple[tuple, Piece | None]], ...] = ({}, {}, {}, {})
         # piece id → (key, surface, ambiguous, multi-word, length)
-        self.forms: list[tuple[str, str, bool, bool, int]] = []
-        self.form_ids: dict[tuple[str, str, bool, bool, int], int] = {}
+        self.forms: list[_Form] = []
+        self.form_ids: dict[_Form, int] = {}
         self.definitions: list[tuple[str, str]] = []
-        self.groups: list[_Group] = []
+        self.groups = _Groups()
         self.headlines: list[tuple[str, int, str]] = []
 
     def form_id(self, key: str, surface: str, ambiguous: bool, multi: bool, length: int) -> int:
@@ -430,12 +503,12 @@ class _Miner:
         buckets: dict[int, list[int]] = defaultdict(list)
         for start, end in spans:
             self._section(doc.id, text, start, end, buckets)
-        forms, strong_forms, strong = self.forms, self.strong_forms, self.strong
-        code = "i" if len(text) < 1 << 31 else "q"  # as in _packed
+        strong_forms, strong, groups = self.strong_forms, self.strong, self.groups
+        if len(text) >= 1 << 31:
+            groups.wide()
+        number = groups.number(doc.id)
         for fid, starts in buckets.items():
-            # (packed: a list of large ints costs ten times the bytes, and groups live
-            # until every entity is made)
-            self.groups.append((doc.id, *forms[fid], array(code, starts)))
+            groups.add(number, fid, starts)
             sig = strong_forms.get(fid)
             if sig is not None:
                 strong[sig] = strong.get(sig, 0) + len(starts)
@@ -508,13 +581,16 @@ class _Miner:
             self.samples.setdefault(key, []).append((*votes, *context))
 
     def shard(self) -> MinedShard:
-        return self.groups, self.headlines, self.definitions, self.strong, self.samples or {}
+        return (
+            self.groups, self.forms, self.headlines, self.definitions, self.strong,
+            self.samples or {},
+        )
 
     def absorb(self, later: MinedShard) -> None:
         """Add what another miner found in the documents after this one's, as if this
         miner had gone on to mine them itself."""
-        groups, headlines, definitions, strong, samples = later
-        self.groups.extend(groups)
+        groups, forms, headlines, definitions, strong, samples = later
+        self.groups.extend(groups, [self.form_id(*form) for form in forms])
         self.headlines.extend(headlines)
         self.definitions.extend(definitions)
         for sig, n in strong.items():
@@ -542,6 +618,13 @@ class _Miner:
             fid = self.form_id(fold(acr), acr, False, False, len(acr))
             buckets[fid].append(d.start(1))
             self.definitions.append((fold(acr), piece.key))
+
+    def done(self) -> None:
+        """Let go of what only mining needs: the memos of runs and words (a fifth of
+        what a large corpus's mining holds), before the merge makes the entities."""
+        self.caches = ({}, {}, {}, {})
+        self.strong_forms = {}
+        self.analyser.forget()
 
     def votes(self) -> dict[str, _Votes]:
         """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.
@@ -746,71 +829,127 @@ def _extract(
             progress(i + 1, total)
     if later is not None:
         miner.absorb(later())
+    miner.done()
     votes = miner.votes()
     known = set(votes)
     winners = {k: _winner(c) for k, c in votes.items()}
-    kept = _resolve_people(miner.groups, votes, winners, known, gaz)
+    groups = miner.groups
+    kept = _resolve_people(groups, miner.forms, miner.form_id, votes, winners, known, gaz)
     # Headlines: only names already met where capitals carry meaning.
     for source, rs, run in miner.headlines:
-        for g in _resolve_headline(source, rs, run, known, gaz):
-            if g[1] not in votes:
-                votes[g[1]] = {PLACE: 10, ("!", PLACE): 10}
-                winners[g[1]] = PLACE
-            kept.append(g)
-    return _merge(kept, votes, miner.definitions, gaz, aliases or {}, ignore or [], winners)
+        for form, start in _resolve_headline(rs, run, known, gaz):
+            key = form[0]
+            if key not in votes:
+                votes[key] = {PLACE: 10, ("!", PLACE): 10}
+                winners[key] = PLACE
+            fid = miner.form_id(*form)
+            kept.append((groups.add(groups.number(source), fid, [start]), fid))
+    return _merge(
+        groups, miner.forms, kept, votes, miner.definitions, gaz, aliases or {},
+        ignore or [], winners,
+    )
+
+
+class _Kept:
+    """The groups that make entities, in order: each one's index among the mined groups
+    and its form (another than it was mined with when the name turned out to be a
+    person's), in two arrays rather than a tuple each."""
+
+    __slots__ = ("index", "form")
+
+    def __init__(self) -> None:
+        self.index = array("i")
+        self.form = array("i")
+
+    def append(self, group: tuple[int, int]) -> None:
+        self.index.append(group[0])
+        self.form.append(group[1])
+
+    def __len__(self) -> int:
+        return len(self.index)
 
 
 def _resolve_people(
-    groups: list[_Group],
+    groups: _Groups,
+    forms: list[_Form],
+    form_id: Callable[[str, str, bool, bool, int], int],
     votes: dict[str, _Votes],
     winners: dict[str, str],
     known: set[str],
     gaz: Gazetteer,
-) -> list[_Group]:
-    """Settle single words: a surname joins its person, an unproven word needs evidence."""
+) -> _Kept:
+    """Settle single words: a surname joins its person, an unproven word needs evidence.
+
+    ``form_id`` numbers the forms of groups given another name (and adds to ``forms``).
+    """
     person_keys = {k for k, t in winners.items() if t == PERSON and " " in k}
-    doc_people: dict[tuple[str, str], set[str]] = defaultdict(set)
-    corpus_people: dict[str, set[str]] = defaultdict(set)
-    doc_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # organisations, places
-    for source, key, surface, _amb, multi, _n, _starts in groups:
+    # What each form's groups tell of their documents, worked out once per form:
+    # form → (key, parts), for the short forms of a name and the parts of a person's.
+    short_forms: dict[int, tuple[str, tuple[str, ...]]] = {}
+    person_parts: dict[int, tuple[str, tuple[str, ...], str | None]] = {}
+    for fid, (key, surface, _amb, multi, _n) in enumerate(forms):
+        if not multi:
+            continue
         # Only a name built on a head noun has short forms: "Nordwind Airlines" gives
         # "Nordwind" and "Airlines"; "North Korea Officials" gives none.
-        if multi and key[key.rfind(" ") + 1 :] in _HEADS and winners.get(key) in (ORG, PLACE):
-            for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :]):
-                if part in known:  # only a word also met alone can be a short form
-                    doc_names[source, part].add(key)
-        if multi and key in person_keys:
+        if key[key.rfind(" ") + 1 :] in _HEADS and winners.get(key) in (ORG, PLACE):
+            # only a word also met alone can be a short form
+            parts = tuple(
+                part for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :])
+                if part in known
+            )
+            if parts:
+                short_forms[fid] = (key, parts)
+        if key in person_keys:
             words = surface.split()
-            for part in (fold(words[0]), fold(words[-1])):
-                doc_people[source, part].add(key)
-                corpus_people[part].add(key)
+            particle = None
             # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
             for i in range(1, len(words) - 1):
                 if words[i].islower():
-                    doc_people[source, fold(" ".join(words[i:]))].add(key)
+                    particle = fold(" ".join(words[i:]))
                     break
-    kept: list[_Group] = []
-    for g in groups:
-        source, key, surface, ambiguous, multi, length, starts = g
+            person_parts[fid] = (key, (fold(words[0]), fold(words[-1])), particle)
+    # (keyed by document number: one per document id, as good as the id)
+    doc_people: dict[tuple[int, str], set[str]] = defaultdict(set)
+    corpus_people: dict[str, set[str]] = defaultdict(set)
+    doc_names: dict[tuple[int, str], set[str]] = defaultdict(set)  # organisations, places
+    if short_forms or person_parts:
+        for doc, fid in zip(groups.doc, groups.form):
+            short = short_forms.get(fid)
+            if short is not None:
+                key, parts = short
+                for part in parts:
+                    doc_names[doc, part].add(key)
+            person = person_parts.get(fid)
+            if person is not None:
+                key, parts, particle = person
+                for part in parts:
+                    doc_people[doc, part].add(key)
+                    corpus_people[part].add(key)
+                if particle is not None:
+                    doc_people[doc, particle].add(key)
+
+    def settle(fid: int, doc: int) -> int:
+        """The form a group of this form in this document is kept as; -1 to drop it."""
+        key, surface, ambiguous, multi, length = forms[fid]
         if multi:
-            people = doc_people.get((source, key))
+            people = doc_people.get((doc, key))
             if people and len(people) == 1 and key not in people:
-                g = (source, next(iter(people)), surface, False, multi, length, starts)
-            kept.append(g)
-            continue
-        people = doc_people.get((source, key))
+                return form_id(next(iter(people)), surface, False, multi, length)
+            return fid
+        people = doc_people.get((doc, key))
         place = gaz.place(key)
         major = bool(place and place[1])
         if not people and not place and (not ambiguous or key in known):
             # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
             # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
             # and a word whose capital proves nothing must be met where it does.
-            people = doc_names.get((source, key))
+            people = doc_names.get((doc, key))
         if ambiguous:
             if people and len(people) == 1:
                 key = next(iter(people))
             elif key not in known and not major:
-                continue
+                return -1
         elif key not in gaz.countries:
             if people and len(people) == 1 and not major:
                 key = next(iter(people))
@@ -818,16 +957,34 @@ def _resolve_people(
                 everyone = corpus_people.get(key)
                 if everyone and len(everyone) == 1 and votes[key].get(("!", ORG), 0) == 0:
                     key = next(iter(everyone))
-        kept.append(g if key == g[1] else (source, key, surface, False, multi, length, starts))
+        return fid if key == forms[fid][0] else form_id(key, surface, False, multi, length)
+
+    # Most forms are settled the same in every document: those whose key is no part of
+    # a name in any (no document number is -1, so it stands for "none").
+    in_documents = {part for _doc, part in doc_people} | {part for _doc, part in doc_names}
+    settled: list[int | None] = [
+        None if key in in_documents else settle(fid, -1)
+        for fid, (key, *_rest) in enumerate(forms)
+    ]
+    kept = _Kept()
+    index, kept_forms = kept.index, kept.form
+    for i, (doc, fid) in enumerate(zip(groups.doc, groups.form)):
+        new = settled[fid]
+        if new is None:
+            new = settle(fid, doc)
+        if new >= 0:
+            index.append(i)
+            kept_forms.append(new)
     return kept
 
 
 def _resolve_headline(
-    source: str, run_start: int, run: str, known: set[str], gaz: Gazetteer
-) -> list[_Group]:
-    """Names inside a headline run: the longest known names or major places, left to right."""
+    run_start: int, run: str, known: set[str], gaz: Gazetteer
+) -> list[tuple[_Form, int]]:
+    """Names inside a headline run, the longest known names or major places, left to
+    right: each one's form and offset."""
     tokens, _joiners = run_tokens(run)
-    out: list[_Group] = []
+    out: list[tuple[_Form, int]] = []
     i = 0
     while i < len(tokens):
         for n in range(min(6, len(tokens) - i), 0, -1):
@@ -841,7 +998,7 @@ def _resolve_headline(
             place = gaz.place(key)
             hit = key if key in known else (fold(place[0]) if place and place[1] else None)
             if hit and surface.strip():
-                out.append((source, hit, surface, False, n > 1, e - s, [run_start + s]))
+                out.append(((hit, surface, False, n > 1, e - s), run_start + s))
                 i += n
                 break
         else:
@@ -850,7 +1007,9 @@ def _resolve_headline(
 
 
 def _merge(
-    groups: list[_Group],
+    groups: _Groups,
+    forms: list[_Form],
+    kept: _Kept,
     votes: dict[str, _Votes],
     definitions: list[tuple[str, str]],
     gaz: Gazetteer,
@@ -859,23 +1018,29 @@ def _merge(
     winners: dict[str, str],
 ) -> list[Entity]:
     uf = _Union()
-    # Each name's forms and their mention counts, in order of first mention.
+    sizes = groups.sizes()
+    # Each form's mention count, in order of first group; then each name's forms and
+    # their counts, in order of first mention (as if counted group by group).
     # (plain dicts: a Counter per name costs more than the counting)
+    counts: dict[int, int] = {}
+    for i, fid in zip(kept.index, kept.form):
+        counts[fid] = counts.get(fid, 0) + sizes[i]
     surfaces: dict[str, dict[str, int]] = {}
-    for g in groups:
-        forms = surfaces.get(g[1])
-        if forms is None:
-            surfaces[g[1]] = {g[2]: len(g[6])}
+    for fid, n in counts.items():
+        key, surface = forms[fid][:2]
+        named = surfaces.get(key)
+        if named is None:
+            surfaces[key] = {surface: n}
         else:
-            forms[g[2]] = forms.get(g[2], 0) + len(g[6])
+            named[surface] = named.get(surface, 0) + n
     for acr, exp in definitions:
         if acr in surfaces and exp in surfaces:
             uf.union(acr, exp)
     # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
     by_initials: dict[str, set[str]] = defaultdict(set)
     acronyms: list[str] = []
-    for key, forms in surfaces.items():
-        form = _most_common(forms)
+    for key, named in surfaces.items():
+        form = _most_common(named)
         words = form.split()
         if len(words) >= 2 and winners.get(key) != PERSON:
             caps = [w for w in words if w[:1].isupper()]
@@ -897,10 +1062,12 @@ def _merge(
             uf.union(fold(n), ck)
     _fuzzy(uf, surfaces, winners, gaz, {fold(n) for names in aliases.values() for n in names})
 
-    by_root: dict[str, list[_Group]] = defaultdict(list)
+    # each root's kept groups, by their place in ``kept``
+    by_root: dict[str, list[int]] = defaultdict(list)
     roots = {key: uf.find(key) for key in surfaces}
-    for g in groups:
-        by_root[roots[g[1]]].append(g)
+    root_of = {fid: roots[forms[fid][0]] for fid in counts}
+    for j, fid in enumerate(kept.form):
+        by_root[root_of[fid]].append(j)
     joined = {root for key, root in roots.items() if key != root}
     ignored = {fold(x) for x in ignore}
     entities: list[Entity] = []
@@ -910,35 +1077,44 @@ def _merge(
             # of the same groups
             member_keys = {root}
             etype = winners.get(root, ORG)
-            forms = surfaces[root]
+            named = surfaces[root]
         else:
-            member_keys = {g[1] for g in members}
+            member_keys = {forms[kept.form[j]][0] for j in members}
             if len(member_keys) == 1:
-                etype = winners.get(members[0][1], ORG)
+                etype = winners.get(next(iter(member_keys)), ORG)
             else:
                 tally: Counter = Counter()
                 for k in member_keys:
                     tally.update(votes.get(k, _NO_VOTES))
                 etype = _winner(tally)
-            forms = {}
-            for g in members:
-                forms[g[2]] = forms.get(g[2], 0) + len(g[6])
-        name = _display_name(member_keys, forms, etype, forced, gaz)
-        alias_list = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
+            named = {}
+            for j in members:
+                surface = forms[kept.form[j]][1]
+                named[surface] = named.get(surface, 0) + sizes[kept.index[j]]
+        name = _display_name(member_keys, named, etype, forced, gaz)
+        alias_list = sorted({f for f in named if f != name}, key=lambda f: (-named[f], f))
         if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
             continue
-        entities.append(Entity(name, etype, alias_list, _mentions(members)))
+        entities.append(Entity(name, etype, alias_list, _mentions(groups, forms, kept, members)))
     entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
     return entities
 
 
-def _mentions(members: list[_Group]) -> Mentions:
+def _mentions(groups: _Groups, forms: list[_Form], kept: _Kept, members: list[int]) -> Mentions:
     """Mentions in document order, each span once (an acronym's definition can repeat one)."""
+    sources, docs, bounds, starts = groups.sources, groups.doc, groups.bounds, groups.starts
     if len(members) == 1:
         # one form in one document: already in text order, no repeats
-        g = members[0]
-        return Mentions.in_one_source(g[0], g[6], g[5])
-    out = [(g[0], st, st + g[5]) for g in members for st in g[6]]
+        j = members[0]
+        i = kept.index[j]
+        return Mentions.in_one_source(
+            sources[docs[i]], starts[bounds[i] : bounds[i + 1]], forms[kept.form[j]][4]
+        )
+    out: list[tuple[str, int, int]] = []
+    for j in members:
+        i = kept.index[j]
+        source, length = sources[docs[i]], forms[kept.form[j]][4]
+        out.extend([(source, st, st + length) for st in starts[bounds[i] : bounds[i + 1]]])
     out.sort()  # (before removing repeats: the groups come nearly in order, a set would not)
     return Mentions(list(dict.fromkeys(out)))
 

@@ -234,6 +234,12 @@ class Analyser:
             k.split(" ")[0] for k in (*gaz.places, *NEWS_AGENCIES, *gaz.bodies) if " " in k
         )
 
+    def forget(self) -> None:
+        """Empty the memos (their runs and words are needed no more)."""
+        self.shapes.clear()
+        self.plain_words.clear()
+        self.demonyms.clear()
+
     def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
         if initial:
             # "Said Baker: …", "Added Kim: …": a reporting verb opening the sentence is

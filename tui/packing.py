@@ -1,10 +1,10 @@
 """Many small arrays of ints laid end to end in a few large ones, and taken apart again.
 
 Pickle rebuilds every array with a call and a temporary bytes object of its own. For the
-hundreds of thousands of small arrays of an index (one per name, one per name and
-document while names are mined) that is most of the time spent pickling and unpickling,
-and the temporaries freed between the objects that stay leave memory Python can never
-hand back. Laid end to end they pickle as a handful of buffers.
+hundred thousand small arrays of an index's entity mentions that is most of the time
+spent pickling and unpickling them, and the temporaries freed between the objects that
+stay leave memory Python can never hand back. Laid end to end they pickle as a handful
+of buffers.
 """
 
 from __future__ import annotations

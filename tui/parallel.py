@@ -30,9 +30,8 @@ from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
 from .document import Document
-from .entities import Entity, MinedShard, extract_entities, mine_shard
+from .entities import Entity, extract_entities, mine_shard
 from .gazetteer import load_gazetteer
-from .packing import lay, unlay
 from .quotes import Quote, quotes_in_document
 from .search import SearchIndex
 
@@ -177,22 +176,9 @@ def _scratch_folder() -> str:
     return tempfile.mkdtemp(prefix="newsdesk-build-")
 
 
-def _pack(shard: MinedShard) -> tuple[Any, ...]:
-    """A mined shard with its groups' offset arrays laid end to end (there is one per name
-    per document: pickled one by one, 1.8 s to send at 10,000 articles; laid, 0.3 s)."""
-    groups, *rest = shard
-    return [g[:6] for g in groups], lay(g[6] for g in groups), rest
-
-
-def _unpack(packed: tuple[Any, ...]) -> MinedShard:
-    heads, laid, rest = packed
-    groups = [(*head, starts) for head, starts in zip(heads, unlay(laid))]
-    return (groups, *rest)  # type: ignore[return-value]
-
-
 def _work(link: _Link, documents: list[Document], split: int, mine_from: int) -> None:
     try:
-        link.send("mined", _pack(mine_shard(documents[mine_from:])))
+        link.send("mined", mine_shard(documents[mine_from:]))
         link.send("search", SearchIndex.build(documents).state())
         names = link.receive("names")
         quotes = [q for doc in documents[split:] for q in quotes_in_document(doc, names=names)]
@@ -228,7 +214,7 @@ def _lead(
         aliases=aliases,
         ignore=ignore,
         progress=stage,
-        later=lambda: _unpack(link.receive("mined")),
+        later=lambda: link.receive("mined"),
     )
     if progress:
         progress("entities", n, n)
