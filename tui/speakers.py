@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .document import Document
@@ -184,6 +185,8 @@ _NAME_RUN_RE = re.compile(
     rf"[A-Z][\w'’\-]*"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
+# a character that may be part of such a run
+_RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name
@@ -257,6 +260,10 @@ _SUBJECT_REACH = 320
 _NP_REACH = 160
 # How far back a pronoun looks for its person, in characters.
 _PRONOUN_REACH = 2500
+
+
+_offset = itemgetter(0)
+_DROPPED = (-1, "")  # a name left out of the registry's persons
 
 
 def _strip_possessive(token: str) -> str:
@@ -608,73 +615,92 @@ class SpeakerResolver:
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
+        singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
         titled: list[tuple[int, str, str]] = []
         text = self.text
+        finditer = _NAME_RUN_RE.finditer
         # only names before the last quotation can be what a quotation refers back to
         limit = (self.spans[-1].end + 1) if self.spans else 0
-        quoted = self._quoted
-        qi = 0
-        # the quotation at or after the current run (a run a million times per 10,000
-        # articles: the loop keeps its bounds in locals and tests the commonest kind first)
-        nowhere = len(text) + 1
-        q_start, q_end = quoted[0] if quoted else (nowhere, nowhere)
-        for m in _NAME_RUN_RE.finditer(text, 0, limit):
-            at = m.start()
-            if at >= q_end:
-                while qi < len(quoted) and quoted[qi][1] <= at:
-                    qi += 1
-                q_start, q_end = quoted[qi] if qi < len(quoted) else (nowhere, nowhere)
-            if q_start <= at:
-                continue  # names inside quotations are not the people speaking
-            kind, name, key, titles = _run_kind(m[0])
-            if kind == _SKIP:
-                continue
-            if kind == _ORG_RUN:
-                tail = _ORG_TAIL_RE.match(text, m.end())
-                orgs.append((at, name + tail.group(0) if tail else name, key))
-                continue
-            if at >= 4 and text[at - 4 : at] in ("the ", "The "):
-                continue
-            if titles:
-                titled.append((at, name, titles))
-            if kind == _FULL:
-                if _key(name.split(" ", 1)[0]) in _PARTICLES:
-                    # `De Vries said` opening a sentence: the `Marieke de Vries` named before
-                    earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
-                    if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
-                        persons.append((at, earlier[-1][1]))
-                        continue
-                for k in key.split(" "):
-                    registry.setdefault(k, []).append((at, name))
+        # (a run a million times per 10,000 articles: only the text between quotations is
+        # scanned, and the loop tests the commonest kind first)
+        for scan_from, scan_to in self._unquoted(limit):
+            for m in finditer(text, scan_from, scan_to):
+                kind, name, key, titles = _run_kind(m[0])
+                if kind == _SKIP:
+                    continue
+                at = m.start()
+                if kind == _ORG_RUN:
+                    tail = _ORG_TAIL_RE.match(text, m.end())
+                    orgs.append((at, name + tail.group(0) if tail else name, key))
+                    continue
+                if at >= 4 and text[at - 4 : at] in ("the ", "The "):
+                    continue
+                if titles:
+                    titled.append((at, name, titles))
+                if kind == _FULL:
+                    if _key(name.split(" ", 1)[0]) in _PARTICLES:
+                        # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+                        earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
+                        if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
+                            persons.append((at, earlier[-1][1]))
+                            continue
+                    for k in key.split(" "):
+                        registry.setdefault(k, []).append((at, name))
+                else:
+                    singles.append((len(persons), kind == _TITLED))
                 persons.append((at, name))
-            elif kind == _TITLED:
-                persons.append((at, name))  # "President Trump": a person
-            else:
-                persons.append((at, "\x00" + name))  # resolved below
         self._registry = registry
         self._orgs = orgs
-        # single names resolve to the full name used before them
-        resolved: list[tuple[int, str]] = []
-        for off, name in persons:
-            if name.startswith("\x00"):
-                full = self._lookup(name[1:], off)
-                if full:
-                    resolved.append((off, full))
-            else:
-                full = self._lookup(name, off) if " " not in name else name
-                resolved.append((off, full or name))
+        # a name given alone stands for the full name used before it; with none it is
+        # left out, unless a title shows it is a person ("President Trump")
+        dropped = False
+        for i, is_titled in singles:
+            off, name = persons[i]
+            full = self._lookup(name, off)
+            if full:
+                persons[i] = (off, full)
+            elif not is_titled:
+                persons[i] = _DROPPED
+                dropped = True
+        resolved = [p for p in persons if p is not _DROPPED] if dropped else persons
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _unquoted(self, limit: int) -> list[tuple[int, int]]:
+        """Where to scan for runs of capitalised words that start before ``limit`` and
+        outside the quotations (names inside quotations are not the people speaking):
+        ranges that give the runs one scan of the whole text would give, without the
+        work of scanning the quotations."""
+        text = self.text
+        ranges: list[tuple[int, int]] = []
+        pos = 0
+        for q_start, q_end in self._quoted:
+            if q_start > pos:
+                ranges.append((pos, min(q_start, limit)))
+            # No run reaches into a quotation (its opening mark is never part of one),
+            # but one that starts inside may run on past its end, `'… Kim' Jong`: the
+            # whole-text scan would go on after that run.
+            scan_from = max(pos, q_start)
+            pos = max(pos, q_end)
+            if _RUN_CHAR_RE.match(text, q_end):
+                for m in _NAME_RUN_RE.finditer(text, scan_from, limit):
+                    if m.start() >= q_end:
+                        break
+                    pos = max(pos, m.end())
+        if pos < limit:
+            ranges.append((pos, limit))
+        return ranges
 
     def _lookup(self, token: str, pos: int) -> str | None:
         assert self._registry is not None
         cands = self._registry.get(_key(token))
         if not cands:
             return None
-        earlier = [c for c in cands if c[0] < pos]
-        return (earlier[-1] if earlier else cands[0])[1]
+        # (each list is in text order: the last one before ``pos``, or else the first)
+        i = bisect_left(cands, pos, key=_offset)
+        return cands[i - 1 if i else 0][1]
 
     def _full_name(self, token: str, pos: int) -> str | None:
         if self._registry is None:
