@@ -793,8 +793,14 @@ class SpeakerResolver:
         if starts is None:
             pstart, pend = self.bounds[para]
             starts = [pstart]
-            for m in _SENTENCE_END_RE.finditer(self.text, pstart, pend):
-                if _ABBR_BEFORE_RE.search(self.text, max(pstart, m.start() - 6), m.start() + 1):
+            text = self.text
+            for m in _SENTENCE_END_RE.finditer(text, pstart, pend):
+                end = m.start()
+                # (every abbreviation has a capital in the four characters before its
+                # point: most sentences end in a lower-case word and need no search)
+                if not text[end - 4 if end >= 4 else 0 : end].islower() and _ABBR_BEFORE_RE.search(
+                    text, max(pstart, end - 6), end + 1
+                ):
                     continue
                 if self._inside_quote(m.end()):
                     continue
