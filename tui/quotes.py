@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diff import word_diff
 from .document import BODY, Document
@@ -110,9 +110,11 @@ class Quote:
         return word_count(self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A quotation's text (``start``/``end``, without marks) and its marks' offsets."""
+class QuoteSpan(NamedTuple):
+    """A quotation's text (``start``/``end``, without marks) and its marks' offsets.
+
+    (A named tuple, not a frozen dataclass: one is made per quotation and more while
+    marks are paired, and a frozen dataclass sets each field through a slow call.)"""
 
     start: int
     end: int
