@@ -303,6 +303,9 @@ class SpeakerResolver:
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
+        # speakers noted before the registry is built (one in seven documents never
+        # needs it), in the order they were noted
+        self._noted: list[tuple[int, str]] = []
         self._orgs: list[tuple[int, str, str]] = []
         self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
@@ -666,6 +669,8 @@ class SpeakerResolver:
         resolved = [p for p in persons if p is not _DROPPED] if dropped else persons
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
+        for pos, name in self._noted:
+            self._note_person(pos, name)
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
 
     def _unquoted(self, limit: int) -> list[tuple[int, int]]:
@@ -730,8 +735,8 @@ class SpeakerResolver:
     def _note_person(self, pos: int, name: str) -> None:
         """A speaker is a person mentioned there, even one named only once ("Biden")."""
         if self._persons is None:
-            self._build_registry()
-        assert self._persons is not None
+            self._noted.append((pos, name))  # (building the registry waits for a use)
+            return
         i = bisect_left(self._person_offsets, pos)
         self._persons.insert(i, (pos, name))
         self._person_offsets.insert(i, pos)
