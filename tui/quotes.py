@@ -146,13 +146,18 @@ def quote_id(source: str, start: int, end: int) -> str:
     return "q" + digest[:10]
 
 
+# what a mark opens after, and closes before, besides white space
+_OPENS_AFTER = frozenset("([{—–-/…" + _OPEN_ONLY)
+_CLOSES_BEFORE = frozenset(".,;:!?)]}—–…" + _CLOSE_ONLY)
+
+
 def _direction(text: str, i: int) -> str:
     """"open", "close" or "both" for the double quote mark at ``i``."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     glyph = text[i]
-    space_before = before.isspace() or before in "([{—–-/…" or before in _OPEN_ONLY
-    space_after = after.isspace() or after in ".,;:!?)]}—–…" or after in _CLOSE_ONLY
+    space_before = before in _OPENS_AFTER or before.isspace()
+    space_after = after in _CLOSES_BEFORE or after.isspace()
     if space_before and not space_after:
         return "open"
     if space_after and not space_before:
