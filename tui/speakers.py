@@ -511,22 +511,26 @@ class SpeakerResolver:
         ):
             return None  # no name, no organisation ends here (most candidates stop here)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
-        m = _ROLE_END_RE.search(s)
-        if m and m.group(1) in _TITLES:
-            # `the minister said`: the person given that title earlier
-            return self._role_antecedent(m.group(1), pos)
-        m = _DEFINITE_ORG_END_RE.search(s)
-        if m:
-            if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
-                return None  # `a spokesperson for the department`: the subject is unnamed
-            return self._org_antecedent(m.group(1).casefold(), pos)
+        last_word = s.rsplit(None, 1)[-1]
+        # (`the minister`, `the company`: a lower-case word ends both, where most subjects
+        # that get this far end in a name)
+        if "a" <= last_word[0] <= "z":
+            m = _ROLE_END_RE.search(s)
+            if m and m.group(1) in _TITLES:
+                # `the minister said`: the person given that title earlier
+                return self._role_antecedent(m.group(1), pos)
+            m = _DEFINITE_ORG_END_RE.search(s)
+            if m:
+                if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
+                    return None  # `a spokesperson for the department`: the subject is unnamed
+                return self._org_antecedent(m.group(1).casefold(), pos)
         m = _ORG_OF_END_RE.search(s) if _OF_FOR_RE.search(s) else None
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
             return self._owner(s[: m.start()], pos) or (
                 re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
             )
         # (the head word ends the string, after white space)
-        ends_in_head = s[-1:].isspace() or s.rsplit(None, 1)[-1] in _ORG_HEAD_WORDS
+        ends_in_head = s[-1:].isspace() or last_word in _ORG_HEAD_WORDS
         m = _ORG_NP_END_RE.search(s) if ends_in_head else None
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
             owner = self._owner(s[: m.start()], pos)
@@ -559,15 +563,18 @@ class SpeakerResolver:
 
     def _from_run(self, run: str, pos: int, *, the: bool) -> tuple[str, str] | None:
         tokens = run.split()
-        while tokens and (_key(tokens[0]) in _COMMON_CAPS or _key(tokens[0]) in _VERB_WORDS):
-            the = the or _key(tokens[0]) == "the"
-            tokens = tokens[1:]
-        if not tokens:
+        keys = [t.rstrip(".").casefold() for t in tokens]  # (each token's _key, once)
+        lead = 0
+        while lead < len(keys) and keys[lead] in _LEADING_WORDS:
+            the = the or keys[lead] == "the"
+            lead += 1
+        if lead == len(keys):
             return None
+        if lead:
+            tokens, keys = tokens[lead:], keys[lead:]
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
-        keys = [_key(t) for t in tokens]
-        if any(k in _DATE_WORDS for k in keys[-1:]):
+        if keys[-1] in _DATE_WORDS:
             return None
         if keys[-1] in _ORG_HEADS or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
@@ -583,12 +590,12 @@ class SpeakerResolver:
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
                 return None
-            if last_title < 0 and keys[0] in _PLACE_WORDS | {"korea"}:
+            if last_title < 0 and keys[0] in _PLACE_WORDS:  # ("korea" among them)
                 return " ".join(tokens), ORG
             return person[0], PERSON
-        if _key(person[0]) in _PLACE_WORDS and last_title < 0:
+        if keys[last_title + 1] in _PLACE_WORDS and last_title < 0:
             return " ".join(tokens), ORG
-        if _key(person[0]) in _PARTICLES:
+        if keys[last_title + 1] in _PARTICLES:
             # `De Vries said` opening a sentence: the `Marieke de Vries` named before
             full = self._full_name(person[-1], pos)
             if full and full.casefold().endswith(" ".join(person).casefold()):
