@@ -335,7 +335,14 @@ class SpeakerResolver:
         self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
         if self._canon:
-            result = [self._canon(s) if s else s for s in result]
+            # (a document quotes a few people, most of them more than once)
+            canonical: dict[str, str] = {}
+            for i, name in enumerate(result):
+                if name:
+                    spelled = canonical.get(name)
+                    if spelled is None:
+                        spelled = canonical[name] = self._canon(name)
+                    result[i] = spelled
         return result
 
     def _inherit(self, result: list[str | None]) -> None:
@@ -806,6 +813,7 @@ class SpeakerResolver:
             pstart, pend = self.bounds[para]
             starts = [pstart]
             text = self.text
+            quoted, quoted_starts = self._quoted, self._quoted_starts
             for m in _SENTENCE_END_RE.finditer(text, pstart, pend):
                 end = m.start()
                 # (every abbreviation has a capital in the four characters before its
@@ -814,9 +822,12 @@ class SpeakerResolver:
                     text, max(pstart, end - 6), end + 1
                 ):
                     continue
-                if self._inside_quote(m.end()):
+                # a sentence end inside a quotation does not end the narration's sentence
+                after = m.end()
+                q = bisect_left(quoted_starts, after + 1) - 1
+                if q >= 0 and quoted[q][0] < after < quoted[q][1]:
                     continue
-                starts.append(m.end())
+                starts.append(after)
             self._sentences[para] = starts
         i = bisect_left(starts, pos + 1) - 1
         # a "sentence" of thousands of characters is a list or a run-on: look back a
@@ -843,11 +854,6 @@ class SpeakerResolver:
                 at = b
         pieces.append(text[at:end])
         return "".join(pieces)
-
-    def _inside_quote(self, pos: int) -> bool:
-        i = bisect_left(self._quoted_starts, pos + 1) - 1
-        return i >= 0 and self._quoted[i][0] < pos < self._quoted[i][1]
-
 
     def _next_open(self, pos: int, limit: int) -> int:
         i = bisect_left(self._quoted_starts, pos)
