@@ -391,28 +391,18 @@ class SpeakerResolver:
         open_at = span.open_mark
         pre_from = self._sentence_start(span.paragraph, open_at)
         pre = self._masked(pre_from, open_at)
-        post = ""
-        inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
-        if span.close_mark >= 0:
-            end_para = self._paragraph_of(span.close_mark)
-            post_end = min(self.bounds[end_para][1], span.close_mark + 300)
-            nxt = self._next_open(span.close_mark + 1, post_end)
-            post = self._cut_sentence(text[span.close_mark + 1 : nxt])
-            if inner_ends and post.lstrip()[:1].isupper():
-                post = ""  # the quote ended its sentence: what follows is a new one
         opens_sentence = not pre.strip(" \t\n—–-:•…")
-        order = (self._post_cue, self._pre_cue) if opens_sentence else (
-            self._pre_cue, self._post_cue
-        )
-        for cue in order:
-            if cue == self._post_cue:
-                found = cue(post, span.close_mark + 1)
-            else:
-                found = cue(pre, pre_from)
-            if found:
-                return found
+        # (the words after the quotation are cut out only when their turn comes: a
+        # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
-            return None
+            return self._pre_cue(pre, pre_from) or self._post_cue(
+                self._after(span), span.close_mark + 1
+            )
+        found = self._post_cue(self._after(span), span.close_mark + 1) or self._pre_cue(
+            pre, pre_from
+        )
+        if found:
+            return found
         if pre_from > pstart:
             # `She said smaller firms would feel it first. "A large …"`: the sentence
             # before, in the same paragraph, names who is talking
@@ -425,6 +415,20 @@ class SpeakerResolver:
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
                 return self._pre_cue(self._masked(s0, ppend), s0)
         return None
+
+    def _after(self, span: QuoteSpan) -> str:
+        """The rest of the sentence after the quotation's closing mark, if any."""
+        if span.close_mark < 0:
+            return ""
+        text = self.text
+        end_para = self._paragraph_of(span.close_mark)
+        post_end = min(self.bounds[end_para][1], span.close_mark + 300)
+        nxt = self._next_open(span.close_mark + 1, post_end)
+        post = self._cut_sentence(text[span.close_mark + 1 : nxt])
+        inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
+        if inner_ends and post.lstrip()[:1].isupper():
+            return ""  # the quote ended its sentence: what follows is a new one
+        return post
 
     def _post_cue(self, post: str, base: int) -> tuple[str, str] | None:
         if not post:
