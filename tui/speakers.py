@@ -312,6 +312,8 @@ class SpeakerResolver:
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
         self._common: dict[str, bool] = {}
+        # the last quotation's opening mark and its sentence up to there, quotations masked
+        self._before: tuple[int, str] = (-1, "")
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
         self._canon = _Canon(names, doc.id) if names else None
@@ -391,6 +393,7 @@ class SpeakerResolver:
         open_at = span.open_mark
         pre_from = self._sentence_start(span.paragraph, open_at)
         pre = self._masked(pre_from, open_at)
+        self._before = (open_at, pre)
         opens_sentence = not pre.strip(" \t\n—–-:•…")
         # (the words after the quotation are cut out only when their turn comes: a
         # sentence that names its speaker before the quotation never needs them)
@@ -796,8 +799,10 @@ class SpeakerResolver:
 
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)
-        start = self._sentence_start(span.paragraph, open_at)
-        if _VERB_RE.search(self._masked(start, open_at)) is not None:
+        seen_at, before = self._before  # (_explicit has just cut it out, as a rule)
+        if seen_at != open_at:
+            before = self._masked(self._sentence_start(span.paragraph, open_at), open_at)
+        if _VERB_RE.search(before) is not None:
             return True
         if span.close_mark < 0:
             return False
