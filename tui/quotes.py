@@ -241,7 +241,8 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
     spans.sort(key=lambda s: (s.start, s.end))
-    return [_trim(s, text) for s in spans if _has_word(text, s)]
+    # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
+    return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
 
 
 def _end_at_paragraph(
