@@ -650,9 +650,10 @@ class SpeakerResolver:
         # scanned, and the loop tests the commonest kind first)
         for scan_from, scan_to in self._unquoted(limit):
             for m in finditer(text, scan_from, scan_to):
-                kind, name, key, titles = _run_kind(m[0])
-                if kind == _SKIP:
+                found = _run_kind(m[0])
+                if found is _NOT_A_NAME:  # (half the runs: the cheapest test first)
                     continue
+                kind, name, key, titles = found
                 at = m.start()
                 if kind == _ORG_RUN:
                     tail = _ORG_TAIL_RE.match(text, m.end())
