@@ -239,3 +239,36 @@ def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
     )
     quotes = extract_quotes([make_document("x", "x", text, {})])
     assert [q.speaker for q in quotes] == ["Tom Baker", "Tom Baker"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong said 'We met Lee' Park Min told him. Then \"Ask Cho ,\" said Lee Ann.",
+        "'Hello Kim' Jong Un said, and 'Yes Sir' Moon replied.\n\n\"Moon Jae\"\tIn Seoul.",
+        "He said 'see you Kim'Lee and \"Park \" Min Ho added. 'Soon' Bae Doona said.",
+        "\"Kim\" \"Lee\" Park. 'Ahn' Ahn Cheol-soo, 'Jo' al-Sisi told 'X-Ray' Y.",
+    ],
+)
+def test_the_name_registry_finds_the_runs_a_whole_text_scan_finds(text):
+    from tui.quotes import _find_spans, _paragraph_bounds
+    from tui.speakers import _NAME_RUN_RE, SpeakerResolver
+
+    doc = make_document("t", "t.md", text, {})
+    bounds = _paragraph_bounds(doc)
+    spans = _find_spans(doc.text, bounds)
+    assert spans
+    resolver = SpeakerResolver(doc, spans, bounds=bounds)
+    limit = spans[-1].end + 1
+    # the scan the registry replaced: every run, less those starting inside a quotation
+    expected = [
+        m.span()
+        for m in _NAME_RUN_RE.finditer(doc.text, 0, limit)
+        if not any(a <= m.start() < b for a, b in resolver._quoted)
+    ]
+    found = [
+        m.span()
+        for a, b in resolver._unquoted(limit)
+        for m in _NAME_RUN_RE.finditer(doc.text, a, b)
+    ]
+    assert found == expected

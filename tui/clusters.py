@@ -174,7 +174,8 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     first_of: dict[tuple[str, ...], int] = {}
     shared: dict[str, str] = {}
     offsets: dict[int, int] = {}
-    words_of: dict[str, list[str]] = {}
+    # each distinct text's content words, and their tuple if there are enough of them
+    words_of: dict[str, tuple[list[str], tuple[str, ...] | None]] = {}
     for i, q in enumerate(quotes):
         q.cluster = None
         q.text = text = shared.setdefault(q.text, q.text)
@@ -184,12 +185,14 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
         q.end = offsets.setdefault(q.end, q.end)
         if q.kind == "scare":
             continue
-        w = words_of.get(text)
-        if w is None:
-            w = words_of[text] = content_words(text)
-        if len(set(w)) < MIN_CONTENT_WORDS:
+        known = words_of.get(text)
+        if known is None:
+            cw = content_words(text)
+            # (None: too few content words to be recognised anywhere else)
+            known = words_of[text] = (cw, tuple(cw) if len(set(cw)) >= MIN_CONTENT_WORDS else None)
+        w, key = known
+        if key is None:
             continue
-        key = tuple(w)
         parent[i] = first_of.setdefault(key, i)
         if parent[i] == i:
             words[i] = w

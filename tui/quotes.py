@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diff import word_diff
 from .document import BODY, Document
@@ -110,9 +110,11 @@ class Quote:
         return word_count(self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A quotation's text (``start``/``end``, without marks) and its marks' offsets."""
+class QuoteSpan(NamedTuple):
+    """A quotation's text (``start``/``end``, without marks) and its marks' offsets.
+
+    (A named tuple, not a frozen dataclass: one is made per quotation and more while
+    marks are paired, and a frozen dataclass sets each field through a slow call.)"""
 
     start: int
     end: int
@@ -144,13 +146,18 @@ def quote_id(source: str, start: int, end: int) -> str:
     return "q" + digest[:10]
 
 
+# what a mark opens after, and closes before, besides white space
+_OPENS_AFTER = frozenset("([{—–-/…" + _OPEN_ONLY)
+_CLOSES_BEFORE = frozenset(".,;:!?)]}—–…" + _CLOSE_ONLY)
+
+
 def _direction(text: str, i: int) -> str:
     """"open", "close" or "both" for the double quote mark at ``i``."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     glyph = text[i]
-    space_before = before.isspace() or before in "([{—–-/…" or before in _OPEN_ONLY
-    space_after = after.isspace() or after in ".,;:!?)]}—–…" or after in _CLOSE_ONLY
+    space_before = before in _OPENS_AFTER or before.isspace()
+    space_after = after in _CLOSES_BEFORE or after.isspace()
     if space_before and not space_after:
         return "open"
     if space_after and not space_before:
@@ -234,7 +241,8 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
     spans.sort(key=lambda s: (s.start, s.end))
-    return [_trim(s, text) for s in spans if _has_word(text, s)]
+    # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
+    return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
 
 
 def _end_at_paragraph(

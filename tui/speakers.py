@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .document import Document
@@ -184,6 +185,8 @@ _NAME_RUN_RE = re.compile(
     rf"[A-Z][\w'’\-]*"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
+# a character that may be part of such a run
+_RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
 _RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name
@@ -259,6 +262,10 @@ _NP_REACH = 160
 _PRONOUN_REACH = 2500
 
 
+_offset = itemgetter(0)
+_DROPPED = (-1, "")  # a name left out of the registry's persons
+
+
 def _strip_possessive(token: str) -> str:
     return token[:-2] if token.endswith(("'s", "’s")) else token
 
@@ -296,12 +303,17 @@ class SpeakerResolver:
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
+        # speakers noted before the registry is built (one in seven documents never
+        # needs it), in the order they were noted
+        self._noted: list[tuple[int, str]] = []
         self._orgs: list[tuple[int, str, str]] = []
         self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
         self._common: dict[str, bool] = {}
+        # the last quotation's opening mark and its sentence up to there, quotations masked
+        self._before: tuple[int, str] = (-1, "")
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
         self._canon = _Canon(names, doc.id) if names else None
@@ -325,7 +337,14 @@ class SpeakerResolver:
         self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
         if self._canon:
-            result = [self._canon(s) if s else s for s in result]
+            # (a document quotes a few people, most of them more than once)
+            canonical: dict[str, str] = {}
+            for i, name in enumerate(result):
+                if name:
+                    spelled = canonical.get(name)
+                    if spelled is None:
+                        spelled = canonical[name] = self._canon(name)
+                    result[i] = spelled
         return result
 
     def _inherit(self, result: list[str | None]) -> None:
@@ -374,28 +393,19 @@ class SpeakerResolver:
         open_at = span.open_mark
         pre_from = self._sentence_start(span.paragraph, open_at)
         pre = self._masked(pre_from, open_at)
-        post = ""
-        inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
-        if span.close_mark >= 0:
-            end_para = self._paragraph_of(span.close_mark)
-            post_end = min(self.bounds[end_para][1], span.close_mark + 300)
-            nxt = self._next_open(span.close_mark + 1, post_end)
-            post = self._cut_sentence(text[span.close_mark + 1 : nxt])
-            if inner_ends and post.lstrip()[:1].isupper():
-                post = ""  # the quote ended its sentence: what follows is a new one
+        self._before = (open_at, pre)
         opens_sentence = not pre.strip(" \t\n—–-:•…")
-        order = (self._post_cue, self._pre_cue) if opens_sentence else (
-            self._pre_cue, self._post_cue
-        )
-        for cue in order:
-            if cue == self._post_cue:
-                found = cue(post, span.close_mark + 1)
-            else:
-                found = cue(pre, pre_from)
-            if found:
-                return found
+        # (the words after the quotation are cut out only when their turn comes: a
+        # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
-            return None
+            return self._pre_cue(pre, pre_from) or self._post_cue(
+                self._after(span), span.close_mark + 1
+            )
+        found = self._post_cue(self._after(span), span.close_mark + 1) or self._pre_cue(
+            pre, pre_from
+        )
+        if found:
+            return found
         if pre_from > pstart:
             # `She said smaller firms would feel it first. "A large …"`: the sentence
             # before, in the same paragraph, names who is talking
@@ -408,6 +418,20 @@ class SpeakerResolver:
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
                 return self._pre_cue(self._masked(s0, ppend), s0)
         return None
+
+    def _after(self, span: QuoteSpan) -> str:
+        """The rest of the sentence after the quotation's closing mark, if any."""
+        if span.close_mark < 0:
+            return ""
+        text = self.text
+        end_para = self._paragraph_of(span.close_mark)
+        post_end = min(self.bounds[end_para][1], span.close_mark + 300)
+        nxt = self._next_open(span.close_mark + 1, post_end)
+        post = self._cut_sentence(text[span.close_mark + 1 : nxt])
+        inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
+        if inner_ends and post.lstrip()[:1].isupper():
+            return ""  # the quote ended its sentence: what follows is a new one
+        return post
 
     def _post_cue(self, post: str, base: int) -> tuple[str, str] | None:
         if not post:
@@ -501,22 +525,26 @@ class SpeakerResolver:
         ):
             return None  # no name, no organisation ends here (most candidates stop here)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
-        m = _ROLE_END_RE.search(s)
-        if m and m.group(1) in _TITLES:
-            # `the minister said`: the person given that title earlier
-            return self._role_antecedent(m.group(1), pos)
-        m = _DEFINITE_ORG_END_RE.search(s)
-        if m:
-            if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
-                return None  # `a spokesperson for the department`: the subject is unnamed
-            return self._org_antecedent(m.group(1).casefold(), pos)
+        last_word = s.rsplit(None, 1)[-1]
+        # (`the minister`, `the company`: a lower-case word ends both, where most subjects
+        # that get this far end in a name)
+        if "a" <= last_word[0] <= "z":
+            m = _ROLE_END_RE.search(s)
+            if m and m.group(1) in _TITLES:
+                # `the minister said`: the person given that title earlier
+                return self._role_antecedent(m.group(1), pos)
+            m = _DEFINITE_ORG_END_RE.search(s)
+            if m:
+                if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
+                    return None  # `a spokesperson for the department`: the subject is unnamed
+                return self._org_antecedent(m.group(1).casefold(), pos)
         m = _ORG_OF_END_RE.search(s) if _OF_FOR_RE.search(s) else None
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
             return self._owner(s[: m.start()], pos) or (
                 re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
             )
         # (the head word ends the string, after white space)
-        ends_in_head = s[-1:].isspace() or s.rsplit(None, 1)[-1] in _ORG_HEAD_WORDS
+        ends_in_head = s[-1:].isspace() or last_word in _ORG_HEAD_WORDS
         m = _ORG_NP_END_RE.search(s) if ends_in_head else None
         if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
             owner = self._owner(s[: m.start()], pos)
@@ -549,15 +577,18 @@ class SpeakerResolver:
 
     def _from_run(self, run: str, pos: int, *, the: bool) -> tuple[str, str] | None:
         tokens = run.split()
-        while tokens and (_key(tokens[0]) in _COMMON_CAPS or _key(tokens[0]) in _VERB_WORDS):
-            the = the or _key(tokens[0]) == "the"
-            tokens = tokens[1:]
-        if not tokens:
+        keys = [t.rstrip(".").casefold() for t in tokens]  # (each token's _key, once)
+        lead = 0
+        while lead < len(keys) and keys[lead] in _LEADING_WORDS:
+            the = the or keys[lead] == "the"
+            lead += 1
+        if lead == len(keys):
             return None
+        if lead:
+            tokens, keys = tokens[lead:], keys[lead:]
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
-        keys = [_key(t) for t in tokens]
-        if any(k in _DATE_WORDS for k in keys[-1:]):
+        if keys[-1] in _DATE_WORDS:
             return None
         if keys[-1] in _ORG_HEADS or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
@@ -573,12 +604,12 @@ class SpeakerResolver:
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
                 return None
-            if last_title < 0 and keys[0] in _PLACE_WORDS | {"korea"}:
+            if last_title < 0 and keys[0] in _PLACE_WORDS:  # ("korea" among them)
                 return " ".join(tokens), ORG
             return person[0], PERSON
-        if _key(person[0]) in _PLACE_WORDS and last_title < 0:
+        if keys[last_title + 1] in _PLACE_WORDS and last_title < 0:
             return " ".join(tokens), ORG
-        if _key(person[0]) in _PARTICLES:
+        if keys[last_title + 1] in _PARTICLES:
             # `De Vries said` opening a sentence: the `Marieke de Vries` named before
             full = self._full_name(person[-1], pos)
             if full and full.casefold().endswith(" ".join(person).casefold()):
@@ -608,73 +639,95 @@ class SpeakerResolver:
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
+        singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
         titled: list[tuple[int, str, str]] = []
         text = self.text
+        finditer = _NAME_RUN_RE.finditer
         # only names before the last quotation can be what a quotation refers back to
         limit = (self.spans[-1].end + 1) if self.spans else 0
-        quoted = self._quoted
-        qi = 0
-        # the quotation at or after the current run (a run a million times per 10,000
-        # articles: the loop keeps its bounds in locals and tests the commonest kind first)
-        nowhere = len(text) + 1
-        q_start, q_end = quoted[0] if quoted else (nowhere, nowhere)
-        for m in _NAME_RUN_RE.finditer(text, 0, limit):
-            at = m.start()
-            if at >= q_end:
-                while qi < len(quoted) and quoted[qi][1] <= at:
-                    qi += 1
-                q_start, q_end = quoted[qi] if qi < len(quoted) else (nowhere, nowhere)
-            if q_start <= at:
-                continue  # names inside quotations are not the people speaking
-            kind, name, key, titles = _run_kind(m[0])
-            if kind == _SKIP:
-                continue
-            if kind == _ORG_RUN:
-                tail = _ORG_TAIL_RE.match(text, m.end())
-                orgs.append((at, name + tail.group(0) if tail else name, key))
-                continue
-            if at >= 4 and text[at - 4 : at] in ("the ", "The "):
-                continue
-            if titles:
-                titled.append((at, name, titles))
-            if kind == _FULL:
-                if _key(name.split(" ", 1)[0]) in _PARTICLES:
-                    # `De Vries said` opening a sentence: the `Marieke de Vries` named before
-                    earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
-                    if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
-                        persons.append((at, earlier[-1][1]))
-                        continue
-                for k in key.split(" "):
-                    registry.setdefault(k, []).append((at, name))
+        # (a run a million times per 10,000 articles: only the text between quotations is
+        # scanned, and the loop tests the commonest kind first)
+        for scan_from, scan_to in self._unquoted(limit):
+            for m in finditer(text, scan_from, scan_to):
+                found = _run_kind(m[0])
+                if found is _NOT_A_NAME:  # (half the runs: the cheapest test first)
+                    continue
+                kind, name, key, titles = found
+                at = m.start()
+                if kind == _ORG_RUN:
+                    tail = _ORG_TAIL_RE.match(text, m.end())
+                    orgs.append((at, name + tail.group(0) if tail else name, key))
+                    continue
+                if at >= 4 and text[at - 4 : at] in ("the ", "The "):
+                    continue
+                if titles:
+                    titled.append((at, name, titles))
+                if kind == _FULL:
+                    if _key(name.split(" ", 1)[0]) in _PARTICLES:
+                        # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+                        earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
+                        if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
+                            persons.append((at, earlier[-1][1]))
+                            continue
+                    for k in key.split(" "):
+                        registry.setdefault(k, []).append((at, name))
+                else:
+                    singles.append((len(persons), kind == _TITLED))
                 persons.append((at, name))
-            elif kind == _TITLED:
-                persons.append((at, name))  # "President Trump": a person
-            else:
-                persons.append((at, "\x00" + name))  # resolved below
         self._registry = registry
         self._orgs = orgs
-        # single names resolve to the full name used before them
-        resolved: list[tuple[int, str]] = []
-        for off, name in persons:
-            if name.startswith("\x00"):
-                full = self._lookup(name[1:], off)
-                if full:
-                    resolved.append((off, full))
-            else:
-                full = self._lookup(name, off) if " " not in name else name
-                resolved.append((off, full or name))
+        # a name given alone stands for the full name used before it; with none it is
+        # left out, unless a title shows it is a person ("President Trump")
+        dropped = False
+        for i, is_titled in singles:
+            off, name = persons[i]
+            full = self._lookup(name, off)
+            if full:
+                persons[i] = (off, full)
+            elif not is_titled:
+                persons[i] = _DROPPED
+                dropped = True
+        resolved = [p for p in persons if p is not _DROPPED] if dropped else persons
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
+        for pos, name in self._noted:
+            self._note_person(pos, name)
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _unquoted(self, limit: int) -> list[tuple[int, int]]:
+        """Where to scan for runs of capitalised words that start before ``limit`` and
+        outside the quotations (names inside quotations are not the people speaking):
+        ranges that give the runs one scan of the whole text would give, without the
+        work of scanning the quotations."""
+        text = self.text
+        ranges: list[tuple[int, int]] = []
+        pos = 0
+        for q_start, q_end in self._quoted:
+            if q_start > pos:
+                ranges.append((pos, min(q_start, limit)))
+            # No run reaches into a quotation (its opening mark is never part of one),
+            # but one that starts inside may run on past its end, `'… Kim' Jong`: the
+            # whole-text scan would go on after that run.
+            scan_from = max(pos, q_start)
+            pos = max(pos, q_end)
+            if _RUN_CHAR_RE.match(text, q_end):
+                for m in _NAME_RUN_RE.finditer(text, scan_from, limit):
+                    if m.start() >= q_end:
+                        break
+                    pos = max(pos, m.end())
+        if pos < limit:
+            ranges.append((pos, limit))
+        return ranges
 
     def _lookup(self, token: str, pos: int) -> str | None:
         assert self._registry is not None
         cands = self._registry.get(_key(token))
         if not cands:
             return None
-        earlier = [c for c in cands if c[0] < pos]
-        return (earlier[-1] if earlier else cands[0])[1]
+        # (each list is in text order: the last one before ``pos``, or else the first)
+        i = bisect_left(cands, pos, key=_offset)
+        return cands[i - 1 if i else 0][1]
 
     def _full_name(self, token: str, pos: int) -> str | None:
         if self._registry is None:
@@ -704,8 +757,8 @@ class SpeakerResolver:
     def _note_person(self, pos: int, name: str) -> None:
         """A speaker is a person mentioned there, even one named only once ("Biden")."""
         if self._persons is None:
-            self._build_registry()
-        assert self._persons is not None
+            self._noted.append((pos, name))  # (building the registry waits for a use)
+            return
         i = bisect_left(self._person_offsets, pos)
         self._persons.insert(i, (pos, name))
         self._person_offsets.insert(i, pos)
@@ -747,8 +800,10 @@ class SpeakerResolver:
 
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)
-        start = self._sentence_start(span.paragraph, open_at)
-        if _VERB_RE.search(self._masked(start, open_at)) is not None:
+        seen_at, before = self._before  # (_explicit has just cut it out, as a rule)
+        if seen_at != open_at:
+            before = self._masked(self._sentence_start(span.paragraph, open_at), open_at)
+        if _VERB_RE.search(before) is not None:
             return True
         if span.close_mark < 0:
             return False
@@ -767,12 +822,22 @@ class SpeakerResolver:
         if starts is None:
             pstart, pend = self.bounds[para]
             starts = [pstart]
-            for m in _SENTENCE_END_RE.finditer(self.text, pstart, pend):
-                if _ABBR_BEFORE_RE.search(self.text, max(pstart, m.start() - 6), m.start() + 1):
+            text = self.text
+            quoted, quoted_starts = self._quoted, self._quoted_starts
+            for m in _SENTENCE_END_RE.finditer(text, pstart, pend):
+                end = m.start()
+                # (every abbreviation has a capital in the four characters before its
+                # point: most sentences end in a lower-case word and need no search)
+                if not text[end - 4 if end >= 4 else 0 : end].islower() and _ABBR_BEFORE_RE.search(
+                    text, max(pstart, end - 6), end + 1
+                ):
                     continue
-                if self._inside_quote(m.end()):
+                # a sentence end inside a quotation does not end the narration's sentence
+                after = m.end()
+                q = bisect_left(quoted_starts, after + 1) - 1
+                if q >= 0 and quoted[q][0] < after < quoted[q][1]:
                     continue
-                starts.append(m.end())
+                starts.append(after)
             self._sentences[para] = starts
         i = bisect_left(starts, pos + 1) - 1
         # a "sentence" of thousands of characters is a list or a run-on: look back a
@@ -799,11 +864,6 @@ class SpeakerResolver:
                 at = b
         pieces.append(text[at:end])
         return "".join(pieces)
-
-    def _inside_quote(self, pos: int) -> bool:
-        i = bisect_left(self._quoted_starts, pos + 1) - 1
-        return i >= 0 and self._quoted[i][0] < pos < self._quoted[i][1]
-
 
     def _next_open(self, pos: int, limit: int) -> int:
         i = bisect_left(self._quoted_starts, pos)
