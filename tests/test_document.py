@@ -47,6 +47,7 @@ def test_spans_behave_like_a_list_of_span() -> None:
     assert spans[-1] == Span(14, 20)
     assert spans[1:] == [Span(7, 12), Span(14, 20)]
     assert list(spans.starts()) == [0, 7, 14]
+    assert spans.bounds() == [(0, 5), (7, 12), (14, 20)]
     assert spans == [Span(0, 5), Span(7, 12), Span(14, 20)]
     assert not Spans()
 

@@ -97,6 +97,11 @@ class Spans(Sequence[Span]):
         k = 2 * range(len(self))[i]  # negative indexes and IndexError as a list has them
         return Span(self._data[k], self._data[k + 1])
 
+    def bounds(self) -> list[tuple[int, int]]:
+        """Every span as a (start, end) pair, without making Span objects."""
+        data = self._data
+        return list(zip(data[::2], data[1::2]))
+
     def starts(self) -> array:
         """Every span's start, in order (for bisecting)."""
         return self._data[::2]

@@ -171,7 +171,7 @@ def _direction(text: str, i: int) -> str:
 
 def _paragraph_bounds(doc: Document) -> list[tuple[int, int]]:
     if doc.paragraphs:
-        return [(p.start, p.end) for p in doc.paragraphs]
+        return doc.paragraphs.bounds()
     return [(0, len(doc.text))] if doc.text.strip() else []
 
 

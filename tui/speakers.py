@@ -290,7 +290,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.spans = list(spans)
         self.bounds = bounds or (
-            [(p.start, p.end) for p in doc.paragraphs]
+            doc.paragraphs.bounds()
             if doc.paragraphs
             else [(0, len(doc.text))]
         )
