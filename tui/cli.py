@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import ConfigError, Settings
 from .config import load as load_settings
-from .corpus import CorpusError, LoadResult, load_corpus
 from .entity_cues import TYPES as ENTITY_TYPES
+from .errors import CorpusError
 
 if TYPE_CHECKING:
+    from .corpus import LoadResult
     from .index import CorpusIndex
 
 # The index, quotes and export modules are imported by the commands that use them, so
@@ -45,6 +46,8 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def load_documents(settings: Settings) -> LoadResult:
+    from .corpus import load_corpus
+
     result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
     for message in result.warnings:
         warn(message)

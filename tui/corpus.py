@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .document import Document
+from .errors import CorpusError
 from .sections import paragraphs, sections
 
 # libyaml's parser is about ten times faster, which matters for archives of 10,000 files.
@@ -33,10 +34,6 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _BODY_KEYS = ("text", "body", "content")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
-
-
-class CorpusError(Exception):
-    """The corpus as a whole cannot be read (missing or unreadable directory)."""
 
 
 @dataclass

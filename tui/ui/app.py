@@ -24,8 +24,8 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
 from ..config import Settings
-from ..corpus import CorpusError, LoadResult, load_corpus
 from ..document import COMMENTS, Document
+from ..errors import CorpusError
 from .commands import NewsdeskCommands, Palette
 from .entities import EntitiesPane
 from .help import HelpRow, HelpScreen
@@ -39,6 +39,7 @@ from .variants import VariantsScreen
 from .viewer import Viewer
 
 if TYPE_CHECKING:
+    from ..corpus import LoadResult
     from ..entities import Entity
     from ..index import CorpusIndex
     from ..quotes import Quote
@@ -217,6 +218,8 @@ class NewsdeskApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def build_index(self) -> None:
+        from ..corpus import load_corpus  # (not needed before the first frame)
+
         try:
             result = load_corpus(
                 self.settings.corpus,
