@@ -185,12 +185,12 @@ async def test_markup_in_queries_and_metadata_is_shown_as_text(tmp_path: Path) -
 async def test_a_loader_failure_is_a_notification_not_a_hang(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.ui.app as app_module
+    import tui.corpus
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(app_module, "load_corpus", broken)
+    monkeypatch.setattr(tui.corpus, "load_corpus", broken)
     app = NewsdeskApp(settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
