@@ -56,3 +56,20 @@ def test_documents_compare_by_content() -> None:
     a = Document("d", "d.md", "“x”", {"title": "T"}, [Span(0, 3)])
     assert a == Document("d", "d.md", "“x”", {"title": "T"}, [Span(0, 3)])
     assert a != Document("d", "d.md", "“y”", {"title": "T"}, [Span(0, 3)])
+
+
+def test_a_forked_child_can_read_texts_while_the_parent_holds_the_lock() -> None:
+    import os
+    import signal
+
+    if not hasattr(os, "fork"):
+        return
+    doc = Document("d", "d.md", "“forked” text")
+    with _RECENT._lock:  # as if another thread were reading a text at the moment of fork
+        pid = os.fork()
+        if pid == 0:
+            signal.alarm(10)  # a deadlocked child dies instead of hanging the tests
+            ok = doc.text == "“forked” text"
+            os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

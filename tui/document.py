@@ -7,6 +7,7 @@ snippets and exports all slice the same string and cannot disagree.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from array import array
@@ -50,6 +51,10 @@ class _Recent:
 
 
 _RECENT = _Recent()
+if hasattr(os, "register_at_fork"):
+    # The index build forks while the dashboard's thread may be reading a text: the
+    # child's copy of a lock held at that moment would never be released.
+    os.register_at_fork(after_in_child=lambda: setattr(_RECENT, "_lock", threading.Lock()))
 
 
 def _text(value: Any) -> str:
