@@ -163,9 +163,9 @@ class _Link:
         if kind != what:
             raise WorkerFailed(str(path))
         with open(path, "rb") as handle:
-            data = handle.read()
+            value = pickle.load(handle)
         os.unlink(path)
-        return pickle.loads(data)
+        return value
 
 
 def _scratch_folder() -> str:

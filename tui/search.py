@@ -1078,10 +1078,11 @@ def _best_window(
 
 def _paragraph_at(doc: Document, offset: int, text: str) -> tuple[int, int]:
     paras = doc.paragraphs
-    starts = [p.start for p in paras]
-    i = bisect_right(starts, offset) - 1
-    if 0 <= i < len(paras) and paras[i].end >= offset:
-        return paras[i].start, paras[i].end
+    i = bisect_right(paras.starts(), offset) - 1
+    if 0 <= i < len(paras):
+        para = paras[i]
+        if para.end >= offset:
+            return para.start, para.end
     end = text.find("\n", offset)
     return offset, len(text) if end < 0 else end
 
