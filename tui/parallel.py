@@ -1,15 +1,16 @@
 """The index build on two cores: a forked copy of the process takes a share of the work.
 
-Entities need the whole corpus, and quotes need the entities (to spell speakers'
-names), so the stages cannot simply run side by side. What can:
+Entities need the whole corpus, so the stages cannot simply be split by document.
+What can be:
 
 * mining names is document by document: the worker mines the later documents while
   this process mines the earlier ones, then hands over what it found
   (``entities.mine_shard``); the merge into entities runs here;
 * the search postings need nothing else: the worker builds them next;
-* quotations are found document by document once the entities' name book exists, so
-  the worker takes the later documents and this process the earlier ones; clusters
-  are assigned over all of them at the end, here.
+* quotations and their speakers are found document by document without the entities,
+  so the worker takes the later documents and this process the earlier ones; the
+  speakers' spelling from the entities' names, and the clusters, are settled over all
+  of them at the end, here.
 
 The result is the serial build's, object for object. A fork shares the documents
 without copying or pickling them; where there is no fork (Windows), a single core, or
@@ -39,10 +40,10 @@ from .search import SearchIndex
 MIN_CHARS = 1_000_000
 # Set to "off" to always build in one process (for measuring, or a constrained host).
 ENV_VAR = "NEWSDESK_PARALLEL"
-# The worker's share of the text, for mining names and for quotations. Less than half:
-# it also builds the postings, while this process merges the names into entities.
+# The worker's share of the text, for mining names and for quotations. It also builds
+# the postings, while this process merges the names into entities.
 MINE_SHARE = 0.4
-WORKER_SHARE = 0.45
+WORKER_SHARE = 0.55
 
 
 class WorkerFailed(Exception):
@@ -180,9 +181,7 @@ def _work(link: _Link, documents: list[Document], split: int, mine_from: int) ->
     try:
         link.send("mined", mine_shard(documents[mine_from:]))
         link.send("search", SearchIndex.build(documents).state())
-        names = link.receive("names")
-        quotes = [q for doc in documents[split:] for q in quotes_in_document(doc, names=names)]
-        link.send("quotes", quotes)
+        link.send("quotes", [q for doc in documents[split:] for q in quotes_in_document(doc)])
     except BaseException as error:  # the main process falls back; a message helps no one here
         try:
             link.fail(error)
@@ -201,7 +200,7 @@ def _lead(
     progress: Callable[[str, int, int], None] | None,
 ) -> tuple[SearchIndex, list[Entity], list[Quote]]:
     from .clusters import assign_clusters
-    from .speakers import NameBook
+    from .speakers import NameBook, spell_speakers
 
     n = len(documents)
     # The worker's messages are names of files, so it never waits for this process to
@@ -218,11 +217,9 @@ def _lead(
     )
     if progress:
         progress("entities", n, n)
-    names = NameBook(entities) if entities else None
-    link.send("names", names)
     quotes: list[Quote] = []
     for i, doc in enumerate(documents[:split]):
-        quotes.extend(quotes_in_document(doc, names=names))
+        quotes.extend(quotes_in_document(doc))
         if progress and i % 500 == 0:
             progress("quotes", i, n)
     search = SearchIndex.from_state(documents, link.receive("search"))
@@ -231,5 +228,7 @@ def _lead(
     if progress:
         progress("search", n, n)
     quotes.extend(link.receive("quotes"))
+    if entities:
+        spell_speakers(quotes, NameBook(entities))
     assign_clusters(quotes)
     return search, entities, quotes

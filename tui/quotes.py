@@ -48,7 +48,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
     from .entities import Entity
-    from .speakers import NameBook, SpeakerResolver
+    from .speakers import SpeakerResolver
 
 # A quotation longer than this is a mismatch, not a quote (the longest real quotes in
 # news run to a few hundred words).
@@ -373,37 +373,33 @@ def classify(
 def extract_quotes(documents: list[Document], entities: list[Entity] | None = None) -> list[Quote]:
     """Every quotation in every section, in document order, with speakers and clusters."""
     from .clusters import assign_clusters  # (clusters build on Quote, defined here)
-    from .speakers import NameBook
+    from .speakers import NameBook, spell_speakers
 
-    names = NameBook(entities) if entities else None
     quotes: list[Quote] = []
     for doc in documents:
-        quotes.extend(quotes_in_document(doc, names=names))
+        quotes.extend(quotes_in_document(doc))
+    if entities:
+        spell_speakers(quotes, NameBook(entities))
     assign_clusters(quotes)
     return quotes
 
 
-def quotes_in_document(
-    doc: Document, entities: list[Entity] | None = None, names: NameBook | None = None
-) -> list[Quote]:
-    """One document's quotations with their speakers, clusters not yet assigned.
+def quotes_in_document(doc: Document) -> list[Quote]:
+    """One document's quotations with their speakers as the text names them; the
+    entities' spelling (``speakers.spell_speakers``) and clusters not yet applied.
 
-    Documents are independent until clustering, so a caller with cores to spare can
-    run this on many documents at once and call ``clusters.assign_clusters`` after.
+    Documents are independent until then, so a caller with cores to spare can run this
+    on many documents at once, before the entities are known.
     """
-    from .speakers import NameBook, SpeakerResolver  # (speakers build on the spans found here)
+    from .speakers import SpeakerResolver  # (speakers build on the spans found here)
 
-    if names is None and entities:
-        names = NameBook(entities)
     try:
-        return _document_quotes(doc, names, SpeakerResolver)
+        return _document_quotes(doc, SpeakerResolver)
     except RecursionError:  # pathological input: skip the document, never crash
         return []
 
 
-def _document_quotes(
-    doc: Document, names: NameBook | None, resolver_cls: type[SpeakerResolver]
-) -> list[Quote]:
+def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list[Quote]:
     # (the paragraphs are read once here for all three passes: a document may keep them
     # packed and make each one anew when read)
     text = doc.text
@@ -411,7 +407,7 @@ def _document_quotes(
     spans = _find_spans(text, bounds)
     if not spans:
         return []
-    resolver = resolver_cls(doc, spans, names, bounds=bounds)
+    resolver = resolver_cls(doc, spans, bounds=bounds)
     speakers = resolver.resolve()
     out: list[Quote] = []
     previous: QuoteSpan | None = None

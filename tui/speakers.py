@@ -32,7 +32,9 @@ from .document import Document
 from .quotes import few_words
 
 if TYPE_CHECKING:
-    from .quotes import QuoteSpan
+    from collections.abc import Iterable
+
+    from .quotes import Quote, QuoteSpan
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -281,7 +283,6 @@ class SpeakerResolver:
         self,
         doc: Document,
         spans: Sequence[QuoteSpan],
-        names: NameBook | None = None,
         *,
         bounds: list[tuple[int, int]] | None = None,
     ) -> None:
@@ -316,7 +317,6 @@ class SpeakerResolver:
         self._before: tuple[int, str] = (-1, "")
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
-        self._canon = _Canon(names, doc.id) if names else None
 
     # --- the passes ----------------------------------------------------------------
 
@@ -336,15 +336,6 @@ class SpeakerResolver:
         result = [f[0] if f else None for f in found]
         self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
-        if self._canon:
-            # (a document quotes a few people, most of them more than once)
-            canonical: dict[str, str] = {}
-            for i, name in enumerate(result):
-                if name:
-                    spelled = canonical.get(name)
-                    if spelled is None:
-                        spelled = canonical[name] = self._canon(name)
-                    result[i] = spelled
         return result
 
     def _inherit(self, result: list[str | None]) -> None:
@@ -1056,3 +1047,26 @@ class _Canon:
             if len(cands) == 1 or (len(cands) > 1 and cands[0][0] > cands[1][0]):
                 return cands[0][1]
         return name
+
+
+def spell_speakers(quotes: Iterable[Quote], names: NameBook) -> None:
+    """Give each speaker the entity list's spelling of the name, in place.
+
+    Attribution itself needs no entities, so the quotations of a large archive are
+    found while its entities are still being merged (on another core), and only this
+    last step waits for them. Quotes of one document are expected together, as
+    extraction yields them.
+    """
+    source: str | None = None
+    canon: _Canon | None = None
+    spelled: dict[str, str] = {}  # (a document quotes a few people, most more than once)
+    for q in quotes:
+        name = q.speaker
+        if name is None:
+            continue
+        if q.source != source or canon is None:
+            source, canon, spelled = q.source, _Canon(names, q.source), {}
+        spelling = spelled.get(name)
+        if spelling is None:
+            spelling = spelled[name] = canon(name)
+        q.speaker = spelling
