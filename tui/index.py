@@ -61,14 +61,22 @@ class CorpusIndex:
             # the build's full collections, and a forked worker then does not copy the
             # pages they sit on by touching them.
             gc.freeze()
-            aliases, ignore = settings.entities.aliases, settings.entities.ignore
-            built = None
-            if parallel.available(index.documents):
-                built = parallel.build(index.documents, aliases, ignore, progress)
-            if built is not None:
-                index.search, index.entities, index.quotes = built
-            else:
-                index._build_serially(aliases, ignore, progress)
+            # Nor need it run during the build, in either process: what the build makes
+            # lives until the end, and the collection below finds any garbage it leaves.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                aliases, ignore = settings.entities.aliases, settings.entities.ignore
+                built = None
+                if parallel.available(index.documents):
+                    built = parallel.build(index.documents, aliases, ignore, progress)
+                if built is not None:
+                    index.search, index.entities, index.quotes = built
+                else:
+                    index._build_serially(aliases, ignore, progress)
+            finally:
+                if collecting:
+                    gc.enable()
             if key:
                 cache.store(CACHE_NAME, key, index._state())
         elif progress:
