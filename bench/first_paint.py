@@ -73,6 +73,11 @@ def main() -> int:
 
 def _measure(args: argparse.Namespace) -> int:
     python = shlex.quote(sys.executable)
+    # As `make run` does: the package starts from compiled bytecode, as an installed one
+    # would (an editable install is not compiled, and PYTHONDONTWRITEBYTECODE hosts never
+    # write the caches themselves).
+    package = Path(__file__).resolve().parent.parent / "tui"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare.py"
         bare.write_text(BARE_APP)
