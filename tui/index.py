@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
@@ -20,7 +20,7 @@ from .config import Settings
 from .document import Document
 from .entities import Entity, Mentions, extract_entities
 from .packing import lay, unlay
-from .quotes import Quote, extract_quotes
+from .quotes import Quote, extract_quotes, quote_columns, quotes_from_columns
 from .search import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
@@ -113,7 +113,7 @@ class CorpusIndex:
             "format": INDEX_FORMAT,
             "search": self.search.state(),
             "entities": _entity_columns(self.entities),
-            "quotes": _quote_columns(self.quotes),
+            "quotes": quote_columns(self.quotes),
         }
 
     def _restore(self, state: Any) -> bool:
@@ -123,7 +123,7 @@ class CorpusIndex:
             return False
         try:
             entities = _entities_from_columns(state["entities"])
-            quotes = _quotes_from_columns(state["quotes"])
+            quotes = quotes_from_columns(state["quotes"])
         except (KeyError, TypeError, ValueError):
             return False
         if any(q.source not in self.by_id for q in quotes):
@@ -142,7 +142,6 @@ INDEX_FORMAT = "index-2"
 # The entities and quotes are stored a column a field rather than object by object:
 # unpickling two hundred thousand objects one by one leaves their temporaries' memory
 # between them, where Python can neither reuse nor return it (70 MB at 10,000 articles).
-_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 
 
 def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
@@ -168,17 +167,6 @@ def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
         Entity(name, kind, alias, Mentions.from_packed(source, data))
         for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
     ]
-
-
-def _quote_columns(quotes: list[Quote]) -> dict[str, list[Any]]:
-    return {name: [getattr(q, name) for q in quotes] for name in _QUOTE_FIELDS}
-
-
-def _quotes_from_columns(columns: dict[str, list[Any]]) -> list[Quote]:
-    values = [columns[name] for name in _QUOTE_FIELDS]
-    if len({len(v) for v in values}) > 1:
-        raise ValueError("columns of different lengths")
-    return [Quote(*row) for row in zip(*values)]
 
 
 def _cache_key(documents: list[Document], settings: Settings) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 from .document import Document
 from .entities import Entity, extract_entities, mine_shard
 from .gazetteer import load_gazetteer
-from .quotes import Quote, quotes_in_document
+from .quotes import Quote, quote_columns, quotes_from_columns, quotes_in_document
 from .search import SearchIndex
 
 # Below this many characters a fork costs more than it saves.
@@ -107,7 +107,7 @@ def build(
     try:
         link = _Link(parent, folder, "down")
         return _lead(link, documents, split, mine_from, aliases, ignore, progress)
-    except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError):
+    except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError, ValueError, KeyError):
         return None
     finally:
         parent.close()
@@ -181,7 +181,8 @@ def _work(link: _Link, documents: list[Document], split: int, mine_from: int) ->
     try:
         link.send("mined", mine_shard(documents[mine_from:]))
         link.send("search", SearchIndex.build(documents).state())
-        link.send("quotes", [q for doc in documents[split:] for q in quotes_in_document(doc)])
+        quotes = [q for doc in documents[split:] for q in quotes_in_document(doc)]
+        link.send("quotes", quote_columns(quotes))
     except BaseException as error:  # the main process falls back; a message helps no one here
         try:
             link.fail(error)
@@ -227,7 +228,7 @@ def _lead(
         raise WorkerFailed("postings of another format")
     if progress:
         progress("search", n, n)
-    quotes.extend(link.receive("quotes"))
+    quotes.extend(quotes_from_columns(link.receive("quotes")))
     if entities:
         spell_speakers(quotes, NameBook(entities))
     assign_clusters(quotes)
