@@ -228,6 +228,31 @@ def test_entities_canonicalise_names():
     assert set(speakers(text, ents).values()) == {"Ana Ruiz-Lopez", "Pentagon"}
 
 
+def test_speakers_are_spelled_after_attribution_document_by_document():
+    # (the build finds quotations before the entities exist, then spells them all)
+    from tui.quotes import Quote
+    from tui.speakers import NameBook, spell_speakers
+
+    ents = [
+        _Entity("Tom Baker", "PERSON", [], [_Mention("a", 0, 9)]),
+        _Entity("Ann Baker", "PERSON", [], [_Mention("b", 0, 9)]),
+        _Entity("Pentagon", "ORG", ["US Department of Defense"], [_Mention("a", 0, 3)]),
+    ]
+
+    def quote(source: str, speaker: str | None) -> Quote:
+        return Quote(f"{source}{speaker}", source, 0, 1, "x", speaker, "full", None, "body")
+
+    quotes = [
+        quote("a", "Baker"),
+        quote("a", "us department of defense"),
+        quote("a", None),
+        quote("b", "Baker"),
+        quote("b", "Nobody"),
+    ]
+    spell_speakers(quotes, NameBook(ents))
+    assert [q.speaker for q in quotes] == ["Tom Baker", "Pentagon", None, "Ann Baker", "Nobody"]
+
+
 def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
     from tui.corpus import make_document
     from tui.quotes import extract_quotes
