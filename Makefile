@@ -20,7 +20,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 # An editable install is not byte-compiled, and a host with PYTHONDONTWRITEBYTECODE set
-# never caches bytecode: every start would compile the package again (about 30 ms before
+# never caches bytecode: every start would compile the package again (about 20 ms before
 # the first frame). compileall writes the caches regardless, and skips fresh ones.
 compile: $(VENV)/.installed-run
 	@$(BIN)/python -m compileall -q tui

@@ -16,6 +16,7 @@ from importlib import metadata
 from typing import Any
 
 from . import cache, parallel
+from .collector import no_collector
 from .config import Settings
 from .document import Document
 from .entities import Entity, Mentions, extract_entities
@@ -63,9 +64,7 @@ class CorpusIndex:
             gc.freeze()
             # Nor need it run during the build, in either process: what the build makes
             # lives until the end, and the collection below finds any garbage it leaves.
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
+            with no_collector():
                 aliases, ignore = settings.entities.aliases, settings.entities.ignore
                 built = None
                 if parallel.available(index.documents):
@@ -74,9 +73,6 @@ class CorpusIndex:
                     index.search, index.entities, index.quotes = built
                 else:
                     index._build_serially(aliases, ignore, progress)
-            finally:
-                if collecting:
-                    gc.enable()
             if key:
                 cache.store(CACHE_NAME, key, index._state())
         elif progress:

@@ -33,7 +33,7 @@ from typing import Any
 from .document import Document
 from .entities import Entity, extract_entities, mine_shard
 from .gazetteer import load_gazetteer
-from .quotes import Quote, quote_columns, quotes_from_columns, quotes_in_document
+from .quotes import Quote, quote_columns, quotes_from_columns, quotes_in_document, settle_quotes
 from .search import SearchIndex
 
 # Below this many characters a fork costs more than it saves.
@@ -107,7 +107,7 @@ def build(
     try:
         link = _Link(parent, folder, "down")
         return _lead(link, documents, split, mine_from, aliases, ignore, progress)
-    except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError, ValueError, KeyError):
+    except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError):
         return None
     finally:
         parent.close()
@@ -200,9 +200,6 @@ def _lead(
     ignore: list[str],
     progress: Callable[[str, int, int], None] | None,
 ) -> tuple[SearchIndex, list[Entity], list[Quote]]:
-    from .clusters import assign_clusters
-    from .speakers import NameBook, spell_speakers
-
     n = len(documents)
     # The worker's messages are names of files, so it never waits for this process to
     # read them: each is read when it is needed.
@@ -228,8 +225,9 @@ def _lead(
         raise WorkerFailed("postings of another format")
     if progress:
         progress("search", n, n)
-    quotes.extend(quotes_from_columns(link.receive("quotes")))
-    if entities:
-        spell_speakers(quotes, NameBook(entities))
-    assign_clusters(quotes)
+    try:
+        quotes.extend(quotes_from_columns(link.receive("quotes")))
+    except (KeyError, ValueError) as error:
+        raise WorkerFailed(f"quotations of another shape: {error}") from None
+    settle_quotes(quotes, entities)
     return search, entities, quotes

@@ -43,6 +43,7 @@ __all__ = [
     "quote_id",
     "quotes_in_document",
     "select",
+    "settle_quotes",
     "word_diff",
 ]
 
@@ -389,21 +390,27 @@ def classify(
 
 def extract_quotes(documents: list[Document], entities: list[Entity] | None = None) -> list[Quote]:
     """Every quotation in every section, in document order, with speakers and clusters."""
-    from .clusters import assign_clusters  # (clusters build on Quote, defined here)
-    from .speakers import NameBook, spell_speakers
-
     quotes: list[Quote] = []
     for doc in documents:
         quotes.extend(quotes_in_document(doc))
+    settle_quotes(quotes, entities)
+    return quotes
+
+
+def settle_quotes(quotes: list[Quote], entities: list[Entity] | None) -> None:
+    """What needs every quotation of the corpus, in place: speakers spelled as the
+    entity list names them, then the clusters."""
+    from .clusters import assign_clusters  # (clusters build on Quote, defined here)
+    from .speakers import NameBook, spell_speakers
+
     if entities:
         spell_speakers(quotes, NameBook(entities))
     assign_clusters(quotes)
-    return quotes
 
 
 def quotes_in_document(doc: Document) -> list[Quote]:
     """One document's quotations with their speakers as the text names them; the
-    entities' spelling (``speakers.spell_speakers``) and clusters not yet applied.
+    entities' spelling and the clusters (:func:`settle_quotes`) not yet applied.
 
     Documents are independent until then, so a caller with cores to spare can run this
     on many documents at once, before the entities are known.
