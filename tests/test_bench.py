@@ -58,7 +58,11 @@ def test_bench_reports_its_shape(
         "K", "Ko", "Kon", "Kono", "Kono ", '"South Ko', "!",
     ]
     assert all(q["ms"] >= 0 and isinstance(q["hits"], int) for q in report["queries"])
-    assert report["queries"][-1]["hits"] == 0
+    assert report["queries"][-1]["hits"] == 0 and report["queries"][-1]["quotes"] == 0
+    # a keystroke is timed with the quote browser's filter, as the dashboard runs it
+    kono = report["queries"][3]
+    assert kono["hits"] > 0 and kono["quotes"] > 0
+    assert 0 <= report["passages_p50_ms"] <= report["passages_p95_ms"]
 
 
 def test_bench_without_queries_is_a_clear_error(

@@ -690,10 +690,17 @@ def _winner(counter: _Votes) -> str:
     """
     if not counter:
         return ORG
-    strong = {t: counter.get(("!", t), 0) for t in TYPES}
-    if any(strong.values()):
-        return max(TYPES, key=lambda t: (strong[t], counter.get(t, 0), -TYPES.index(t)))
-    return max(TYPES, key=lambda t: (counter.get(t, 0), -TYPES.index(t)))
+    # (called for each of a large archive's two hundred thousand names: plain loops, the
+    # first type in TYPES winning a tie)
+    best, best_score = ORG, None
+    for t, strong_key in _STRONG_KEYS:
+        score = (counter.get(strong_key, 0), counter.get(t, 0))
+        if best_score is None or score > best_score:
+            best, best_score = t, score
+    return best
+
+
+_STRONG_KEYS = tuple((t, ("!", t)) for t in TYPES)
 
 
 def extract_entities(

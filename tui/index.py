@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
@@ -21,6 +21,7 @@ from .config import Settings
 from .document import Document
 from .entities import Entity, Mentions, extract_entities
 from .packing import lay, unlay
+from .quote_search import QuoteFinder
 from .quotes import Quote, extract_quotes, quote_columns, quotes_from_columns
 from .search import SearchIndex
 
@@ -43,6 +44,7 @@ class CorpusIndex:
     quotes: list[Quote] = field(default_factory=list)
     quote_by_id: dict[str, Quote] = field(default_factory=dict)
     clusters: dict[str, list[Quote]] = field(default_factory=dict)
+    quote_finder: QuoteFinder | None = None
 
     @classmethod
     def build(
@@ -73,6 +75,7 @@ class CorpusIndex:
                     index.search, index.entities, index.quotes = built
                 else:
                     index._build_serially(aliases, ignore, progress)
+                index.quote_finder = QuoteFinder.build(index.search, index.quotes)
             if key:
                 cache.store(CACHE_NAME, key, index._state())
         elif progress:
@@ -95,6 +98,13 @@ class CorpusIndex:
     def document(self, doc_id: str) -> Document | None:
         return self.by_id.get(doc_id)
 
+    def quotes_matching(self, query: str, sources: Container[str] | None = None) -> list[Quote]:
+        """The quotations a search for ``query`` matches, as the quote browser filters
+        them while the query is typed (see tui/quote_search.py)."""
+        if self.quote_finder is None:
+            self.quote_finder = QuoteFinder.build(self.search, self.quotes)
+        return self.quote_finder.matching(self.search, query, sources)
+
     def _build_serially(
         self, aliases: dict[str, list[str]], ignore: list[str], progress: Progress | None
     ) -> None:
@@ -110,6 +120,7 @@ class CorpusIndex:
             "search": self.search.state(),
             "entities": _entity_columns(self.entities),
             "quotes": quote_columns(self.quotes),
+            "quote_search": self.quote_finder.state() if self.quote_finder else None,
         }
 
     def _restore(self, state: Any) -> bool:
@@ -125,15 +136,17 @@ class CorpusIndex:
         if any(q.source not in self.by_id for q in quotes):
             return False
         search = SearchIndex.from_state(self.documents, state.get("search"))
-        if search is None:
+        finder = QuoteFinder.from_state(quotes, state.get("quote_search"))
+        if search is None or finder is None:
             return False
         self.search, self.entities, self.quotes = search, entities, quotes
+        self.quote_finder = finder
         return True
 
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-2"
+INDEX_FORMAT = "index-3"
 
 # The entities and quotes are stored a column a field rather than object by object:
 # unpickling two hundred thousand objects one by one leaves their temporaries' memory

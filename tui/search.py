@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations, islice, repeat
 from operator import add
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -46,8 +46,8 @@ from .query import EXACT, FUZZY, PREFIX, Clause, Query, parse_query
 from .text import WORD_OR_LINE, normalise, sentences, word_parts
 
 __all__ = [
-    "EXACT", "FUZZY", "PREFIX", "Clause", "Match", "Passage", "Query", "QueryError",
-    "SearchIndex", "parse_query", "stream_spans", "typo_budget",
+    "EXACT", "FUZZY", "LINE_KEY", "PREFIX", "Clause", "Match", "Matcher", "Passage", "Query",
+    "QueryError", "SearchIndex", "TextKeys", "parse_query", "stream_spans", "typo_budget",
 ]
 
 MAX_EXPANSIONS = 50  # vocabulary words one query word may stand for
@@ -63,6 +63,7 @@ BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
 FORMAT = "search-4"  # bump when the index layout changes: cached indexes then rebuild
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
+LINE_KEY = _LINE  # (no word or phrase is found across one)
 _UNKNOWN = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
 
@@ -135,6 +136,43 @@ class _Plan:
     bitmap: int
     ranked_terms: list[int]  # term ids, best first, for choosing documents of broad queries
     df: int = 0
+
+
+class Matcher(NamedTuple):
+    """One clause of a query, ready to find in stream keys: any of ``keys`` (a word's
+    terms; a compound's key is its parts' keys) or, for a phrase, ``regex``, which matches
+    one of ``slots[0]``, then one of ``slots[1]``, and so on."""
+
+    keys: list[bytes]
+    regex: re.Pattern[bytes] | None
+    slots: list[list[bytes]]
+
+
+class TextKeys(dict):
+    """Any text's stream keys, its words looked up in an index's vocabulary as the index
+    stores its documents' (an unknown word gets a key no document has). Each chunk of text
+    between spaces is looked up once per ``TextKeys``: keep one for many texts."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        super().__init__({"\n": _LINE, "": b""})
+        self.index = index
+
+    def __call__(self, text: str) -> bytes:
+        # (no word holds a space, and line breaks are chunks of their own, as in the build)
+        return b"".join(map(self.__getitem__, text.replace("\n", " \n ").split(" ")))
+
+    def __missing__(self, chunk: str) -> bytes:
+        keys = bytearray()
+        for raw in WORD_OR_LINE.findall(chunk):
+            if raw == "\n":
+                keys += _LINE
+                continue
+            term = normalise(raw) or raw
+            for part in (term,) if raw.isalnum() else _parts(raw, term):
+                tid = self.index.term_id(part)
+                keys += _UNKNOWN if tid is None else self.index.key(tid)
+        found = self[chunk] = bytes(keys)
+        return found
 
 
 @dataclass
@@ -835,16 +873,18 @@ class SearchIndex:
         plans = [self._plan(c) for c in parse_query(query, typing).positive]
         if not plans or not text:
             return []
-        keys = bytearray()
-        for raw in WORD_OR_LINE.findall(text):
-            if raw == "\n":
-                keys += _LINE
-                continue
-            term = normalise(raw) or raw
-            for part in (term,) if raw.isalnum() else _parts(raw, term):
-                tid = self.term_id(part)
-                keys += _UNKNOWN if tid is None else self.key(tid)
+        keys = TextKeys(self)(text)
         return _text_matches(text, self._hits_in(plans, keys, 0, len(keys)), 0)
+
+    def matchers(self, query: str, *, typing: bool = True) -> list[Matcher]:
+        """How to find each of the query's positive clauses in stream keys (a text's, from
+        :class:`TextKeys`): the keys of the words a word stands for, or a phrase's regex."""
+        found = []
+        for clause in parse_query(query, typing).positive:
+            plan = self._plan(clause)
+            slots = [list(slot) for slot in plan.slot_costs] if plan.regex is not None else []
+            found.append(Matcher([key for key, _cost, _docs in plan.alts], plan.regex, slots))
+        return found
 
     def hits_per_source(self, query: str, *, typing: bool = True) -> dict[str, int]:
         """Matches per document id, for documents that match the whole query."""

@@ -524,21 +524,12 @@ class NewsdeskApp(App[None]):
             self.call_from_thread(self._apply_hits, query, None)
             self.call_from_thread(self._apply_quote_matches, query, None)
             return
-        # sources and the viewer first: they need one lookup; the quotes need every quote
+        # sources and the viewer first: the quote list takes a second lookup
         hits = index.search.hits_per_source(query)
         if worker.is_cancelled:
             return
         self.call_from_thread(self._apply_hits, query, hits)
-        # a quote matches when the query names its speaker, or matches inside it
-        words = [w for w in query.casefold().split() if len(w) > 1]
-        matched = {q.id for q in index.quotes if q.speaker and words
-                   and all(w in q.speaker.casefold() for w in words)}
-        for doc_id in hits:
-            if worker.is_cancelled:
-                return
-            for q in self.quotes_by_doc.get(doc_id, ()):
-                if index.search.find_in_text(q.text, query):
-                    matched.add(q.id)
+        matched = {q.id for q in index.quotes_matching(query, hits)}
         if not worker.is_cancelled:
             self.call_from_thread(self._apply_quote_matches, query, matched)
 

@@ -1,0 +1,135 @@
+"""The quote browser's filter: which quotations a search matches, as the user types.
+
+The finder looks each quotation's words up once; its answers must be exactly those of
+matching every quotation's text against the query (``find_in_text``), which is the
+definition kept here as the oracle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.config import Settings
+from tui.corpus import load_corpus
+from tui.index import CorpusIndex
+from tui.quote_search import QuoteFinder
+from tui.quotes import Quote
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def index() -> CorpusIndex:
+    return CorpusIndex.build(load_corpus(ROOT / "corpus").documents, Settings())
+
+
+def oracle(index: CorpusIndex, query: str, sources: dict[str, int]) -> list[str]:
+    """A quotation matches when the query names its speaker, or occurs inside it."""
+    words = [w for w in query.casefold().split() if len(w) > 1]
+    return [
+        q.id for q in index.quotes
+        if (q.speaker and words and all(w in q.speaker.casefold() for w in words))
+        or (q.source in sources and index.search.find_in_text(q.text, query))
+    ]
+
+
+def found(index: CorpusIndex, query: str) -> tuple[list[str], list[str]]:
+    hits = index.search.hits_per_source(query)
+    return [q.id for q in index.quotes_matching(query, hits)], oracle(index, query, hits)
+
+
+QUERIES = [
+    "K", "Ko", "Kono", "kono regretable",  # prefixes, a typo
+    "Moon Jae-in", "jae-in", "korea-japan",  # compounds: their parts in a row
+    '"national interest"', '"South Ko', '"serve our',  # phrases, one still being typed
+    "intelligence -japan", "GSOMIA", "U.S.", "Seoul's", "said",
+    "Abe", "Shinzo Abe", "Kang Kyung-wha",  # speakers' names
+    "zzzz", "!", '"', "",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_matches_what_matching_each_quotation_finds(index: CorpusIndex, query: str) -> None:
+    got, expected = found(index, query)
+    assert got == expected
+
+
+def test_finds_quotations_in_index_order_and_only_in_the_sources_given(
+    index: CorpusIndex,
+) -> None:
+    every = index.quotes_matching("Japan")
+    assert every and [index.quotes.index(q) for q in every] == sorted(
+        index.quotes.index(q) for q in every
+    )
+    first = index.documents[0].id
+    assert {q.source for q in index.quotes_matching("Japan", {first})} == {first}
+    assert index.quotes_matching("Japan", set()) == []
+
+
+def test_a_speakers_name_finds_their_quotations_anywhere(index: CorpusIndex) -> None:
+    speaker = next(q.speaker for q in index.quotes if q.speaker and " " in q.speaker)
+    surname = speaker.split()[-1].lower()
+    spoken = [q for q in index.quotes if q.speaker and surname in q.speaker.casefold()]
+    assert set(map(id, spoken)) <= set(map(id, index.quotes_matching(surname, set())))
+
+
+def test_survives_the_cache_and_rejects_other_states(index: CorpusIndex) -> None:
+    assert index.quote_finder is not None
+    state = index.quote_finder.state()
+    again = QuoteFinder.from_state(index.quotes, state)
+    assert again is not None
+    for query in ("Kono", "jae-in", '"national interest"'):
+        hits = index.search.hits_per_source(query)
+        assert again.matching(index.search, query, hits) == index.quotes_matching(query, hits)
+    assert QuoteFinder.from_state(index.quotes[:-1], state) is None
+    assert QuoteFinder.from_state(index.quotes, {**state, "format": "quote-search-0"}) is None
+    assert QuoteFinder.from_state(index.quotes, None) is None
+    assert QuoteFinder.from_state(index.quotes, {"format": state["format"]}) is None
+
+
+def test_a_reprinted_statement_is_found_in_every_copy(index: CorpusIndex) -> None:
+    original = max(index.quotes, key=lambda q: len(q.text))
+    word = max(original.text.split(), key=len).strip(".,;:!?“”\"'’")
+    copies = [
+        Quote(f"q{i}", f"outlet{i}", original.start, original.end, original.text, None,
+              original.kind, None, original.section)
+        for i in range(3)
+    ]
+    finder = QuoteFinder.build(index.search, copies)
+    assert finder.matching(index.search, word) == copies
+    assert finder.matching(index.search, word, {"outlet1"}) == copies[1:2]
+    assert finder.matching(index.search, "zzzz") == []
+
+
+_words = st.sampled_from(
+    "Kono Moon Abe Japan Korea South intelligence sharing regret trade Seoul Tokyo said "
+    "export Jae-in GSOMIA national interest deeply".split()
+)
+
+
+@st.composite
+def typed(draw: st.DrawFn) -> str:
+    """A query as someone types it: a few words, maybe a typo, maybe cut short, maybe a
+    phrase or an excluded word."""
+    words = draw(st.lists(_words, min_size=1, max_size=3))
+    if draw(st.booleans()):  # a typo: two letters swapped
+        w = words[-1]
+        i = draw(st.integers(0, max(0, len(w) - 2)))
+        words[-1] = w[:i] + w[i + 1 : i + 2] + w[i : i + 1] + w[i + 2 :]
+    query = " ".join(words)
+    query = query[: draw(st.integers(1, len(query)))]
+    if draw(st.booleans()):
+        query = f'"{query}'
+    if draw(st.booleans()):
+        query += " -japan"
+    return query
+
+
+@given(query=typed())
+def test_any_typed_query_matches_the_oracle(index: CorpusIndex, query: str) -> None:
+    got, expected = found(index, query)
+    assert got == expected
