@@ -48,11 +48,16 @@ class QuoteFinder:
         self._keys = keys
         self._source_of = [q.source for q in quotes].__getitem__
         self._sources = frozenset(q.source for q in quotes)
-        # each speaker's name, casefolded → the quotations they speak
-        self._speakers: dict[str, list[int]] = {}
+        # each speaker's name, casefolded → the quotations they speak (an array each: a
+        # list would hold an int object a quotation)
+        self._speakers: dict[str, array] = {}
         for i, quote in enumerate(quotes):
             if quote.speaker:
-                self._speakers.setdefault(quote.speaker.casefold(), []).append(i)
+                name = quote.speaker.casefold()
+                spoken = self._speakers.get(name)
+                if spoken is None:
+                    spoken = self._speakers[name] = array("I")
+                spoken.append(i)
         # a compound's or phrase's pattern → the quotations holding it, from first use
         self._rows: dict[bytes, list[int]] = {}
 
