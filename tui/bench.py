@@ -98,7 +98,7 @@ def run_bench(
     timings: dict[int, list[float]] = {i: [] for i in range(len(queries))}
     passage_ms: list[float] = []
     cpu_ms: list[float] = []
-    hits: dict[int, tuple[int, int]] = {}
+    found: dict[int, tuple[int, int]] = {}  # (sources, quotations) per query
     for _ in range(repeat):
         search.clear_cache()
         if index.quote_finder is not None:
@@ -106,7 +106,7 @@ def run_bench(
         re.purge()
         for i, query in enumerate(queries):
             t0, c0 = time.perf_counter(), time.process_time()
-            hits[i] = keystroke(index, query, open_id)
+            found[i] = keystroke(index, query, open_id)
             timings[i].append((time.perf_counter() - t0) * 1000)
             cpu_ms.append((time.process_time() - c0) * 1000)
         search.clear_cache()
@@ -140,8 +140,8 @@ def run_bench(
             {
                 "query": q,
                 "ms": round(statistics.median(timings[i]), 3),
-                "hits": hits[i][0],
-                "quotes": hits[i][1],
+                "hits": found[i][0],
+                "quotes": found[i][1],
             }
             for i, q in enumerate(queries)
         ],

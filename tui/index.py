@@ -101,8 +101,7 @@ class CorpusIndex:
     def quotes_matching(self, query: str, sources: Container[str] | None = None) -> list[Quote]:
         """The quotations a search for ``query`` matches, as the quote browser filters
         them while the query is typed (see tui/quote_search.py)."""
-        if self.quote_finder is None:
-            self.quote_finder = QuoteFinder.build(self.search, self.quotes)
+        assert self.quote_finder is not None  # (build makes it, or reads it from the cache)
         return self.quote_finder.matching(self.search, query, sources)
 
     def _build_serially(

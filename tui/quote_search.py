@@ -146,10 +146,7 @@ class QuoteFinder:
 
     def _phrase(self, matcher: Matcher) -> list[int]:
         assert matcher.regex is not None
-        slots = [
-            set().union(*map(self._holding, slot)) if len(slot) > 1 else self._holding(slot[0])
-            for slot in matcher.slots
-        ]
+        slots = [set().union(*map(self._holding, slot)) for slot in matcher.slots]
         return self._in_a_row(matcher.regex, slots)
 
     def _in_a_row(self, regex: re.Pattern[bytes], slots: list[Collection[int]]) -> list[int]:
