@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
@@ -102,6 +102,8 @@ class CorpusIndex:
         """The quotations a search for ``query`` matches, as the quote browser filters
         them while the query is typed (see tui/quote_search.py)."""
         assert self.quote_finder is not None  # (build makes it, or reads it from the cache)
+        if isinstance(sources, Collection) and len(sources) == len(self.documents):
+            sources = None  # every document (cheaper to know than to check each)
         return self.quote_finder.matching(self.search, query, sources)
 
     def _build_serially(

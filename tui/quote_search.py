@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Collection, Container, Iterable, Sequence
-from itertools import compress, repeat
+from collections.abc import Container, Iterable, Sequence
+from itertools import chain, compress, groupby, repeat
+from operator import mul
 from typing import Any
 
+from . import bitsets
 from .quotes import Quote
 from .search import LINE_KEY, Matcher, SearchIndex, TextKeys
 
@@ -28,7 +30,15 @@ from .search import LINE_KEY, Matcher, SearchIndex, TextKeys
 _KEY = re.compile(b"...", re.DOTALL)
 FORMAT = "quote-search-1"
 # Compounds and phrases whose quotations are remembered (a word expands to up to 50 terms).
-_ROWS_KEPT = 10_000
+_ROWS_KEPT = 1_000
+# A key held by at least 1 quotation in this many also keeps them as a bitmap: the bitmap
+# is then no larger than its postings, and a union with it is one C operation
+_BITMAP_SHARE = 32
+_FLAG = (b"\x00", b"\x01")
+# A word of a query that may be part of a name: letters and digits, joined by a hyphen,
+# dot or apostrophe ("you-geun", "o'neil"); not a phrase, an operator or a prefix mark
+_NAME_WORD = re.compile(r"\w+(?:[-.'\u2019]\w+)*")
+_WORD = re.compile(r"\w+")
 
 
 class QuoteFinder:
@@ -46,8 +56,18 @@ class QuoteFinder:
         self.numbers, self.key_bounds = numbers, key_bounds
         self._where = {keys[i : i + 3]: i // 3 for i in range(0, len(keys), 3)}
         self._keys = keys
+        # the quotations in runs of one source each, for a filter by source in C
+        runs = [(source, len(list(run))) for source, run in groupby(q.source for q in quotes)]
+        self._run_sources = [source for source, _n in runs]
+        self._run_lengths = [n for _source, n in runs]
+        self._sources = frozenset(self._run_sources)
         self._source_of = [q.source for q in quotes].__getitem__
-        self._sources = frozenset(q.source for q in quotes)
+        n = len(quotes)
+        self._bitmaps = {
+            key: bitsets.from_numbers(self._holding(key), n)
+            for key, j in self._where.items()
+            if (key_bounds[j + 1] - key_bounds[j]) * _BITMAP_SHARE >= n
+        }
         # each speaker's name, casefolded → the quotations they speak (an array each: a
         # list would hold an int object a quotation)
         self._speakers: dict[str, array] = {}
@@ -58,8 +78,16 @@ class QuoteFinder:
                 if spoken is None:
                     spoken = self._speakers[name] = array("I")
                 spoken.append(i)
+        # each name's words, a space before each ("kim you-geun": " kim you geun"), one
+        # name a line: a word of a query is found at the start of theirs with a C scan
+        self._names = list(self._speakers)
+        self._name_words = [_spaced(name) for name in self._names]
+        self._name_lines = "".join(words + "\n" for words in self._name_words)
+        self._name_starts = array("Q", [0])
+        for words in self._name_words:
+            self._name_starts.append(self._name_starts[-1] + len(words) + 1)
         # a compound's or phrase's pattern → the quotations holding it, from first use
-        self._rows: dict[bytes, list[int]] = {}
+        self._rows: dict[bytes, int] = {}
 
     @classmethod
     def build(cls, search: SearchIndex, quotes: Sequence[Quote]) -> QuoteFinder:
@@ -120,18 +148,28 @@ class QuoteFinder:
     ) -> list[Quote]:
         """The quotations ``query`` matches (see the module's docstring), in index order.
         Words and phrases count only in documents of ``sources``, if given."""
-        in_text: set[int] = set()
+        # sets of quotations are bitmaps (tui/bitsets.py): tens of thousands of quotations
+        # match a letter or a common word, and a keystroke has milliseconds for them
+        in_text = 0
         for matcher in search.matchers(query):
             if matcher.regex is not None:
-                in_text.update(self._phrase(matcher))
+                in_text |= self._phrase(matcher)
+            in_text |= self._union(key for key in matcher.keys if len(key) == 3)
             for key in matcher.keys:
-                in_text.update(self._holding(key) if len(key) == 3 else self._compound(key))
+                if len(key) > 3:
+                    in_text |= self._compound(key)
+        n = len(self.quotes)
         if sources is not None and not all(map(sources.__contains__, self._sources)):
-            # (whole columns at a time: tens of thousands of quotations)
-            listed = list(in_text)
-            in_text = set(compress(listed, map(sources.__contains__, map(self._source_of, listed))))
-        in_text.update(self._spoken_by(query))
-        return list(map(self.quotes.__getitem__, sorted(in_text)))
+            if in_text.bit_count() * 8 < n:  # (a few: each one's source, rather than all)
+                rows = bitsets.numbers(in_text)
+                kept = compress(rows, map(sources.__contains__, map(self._source_of, rows)))
+                in_text = bitsets.from_numbers(kept, n)
+            else:
+                in_text &= self._quotes_of(sources)
+        spoken = self._spoken_by(query)
+        if spoken:  # (a speaker's quotations are an array, not a bitmap)
+            in_text |= bitsets.from_numbers(chain.from_iterable(spoken), n)
+        return bitsets.select(self.quotes, in_text)
 
     def _holding(self, key: bytes) -> array:
         j = self._where.get(key)
@@ -139,17 +177,37 @@ class QuoteFinder:
             return array("I")
         return self.numbers[self.key_bounds[j] : self.key_bounds[j + 1]]
 
-    def _compound(self, key: bytes) -> list[int]:
+    def _union(self, keys: Iterable[bytes]) -> int:
+        """The quotations holding any of ``keys``."""
+        bits = 0
+        rare = bytearray(len(self.quotes))  # (marked one by one, turned into bits once)
+        marked = False
+        for key in keys:
+            frequent = self._bitmaps.get(key)
+            if frequent is not None:
+                bits |= frequent
+            else:
+                held = self._holding(key)
+                if held:
+                    bitsets.mark(rare, held)
+                    marked = True
+        return bits | bitsets.from_flags(rare) if marked else bits
+
+    def _quotes_of(self, sources: Container[str]) -> int:
+        """The quotations from any of ``sources``."""
+        picked = map(_FLAG.__getitem__, map(sources.__contains__, self._run_sources))
+        return bitsets.from_flags(b"".join(map(mul, picked, self._run_lengths)))
+
+    def _compound(self, key: bytes) -> int:
         """The quotations holding a compound's parts in a row ("jae-in" is "jae", "in")."""
-        parts = [self._holding(key[i : i + 3]) for i in range(0, len(key), 3)]
+        parts = [[key[i : i + 3]] for i in range(0, len(key), 3)]
         return self._in_a_row(re.compile(re.escape(key)), parts)
 
-    def _phrase(self, matcher: Matcher) -> list[int]:
+    def _phrase(self, matcher: Matcher) -> int:
         assert matcher.regex is not None
-        slots = [set().union(*map(self._holding, slot)) for slot in matcher.slots]
-        return self._in_a_row(matcher.regex, slots)
+        return self._in_a_row(matcher.regex, matcher.slots)
 
-    def _in_a_row(self, regex: re.Pattern[bytes], slots: list[Collection[int]]) -> list[int]:
+    def _in_a_row(self, regex: re.Pattern[bytes], slots: list[list[bytes]]) -> int:
         """The quotations where ``regex`` matches, of those holding a key of each slot
         (remembered: as a word is typed, its compounds and phrases come back)."""
         found = self._rows.get(regex.pattern)
@@ -157,17 +215,31 @@ class QuoteFinder:
             return found
         if len(self._rows) >= _ROWS_KEPT:
             self._rows.clear()
-        slots = sorted(slots, key=len)
-        candidates = set(slots[0]).intersection(*slots[1:]) if slots else set()
+        n = len(self.quotes)
+        unions = [(self._union(slot), slot) for slot in slots]
+        unions.sort(key=lambda union: union[0].bit_count())
+        others = -1
+        for bits, _slot in unions[1:]:
+            others &= bits
         stream, bounds = self.stream, self.bounds
-        if len(candidates) > len(self.quotes) // 10:
+        if not unions:
+            found = 0
+        elif (unions[0][0] & others).bit_count() > n // 10:
             # most quotations: one scan of them all beats a search in each
             starts = [m.start() for m in regex.finditer(stream)]
-            found = [i - 1 for i in sorted(set(map(bisect_right, repeat(bounds), starts)))]
+            rows: Sequence[int] = list(map(bisect_right, repeat(bounds), starts))
+            found = bitsets.from_numbers(rows, n + 1) >> 1
         else:
-            found = [
-                i for i in sorted(candidates) if regex.search(stream, bounds[i], bounds[i + 1])
-            ]
+            # the rarest slot's quotations that the other slots hold too, each searched
+            # (in C: map and compress, with no Python step a quotation)
+            rarest, slot = unions[0]
+            rows = self._holding(slot[0]) if len(slot) == 1 else bitsets.numbers(rarest)
+            if len(unions) > 1:
+                held = bitsets.to_flags(others, n)
+                rows = list(compress(rows, map(held.__getitem__, rows)))
+            ends = map(bounds.__getitem__, map((1).__add__, rows))
+            searched = map(regex.search, repeat(stream), map(bounds.__getitem__, rows), ends)
+            found = bitsets.from_numbers(compress(rows, searched), n)
         self._rows[regex.pattern] = found
         return found
 
@@ -175,14 +247,28 @@ class QuoteFinder:
         """Forget what earlier queries worked out (the benchmark times cold keystrokes)."""
         self._rows.clear()
 
-    def _spoken_by(self, query: str) -> list[int]:
-        """Quotations whose speaker's name holds every word of the query (of two letters
-        or more), as typed: "kono" finds Taro Kono's."""
-        words = [w for w in query.casefold().split() if len(w) > 1]
-        if not words:
+    def _spoken_by(self, query: str) -> list[array]:
+        """Quotations whose speaker the query names: each of its words (of two letters or
+        more, operators and phrases aside) starts a word of their name, as typed: "kono"
+        and "taro ko" find Taro Kono's, "you-geun" Kim You-geun's; "in" finds no Martin."""
+        words = query.casefold().split()
+        named = sorted({_spaced(w) for w in words if len(w) > 1 and _NAME_WORD.fullmatch(w)})
+        if not named:
             return []
-        names: Iterable[str] = self._speakers
-        for word in words:
-            names = [name for name in names if word in name]
-        return [i for name in names for i in self._speakers[name]]
+        named.sort(key=len)
+        longest = named.pop()
+        lines, starts = self._name_lines, self._name_starts
+        found = []
+        i = lines.find(longest)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            found.append(k)
+            i = lines.find(longest, starts[k + 1])  # (the next name)
+        for word in named:
+            found = [k for k in found if word in self._name_words[k]]
+        return [self._speakers[self._names[k]] for k in found]
 
+
+def _spaced(text: str) -> str:
+    """The words of ``text``, a space before each."""
+    return "".join(" " + word for word in _WORD.findall(text))

@@ -34,13 +34,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import combinations, islice, repeat
+from itertools import combinations, compress, islice, repeat
 from operator import add
 from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import bitsets
 from .document import BODY, Document
 from .query import EXACT, FUZZY, PREFIX, Clause, Query, parse_query
 from .text import WORD_OR_LINE, normalise, sentences, word_parts
@@ -65,7 +66,6 @@ FORMAT = "search-4"  # bump when the index layout changes: cached indexes then r
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
 LINE_KEY = _LINE  # (no word or phrase is found across one)
 _UNKNOWN = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has
-_BITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def _key(term_id: int) -> bytes:
@@ -204,6 +204,7 @@ class SearchIndex:
     _short_prefix: dict[str, list[int]] = field(default_factory=dict)
     _bitmaps: dict[int, int] = field(default_factory=dict)
     _doc_index: dict[str, int] = field(default_factory=dict)
+    _ids: list[str] = field(default_factory=list)
     _avg_len: float = 1.0
     _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -363,16 +364,19 @@ class SearchIndex:
         if set(state) != set(cls._STATE) or len(state["doc_len"]) != len(documents):
             return None
         index = cls(documents=list(documents), **state)
-        index._doc_index = {doc.id: i for i, doc in enumerate(index.documents)}
-        n = len(index.documents)
-        index._avg_len = (sum(index.doc_len) / n) if n else 1.0
+        index._number_documents()
         return index
+
+    def _number_documents(self) -> None:
+        self._ids = [doc.id for doc in self.documents]
+        self._doc_index = {doc_id: i for i, doc_id in enumerate(self._ids)}
+        n = len(self.documents)
+        self._avg_len = (sum(self.doc_len) / n) if n else 1.0
 
     def _prepare(self) -> None:
         """Derived lookups: sorted vocabulary, length buckets, bitmaps of frequent terms."""
         n = len(self.documents)
-        self._doc_index = {doc.id: i for i, doc in enumerate(self.documents)}
-        self._avg_len = (sum(self.doc_len) / n) if n else 1.0
+        self._number_documents()
         ids = sorted(range(1, len(self.terms)), key=self.terms.__getitem__)
         self._sorted_ids = array("I", ids)
         self._sorted_terms = [self.terms[i] for i in ids]
@@ -411,9 +415,8 @@ class SearchIndex:
         flags = bytearray(n)
         starts, docs = self.post_start, self.post_docs
         for tid in tids:
-            # set each flag from C: this runs over every posting of the frequent terms
-            deque(map(flags.__setitem__, docs[starts[tid] : starts[tid + 1]], repeat(1)), 0)
-        return int(flags.translate(_BITS)[::-1] or b"0", 2)
+            bitsets.mark(flags, docs[starts[tid] : starts[tid + 1]])
+        return bitsets.from_flags(flags)
 
     def _term_bitmap(self, tids: list[int]) -> int:
         bits = 0
@@ -667,7 +670,7 @@ class SearchIndex:
     def _choose(self, positive: list[_Plan], bits: int) -> list[int]:
         """Documents to score: all of them, or for a broad query the likeliest few."""
         if bits.bit_count() <= SCORE_LIMIT:
-            return _bit_indexes(bits)
+            return bitsets.numbers(bits)
         rarest = min(positive, key=lambda p: p.df or len(self.documents) + 1)
         chosen: list[int] = []
         seen: set[int] = set()
@@ -896,36 +899,68 @@ class SearchIndex:
         positive, negative, bits, complete = self._candidates(parsed, None)
         if not bits:
             return {}
-        docs = _bit_indexes(bits)
-        allowed = set(docs)
-        counts: dict[int, int] = {}
-        starts, post_docs, post_tfs = self.post_start, self.post_docs, self.post_tfs
-        stream = self.stream
+        # each document's count is a 32-bit field of one int, so that adding up the
+        # counts of many words, over every document, is one C addition per word
+        counts = 0
         for plan in positive:
-            if plan.regex is not None:  # a phrase: count it in each candidate document
-                for d in docs:
-                    s, e = self.doc_start[d], self.doc_start[d + 1]
-                    found = len(plan.regex.findall(stream, s, e))
-                    if found:
-                        counts[d] = counts.get(d, 0) + found
-                    elif complete:
-                        allowed.discard(d)
+            if plan.regex is None:
+                counts += self._word_counts(plan)
                 continue
-            # a word: add up its terms' frequencies from the postings, without a scan
-            words = {key for key, _cost, _docs in plan.alts}
-            for tid in plan.ranked_terms:
-                parts = self.compounds.get(tid)
-                if parts and parts[:3] in words:
-                    continue  # its occurrences are already counted under its first part
-                lo, hi = starts[tid], starts[tid + 1]
-                for d, tf in zip(post_docs[lo:hi], post_tfs[lo:hi]):
-                    if d in allowed:
-                        counts[d] = counts.get(d, 0) + tf
-        out: dict[str, int] = {}
-        for d, count in counts.items():
-            if d in allowed and not (negative and self._excluded(negative, d)):
-                out[self.documents[d].id] = count
-        return out
+            found, where = self._phrase_counts(plan, bits)
+            counts += found
+            if complete:
+                bits &= where  # (a document with the phrase's words apart does not match)
+        n = len(self.documents)
+        per_doc = array("I")
+        per_doc.frombytes(counts.to_bytes(4 * n, sys.byteorder))
+        # a document matches if it is among ``bits`` and has a count (min(1, count) > 0)
+        matches = map(min, bitsets.to_flags(bits, n), per_doc)
+        if any(plan.regex is not None for plan in negative):
+            kept = [d for d in compress(range(n), matches) if not self._excluded(negative, d)]
+            return {self._ids[d]: per_doc[d] for d in kept}
+        return dict(compress(zip(self._ids, per_doc), matches))
+
+    def _word_counts(self, plan: _Plan) -> int:
+        """A word's matches in each document, as the 32-bit fields of one int."""
+        n = len(self.documents)
+        starts, post_docs, post_tfs = self.post_start, self.post_docs, self.post_tfs
+        words = {key for key, _cost, _docs in plan.alts}
+        counts = 0
+        for tid in plan.ranked_terms:
+            parts = self.compounds.get(tid)
+            if parts and parts[:3] in words:
+                continue  # its occurrences are already counted under its first part
+            lo, hi = starts[tid], starts[tid + 1]
+            fields = bytearray(4 * n)
+            view = memoryview(fields).cast("I")
+            deque(map(view.__setitem__, post_docs[lo:hi], post_tfs[lo:hi]), 0)
+            view.release()
+            counts += int.from_bytes(fields, sys.byteorder)
+        return counts
+
+    def _phrase_counts(self, plan: _Plan, bits: int) -> tuple[int, int]:
+        """A phrase's matches in each of the documents ``bits`` holds, as the 32-bit
+        fields of one int, and the documents that have it. Remembered: a phrase found
+        in every article costs a scan of the archive, and the states typed after it
+        ("South Korea" !, "South Korea" !Japan) ask for the same again."""
+        assert plan.regex is not None
+        regex = plan.regex
+
+        def scan() -> tuple[int, int]:
+            n = len(self.documents)
+            fields = bytearray(4 * n)
+            view = memoryview(fields).cast("I")
+            where = bytearray(n)
+            findall, stream, starts = regex.findall, self.stream, self.doc_start
+            for d in bitsets.numbers(bits):
+                found = len(findall(stream, starts[d], starts[d + 1]))
+                if found:
+                    view[d] = found
+                    where[d] = 1
+            view.release()
+            return int.from_bytes(fields, sys.byteorder), bitsets.from_flags(where)
+
+        return self._cached(("phrase", regex.pattern, bits), scan)
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -1054,19 +1089,6 @@ def _by_frequency(tfs: bytes) -> Iterable[int]:
         while i >= 0:
             yield i
             i = tfs.find(value, i + 1)
-
-
-def _bit_indexes(bits: int) -> list[int]:
-    """Indexes of the set bits of ``bits``, ascending."""
-    if bits <= 0:
-        return []
-    digits = bin(bits)[:1:-1]  # least significant first
-    out = []
-    i = digits.find("1")
-    while i >= 0:
-        out.append(i)
-        i = digits.find("1", i + 1)
-    return out
 
 
 def _trie(keys: list[bytes]) -> bytes:
