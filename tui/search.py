@@ -63,6 +63,8 @@ PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
 FORMAT = "search-4"  # bump when the index layout changes: cached indexes then rebuild
+_TOP = bytes.maketrans(bytes(range(256)), bytes(b >> 7 for b in range(256)))  # 1 if ≥ 128
+_TOP_BYTE = 3 if sys.byteorder == "little" else 0  # a 32-bit field's most significant byte
 _LINE = b"\x80\x00\x00"  # term id 0: a line break
 LINE_KEY = _LINE  # (no word or phrase is found across one)
 _UNKNOWN = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has
@@ -205,6 +207,7 @@ class SearchIndex:
     _bitmaps: dict[int, int] = field(default_factory=dict)
     _doc_index: dict[str, int] = field(default_factory=dict)
     _ids: list[str] = field(default_factory=list)
+    _fields_max: int = 0  # 2**31 - 1 in each document's 32-bit field (see _hits_per_source)
     _avg_len: float = 1.0
     _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -369,6 +372,7 @@ class SearchIndex:
 
     def _number_documents(self) -> None:
         self._ids = [doc.id for doc in self.documents]
+        self._fields_max = int.from_bytes(b"\xff\xff\xff\x7f" * len(self._ids), "little")
         self._doc_index = {doc_id: i for i, doc_id in enumerate(self._ids)}
         n = len(self.documents)
         self._avg_len = (sum(self.doc_len) / n) if n else 1.0
@@ -911,10 +915,15 @@ class SearchIndex:
             if complete:
                 bits &= where  # (a document with the phrase's words apart does not match)
         n = len(self.documents)
+        fields = counts.to_bytes(4 * n, sys.byteorder)
         per_doc = array("I")
-        per_doc.frombytes(counts.to_bytes(4 * n, sys.byteorder))
-        # a document matches if it is among ``bits`` and has a count (min(1, count) > 0)
-        matches = map(min, bitsets.to_flags(bits, n), per_doc)
+        per_doc.frombytes(fields)
+        # a document matches if it is among ``bits`` and has a count: adding 2**31 - 1 to
+        # each field sets its top bit just where the count is not 0, and that bit's byte
+        # is a flag (no count reaches 2**31: the sum stays inside its field)
+        top = (counts + self._fields_max).to_bytes(4 * n, sys.byteorder)
+        counted = bitsets.from_flags(top[_TOP_BYTE::4].translate(_TOP))
+        matches = bitsets.to_flags(bits & counted, n)
         if any(plan.regex is not None for plan in negative):
             kept = [d for d in compress(range(n), matches) if not self._excluded(negative, d)]
             return {self._ids[d]: per_doc[d] for d in kept}
