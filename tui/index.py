@@ -87,11 +87,11 @@ class CorpusIndex:
                 index.clusters.setdefault(q.cluster, []).append(q)
         if progress:
             progress("quotes", n, n)
-        # Keep this last. The index lives as long as the app: collect the build's garbage
-        # (and a previous index's) once, then keep the collector from walking millions of
-        # live objects again: a full collection in the middle of a keystroke costs tens of ms.
-        gc.unfreeze()
-        gc.collect()
+        # Keep this last. The index lives as long as the app: keep the collector from
+        # walking its millions of objects, as the next collection would (tens of ms, in
+        # the middle of a keystroke). They are not collected first: the build leaves next
+        # to no cyclic garbage (36 objects at 10,000 articles), and a full collection to
+        # find it would cost 0.17 s of the build.
         gc.freeze()
         return index
 
