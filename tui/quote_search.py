@@ -18,7 +18,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
-from itertools import chain, compress, groupby, repeat
+from itertools import accumulate, chain, compress, groupby, repeat
 from operator import mul
 from typing import Any
 
@@ -91,35 +91,39 @@ class QuoteFinder:
 
     @classmethod
     def build(cls, search: SearchIndex, quotes: Sequence[Quote]) -> QuoteFinder:
+        # a statement reprinted by many outlets is looked up, and posted, once for all
+        # of its quotations
+        rows_of: dict[str, list[int]] = {}
+        for i, text in enumerate(q.text for q in quotes):
+            rows = rows_of.get(text)
+            if rows is None:
+                rows_of[text] = [i]
+            else:
+                rows.append(i)
         keys_of = TextKeys(search)
-        # (a statement reprinted by many outlets is looked up once)
-        known: dict[str, tuple[bytes, list[bytes]]] = {}
-        parts: list[bytes] = []
-        bounds = array("Q", [0])
+        streams: dict[str, bytes] = {}
         postings: dict[bytes, list[int]] = {}
-        for i, quote in enumerate(quotes):
-            found = known.get(quote.text)
-            if found is None:
-                stream = keys_of(quote.text)
-                found = known[quote.text] = (stream, list(set(_KEY.findall(stream))))
-            stream, distinct = found
-            # (a line break after each: no word or phrase is found across two quotations)
-            parts.append(stream)
-            parts.append(LINE_KEY)
-            bounds.append(bounds[-1] + len(stream) + len(LINE_KEY))
-            for key in distinct:
+        for text, rows in rows_of.items():
+            stream = streams[text] = keys_of(text)
+            for key in set(_KEY.findall(stream)):
                 held = postings.get(key)
                 if held is None:
-                    postings[key] = [i]
+                    postings[key] = rows[:]
                 else:
-                    held.append(i)
-        del known, keys_of
+                    held += rows
+        del rows_of, keys_of
         numbers = array("I")
         key_bounds = array("Q", [0])
         for held in postings.values():
+            held.sort()  # (in order already, unless a reprint came between)
             numbers.extend(held)
             key_bounds.append(len(numbers))
-        return cls(quotes, b"".join(parts), bounds, b"".join(postings), key_bounds, numbers)
+        # each quotation's keys, a line break after each: no word or phrase is found
+        # across two quotations
+        each = list(map(streams.__getitem__, (q.text for q in quotes)))
+        bounds = array("Q", accumulate(map(len(LINE_KEY).__add__, map(len, each)), initial=0))
+        stream = b"".join(chain.from_iterable(zip(each, repeat(LINE_KEY))))
+        return cls(quotes, stream, bounds, b"".join(postings), key_bounds, numbers)
 
     def state(self) -> dict[str, Any]:
         """What :meth:`from_state` needs to make this finder again for the same quotes."""
