@@ -32,6 +32,7 @@ def _json(index: CorpusIndex) -> tuple:
         [q.to_json() for q in index.quotes],
         {k: [q.id for q in v] for k, v in index.clusters.items()},
         [p.to_json() for query in ("Kono", "trade", "Japn") for p in index.search.search(query)],
+        index.quote_finder.state() if index.quote_finder else None,
     )
 
 

@@ -72,10 +72,10 @@ class CorpusIndex:
                 if parallel.available(index.documents):
                     built = parallel.build(index.documents, aliases, ignore, progress)
                 if built is not None:
-                    index.search, index.entities, index.quotes = built
+                    index.search, index.entities, index.quotes, index.quote_finder = built
                 else:
                     index._build_serially(aliases, ignore, progress)
-                index.quote_finder = QuoteFinder.build(index.search, index.quotes)
+                    index.quote_finder = QuoteFinder.build(index.search, index.quotes)
             if key:
                 cache.store(CACHE_NAME, key, index._state())
         elif progress:

@@ -33,6 +33,7 @@ from typing import Any
 from .document import Document
 from .entities import Entity, extract_entities, mine_shard
 from .gazetteer import load_gazetteer
+from .quote_search import QuoteFinder, index_texts
 from .quotes import Quote, quote_columns, quotes_from_columns, quotes_in_document, settle_quotes
 from .search import SearchIndex
 
@@ -65,9 +66,9 @@ def build(
     aliases: dict[str, list[str]],
     ignore: list[str],
     progress: Callable[[str, int, int], None] | None = None,
-) -> tuple[SearchIndex, list[Entity], list[Quote]] | None:
-    """(search, entities, quotes) as the serial build makes them, or None if the worker
-    could not do its part (nothing is left running either way)."""
+) -> tuple[SearchIndex, list[Entity], list[Quote], QuoteFinder] | None:
+    """(search, entities, quotes, quote finder) as the serial build makes them, or None
+    if the worker could not do its part (nothing is left running either way)."""
     split = _split(documents, WORKER_SHARE)
     mine_from = _split(documents, MINE_SHARE)
     # What both processes need is made here, once, rather than after the fork in each.
@@ -180,9 +181,15 @@ def _scratch_folder() -> str:
 def _work(link: _Link, documents: list[Document], split: int, mine_from: int) -> None:
     try:
         link.send("mined", mine_shard(documents[mine_from:]))
-        link.send("search", SearchIndex.build(documents).state())
+        search = SearchIndex.build(documents)
+        link.send("search", search.state())
         quotes = [q for doc in documents[split:] for q in quotes_in_document(doc)]
         link.send("quotes", quote_columns(quotes))
+        # the quote browser's postings of every quotation, the main process's first,
+        # while it settles speakers and clusters
+        texts = link.receive("texts")
+        texts.extend(q.text for q in quotes)
+        link.send("quote_search", index_texts(search, texts))
     except BaseException as error:  # the main process falls back; a message helps no one here
         try:
             link.fail(error)
@@ -199,7 +206,7 @@ def _lead(
     aliases: dict[str, list[str]],
     ignore: list[str],
     progress: Callable[[str, int, int], None] | None,
-) -> tuple[SearchIndex, list[Entity], list[Quote]]:
+) -> tuple[SearchIndex, list[Entity], list[Quote], QuoteFinder]:
     n = len(documents)
     # The worker's messages are names of files, so it never waits for this process to
     # read them: each is read when it is needed.
@@ -220,6 +227,7 @@ def _lead(
         quotes.extend(quotes_in_document(doc))
         if progress and i % 500 == 0:
             progress("quotes", i, n)
+    link.send("texts", [q.text for q in quotes])
     search = SearchIndex.from_state(documents, link.receive("search"))
     if search is None:
         raise WorkerFailed("postings of another format")
@@ -230,4 +238,7 @@ def _lead(
     except (KeyError, ValueError) as error:
         raise WorkerFailed(f"quotations of another shape: {error}") from None
     settle_quotes(quotes, entities)
-    return search, entities, quotes
+    finder = QuoteFinder.from_state(quotes, link.receive("quote_search"))
+    if finder is None:
+        raise WorkerFailed("quote postings of another shape")
+    return search, entities, quotes, finder

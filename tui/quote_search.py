@@ -28,7 +28,7 @@ from .search import LINE_KEY, Matcher, SearchIndex, TextKeys
 
 # Every stream key is three bytes.
 _KEY = re.compile(b"...", re.DOTALL)
-FORMAT = "quote-search-1"
+FORMAT = "quote-search-2"
 # Compounds and phrases whose quotations are remembered (a word expands to up to 50 terms).
 _ROWS_KEPT = 1_000
 # A key held by at least 1 quotation in this many also keeps them as a bitmap: the bitmap
@@ -41,12 +41,60 @@ _NAME_WORD = re.compile(r"\w+(?:[-.'\u2019]\w+)*")
 _WORD = re.compile(r"\w+")
 
 
+_STATE = ("stream", "bounds", "keys", "key_bounds", "numbers")
+
+
+def index_texts(search: SearchIndex, texts: Sequence[str]) -> dict[str, Any]:
+    """The state of a :class:`QuoteFinder` for quotations of these texts, in this order:
+    all of it that needs only the texts, so that another process can make it."""
+    # a statement reprinted by many outlets is looked up, and posted, once for all of
+    # its quotations
+    rows_of: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        rows = rows_of.get(text)
+        if rows is None:
+            rows_of[text] = [i]
+        else:
+            rows.append(i)
+    keys_of = TextKeys(search)
+    streams: dict[str, bytes] = {}
+    postings: dict[bytes, list[int]] = {}
+    for text, rows in rows_of.items():
+        stream = streams[text] = keys_of(text)
+        for key in set(_KEY.findall(stream)):
+            held = postings.get(key)
+            if held is None:
+                postings[key] = rows[:]
+            else:
+                held += rows
+    del rows_of, keys_of
+    n = len(texts)
+    numbers = array("I")
+    key_bounds = array("Q", [0])
+    bitmaps: dict[bytes, int] = {}
+    for key, held in postings.items():
+        held.sort()  # (in order already, unless a reprint came between)
+        numbers.extend(held)
+        key_bounds.append(len(numbers))
+        if len(held) * _BITMAP_SHARE >= n:
+            bitmaps[key] = bitsets.from_numbers(held, n)
+    # each quotation's keys, a line break after each: no word or phrase is found across
+    # two quotations
+    each = list(map(streams.__getitem__, texts))
+    bounds = array("Q", accumulate(map(len(LINE_KEY).__add__, map(len, each)), initial=0))
+    stream = b"".join(chain.from_iterable(zip(each, repeat(LINE_KEY))))
+    return {
+        "format": FORMAT, "stream": stream, "bounds": bounds, "keys": b"".join(postings),
+        "key_bounds": key_bounds, "numbers": numbers, "bitmaps": bitmaps,
+    }
+
+
 class QuoteFinder:
     """The quotations of an index, findable by the words of a search."""
 
     def __init__(
         self, quotes: Sequence[Quote], stream: bytes, bounds: array, keys: bytes,
-        key_bounds: array, numbers: array,
+        key_bounds: array, numbers: array, bitmaps: dict[bytes, int],
     ) -> None:
         self.quotes = quotes
         # quotation i's keys are stream[bounds[i]:bounds[i + 1]], a line break's last
@@ -62,12 +110,8 @@ class QuoteFinder:
         self._run_lengths = [n for _source, n in runs]
         self._sources = frozenset(self._run_sources)
         self._source_of = [q.source for q in quotes].__getitem__
-        n = len(quotes)
-        self._bitmaps = {
-            key: bitsets.from_numbers(self._holding(key), n)
-            for key, j in self._where.items()
-            if (key_bounds[j + 1] - key_bounds[j]) * _BITMAP_SHARE >= n
-        }
+        # the quotations of each key held by 1 quotation in _BITMAP_SHARE or more
+        self._bitmaps = bitmaps
         # each speaker's name, casefolded → the quotations they speak (an array each: a
         # list would hold an int object a quotation)
         self._speakers: dict[str, array] = {}
@@ -91,57 +135,29 @@ class QuoteFinder:
 
     @classmethod
     def build(cls, search: SearchIndex, quotes: Sequence[Quote]) -> QuoteFinder:
-        # a statement reprinted by many outlets is looked up, and posted, once for all
-        # of its quotations
-        rows_of: dict[str, list[int]] = {}
-        for i, text in enumerate(q.text for q in quotes):
-            rows = rows_of.get(text)
-            if rows is None:
-                rows_of[text] = [i]
-            else:
-                rows.append(i)
-        keys_of = TextKeys(search)
-        streams: dict[str, bytes] = {}
-        postings: dict[bytes, list[int]] = {}
-        for text, rows in rows_of.items():
-            stream = streams[text] = keys_of(text)
-            for key in set(_KEY.findall(stream)):
-                held = postings.get(key)
-                if held is None:
-                    postings[key] = rows[:]
-                else:
-                    held += rows
-        del rows_of, keys_of
-        numbers = array("I")
-        key_bounds = array("Q", [0])
-        for held in postings.values():
-            held.sort()  # (in order already, unless a reprint came between)
-            numbers.extend(held)
-            key_bounds.append(len(numbers))
-        # each quotation's keys, a line break after each: no word or phrase is found
-        # across two quotations
-        each = list(map(streams.__getitem__, (q.text for q in quotes)))
-        bounds = array("Q", accumulate(map(len(LINE_KEY).__add__, map(len, each)), initial=0))
-        stream = b"".join(chain.from_iterable(zip(each, repeat(LINE_KEY))))
-        return cls(quotes, stream, bounds, b"".join(postings), key_bounds, numbers)
+        finder = cls.from_state(quotes, index_texts(search, [q.text for q in quotes]))
+        assert finder is not None
+        return finder
 
     def state(self) -> dict[str, Any]:
         """What :meth:`from_state` needs to make this finder again for the same quotes."""
         return {
             "format": FORMAT, "stream": self.stream, "bounds": self.bounds,
             "keys": self._keys, "key_bounds": self.key_bounds, "numbers": self.numbers,
+            "bitmaps": self._bitmaps,
         }
 
     @classmethod
     def from_state(cls, quotes: Sequence[Quote], state: Any) -> QuoteFinder | None:
-        """The finder ``state()`` described, or None if it is not one for these quotes."""
+        """The finder ``state()`` (or :func:`index_texts` of the quotations' texts)
+        described, or None if it is not one for these quotes."""
         try:
             if state["format"] != FORMAT or len(state["bounds"]) != len(quotes) + 1:
                 return None
-            parts = [state[k] for k in ("stream", "bounds", "keys", "key_bounds", "numbers")]
+            parts = [state[k] for k in (*_STATE, "bitmaps")]
         except (KeyError, TypeError):
             return None
-        if len(parts[2]) != 3 * (len(parts[3]) - 1):
+        if len(parts[2]) != 3 * (len(parts[3]) - 1) or not isinstance(parts[5], dict):
             return None
         return cls(quotes, *parts)
 
