@@ -44,7 +44,7 @@ ENV_VAR = "NEWSDESK_PARALLEL"
 # The worker's share of the text, for mining names and for quotations. It also builds
 # the postings, while this process merges the names into entities.
 MINE_SHARE = 0.4
-WORKER_SHARE = 0.55
+WORKER_SHARE = 0.6
 
 
 class WorkerFailed(Exception):
