@@ -9,7 +9,9 @@ from each key to the quotations that hold it. A keystroke then takes the query's
 
 A quotation matches when any of the query's words or phrases occurs in it (as a find in
 the viewer highlights any of them), in a document that matches the whole query; or,
-wherever it is, when its speaker's name holds every word of the query.
+wherever it is, when the query names its speaker (each word typed starts a word of the
+name). The sets of quotations are bitmaps (tui/bitsets.py): a letter or a common word
+matches tens of thousands, and a keystroke has a few milliseconds for them.
 """
 
 from __future__ import annotations
@@ -168,8 +170,6 @@ class QuoteFinder:
     ) -> list[Quote]:
         """The quotations ``query`` matches (see the module's docstring), in index order.
         Words and phrases count only in documents of ``sources``, if given."""
-        # sets of quotations are bitmaps (tui/bitsets.py): tens of thousands of quotations
-        # match a letter or a common word, and a keystroke has milliseconds for them
         in_text = 0
         for matcher in search.matchers(query):
             if matcher.regex is not None:
