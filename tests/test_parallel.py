@@ -36,6 +36,19 @@ def _json(index: CorpusIndex) -> tuple:
     )
 
 
+def _record_scratch_folders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The scratch folders the build makes, as it makes them."""
+    made: list[str] = []
+    real = parallel._scratch_folder
+
+    def recorded() -> str:
+        made.append(real())
+        return made[-1]
+
+    monkeypatch.setattr(parallel, "_scratch_folder", recorded)
+    return made
+
+
 @pytest.fixture
 def forced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(cache.ENV_VAR, "off")
@@ -88,7 +101,9 @@ def test_no_fork_falls_back_to_one_process(
         raise OSError("fork not allowed")
 
     monkeypatch.setattr(os, "fork", no_fork)
+    made = _record_scratch_folders(monkeypatch)
     assert parallel.build(bundled, {}, []) is None
+    assert made and not os.path.exists(made[0])  # (nor is its scratch folder left behind)
     assert _json(_build(bundled, monkeypatch, "on")) == serial
 
 
@@ -117,13 +132,6 @@ def test_a_mined_shard_survives_pickling(bundled: list[Document]) -> None:
 def test_the_build_leaves_no_scratch_files(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
-    made: list[str] = []
-    real = parallel._scratch_folder
-
-    def recorded() -> str:
-        made.append(real())
-        return made[-1]
-
-    monkeypatch.setattr(parallel, "_scratch_folder", recorded)
+    made = _record_scratch_folders(monkeypatch)
     assert parallel.build(bundled, {}, []) is not None
     assert made and not os.path.exists(made[0])

@@ -31,8 +31,18 @@ def index() -> CorpusIndex:
 def names(query: str, speaker: str | None) -> bool:
     """Each word of the query (two letters or more; a name's letters, hyphens, dots and
     apostrophes only) starts a word of the speaker's name, its parts in a row."""
+    outside = []  # the query with its phrases (closed or not, excluded or not) left out
+    quoted = False
+    for ch in query.casefold():
+        if ch == '"':
+            quoted = not quoted
+            if outside and outside[-1] == "!":
+                outside.pop()
+            outside.append(" ")
+        elif not quoted:
+            outside.append(ch)
     words = [
-        w for w in query.casefold().split()
+        w for w in "".join(outside).split()
         if len(w) > 1 and re.fullmatch(r"\w+(?:[-.'\u2019]\w+)*", w)
     ]
     if not speaker or not words:
@@ -86,6 +96,17 @@ def test_finds_quotations_in_index_order_and_only_in_the_sources_given(
     assert index.quotes_matching("Japan", set()) == []
 
 
+def test_as_many_sources_as_documents_are_not_taken_for_all_of_them(
+    index: CorpusIndex,
+) -> None:
+    n = len(index.documents)
+    every = index.quotes_matching("Japan")
+    assert index.quotes_matching("Japan", {d.id: 1 for d in index.documents}) == every
+    assert index.quotes_matching("Japan", {f"elsewhere {i}" for i in range(n)}) == []
+    first = index.documents[0].id
+    assert {q.source for q in index.quotes_matching("Japan", [first] * n)} == {first}
+
+
 def test_a_speakers_name_finds_their_quotations_anywhere(index: CorpusIndex) -> None:
     speaker = next(q.speaker for q in index.quotes if q.speaker and " " in q.speaker)
     surname = speaker.split()[-1].lower()
@@ -98,7 +119,8 @@ def test_a_name_is_found_by_the_start_of_its_words_not_by_any_part(index: Corpus
     assert kono
     for query in ("kono", "Taro", "taro ko", "KON"):
         assert kono <= set(map(id, index.quotes_matching(query, set()))), query
-    for query in ("ono", "aro", "kono!", '"kono'):
+    for query in ("ono", "aro", "kono!", '"kono', '"said kono today"', '!"said kono today"',
+                  '"minister taro kono'):
         assert not kono & set(map(id, index.quotes_matching(query, set()))), query
 
 

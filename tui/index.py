@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
@@ -103,7 +104,10 @@ class CorpusIndex:
         them while the query is typed (see tui/quote_search.py)."""
         assert self.quote_finder is not None  # (build makes it, or reads it from the cache)
         if isinstance(sources, Collection) and len(sources) == len(self.documents):
-            sources = None  # every document (cheaper to know than to check each)
+            # every document: then there is nothing to filter (the ids compared in C)
+            ids = sources.keys() if isinstance(sources, Mapping) else sources
+            if isinstance(ids, AbstractSet) and self.by_id.keys() <= ids:
+                sources = None
         return self.quote_finder.matching(self.search, query, sources)
 
     def _build_serially(

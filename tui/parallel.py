@@ -93,6 +93,9 @@ def build(
             warnings.simplefilter("ignore", DeprecationWarning)
             pid = os.fork()
     except OSError:
+        parent.close()
+        child.close()
+        shutil.rmtree(folder, ignore_errors=True)
         return None
     if pid == 0:  # the worker: never returns into the caller's code
         code = 0

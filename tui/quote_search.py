@@ -40,6 +40,7 @@ _FLAG = (b"\x00", b"\x01")
 # A word of a query that may be part of a name: letters and digits, joined by a hyphen,
 # dot or apostrophe ("you-geun", "o'neil"); not a phrase, an operator or a prefix mark
 _NAME_WORD = re.compile(r"\w+(?:[-.'\u2019]\w+)*")
+_PHRASE = re.compile(r'!*"[^"]*"?')  # a phrase, maybe excluded, maybe still being typed
 _WORD = re.compile(r"\w+")
 
 
@@ -271,7 +272,7 @@ class QuoteFinder:
         """Quotations whose speaker the query names: each of its words (of two letters or
         more, operators and phrases aside) starts a word of their name, as typed: "kono"
         and "taro ko" find Taro Kono's, "you-geun" Kim You-geun's; "in" finds no Martin."""
-        words = query.casefold().split()
+        words = _PHRASE.sub(" ", query.casefold()).split()
         named = sorted({_spaced(w) for w in words if len(w) > 1 and _NAME_WORD.fullmatch(w)})
         if not named:
             return []
