@@ -331,3 +331,22 @@ class TestDiskCache:
         monkeypatch.setenv(cache.ENV_VAR, "off")
         assert cache.cache_dir() is None
         assert cache.store("search", "k", 1) is None and cache.load("search", "k") is None
+
+
+def test_the_cache_forgets_the_oldest_results_past_its_size_budget(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui import search as search_module
+
+    fresh = SearchIndex.build(bundled)
+    queries = ["japan", "korea", "trade", "kono", "moon", "security", "export", "the"]
+    expected = {q: fresh.hits_per_source(q) for q in queries}
+    fresh.clear_cache()
+    monkeypatch.setattr(search_module, "CACHE_BYTES", 5_000)
+    for q in queries * 2:
+        assert fresh.hits_per_source(q) == expected[q]  # (the same, remembered or not)
+        sizes = [size for _value, size in fresh._cache.values()]
+        assert fresh._cache_bytes == sum(sizes)
+        assert fresh._cache_bytes <= 5_000 or len(sizes) == 1
+    fresh.clear_cache()
+    assert fresh._cache_bytes == 0 and not fresh._cache

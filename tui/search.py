@@ -62,6 +62,9 @@ SNIPPET_CHARS = 200
 PASSAGES_PER_DOCUMENT = 3
 BM25_K1, BM25_B = 1.2, 0.75
 _ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
+CACHE_ENTRIES = 512  # results remembered, at most
+CACHE_BYTES = 64 << 20  # and their rough sizes, added up
+_SMALL_RESULT = 1_000
 FORMAT = "search-4"  # bump when the index layout changes: cached indexes then rebuild
 _TOP = bytes.maketrans(bytes(range(256)), bytes(b >> 7 for b in range(256)))  # 1 if ≥ 128
 _TOP_BYTE = 3 if sys.byteorder == "little" else 0  # a 32-bit field's most significant byte
@@ -209,7 +212,8 @@ class SearchIndex:
     _ids: list[str] = field(default_factory=list)
     _fields_max: int = 0  # 2**31 - 1 in each document's 32-bit field (see _hits_per_source)
     _avg_len: float = 1.0
-    _cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+    _cache: OrderedDict[Any, tuple[Any, int]] = field(default_factory=OrderedDict)
+    _cache_bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __repr__(self) -> str:
@@ -451,20 +455,35 @@ class SearchIndex:
 
     def clear_cache(self) -> None:
         """Forget cached expansions and results (the benchmark times a cold keystroke)."""
-        self._cache.clear()
+        with self._lock:
+            self._cache.clear()
+            self._cache_bytes = 0
 
-    def _cached(self, key: Any, make: Callable[[], Any]) -> Any:
+    def _cached(
+        self, key: Any, make: Callable[[], Any], weigh: Callable[[Any], int] | None = None
+    ) -> Any:
+        """``make()``, remembered under ``key``. The least recently used results go first
+        once there are CACHE_ENTRIES of them or their rough sizes (``weigh``, else a small
+        default) add up to CACHE_BYTES: in an archive one result can be a dict of every
+        document, and 512 of those would hold hundreds of megabytes."""
         # the UI searches from worker threads: the LRU bookkeeping must not interleave
         cache = self._cache
         with self._lock:
             if key in cache:
                 cache.move_to_end(key)
-                return cache[key]
+                return cache[key][0]
         value = make()
+        size = weigh(value) if weigh is not None else _SMALL_RESULT
         with self._lock:
-            cache[key] = value
-            if len(cache) > 512:
-                cache.popitem(last=False)
+            if key in cache:  # (another thread made it meanwhile)
+                self._cache_bytes -= cache[key][1]
+            cache[key] = (value, size)
+            self._cache_bytes += size
+            while len(cache) > 1 and (
+                len(cache) > CACHE_ENTRIES or self._cache_bytes > CACHE_BYTES
+            ):
+                _key, (_value, gone) = cache.popitem(last=False)
+                self._cache_bytes -= gone
         return value
 
     @property
@@ -525,6 +544,7 @@ class SearchIndex:
             heads = self._cached(
                 ("heads", lead, length),
                 lambda n=length: [t[:n] for t in self._sorted_terms[lo:hi]],
+                lambda cut: 60 * len(cut),
             )
             for _head, dist, i in process.extract(
                 word, heads, scorer=OSA.distance, score_cutoff=budget, limit=None
@@ -570,7 +590,7 @@ class SearchIndex:
     # --- planning ---------------------------------------------------------------------------
 
     def _plan(self, clause: Clause) -> _Plan:
-        return self._cached(("plan", clause), lambda: self._make_plan(clause))
+        return self._cached(("plan", clause), lambda: self._make_plan(clause), _plan_size)
 
     def _make_plan(self, clause: Clause) -> _Plan:
         if clause.negate and clause.mode == FUZZY:
@@ -633,7 +653,10 @@ class SearchIndex:
             return []
         key = ("search", query, limit, source, typing)
         # a copy, so that a caller sorting or trimming its list cannot change the cache
-        found = self._cached(key, lambda: self._search(parse_query(query, typing), limit, source))
+        found = self._cached(
+            key, lambda: self._search(parse_query(query, typing), limit, source),
+            lambda passages: 1_000 * len(passages),
+        )
         return list(found)
 
     def _candidates(
@@ -896,7 +919,11 @@ class SearchIndex:
     def hits_per_source(self, query: str, *, typing: bool = True) -> dict[str, int]:
         """Matches per document id, for documents that match the whole query."""
         key = ("hits", query, typing)
-        return dict(self._cached(key, lambda: self._hits_per_source(query, typing)))
+        return dict(
+            self._cached(
+                key, lambda: self._hits_per_source(query, typing), lambda hits: 100 * len(hits)
+            )
+        )
 
     def _hits_per_source(self, query: str, typing: bool) -> dict[str, int]:
         parsed = parse_query(query, typing)
@@ -969,7 +996,10 @@ class SearchIndex:
             view.release()
             return int.from_bytes(fields, sys.byteorder), bitsets.from_flags(where)
 
-        return self._cached(("phrase", regex.pattern, bits), scan)
+        return self._cached(
+            ("phrase", regex.pattern, bits), scan,
+            lambda found: (found[0].bit_length() + found[1].bit_length() + bits.bit_length()) // 8,
+        )
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -1079,6 +1109,12 @@ def _unpack(packed: array, doc_code: str) -> tuple[array, array]:
     if sys.byteorder == "big":
         docs.byteswap()
     return docs, tfs
+
+
+def _plan_size(plan: _Plan) -> int:
+    """Roughly what a plan holds: its documents' bitmap, and each term's documents."""
+    held = sum(d.bit_length() // 8 if isinstance(d, int) else 40 * len(d) for *_, d in plan.alts)
+    return plan.bitmap.bit_length() // 8 + held + 200 * len(plan.alts)
 
 
 def _idf(n: int, df: int) -> float:
