@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from tui.config import Settings
 from tui.corpus import load_corpus
+from tui.entities import Entity
 from tui.index import CorpusIndex
 from tui.quote_search import QuoteFinder
 from tui.quotes import Quote
@@ -180,3 +181,34 @@ def typed(draw: st.DrawFn) -> str:
 def test_any_typed_query_matches_the_oracle(index: CorpusIndex, query: str) -> None:
     got, expected = found(index, query)
     assert got == expected
+
+
+def test_an_entitys_quotations_are_those_it_speaks_or_that_mention_it(
+    index: CorpusIndex,
+) -> None:
+    def by_definition(entity: Entity) -> set[str]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in entity.mentions:
+            spans.setdefault(m.source, []).append((m.start, m.end))
+        return {
+            q.id
+            for source in entity.sources
+            for q in index.quotes
+            if q.source == source
+            and (
+                q.speaker == entity.name
+                or any(q.start <= s and e <= q.end for s, e in spans.get(source, []))
+            )
+        }
+
+    assert any(index.quotes_naming(e) for e in index.entities)
+    for entity in index.entities:
+        assert index.quotes_naming(entity) == by_definition(entity), entity.name
+
+
+def test_an_entitys_spans_by_source_are_its_mentions(index: CorpusIndex) -> None:
+    for entity in index.entities:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in entity.mentions:
+            spans.setdefault(m.source, []).append((m.start, m.end))
+        assert entity.mentions.spans_by_source() == spans, entity.name

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Container, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class CorpusIndex:
     quotes: list[Quote] = field(default_factory=list)
     quote_by_id: dict[str, Quote] = field(default_factory=dict)
     clusters: dict[str, list[Quote]] = field(default_factory=dict)
+    quotes_by_source: dict[str, list[Quote]] = field(default_factory=dict)
     quote_finder: QuoteFinder | None = None
 
     @classmethod
@@ -84,6 +86,7 @@ class CorpusIndex:
             progress("entities", n, n)
         index.quote_by_id = {q.id: q for q in index.quotes}
         for q in index.quotes:
+            index.quotes_by_source.setdefault(q.source, []).append(q)
             if q.cluster:
                 index.clusters.setdefault(q.cluster, []).append(q)
         if progress:
@@ -109,6 +112,26 @@ class CorpusIndex:
             if isinstance(ids, AbstractSet) and self.by_id.keys() <= ids:
                 sources = None
         return self.quote_finder.matching(self.search, query, sources)
+
+    def quotes_naming(self, entity: Entity) -> set[str]:
+        """Ids of the quotations, in the documents that mention ``entity``, that it
+        speaks or that mention it (the entity filter of the quote browser)."""
+        ids: set[str] = set()
+        for source, spans in entity.mentions.spans_by_source().items():
+            spans.sort()
+            starts = [start for start, _end in spans]
+            for q in self.quotes_by_source.get(source, ()):
+                if q.speaker == entity.name:
+                    ids.add(q.id)
+                    continue
+                # a mention inside the quotation: one starting in it and ending in it
+                i = bisect_left(starts, q.start)
+                while i < len(spans) and starts[i] <= q.end:
+                    if spans[i][1] <= q.end:
+                        ids.add(q.id)
+                        break
+                    i += 1
+        return ids
 
     def _build_serially(
         self, aliases: dict[str, list[str]], ignore: list[str], progress: Progress | None

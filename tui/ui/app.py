@@ -287,10 +287,7 @@ class NewsdeskApp(App[None]):
 
     def _index_ready(self, index: CorpusIndex) -> None:
         self.index = index
-        quotes_by_doc: dict[str, list[Quote]] = {}
-        for quote in index.quotes:
-            quotes_by_doc.setdefault(quote.source, []).append(quote)
-        self.quotes_by_doc = quotes_by_doc
+        self.quotes_by_doc = index.quotes_by_source
         known = index.quote_by_id
         self.selected = [q for q in self.selected if q in known]
         entity_counts: Counter[str] = Counter()
@@ -387,22 +384,9 @@ class NewsdeskApp(App[None]):
         pane.border_subtitle = " · ".join(notes)
         self._update_status()
 
-    def _entity_quote_ids(self, entity: Entity) -> set[str]:
-        """Quotes the entity speaks, or in which it is mentioned."""
-        mentions: dict[str, list[tuple[int, int]]] = {}
-        for m in entity.mentions:
-            mentions.setdefault(m.source, []).append((m.start, m.end))
-        ids = set()
-        for source in entity.sources:
-            spans = mentions.get(source, [])
-            for q in self.quotes_by_doc.get(source, []):
-                if q.speaker == entity.name or any(q.start <= s and e <= q.end for s, e in spans):
-                    ids.add(q.id)
-        return ids
-
     def set_entity(self, entity: Entity | None) -> None:
         self.entity = entity
-        self.entity_quotes = self._entity_quote_ids(entity) if entity else set()
+        self.entity_quotes = self.index.quotes_naming(entity) if entity and self.index else set()
         pane = self.query_one(EntitiesPane)
         pane.chosen = entity.name if entity else None
         pane.refresh()
