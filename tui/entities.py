@@ -912,54 +912,56 @@ def _resolve_people(
                     particle = fold(" ".join(words[i:]))
                     break
             person_parts[fid] = (key, (fold(words[0]), fold(words[-1])), particle)
+    # Whose part a word is: the one name's key, or _SEVERAL. (A set for each word of
+    # each document held a hundred megabytes at 10,000 articles, to say "one" or "more".)
     # (keyed by document number: one per document id, as good as the id)
-    doc_people: dict[tuple[int, str], set[str]] = defaultdict(set)
-    corpus_people: dict[str, set[str]] = defaultdict(set)
-    doc_names: dict[tuple[int, str], set[str]] = defaultdict(set)  # organisations, places
+    doc_people: dict[tuple[int, str], object] = {}
+    corpus_people: dict[str, object] = {}
+    doc_names: dict[tuple[int, str], object] = {}  # organisations, places
     if short_forms or person_parts:
         for doc, fid in zip(groups.doc, groups.form):
             short = short_forms.get(fid)
             if short is not None:
                 key, parts = short
                 for part in parts:
-                    doc_names[doc, part].add(key)
+                    _one_or_several(doc_names, (doc, part), key)
             person = person_parts.get(fid)
             if person is not None:
                 key, parts, particle = person
                 for part in parts:
-                    doc_people[doc, part].add(key)
-                    corpus_people[part].add(key)
+                    _one_or_several(doc_people, (doc, part), key)
+                    _one_or_several(corpus_people, part, key)
                 if particle is not None:
-                    doc_people[doc, particle].add(key)
+                    _one_or_several(doc_people, (doc, particle), key)
 
     def settle(fid: int, doc: int) -> int:
         """The form a group of this form in this document is kept as; -1 to drop it."""
         key, surface, ambiguous, multi, length = forms[fid]
         if multi:
-            people = doc_people.get((doc, key))
-            if people and len(people) == 1 and key not in people:
-                return form_id(next(iter(people)), surface, False, multi, length)
+            one = doc_people.get((doc, key))
+            if isinstance(one, str) and one != key:
+                return form_id(one, surface, False, multi, length)
             return fid
         people = doc_people.get((doc, key))
         place = gaz.place(key)
         major = bool(place and place[1])
-        if not people and not place and (not ambiguous or key in known):
+        if people is None and not place and (not ambiguous or key in known):
             # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
             # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
             # and a word whose capital proves nothing must be met where it does.
             people = doc_names.get((doc, key))
         if ambiguous:
-            if people and len(people) == 1:
-                key = next(iter(people))
+            if isinstance(people, str):
+                key = people
             elif key not in known and not major:
                 return -1
         elif key not in gaz.countries:
-            if people and len(people) == 1 and not major:
-                key = next(iter(people))
+            if isinstance(people, str) and not major:
+                key = people
             elif key not in person_keys and not place and winners.get(key) != PLACE:
                 everyone = corpus_people.get(key)
-                if everyone and len(everyone) == 1 and votes[key].get(("!", ORG), 0) == 0:
-                    key = next(iter(everyone))
+                if isinstance(everyone, str) and votes[key].get(("!", ORG), 0) == 0:
+                    key = everyone
         return fid if key == forms[fid][0] else form_id(key, surface, False, multi, length)
 
     # Most forms are settled the same in every document: those whose key is no part of
@@ -979,6 +981,18 @@ def _resolve_people(
             index.append(i)
             kept_forms.append(new)
     return kept
+
+
+_SEVERAL = object()
+
+
+def _one_or_several(table: dict[Any, object], where: Any, key: str) -> None:
+    """Note that the word at ``where`` is part of the name ``key``."""
+    had = table.get(where)
+    if had is None:
+        table[where] = key
+    elif had != key:
+        table[where] = _SEVERAL
 
 
 def _resolve_headline(
@@ -1065,22 +1079,49 @@ def _merge(
             uf.union(fold(n), ck)
     _fuzzy(uf, surfaces, winners, gaz, {fold(n) for names in aliases.values() for n in names})
 
-    # each root's kept groups, by their place in ``kept``
-    by_root: dict[str, list[int]] = defaultdict(list)
+    # Each root's kept groups, by their place in ``kept``: root n's are
+    # ``grouped[ends[n - 1]:ends[n]]``, the roots numbered in order of first group. In
+    # arrays, and what is done with let go as the entities are made, which then take its
+    # memory: a list of boxed numbers for each of a hundred thousand roots (at 10,000
+    # articles) was the peak of the whole build.
     roots = {key: uf.find(key) for key in surfaces}
-    root_of = {fid: roots[forms[fid][0]] for fid in counts}
-    for j, fid in enumerate(kept.form):
-        by_root[root_of[fid]].append(j)
+    del uf
+    numbers: dict[str, int] = {}
+    root_number = [0] * len(forms)
+    for fid in dict.fromkeys(kept.form):  # (each form once, in order of first group)
+        root = roots[forms[fid][0]]
+        n = numbers.get(root)
+        if n is None:
+            n = numbers[root] = len(numbers)
+        root_number[fid] = n
     joined = {root for key, root in roots.items() if key != root}
+    del roots, counts
+    of_group = array("i", map(root_number.__getitem__, kept.form))
+    del root_number
+    ends = array("q", bytes(8 * len(numbers)))
+    for n in of_group:
+        ends[n] += 1
+    at = 0
+    for n, size in enumerate(ends):
+        ends[n] = at  # (where root n's groups start, until they are placed)
+        at += size
+    grouped = array("i", bytes(4 * len(of_group)))
+    for j, n in enumerate(of_group):
+        grouped[ends[n]] = j
+        ends[n] += 1
+    del of_group
     ignored = {fold(x) for x in ignore}
     entities: list[Entity] = []
-    for root, members in by_root.items():
+    begin = 0
+    for root, end in zip(numbers, ends):
+        members = grouped[begin:end]
+        begin = end
         if root not in joined:
             # a name of its own, as most are: its forms were counted above, in the order
             # of the same groups
             member_keys = {root}
             etype = winners.get(root, ORG)
-            named = surfaces[root]
+            named = surfaces.pop(root)
         else:
             member_keys = {forms[kept.form[j]][0] for j in members}
             if len(member_keys) == 1:
@@ -1099,11 +1140,17 @@ def _merge(
         if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
             continue
         entities.append(Entity(name, etype, alias_list, _mentions(groups, forms, kept, members)))
-    entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
+    # by (-count, folded name, name), as three stable sorts: a key tuple for each of a
+    # hundred thousand entities would be the merge's largest table at its very end
+    entities.sort(key=attrgetter("name"))
+    entities.sort(key=lambda e: e.name.casefold())
+    entities.sort(key=lambda e: -e.count)
     return entities
 
 
-def _mentions(groups: _Groups, forms: list[_Form], kept: _Kept, members: list[int]) -> Mentions:
+def _mentions(
+    groups: _Groups, forms: list[_Form], kept: _Kept, members: Sequence[int]
+) -> Mentions:
     """Mentions in document order, each span once (an acronym's definition can repeat one)."""
     sources, docs, bounds, starts = groups.sources, groups.doc, groups.bounds, groups.starts
     if len(members) == 1:
