@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
+from .packing import offsets
+
 BODY = "body"
 COMMENTS = "comments"
 BOILERPLATE = "boilerplate"
@@ -71,18 +73,15 @@ class Span:
 
 
 class Spans(Sequence[Span]):
-    """A read-only list of :class:`Span`, packed two machine integers a span. An archive
-    has over ten paragraphs a document, and a Span object with its two ints costs about
-    a hundred bytes; a Span is made when one is read."""
+    """A read-only list of :class:`Span`, packed two 4-byte integers a span (8-byte ones
+    in a text of 2**31 characters or more). An archive has over ten paragraphs a
+    document, and a Span object with its two ints costs about a hundred bytes; a Span
+    is made when one is read."""
 
     __slots__ = ("_data",)
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        data = array("q")
-        for span in spans:
-            data.append(span.start)
-            data.append(span.end)
-        self._data = data
+        self._data = offsets([bound for span in spans for bound in (span.start, span.end)])
 
     def __len__(self) -> int:
         return len(self._data) // 2

@@ -73,6 +73,7 @@ from .name_runs import (
     is_acronym,
     run_tokens,
 )
+from .packing import offsets
 
 __all__ = [
     "Entity",
@@ -102,18 +103,6 @@ class Mention(NamedTuple):
         return {"source": self.source, "start": self.start, "end": self.end}
 
 
-def _packed(numbers: list[int]) -> array:
-    """The numbers in 4-byte ints, unless one needs more.
-
-    Offsets fit 4 bytes unless a document has 2**31 characters or more: a corpus file
-    is limited to 64 MB by default, but the limit can be raised.
-    """
-    try:
-        return array("i", numbers)
-    except OverflowError:
-        return array("q", numbers)
-
-
 class Mentions(Sequence[Mention]):
     """An entity's mentions, packed: a read-only list of :class:`Mention` in a few bytes each.
 
@@ -135,7 +124,7 @@ class Mentions(Sequence[Mention]):
         if len(self._sources) > 1:
             numbers = {source: n for n, source in enumerate(self._sources)}
             owners = list(map(numbers.__getitem__, map(itemgetter(0), triples)))
-        self._data = _packed(
+        self._data = offsets(
             [*map(itemgetter(1), triples), *map(itemgetter(2), triples), *owners]
         )
 
@@ -144,7 +133,7 @@ class Mentions(Sequence[Mention]):
         """Spans of ``length`` at ``starts`` of one document, in the order given."""
         out = cls.__new__(cls)
         out._sources = (source,)
-        out._data = _packed([*starts, *[start + length for start in starts]])
+        out._data = offsets([*starts, *[start + length for start in starts]])
         return out
 
     def spans_by_source(self) -> dict[str, list[tuple[int, int]]]:
@@ -355,7 +344,7 @@ class _Groups:
         self.doc = array("i")
         self.form = array("i")
         self.bounds = array("q", [0])
-        # 4-byte offsets unless a document has 2**31 characters or more (as in _packed)
+        # 4-byte offsets unless a document has 2**31 characters or more (as packing.offsets)
         self.starts = array("i")
 
     def __len__(self) -> int:
@@ -767,7 +756,7 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
     datas = list(map(attrgetter("mentions._data"), entities))
     codes = list(map(attrgetter("typecode"), datas))
     sizes = array("q", [len(d) * d.itemsize for d in datas])
-    offsets = b"".join(datas)
+    all_data = b"".join(datas)
     name_text, name_lengths = "".join(names), array("q", map(len, names))
     alias_text, alias_lengths = "".join(aliases), array("q", map(len, aliases))
     # (sources are documents' ids; those of documents mined in another process were
@@ -786,8 +775,9 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
     sources = list(map(copies.__getitem__, owners))
     del copies, owners
     aliases = _cut(alias_text, alias_lengths)
-    view = memoryview(offsets)
+    view = memoryview(all_data)
     name_at = alias_at = byte_at = source_at = 0
+    alone: dict[str, tuple[str]] = {}
     for etype, n, alias_count, code, size, source_count in zip(
         types, name_lengths, alias_counts, codes, sizes, source_counts
     ):
@@ -797,7 +787,13 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
         data.frombytes(view[byte_at : byte_at + size])
         byte_at += size
         mentions = Mentions.__new__(Mentions)
-        mentions._sources = tuple(sources[source_at : source_at + source_count])
+        if source_count == 1:  # (as two thirds are: one tuple for each document)
+            found_in = alone.get(sources[source_at])
+            if found_in is None:
+                found_in = alone[sources[source_at]] = (sources[source_at],)
+        else:
+            found_in = tuple(sources[source_at : source_at + source_count])
+        mentions._sources = found_in
         mentions._data = data
         source_at += source_count
         entities.append(Entity(name, etype, aliases[alias_at : alias_at + alias_count], mentions))

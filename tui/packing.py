@@ -19,6 +19,18 @@ _CODES = ("i", "q")
 Laid = tuple[bytes, array, dict[str, array]]
 
 
+def offsets(numbers: list[int]) -> array:
+    """Character offsets in 4-byte ints, unless one needs more.
+
+    Offsets fit 4 bytes unless a document has 2**31 characters or more: a corpus file
+    is limited to 64 MB by default, but the limit can be raised.
+    """
+    try:
+        return array("i", numbers)
+    except OverflowError:
+        return array("q", numbers)
+
+
 def lay(arrays: Iterable[Sequence[int]]) -> Laid:
     """(typecodes, lengths, the arrays of each typecode end to end). A list, or an array
     of another typecode, comes back as an array of 8-byte ints."""
