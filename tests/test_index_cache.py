@@ -133,3 +133,19 @@ def test_another_corpus_is_a_miss(
     two = CorpusIndex.build(load_corpus(corpus).documents, Settings())
     assert calls.count("extract_entities") == 2
     assert len(two.documents) == len(one.documents) + 1
+
+
+@pytest.mark.parametrize("value", [{"a": [1, "x"], "b": {"c": b"d"}}, {}, ["not", "a", "dict"], 7])
+def test_a_stored_value_reads_back_equal(cache_dir: Path, value: object) -> None:
+    # (a mapping is written one value at a time, anything else whole)
+    assert cache.store("thing", "k1", value) is not None
+    assert cache.load("thing", "k1") == value
+    assert cache.load("thing", "k2") is None
+
+
+def test_a_mapping_cut_short_in_a_later_value_is_a_miss(cache_dir: Path) -> None:
+    path = cache.store("thing", "k", {"first": "x" * 1000, "second": list(range(1000))})
+    assert path is not None
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 100])
+    assert cache.load("thing", "k") is None
