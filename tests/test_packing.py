@@ -1,4 +1,5 @@
-"""Arrays laid end to end come back as they went in, typecodes included."""
+"""Packed values come back as they went in: arrays laid end to end (typecodes included),
+strings joined into one text, offsets in the narrowest ints that hold them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.packing import lay, unlay
+from tui.packing import cut, joined, lay, offsets, unlay
 
 small = st.lists(st.integers(-(2**31), 2**31 - 1)).map(lambda xs: array("i", xs))
 large = st.lists(st.integers(-(2**63), 2**63 - 1)).map(lambda xs: array("q", xs))
@@ -29,3 +30,21 @@ def test_a_list_comes_back_as_an_array() -> None:
 def test_anything_else_is_a_value_error(junk: object) -> None:
     with pytest.raises(ValueError):
         list(unlay(junk))
+
+
+@given(st.lists(st.text()))
+def test_strings_joined_come_back_cut(strings: list[str]) -> None:
+    text, lengths = joined(strings)
+    assert cut(text, lengths) == strings
+
+
+@pytest.mark.parametrize("lengths", [[1, 1], [5], []])
+def test_lengths_that_do_not_fit_the_text_are_a_value_error(lengths: list[int]) -> None:
+    with pytest.raises(ValueError):
+        cut("abc", lengths)
+
+
+def test_offsets_take_eight_bytes_only_when_one_needs_them() -> None:
+    assert offsets([0, 2**31 - 1]).typecode == "i"
+    wide = offsets([0, 2**31])
+    assert wide.typecode == "q" and list(wide) == [0, 2**31]

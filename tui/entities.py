@@ -73,7 +73,7 @@ from .name_runs import (
     is_acronym,
     run_tokens,
 )
-from .packing import offsets
+from .packing import cut, offsets
 
 __all__ = [
     "Entity",
@@ -771,10 +771,10 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
     # tuples and lists they keep for reuse are the build's, and would pin its arenas.
     gc.collect()
 
-    copies = _cut(source_text, source_lengths)
+    copies = cut(source_text, source_lengths)
     sources = list(map(copies.__getitem__, owners))
     del copies, owners
-    aliases = _cut(alias_text, alias_lengths)
+    aliases = cut(alias_text, alias_lengths)
     view = memoryview(all_data)
     name_at = alias_at = byte_at = source_at = 0
     alone: dict[str, tuple[str]] = {}
@@ -800,16 +800,6 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
         alias_at += alias_count
     view.release()
     return entities
-
-
-def _cut(text: str, lengths: array) -> list[str]:
-    """``text`` cut back into the strings of these lengths that were joined to make it."""
-    out: list[str] = []
-    at = 0
-    for n in lengths:
-        out.append(text[at : at + n])
-        at += n
-    return out
 
 
 def _extract(

@@ -11,12 +11,30 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 # The typecodes kept apart, so that each array comes back with its own.
 _CODES = ("i", "q")
 
 Laid = tuple[bytes, array, dict[str, array]]
+
+
+def joined(strings: list[str]) -> tuple[str, array]:
+    """The strings as one text and their lengths, for :func:`cut`: a pickler writes (and
+    remembers) a list of strings one object at a time."""
+    return "".join(strings), offsets(list(map(len, strings)))
+
+
+def cut(text: str, lengths: Sequence[int]) -> list[str]:
+    """``text`` cut back into the strings of these lengths that were joined to make it."""
+    # (in arrays: a list of a hundred thousand boxed offsets would outweigh the text)
+    ends = array("q", accumulate(lengths))
+    if (ends[-1] if ends else 0) != len(text):
+        raise ValueError("lengths that do not add up to the text")
+    starts = array("q", [0])
+    starts.extend(ends[:-1])
+    return list(map(text.__getitem__, map(slice, starts, ends)))
 
 
 def offsets(numbers: list[int]) -> array:
