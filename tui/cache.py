@@ -95,13 +95,9 @@ def store(name: str, key: str, value: Any) -> Path | None:
                 # pickler remembers every object it has written, and one memo for a
                 # whole 10,000-article index (46 MB) was the peak of a first start.
                 parts = list(value) if isinstance(value, dict) else None
-                pickle.dump((key, parts), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                for part in parts if parts is not None else [None]:
-                    pickle.dump(
-                        value if parts is None else value[part],
-                        handle,
-                        protocol=pickle.HIGHEST_PROTOCOL,
-                    )
+                pieces = [value] if parts is None else [value[part] for part in parts]
+                for piece in [(key, parts), *pieces]:
+                    pickle.dump(piece, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

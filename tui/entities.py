@@ -73,7 +73,7 @@ from .name_runs import (
     is_acronym,
     run_tokens,
 )
-from .packing import cut, offsets
+from .packing import cut, joined, offsets
 
 __all__ = [
     "Entity",
@@ -757,12 +757,12 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
     codes = list(map(attrgetter("typecode"), datas))
     sizes = array("q", [len(d) * d.itemsize for d in datas])
     all_data = b"".join(datas)
-    name_text, name_lengths = "".join(names), array("q", map(len, names))
-    alias_text, alias_lengths = "".join(aliases), array("q", map(len, aliases))
+    name_text, name_lengths = joined(names)
+    alias_text, alias_lengths = joined(aliases)
     # (sources are documents' ids; those of documents mined in another process were
     # unpickled here during the build, so they are made anew too)
     distinct = list(dict.fromkeys(sources))
-    source_text, source_lengths = "".join(distinct), array("q", map(len, distinct))
+    source_text, source_lengths = joined(distinct)
     numbers = {source: n for n, source in enumerate(distinct)}
     owners = array("q", map(numbers.__getitem__, sources))
     del names, aliases, found, sources, datas, distinct, numbers
