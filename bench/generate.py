@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.corpus import load_corpus  # noqa: E402
-from tui.document import BODY, COMMENTS  # noqa: E402
-from tui.text import sentences  # noqa: E402
+from tui.corpus.document import BODY, COMMENTS  # noqa: E402
+from tui.corpus.loader import load_corpus  # noqa: E402
+from tui.nlp.text import sentences  # noqa: E402
 
 _ONSETS = "b c d f g h j k l m n p r s t v w y z ch sh th br kr st tr gr pl".split()
 _VOWELS = "a e i o u a e o ae ai ou ee io".split()

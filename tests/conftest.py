@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tui import cache
-from tui.corpus import load_corpus
-from tui.document import Document
+from tui.build import cache
+from tui.corpus.document import Document
+from tui.corpus.loader import load_corpus
 
 # The same examples on every run: a red build always means a real change, never a new draw.
 settings.register_profile("deterministic", derandomize=True, deadline=None, database=None)

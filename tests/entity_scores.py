@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from tui.config import load_file
-from tui.corpus import load_corpus
-from tui.document import Document
-from tui.entities import Entity, extract_entities
-from tui.gazetteer import fold
+from tui.corpus.document import Document
+from tui.corpus.loader import load_corpus
+from tui.entities.extract import Entity, extract_entities
+from tui.nlp.places import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "fixtures" / "entities_gold.yaml"

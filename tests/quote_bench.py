@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.clusters import assign_clusters  # noqa: E402
-from tui.corpus import load_corpus, make_document  # noqa: E402
-from tui.quotes import extract_quotes  # noqa: E402
+from tui.corpus.loader import load_corpus, make_document  # noqa: E402
+from tui.quotes.clusters import assign_clusters  # noqa: E402
+from tui.quotes.extract import extract_quotes  # noqa: E402
 
 
 def generate(n: int, seed: int = 1) -> list:

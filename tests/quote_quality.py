@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT))
 
-from tui.corpus import load_corpus  # noqa: E402
-from tui.quotes import Quote, extract_quotes  # noqa: E402
+from tui.corpus.loader import load_corpus  # noqa: E402
+from tui.quotes.extract import Quote, extract_quotes  # noqa: E402
 
 
 @dataclass

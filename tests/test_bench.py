@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 from tui.cli import main
-from tui.corpus import load_corpus
+from tui.corpus.loader import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

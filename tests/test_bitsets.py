@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui import bitsets
+from tui.util import bitsets
 
 SIZES = st.integers(min_value=0, max_value=3000)
 

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.clusters import _STOPWORDS, assign_clusters, same_statement, similarity
-from tui.diff import word_diff
-from tui.quotes import Quote
+from tui.quotes.clusters import _STOPWORDS, assign_clusters, same_statement, similarity
+from tui.quotes.diff import word_diff
+from tui.quotes.extract import Quote
 
 from .quote_quality import FIXTURES, cluster_scores, corpus_quotes, load_gold
 

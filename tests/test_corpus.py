@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.corpus import CorpusError, load_corpus, load_file, split_front_matter
-from tui.document import BODY, SECTION_KINDS
+from tui.corpus.document import BODY, SECTION_KINDS
+from tui.corpus.loader import CorpusError, load_corpus, load_file, split_front_matter
 
 from .conftest import CORPUS, SEEDS
 
@@ -199,7 +199,7 @@ _FM_PIECES = st.sampled_from(
 def test_front_matter_fast_path_reads_what_yaml_reads(lines: list) -> None:
     import yaml
 
-    from tui.corpus import _plain, _YamlLoader
+    from tui.corpus.loader import _plain, _YamlLoader
 
     block = "".join(f"{k}:{gap}{v}\n" for k, gap, v in lines)
     meta, body, problem = split_front_matter(f"---\n{block}---\nText.\n")
@@ -239,7 +239,7 @@ def test_utf16_with_a_bom_is_text(tmp_path):
 
 
 def test_unreadable_folder_is_warned_about(tmp_path, monkeypatch):
-    import tui.corpus as corpus_module
+    import tui.corpus.loader as corpus_module
 
     write(tmp_path, "a.md", "Title\nBody.\n")
     (tmp_path / "locked").mkdir()
@@ -256,7 +256,7 @@ def test_unreadable_folder_is_warned_about(tmp_path, monkeypatch):
 
 
 def test_unreadable_root_is_a_corpus_error(tmp_path, monkeypatch):
-    import tui.corpus as corpus_module
+    import tui.corpus.loader as corpus_module
 
     def scandir(path):
         raise PermissionError(13, "Permission denied", str(path))

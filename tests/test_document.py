@@ -7,7 +7,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.document import _RECENT, Document, Span, Spans
+from tui.corpus.document import _RECENT, Document, Span, Spans
 
 
 @given(st.text())

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.build.corpus_index import CorpusIndex
 from tui.cli import main
 from tui.config import Settings, load_file
-from tui.corpus import load_corpus, make_document
-from tui.document import BODY, BOILERPLATE, COMMENTS, Document, Section
-from tui.entities import Entity, Mention, extract_entities, person_names
-from tui.gazetteer import fold
-from tui.index import CorpusIndex
+from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Document, Section
+from tui.corpus.loader import load_corpus, make_document
+from tui.entities.extract import Entity, Mention, extract_entities, person_names
+from tui.nlp.places import fold
 
 from .entity_scores import all_unseen_scores, bundled_entities, load_gold, score, unseen_scores
 
@@ -416,7 +416,7 @@ def test_a_reporting_verb_opening_a_sentence_is_not_part_of_a_name():
 
 def test_a_build_leaves_no_memo_of_its_names_behind():
     # Memos of every name a corpus folds would outlive the build and hold its memory.
-    from tui import gazetteer
+    from tui.nlp import places as gazetteer
 
     words = " ".join(f"Zorbel{chr(97 + i % 26)}{chr(97 + i // 26)} Quist" for i in range(6000))
     assert entities_of(words + ".")
@@ -439,7 +439,7 @@ def test_a_build_leaves_no_memo_of_its_names_behind():
 def test_packed_mentions_read_back_as_given(triples):
     import pickle
 
-    from tui.entities import Mentions
+    from tui.entities.extract import Mentions
 
     packed = Mentions(triples)
     expected = [Mention(*t) for t in triples]
@@ -458,7 +458,7 @@ def test_packed_mentions_read_back_as_given(triples):
 def test_groups_from_another_miner_keep_their_documents_forms_and_offsets():
     import pickle
 
-    from tui.entities import _Groups
+    from tui.entities.extract import _Groups
 
     here, there = _Groups(), _Groups()
     here.add(here.number("a"), 0, [4, 90])

@@ -15,15 +15,15 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from tui.cli import main
-from tui.corpus import load_corpus, make_document
-from tui.export import (
+from tui.corpus.loader import load_corpus, make_document
+from tui.export.markdown import (
     ExportError,
     default_export_path,
     render_markdown,
     unique_export_path,
     write_atomic,
 )
-from tui.quotes import Quote, extract_quotes, select
+from tui.quotes.extract import Quote, extract_quotes, select
 
 from .quote_quality import ROOT
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tui import cache
-from tui import index as index_module
+from tui.build import cache
+from tui.build import corpus_index as index_module
+from tui.build.corpus_index import CorpusIndex
 from tui.config import EntitySettings, Settings
-from tui.corpus import load_corpus
-from tui.document import Document
-from tui.index import CorpusIndex
+from tui.corpus.document import Document
+from tui.corpus.loader import load_corpus
 
 
 def _calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.packing import cut, joined, lay, offsets, unlay
+from tui.util.packing import cut, joined, lay, offsets, unlay
 
 small = st.lists(st.integers(-(2**31), 2**31 - 1)).map(lambda xs: array("i", xs))
 large = st.lists(st.integers(-(2**63), 2**63 - 1)).map(lambda xs: array("q", xs))

@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-from tui import cache, parallel
+from tui.build import cache, parallel
+from tui.build.corpus_index import CorpusIndex
 from tui.config import EntitySettings, Settings
-from tui.document import Document
-from tui.index import CorpusIndex
-from tui.search import SearchIndex
+from tui.corpus.document import Document
+from tui.search.index import SearchIndex
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 
@@ -122,7 +122,7 @@ def test_small_corpora_and_single_cores_stay_in_process(
 def test_a_mined_shard_survives_pickling(bundled: list[Document]) -> None:
     import pickle
 
-    from tui.entities import extract_entities, mine_shard
+    from tui.entities.extract import extract_entities, mine_shard
 
     shard = pickle.loads(pickle.dumps(mine_shard(bundled[2:]), pickle.HIGHEST_PROTOCOL))
     both = extract_entities(bundled[:2], later=lambda: shard)

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.query import EXACT, FUZZY, MAX_CLAUSES, PREFIX, Clause, parse_query
-from tui.text import normalise
+from tui.nlp.text import normalise
+from tui.search.query import EXACT, FUZZY, MAX_CLAUSES, PREFIX, Clause, parse_query
 
 
 class TestQueryParser:

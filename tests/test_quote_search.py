@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
-from tui.corpus import load_corpus
-from tui.entities import Entity
-from tui.index import CorpusIndex
-from tui.quote_search import QuoteFinder
-from tui.quotes import Quote
+from tui.corpus.loader import load_corpus
+from tui.entities.extract import Entity
+from tui.quotes.extract import Quote
+from tui.quotes.finder import QuoteFinder
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.corpus import make_document
-from tui.quotes import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS, extract_quotes, find_spans, quote_id
+from tui.corpus.loader import make_document
+from tui.quotes.extract import (
+    MAX_QUOTE_CHARS,
+    MAX_QUOTE_PARAGRAPHS,
+    extract_quotes,
+    find_spans,
+    quote_id,
+)
 
 from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
@@ -146,7 +152,7 @@ def test_ids_are_stable_and_derived_from_source_and_offsets():
 
 
 def test_offsets_slice_the_document():
-    from tui.corpus import load_corpus
+    from tui.corpus.loader import load_corpus
 
     from .quote_quality import ROOT
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from tui.corpus import make_document
-from tui.quotes import extract_quotes
+from tui.corpus.loader import make_document
+from tui.quotes.extract import extract_quotes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quotes_unseen_lead.yaml"
 

@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui import cache
-from tui.corpus import make_document
-from tui.document import Document
-from tui.search import (
+from tui.build import cache
+from tui.corpus.document import Document
+from tui.corpus.loader import make_document
+from tui.nlp.text import WORD_OR_LINE, normalise
+from tui.search.index import (
     Passage,
     SearchIndex,
     _parts,
@@ -17,7 +18,6 @@ from tui.search import (
     stream_spans,
     typo_budget,
 )
-from tui.text import WORD_OR_LINE, normalise
 
 AP = "002-japan-today-ap"
 
@@ -336,7 +336,7 @@ class TestDiskCache:
 def test_the_cache_forgets_the_oldest_results_past_its_size_budget(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui import search as search_module
+    from tui.search import index as search_module
 
     fresh = SearchIndex.build(bundled)
     queries = ["japan", "korea", "trade", "kono", "moon", "security", "export", "the"]

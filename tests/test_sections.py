@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from tui.document import BODY, BOILERPLATE, COMMENTS
-from tui.sections import is_caption, is_furniture, paragraphs, sections
+from tui.corpus.document import BODY, BOILERPLATE, COMMENTS
+from tui.corpus.sections import is_caption, is_furniture, paragraphs, sections
 
 
 def kind_of(doc, needle: str) -> tuple[str, str]:

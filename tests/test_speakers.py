@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tui.corpus import make_document
-from tui.quotes import extract_quotes
+from tui.corpus.loader import make_document
+from tui.quotes.extract import extract_quotes
 
 from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 
@@ -230,8 +230,8 @@ def test_entities_canonicalise_names():
 
 def test_speakers_are_spelled_after_attribution_document_by_document():
     # (the build finds quotations before the entities exist, then spells them all)
-    from tui.quotes import Quote
-    from tui.speakers import NameBook, spell_speakers
+    from tui.quotes.extract import Quote
+    from tui.quotes.speakers import NameBook, spell_speakers
 
     ents = [
         _Entity("Tom Baker", "PERSON", [], [_Mention("a", 0, 9)]),
@@ -254,8 +254,8 @@ def test_speakers_are_spelled_after_attribution_document_by_document():
 
 
 def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
-    from tui.corpus import make_document
-    from tui.quotes import extract_quotes
+    from tui.corpus.loader import make_document
+    from tui.quotes.extract import extract_quotes
 
     text = (
         "Talks collapsed on Monday.\n\n"
@@ -276,8 +276,8 @@ def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
     ],
 )
 def test_the_name_registry_finds_the_runs_a_whole_text_scan_finds(text):
-    from tui.quotes import _find_spans, _paragraph_bounds
-    from tui.speakers import _NAME_RUN_RE, SpeakerResolver
+    from tui.quotes.extract import _find_spans, _paragraph_bounds
+    from tui.quotes.speakers import _NAME_RUN_RE, SpeakerResolver
 
     doc = make_document("t", "t.md", text, {})
     bounds = _paragraph_bounds(doc)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.text import normalise, sentences, tokens, word_parts
+from tui.nlp.text import normalise, sentences, tokens, word_parts
 
 
 def sentence_texts(text: str) -> list[str]:

@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
-from .corpus import load_corpus
-from .index import CorpusIndex
+from tui.build.corpus_index import CorpusIndex
+from tui.config import Settings
+from tui.corpus.loader import load_corpus
 
 
 class BenchError(Exception):

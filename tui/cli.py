@@ -10,15 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .config import ConfigError, Settings
-from .config import load as load_settings
-from .entity_cues import TYPES as ENTITY_TYPES
-from .errors import CorpusError
+from tui import __version__
+from tui.config import ConfigError, Settings
+from tui.config import load as load_settings
+from tui.errors import CorpusError
+from tui.nlp.lexicon import TYPES as ENTITY_TYPES
 
 if TYPE_CHECKING:
-    from .corpus import LoadResult
-    from .index import CorpusIndex
+    from tui.build.corpus_index import CorpusIndex
+    from tui.corpus.loader import LoadResult
 
 # The index, quotes and export modules are imported by the commands that use them, so
 # that starting the dashboard (which builds its index in a worker) does not wait for them.
@@ -46,7 +46,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def load_documents(settings: Settings) -> LoadResult:
-    from .corpus import load_corpus
+    from tui.corpus.loader import load_corpus
 
     result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
     for message in result.warnings:
@@ -55,7 +55,7 @@ def load_documents(settings: Settings) -> LoadResult:
 
 
 def build_index(settings: Settings) -> CorpusIndex:
-    from .index import CorpusIndex
+    from tui.build.corpus_index import CorpusIndex
 
     return CorpusIndex.build(load_documents(settings).documents, settings)
 
@@ -91,7 +91,7 @@ def _sections(args: argparse.Namespace) -> tuple[str, ...] | None:
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    from .quotes import select
+    from tui.quotes.extract import select
 
     index = build_index(settings)
     if args.source and args.source not in index.by_id:
@@ -110,8 +110,8 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from .export import ExportError, render_markdown, unique_export_path, write_atomic
-    from .quotes import select
+    from tui.export.markdown import ExportError, render_markdown, unique_export_path, write_atomic
+    from tui.quotes.extract import select
 
     index = build_index(settings)
     if args.quote:
@@ -159,7 +159,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from .bench import BenchError, run_bench
+    from tui.bench import BenchError, run_bench
 
     try:
         report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit)
@@ -194,7 +194,7 @@ def _positive(value: str) -> int:
 
 
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
-    from .ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
+    from tui.ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
 
     if not settings.corpus.is_dir():
         raise CliError(f"corpus directory not found: {settings.corpus}")

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import ProgressBar
 
+from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
-from tui.index import CorpusIndex
 from tui.ui.app import NewsdeskApp
-from tui.ui.quotes import QuotesPane
-from tui.ui.sources import SourcesPane
+from tui.ui.panes.quotes import QuotesPane
+from tui.ui.panes.sources import SourcesPane
+from tui.ui.panes.viewer import Viewer, wrap_spans
 from tui.ui.state import UiState, load_state, save_state, state_path
-from tui.ui.viewer import Viewer, wrap_spans
 
 from .conftest import CORPUS, settle
 
@@ -185,12 +185,12 @@ async def test_markup_in_queries_and_metadata_is_shown_as_text(tmp_path: Path) -
 async def test_a_loader_failure_is_a_notification_not_a_hang(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.corpus
+    import tui.corpus.loader
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(tui.corpus, "load_corpus", broken)
+    monkeypatch.setattr(tui.corpus.loader, "load_corpus", broken)
     app = NewsdeskApp(settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

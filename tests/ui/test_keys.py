@@ -9,13 +9,13 @@ from textual.command import CommandPalette
 
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
-from tui.ui.entities import EntitiesPane
-from tui.ui.help import HelpScreen
-from tui.ui.quotes import QuotesPane
-from tui.ui.search_bar import SearchBar
-from tui.ui.sources import SourcesPane
-from tui.ui.variants import VariantsScreen
-from tui.ui.viewer import Viewer
+from tui.ui.panes.entities import EntitiesPane
+from tui.ui.panes.quotes import QuotesPane
+from tui.ui.panes.search_bar import SearchBar
+from tui.ui.panes.sources import SourcesPane
+from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.variants import VariantsScreen
 
 from .conftest import settle
 

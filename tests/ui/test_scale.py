@@ -9,9 +9,9 @@ import pytest
 
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
-from tui.ui.quotes import QuotesPane
-from tui.ui.sources import SourcesPane
-from tui.ui.viewer import Viewer
+from tui.ui.panes.quotes import QuotesPane
+from tui.ui.panes.sources import SourcesPane
+from tui.ui.panes.viewer import Viewer
 
 from .conftest import settle
 

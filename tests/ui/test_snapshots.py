@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
-from tui.ui.quotes import QuotesPane
+from tui.ui.panes.quotes import QuotesPane
 
 from .conftest import settle
 

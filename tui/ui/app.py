@@ -23,26 +23,26 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from ..config import Settings
-from ..document import COMMENTS, Document
-from ..errors import CorpusError
-from .commands import NewsdeskCommands, Palette
-from .entities import EntitiesPane
-from .help import HelpRow, HelpScreen
-from .messages import OpenDocument
-from .quotes import QuotesPane
-from .rowlist import RowList
-from .search_bar import SearchBar
-from .sources import SourcesPane
-from .state import UiState, load_state, save_state, state_path
-from .variants import VariantsScreen
-from .viewer import Viewer
+from tui.config import Settings
+from tui.corpus.document import COMMENTS, Document
+from tui.errors import CorpusError
+from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui.messages import OpenDocument
+from tui.ui.panes.entities import EntitiesPane
+from tui.ui.panes.quotes import QuotesPane
+from tui.ui.panes.rowlist import RowList
+from tui.ui.panes.search_bar import SearchBar
+from tui.ui.panes.sources import SourcesPane
+from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.help import HelpRow, HelpScreen
+from tui.ui.screens.variants import VariantsScreen
+from tui.ui.state import UiState, load_state, save_state, state_path
 
 if TYPE_CHECKING:
-    from ..corpus import LoadResult
-    from ..entities import Entity
-    from ..index import CorpusIndex
-    from ..quotes import Quote
+    from tui.build.corpus_index import CorpusIndex
+    from tui.corpus.loader import LoadResult
+    from tui.entities.extract import Entity
+    from tui.quotes.extract import Quote
 
 # The core's index, quote and export modules load in the index worker or on first use,
 # so the first frame does not wait for them.
@@ -218,7 +218,7 @@ class NewsdeskApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def build_index(self) -> None:
-        from ..corpus import load_corpus  # (not needed before the first frame)
+        from tui.corpus.loader import load_corpus  # (not needed before the first frame)
 
         try:
             result = load_corpus(
@@ -234,7 +234,7 @@ class NewsdeskApp(App[None]):
             return
         self.call_from_thread(self._documents_loaded, result)
         try:
-            from ..index import CorpusIndex
+            from tui.build.corpus_index import CorpusIndex
 
             index = CorpusIndex.build(result.documents, self.settings, progress=self._report)
         except Exception as exc:  # a bug in the core must not take the screen down
@@ -617,14 +617,14 @@ class NewsdeskApp(App[None]):
             self.notify("Nothing selected: space selects a quote, a selects all shown.",
                         severity="warning")
             return None
-        from ..export import render_markdown
+        from tui.export.markdown import render_markdown
 
         return render_markdown(quotes, self.by_id, query=self.query)
 
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
             return
-        from ..export import ExportError, unique_export_path, write_atomic
+        from tui.export.markdown import ExportError, unique_export_path, write_atomic
 
         directory = self.settings.export_directory
         try:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, cast
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from .messages import OpenDocument
+from tui.ui.messages import OpenDocument
 
 if TYPE_CHECKING:
-    from .app import NewsdeskApp
+    from tui.ui.app import NewsdeskApp
 
 # Enough sources for any lookup by name; a 10,000-article corpus stays responsive.
 MAX_SOURCE_HITS = 50

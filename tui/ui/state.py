@@ -65,7 +65,10 @@ def load_state(path: Path) -> UiState:
 
 def save_state(path: Path, state: UiState) -> None:
     """Write atomically; raises OSError if the directory cannot be written."""
-    from ..export import ExportError, write_atomic  # loaded on first save, not at start-up
+    from tui.export.markdown import (  # loaded on first save, not at start-up
+        ExportError,
+        write_atomic,
+    )
 
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

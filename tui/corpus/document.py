@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from .packing import offsets
+from tui.util.packing import offsets
 
 BODY = "body"
 COMMENTS = "comments"

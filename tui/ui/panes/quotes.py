@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from ..document import Document
-from .rowlist import RowList
+from tui.corpus.document import Document
+from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
-    from ..quotes import Quote
+    from tui.quotes.extract import Quote
 
 SELECTED, UNSELECTED = "●", "○"
 

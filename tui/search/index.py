@@ -41,11 +41,11 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from . import bitsets
-from .document import BODY, Document
-from .packing import cut, joined
-from .query import EXACT, FUZZY, PREFIX, Clause, Query, parse_query
-from .text import WORD_OR_LINE, normalise, sentences, word_parts
+from tui.corpus.document import BODY, Document
+from tui.nlp.text import WORD_OR_LINE, normalise, sentences, word_parts
+from tui.search.query import EXACT, FUZZY, PREFIX, Clause, Query, parse_query
+from tui.util import bitsets
+from tui.util.packing import cut, joined
 
 __all__ = [
     "EXACT", "FUZZY", "LINE_KEY", "PREFIX", "Clause", "Match", "Matcher", "Passage", "Query",

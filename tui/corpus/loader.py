@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from .document import Document
-from .errors import CorpusError
-from .sections import paragraphs, sections
+from tui.corpus.document import Document
+from tui.corpus.sections import paragraphs, sections
+from tui.errors import CorpusError
 
 # libyaml's parser is about ten times faster, which matters for archives of 10,000 files.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

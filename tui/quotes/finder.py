@@ -24,9 +24,9 @@ from itertools import accumulate, chain, compress, groupby, repeat
 from operator import mul
 from typing import Any
 
-from . import bitsets
-from .quotes import Quote
-from .search import LINE_KEY, Matcher, SearchIndex, TextKeys
+from tui.quotes.extract import Quote
+from tui.search.index import LINE_KEY, Matcher, SearchIndex, TextKeys
+from tui.util import bitsets
 
 # Every stream key is three bytes.
 _KEY = re.compile(b"...", re.DOTALL)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..document import Document
-from .rowlist import RowList
+from tui.corpus.document import Document
+from tui.ui.panes.rowlist import RowList
 
 
 class SourcesPane(RowList):

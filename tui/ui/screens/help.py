@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from .modal import ScrollModal
+from tui.ui.screens.modal import ScrollModal
 
 HelpRow = tuple[str, str, str, str]  # (where, keys, what, binding id)
 

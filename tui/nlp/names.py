@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entity_cues import (
+from tui.nlp.lexicon import (
     AFFILIATIONS,
     DEPARTMENT_WORDS,
     FUNCTION_WORDS,
@@ -40,7 +40,7 @@ from .entity_cues import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from .gazetteer import DIRECTIONS, Gazetteer, fold
+from tui.nlp.places import DIRECTIONS, Gazetteer, fold
 
 STRONG = 6  # a vote this heavy is evidence (a title, a head noun, the gazetteer)
 

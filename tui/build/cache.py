@@ -21,7 +21,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from .document import Document
+from tui.corpus.document import Document
 
 ENV_VAR = "NEWSDESK_CACHE_DIR"
 KEEP = 4  # entries kept per name: a few corpora can be switched between without rebuilding
@@ -48,14 +48,21 @@ def fingerprint(documents: Iterable[Document], *salt: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the core modules' source: after an upgrade or an edited rule, what was
-    built by the old code is a miss rather than a stale answer."""
+    """A hash of every core module's source (the whole package but the dashboard's
+    ``ui/``): after an upgrade or an edited rule, what was built by the old code is a miss
+    rather than a stale answer. Paths are hashed too, so a module moved between
+    sub-packages changes the key."""
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] == "ui":
+            continue
+        name = relative.as_posix().encode()
         try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\1")
+            digest.update(name + b"\0" + path.read_bytes() + b"\1")
         except OSError:
-            digest.update(path.name.encode() + b"\2")
+            digest.update(name + b"\2")
     return digest.hexdigest()
 
 

@@ -10,12 +10,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..diff import word_diff
-from ..document import Document
-from .modal import ScrollModal
+from tui.corpus.document import Document
+from tui.quotes.diff import word_diff
+from tui.ui.screens.modal import ScrollModal
 
 if TYPE_CHECKING:
-    from ..quotes import Quote
+    from tui.quotes.extract import Quote
 
 
 def diff_text(base: str, other: str) -> Text:

@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
-from . import cache, parallel
-from .collector import no_collector
-from .config import Settings
-from .document import Document
-from .entities import Entity, Mentions, extract_entities
-from .packing import lay, unlay
-from .quote_search import QuoteFinder
-from .quotes import Quote, extract_quotes, quote_columns, quotes_from_columns
-from .search import SearchIndex
+from tui.build import cache, parallel
+from tui.util.collector import no_collector
+from tui.config import Settings
+from tui.corpus.document import Document
+from tui.entities.extract import Entity, Mentions, extract_entities
+from tui.util.packing import lay, unlay
+from tui.quotes.finder import QuoteFinder
+from tui.quotes.extract import Quote, extract_quotes, quote_columns, quotes_from_columns
+from tui.search.index import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]

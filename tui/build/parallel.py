@@ -30,12 +30,12 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
-from .document import Document
-from .entities import Entity, extract_entities, mine_shard
-from .gazetteer import load_gazetteer
-from .quote_search import QuoteFinder, index_texts
-from .quotes import Quote, quote_columns, quotes_from_columns, quotes_in_document, settle_quotes
-from .search import SearchIndex
+from tui.corpus.document import Document
+from tui.entities.extract import Entity, extract_entities, mine_shard
+from tui.nlp.places import load_gazetteer
+from tui.quotes.finder import QuoteFinder, index_texts
+from tui.quotes.extract import Quote, quote_columns, quotes_from_columns, quotes_in_document, settle_quotes
+from tui.search.index import SearchIndex
 
 # Below this many characters a fork costs more than it saves.
 MIN_CHARS = 1_000_000
@@ -72,7 +72,7 @@ def build(
     split = _split(documents, WORKER_SHARE)
     mine_from = _split(documents, MINE_SHARE)
     # What both processes need is made here, once, rather than after the fork in each.
-    from . import clusters, speakers  # noqa: F401
+    from tui.quotes import clusters, speakers  # noqa: F401
 
     load_gazetteer()
     try:

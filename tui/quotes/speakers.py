@@ -28,13 +28,13 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from .document import Document
-from .quotes import few_words
+from tui.corpus.document import Document
+from tui.quotes.extract import few_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .quotes import Quote, QuoteSpan
+    from tui.quotes.extract import Quote, QuoteSpan
 
 PERSON = "PERSON"
 ORG = "ORG"

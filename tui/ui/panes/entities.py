@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from .rowlist import RowList
+from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
-    from ..entities import Entity
+    from tui.entities.extract import Entity
 
 TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
 TYPE_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other"}

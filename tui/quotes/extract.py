@@ -31,8 +31,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .diff import word_diff
-from .document import BODY, Document
+from tui.corpus.document import BODY, Document
+from tui.quotes.diff import word_diff
 
 # word_diff lives in diff.py; callers comparing two quotes may import it from here too
 __all__ = [
@@ -48,8 +48,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
-    from .entities import Entity
-    from .speakers import SpeakerResolver
+    from tui.entities.extract import Entity
+    from tui.quotes.speakers import SpeakerResolver
 
 # A quotation longer than this is a mismatch, not a quote (the longest real quotes in
 # news run to a few hundred words).
@@ -400,8 +400,8 @@ def extract_quotes(documents: list[Document], entities: list[Entity] | None = No
 def settle_quotes(quotes: list[Quote], entities: list[Entity] | None) -> None:
     """What needs every quotation of the corpus, in place: speakers spelled as the
     entity list names them, then the clusters."""
-    from .clusters import assign_clusters  # (clusters build on Quote, defined here)
-    from .speakers import NameBook, spell_speakers
+    from tui.quotes.clusters import assign_clusters  # (clusters build on Quote, defined here)
+    from tui.quotes.speakers import NameBook, spell_speakers
 
     if entities:
         spell_speakers(quotes, NameBook(entities))
@@ -415,7 +415,7 @@ def quotes_in_document(doc: Document) -> list[Quote]:
     Documents are independent until then, so a caller with cores to spare can run this
     on many documents at once, before the entities are known.
     """
-    from .speakers import SpeakerResolver  # (speakers build on the spans found here)
+    from tui.quotes.speakers import SpeakerResolver  # (speakers build on the spans found here)
 
     try:
         return _document_quotes(doc, SpeakerResolver)

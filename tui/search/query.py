@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import WORD_OR_LINE, normalise, word_parts
+from tui.nlp.text import WORD_OR_LINE, normalise, word_parts
 
 MAX_QUERY_CHARS = 1000  # longer input is cut: nobody types more, and it bounds the work
 MAX_CLAUSES = 16

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .entity_cues import PLACE_HEADS
+from tui.nlp.lexicon import PLACE_HEADS
 
 # Cities smaller than this are too often also surnames or common words to be trusted.
 MIN_CITY_POPULATION = 50_000

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .document import BODY, BOILERPLATE, COMMENTS, Section, Span
+from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Section, Span
 
 # Agencies and picture desks that appear in photo credits ("Jae C. Hong/AP").
 _PHOTO_AGENCIES = (

@@ -37,9 +37,8 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .collector import no_collector
-from .document import BODY, Document
-from .entity_cues import (
+from tui.corpus.document import BODY, Document
+from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
     ORG,
@@ -59,8 +58,7 @@ from .entity_cues import (
     TYPES,
     WEEKDAYS,
 )
-from .gazetteer import Gazetteer, fold, folding, load_gazetteer
-from .name_runs import (
+from tui.nlp.names import (
     AGENCY_ALTS,
     DEFINITION,
     DEFINITION_STARTS,
@@ -73,7 +71,9 @@ from .name_runs import (
     is_acronym,
     run_tokens,
 )
-from .packing import cut, joined, offsets
+from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
+from tui.util.collector import no_collector
+from tui.util.packing import cut, joined, offsets
 
 __all__ = [
     "Entity",

@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..document import BODY, COMMENTS, Document
+from tui.corpus.document import BODY, COMMENTS, Document
 
 SpanList = Sequence[tuple[int, int]]
 _WORD = re.compile(r"\S+\s*")

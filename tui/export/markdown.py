@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .document import Document
-from .quotes import Quote
+from tui.corpus.document import Document
+from tui.quotes.extract import Quote
 
 UNKNOWN_SPEAKER = "Unattributed"
 GROUPS = ("speaker", "source")
