@@ -19,7 +19,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT))
 
 from tui.corpus.loader import load_corpus  # noqa: E402
-from tui.quotes.extract import Quote, extract_quotes  # noqa: E402
+from tui.quotes.extract import extract_quotes  # noqa: E402
+from tui.quotes.model import Quote  # noqa: E402
 
 
 @dataclass

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tui.quotes.clusters import _STOPWORDS, assign_clusters, same_statement, similarity
 from tui.quotes.diff import word_diff
-from tui.quotes.extract import Quote
+from tui.quotes.model import Quote
 
 from .quote_quality import FIXTURES, cluster_scores, corpus_quotes, load_gold
 

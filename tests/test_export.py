@@ -23,7 +23,9 @@ from tui.export.markdown import (
     unique_export_path,
     write_atomic,
 )
-from tui.quotes.extract import Quote, extract_quotes, select
+from tui.quotes.browse import select
+from tui.quotes.extract import extract_quotes
+from tui.quotes.model import Quote
 
 from .quote_quality import ROOT
 

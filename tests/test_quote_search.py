@@ -18,8 +18,8 @@ from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
 from tui.corpus.loader import load_corpus
 from tui.entities.extract import Entity
-from tui.quotes.extract import Quote
 from tui.quotes.finder import QuoteFinder
+from tui.quotes.model import Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,13 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.corpus.loader import make_document
-from tui.quotes.extract import (
-    MAX_QUOTE_CHARS,
-    MAX_QUOTE_PARAGRAPHS,
-    extract_quotes,
-    find_spans,
-    quote_id,
-)
+from tui.quotes.extract import extract_quotes
+from tui.quotes.marks import MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS, find_spans
+from tui.quotes.model import quote_id
 
 from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
 

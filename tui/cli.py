@@ -91,7 +91,7 @@ def _sections(args: argparse.Namespace) -> tuple[str, ...] | None:
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.quotes.extract import select
+    from tui.quotes.browse import select
 
     index = build_index(settings)
     if args.source and args.source not in index.by_id:
@@ -111,7 +111,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from tui.export.markdown import ExportError, render_markdown, unique_export_path, write_atomic
-    from tui.quotes.extract import select
+    from tui.quotes.browse import select
 
     index = build_index(settings)
     if args.quote:

@@ -24,7 +24,8 @@ from tui.corpus.document import Document
 from tui.entities.extract import Entity, Mentions, extract_entities
 from tui.util.packing import lay, unlay
 from tui.quotes.finder import QuoteFinder
-from tui.quotes.extract import Quote, extract_quotes, quote_columns, quotes_from_columns
+from tui.quotes.model import Quote, quote_columns, quotes_from_columns
+from tui.quotes.extract import extract_quotes
 from tui.search.index import SearchIndex
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from tui.corpus.document import Document
-from tui.quotes.extract import Quote
+from tui.quotes.model import Quote
 
 UNKNOWN_SPEAKER = "Unattributed"
 GROUPS = ("speaker", "source")

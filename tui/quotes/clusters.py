@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 if TYPE_CHECKING:
-    from tui.quotes.extract import Quote
+    from tui.quotes.model import Quote
 
 # (token-set ratio, weighted containment) both at or above which two quotations are one
 # statement; the second pair applies when both have the same (known) speaker.

@@ -24,7 +24,7 @@ from itertools import accumulate, chain, compress, groupby, repeat
 from operator import mul
 from typing import Any
 
-from tui.quotes.extract import Quote
+from tui.quotes.model import Quote
 from tui.search.index import LINE_KEY, Matcher, SearchIndex, TextKeys
 from tui.util import bitsets
 

@@ -29,12 +29,12 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from tui.corpus.document import Document
-from tui.quotes.extract import few_words
+from tui.quotes.model import few_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from tui.quotes.extract import Quote, QuoteSpan
+    from tui.quotes.model import Quote, QuoteSpan
 
 PERSON = "PERSON"
 ORG = "ORG"

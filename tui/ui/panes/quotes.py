@@ -10,7 +10,7 @@ from tui.corpus.document import Document
 from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
-    from tui.quotes.extract import Quote
+    from tui.quotes.model import Quote
 
 SELECTED, UNSELECTED = "●", "○"
 

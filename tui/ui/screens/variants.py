@@ -15,7 +15,7 @@ from tui.quotes.diff import word_diff
 from tui.ui.screens.modal import ScrollModal
 
 if TYPE_CHECKING:
-    from tui.quotes.extract import Quote
+    from tui.quotes.model import Quote
 
 
 def diff_text(base: str, other: str) -> Text:

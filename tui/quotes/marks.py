@@ -1,0 +1,288 @@
+"""Quotations: where each one is in the text, and what kind it is.
+
+Quote marks in scraped news are messy: curly and straight marks mixed in one article,
+stray marks left by editing, single quotes nested in double ones, apostrophes that look
+like single quotes, and multi-paragraph quotations whose paragraphs each reopen the quote
+without closing it. The rules here:
+
+* each mark gets a direction from its context (a mark after a space and before a word
+  opens; a mark after a word and before a space or punctuation closes), and only from its
+  glyph when the context says nothing (``word"word``);
+* an opening mark pairs with the next closing mark. A closing mark with nothing open is a
+  stray and never starts a quote, so the narration between two quotes cannot become one;
+  a stray ``,"`` shortly after a quote closed is the quote's real end (an edited quote);
+* a paragraph that ends inside a quote continues when the next paragraph opens with a
+  quote mark (the news convention); otherwise the quote ends with its paragraph;
+* single quotes only count outside double quotes, and only with a clear opening and
+  closing shape, so apostrophes (``don't``, ``countries'``) are left alone;
+* nothing runs away: a quotation longer than a few thousand characters is a mismatch.
+
+``kind`` says what the quotation is: ``full`` (a sentence or clause in the speaker's
+words), ``partial`` (a fragment worked into the narration) or ``scare`` (a word or two
+with no speaker: "white list").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from tui.corpus.document import Document
+from tui.quotes.model import _WORD_RE, FULL, PARTIAL, SCARE, QuoteSpan, few_words
+
+# news run to a few hundred words).
+MAX_QUOTE_CHARS = 3000
+# How many paragraphs one quotation may run over.
+MAX_QUOTE_PARAGRAPHS = 8
+# A stray closing mark this close after a quote ends that quote instead.
+_STRAY_REACH = 120
+
+
+_OPEN_ONLY = "“„«「『"
+_CLOSE_ONLY = "”»」』"
+_DOUBLE = '"' + _OPEN_ONLY + _CLOSE_ONLY
+_DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE)}]")
+# Which closing glyphs may end a quote opened by each glyph. A straight mark or a curly
+# one may close either (mixed pairs are common); the typographic systems keep their own.
+_CLOSERS = {
+    '"': '"”“',
+    "“": '"”“',
+    "„": "“”\"",
+    "«": "»",
+    "「": "」",
+    "『": "』",
+}
+# (the mark comes first and the look-behind checks the character before it from there:
+# a pattern that opens with a character class lets the scanner skip to candidate marks,
+# one that opens with a look-around is tried at every position, four times slower)
+_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[—–].)(?=[^\W_])")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
+_MAX_SINGLE_CHARS = 400
+_SPLIT_REACH = 80
+_TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
+
+
+# what a mark opens after, and closes before, besides white space
+_OPENS_AFTER = frozenset("([{—–-/…" + _OPEN_ONLY)
+_CLOSES_BEFORE = frozenset(".,;:!?)]}—–…" + _CLOSE_ONLY)
+
+
+def _direction(text: str, i: int) -> str:
+    """"open", "close" or "both" for the double quote mark at ``i``."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    glyph = text[i]
+    space_before = before in _OPENS_AFTER or before.isspace()
+    space_after = after in _CLOSES_BEFORE or after.isspace()
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    if glyph in _OPEN_ONLY:
+        return "open"
+    if glyph in _CLOSE_ONLY:
+        return "close"
+    return "both"
+
+
+def _paragraph_bounds(doc: Document) -> list[tuple[int, int]]:
+    if doc.paragraphs:
+        return doc.paragraphs.bounds()
+    return [(0, len(doc.text))] if doc.text.strip() else []
+
+
+def find_spans(doc: Document) -> list[QuoteSpan]:
+    """Every quotation in ``doc``, in text order."""
+    return _find_spans(doc.text, _paragraph_bounds(doc))
+
+
+def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    # Only paragraphs with marks are visited: most paragraphs have none.
+    starts = [b[0] for b in bounds]
+    groups: dict[int, list[int]] = {}
+    for found in _DOUBLE_RE.finditer(text):
+        m = found.start()
+        pi = bisect_right(starts, m) - 1
+        if pi >= 0 and m < bounds[pi][1]:
+            groups.setdefault(pi, []).append(m)
+    # An open quote: (text start, opening mark, glyph, paragraph it opened in, paragraphs).
+    open_at: tuple[int, int, str, int, int] | None = None
+    prev_pi = -1
+    for pi, para_marks in groups.items():
+        pstart = bounds[pi][0]
+        if open_at is not None and pi != prev_pi + 1:
+            _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+            open_at = None
+        prev_pi = pi
+        if open_at is not None:
+            # The last paragraph ended inside a quote: it goes on only if this one
+            # reopens it at once, as multi-paragraph quotations do.
+            reopens = (
+                para_marks[0] == pstart
+                and _direction(text, pstart) == "open"
+                and open_at[4] < MAX_QUOTE_PARAGRAPHS
+                and bounds[pi - 1][1] - open_at[0] <= MAX_QUOTE_CHARS
+            )
+            if reopens:
+                open_at = (*open_at[:4], open_at[4] + 1)
+                para_marks = para_marks[1:]
+            else:
+                _end_at_paragraph(spans, open_at, bounds[pi - 1][1])
+                open_at = None
+        last_close = -1
+        for m in para_marks:
+            d = _direction(text, m)
+            glyph = text[m]
+            if open_at is None:
+                if d == "close":
+                    # A stray: never the start of a quote. Right after a quote it may
+                    # be that quote's real end.
+                    if last_close >= 0 and _extend(spans, text, last_close, m):
+                        last_close = m
+                    continue
+                open_at = (m + 1, m, glyph, pi, 1)
+                last_close = -1
+                continue
+            if d != "open" and glyph in _CLOSERS.get(open_at[2], '"'):
+                spans.append(QuoteSpan(open_at[0], m, open_at[1], m, open_at[3]))
+                last_close = m
+                open_at = None
+            elif d == "open":
+                # The earlier mark never closed: it was the stray. Start again here.
+                open_at = (m + 1, m, glyph, pi, 1)
+        # (an open quote is carried into the next paragraph)
+    if open_at is not None:
+        _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+    spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
+    spans.extend(_single_spans(text, bounds, spans))
+    spans.sort(key=lambda s: (s.start, s.end))
+    # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
+    return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
+
+
+def _end_at_paragraph(
+    spans: list[QuoteSpan], open_at: tuple[int, int, str, int, int], end: int
+) -> None:
+    start, mark, _, para, _ = open_at
+    if 0 < end - start <= MAX_QUOTE_CHARS:
+        spans.append(QuoteSpan(start, end, mark, -1, para))
+
+
+def _extend(spans: list[QuoteSpan], text: str, last_close: int, stray: int) -> bool:
+    """`"… other areas" of the relationship," said X`: the stray mark is the real end."""
+    if not spans or spans[-1].close_mark != last_close:
+        return False
+    between = text[last_close + 1 : stray]
+    if len(between) > _STRAY_REACH or not between.strip():
+        return False
+    if re.search(r"[.!?]\s", between) or text[stray - 1] not in ",.!?…":
+        return False
+    prev = spans[-1]
+    spans[-1] = QuoteSpan(prev.start, stray, prev.open_mark, stray, prev.paragraph)
+    return True
+
+
+def _single_spans(
+    text: str, bounds: list[tuple[int, int]], doubles: list[QuoteSpan]
+) -> list[QuoteSpan]:
+    """Single-quoted quotations outside double quotes, with clear shapes only."""
+    out: list[QuoteSpan] = []
+    covered = [(s.open_mark, s.end + 1) for s in doubles]
+    ci = 0
+    starts = [b[0] for b in bounds]
+    last_end = -1
+    for m in _SINGLE_OPEN_RE.finditer(text):
+        o = m.start()
+        if o < last_end:
+            continue
+        while ci < len(covered) and covered[ci][1] <= o:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] <= o:
+            continue
+        pi = bisect_right(starts, o) - 1
+        if pi < 0 or o >= bounds[pi][1]:
+            continue
+        limit = min(bounds[pi][1], o + 1 + _MAX_SINGLE_CHARS)
+        close = _SINGLE_CLOSE_RE.search(text, o + 2, limit)
+        while close is not None and _possessive(text, close.start()):
+            # `'Doctors' patience has run out.'`: a plural possessive, not the end
+            later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
+            if later is None:
+                break
+            close = later
+        if close is None:
+            continue
+        inner = text[o + 1 : close.start()]
+        if any(c in _DOUBLE for c in inner):
+            continue
+        out.append(QuoteSpan(o + 1, close.start(), o, close.start(), pi))
+        last_end = close.end()
+    return out
+
+
+def _possessive(text: str, i: int) -> bool:
+    """The mark at ``i`` ends a plural possessive ("workers' rights") rather than a quote."""
+    return (
+        text[i - 1 : i] == "s"
+        and text[i + 1 : i + 2] == " "
+        and text[i + 2 : i + 3].isalnum()
+        and text[i + 2 : i + 3].islower()
+    )
+
+
+def _has_word(text: str, s: QuoteSpan) -> bool:
+    return _WORD_RE.search(text, s.start, s.end) is not None
+
+
+def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
+    """Drop white space just inside the marks (`" hello "`), and the comma that news style
+    puts inside the closing mark before an attribution (`"…," he said`)."""
+    start, end = s.start, s.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if (start, end) == (s.start, s.end):
+        return s
+    return QuoteSpan(start, end, s.open_mark, s.close_mark, s.paragraph)
+
+
+def classify(
+    text: str,
+    span: QuoteSpan,
+    has_speaker: bool,
+    para_start: int,
+    previous: QuoteSpan | None = None,
+) -> str:
+    """full, partial or scare (see the module docstring). ``has_speaker``: someone is
+    reported saying it, named or not. ``previous`` is the quotation
+    before this one, for the second half of a split quote (`"…," she said, "and …"`)."""
+    if not has_speaker and few_words(text, span.start, span.end):
+        return SCARE
+    inner = text[span.start : span.end]
+    first = inner.lstrip(" .…—–-([")[:1]
+    before = text[para_start : span.open_mark]
+    before = before.rstrip()
+    opens_sentence = (
+        not before
+        or before[-1] in ":.!?…—–"
+        or before[-1] in _CLOSE_ONLY + '"'
+        or before.endswith(",")
+    )
+    if first.isupper() or first.isdigit():
+        if opens_sentence or _TERMINAL_INSIDE.search(inner):
+            return FULL
+        return PARTIAL
+    if opens_sentence and not before.endswith(","):
+        # a sentence-opening quote written in lower case (a trimmed quote) is still
+        # the speaker's sentence
+        return FULL
+    if before.endswith(",") and previous is not None and previous.close_mark >= 0:
+        between = text[previous.close_mark + 1 : span.open_mark]
+        if len(between) <= _SPLIT_REACH and text[previous.start : previous.end].strip():
+            # `"People lost their homes," he said, "and they were told …"`
+            return FULL
+    return PARTIAL
+
+
