@@ -68,12 +68,13 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def keystroke(index: CorpusIndex, query: str, open_id: str | None) -> tuple[int, int]:
-    """What the dashboard computes when the search bar changes (tui/ui/app.py,
+    """What the dashboard asks the core when the search bar changes (tui/ui/app.py,
     ``run_search`` and ``_highlight``): (matching sources, quotations shown)."""
-    hits = index.search.hits_per_source(query)
+    result = index.query(query)
+    hits = result.hits or {}
     if open_id is not None:
-        index.search.find_in_document(open_id, query)
-    return len(hits), len(index.quotes_matching(query, hits))
+        result.matches_in(open_id)
+    return len(hits), len(result.quotes)
 
 
 def run_bench(

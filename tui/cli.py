@@ -15,6 +15,7 @@ from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
 from tui.errors import CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
+from tui.quotes.browse import SORTS
 
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
@@ -86,19 +87,23 @@ def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _sections(args: argparse.Namespace) -> tuple[str, ...] | None:
-    return None if args.all_sections else ("body",)
-
-
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.quotes.browse import select
+    from tui.quotes.browse import QuoteFilter
 
     index = build_index(settings)
     if args.source and args.source not in index.by_id:
         raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
-    quotes = select(
-        index.quotes, speaker=args.speaker, source=args.source, sections=_sections(args)
+    if args.entity and index.entity_named(args.entity) is None:
+        raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
+    view = QuoteFilter(
+        all_sections=args.all_sections,
+        entity=args.entity,
+        source=args.source,
+        speaker=args.speaker,
+        sort=args.sort,
     )
+    # the quote list the dashboard shows for this search and these filters
+    quotes = index.query(args.query or "", view, typing=False).quotes
     if args.json:
         emit_json([q.to_json() for q in quotes])
         return 0
@@ -111,7 +116,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from tui.export.markdown import ExportError, render_markdown, unique_export_path, write_atomic
-    from tui.quotes.browse import select
+    from tui.quotes.browse import QuoteFilter, select
 
     index = build_index(settings)
     if args.quote:
@@ -121,12 +126,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         quotes = select(index.quotes, ids=args.quote)
         query = "quote: " + ", ".join(dict.fromkeys(args.quote))
     elif args.speaker:
-        quotes = select(index.quotes, speaker=args.speaker, sections=_sections(args))
+        view = QuoteFilter(all_sections=args.all_sections, speaker=args.speaker)
+        quotes = index.query("", view).quotes
         query = f"speaker: {args.speaker}"
         if not quotes:
             raise CliError(f"no quotes by a speaker matching {args.speaker!r}")
     else:
-        quotes = select(index.quotes, sections=_sections(args))
+        quotes = index.query("", QuoteFilter(all_sections=args.all_sections)).quotes
         query = "all" + (" (all sections)" if args.all_sections else "")
     text = render_markdown(quotes, index.by_id, group_by=args.group_by, query=query)
     if args.output is None:
@@ -147,7 +153,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     index = build_index(settings)
     if args.source is not None and args.source not in index.by_id:
         raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
-    passages = index.search.search(args.query, limit=args.limit, source=args.source, typing=False)
+    passages = index.query(args.query, typing=False).passages(args.limit, source=args.source)
     if args.json:
         emit_json([p.to_json() for p in passages])
         return 0
@@ -240,6 +246,13 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", parents=[common], help="list quotations with their speakers")
     p.add_argument("--speaker", type=_nonempty, metavar="NAME", help="only quotes by this speaker")
     p.add_argument("--source", type=_nonempty, metavar="ID", help="only quotes from this source")
+    p.add_argument(
+        "--query", metavar="QUERY", help="only the quotes this search finds (as the dashboard)"
+    )
+    p.add_argument(
+        "--entity", type=_nonempty, metavar="NAME", help="only quotes an entity speaks or is in"
+    )
+    p.add_argument("--sort", choices=SORTS, default="source", help="by source (default) or speaker")
     p.add_argument(
         "--all-sections", action="store_true", help="include reader comments and boilerplate"
     )

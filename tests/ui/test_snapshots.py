@@ -55,7 +55,7 @@ class TestQuotes:
             pane = pilot.app.query_one(QuotesPane)
             # the quote carried by the most outlets
             best = max(range(len(pane.quotes)),
-                       key=lambda i: pane.outlets.get(pane.quotes[i].cluster or "", 0))
+                       key=lambda i: pane.outlets(pane.quotes[i]))
             pane.move_cursor(best)
             await pilot.press("d")
             await settle(pilot)

@@ -11,22 +11,26 @@ from __future__ import annotations
 import gc
 import json
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Container, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import metadata
 from typing import Any
 
 from tui.build import cache, parallel
-from tui.util.collector import no_collector
+from tui.build.query import QueryResult
 from tui.config import Settings
 from tui.corpus.document import Document
 from tui.entities.extract import Entity, Mentions, extract_entities
-from tui.util.packing import lay, unlay
+from tui.quotes.browse import QuoteFilter, in_view, ordered
+from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.model import Quote, quote_columns, quotes_from_columns
-from tui.quotes.extract import extract_quotes
 from tui.search.index import SearchIndex
+from tui.util.collector import no_collector
+from tui.util.packing import lay, unlay
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -49,6 +53,8 @@ class CorpusIndex:
     clusters: dict[str, list[Quote]] = field(default_factory=dict)
     quotes_by_source: dict[str, list[Quote]] = field(default_factory=dict)
     quote_finder: QuoteFinder | None = None
+    _entity_by_name: dict[str, Entity] | None = field(default=None, repr=False)
+    _naming: tuple[str, frozenset[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(
@@ -102,6 +108,71 @@ class CorpusIndex:
 
     def document(self, doc_id: str) -> Document | None:
         return self.by_id.get(doc_id)
+
+    # --- what the front ends show, answered once -------------------------------------
+
+    def query(
+        self, text: str = "", quote_filter: QuoteFilter | None = None, *, typing: bool = True
+    ) -> QueryResult:
+        """Everything a search and its filters show (see tui/build/query.py); ``typing``:
+        the last word may still be growing (the dashboard's search bar)."""
+        return QueryResult(self, text, quote_filter or QuoteFilter(), typing)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each source's place in the corpus, for ordering quotations."""
+        return {d.id: i for i, d in enumerate(self.documents)}
+
+    def entity_named(self, name: str) -> Entity | None:
+        """The entity the sidebar lists under ``name`` (the first, if several types)."""
+        if self._entity_by_name is None:
+            self._entity_by_name = {}
+            for entity in self.entities:
+                self._entity_by_name.setdefault(entity.name, entity)
+        return self._entity_by_name.get(name)
+
+    def quote_ids_naming(self, name: str) -> frozenset[str]:
+        """:meth:`quotes_naming` of the entity called ``name``; the last one asked is
+        kept, since every keystroke under an entity filter asks for it again."""
+        kept = self._naming
+        if kept is None or kept[0] != name:
+            entity = self.entity_named(name)
+            ids = frozenset(self.quotes_naming(entity)) if entity is not None else frozenset()
+            kept = self._naming = (name, ids)
+        return kept[1]
+
+    def quote_counts(self, all_sections: bool = False) -> dict[str, int]:
+        """Quotations per source, as the quote list would show them without a search."""
+        return {
+            doc_id: sum(1 for q in quotes if in_view(q, all_sections))
+            for doc_id, quotes in self.quotes_by_source.items()
+        }
+
+    def entity_counts(self) -> dict[str, int]:
+        """How many entities are named in each source."""
+        counts: Counter[str] = Counter()
+        for entity in self.entities:
+            counts.update(entity.sources)
+        return dict(counts)
+
+    def outlets(self, quote: Quote) -> list[str]:
+        """The outlets that carry ``quote``'s statement (its cluster), each once, in
+        corpus order: its own alone if no other carries it. "×N" and the variants view
+        both count these."""
+        carriers = self.clusters.get(quote.cluster or "", [quote])
+        return list(dict.fromkeys(self.by_id[q.source].outlet_label for q in carriers))
+
+    def wordings(self, quote: Quote) -> list[Quote]:
+        """Every outlet's quotation of ``quote``'s statement, ``quote`` first: the one
+        the user is on is what the others are compared with."""
+        carriers = self.clusters.get(quote.cluster or "", [])
+        return [quote, *(q for q in carriers if q.id != quote.id)]
+
+    def in_reading_order(self, ids: Iterable[str]) -> list[Quote]:
+        """The quotations of ``ids`` that exist, in corpus and text order (an export's
+        order, whatever order they were picked in)."""
+        picked = [self.quote_by_id[i] for i in dict.fromkeys(ids) if i in self.quote_by_id]
+        return ordered(picked, "source", self.order)
 
     def quotes_matching(self, query: str, sources: Container[str] | None = None) -> list[Quote]:
         """The quotations a search for ``query`` matches, as the quote browser filters

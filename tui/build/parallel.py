@@ -33,9 +33,9 @@ from typing import Any
 from tui.corpus.document import Document
 from tui.entities.extract import Entity, extract_entities, mine_shard
 from tui.nlp.places import load_gazetteer
+from tui.quotes.extract import quotes_in_document, settle_quotes
 from tui.quotes.finder import QuoteFinder, index_texts
 from tui.quotes.model import Quote, quote_columns, quotes_from_columns
-from tui.quotes.extract import quotes_in_document, settle_quotes
 from tui.search.index import SearchIndex
 
 # Below this many characters a fork costs more than it saves.

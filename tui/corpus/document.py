@@ -223,6 +223,13 @@ class Document:
         return _text(self.meta.get("outlet"))
 
     @property
+    def outlet_label(self) -> str:
+        """Who published it, as every view names it and counts it: the outlet, or the
+        title where no outlet is given, on one line. Two files of one outlet are one
+        outlet in a quote's "×N" and in its variants."""
+        return " ".join((self.outlet or self.title).split())
+
+    @property
     def date(self) -> str:
         return _text(self.meta.get("date"))
 

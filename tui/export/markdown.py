@@ -85,7 +85,7 @@ def _speaker(quote: Quote) -> str:
 def _outlet(quote: Quote, doc: Document | None) -> str:
     if doc is None:
         return _one_line(quote.source)
-    return _one_line(doc.outlet, doc.title, doc.id)
+    return doc.outlet_label
 
 
 def _quote_lines(quote: Quote) -> list[str]:

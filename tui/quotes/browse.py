@@ -1,11 +1,101 @@
-"""What the quote browser shows: the quotations a query or a filter names, for the
-command line and the dashboard alike."""
+"""What the quote browser shows: which quotations a filter keeps, in what order, and
+whose words a query names. The command line and the dashboard both ask these, so they
+can never answer one question two ways."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
+from tui.corpus.document import BODY
+from tui.nlp.text import WORD, normalise, word_parts
 from tui.quotes.model import Quote
+from tui.search.query import FUZZY, parse_query
+
+SORTS = ("source", "speaker")
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """The filters the quote list is under, besides the search text.
+
+    ``all_sections``: quotations from reader comments and boilerplate (captions, related
+    links) too; by default only the article body's are shown, in the dashboard and on
+    the command line alike. ``entity``: only the quotations an entity speaks or is
+    mentioned in (by its name). ``source``: one source's only. ``speaker``: only those
+    whose speaker the words name (:func:`names_speaker`). ``sort``: ``source`` (corpus
+    order, then text order) or ``speaker``.
+    """
+
+    all_sections: bool = False
+    entity: str | None = None
+    source: str | None = None
+    speaker: str | None = None
+    sort: str = "source"
+
+
+def in_view(quote: Quote, all_sections: bool) -> bool:
+    """Whether a quotation is shown under the sections rule of :class:`QuoteFilter`."""
+    return all_sections or quote.section == BODY
+
+
+def spaced_words(text: str) -> str:
+    """The words of ``text`` as search normalises them (case and accents folded, a
+    compound in its parts), a space before each: "Kim You-geun" → " kim you geun",
+    "Kōno's" → " kono". A word of a query starts a word of the name exactly where its
+    own spaced form occurs in the name's."""
+    return "".join(
+        " " + part for m in WORD.finditer(text) for part in word_parts(normalise(m[0])) if part
+    )
+
+
+def query_name_words(query: str) -> list[str]:
+    """The words of a search that can name a speaker, spaced as :func:`spaced_words`
+    spaces them: its plain words (a compound's parts in a row) of two letters or more;
+    not phrases, exclusions, 'exact words nor ^prefixes, which search the text only."""
+    return [
+        "".join(" " + term for term in clause.terms)
+        for clause in parse_query(query, typing=False).positive
+        if clause.mode == FUZZY and sum(map(len, clause.terms)) > 1
+    ]
+
+
+def names_speaker(speaker: str | None, wanted: str) -> bool:
+    """Whether ``wanted`` names ``speaker``: each of its words starts a word of the name,
+    as typed. `kono`, `taro ko`, `Kim` and `you-geun` find their speakers; `ono` does
+    not find Taro Kono, nor `in` Martin."""
+    if not speaker:
+        return False
+    words = query_name_words(wanted)
+    if not words:
+        return False
+    name = spaced_words(speaker)
+    return all(word in name for word in words)
+
+
+def ordered(
+    quotes: Iterable[Quote], sort: str, order: Mapping[str, int]
+) -> list[Quote]:
+    """``quotes`` in the order the list shows them: by source (``order`` gives each
+    source's place in the corpus) and position, or by speaker (the unattributed last)."""
+    if sort == "speaker":
+        return sorted(quotes, key=_by_speaker(order))
+    return sorted(quotes, key=lambda q: (order.get(q.source, 0), q.start))
+
+
+def _by_speaker(order: Mapping[str, int]) -> Callable[[Quote], tuple[bool, str, int, int]]:
+    return lambda q: (
+        q.speaker is None, (q.speaker or "").casefold(), order.get(q.source, 0), q.start
+    )
+
+
+def same_wordings(quotes: Iterable[Quote]) -> list[list[Quote]]:
+    """``quotes`` grouped by wording, in order of first appearance: outlets that reprint
+    one wire story word for word (case and spacing aside) are one wording, not several."""
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(" ".join(quote.text.casefold().split()), []).append(quote)
+    return list(groups.values())
 
 
 def select(
@@ -14,29 +104,18 @@ def select(
     ids: list[str] | None = None,
     speaker: str | None = None,
     source: str | None = None,
-    sections: tuple[str, ...] | None = ("body",),
+    all_sections: bool = False,
 ) -> list[Quote]:
-    """The quotations a query names: by id (each once, in the order first given), speaker
-    or source."""
+    """The quotations a query names: by id (each once, in the order first given, whatever
+    their section), or by speaker and source under the sections rule."""
     pool = list(quotes)
     if ids:
         by_id = {q.id: q for q in pool}
         return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
-    out = []
-    for q in pool:
-        if sections is not None and q.section not in sections:
-            continue
-        if source and q.source != source:
-            continue
-        if speaker and not speaker_matches(q.speaker, speaker):
-            continue
-        out.append(q)
-    return out
-
-
-def speaker_matches(speaker: str | None, wanted: str) -> bool:
-    """`Kim`, `kim you-geun` and `You-geun` all find Kim You-geun."""
-    if not speaker:
-        return False
-    s, w = speaker.casefold(), wanted.casefold().strip()
-    return s == w or w in s.split() or (len(w) > 3 and w in s)
+    return [
+        q
+        for q in pool
+        if in_view(q, all_sections)
+        and (not source or q.source == source)
+        and (not speaker or names_speaker(q.speaker, speaker))
+    ]

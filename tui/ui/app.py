@@ -9,7 +9,6 @@ to the panes. What the user selects is saved per corpus and restored on the next
 from __future__ import annotations
 
 import time
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -24,8 +23,9 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
 from tui.config import Settings
-from tui.corpus.document import COMMENTS, Document
+from tui.corpus.document import Document
 from tui.errors import CorpusError
+from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
 from tui.ui.messages import OpenDocument
 from tui.ui.panes.entities import EntitiesPane
@@ -40,6 +40,7 @@ from tui.ui.state import UiState, load_state, save_state, state_path
 
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
+    from tui.build.query import QueryResult
     from tui.corpus.loader import LoadResult
     from tui.entities.extract import Entity
     from tui.quotes.model import Quote
@@ -113,13 +114,11 @@ class NewsdeskApp(App[None]):
         self.index: CorpusIndex | None = None
         self.documents: list[Document] = []
         self.by_id: dict[str, Document] = {}
-        self.order: dict[str, int] = {}  # doc id → position in the corpus
         self.quotes_by_doc: dict[str, list[Quote]] = {}
-        self.query = ""
-        self.hits: dict[str, int] | None = None
-        self.query_quotes: set[str] | None = None
+        # what the search bar holds, and the core's answer to it under the filters
+        self.search_text = ""
+        self.result: QueryResult | None = None
         self.entity: Entity | None = None
-        self.entity_quotes: set[str] = set()
         self.show_comments = settings.show_comments
         self.only_source = False
         self.state_file = state_path(settings.corpus)
@@ -264,7 +263,6 @@ class NewsdeskApp(App[None]):
         self.documents = result.documents
         self.by_id.clear()
         self.by_id.update({d.id: d for d in result.documents})
-        self.order = {d.id: i for i, d in enumerate(result.documents)}
         if result.warnings:
             first = result.warnings[0]
             more = f" (and {len(result.warnings) - 1} more)" if len(result.warnings) > 1 else ""
@@ -290,27 +288,21 @@ class NewsdeskApp(App[None]):
         self.quotes_by_doc = index.quotes_by_source
         known = index.quote_by_id
         self.selected = [q for q in self.selected if q in known]
-        entity_counts: Counter[str] = Counter()
-        for entity in index.entities:
-            entity_counts.update(entity.sources)
+        self.result = index.query("", self._filter())
         sources = self.query_one(SourcesPane)
-        sources.set_counts(quotes=self._quote_counts(), entities=dict(entity_counts))
+        sources.set_counts(quotes=self.result.quote_counts(), entities=index.entity_counts())
         entities = self.query_one(EntitiesPane)
         entities.empty_text = "No entities found."
         entities.set_entities(index.entities)
         quotes = self.query_one(QuotesPane)
         quotes.empty_text = "No quotes match."
-        # ×N counts outlets: two files from one outlet are one outlet carrying the quote
-        quotes.outlets = {
-            cid: len({self.by_id[q.source].outlet or q.source for q in qs})
-            for cid, qs in index.clusters.items()
-        }
+        quotes.outlets = lambda quote: len(index.outlets(quote))
         quotes.selected = set(self.selected)
         self._refresh_quotes()
         if sources.open_id:
             self.open_document(sources.open_id)
-        if self.query:
-            self.run_search(self.query)
+        if self.search_text:
+            self.run_search(self.search_text, self._filter())
         self._finish_progress()
 
     def _finish_progress(self, message: str | None = None) -> None:
@@ -324,9 +316,10 @@ class NewsdeskApp(App[None]):
                 parts.append(f"{len(self.index.entities)} entities")
                 parts.append(f"{len(self.index.quotes)} quotes")
             parts.append(f"{len(self.selected)} selected")
-            if self.query and self.hits is not None:
-                parts.append(f"“{self.query}”: {_count(sum(self.hits.values()), 'hit')} in "
-                             f"{_count(len(self.hits), 'source')}")
+            hits = self.result.hits if self.result is not None else None
+            if self.search_text and hits is not None:
+                parts.append(f"“{self.search_text}”: {_count(sum(hits.values()), 'hit')} in "
+                             f"{_count(len(hits), 'source')}")
             if self.entity is not None:
                 parts.append(f"entity: {self.entity.name} (esc clears)")
             message = " · ".join(parts)
@@ -334,65 +327,57 @@ class NewsdeskApp(App[None]):
 
     # --- filtering ------------------------------------------------------------------------
 
+    def _filter(self) -> QuoteFilter:
+        """The quote list's filters as the dashboard's toggles set them."""
+        open_id = self.query_one(SourcesPane).open_id
+        return QuoteFilter(
+            all_sections=self.show_comments,
+            entity=self.entity.name if self.entity is not None else None,
+            source=open_id if self.only_source else None,
+            sort=self.state.sort,
+        )
+
+    def _refilter(self) -> None:
+        """Show the current search under the filters as they are now."""
+        if self.result is not None and self.result.filter != (wanted := self._filter()):
+            self.result = self.result.refiltered(wanted)
+        self._refresh_sources()
+        self._refresh_quotes()
+
     def _refresh_sources(self) -> None:
         """List the sources the filters leave; if the open one is gone, open the first."""
-        docs = self.documents
-        if self.entity is not None:
-            wanted = set(self.entity.sources)
-            docs = [d for d in docs if d.id in wanted]
-        if self.hits is not None:
-            docs = [d for d in docs if self.hits.get(d.id)]
+        docs = self.result.sources if self.result is not None else self.documents
+        hits = self.result.hits if self.result is not None else None
         sources = self.query_one(SourcesPane)
         sources.set_documents(docs, keep_id=sources.open_id)
-        sources.set_hits(self.hits)
+        sources.set_hits(hits)
         sources.border_title = f"1 Sources ({len(docs)}/{len(self.documents)})" \
             if len(docs) != len(self.documents) else f"1 Sources ({len(docs)})"
         if docs and sources.open_id is not None and sources.index_of(sources.open_id) is None:
             self.open_document(docs[0].id)
 
-    def _shown_quotes(self) -> list[Quote]:
-        if self.index is None:
-            return []
-        quotes = self.index.quotes
-        if not self.show_comments:
-            quotes = [q for q in quotes if q.section != COMMENTS]
-        if self.entity is not None:
-            quotes = [q for q in quotes if q.id in self.entity_quotes]
-        if self.query_quotes is not None:
-            quotes = [q for q in quotes if q.id in self.query_quotes]
-        open_id = self.query_one(SourcesPane).open_id
-        if self.only_source:
-            quotes = [q for q in quotes if q.source == open_id]
-        if self.state.sort == "speaker":
-            quotes = sorted(quotes, key=lambda q: (
-                q.speaker is None, (q.speaker or "").casefold(), self.order.get(q.source, 0),
-                q.start))
-        return quotes
-
     def _refresh_quotes(self) -> None:
         pane = self.query_one(QuotesPane)
         current = pane.current()
-        shown = self._shown_quotes()
+        shown = self.result.quotes if self.result is not None else []
         pane.set_quotes(shown, keep_id=current.id if current else None)
         notes = [f"{len(shown)} shown", f"{len(self.selected)} selected",
                  f"by {self.state.sort} (s)"]
         if self.only_source:
             notes.append("this source (o)")
         if not self.show_comments:
-            notes.append("comments hidden (c)")
+            notes.append("comments and boilerplate hidden (c)")
         pane.border_title = "4 Quotes"
         pane.border_subtitle = " · ".join(notes)
         self._update_status()
 
     def set_entity(self, entity: Entity | None) -> None:
         self.entity = entity
-        self.entity_quotes = self.index.quotes_naming(entity) if entity and self.index else set()
         pane = self.query_one(EntitiesPane)
         pane.chosen = entity.name if entity else None
         pane.refresh()
         pane.border_subtitle = f"filter: {escape(entity.name)} · esc clears" if entity else ""
-        self._refresh_sources()
-        self._refresh_quotes()
+        self._refilter()
         open_id = self.query_one(SourcesPane).open_id
         if open_id:
             self._highlight(open_id)
@@ -422,16 +407,16 @@ class NewsdeskApp(App[None]):
             self.call_after_refresh(viewer.scroll_to_offset, offset)
         if changed:
             if self.only_source:
-                self._refresh_quotes()
+                self._refilter()
             self.state.source = doc_id
             self._save_state_soon()
 
     def _highlight(self, doc_id: str, spotlight: tuple[int, int] | None = None) -> None:
         viewer = self.query_one(Viewer)
-        matches: list[tuple[int, int]] = []
-        if self.index is not None and self.query.strip():
-            matches = [(m.start, m.end) for m in self.index.search.find_in_document(
-                doc_id, self.query)]
+        # (the search bar's text as it is now: the worker's result may lag a keystroke)
+        matches = (
+            self.index.query(self.search_text).matches_in(doc_id) if self.index is not None else []
+        )
         mentions = [(m.start, m.end) for m in self.entity.mentions if m.source == doc_id] \
             if self.entity else []
         quotes = [(q.start, q.end) for q in self.quotes_by_doc.get(doc_id, [])]
@@ -474,9 +459,9 @@ class NewsdeskApp(App[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.query = event.value
+        self.search_text = event.value
         if self.index is not None:
-            self.run_search(event.value)
+            self.run_search(event.value, self._filter())
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -487,7 +472,7 @@ class NewsdeskApp(App[None]):
         if not query:
             self.query_one(Viewer).focus()
             return
-        passages = self.index.search.search(query, limit=1)
+        passages = self.index.query(query, self._filter()).passages(limit=1)
         if not passages:
             self.notify(f"No matches for “{query}”.", severity="warning")
             return
@@ -499,37 +484,36 @@ class NewsdeskApp(App[None]):
         self.call_after_refresh(viewer.goto_match, first)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, text: str, quote_filter: QuoteFilter) -> None:
+        """The core's answer to the search bar, in two steps: the sources and the
+        viewer's matches first, then the quote list (its own lookup)."""
         worker = get_current_worker()
         index = self.index
         if index is None:
             return
-        if not query.strip():
-            self.call_from_thread(self._apply_hits, query, None)
-            self.call_from_thread(self._apply_quote_matches, query, None)
-            return
-        # sources and the viewer first: the quote list takes a second lookup
-        hits = index.search.hits_per_source(query)
+        result = index.query(text, quote_filter)
+        _ = result.hits
         if worker.is_cancelled:
             return
-        self.call_from_thread(self._apply_hits, query, hits)
-        matched = {q.id for q in index.quotes_matching(query, hits)}
+        self.call_from_thread(self._apply_sources, result)
+        _ = result.quotes
         if not worker.is_cancelled:
-            self.call_from_thread(self._apply_quote_matches, query, matched)
+            self.call_from_thread(self._apply_quotes, result)
 
-    def _apply_hits(self, query: str, hits: dict[str, int] | None) -> None:
-        if query != self.query:
-            return  # a newer query is on its way
-        self.hits = hits
+    def _apply_sources(self, result: QueryResult) -> None:
+        if result.text != self.search_text:
+            return  # a newer search is on its way
+        self.result = result
+        if result.filter != self._filter():  # a toggle while it was worked out
+            self.result = result.refiltered(self._filter())
         self._refresh_sources()
         open_id = self.query_one(SourcesPane).open_id
         if open_id:
             self._highlight(open_id)
         self._update_status()
 
-    def _apply_quote_matches(self, query: str, matched: set[str] | None) -> None:
-        if query == self.query:
-            self.query_quotes = matched
+    def _apply_quotes(self, result: QueryResult) -> None:
+        if result.text == self.search_text and self.result is not None:
             self._refresh_quotes()
 
     # --- actions --------------------------------------------------------------------------
@@ -605,11 +589,7 @@ class NewsdeskApp(App[None]):
         self._selection_changed()
 
     def _selected_quotes(self) -> list[Quote]:
-        if self.index is None:
-            return []
-        by_id = self.index.quote_by_id
-        quotes = [by_id[q] for q in self.selected if q in by_id]
-        return sorted(quotes, key=lambda q: (self.order.get(q.source, 0), q.start))
+        return self.index.in_reading_order(self.selected) if self.index is not None else []
 
     def _markdown(self) -> str | None:
         quotes = self._selected_quotes()
@@ -619,7 +599,7 @@ class NewsdeskApp(App[None]):
             return None
         from tui.export.markdown import render_markdown
 
-        return render_markdown(quotes, self.by_id, query=self.query)
+        return render_markdown(quotes, self.by_id, query=self.search_text)
 
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
@@ -648,36 +628,29 @@ class NewsdeskApp(App[None]):
         quote = self.query_one(QuotesPane).current()
         if quote is None:
             return
-        variants = self.index.clusters.get(quote.cluster or "", []) if self.index else []
-        if len(variants) < 2:
+        assert self.index is not None
+        wordings = self.index.wordings(quote)
+        if len(wordings) < 2:
             self.notify("Only one outlet carries this quote.", severity="information")
             return
-        # the quote the user is on is the base the others are compared with
-        others = [q for q in variants if q.id != quote.id]
-        self.push_screen(VariantsScreen([quote, *others], self.by_id))
+        self.push_screen(VariantsScreen(wordings, self.by_id, self.index.outlets(quote)))
 
     def action_toggle_sort(self) -> None:
         self.state.sort = "speaker" if self.state.sort == "source" else "source"
-        self._refresh_quotes()
+        self._refilter()
         self._save_state()
 
     def action_toggle_source_filter(self) -> None:
         self.only_source = not self.only_source
-        self._refresh_quotes()
-
-    def _quote_counts(self) -> dict[str, int]:
-        """Quotes per source as the quotes pane shows them (comments only when shown)."""
-        return {
-            doc_id: sum(1 for q in quotes if self.show_comments or q.section != COMMENTS)
-            for doc_id, quotes in self.quotes_by_doc.items()
-        }
+        self._refilter()
 
     def action_toggle_comments(self) -> None:
         self.show_comments = not self.show_comments
-        self.query_one(SourcesPane).set_counts(quotes=self._quote_counts())
-        self._refresh_quotes()
-        self.notify("Quotes from reader comments " + ("shown." if self.show_comments
-                                                        else "hidden."), timeout=2)
+        self._refilter()
+        if self.result is not None:
+            self.query_one(SourcesPane).set_counts(quotes=self.result.quote_counts())
+        self.notify("Quotes from reader comments and boilerplate "
+                    + ("shown." if self.show_comments else "hidden."), timeout=2)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

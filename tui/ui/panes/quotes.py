@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -35,7 +36,8 @@ class QuotesPane(RowList):
         super().__init__(id=id)
         self.quotes: list[Quote] = []
         self.selected: set[str] = set()
-        self.outlets: dict[str, int] = {}  # cluster id → how many sources carry it
+        # how many outlets carry a quote's statement (the core counts them)
+        self.outlets: Callable[[Quote], int] = lambda quote: 1
         self.documents: dict[str, Document] = {}
 
     def set_quotes(self, quotes: list[Quote], keep_id: str | None = None) -> None:
@@ -54,7 +56,7 @@ class QuotesPane(RowList):
     def render_row(self, index: int, width: int) -> list[Text]:
         quote = self.quotes[index]
         doc = self.documents.get(quote.source)
-        source = (doc.outlet or doc.title) if doc else quote.source
+        source = doc.outlet_label if doc else quote.source
         speaker_width = max(8, min(22, width // 6))
         source_width = max(8, min(20, width // 7))
         chosen = quote.id in self.selected
@@ -66,7 +68,7 @@ class QuotesPane(RowList):
                     style=self.part(
                         "quotes--speaker" if quote.speaker else "quotes--unknown"))
         text.append(" ")
-        outlets = self.outlets.get(quote.cluster or "", 0)
+        outlets = self.outlets(quote) if quote.cluster else 1
         cluster = f"×{outlets}" if outlets > 1 else ""
         snippet_width = max(4, width - speaker_width - source_width - 3 - 6)
         snippet = f"“{one_line(quote.text)}”"

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.corpus.document import Document
+from tui.quotes.browse import same_wordings
 from tui.quotes.diff import word_diff
 from tui.ui.screens.modal import ScrollModal
 
@@ -41,24 +42,25 @@ class VariantsScreen(ScrollModal):
     VariantsScreen .legend { color: $text-muted; }
     """
 
-    def __init__(self, quotes: list[Quote], documents: dict[str, Document]) -> None:
+    def __init__(
+        self, quotes: list[Quote], documents: dict[str, Document], outlets: list[str]
+    ) -> None:
+        """``quotes``: the statement's quotations, the base first; ``outlets``: the
+        outlets that carry it, as the core counts them."""
         super().__init__()
         self.quotes = quotes
         self.documents = documents
+        self.outlets = outlets
 
     def _outlet(self, quote: Quote) -> str:
         doc = self.documents.get(quote.source)
-        return (doc.outlet or doc.title) if doc else quote.source
+        return doc.outlet_label if doc else quote.source
 
     def compose(self) -> ComposeResult:
-        # Outlets that reprint one wire story word for word are one wording, not several.
-        wordings: dict[str, list[Quote]] = {}
-        for quote in self.quotes:
-            wordings.setdefault(" ".join(quote.text.casefold().split()), []).append(quote)
-        outlets = len({self._outlet(q) for q in self.quotes})
+        groups = same_wordings(self.quotes)
         with VerticalScroll() as scroll:
             scroll.border_title = (
-                f"One statement, {outlets} outlets, {len(wordings)} wordings"
+                f"One statement, {len(self.outlets)} outlets, {len(groups)} wordings"
             )
             scroll.border_subtitle = "esc close"
             yield Static(
@@ -66,7 +68,6 @@ class VariantsScreen(ScrollModal):
                 "from it, bold words are added.",
                 classes="legend",
             )
-            groups = list(wordings.values())
             base = groups[0][0].text if groups else ""
             for i, group in enumerate(groups):
                 quote = group[0]
