@@ -71,8 +71,7 @@ class CorpusIndex:
         key = _cache_key(index.documents, settings) if cache.cache_dir() else ""
         if not (key and index._restore(cache.load(CACHE_NAME, key))):
             # The documents outlive the build: the collector need not walk them on each of
-            # the build's full collections, and a forked worker then does not copy the
-            # pages they sit on by touching them.
+            # the build's full collections.
             gc.freeze()
             # Nor need it run during the build, in either process: what the build makes
             # lives until the end, and the collection below finds any garbage it leaves.

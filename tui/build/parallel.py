@@ -1,4 +1,4 @@
-"""The index build on two cores: a forked copy of the process takes a share of the work.
+"""The index build on two cores: a worker process takes a share of the work.
 
 Entities need the whole corpus, so the stages cannot simply be split by document.
 What can be:
@@ -12,20 +12,24 @@ What can be:
   speakers' spelling from the entities' names, and the clusters, are settled over all
   of them at the end, here.
 
-The result is the serial build's, object for object. A fork shares the documents
-without copying or pickling them; where there is no fork (Windows), a single core, or
+The result is the serial build's, object for object. The worker comes from the
+standard library's forkserver, never from a fork of this process: the dashboard builds
+in a thread, and forking a process that runs threads can deadlock the child. So the
+documents travel to the worker as one pickle in a scratch file (about a tenth of a
+second per 10,000 articles). Where there is no forkserver (Windows), a single core, or
 the worker fails in any way, the caller builds in-process instead (``None`` here).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
 import pickle
 import shutil
 import signal
 import sys
 import tempfile
-import warnings
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
 from typing import Any
@@ -56,7 +60,7 @@ def available(documents: list[Document]) -> bool:
     """Whether a two-core build is possible and worth it here."""
     return (
         os.environ.get(ENV_VAR, "").strip().lower() not in ("off", "0", "no")
-        and hasattr(os, "fork")
+        and "forkserver" in multiprocessing.get_all_start_methods()
         and (os.cpu_count() or 1) >= 2
         and sum(d.chars for d in documents) >= MIN_CHARS
     )
@@ -72,55 +76,59 @@ def build(
     if the worker could not do its part (nothing is left running either way)."""
     split = _split(documents, WORKER_SHARE)
     mine_from = _split(documents, MINE_SHARE)
-    # What both processes need is made here, once, rather than after the fork in each.
-    from tui.quotes import clusters, speakers  # noqa: F401
-
     load_gazetteer()
     try:
         folder = _scratch_folder()
     except OSError:
         return None
     parent, child = Pipe()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()  # a fork must not inherit (and later write) buffered output
-        except Exception:
-            pass
+    link = _Link(parent, folder, "down")
+    worker = None
     try:
-        with warnings.catch_warnings():
-            # Python 3.12+ warns about forking a process with threads (the TUI builds in
-            # one); the worker only computes and exits, and a warning would land on the
-            # user's screen.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-    except OSError:
-        parent.close()
+        # The documents go first, through a scratch file, while the worker starts.
+        link.send("documents", documents)
+        worker = _context().Process(
+            target=_worker_main, args=(child, folder, split, mine_from), daemon=True
+        )
+        worker.start()
         child.close()
-        shutil.rmtree(folder, ignore_errors=True)
-        return None
-    if pid == 0:  # the worker: never returns into the caller's code
-        code = 0
-        try:
-            parent.close()
-            _quiet_signals()
-            _work(_Link(child, folder, "up"), documents, split, mine_from)
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
-    child.close()
-    try:
-        link = _Link(parent, folder, "down")
         return _lead(link, documents, split, mine_from, aliases, ignore, progress)
-    except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError):
+    except (WorkerFailed, OSError, EOFError, ValueError, pickle.PickleError):
         return None
     finally:
         parent.close()
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
+        child.close()
+        if worker is not None:
+            worker.join(timeout=5)
+            if worker.is_alive():  # (it failed to answer and may still be working)
+                worker.kill()
+                worker.join()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A fresh process from the forkserver: forking the caller itself would copy a
+    process that runs threads (the dashboard builds in one), which is unsafe; the
+    server is a single-threaded process that has imported the build's modules once."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def _worker_main(conn: Connection, folder: str, split: int, mine_from: int) -> None:
+    """The worker process: its share of the build, then exit."""
+    _quiet_signals()
+    link = _Link(conn, folder, "up")
+    try:
+        try:
+            documents = link.receive("documents")
+        except BaseException as error:
+            link.fail(error)
+            raise
+        _work(link, documents, split, mine_from)
+    except BaseException:
+        # the main process builds in-process instead; a traceback helps no one here
+        sys.exit(1)
 
 
 def _quiet_signals() -> None:
