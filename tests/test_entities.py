@@ -14,7 +14,8 @@ from tui.cli import main
 from tui.config import Settings, load_file
 from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Document, Section
 from tui.corpus.loader import load_corpus, make_document
-from tui.entities.extract import Entity, Mention, extract_entities, person_names
+from tui.entities.extract import extract_entities
+from tui.entities.model import Entity, Mention, person_names
 from tui.nlp.places import fold
 
 from .entity_scores import all_unseen_scores, bundled_entities, load_gold, score, unseen_scores
@@ -439,7 +440,7 @@ def test_a_build_leaves_no_memo_of_its_names_behind():
 def test_packed_mentions_read_back_as_given(triples):
     import pickle
 
-    from tui.entities.extract import Mentions
+    from tui.entities.model import Mentions
 
     packed = Mentions(triples)
     expected = [Mention(*t) for t in triples]
@@ -458,7 +459,7 @@ def test_packed_mentions_read_back_as_given(triples):
 def test_groups_from_another_miner_keep_their_documents_forms_and_offsets():
     import pickle
 
-    from tui.entities.extract import _Groups
+    from tui.entities.mining import _Groups
 
     here, there = _Groups(), _Groups()
     here.add(here.number("a"), 0, [4, 90])

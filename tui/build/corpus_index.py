@@ -21,7 +21,8 @@ from tui.build import cache, parallel
 from tui.util.collector import no_collector
 from tui.config import Settings
 from tui.corpus.document import Document
-from tui.entities.extract import Entity, Mentions, extract_entities
+from tui.entities.extract import extract_entities
+from tui.entities.model import Entity, Mentions
 from tui.util.packing import lay, unlay
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.extract import Quote, extract_quotes, quote_columns, quotes_from_columns

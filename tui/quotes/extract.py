@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
-    from tui.entities.extract import Entity
+    from tui.entities.model import Entity
     from tui.quotes.speakers import SpeakerResolver
 
 # A quotation longer than this is a mismatch, not a quote (the longest real quotes in

@@ -41,7 +41,7 @@ from tui.ui.state import UiState, load_state, save_state, state_path
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.loader import LoadResult
-    from tui.entities.extract import Entity
+    from tui.entities.model import Entity
     from tui.quotes.extract import Quote
 
 # The core's index, quote and export modules load in the index worker or on first use,
