@@ -113,8 +113,8 @@ def _merge(
     for canonical, names in aliases.items():
         ck = fold(canonical)
         forced[ck] = canonical
-        for n in names:
-            uf.union(fold(n), ck)
+        for other in names:
+            uf.union(fold(other), ck)
     _fuzzy(uf, surfaces, winners, gaz, {fold(n) for names in aliases.values() for n in names})
 
     # Each root's kept groups, by their place in ``kept``: root n's are
@@ -128,10 +128,10 @@ def _merge(
     root_number = [0] * len(forms)
     for fid in dict.fromkeys(kept.form):  # (each form once, in order of first group)
         root = roots[forms[fid][0]]
-        n = numbers.get(root)
-        if n is None:
-            n = numbers[root] = len(numbers)
-        root_number[fid] = n
+        number = numbers.get(root)
+        if number is None:
+            number = numbers[root] = len(numbers)
+        root_number[fid] = number
     joined = {root for key, root in roots.items() if key != root}
     del roots, counts
     of_group = array("i", map(root_number.__getitem__, kept.form))
@@ -234,7 +234,7 @@ def _display_name(
 
 def _fuzzy(
     uf: _Union,
-    surfaces: dict[str, Counter],
+    surfaces: dict[str, dict[str, int]],
     winners: dict[str, str],
     gaz: Gazetteer,
     extra: Iterable[str] = (),

@@ -387,7 +387,7 @@ class _Miner:
                 sampled[key] = sampled.get(key, 0) + 1
                 self._count(key, votes)
 
-    def _count(self, key: str, *hints: tuple[tuple[str, int], ...]) -> None:
+    def _count(self, key: str, *hints: Sequence[tuple[str, int]]) -> None:
         c = self.weak.get(key)
         if c is None:
             c = self.weak[key] = {}
