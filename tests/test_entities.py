@@ -194,7 +194,49 @@ def test_config_aliases_ignore_and_near_duplicates():
     assert find(got, "Gotham Daily Herald").type == "ORG"
 
 
-def test_types_from_titles_heads_and_places():
+def test_ignore_is_looked_up_in_a_set(monkeypatch):
+    """A config's entities.ignore can run to millions of names: each is folded once and
+    looked up by hash, so the comparisons its names take part in do not grow with it."""
+    import tui.entities.merge as merge
+
+    compared = 0
+
+    class Counted(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return str.__eq__(self, other)
+
+    listed: set[str] = set()
+    real_fold = merge.fold
+
+    def fold_marking_the_ignored(text: str) -> str:
+        folded = real_fold(text)
+        return Counted(folded) if text in listed else folded
+
+    monkeypatch.setattr(merge, "fold", fold_marking_the_ignored)
+    text = (
+        "Officials at Acme Widget Corporation agreed, as did the Acme Widgets Corporation "
+        "board. Maria Santos of the Gotham Daily Herald said the Federation of Small "
+        "Businesses and the Red River Valley Authority met in Ravenna on Tuesday. "
+    )
+
+    def comparisons(unlisted: int) -> tuple[int, list[str]]:
+        nonlocal compared
+        ignore = ["Acme Widgets Corporation"] + [f"Unlisted Name {i}" for i in range(unlisted)]
+        listed.clear()
+        listed.update(ignore)
+        compared = 0
+        got = entities_of(text, text, ignore=ignore)
+        return compared, sorted(e.name for e in got)
+
+    few, few_names = comparisons(10)
+    many, many_names = comparisons(5_000)
+    assert many_names == few_names and not [n for n in many_names if "Acme" in n]
+    # a list scanned for each entity would compare every ignored name with its names
+    assert many <= few + 5, (few, many)
     got = entities_of(
         "Lt. Col. Maria Santos, a spokeswoman for the Ministry of Defence, said the Treaty of "
         "Lisbon did not apply. The Federation of Small Businesses and the Red River Valley "
