@@ -14,7 +14,8 @@ import yaml
 from tui.config import load_file
 from tui.corpus.document import Document
 from tui.corpus.loader import load_corpus
-from tui.entities.extract import Entity, extract_entities
+from tui.entities.extract import extract_entities
+from tui.entities.model import Entity
 from tui.nlp.places import fold
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -111,3 +111,57 @@ def test_absurdly_nested_config_is_a_clear_error(tmp_path):
     path = write(tmp_path / "c.yaml", "theme: " + "[" * 5000 + "]" * 5000 + "\n")
     with pytest.raises(ConfigError, match="nested too deeply|not valid YAML|must be"):
         config.load(path)
+
+
+def test_a_long_ignore_list_is_read_without_a_yaml_load_per_name(tmp_path, monkeypatch):
+    """A 50 MB entities.ignore took minutes when every name (and the whole list, to see
+    whether it was null) went through a YAML serialise and load of its own: how many
+    loads a config takes must not grow with its lists."""
+    loads = 0
+    real_load = config.yaml.safe_load
+
+    def counting_load(stream):
+        nonlocal loads
+        loads += 1
+        return real_load(stream)
+
+    monkeypatch.setattr(config.yaml, "safe_load", counting_load)
+
+    def read(n: int) -> tuple[int, config.Settings]:
+        nonlocal loads
+        names = "".join(f"    - Name {i}\n" for i in range(n))
+        path = write(
+            tmp_path / f"c{n}.yaml",
+            f"entities:\n  aliases:\n    Canonical:\n{names}  ignore:\n{names}",
+        )
+        loads = 0
+        settings = config.load(path)
+        return loads, settings
+
+    few, short = read(10)
+    many, long = read(2_000)
+    assert long.entities.ignore == [f"Name {i}" for i in range(2_000)]
+    assert long.entities.aliases == {"Canonical": long.entities.ignore}
+    assert short.entities.ignore == long.entities.ignore[:10]
+    assert many == few
+
+
+@pytest.mark.parametrize(
+    "item, read",
+    [
+        ("plain", "plain"),
+        ("'123'", "123"),
+        ("123", "123"),
+        ("0x1F", "31"),
+        ("1.5", "1.5"),
+        ("'yes'", "yes"),
+        ("!!str 12", "12"),
+        ('"tab\\there"', "tab\there"),
+        ("'  spaced  '", "  spaced  "),
+        ("Zürich", "Zürich"),
+        ('"\\x85\\u2028"', "\x85\u2028"),
+    ],
+)
+def test_ignore_items_read_as_their_yaml_values(tmp_path, item, read):
+    path = write(tmp_path / "c.yaml", f"entities:\n  ignore:\n    - {item}\n")
+    assert config.load(path).entities.ignore == [read]

@@ -14,7 +14,8 @@ from tui.cli import main
 from tui.config import Settings, load_file
 from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Document, Section
 from tui.corpus.loader import load_corpus, make_document
-from tui.entities.extract import Entity, Mention, extract_entities, person_names
+from tui.entities.extract import extract_entities
+from tui.entities.model import Entity, Mention, person_names
 from tui.nlp.places import fold
 
 from .entity_scores import all_unseen_scores, bundled_entities, load_gold, score, unseen_scores
@@ -193,7 +194,49 @@ def test_config_aliases_ignore_and_near_duplicates():
     assert find(got, "Gotham Daily Herald").type == "ORG"
 
 
-def test_types_from_titles_heads_and_places():
+def test_ignore_is_looked_up_in_a_set(monkeypatch):
+    """A config's entities.ignore can run to millions of names: each is folded once and
+    looked up by hash, so the comparisons its names take part in do not grow with it."""
+    import tui.entities.merge as merge
+
+    compared = 0
+
+    class Counted(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return str.__eq__(self, other)
+
+    listed: set[str] = set()
+    real_fold = merge.fold
+
+    def fold_marking_the_ignored(text: str) -> str:
+        folded = real_fold(text)
+        return Counted(folded) if text in listed else folded
+
+    monkeypatch.setattr(merge, "fold", fold_marking_the_ignored)
+    text = (
+        "Officials at Acme Widget Corporation agreed, as did the Acme Widgets Corporation "
+        "board. Maria Santos of the Gotham Daily Herald said the Federation of Small "
+        "Businesses and the Red River Valley Authority met in Ravenna on Tuesday. "
+    )
+
+    def comparisons(unlisted: int) -> tuple[int, list[str]]:
+        nonlocal compared
+        ignore = ["Acme Widgets Corporation"] + [f"Unlisted Name {i}" for i in range(unlisted)]
+        listed.clear()
+        listed.update(ignore)
+        compared = 0
+        got = entities_of(text, text, ignore=ignore)
+        return compared, sorted(e.name for e in got)
+
+    few, few_names = comparisons(10)
+    many, many_names = comparisons(5_000)
+    assert many_names == few_names and not [n for n in many_names if "Acme" in n]
+    # a list scanned for each entity would compare every ignored name with its names
+    assert many <= few + 5, (few, many)
     got = entities_of(
         "Lt. Col. Maria Santos, a spokeswoman for the Ministry of Defence, said the Treaty of "
         "Lisbon did not apply. The Federation of Small Businesses and the Red River Valley "
@@ -439,7 +482,7 @@ def test_a_build_leaves_no_memo_of_its_names_behind():
 def test_packed_mentions_read_back_as_given(triples):
     import pickle
 
-    from tui.entities.extract import Mentions
+    from tui.entities.model import Mentions
 
     packed = Mentions(triples)
     expected = [Mention(*t) for t in triples]
@@ -458,7 +501,7 @@ def test_packed_mentions_read_back_as_given(triples):
 def test_groups_from_another_miner_keep_their_documents_forms_and_offsets():
     import pickle
 
-    from tui.entities.extract import _Groups
+    from tui.entities.mining import _Groups
 
     here, there = _Groups(), _Groups()
     here.add(here.number("a"), 0, [4, 90])

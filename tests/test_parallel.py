@@ -146,7 +146,8 @@ def test_small_corpora_and_single_cores_stay_in_process(
 def test_a_mined_shard_survives_pickling(bundled: list[Document]) -> None:
     import pickle
 
-    from tui.entities.extract import extract_entities, mine_shard
+    from tui.entities.extract import extract_entities
+    from tui.entities.mining import mine_shard
 
     shard = pickle.loads(pickle.dumps(mine_shard(bundled[2:]), pickle.HIGHEST_PROTOCOL))
     both = extract_entities(bundled[:2], later=lambda: shard)

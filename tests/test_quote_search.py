@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
 from tui.corpus.loader import load_corpus
-from tui.entities.extract import Entity
+from tui.entities.model import Entity
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.model import Quote
 

@@ -43,12 +43,21 @@ class Settings:
     warnings: list[str] = field(default_factory=list)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _where(path: Path, node: yaml.Node) -> str:
     return f"{path}:{node.start_mark.line + 1}"
 
 
 def _scalar(node: yaml.Node) -> Any:
     return yaml.safe_load(yaml.serialize(node))
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """Whether the node reads as null: only a scalar can (a list or mapping is never
+    serialised and read again for this, which took minutes for a long ignore list)."""
+    return isinstance(node, yaml.ScalarNode) and _scalar(node) is None
 
 
 def _expect(path: Path, node: yaml.Node, kind: type, what: str) -> None:
@@ -59,7 +68,12 @@ def _expect(path: Path, node: yaml.Node, kind: type, what: str) -> None:
 
 
 def _string(path: Path, node: yaml.Node, what: str) -> str:
-    value = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG:
+        # a string's text, as the round trip through _scalar gives it: entities.ignore
+        # can hold millions, and that round trip takes a whole YAML load for each
+        value: Any = node.value
+    else:
+        value = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
     if not isinstance(value, (str, int, float)) or isinstance(value, bool) or value == "":
         raise ConfigError(f"{_where(path, node)}: {what} must be a non-empty string")
     return str(value)
@@ -80,18 +94,18 @@ def _parse_entities(path: Path, node: yaml.Node, settings: Settings) -> None:
     _expect(path, node, dict, "entities")
     for key, (knode, value) in _mapping(node).items():
         if key == "aliases":
-            if _scalar(value) is None:
+            if _is_null(value):
                 continue
             _expect(path, value, dict, "entities.aliases")
             for name_node, alias_node in value.value:
                 name = _string(path, name_node, "an alias's canonical name")
-                if _scalar(alias_node) is None:
+                if _is_null(alias_node):
                     continue
                 settings.entities.aliases[name] = _strings(
                     path, alias_node, f"entities.aliases.{name}"
                 )
         elif key == "ignore":
-            if _scalar(value) is not None:
+            if not _is_null(value):
                 settings.entities.ignore = _strings(path, value, "entities.ignore")
         else:
             settings.warnings.append(f"{_where(path, knode)}: unknown key entities.{key}")

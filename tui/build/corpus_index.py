@@ -23,7 +23,8 @@ from tui.build import cache, parallel
 from tui.build.query import QueryResult
 from tui.config import Settings
 from tui.corpus.document import Document
-from tui.entities.extract import Entity, Mentions, extract_entities
+from tui.entities.extract import extract_entities
+from tui.entities.model import Entity, Mentions
 from tui.quotes.browse import QuoteFilter, in_view, ordered
 from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder

@@ -35,7 +35,9 @@ from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
 from tui.corpus.document import Document
-from tui.entities.extract import Entity, extract_entities, mine_shard
+from tui.entities.extract import extract_entities
+from tui.entities.mining import mine_shard
+from tui.entities.model import Entity
 from tui.nlp.places import load_gazetteer
 from tui.quotes.extract import quotes_in_document, settle_quotes
 from tui.quotes.finder import QuoteFinder, index_texts

@@ -12,7 +12,7 @@ from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import NameBook, SpeakerResolver, spell_speakers
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
-    from tui.entities.extract import Entity
+    from tui.entities.model import Entity
 
 
 def extract_quotes(documents: list[Document], entities: list[Entity] | None = None) -> list[Quote]:

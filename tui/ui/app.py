@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.build.query import QueryResult
     from tui.corpus.loader import LoadResult
-    from tui.entities.extract import Entity
+    from tui.entities.model import Entity
     from tui.quotes.model import Quote
 
 # The core's index, quote and export modules load in the index worker or on first use,

@@ -9,7 +9,7 @@ from rich.text import Text
 from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
-    from tui.entities.extract import Entity
+    from tui.entities.model import Entity
 
 TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
 TYPE_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other"}

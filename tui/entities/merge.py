@@ -1,0 +1,263 @@
+"""Merging the mined names into entities: each name's type from its votes, the aliases
+joined (acronyms with their expansions, the config's aliases, near-duplicate spellings),
+and each entity's display name, aliases and mentions."""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from operator import attrgetter, itemgetter
+
+from rapidfuzz import fuzz, process
+
+from tui.entities.mining import _Form, _Groups, _initials, _Votes
+from tui.entities.model import Entity, Mentions
+from tui.entities.people import _Kept
+from tui.nlp.lexicon import ORG, PERSON, PLACE, TYPES
+from tui.nlp.names import is_acronym
+from tui.nlp.places import Gazetteer, fold
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+_NO_VOTES: _Votes = {}
+
+
+def _winner(counter: _Votes) -> str:
+    """The type a name's votes give; strong evidence outweighs any number of weak hints.
+
+    Strong votes are kept under ``("!", type)`` keys next to the plain totals.
+    """
+    if not counter:
+        return ORG
+    # (called for each of a large archive's two hundred thousand names: plain loops, the
+    # first type in TYPES winning a tie)
+    best, best_score = ORG, None
+    for t, strong_key in _STRONG_KEYS:
+        score = (counter.get(strong_key, 0), counter.get(t, 0))
+        if best_score is None or score > best_score:
+            best, best_score = t, score
+    return best
+
+
+_STRONG_KEYS = tuple((t, ("!", t)) for t in TYPES)
+
+
+def _merge(
+    groups: _Groups,
+    forms: list[_Form],
+    kept: _Kept,
+    votes: dict[str, _Votes],
+    definitions: list[tuple[str, str]],
+    gaz: Gazetteer,
+    aliases: dict[str, list[str]],
+    ignore: list[str],
+    winners: dict[str, str],
+) -> list[Entity]:
+    uf = _Union()
+    sizes = groups.sizes()
+    # Each form's mention count, in order of first group; then each name's forms and
+    # their counts, in order of first mention (as if counted group by group).
+    # (plain dicts: a Counter per name costs more than the counting)
+    counts: dict[int, int] = {}
+    for i, fid in zip(kept.index, kept.form):
+        counts[fid] = counts.get(fid, 0) + sizes[i]
+    surfaces: dict[str, dict[str, int]] = {}
+    for fid, n in counts.items():
+        key, surface = forms[fid][:2]
+        named = surfaces.get(key)
+        if named is None:
+            surfaces[key] = {surface: n}
+        else:
+            named[surface] = named.get(surface, 0) + n
+    for acr, exp in definitions:
+        if acr in surfaces and exp in surfaces:
+            uf.union(acr, exp)
+    # Acronyms with a single expansion among the names: NSC ↔ National Security Council.
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    acronyms: list[str] = []
+    for key, named in surfaces.items():
+        form = _most_common(named)
+        words = form.split()
+        if len(words) >= 2 and winners.get(key) != PERSON:
+            caps = [w for w in words if w[:1].isupper()]
+            if len(caps) >= 2:
+                by_initials[_initials(caps).upper()].add(key)
+        elif len(words) == 1 and is_acronym(form) and key not in gaz.places:
+            acronyms.append(key)
+    for key in acronyms:
+        form = _most_common(surfaces[key]).replace(".", "")
+        found = by_initials.get(form.rstrip("s").upper(), set())
+        if len(found) == 1:
+            uf.union(key, next(iter(found)))
+    # Config aliases: every listed name joins the canonical one.
+    forced: dict[str, str] = {}
+    for canonical, names in aliases.items():
+        ck = fold(canonical)
+        forced[ck] = canonical
+        for other in names:
+            uf.union(fold(other), ck)
+    _fuzzy(uf, surfaces, winners, gaz, {fold(n) for names in aliases.values() for n in names})
+
+    # Each root's kept groups, by their place in ``kept``: root n's are
+    # ``grouped[ends[n - 1]:ends[n]]``, the roots numbered in order of first group. In
+    # arrays, and what is done with let go as the entities are made, which then take its
+    # memory: a list of boxed numbers for each of a hundred thousand roots (at 10,000
+    # articles) was the peak of the whole build.
+    roots = {key: uf.find(key) for key in surfaces}
+    del uf
+    numbers: dict[str, int] = {}
+    root_number = [0] * len(forms)
+    for fid in dict.fromkeys(kept.form):  # (each form once, in order of first group)
+        root = roots[forms[fid][0]]
+        number = numbers.get(root)
+        if number is None:
+            number = numbers[root] = len(numbers)
+        root_number[fid] = number
+    joined = {root for key, root in roots.items() if key != root}
+    del roots, counts
+    of_group = array("i", map(root_number.__getitem__, kept.form))
+    del root_number
+    ends = array("q", bytes(8 * len(numbers)))
+    for n in of_group:
+        ends[n] += 1
+    at = 0
+    for n, size in enumerate(ends):
+        ends[n] = at  # (where root n's groups start, until they are placed)
+        at += size
+    grouped = array("i", bytes(4 * len(of_group)))
+    for j, n in enumerate(of_group):
+        grouped[ends[n]] = j
+        ends[n] += 1
+    del of_group
+    ignored = {fold(x) for x in ignore}
+    entities: list[Entity] = []
+    begin = 0
+    for root, end in zip(numbers, ends):
+        members = grouped[begin:end]
+        begin = end
+        if root not in joined:
+            # a name of its own, as most are: its forms were counted above, in the order
+            # of the same groups
+            member_keys = {root}
+            etype = winners.get(root, ORG)
+            named = surfaces.pop(root)
+        else:
+            member_keys = {forms[kept.form[j]][0] for j in members}
+            if len(member_keys) == 1:
+                etype = winners.get(next(iter(member_keys)), ORG)
+            else:
+                tally: Counter = Counter()
+                for k in member_keys:
+                    tally.update(votes.get(k, _NO_VOTES))
+                etype = _winner(tally)
+            named = {}
+            for j in members:
+                surface = forms[kept.form[j]][1]
+                named[surface] = named.get(surface, 0) + sizes[kept.index[j]]
+        name = _display_name(member_keys, named, etype, forced, gaz)
+        alias_list = sorted({f for f in named if f != name}, key=lambda f: (-named[f], f))
+        if ignored and ignored & ({fold(name)} | {fold(a) for a in alias_list} | member_keys):
+            continue
+        entities.append(Entity(name, etype, alias_list, _mentions(groups, forms, kept, members)))
+    # by (-count, folded name, name), as three stable sorts: a key tuple for each of a
+    # hundred thousand entities would be the merge's largest table at its very end
+    entities.sort(key=attrgetter("name"))
+    entities.sort(key=lambda e: e.name.casefold())
+    entities.sort(key=lambda e: -e.count)
+    return entities
+
+
+def _mentions(
+    groups: _Groups, forms: list[_Form], kept: _Kept, members: Sequence[int]
+) -> Mentions:
+    """Mentions in document order, each span once (an acronym's definition can repeat one)."""
+    sources, docs, bounds, starts = groups.sources, groups.doc, groups.bounds, groups.starts
+    if len(members) == 1:
+        # one form in one document: already in text order, no repeats
+        j = members[0]
+        i = kept.index[j]
+        return Mentions.in_one_source(
+            sources[docs[i]], starts[bounds[i] : bounds[i + 1]], forms[kept.form[j]][4]
+        )
+    out: list[tuple[str, int, int]] = []
+    for j in members:
+        i = kept.index[j]
+        source, length = sources[docs[i]], forms[kept.form[j]][4]
+        out.extend([(source, st, st + length) for st in starts[bounds[i] : bounds[i + 1]]])
+    out.sort()  # (before removing repeats: the groups come nearly in order, a set would not)
+    return Mentions(list(dict.fromkeys(out)))
+
+
+def _most_common(forms: dict[str, int]) -> str:
+    """The most frequent form, the first met among equals (as Counter.most_common(1))."""
+    return max(forms.items(), key=itemgetter(1))[0]
+
+
+def _display_name(
+    keys: set[str], forms: dict[str, int], etype: str, forced: dict[str, str], gaz: Gazetteer
+) -> str:
+    for k in keys:
+        if k in forced:
+            return forced[k]
+    if etype == PLACE:
+        for k in sorted(keys):
+            place = gaz.place(k)
+            if place and fold(place[0]) == k:
+                return place[0]
+    candidates = forms
+    if etype == PERSON:
+        multi = {f: c for f, c in forms.items() if " " in f}
+        if multi:
+            candidates = multi
+    return max(candidates, key=lambda f: (candidates[f], not f.isupper() or len(f) <= 8,
+                                          len(f), f))
+
+
+def _fuzzy(
+    uf: _Union,
+    surfaces: dict[str, dict[str, int]],
+    winners: dict[str, str],
+    gaz: Gazetteer,
+    extra: Iterable[str] = (),
+) -> None:
+    """Join near-duplicate spellings ("Defence"/"Defense") among the distinct names."""
+    # Blocks: same word count, same initials, same first two letters. Spelling variants
+    # ("Defence"/"Defense", "Kyeong"/"Kyung") agree on these, and the blocks stay small.
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in {*surfaces, *extra}:
+        if key in gaz.places or len(key) < 7:
+            continue
+        words = key.split()
+        initials = "".join(w[0] for w in words) if len(words) > 1 else key[-1]
+        blocks[(key[:2], initials)].append(key)
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort()
+        for i, key in enumerate(block[:-1]):
+            for _match, _score, j in process.extract(
+                key, block[i + 1 :], scorer=fuzz.ratio, score_cutoff=92, limit=None
+            ):
+                other = block[i + 1 + j]
+                if winners.get(key, winners.get(other)) != winners.get(other, winners.get(key)):
+                    continue
+                uf.union(key, block[i + 1 + j])

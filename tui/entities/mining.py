@@ -1,0 +1,460 @@
+"""Mining: one pass over each document's body text for the candidate names it holds.
+
+Lines where capitals prove nothing (headlines, photo credits) are set apart; each run of
+capitalised words is cut into name forms, whose mentions are gathered in :class:`_Groups`
+and whose evidence of type is tallied as votes. :func:`mine_shard` mines a run of a
+corpus's documents in another process, for the merge to take in.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from tui.corpus.document import BODY, Document
+from tui.nlp.lexicon import (
+    FUNCTION_WORDS,
+    MONTHS,
+    ORG,
+    ORG_APPOSITIVE_NOUNS,
+    ORG_CONTEXT_AFTER,
+    ORG_HEADS,
+    OTHER,
+    OTHER_HEADS,
+    PEOPLE_AT,
+    PERSON,
+    PERSON_ROLES,
+    PERSON_VERBS,
+    PLACE,
+    PLACE_BEFORE,
+    PLACE_PREPOSITIONS,
+    WEEKDAYS,
+)
+from tui.nlp.names import (
+    AGENCY_ALTS,
+    DEFINITION,
+    DEFINITION_STARTS,
+    RUN,
+    STRONG,
+    WORD_RE,
+    Analyser,
+    Piece,
+)
+from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
+from tui.util.collector import no_collector
+
+__all__ = ["MinedShard", "mine_shard"]
+
+
+_TERMINAL = frozenset(".!?:;\n。！？")
+_OPENERS = frozenset(" \t“\"‘'(•*·[")
+
+
+# --- lines where capitals prove nothing --------------------------------------------------
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _shouting_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Title-case or all-capitals lines (headlines, subheads) in ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text, start, end):
+        line = m.group()
+        if len(line) >= 12 and line.isupper():
+            out.append(m.span())
+            continue
+        if len(line) >= 200:
+            continue
+        stripped = line.rstrip()
+        if not stripped or stripped[-1] in ".!?”\"":
+            continue
+        words = [w for w in WORD_RE.findall(stripped) if len(w) >= 4]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            out.append(m.span())
+    return out
+
+
+_CREDIT_BEFORE = re.compile(rf"(?:(?i:\b(?:{AGENCY_ALTS}))|(?:{AGENCY_ALTS.upper()}))$")
+_CREDIT_AFTER = re.compile(rf"(?i:(?:{AGENCY_ALTS})\b)")
+
+
+def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short lines carrying a photo credit ("REUTERS/Toru Hanai", "Jae C. Hong/AP")."""
+    out: list[tuple[int, int]] = []
+    pos = text.find("/", start, end)
+    while pos >= 0:
+        before = text[max(start, pos - 24) : pos]
+        if _CREDIT_BEFORE.search(before) or (
+            before[-1:].strip() and _CREDIT_AFTER.match(text, pos + 1, end)
+        ):
+            a = text.rfind("\n", start, pos) + 1
+            b = text.find("\n", pos, end)
+            b = end if b < 0 else b
+            if b - a < 300:
+                out.append((max(a, start), b))
+        pos = text.find("/", pos + 1, end)
+    return out
+
+
+# --- the miner -------------------------------------------------------------------------
+
+# A name form: (key, surface, ambiguous, multi-word, length).
+_Form = tuple[str, str, bool, bool, int]
+# A name's votes: type → weight, and ("!", type) → the weight of strong evidence alone.
+_Votes = dict[Any, int]
+# Weak hints are counted for this many mentions of a name only, so that strong evidence
+# scales with the corpus and weak evidence does not drown it.
+_WEAK_SAMPLE = 8
+
+
+class _Groups:
+    """The mentions of each name form in each document, gathered in a single pass.
+
+    Merging works on these groups, not on each of a large corpus's million mentions. A
+    large corpus has half a million groups, and they live until every entity is made:
+    as a tuple and an array each they took 100 MB. Here they are columns of numbers:
+    group ``i`` is form ``form[i]`` in document ``sources[doc[i]]``, at the offsets
+    ``starts[bounds[i]:bounds[i + 1]]``. (Plain arrays also pickle in one piece when
+    another process sends its groups.)
+    """
+
+    __slots__ = ("sources", "numbers", "doc", "form", "bounds", "starts")
+
+    def __init__(self) -> None:
+        self.sources: list[str] = []  # distinct document ids, in order of first group
+        self.numbers: dict[str, int] = {}  # document id → its place in sources
+        self.doc = array("i")
+        self.form = array("i")
+        self.bounds = array("q", [0])
+        # 4-byte offsets unless a document has 2**31 characters or more (as packing.offsets)
+        self.starts = array("i")
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def number(self, source: str) -> int:
+        n = self.numbers.get(source)
+        if n is None:
+            n = self.numbers[source] = len(self.sources)
+            self.sources.append(source)
+        return n
+
+    def wide(self) -> None:
+        """Make room for offsets of 2**31 and more."""
+        if self.starts.typecode != "q":
+            self.starts = array("q", self.starts)
+
+    def add(self, doc: int, fid: int, starts: list[int]) -> int:
+        """Add a group; its index."""
+        self.doc.append(doc)
+        self.form.append(fid)
+        self.starts.extend(starts)
+        self.bounds.append(len(self.starts))
+        return len(self.doc) - 1
+
+    def sizes(self) -> array:
+        """Each group's number of mentions."""
+        bounds = self.bounds
+        return array("q", map(int.__sub__, bounds[1:], bounds))
+
+    def extend(self, other: _Groups, fids: Sequence[int]) -> None:
+        """Add ``other``'s groups after these; ``fids`` maps its form ids to these ones."""
+        numbers = array("i", map(self.number, other.sources))
+        base = self.bounds[-1]
+        self.doc.extend(array("i", map(numbers.__getitem__, other.doc)))
+        self.form.extend(array("i", map(fids.__getitem__, other.form)))
+        self.bounds.extend(array("q", [base + b for b in other.bounds[1:]]))
+        if other.starts.typecode == "q":
+            self.wide()
+        self.starts.extend(
+            other.starts if other.starts.typecode == self.starts.typecode
+            else array(self.starts.typecode, other.starts)
+        )
+
+    def __getstate__(self) -> tuple:
+        return self.sources, self.doc, self.form, self.bounds, self.starts
+
+    def __setstate__(self, state: tuple) -> None:
+        self.sources, self.doc, self.form, self.bounds, self.starts = state
+        self.numbers = {source: n for n, source in enumerate(self.sources)}
+
+
+# What mining a run of documents leaves for the merge: (groups, their forms, headline
+# runs, acronym definitions, strong-vote tallies, each name's sampled weak hints).
+MinedShard = tuple[
+    _Groups,
+    list[_Form],
+    list[tuple[str, int, str]],
+    list[tuple[str, str]],
+    dict[tuple[str, tuple[tuple[str, int], ...]], int],
+    dict[str, list[tuple[tuple[str, int], ...]]],
+]
+# Single words that are never a name on their own: "The", "He", "Thursday".
+_SKIP = frozenset(
+    [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
+    + [w.upper() for w in ("a", "i", "the")] + ["I"]
+)
+
+
+_DETERMINERS = frozenset("the its their a an".split())
+
+
+def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
+    """Hints from the words around a mention; each is weak on its own."""
+    votes: list[tuple[str, int]] = []
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    low_before = before.lower()
+    prev_words = low_before.replace(",", " ").split()
+    last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
+    if last in PERSON_ROLES:
+        votes.append((PERSON, 4))
+    if last == "at" and len(prev_words) >= 2 and prev_words[-2] in PEOPLE_AT:
+        votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
+    elif last in PLACE_PREPOSITIONS:
+        votes.append((PLACE, 2))  # "in Ravenna"
+    if low_before.endswith(PLACE_BEFORE):
+        votes.append((PLACE, 6))
+    if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
+        votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
+    a = after.lstrip(" ,").lower()
+    if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
+        rest = a.split(",")[0].split()
+        if any(w in PERSON_ROLES for w in rest[1:5]):
+            votes.append((PERSON, 4))
+    if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
+        votes.append((ORG, 2))
+    if single:
+        if before.endswith(("the ", "The ")):
+            votes.append((ORG, 2))
+        return votes
+    first_after = a.split(None, 1)[0] if a.strip() else ""
+    if first_after in PERSON_VERBS or last == "said":
+        votes.append((PERSON, 1))
+    # "the Next Generation EU programme", "the Liberty Korea party"
+    if after[:1] == " ":
+        words_after = after.split(None, 1)
+        next_word = words_after[0].rstrip(".,;:") if words_after else ""
+        if next_word.islower():
+            if next_word in OTHER_HEADS:
+                votes.append((OTHER, 4))
+            elif next_word in ORG_HEADS:
+                votes.append((ORG, 4))
+    return votes
+
+
+class _Miner:
+    """One pass over each document's body; votes and definitions gather across documents."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.analyser = Analyser(gaz)
+        # piece id → (key, strong votes): strong evidence counts for every mention, so
+        # it is tallied from the groups' sizes at the end
+        self.strong_forms: dict[int, tuple[str, tuple[tuple[str, int], ...]]] = {}
+        self.strong: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
+        # (plain dicts, not Counters: a Counter is slow to make and to count into, and a
+        # large corpus has a hundred thousand names)
+        self.weak: dict[str, _Votes] = {}
+        self.sampled: dict[str, int] = {}  # key → mentions whose weak hints were counted
+        # key → each sampled mention's weak hints, kept when this miner mines a later
+        # shard of the corpus: the shard before it decides how many of them count
+        self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
+        # run text → its entry, one memo for each (initial, after "the") pair: a large
+        # corpus looks up a million runs, and a tuple key for each costs more than a dict
+        self.caches: tuple[dict[str, tuple[tuple, Piece | None]], ...] = ({}, {}, {}, {})
+        # piece id → (key, surface, ambiguous, multi-word, length)
+        self.forms: list[_Form] = []
+        self.form_ids: dict[_Form, int] = {}
+        self.definitions: list[tuple[str, str]] = []
+        self.groups = _Groups()
+        self.headlines: list[tuple[str, int, str]] = []
+
+    def form_id(self, key: str, surface: str, ambiguous: bool, multi: bool, length: int) -> int:
+        form = (key, surface, ambiguous, multi, length)
+        fid = self.form_ids.get(form)
+        if fid is None:
+            fid = self.form_ids[form] = len(self.forms)
+            self.forms.append(form)
+        return fid
+
+    def mine(self, doc: Document) -> None:
+        text = doc.text
+        if doc.sections:
+            spans = [(s.start, s.end) for s in doc.sections if s.kind == BODY]
+        else:
+            spans = [(0, len(text))]
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for start, end in spans:
+            self._section(doc.id, text, start, end, buckets)
+        strong_forms, strong, groups = self.strong_forms, self.strong, self.groups
+        if len(text) >= 1 << 31:
+            groups.wide()
+        number = groups.number(doc.id)
+        for fid, starts in buckets.items():
+            groups.add(number, fid, starts)
+            sig = strong_forms.get(fid)
+            if sig is not None:
+                strong[sig] = strong.get(sig, 0) + len(starts)
+
+    def _section(
+        self, source: str, text: str, start: int, end: int, buckets: dict[int, list[int]]
+    ) -> None:
+        shouting = _shouting_lines(text, start, end)
+        credits = _credit_lines(text, start, end)
+        caches = self.caches
+        sampled = self.sampled
+        skip, openers, terminal = _SKIP, _OPENERS, _TERMINAL
+        # Lines set apart, in text order: credits are skipped, headlines kept for later.
+        zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
+        z = 0
+        for m in RUN.finditer(text, start, end):
+            run = m.group()
+            if run in skip:
+                continue
+            rs = m.start()
+            if zones:
+                while z < len(zones) and zones[z][1] <= rs:
+                    z += 1
+                if z < len(zones) and zones[z][0] <= rs:
+                    if zones[z][2]:
+                        self.headlines.append((source, rs, run))
+                    continue
+            # The first word of a sentence, line or quotation: its capital proves nothing.
+            i = rs - 1
+            while i >= start and text[i] in openers:
+                i -= 1
+            initial = i < start or text[i] in terminal
+            after_the = " and " in run and text[rs - 4 : rs] == "the "
+            cache = caches[initial + 2 * after_the]
+            entry = cache.get(run)
+            if entry is None:
+                entry = cache[run] = self._entry(run, initial, after_the)
+            pieces, defines = entry
+            for ps, fid, key, multi, weak_votes, length in pieces:
+                s = rs + ps
+                if weak_votes is not None and sampled.get(key, 0) < _WEAK_SAMPLE:
+                    self._weak(text, s, s + length, key, weak_votes, multi)
+                buckets[fid].append(s)
+            if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
+                self._definition(text, m.end(), end, defines, buckets)
+
+    def _entry(self, run: str, initial: bool, after_the: bool) -> tuple[tuple, Piece | None]:
+        """A run's pieces, flattened for the hot loop, and the piece an acronym may define."""
+        pieces = self.analyser.analyse(run, initial, after_the)
+        flat = []
+        for p in pieces:
+            strong = tuple((t, w) for t, w in p.votes if w >= STRONG)
+            strong_sig = (p.key, strong) if strong and not p.ambiguous else None
+            weak = p.votes if not strong and not p.ambiguous else None
+            length = p.end - p.start
+            fid = self.form_id(p.key, p.surface, p.ambiguous, p.multi, length)
+            if strong_sig is not None:
+                self.strong_forms[fid] = strong_sig
+            flat.append((p.start, fid, p.key, p.multi, weak, length))
+        defines = pieces[-1] if pieces and pieces[-1].end == len(run) else None
+        return tuple(flat), defines
+
+    def _weak(
+        self, text: str, s: int, e: int, key: str, votes: tuple, multi: bool
+    ) -> None:
+        self.sampled[key] = self.sampled.get(key, 0) + 1
+        context = _context_votes(text, s, e, not multi)
+        self._count(key, votes, context)
+        if self.samples is not None:
+            self.samples.setdefault(key, []).append((*votes, *context))
+
+    def shard(self) -> MinedShard:
+        return (
+            self.groups, self.forms, self.headlines, self.definitions, self.strong,
+            self.samples or {},
+        )
+
+    def absorb(self, later: MinedShard) -> None:
+        """Add what another miner found in the documents after this one's, as if this
+        miner had gone on to mine them itself."""
+        groups, forms, headlines, definitions, strong, samples = later
+        self.groups.extend(groups, [self.form_id(*form) for form in forms])
+        self.headlines.extend(headlines)
+        self.definitions.extend(definitions)
+        for sig, n in strong.items():
+            self.strong[sig] = self.strong.get(sig, 0) + n
+        sampled = self.sampled
+        for key, hints in samples.items():
+            for votes in hints[: _WEAK_SAMPLE - sampled.get(key, 0)]:
+                sampled[key] = sampled.get(key, 0) + 1
+                self._count(key, votes)
+
+    def _count(self, key: str, *hints: Sequence[tuple[str, int]]) -> None:
+        c = self.weak.get(key)
+        if c is None:
+            c = self.weak[key] = {}
+        for votes in hints:
+            for t, w in votes:
+                c[t] = c.get(t, 0) + w
+
+    def _definition(
+        self, text: str, pos: int, end: int, piece: Piece, buckets: dict[int, list[int]]
+    ) -> None:
+        d = DEFINITION.match(text, pos, end)
+        if d and _initials_match(d.group(1), piece.surface):
+            acr = d.group(1)
+            fid = self.form_id(fold(acr), acr, False, False, len(acr))
+            buckets[fid].append(d.start(1))
+            self.definitions.append((fold(acr), piece.key))
+
+    def done(self) -> None:
+        """Let go of what only mining needs: the memos of runs and words (a fifth of
+        what a large corpus's mining holds), before the merge makes the entities."""
+        self.caches = ({}, {}, {}, {})
+        self.strong_forms = {}
+        self.analyser.forget()
+
+    def votes(self) -> dict[str, _Votes]:
+        """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.
+
+        Made of the weak votes' own dicts (the miner is done with them); a name without
+        votes reads as an empty dict.
+        """
+        out: dict[str, _Votes] = defaultdict(dict)
+        out.update(self.weak)
+        for (key, strong), n in self.strong.items():
+            c = out[key]
+            for t, w in strong:
+                c[t] = c.get(t, 0) + w * n
+                c["!", t] = c.get(("!", t), 0) + w * n
+        return out
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _initials_match(acronym: str, expansion: str) -> bool:
+    letters = acronym.replace(".", "").rstrip("s").upper()
+    words = [w for w in re.split(r"[\s-]+", expansion) if w]
+    caps = _initials(words).upper()
+    if letters == caps:
+        return True
+    # Loose: the acronym's letters appear in order among the words' letters.
+    pool = "".join(words).upper()
+    i = 0
+    for ch in letters:
+        i = pool.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return letters[:1] == caps[:1] and len(letters) >= 2
+
+
+
+def mine_shard(documents: list[Document]) -> MinedShard:
+    """Mine a later run of a corpus's documents for ``extract_entities(later=...)``."""
+    with no_collector(), folding():
+        miner = _Miner(load_gazetteer())
+        miner.samples = {}
+        for doc in documents:
+            miner.mine(doc)
+        return miner.shard()

@@ -1,0 +1,185 @@
+"""Resolving people and the short forms of names: a surname joins its person, an unproven
+single word needs evidence, and the names in a headline are only those met elsewhere."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from typing import Any
+
+from tui.entities.mining import _Form, _Groups, _Votes
+from tui.nlp.lexicon import ORG, ORG_HEADS, PERSON, PLACE, PLACE_HEADS
+from tui.nlp.names import POSSESSIVE, run_tokens
+from tui.nlp.places import Gazetteer, fold
+
+_HEADS = ORG_HEADS | PLACE_HEADS
+
+
+class _Kept:
+    """The groups that make entities, in order: each one's index among the mined groups
+    and its form (another than it was mined with when the name turned out to be a
+    person's), in two arrays rather than a tuple each."""
+
+    __slots__ = ("index", "form")
+
+    def __init__(self) -> None:
+        self.index = array("i")
+        self.form = array("i")
+
+    def append(self, group: tuple[int, int]) -> None:
+        self.index.append(group[0])
+        self.form.append(group[1])
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def _resolve_people(
+    groups: _Groups,
+    forms: list[_Form],
+    form_id: Callable[[str, str, bool, bool, int], int],
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    known: set[str],
+    gaz: Gazetteer,
+) -> _Kept:
+    """Settle single words: a surname joins its person, an unproven word needs evidence.
+
+    ``form_id`` numbers the forms of groups given another name (and adds to ``forms``).
+    """
+    person_keys = {k for k, t in winners.items() if t == PERSON and " " in k}
+    # What each form's groups tell of their documents, worked out once per form:
+    # form → (key, parts), for the short forms of a name and the parts of a person's.
+    short_forms: dict[int, tuple[str, tuple[str, ...]]] = {}
+    person_parts: dict[int, tuple[str, tuple[str, ...], str | None]] = {}
+    for fid, (key, surface, _amb, multi, _n) in enumerate(forms):
+        if not multi:
+            continue
+        # Only a name built on a head noun has short forms: "Nordwind Airlines" gives
+        # "Nordwind" and "Airlines"; "North Korea Officials" gives none.
+        if key[key.rfind(" ") + 1 :] in _HEADS and winners.get(key) in (ORG, PLACE):
+            # only a word also met alone can be a short form
+            parts = tuple(
+                part for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :])
+                if part in known
+            )
+            if parts:
+                short_forms[fid] = (key, parts)
+        if key in person_keys:
+            words = surface.split()
+            particle = None
+            # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
+            for i in range(1, len(words) - 1):
+                if words[i].islower():
+                    particle = fold(" ".join(words[i:]))
+                    break
+            person_parts[fid] = (key, (fold(words[0]), fold(words[-1])), particle)
+    # Whose part a word is: the one name's key, or _SEVERAL. (A set for each word of
+    # each document held a hundred megabytes at 10,000 articles, to say "one" or "more".)
+    # (keyed by document number: one per document id, as good as the id)
+    doc_people: dict[tuple[int, str], object] = {}
+    corpus_people: dict[str, object] = {}
+    doc_names: dict[tuple[int, str], object] = {}  # organisations, places
+    if short_forms or person_parts:
+        for doc, fid in zip(groups.doc, groups.form):
+            short = short_forms.get(fid)
+            if short is not None:
+                key, parts = short
+                for part in parts:
+                    _one_or_several(doc_names, (doc, part), key)
+            person = person_parts.get(fid)
+            if person is not None:
+                key, parts, particle = person
+                for part in parts:
+                    _one_or_several(doc_people, (doc, part), key)
+                    _one_or_several(corpus_people, part, key)
+                if particle is not None:
+                    _one_or_several(doc_people, (doc, particle), key)
+
+    def settle(fid: int, doc: int) -> int:
+        """The form a group of this form in this document is kept as; -1 to drop it."""
+        key, surface, ambiguous, multi, length = forms[fid]
+        if multi:
+            one = doc_people.get((doc, key))
+            if isinstance(one, str) and one != key:
+                return form_id(one, surface, False, multi, length)
+            return fid
+        people = doc_people.get((doc, key))
+        place = gaz.place(key)
+        major = bool(place and place[1])
+        if people is None and not place and (not ambiguous or key in known):
+            # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
+            # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
+            # and a word whose capital proves nothing must be met where it does.
+            people = doc_names.get((doc, key))
+        if ambiguous:
+            if isinstance(people, str):
+                key = people
+            elif key not in known and not major:
+                return -1
+        elif key not in gaz.countries:
+            if isinstance(people, str) and not major:
+                key = people
+            elif key not in person_keys and not place and winners.get(key) != PLACE:
+                everyone = corpus_people.get(key)
+                if isinstance(everyone, str) and votes[key].get(("!", ORG), 0) == 0:
+                    key = everyone
+        return fid if key == forms[fid][0] else form_id(key, surface, False, multi, length)
+
+    # Most forms are settled the same in every document: those whose key is no part of
+    # a name in any (no document number is -1, so it stands for "none").
+    in_documents = {part for _doc, part in doc_people} | {part for _doc, part in doc_names}
+    settled: list[int | None] = [
+        None if key in in_documents else settle(fid, -1)
+        for fid, (key, *_rest) in enumerate(forms)
+    ]
+    kept = _Kept()
+    index, kept_forms = kept.index, kept.form
+    for i, (doc, fid) in enumerate(zip(groups.doc, groups.form)):
+        new = settled[fid]
+        if new is None:
+            new = settle(fid, doc)
+        if new >= 0:
+            index.append(i)
+            kept_forms.append(new)
+    return kept
+
+
+_SEVERAL = object()
+
+
+def _one_or_several(table: dict[Any, object], where: Any, key: str) -> None:
+    """Note that the word at ``where`` is part of the name ``key``."""
+    had = table.get(where)
+    if had is None:
+        table[where] = key
+    elif had != key:
+        table[where] = _SEVERAL
+
+
+def _resolve_headline(
+    run_start: int, run: str, known: set[str], gaz: Gazetteer
+) -> list[tuple[_Form, int]]:
+    """Names inside a headline run, the longest known names or major places, left to
+    right: each one's form and offset."""
+    tokens, _joiners = run_tokens(run)
+    out: list[tuple[_Form, int]] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(6, len(tokens) - i), 0, -1):
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            surface = run[s:e]
+            m = POSSESSIVE.search(surface)
+            if m:
+                e -= len(m.group()) if m.group()[0] in "'’" else 1
+                surface = run[s:e]
+            key = fold(surface)
+            place = gaz.place(key)
+            hit = key if key in known else (fold(place[0]) if place and place[1] else None)
+            if hit and surface.strip():
+                out.append(((hit, surface, False, n > 1, e - s), run_start + s))
+                i += n
+                break
+        else:
+            i += 1
+    return out
