@@ -30,10 +30,14 @@ run: compile
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # `make bench BENCH_N=10000`: generate an archive of N articles once, then time loading,
 # the full index build and typing the queries in bench/queries.txt. The build is timed

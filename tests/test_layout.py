@@ -1,0 +1,36 @@
+"""The layout keeps its promises: no module imports in a circle, and the core runs
+without Textual or rich loaded (the import contracts in pyproject.toml say the same
+statically; `make test` runs them with lint-imports)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import grimp
+
+from .conftest import ROOT
+
+
+def test_no_module_imports_in_a_circle() -> None:
+    # (imports under TYPE_CHECKING name types for the checker and never run)
+    graph = grimp.build_graph("tui", exclude_type_checking_imports=True)
+    circles = []
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            if graph.find_shortest_chain(importer=imported, imported=module):
+                circles.append((module, imported))
+    assert circles == []
+
+
+def test_the_core_loads_without_textual_or_rich() -> None:
+    code = (
+        "import sys\n"
+        "import tui.build.corpus_index, tui.build.parallel, tui.export.markdown, tui.bench\n"
+        "from tui.cli import main\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"
