@@ -1,0 +1,109 @@
+"""One answer to a query: the sources it matches, with their counts, the quotations the
+quote list shows, the matches in a document and the ranked passages. The command line,
+the dashboard's keystroke path and the benchmark all ask :meth:`CorpusIndex.query`, so
+the two front ends can never answer one question two ways."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from tui.quotes.browse import QuoteFilter, in_view, names_speaker, ordered
+
+if TYPE_CHECKING:
+    from tui.build.corpus_index import CorpusIndex
+    from tui.corpus.document import Document
+    from tui.quotes.model import Quote
+    from tui.search.index import Passage
+
+
+@dataclass
+class QueryResult:
+    """What a query and its filters show. The parts are worked out when first asked
+    for, in the order the dashboard shows them: the sources (``hits``), then the quote
+    list, so that a caller can show the first while the second is made."""
+
+    index: CorpusIndex
+    text: str
+    filter: QuoteFilter = field(default_factory=QuoteFilter)
+    typing: bool = True
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.text.strip())
+
+    @cached_property
+    def hits(self) -> dict[str, int] | None:
+        """Matches per matching source, or None when there is no search."""
+        if not self.searching:
+            return None
+        return self.index.search.hits_per_source(self.text, typing=self.typing)
+
+    @cached_property
+    def sources(self) -> list[Document]:
+        """The sources shown, in corpus order: those the search matches (all without a
+        search) that the entity filter's entity is named in."""
+        docs = self.index.documents
+        entity = self.index.entity_named(self.filter.entity) if self.filter.entity else None
+        if entity is not None:
+            wanted = set(entity.sources)
+            docs = [d for d in docs if d.id in wanted]
+        hits = self.hits
+        if hits is not None:
+            docs = [d for d in docs if hits.get(d.id)]
+        return docs
+
+    @cached_property
+    def matched(self) -> frozenset[str] | None:
+        """Ids of the quotations the search text matches (in the matching sources, or
+        spoken by someone it names), or None when there is no search."""
+        if not self.searching:
+            return None
+        return frozenset(q.id for q in self.index.quotes_matching(self.text, self.hits))
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """The quote list: what the search matches, under the filters, in their order."""
+        f = self.filter
+        quotes: list[Quote] = list(self.index.quotes)
+        if f.source:
+            quotes = self.index.quotes_by_source.get(f.source, [])
+        quotes = [q for q in quotes if in_view(q, f.all_sections)]
+        if f.entity:
+            naming = self.index.quote_ids_naming(f.entity)
+            quotes = [q for q in quotes if q.id in naming]
+        if f.speaker:
+            quotes = [q for q in quotes if names_speaker(q.speaker, f.speaker)]
+        matched = self.matched
+        if matched is not None:
+            quotes = [q for q in quotes if q.id in matched]
+        return ordered(quotes, f.sort, self.index.order)
+
+    def refiltered(self, quote_filter: QuoteFilter) -> QueryResult:
+        """The same search under other filters: what the search found is not worked
+        out again (a toggle or a new entity filter redraws at once)."""
+        result = replace(self, filter=quote_filter)
+        for part in ("hits", "matched"):
+            if part in self.__dict__:
+                result.__dict__[part] = self.__dict__[part]
+        return result
+
+    def matches_in(self, doc_id: str) -> list[tuple[int, int]]:
+        """Where the search matches in one document, for the viewer's highlights."""
+        if not self.searching:
+            return []
+        return [
+            (m.start, m.end)
+            for m in self.index.search.find_in_document(doc_id, self.text, typing=self.typing)
+        ]
+
+    def passages(self, limit: int = 20, source: str | None = None) -> list[Passage]:
+        """The best passages for the search, ranked (as `newsdesk search` lists them)."""
+        if not self.searching:
+            return []
+        return self.index.search.search(self.text, limit=limit, source=source, typing=self.typing)
+
+    def quote_counts(self) -> dict[str, int]:
+        """Quotations per source under the sections rule, as the sources pane counts."""
+        return self.index.quote_counts(self.filter.all_sections)
