@@ -251,7 +251,7 @@ def _lead(
         quotes.extend(quotes_from_columns(link.receive("quotes")))
     except (KeyError, ValueError) as error:
         raise WorkerFailed(f"quotations of another shape: {error}") from None
-    settle_quotes(quotes, entities)
+    settle_quotes(quotes, entities, {d.id: d for d in documents})
     finder = QuoteFinder.from_state(quotes, link.receive("quote_search"))
     if finder is None:
         raise WorkerFailed("quote postings of another shape")

@@ -200,6 +200,31 @@ ORG_APPOSITIVE_NOUNS = frozenset(
     conglomerate nonprofit
     """.split()
 )
+# Lower-case nouns for a body that speaks as one: "the company said", "the Trump
+# campaign said", "the presidential office said".
+BODY_NOUNS = frozenset(
+    """
+    administration agency alliance army association authority bank board cabinet campaign
+    club commission committee company council court department embassy firm foundation
+    government group institute league military ministry navy network office organisation
+    organization parliament party police presidency regime senate union university
+    """.split()
+)
+# Nationalities and political leanings: what a title or a name may follow ("Japanese
+# Foreign Minister Taro Kono", "Democratic Sen. Dianne Feinstein").
+DEMONYMS = frozenset(
+    """american british english scottish welsh irish french german italian spanish
+    portuguese dutch belgian swiss austrian swedish norwegian danish finnish polish czech
+    slovak hungarian romanian bulgarian greek turkish russian ukrainian belarusian serbian
+    croatian japanese chinese korean taiwanese vietnamese thai filipino indonesian malaysian
+    singaporean indian pakistani bangladeshi afghan iranian iraqi syrian lebanese israeli
+    palestinian jordanian saudi emirati qatari egyptian libyan tunisian algerian moroccan
+    nigerian kenyan ethiopian somali sudanese ghanaian canadian mexican brazilian argentine
+    argentinian chilean colombian venezuelan peruvian cuban australian zealander european
+    african asian arab latin western eastern northern southern liberal conservative
+    democratic republican labour socialist communist federal u.s. us uk un eu latino latina
+    hispanic""".split()
+)
 # Members and supporters of a party or movement ("a Democrat", "Republican senators"):
 # like a demonym, they describe a person's affiliation and are not a named thing. The
 # party itself ("Democratic Party", "Labour") stays an organisation.

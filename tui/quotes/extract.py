@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tui.corpus.document import BODY, Document
 from tui.quotes.clusters import assign_clusters
+from tui.quotes.enrol import enrol_speakers
 from tui.quotes.marks import _find_spans, _paragraph_bounds, classify
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import NameBook, SpeakerResolver, spell_speakers
@@ -20,15 +22,21 @@ def extract_quotes(documents: list[Document], entities: list[Entity] | None = No
     quotes: list[Quote] = []
     for doc in documents:
         quotes.extend(quotes_in_document(doc))
-    settle_quotes(quotes, entities)
+    settle_quotes(quotes, entities, {d.id: d for d in documents})
     return quotes
 
 
-def settle_quotes(quotes: list[Quote], entities: list[Entity] | None) -> None:
+def settle_quotes(
+    quotes: list[Quote], entities: list[Entity] | None, documents: Mapping[str, Document]
+) -> None:
     """What needs every quotation of the corpus, in place: speakers spelled as the
-    entity list names them, then the clusters."""
-    if entities:
-        spell_speakers(quotes, NameBook(entities))
+    entity list names them and each made one of its entities (which may add to
+    ``entities``), then the clusters. Without an entity list, speakers stay as the text
+    names them."""
+    if entities is not None:
+        book = NameBook(entities)
+        spell_speakers(quotes, book)
+        enrol_speakers(quotes, entities, documents, book.spelling)
     assign_clusters(quotes)
 
 

@@ -29,6 +29,15 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import (
+    AFFILIATIONS,
+    BODY_NOUNS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    PERSON_ROLES,
+    PLACE,
+    TITLE_WORDS,
+)
 from tui.quotes.model import few_words
 
 if TYPE_CHECKING:
@@ -54,18 +63,6 @@ _TITLES = frozenset(
     detective officer agent chancellor lawmaker legislator mp mep councillor councilman
     counselor counsellor aide strategist expert researcher fellow director-general
     secretary-general vice-president nsc""".split()
-)
-_DEMONYMS = frozenset(
-    """american british english scottish welsh irish french german italian spanish
-    portuguese dutch belgian swiss austrian swedish norwegian danish finnish polish czech
-    slovak hungarian romanian bulgarian greek turkish russian ukrainian belarusian serbian
-    croatian japanese chinese korean taiwanese vietnamese thai filipino indonesian malaysian
-    singaporean indian pakistani bangladeshi afghan iranian iraqi syrian lebanese israeli
-    palestinian jordanian saudi emirati qatari egyptian libyan tunisian algerian moroccan
-    nigerian kenyan ethiopian somali sudanese ghanaian canadian mexican brazilian argentine
-    argentinian chilean colombian venezuelan peruvian cuban australian zealander european
-    african asian arab latin western eastern northern southern liberal conservative
-    democratic republican labour socialist communist federal u.s. us uk un eu""".split()
 )
 # Heads of organisation names: a name ending in one of these is an organisation.
 _ORG_HEADS = frozenset(
@@ -96,7 +93,7 @@ _COMMON_CAPS = frozenset(
     not one two three meanwhile also still yet so then there here what who why how where
     which everyone everybody someone somebody nobody anyone anybody people police""".split()
 )
-_TITLE_WORDS = _TITLES | _DEMONYMS  # what a name follows ("Japanese Foreign Minister")
+_TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_WORDS = _DAYS | frozenset(
     """january february march april june july august september october november december
@@ -207,12 +204,9 @@ _ORG_HEAD_WORDS = frozenset(
 )
 # an `of` or `for` between words, without which _ORG_OF_END_RE cannot match
 _OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
-# lower-case words that can end a subject: `the presidential office`, `the company`
-_LOWER_HEADS = _ORG_HEAD_WORDS | frozenset(
-    """organization organisation company firm group agency ministry department union
-    authority council committee commission government bank party institute university
-    foundation association alliance board club league network office""".split()
-)
+# lower-case words that can end a subject: `the presidential office`, `the company`, `the
+# spokesman`
+_LOWER_HEADS = BODY_NOUNS | _ORG_HEAD_WORDS
 # `the minister said`, `the foreign minister said`: a title used as a name
 _ROLE_END_RE = re.compile(r"(?=[Tt])(?<!\S)[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]+)$")
 # `the company said`: an organisation named earlier, by the kind of thing it is
@@ -997,6 +991,9 @@ class NameBook:
 
     def __init__(self, entities: list[Any]) -> None:
         self.exact: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}  # a PERSON's or ORG's name → its type
+        # every PLACE's and ORG's names, casefolded: what may stand beside a name
+        self.places_and_orgs: set[str] = set()
         # a first or last name → (count, full name, sources) of the people it may stand for
         self._people: dict[str, list[tuple[int, str, Any]]] = {}
         # ... per name, then per source: only the few names that a document quotes bare are
@@ -1004,8 +1001,13 @@ class NameBook:
         self._by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
         for e in entities:
             etype = getattr(e, "type", "")
+            if etype in (PLACE, ORG):
+                self.places_and_orgs.update(
+                    n.casefold() for n in (e.name, *getattr(e, "aliases", []))
+                )
             if etype not in (PERSON, ORG):
                 continue
+            self.kinds.setdefault(e.name, etype)
             for n in (e.name, *getattr(e, "aliases", [])):
                 self.exact.setdefault(n.casefold(), e.name)
             parts = e.name.split()
@@ -1017,6 +1019,10 @@ class NameBook:
             person = (e.count, e.name, sources)  # (one tuple under both names, not two)
             for t in tokens:
                 self._people.setdefault(t, []).append(person)
+
+    def spelling(self, source: str, name: str) -> str:
+        """``name`` as the entity list spells it in ``source`` (itself if unknown)."""
+        return _Canon(self, source)(name)
 
     def candidates(self, source: str, token: str) -> list[tuple[int, str]]:
         """(count, full name) of the people mentioned in ``source`` whose first or last
@@ -1030,6 +1036,12 @@ class NameBook:
         return book.get(source, [])
 
 
+# The most words a speaker's name is searched for a known name in (longer runs are lists).
+_MAX_RUN_WORDS = 8
+# Words that stand next to a name in a run of capitals without being part of it.
+_NEXT_TO_NAMES = FUNCTION_WORDS | AFFILIATIONS | TITLE_WORDS | PERSON_ROLES | _TITLES
+
+
 class _Canon:
     """Entity names as the canonical spelling of a speaker's name in one document."""
 
@@ -1039,6 +1051,11 @@ class _Canon:
         self.source = source
 
     def __call__(self, name: str) -> str:
+        return self._known(name) or self._within(name) or name
+
+    def _known(self, name: str) -> str | None:
+        """The entity ``name`` is: by its name or an alias, or, for one word, the one
+        person of the document with that first or last name."""
         exact = self.exact.get(name.casefold())
         if exact:
             return exact
@@ -1046,7 +1063,55 @@ class _Canon:
             cands = sorted(self.book.candidates(self.source, name.casefold()), reverse=True)
             if len(cands) == 1 or (len(cands) > 1 and cands[0][0] > cands[1][0]):
                 return cands[0][1]
-        return name
+        return None
+
+    def _within(self, name: str) -> str | None:
+        """The person a run of capitalised words names inside it, where the run as a
+        whole is no entity and the words around the name are plainly not part of it:
+        a sentence's first word, a party label, a role or an employer ran into the name
+        ("Does Rubio", "Democrat Hillary Clinton", "Fox News’ Bret Baier"), or a place
+        after it ("Sanders New Hampshire"). A run of name words ("Mary Kay Henry") is
+        left as it is: the text knows the name better than the entity list."""
+        tokens = name.split()
+        if not 1 < len(tokens) <= _MAX_RUN_WORDS or not all(t[:1].isupper() for t in tokens):
+            return None
+        n = len(tokens)
+        # the longest lead of words beside a name, then the longest tail
+        lead = next((k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k])), 0)
+        tail = next(
+            (k for k in range(n - lead - 1, 0, -1) if self._beside_a_name(tokens[n - k :])), 0
+        )
+        if lead == 0 and tail == 0:
+            return None
+        for end in range(n, n - tail - 1, -1):
+            if end < n and not self._beside_a_name(tokens[end:]):
+                continue
+            found = self._known(" ".join(tokens[lead:end]))
+            if found is not None and self.book.kinds.get(found) == PERSON:
+                return found
+        # a name the entity list lacks: without the words that are plainly not part of
+        # it (a place or organisation the list knows may also be a name's first word)
+        # (a body keeps its owner: "South Korea's Defense Ministry")
+        if _key(tokens[-1]) in _ORG_HEADS or _key(tokens[-1]) in BODY_NOUNS:
+            return None
+        lead = next((k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k], False)), 0)
+        return " ".join(tokens[lead:]) if lead else None
+
+    def _beside_a_name(self, words: list[str], known: bool = True) -> bool:
+        """Whether ``words`` are what news writing puts next to a name without being
+        part of it: function words, party labels, titles and roles (the shared
+        lexicon), a possessive employer, or (``known``) a place or organisation the
+        entity list knows."""
+        last = words[-1]
+        if last.endswith(("'s", "’s", "s'", "s’")) or last.endswith("-based"):
+            return True
+        if len(words) == 1 and _key(last) in _NEXT_TO_NAMES:
+            return True
+        if not known:
+            return False
+        if len(words) == 1 and self.book.candidates(self.source, last.casefold()):
+            return False  # a person's first or last name here ("Mary", "Rubio")
+        return " ".join(words).casefold() in self.book.places_and_orgs
 
 
 def spell_speakers(quotes: Iterable[Quote], names: NameBook) -> None:

@@ -1,0 +1,88 @@
+"""One answer to "who is this?": a quotation's speaker is always one of the entities the
+sidebar lists (same name, hence same type), or no one."""
+
+from __future__ import annotations
+
+from tui.build.corpus_index import CorpusIndex
+from tui.corpus.document import Document
+from tui.corpus.loader import make_document
+from tui.entities.model import Entity, Mention
+from tui.nlp.lexicon import ORG, PERSON, PLACE
+from tui.quotes.enrol import enrol_speakers
+from tui.quotes.model import Quote
+from tui.quotes.speakers import NameBook, spell_speakers
+
+
+def _entity(name: str, kind: str, source: str = "d") -> Entity:
+    return Entity(name, kind, [], [Mention(source, 0, len(name))])
+
+
+def _quote(speaker: str | None, source: str = "d") -> Quote:
+    return Quote("q", source, 0, 1, "x", speaker, "full", None, "body")
+
+
+def _spelled(speaker: str, entities: list[Entity]) -> str | None:
+    quote = _quote(speaker)
+    spell_speakers([quote], NameBook(entities))
+    return quote.speaker
+
+
+def test_every_speaker_of_the_bundled_corpus_is_a_listed_entity(bundled: list[Document]) -> None:
+    index = CorpusIndex.build(bundled)
+    names = {e.name for e in index.entities}
+    speakers = {q.speaker for q in index.quotes if q.speaker}
+    assert speakers and speakers <= names
+
+
+def test_words_run_into_a_name_give_way_to_the_person_it_names() -> None:
+    people = [_entity("Marco Rubio", PERSON), _entity("Hillary Clinton", PERSON),
+              _entity("New Hampshire", PLACE), _entity("Fox News", ORG)]
+    assert _spelled("Does Rubio", people) == "Marco Rubio"  # a sentence's first word
+    assert _spelled("Democrat Hillary Clinton", people) == "Hillary Clinton"  # a label
+    assert _spelled("Clinton New Hampshire", people) == "Hillary Clinton"  # a place after
+    assert _spelled("Fox News’ Marco Rubio", people) == "Marco Rubio"  # an employer before
+
+
+def test_a_name_of_name_words_is_kept_whole() -> None:
+    """The text knows a name better than the entity list: "Mary Kay Henry" is not "Kay
+    Henry", though the list has only the second."""
+    people = [_entity("Kay Henry", PERSON)]
+    assert _spelled("Mary Kay Henry", people) == "Mary Kay Henry"
+
+
+def _enrolled(speakers: list[str], text: str) -> tuple[list[str | None], list[Entity]]:
+    doc = make_document("d", "d.md", text, {})
+    entities = [_entity("Marco Rubio", PERSON)]
+    quotes = [_quote(s) for s in speakers]
+    enrol_speakers(quotes, entities, {"d": doc})
+    return [q.speaker for q in quotes], entities
+
+
+def test_a_speaker_the_list_lacks_becomes_an_entity_with_its_mentions() -> None:
+    text = (
+        "Bill de Blasio spoke first.\n\n"
+        "“We won,” said Bill de Blasio, and the Trump campaign agreed."
+    )
+    second = text.index("Bill", 1)
+    speakers, entities = _enrolled(["Bill de Blasio", "Trump campaign"], text)
+    assert speakers == ["Bill de Blasio", "Trump campaign"]
+    added = {e.name: e for e in entities}
+    assert added["Bill de Blasio"].type == PERSON
+    spans = [(m.start, m.end) for m in added["Bill de Blasio"].mentions]
+    assert spans == [(0, 14), (second, second + 14)]
+    assert added["Trump campaign"].type == ORG
+    counts = [e.count for e in entities]
+    assert counts == sorted(counts, reverse=True)  # (still in the list's order)
+
+
+def test_descriptions_and_names_the_text_lacks_are_no_one() -> None:
+    text = "Democrats said it. His campaign said so. Americans agree."
+    speakers, entities = _enrolled(["Democrats", "His campaign", "Americans", "Jane Roe"], text)
+    assert speakers == [None, None, None, None]
+    assert [e.name for e in entities] == ["Marco Rubio"]
+
+
+def test_a_run_whose_title_was_dropped_is_its_name() -> None:
+    text = "Media Research Center President Brent Bozell said so. “No,” Bozell said."
+    speakers, _ = _enrolled(["Media Research Center Bozell"], text)
+    assert speakers == ["Bozell"]

@@ -1,0 +1,160 @@
+"""Every speaker is one of the entities: one answer to "who is this?" for the quote
+browser and the sidebar.
+
+After the speakers are spelled as the entity list names them (tui/quotes/speakers.py),
+a speaker the list does not hold is either a name the extractor missed ("Bill de
+Blasio" said something, so he is a person here) and becomes an entity with its
+mentions in the text, or a description ("Trump campaign", "Democrats") and is left
+unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Callable, Iterable, Mapping
+
+from tui.corpus.document import Document
+from tui.entities.model import Entity, Mentions
+from tui.nlp.lexicon import (
+    AFFILIATIONS,
+    BODY_NOUNS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    MONTHS,
+    ORG,
+    ORG_HEADS,
+    PARTICLES,
+    PEOPLE_AT,
+    PERSON,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from tui.quotes.model import Quote
+
+# The most words a name runs to (longer runs are lists or headlines).
+_MAX_NAME_WORDS = 6
+# Words that are no part of a proper name: function words, party labels, titles and
+# roles, nationalities, days and months.
+_NOT_IN_A_NAME = (
+    FUNCTION_WORDS | AFFILIATIONS | TITLE_WORDS | PEOPLE_AT | DEMONYMS | WEEKDAYS | MONTHS
+)
+# The most plain words between a body's owner and its noun ("main conservative opposition").
+_MAX_ADJECTIVES = 3
+# The most words a person's name runs to ("Robert P. Casey Jr.").
+_MAX_PERSON_WORDS = 4
+
+
+def enrol_speakers(
+    quotes: Iterable[Quote],
+    entities: list[Entity],
+    documents: Mapping[str, Document],
+    spell: Callable[[str, str], str] | None = None,
+) -> None:
+    """Make each quotation's speaker an entity of ``entities`` or None, in place.
+
+    ``entities`` stays in its order (by mention count, then name); a speaker that is a
+    name the list lacks is added with every mention of it in the documents that quote
+    it. A speaker the text does not spell out as such (a run whose title was dropped:
+    "Media Research Center Bozell") is the longest end of it that is: a known entity as
+    ``spell(source, words)`` spells it, or a name the text has."""
+    known = {e.name for e in entities}
+    speaking = {e.name for e in entities if e.type in (PERSON, ORG)}
+    spans: dict[str, dict[str, list[int]]] = {}  # a new name → source → starts
+    kinds: dict[str, str] = {}
+
+    def enrolled(name: str, doc: Document) -> bool:
+        kind = kinds.get(name) or _name_type(name)
+        if kind is None:
+            return False
+        by_source = spans.setdefault(name, {})
+        if doc.id not in by_source:
+            by_source[doc.id] = _occurrences(doc.text, name)
+        kinds[name] = kind
+        return bool(by_source[doc.id])
+
+    for q in quotes:
+        name = q.speaker
+        if name is None or name in known:
+            continue
+        doc = documents.get(q.source)
+        q.speaker = None
+        if doc is None:
+            continue
+        words = name.split()
+        for k in range(len(words)):
+            if not words[k][:1].isupper():
+                continue
+            part = " ".join(words[k:])
+            spelled = spell(q.source, part) if spell and k else part
+            if spelled in speaking or (spelled not in known and enrolled(spelled, doc)):
+                q.speaker = spelled
+                break
+    for name, by_source in spans.items():
+        mentions = [(src, s, s + len(name)) for src, starts in by_source.items() for s in starts]
+        if mentions:
+            entity = Entity(name, kinds[name], [], Mentions(sorted(mentions)))
+            insort(entities, entity, key=_order)
+
+
+def _order(entity: Entity) -> tuple[int, str, str]:
+    """The entity list's order: most mentioned first, then by name."""
+    return -entity.count, entity.name.casefold(), entity.name
+
+
+def _name_type(name: str) -> str | None:
+    """PERSON or ORG for a speaker shaped like a proper name (capitalised words, a
+    particle between them), or a body named by whose it is ("Trump campaign"); None for
+    anything else: a description, a role, a people, a headline's words."""
+    words = name.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS:
+        return None
+    keys = [w.rstrip(".").casefold() for w in words]
+    if not words[0][:1].isupper() or keys[0] in FUNCTION_WORDS:
+        return None
+    if len(words) > 1 and (keys[-1] in BODY_NOUNS or keys[-1] in ORG_HEADS):
+        return ORG if _names_a_body(words) else None
+    if any(key in _NOT_IN_A_NAME for key in keys):
+        return None
+    if len(words) == 1:
+        # a surname alone ("Santilli said"), or an acronym ("ACU said"); not a people
+        key = keys[0]
+        if key.rstrip("s") in _NOT_IN_A_NAME or not words[0].isalpha() or len(key) < 2:
+            return None
+        return ORG if words[0].isupper() and len(words[0]) > 1 else PERSON
+    for word, key in zip(words, keys):
+        if key in PARTICLES or key.startswith(("al-", "el-")):
+            continue
+        if not word[:1].isupper() or word.endswith(("'s", "’s", "'", "’")):
+            return None
+    if len(words[-1].rstrip(".")) == 1:
+        return None  # a name cut at its middle initial ("Edward D")
+    return PERSON if len(words) <= _MAX_PERSON_WORDS else None
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """Whether words ending in a body's noun name that body: capitalised words (an
+    owner's possessive among them), then at most a few plain adjectives: "Trump
+    campaign", "South Korea's presidential office", "South Korean presidency"; not
+    "Early in his campaign"."""
+    i = 0
+    while i < len(words) - 1 and words[i][:1].isupper():
+        i += 1
+    between = words[i:-1]
+    return (
+        i > 0
+        and len(between) <= _MAX_ADJECTIVES
+        and not any(w.casefold() in FUNCTION_WORDS or not w.islower() for w in between)
+    )
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where ``name`` stands in ``text`` as whole words."""
+    starts = []
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before_ok = at == 0 or not text[at - 1].isalnum()
+        if before_ok and (end >= len(text) or not text[end].isalnum()):
+            starts.append(at)
+        at = text.find(name, end)
+    return starts
