@@ -10,14 +10,11 @@ from tui.build import cache
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.nlp.text import WORD_OR_LINE, normalise
-from tui.search.index import (
-    Passage,
-    SearchIndex,
-    _parts,
-    _unpack,
-    stream_spans,
-    typo_budget,
-)
+from tui.search.index import SearchIndex
+from tui.search.keys import stream_spans, word_tokens
+from tui.search.passages import Passage
+from tui.search.postings import _unpack
+from tui.search.vocabulary import typo_budget
 
 AP = "002-japan-today-ap"
 
@@ -43,7 +40,7 @@ def word_keys(index: SearchIndex, text: str) -> list[bytes]:
             out.append(index.key(0))
             continue
         term = normalise(raw) or raw
-        parts = (term,) if raw.isalnum() else _parts(raw, term)
+        parts = (term,) if raw.isalnum() else word_tokens(raw, term)
         out.append(b"".join(index.key(index.term_id(p)) for p in parts))
     return out
 
@@ -336,17 +333,18 @@ class TestDiskCache:
 def test_the_cache_forgets_the_oldest_results_past_its_size_budget(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.search import index as search_module
+    from tui.search import cache as cache_module
 
     fresh = SearchIndex.build(bundled)
     queries = ["japan", "korea", "trade", "kono", "moon", "security", "export", "the"]
     expected = {q: fresh.hits_per_source(q) for q in queries}
     fresh.clear_cache()
-    monkeypatch.setattr(search_module, "CACHE_BYTES", 5_000)
+    monkeypatch.setattr(cache_module, "CACHE_BYTES", 5_000)
+    cache = fresh._cache
     for q in queries * 2:
         assert fresh.hits_per_source(q) == expected[q]  # (the same, remembered or not)
-        sizes = [size for _value, size in fresh._cache.values()]
-        assert fresh._cache_bytes == sum(sizes)
-        assert fresh._cache_bytes <= 5_000 or len(sizes) == 1
+        sizes = [size for _value, size in cache._entries.values()]
+        assert cache._bytes == sum(sizes)
+        assert cache._bytes <= 5_000 or len(sizes) == 1
     fresh.clear_cache()
-    assert fresh._cache_bytes == 0 and not fresh._cache
+    assert cache._bytes == 0 and not cache._entries

@@ -25,7 +25,8 @@ from operator import mul
 from typing import Any
 
 from tui.quotes.extract import Quote
-from tui.search.index import LINE_KEY, Matcher, SearchIndex, TextKeys
+from tui.search.index import SearchIndex
+from tui.search.keys import LINE_KEY, Matcher, TextKeys
 from tui.util import bitsets
 
 # Every stream key is three bytes.
