@@ -335,16 +335,45 @@ def test_the_cache_forgets_the_oldest_results_past_its_size_budget(
 ) -> None:
     from tui.search import cache as cache_module
 
-    fresh = SearchIndex.build(bundled)
     queries = ["japan", "korea", "trade", "kono", "moon", "security", "export", "the"]
-    expected = {q: fresh.hits_per_source(q) for q in queries}
-    fresh.clear_cache()
+    unbounded = SearchIndex.build(bundled)
+    expected = {q: unbounded.hits_per_source(q) for q in queries}
     monkeypatch.setattr(cache_module, "CACHE_BYTES", 5_000)
-    cache = fresh._cache
+    fresh = SearchIndex.build(bundled)
+    entries = fresh._cache._entries
     for q in queries * 2:
         assert fresh.hits_per_source(q) == expected[q]  # (the same, remembered or not)
-        sizes = [size for _value, size in cache._entries.values()]
-        assert cache._bytes == sum(sizes)
-        assert cache._bytes <= 5_000 or len(sizes) == 1
+        assert 0 < entries.currsize <= 5_000
     fresh.clear_cache()
-    assert cache._bytes == 0 and not cache._entries
+    assert entries.currsize == 0 and not entries
+
+
+def test_the_result_cache_keeps_an_entry_bound_and_a_byte_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.search import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "CACHE_ENTRIES", 3)
+    monkeypatch.setattr(cache_module, "CACHE_BYTES", 100)
+    cache = cache_module.ResultCache()
+    made: list[str] = []
+
+    def remember(key: str, size: int) -> str:
+        def make() -> str:
+            made.append(key)
+            return key.upper()
+
+        return cache.cached(key, make, lambda _v: size)
+
+    for key in "abcd":
+        remember(key, 10)
+    assert [k for k in "abcd" if k in cache._entries] == ["b", "c", "d"]  # 3 at most
+    assert remember("b", 10) == "B" and made == list("abcd")  # remembered: not made again
+    remember("e", 10)  # c goes, the least recently used ("b" was just asked for)
+    assert [k for k in "abcde" if k in cache._entries] == ["b", "d", "e"]
+    remember("f", 85)  # 10 + 10 + 10 + 85 > 100: the oldest go until it fits
+    assert [k for k in "abcdef" if k in cache._entries] == ["e", "f"]
+    remember("g", 1_000)  # larger than the whole budget: kept, alone
+    assert [k for k in "abcdefg" if k in cache._entries] == ["g"]
+    cache.clear()
+    assert not cache._entries

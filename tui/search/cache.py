@@ -2,15 +2,18 @@
 
 Typing "Kono" asks for "K", "Ko", "Kon" and "Kono" in turn, and each state mostly asks
 again what the one before it worked out (a word's expansion, a phrase's documents). One
-cache, shared by all the index's parts, keeps the most recently used answers.
+cache, shared by all the index's parts, keeps the most recently used answers: a
+``cachetools.LRUCache`` bounded by their rough sizes, and by their number.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from operator import itemgetter
 from typing import Any, TypeVar
+
+from cachetools import LRUCache
 
 __all__ = ["CACHE_BYTES", "CACHE_ENTRIES", "ResultCache"]
 
@@ -22,40 +25,40 @@ T = TypeVar("T")
 
 
 class ResultCache:
-    """Results remembered under a key, the least recently used forgotten first."""
+    """Results remembered under a key, the least recently used forgotten first once there
+    are CACHE_ENTRIES of them or their rough sizes add up to CACHE_BYTES (the figures when
+    the cache is made)."""
 
     def __init__(self) -> None:
-        self._entries: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
-        self._bytes = 0
-        # the UI searches from worker threads: the LRU bookkeeping must not interleave
+        # each entry is (result, its rough size): the LRU cache weighs it by the size
+        self._entries: LRUCache[Hashable, tuple[Any, int]] = LRUCache(
+            maxsize=CACHE_BYTES, getsizeof=itemgetter(1)
+        )
+        self._max_bytes, self._max_entries = CACHE_BYTES, CACHE_ENTRIES
+        # the UI searches from worker threads, and an LRU cache is not thread-safe
         self._lock = threading.Lock()
 
     def cached(
         self, key: Hashable, make: Callable[[], T], weigh: Callable[[T], int] | None = None
     ) -> T:
-        """``make()``, remembered under ``key``. The least recently used results go first
-        once there are CACHE_ENTRIES of them or their rough sizes (``weigh``, else a small
-        default) add up to CACHE_BYTES: in an archive one result can be a dict of every
-        document, and 512 of those would hold hundreds of megabytes."""
-        cache = self._entries
+        """``make()``, remembered under ``key``, weighing ``weigh(result)`` bytes (else a
+        small default): in an archive one result can be a dict of every document, and
+        512 of those would hold hundreds of megabytes."""
+        entries = self._entries
         with self._lock:
-            if key in cache:
-                cache.move_to_end(key)
-                found: T = cache[key][0]
-                return found
+            found = entries.get(key)  # (a hit makes it the most recently used)
+        if found is not None:
+            result: T = found[0]
+            return result
         value = make()
         size = weigh(value) if weigh is not None else _SMALL_RESULT
         with self._lock:
-            if key in cache:  # (another thread made it meanwhile)
-                self._bytes -= cache[key][1]
-            cache[key] = (value, size)
-            self._bytes += size
-            while len(cache) > 1 and (len(cache) > CACHE_ENTRIES or self._bytes > CACHE_BYTES):
-                _key, (_value, gone) = cache.popitem(last=False)
-                self._bytes -= gone
+            # a result larger than the whole budget is kept alone, until the next one
+            entries[key] = (value, min(size, self._max_bytes))
+            while len(entries) > self._max_entries:
+                entries.popitem()
         return value
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
-            self._bytes = 0
