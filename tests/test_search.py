@@ -11,7 +11,15 @@ from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.nlp.text import WORD_OR_LINE, normalise
 from tui.search.index import SearchIndex
-from tui.search.keys import stream_spans, word_tokens
+from tui.search.keys import (
+    KEY_SIZE,
+    LINE_KEY,
+    UNKNOWN_KEY,
+    TextKeys,
+    split_keys,
+    stream_spans,
+    word_tokens,
+)
 from tui.search.passages import Passage
 from tui.search.postings import _unpack
 from tui.search.vocabulary import typo_budget
@@ -238,6 +246,18 @@ class TestOffsets:
     def test_stream_spans_split_compounds(self) -> None:
         text = "Moon Jae-in\nsaid"
         assert stream_spans(text) == [(0, 4), (5, 8), (9, 11), (11, 12), (12, 16)]
+
+    def test_split_keys_takes_a_texts_keys_apart_token_by_token(self) -> None:
+        ix = small("Moon Jae-in met Kono\nin Seoul")
+        keys = TextKeys(ix)("Moon Jae-in met\nTaro Kono")
+        found = split_keys(keys)
+        assert b"".join(found) == keys and {len(key) for key in found} == {KEY_SIZE}
+        tids = [ix.term_id(word) for word in ("moon", "jae", "in", "met", "taro", "kono")]
+        assert tids[4] is None  # (no document has "taro")
+        want = [UNKNOWN_KEY if t is None else ix.key(t) for t in tids]
+        assert found == [*want[:4], LINE_KEY, *want[4:]]
+        compound = ix.key(ix.term_id("jae-in"))
+        assert split_keys(compound) == [ix.key(ix.term_id("jae")), ix.key(ix.term_id("in"))]
 
 
 class TestInDocument:

@@ -1,14 +1,15 @@
 """Stream keys: how the search index writes words, and how anything else reads them.
 
-Every word of the index's token stream is its term id written as three bytes,
+Every word of the index's token stream is its term id written as three bytes (``KEY_SIZE``),
 the first with its high bit set, so that a match can only start on a token boundary. A
 line break is a token too (``LINE_KEY``), so that no word or phrase is found across one.
 A word written with a joiner ("Jae-in", "U.S.") is its parts' keys in a row, and a
 compound term of its own whose key is those parts' keys.
 
 This module is the public side of that encoding: :class:`TextKeys` writes any text's keys
-as the index writes its documents', :class:`Matcher` says how to find a query's clause in
-keys, and :func:`stream_spans` maps stream tokens back to characters of the text.
+as the index writes its documents', :func:`split_keys` takes a run of keys apart,
+:class:`Matcher` says how to find a query's clause in keys, and :func:`stream_spans` maps
+stream tokens back to characters of the text.
 """
 
 from __future__ import annotations
@@ -21,18 +22,25 @@ from typing import NamedTuple, Protocol
 from tui.nlp.text import WORD_OR_LINE, normalise, word_parts
 
 __all__ = [
-    "ID_LIMIT", "LINE_KEY", "UNKNOWN_KEY", "Matcher", "TextKeys", "stream_spans", "term_key",
-    "word_tokens",
+    "ID_LIMIT", "KEY_SIZE", "LINE_KEY", "UNKNOWN_KEY", "Matcher", "TextKeys", "split_keys",
+    "stream_spans", "term_key", "word_tokens",
 ]
 
+KEY_SIZE = 3  # bytes per token of the stream
 ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
 LINE_KEY = b"\x80\x00\x00"  # term id 0: a line break (no word or phrase is found across one)
 UNKNOWN_KEY = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has
+_ONE_KEY = re.compile(b"...", re.DOTALL)
 
 
 def term_key(term_id: int) -> bytes:
     """The three bytes of one term id in the stream."""
     return bytes((0x80 | (term_id & 127), (term_id >> 7) & 127, (term_id >> 14) & 127))
+
+
+def split_keys(keys: bytes) -> list[bytes]:
+    """The tokens' keys of a run of stream keys (a text's, a compound's), in order."""
+    return _ONE_KEY.findall(keys)
 
 
 _JOINER = re.compile("[-.,\u2010\u2011]")
