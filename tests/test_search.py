@@ -10,14 +10,19 @@ from tui.build import cache
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.nlp.text import WORD_OR_LINE, normalise
-from tui.search.index import (
-    Passage,
-    SearchIndex,
-    _parts,
-    _unpack,
+from tui.search.index import SearchIndex
+from tui.search.keys import (
+    KEY_SIZE,
+    LINE_KEY,
+    UNKNOWN_KEY,
+    TextKeys,
+    split_keys,
     stream_spans,
-    typo_budget,
+    word_tokens,
 )
+from tui.search.passages import Passage
+from tui.search.postings import _unpack
+from tui.search.vocabulary import typo_budget
 
 AP = "002-japan-today-ap"
 
@@ -43,7 +48,7 @@ def word_keys(index: SearchIndex, text: str) -> list[bytes]:
             out.append(index.key(0))
             continue
         term = normalise(raw) or raw
-        parts = (term,) if raw.isalnum() else _parts(raw, term)
+        parts = (term,) if raw.isalnum() else word_tokens(raw, term)
         out.append(b"".join(index.key(index.term_id(p)) for p in parts))
     return out
 
@@ -242,6 +247,18 @@ class TestOffsets:
         text = "Moon Jae-in\nsaid"
         assert stream_spans(text) == [(0, 4), (5, 8), (9, 11), (11, 12), (12, 16)]
 
+    def test_split_keys_takes_a_texts_keys_apart_token_by_token(self) -> None:
+        ix = small("Moon Jae-in met Kono\nin Seoul")
+        keys = TextKeys(ix)("Moon Jae-in met\nTaro Kono")
+        found = split_keys(keys)
+        assert b"".join(found) == keys and {len(key) for key in found} == {KEY_SIZE}
+        tids = [ix.term_id(word) for word in ("moon", "jae", "in", "met", "taro", "kono")]
+        assert tids[4] is None  # (no document has "taro")
+        want = [UNKNOWN_KEY if t is None else ix.key(t) for t in tids]
+        assert found == [*want[:4], LINE_KEY, *want[4:]]
+        compound = ix.key(ix.term_id("jae-in"))
+        assert split_keys(compound) == [ix.key(ix.term_id("jae")), ix.key(ix.term_id("in"))]
+
 
 class TestInDocument:
     def test_every_match_in_order(self, index: SearchIndex, docs_by_id: dict) -> None:
@@ -336,17 +353,47 @@ class TestDiskCache:
 def test_the_cache_forgets_the_oldest_results_past_its_size_budget(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.search import index as search_module
+    from tui.search import cache as cache_module
 
-    fresh = SearchIndex.build(bundled)
     queries = ["japan", "korea", "trade", "kono", "moon", "security", "export", "the"]
-    expected = {q: fresh.hits_per_source(q) for q in queries}
-    fresh.clear_cache()
-    monkeypatch.setattr(search_module, "CACHE_BYTES", 5_000)
+    unbounded = SearchIndex.build(bundled)
+    expected = {q: unbounded.hits_per_source(q) for q in queries}
+    monkeypatch.setattr(cache_module, "CACHE_BYTES", 5_000)
+    fresh = SearchIndex.build(bundled)
+    entries = fresh._cache._entries
     for q in queries * 2:
         assert fresh.hits_per_source(q) == expected[q]  # (the same, remembered or not)
-        sizes = [size for _value, size in fresh._cache.values()]
-        assert fresh._cache_bytes == sum(sizes)
-        assert fresh._cache_bytes <= 5_000 or len(sizes) == 1
+        assert 0 < entries.currsize <= 5_000
     fresh.clear_cache()
-    assert fresh._cache_bytes == 0 and not fresh._cache
+    assert entries.currsize == 0 and not entries
+
+
+def test_the_result_cache_keeps_an_entry_bound_and_a_byte_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.search import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "CACHE_ENTRIES", 3)
+    monkeypatch.setattr(cache_module, "CACHE_BYTES", 100)
+    cache = cache_module.ResultCache()
+    made: list[str] = []
+
+    def remember(key: str, size: int) -> str:
+        def make() -> str:
+            made.append(key)
+            return key.upper()
+
+        return cache.cached(key, make, lambda _v: size)
+
+    for key in "abcd":
+        remember(key, 10)
+    assert [k for k in "abcd" if k in cache._entries] == ["b", "c", "d"]  # 3 at most
+    assert remember("b", 10) == "B" and made == list("abcd")  # remembered: not made again
+    remember("e", 10)  # c goes, the least recently used ("b" was just asked for)
+    assert [k for k in "abcde" if k in cache._entries] == ["b", "d", "e"]
+    remember("f", 85)  # 10 + 10 + 10 + 85 > 100: the oldest go until it fits
+    assert [k for k in "abcdef" if k in cache._entries] == ["e", "f"]
+    remember("g", 1_000)  # larger than the whole budget: kept, alone
+    assert [k for k in "abcdefg" if k in cache._entries] == ["g"]
+    cache.clear()
+    assert not cache._entries

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.document import Document
     from tui.quotes.model import Quote
-    from tui.search.index import Passage
+    from tui.search.passages import Passage
 
 
 @dataclass

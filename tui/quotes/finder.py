@@ -25,11 +25,10 @@ from operator import mul
 from typing import Any
 
 from tui.quotes.model import Quote
-from tui.search.index import LINE_KEY, Matcher, SearchIndex, TextKeys
+from tui.search.index import SearchIndex
+from tui.search.keys import KEY_SIZE, LINE_KEY, Matcher, TextKeys, split_keys
 from tui.util import bitsets
 
-# Every stream key is three bytes.
-_KEY = re.compile(b"...", re.DOTALL)
 FORMAT = "quote-search-2"
 # Compounds and phrases whose quotations are remembered (a word expands to up to 50 terms).
 _ROWS_KEPT = 1_000
@@ -64,7 +63,7 @@ def index_texts(search: SearchIndex, texts: Sequence[str]) -> dict[str, Any]:
     postings: dict[bytes, list[int]] = {}
     for text, rows in rows_of.items():
         stream = streams[text] = keys_of(text)
-        for key in set(_KEY.findall(stream)):
+        for key in set(split_keys(stream)):
             held = postings.get(key)
             if held is None:
                 postings[key] = rows[:]
@@ -103,9 +102,9 @@ class QuoteFinder:
         # quotation i's keys are stream[bounds[i]:bounds[i + 1]], a line break's last
         self.stream, self.bounds = stream, bounds
         # the quotations holding key k (ascending numbers) are numbers[a:b], where
-        # (a, b) are key_bounds[j], key_bounds[j + 1] and k is keys[3 * j : 3 * j + 3]
+        # (a, b) are key_bounds[j], key_bounds[j + 1] and k is split_keys(keys)[j]
         self.numbers, self.key_bounds = numbers, key_bounds
-        self._where = {keys[i : i + 3]: i // 3 for i in range(0, len(keys), 3)}
+        self._where = {key: j for j, key in enumerate(split_keys(keys))}
         self._keys = keys
         # the quotations in runs of one source each, for a filter by source in C
         runs = [(source, len(list(run))) for source, run in groupby(q.source for q in quotes)]
@@ -160,7 +159,7 @@ class QuoteFinder:
             parts = [state[k] for k in (*_STATE, "bitmaps")]
         except (KeyError, TypeError):
             return None
-        if len(parts[2]) != 3 * (len(parts[3]) - 1) or not isinstance(parts[5], dict):
+        if len(parts[2]) != KEY_SIZE * (len(parts[3]) - 1) or not isinstance(parts[5], dict):
             return None
         return cls(quotes, *parts)
 
@@ -175,9 +174,9 @@ class QuoteFinder:
         for matcher in search.matchers(query):
             if matcher.regex is not None:
                 in_text |= self._phrase(matcher)
-            in_text |= self._union(key for key in matcher.keys if len(key) == 3)
+            in_text |= self._union(key for key in matcher.keys if len(key) == KEY_SIZE)
             for key in matcher.keys:
-                if len(key) > 3:
+                if len(key) > KEY_SIZE:  # a compound: its parts in a row
                     in_text |= self._compound(key)
         n = len(self.quotes)
         if sources is not None and not all(map(sources.__contains__, self._sources)):
@@ -221,7 +220,7 @@ class QuoteFinder:
 
     def _compound(self, key: bytes) -> int:
         """The quotations holding a compound's parts in a row ("jae-in" is "jae", "in")."""
-        parts = [[key[i : i + 3]] for i in range(0, len(key), 3)]
+        parts = [[part] for part in split_keys(key)]
         return self._in_a_row(re.compile(re.escape(key)), parts)
 
     def _phrase(self, matcher: Matcher) -> int:

@@ -1,0 +1,234 @@
+"""The search vocabulary: term ids, and a query word expanded to the terms it stands for.
+
+Typo tolerance expands each query word to the vocabulary words within its edit budget
+(0 typos under 5 characters, 1 at 5-8, 2 at 9 and over; rapidfuzz's OSA distance, so a
+transposition is one typo). The last word while typing is also a prefix, matched with
+typos after its first two letters.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from tui.search.cache import ResultCache
+from tui.search.keys import term_key
+from tui.search.query import EXACT, FUZZY, PREFIX
+from tui.util.packing import cut, joined
+
+__all__ = ["MAX_EXPANSIONS", "Vocabulary", "typo_budget"]
+
+MAX_EXPANSIONS = 50  # vocabulary words one query word may stand for
+
+
+def typo_budget(word: str) -> int:
+    """Edits allowed for a query word (numbers get none: 2019 is not a typo of 2016)."""
+    if any(c.isdigit() for c in word):
+        return 0
+    n = len(word)
+    return 0 if n < 5 else 1 if n < 9 else 2
+
+
+class Vocabulary:
+    """The index's words by term id, with the lookups that expand a query word: the words
+    sorted (for a term's id and for prefixes), by length (for typos), and the commonest
+    words of each one- and two-letter prefix. ``df``: a term id's document frequency."""
+
+    def __init__(
+        self,
+        terms: list[str],
+        compounds: dict[int, bytes],
+        sorted_ids: array,
+        sorted_terms: list[str],
+        by_length: dict[int, tuple[list[str], array]],
+        short_prefix: dict[str, list[int]],
+        df: Callable[[int], int],
+        cache: ResultCache,
+    ) -> None:
+        self.terms = terms  # by term id
+        self.compounds = compounds  # term id → its parts' keys, for hyphenated and dotted words
+        self.sorted_ids = sorted_ids
+        self.sorted_terms = sorted_terms
+        self.by_length = by_length
+        self.short_prefix = short_prefix
+        self.df = df
+        self._cache = cache
+
+    @classmethod
+    def derive(
+        cls,
+        terms: list[str],
+        compounds: dict[int, bytes],
+        by_frequency: list[int],
+        df: Callable[[int], int],
+        cache: ResultCache,
+    ) -> Vocabulary:
+        """The vocabulary of these terms, its lookups made (``by_frequency``: the term
+        ids, most frequent first)."""
+        ids = sorted(range(1, len(terms)), key=terms.__getitem__)
+        sorted_ids = array("I", ids)
+        sorted_terms = [terms[i] for i in ids]
+        by_length: dict[int, tuple[list[str], array]] = {}
+        for tid in range(1, len(terms)):
+            term = terms[tid]
+            bucket = by_length.get(len(term))
+            if bucket is None:
+                bucket = by_length[len(term)] = ([], array("I"))
+            bucket[0].append(term)
+            bucket[1].append(tid)
+        short: dict[str, list[int]] = {}
+        for tid in by_frequency:
+            term = terms[tid]
+            for p in (term[:1], term[:2]):
+                top = short.get(p)
+                if top is None:
+                    short[p] = [tid]
+                elif len(top) < MAX_EXPANSIONS:
+                    top.append(tid)
+        return cls(terms, compounds, sorted_ids, sorted_terms, by_length, short, df, cache)
+
+    def state(self) -> dict[str, Any]:
+        """The vocabulary's part of the index's state (see ``SearchIndex.state``)."""
+        return {
+            "terms": joined(self.terms),
+            "compounds": self.compounds,
+            "_sorted_ids": self.sorted_ids,
+            "_by_length": {n: ids for n, (_terms, ids) in self.by_length.items()},
+            "_short_prefix": self.short_prefix,
+        }
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], df: Callable[[int], int], cache: ResultCache
+    ) -> Vocabulary:
+        """The vocabulary ``state()`` described; TypeError, ValueError, IndexError or
+        AttributeError if it is not one."""
+        terms = cut(*state["terms"])
+        term = terms.__getitem__
+        sorted_ids = state["_sorted_ids"]
+        by_length = {n: (list(map(term, ids)), ids) for n, ids in state["_by_length"].items()}
+        return cls(
+            terms, state["compounds"], sorted_ids, list(map(term, sorted_ids)), by_length,
+            state["_short_prefix"], df, cache,
+        )
+
+    @property
+    def nbytes(self) -> int:
+        """An estimate of the vocabulary's memory."""
+        size = sum(len(t) + 49 for t in self.terms) + len(self.compounds) * 120
+        return size + len(self.sorted_ids) * 4 + len(self.terms) * 16 + len(self.terms) * 4
+
+    # --- terms ------------------------------------------------------------------------------
+
+    def term_id(self, term: str) -> int | None:
+        """The id of a normalised term, or None if no document has it."""
+        i = bisect_left(self.sorted_terms, term)
+        if i < len(self.sorted_terms) and self.sorted_terms[i] == term:
+            found: int = self.sorted_ids[i]
+            return found
+        return None
+
+    def key(self, tid: int) -> bytes:
+        """How a term appears in the stream: its three bytes, or its parts' for a compound."""
+        return self.compounds.get(tid) or term_key(tid)
+
+    # --- expanding a query word -------------------------------------------------------------
+
+    def prefixed(self, prefix: str) -> list[int]:
+        """Term ids starting with ``prefix``, the most frequent first.
+
+        A one-letter prefix stands for its 8 commonest words, two letters for 16, and so on
+        up to ``MAX_EXPANSIONS``: a prefix that short says little, and each word costs time.
+        """
+        cap = min(MAX_EXPANSIONS, 8 * len(prefix))
+        if len(prefix) <= 2:
+            return list(self.short_prefix.get(prefix, ()))[:cap]
+        lo = bisect_left(self.sorted_terms, prefix)
+        hi = bisect_left(self.sorted_terms, prefix + "\U0010ffff", lo)
+        ids: Sequence[int] = self.sorted_ids[lo:hi]
+        if len(ids) > cap:
+            ids = sorted(ids, key=self.df, reverse=True)[:cap]
+        return list(ids)
+
+    def near(self, word: str, budget: int) -> list[tuple[int, int]]:
+        """(term id, edits) for vocabulary words within ``budget`` edits of ``word``."""
+        found: list[tuple[int, int]] = []
+        for length in range(max(1, len(word) - budget), len(word) + budget + 1):
+            bucket = self.by_length.get(length)
+            if not bucket:
+                continue
+            for _term, dist, i in process.extract(
+                word, bucket[0], scorer=OSA.distance, score_cutoff=budget, limit=None
+            ):
+                found.append((bucket[1][i], int(dist)))
+        found.sort(key=lambda item: (item[1], -self.df(item[0])))
+        return found[:MAX_EXPANSIONS]
+
+    def near_prefix(self, word: str, budget: int) -> list[tuple[int, int]]:
+        """(term id, edits) for words that start within ``budget`` edits of ``word``.
+
+        Only words sharing the first two letters are compared: that keeps the comparison to
+        a small slice of the vocabulary, fast enough for every keystroke. A slip in the
+        first two letters is forgiven once the word is complete (see ``near``).
+        """
+        lead = word[:2]
+        lo = bisect_left(self.sorted_terms, lead)
+        hi = bisect_left(self.sorted_terms, lead + "\U0010ffff", lo)
+        best: dict[int, int] = {}
+        for length in range(max(1, len(word) - budget), len(word) + budget + 1):
+            # the next keystroke asks for mostly the same lengths: keep the cut words
+            heads = self._cache.cached(
+                ("heads", lead, length),
+                partial(self._heads, lo, hi, length),
+                lambda cut: 60 * len(cut),
+            )
+            for _head, dist, i in process.extract(
+                word, heads, scorer=OSA.distance, score_cutoff=budget, limit=None
+            ):
+                tid = self.sorted_ids[lo + i]
+                if dist < best.get(tid, 99):
+                    best[tid] = int(dist)
+        ranked = sorted(best.items(), key=lambda item: (item[1], -self.df(item[0])))
+        return ranked[:MAX_EXPANSIONS]
+
+    def _heads(self, lo: int, hi: int, n: int) -> list[str]:
+        """The first ``n`` characters of the sorted words ``lo`` to ``hi``."""
+        return [t[:n] for t in self.sorted_terms[lo:hi]]
+
+    def expand(self, word: str, mode: str, typing: bool = False) -> dict[int, int]:
+        """Term id → cost for one query word. Cost: 2 per typo, 1 for a completed prefix."""
+        key = ("expand", word, mode, typing)
+        return self._cache.cached(key, lambda: self._expand(word, mode, typing))
+
+    def _expand(self, word: str, mode: str, typing: bool) -> dict[int, int]:
+        out: dict[int, int] = {}
+        exact = self.term_id(word)
+        if exact is not None:
+            out[exact] = 0
+        if mode == EXACT and not typing:
+            return out
+        if mode == PREFIX or typing:
+            for tid in self.prefixed(word):
+                out.setdefault(tid, 1)
+        if mode == FUZZY:
+            budget = typo_budget(word)
+            if budget and typing:
+                # words near a prefix include the words near the whole (same first letter)
+                for tid, dist in self.near_prefix(word, budget):
+                    cost = 2 * dist + (len(self.terms[tid]) != len(word))
+                    if dist and cost < out.get(tid, 99):
+                        out[tid] = cost
+            elif budget:
+                for tid, dist in self.near(word, budget):
+                    if dist and 2 * dist < out.get(tid, 99):
+                        out[tid] = 2 * dist
+        if len(out) > MAX_EXPANSIONS:
+            best = sorted(out, key=lambda t: (out[t], -self.df(t)))[:MAX_EXPANSIONS]
+            out = {t: out[t] for t in best}
+        return out
