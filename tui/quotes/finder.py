@@ -24,6 +24,7 @@ from itertools import accumulate, chain, compress, groupby, repeat
 from operator import mul
 from typing import Any
 
+from tui.quotes.browse import query_name_words, spaced_words
 from tui.quotes.model import Quote
 from tui.search.index import SearchIndex
 from tui.search.keys import KEY_SIZE, LINE_KEY, Matcher, TextKeys, split_keys
@@ -38,9 +39,6 @@ _BITMAP_SHARE = 32
 _FLAG = (b"\x00", b"\x01")
 # A word of a query that may be part of a name: letters and digits, joined by a hyphen,
 # dot or apostrophe ("you-geun", "o'neil"); not a phrase, an operator or a prefix mark
-_NAME_WORD = re.compile(r"\w+(?:[-.'\u2019]\w+)*")
-_PHRASE = re.compile(r'!*"[^"]*"?')  # a phrase, maybe excluded, maybe still being typed
-_WORD = re.compile(r"\w+")
 
 
 _STATE = ("stream", "bounds", "keys", "key_bounds", "numbers")
@@ -127,7 +125,7 @@ class QuoteFinder:
         # each name's words, a space before each ("kim you-geun": " kim you geun"), one
         # name a line: a word of a query is found at the start of theirs with a C scan
         self._names = list(self._speakers)
-        self._name_words = [_spaced(name) for name in self._names]
+        self._name_words = [spaced_words(name) for name in self._names]
         self._name_lines = "".join(words + "\n" for words in self._name_words)
         self._name_starts = array("Q", [0])
         for words in self._name_words:
@@ -268,11 +266,11 @@ class QuoteFinder:
         self._rows.clear()
 
     def _spoken_by(self, query: str) -> list[array]:
-        """Quotations whose speaker the query names: each of its words (of two letters or
-        more, operators and phrases aside) starts a word of their name, as typed: "kono"
-        and "taro ko" find Taro Kono's, "you-geun" Kim You-geun's; "in" finds no Martin."""
-        words = _PHRASE.sub(" ", query.casefold()).split()
-        named = sorted({_spaced(w) for w in words if len(w) > 1 and _NAME_WORD.fullmatch(w)})
+        """Quotations whose speaker the query names, by the browser's one rule
+        (:func:`tui.quotes.browse.names_speaker`, here as one C scan over all the names):
+        each of its plain words starts a word of their name, as typed: "kono" and "taro
+        ko" find Taro Kono's, "you-geun" Kim You-geun's; "in" finds no Martin."""
+        named = sorted(set(query_name_words(query)))
         if not named:
             return []
         named.sort(key=len)
@@ -288,7 +286,3 @@ class QuoteFinder:
             found = [k for k in found if word in self._name_words[k]]
         return [self._speakers[self._names[k]] for k in found]
 
-
-def _spaced(text: str) -> str:
-    """The words of ``text``, a space before each."""
-    return "".join(" " + word for word in _WORD.findall(text))
