@@ -169,3 +169,75 @@ def test_paragraphs_strip_bullets_but_not_hyphenated_words():
         "second point",
         "-5 degrees overnight",
     ]
+
+
+# One paragraph, as a scraper leaves an article whose photo credit sat inside the text.
+_ARTICLE = (
+    "WASHINGTON — The Senate voted 52-48 on Tuesday to approve the spending bill, sending "
+    "it to the House after weeks of talks. \"We will not back down on this,\" said Senator "
+    "John Smith, a Republican from Ohio, after the vote. {credit}Democrats said the measure "
+    "cut too deeply into programmes for schools and hospitals. The House is expected to "
+    "take up the bill next week, and the White House has said the president will sign it."
+)
+_CREDITS = [
+    "(Photo: Jane Doe/AP) ",
+    "Photo: Jane Doe/AP",  # glued to the sentence after it
+    "Jane Doe/AP",
+    "REUTERS/Jane Doe",
+    "Photo: Jane Doe/AP. ",
+]
+
+
+def test_a_photo_credit_claims_only_its_own_sentence() -> None:
+    for credit in _CREDITS:
+        text = _ARTICLE.format(credit=credit)
+        secs = sections(text)
+        body = sum(s.end - s.start for s in secs if s.kind == BODY)
+        assert body >= len(text) - len(credit) - 150, (credit, secs)
+
+        def kind(needle: str, text: str = text, secs: list = secs) -> str:
+            pos = text.index(needle)
+            return next(s.kind for s in secs if s.start <= pos < s.end)
+
+        for needle in ("WASHINGTON", "We will not back down", "The House is expected"):
+            assert kind(needle) == BODY, (credit, needle)
+        for s in secs:  # what is left out is the credit's own sentence at most
+            if s.kind != BODY:
+                assert s.label == "caption" and credit.strip(" .") in text[s.start : s.end]
+
+
+def test_one_paragraph_article_with_a_credit_keeps_its_quotes_and_entities(
+    tmp_path,
+) -> None:
+    from tui.build.corpus_index import CorpusIndex
+    from tui.config import Settings
+    from tui.corpus.loader import load_corpus
+
+    for i, credit in enumerate(_CREDITS):
+        (tmp_path / f"a{i}.md").write_text(
+            "---\ntitle: Senate passes bill\noutlet: Wire\n---\n"
+            + _ARTICLE.format(credit=credit) + "\n",
+            encoding="utf-8",
+        )
+    docs = load_corpus(tmp_path).documents
+    index = CorpusIndex.build(docs, Settings())
+    for doc in docs:
+        quotes = [q for q in index.quotes if q.source == doc.id and q.section == BODY]
+        assert any("not back down" in q.text for q in quotes), doc.path
+        named = {e.name for e in index.entities if doc.id in e.mentions.spans_by_source()}
+        assert any("Smith" in name for name in named), (doc.path, named)
+
+
+def test_a_caption_paragraph_is_a_caption_whole_wherever_its_credit_sits() -> None:
+    for line in (
+        "Christoph Blocher reacts during an electoral meeting of the Swiss People’s Party "
+        "on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)",
+        "Kim Hong-ji/ReutersA truck drives between shipping containers at Incheon port.",
+        "Photo: Jane Doe/AFP",
+    ):
+        text = f"An article about the vote.\n\n{line}\n\nThe article goes on here.\n"
+        secs = sections(text)
+        start = text.index(line)
+        (caption,) = [s for s in secs if s.kind == BOILERPLATE]
+        assert (caption.label, caption.start, text[caption.start:caption.end].strip()) == (
+            "caption", start, line)

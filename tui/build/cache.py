@@ -6,18 +6,39 @@ takes a fraction of that. Entries live in the user cache directory (platformdirs
 is a hash of every document's id and text, so any edit to the corpus is a miss. Nothing
 here raises: an unreadable, stale or corrupt entry is a miss, and a failed write is
 skipped.
+
+An entry is a pickle, and unpickling a file someone else made can run any code they
+like. So nothing here reads what it cannot trust:
+
+* the folder is made private (0700), and one that is not the user's own is not used at
+  all (``$NEWSDESK_CACHE_DIR=/tmp/x`` made first by another user); one of the user's own
+  that others may write is made private again;
+* an entry that is not a regular file of the user's own, writable by no one else, is
+  not read (a link is not followed);
+* every entry is signed with HMAC-SHA256 under a secret of 32 random bytes kept in the
+  folder, readable by the user alone, and the signature is checked before a byte is
+  unpickled: a file put there, or copied from elsewhere, is a miss;
+* and the unpickler makes nothing but the built-in containers and ``array.array``, all
+  an index holds: no other class or function can be reached from a pickle at all.
+
+What is refused is a miss (the index rebuilds), with a line in :func:`warnings` saying
+why, for the caller to show.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import io
 import os
 import pickle
-import tempfile
-from collections.abc import Iterable
+import secrets
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from platformdirs import user_cache_dir
 
@@ -66,54 +87,303 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+MAGIC = b"NDCACHE2"  # then the 32-byte signature, then the pickles
+SECRET_NAME = ".newsdesk-secret"
+_SIGNATURE = 32
+_CHUNK = 1 << 20
+_POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
+_FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+_warnings: list[str] = []
+
+
+def warnings() -> list[str]:
+    """Why a cache folder or entry was not used, one line each, oldest first."""
+    return list(_warnings)
+
+
+def _warn(message: str) -> None:
+    if message not in _warnings:
+        _warnings.append(message)
+        del _warnings[:-20]
+
+
+class _Refused(Exception):
+    """A folder or file that is not safe to use; its message says why."""
+
+
+def _check(info: os.stat_result, what: str, private: bool = False) -> None:
+    """Refuse what is not the user's own, or what others may write (or read: ``private``)."""
+    if not _POSIX:
+        return
+    if info.st_uid != os.getuid():
+        raise _Refused(f"{what} is not yours (its owner is user {info.st_uid})")
+    if stat.S_IMODE(info.st_mode) & (0o077 if private else 0o022):
+        raise _Refused(f"{what} may be {'read' if private else 'written'} by other users")
+
+
+def _sign(secret: bytes, name: str, key: str, payload: bytes | Iterable[bytes]) -> bytes:
+    mac = hmac.new(secret, MAGIC + f"{name}\0{key}\0".encode(), hashlib.sha256)
+    for chunk in [payload] if isinstance(payload, bytes) else payload:
+        mac.update(chunk)
+    return mac.digest()
+
+
+class _Folder:
+    """The cache folder, opened once and checked: every name below is looked up in the
+    folder that was checked, not again by its path (which someone could re-point)."""
+
+    def __init__(self, path: Path, create: bool) -> None:
+        self.path = path
+        if create:
+            try:
+                path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except FileExistsError:
+                pass
+        if not _POSIX:
+            self.fd = None
+            return
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _FLAGS)
+        try:
+            info = os.fstat(self.fd)
+            if not stat.S_ISDIR(info.st_mode):
+                raise _Refused(f"cache folder {path} is not a folder")
+            if info.st_uid != os.getuid():
+                raise _Refused(f"cache folder {path} is not yours (its owner is user "
+                               f"{info.st_uid}); the cache is not used")
+            if stat.S_IMODE(info.st_mode) & 0o077:
+                # the user's own, made before it was kept private: no one else's entry in
+                # it can pass the checks below, so it need only be closed again
+                os.fchmod(self.fd, 0o700)
+        except BaseException:
+            os.close(self.fd)
+            raise
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+    def open(self, name: str, flags: int, mode: int = 0o600) -> int:
+        if self.fd is None:
+            return os.open(self.path / name, flags | _FLAGS, mode)
+        return os.open(name, flags | _FLAGS | _NOFOLLOW, mode, dir_fd=self.fd)
+
+    def replace(self, old: str, new: str) -> None:
+        if self.fd is None:
+            os.replace(self.path / old, self.path / new)
+        else:
+            os.replace(old, new, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+
+    def unlink(self, name: str) -> None:
+        try:
+            if self.fd is None:
+                (self.path / name).unlink()
+            else:
+                os.unlink(name, dir_fd=self.fd)
+        except FileNotFoundError:
+            pass
+
+    def entries(self, prefix: str) -> list[tuple[float, str]]:
+        """(modified, name) of the entries whose names start with ``prefix``."""
+        found = []
+        with os.scandir(self.path if self.fd is None else self.fd) as it:
+            for entry in it:
+                if entry.name.startswith(prefix) and entry.name.endswith(".pickle"):
+                    try:
+                        found.append((entry.stat(follow_symlinks=False).st_mtime, entry.name))
+                    except OSError:
+                        continue
+        return found
+
+    def secret(self, create: bool) -> bytes | None:
+        """The user's signing secret, made the first time; None when there is none yet
+        (and ``create`` is false) or the one there cannot be trusted."""
+        try:
+            fd = self.open(SECRET_NAME, os.O_RDONLY)
+        except FileNotFoundError:
+            return self._new_secret() if create else None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise _Refused(f"{self.path / SECRET_NAME} is not a file")
+            _check(info, str(self.path / SECRET_NAME), private=True)
+            value = os.read(fd, 64)
+        except _Refused as exc:
+            _warn(f"{exc}; entries signed with it are not trusted")
+            return self._new_secret() if create else None
+        finally:
+            os.close(fd)
+        if len(value) != 32:
+            return self._new_secret() if create else None
+        return value
+
+    def _new_secret(self) -> bytes:
+        """A new secret, put in place whole (entries signed with an old one become misses)."""
+        value = secrets.token_bytes(32)
+        temp = f".{SECRET_NAME}-{secrets.token_hex(8)}"
+        fd = self.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(value)
+            self.replace(temp, SECRET_NAME)
+        except BaseException:
+            self.unlink(temp)
+            raise
+        return value
+
+
+@contextmanager
+def _folder(create: bool) -> Iterator[_Folder | None]:
+    """The checked cache folder, or None when caching is off or the folder is refused."""
+    path = cache_dir()
+    if path is None:
+        yield None
+        return
+    try:
+        folder = _Folder(path, create)
+    except FileNotFoundError:
+        yield None
+        return
+    except _Refused as exc:
+        _warn(str(exc))
+        yield None
+        return
+    except OSError:
+        yield None
+        return
+    try:
+        yield folder
+    finally:
+        folder.close()
+
+
 def _path(name: str, key: str) -> Path | None:
     folder = cache_dir()
-    return None if folder is None else folder / f"{name}-{key}.pickle"
+    return None if folder is None else folder / _filename(name, key)
+
+
+def _filename(name: str, key: str) -> str:
+    return f"{name}-{key}.pickle"
+
+
+# What an entry may make besides the containers pickle builds by itself (dict, list,
+# tuple, set, frozenset, str, bytes, bytearray, int, float, bool, None).
+_ALLOWED = frozenset({("array", "array"), ("array", "_array_reconstructor")})
+
+
+class _Unpickler(pickle.Unpickler):
+    """Makes nothing but plain data: any other class or function named in the pickle
+    (``os.system``, ``builtins.eval``...) is refused rather than looked up."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+
+
+def _verified(folder: _Folder, name: str, key: str) -> IO[bytes] | None:
+    """The entry, open and positioned after its header, if it is the user's own and its
+    signature is right; else None."""
+    filename = _filename(name, key)
+    secret = folder.secret(create=False)
+    if secret is None:
+        return None
+    try:
+        fd = folder.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # missing, or a link (O_NOFOLLOW): a miss either way
+        return None
+    handle = os.fdopen(fd, "rb", buffering=_CHUNK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(f"cache entry {folder.path / filename} is not a file")
+        _check(info, f"cache entry {folder.path / filename}")
+        header = handle.read(len(MAGIC) + _SIGNATURE)
+        if len(header) != len(MAGIC) + _SIGNATURE or not header.startswith(MAGIC):
+            handle.close()
+            return None
+        expected = _sign(secret, name, key, iter(lambda: handle.read(_CHUNK), b""))
+        if not hmac.compare_digest(expected, header[len(MAGIC) :]):
+            handle.close()
+            return None
+        handle.seek(len(header))
+        return handle
+    except _Refused as exc:
+        _warn(f"{exc}; not read")
+        handle.close()
+        return None
+    except BaseException:
+        handle.close()
+        raise
 
 
 def load(name: str, key: str) -> Any | None:
     """The value stored under ``name`` and ``key``, or None."""
-    path = _path(name, key)
-    if path is None or not path.is_file():
-        return None
     try:
-        with path.open("rb") as handle:
-            stored_key, parts = pickle.load(handle)
-            if stored_key != key:
+        with _folder(create=False) as folder:
+            if folder is None:
                 return None
-            if parts is None:
-                return pickle.load(handle)
-            return {part: pickle.load(handle) for part in parts}
+            handle = _verified(folder, name, key)
+            if handle is None:
+                return None
+            with handle:
+                stored_key, parts = _Unpickler(handle).load()
+                if stored_key != key:
+                    return None
+                if parts is None:
+                    return _Unpickler(handle).load()
+                return {part: _Unpickler(handle).load() for part in parts}
     except Exception:  # a truncated or foreign file is a miss, never a crash
         return None
 
 
+class _SigningWriter(io.RawIOBase):
+    """Writes through to ``handle``, adding every byte to ``mac``."""
+
+    def __init__(self, handle: IO[bytes], mac: Any) -> None:
+        self.handle, self.mac = handle, mac
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.mac.update(data)
+        return self.handle.write(data)
+
+
 def store(name: str, key: str, value: Any) -> Path | None:
     """Write ``value`` atomically; the path, or None. Keeps the newest few of ``name``."""
-    path = _path(name, key)
-    if path is None:
-        return None
+    filename = _filename(name, key)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                # A mapping is written a value at a time, each a pickle of its own: a
-                # pickler remembers every object it has written, and one memo for a
-                # whole 10,000-article index (46 MB) was the peak of a first start.
-                parts = list(value) if isinstance(value, dict) else None
-                pieces = [value] if parts is None else [value[part] for part in parts]
-                for piece in [(key, parts), *pieces]:
-                    pickle.dump(piece, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        entries = sorted(
-            path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
+        with _folder(create=True) as folder:
+            if folder is None:
+                return None
+            secret = folder.secret(create=True)
+            assert secret is not None
+            temp = f".{name}-{secrets.token_hex(8)}.tmp"
+            fd = folder.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(MAGIC + b"\0" * _SIGNATURE)
+                    mac = hmac.new(secret, MAGIC + f"{name}\0{key}\0".encode(), hashlib.sha256)
+                    writer = _SigningWriter(handle, mac)
+                    # A mapping is written a value at a time, each a pickle of its own: a
+                    # pickler remembers every object it has written, and one memo for a
+                    # whole 10,000-article index (46 MB) was the peak of a first start.
+                    parts = list(value) if isinstance(value, dict) else None
+                    pieces = [value] if parts is None else [value[part] for part in parts]
+                    for piece in [(key, parts), *pieces]:
+                        pickle.dump(piece, writer, protocol=pickle.HIGHEST_PROTOCOL)
+                    handle.seek(len(MAGIC))
+                    handle.write(mac.digest())
+                folder.replace(temp, filename)
+            except BaseException:
+                folder.unlink(temp)
+                raise
+            entries = sorted(folder.entries(f"{name}-"), reverse=True)
+            for _mtime, old in entries[KEEP:]:
+                folder.unlink(old)
+            return folder.path / filename
+    except (OSError, pickle.PicklingError):
         return None
-    return path

@@ -18,6 +18,7 @@ lines from any one page:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Section, Span
 
@@ -105,7 +106,10 @@ _RELATED_LEAD = re.compile(
     re.IGNORECASE,
 )
 # A slug or file name standing alone: an image's alt text or a logo ("corpLogo-60x60").
-_SLUG = re.compile(r"^[\w]+(?:[-_][\w]+){2,}$")
+# (Letters and digits, and the dashes and underscores between them, in classes that do
+# not overlap: with ``\w``, which holds the underscore, a line of many ``_a`` failing at
+# its end was tried every way of splitting it, twice the time for each ``_a`` more.)
+_SLUG = re.compile(r"^_*[^\W_]+(?:[-_]+[^\W_]+){2,}_*$")
 _HANDLE = re.compile(r"^@?[^\s.!?:;,\"“”]{1,30}(?: [^\s.!?:;,\"“”]{1,30}){0,2}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
 # Words that make a short line read as prose or a heading rather than a user name.
@@ -135,9 +139,67 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def is_caption(line: str) -> bool:
+    """Whether the line holds a photo credit (see :func:`caption_spans` for how much of
+    the line that makes a caption)."""
     if "/" in line and _GLUED_CREDIT.search(line):
         return True
     return len(line) <= _FURNITURE_MAX and bool(_CREDIT_LINE.match(line))
+
+
+# Where a sentence ends: its mark, any closing quotes or brackets, then white space.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+")
+# A paragraph this short that holds a credit is a caption: a sentence or two, the credit
+# before, after or glued into it ("Blocher at a meeting in 2015. (FABRICE COFFRINI/AFP)").
+_CAPTION_LINE_MAX = 300
+# In a longer paragraph, a caption runs from its credit to the end of that sentence, if
+# that is this close;
+_CAPTION_TEXT_MAX = 300
+# and prose left beside it, this short or shorter, is its alt text or a stray word.
+_CAPTION_SLACK = 60
+
+
+def caption_spans(line: str) -> list[tuple[int, int]]:
+    """The parts of ``line`` that photo credits make a caption, as (start, end) offsets.
+
+    On news pages a caption is a paragraph of its own: a line of a caption's length
+    that holds a credit is a caption whole. In a longer paragraph a credit claims only
+    its own sentence, from that sentence's start to the end of the sentence it is glued
+    to ("Kim Kyung-Hoon/ReutersJapanese Prime Minister Shinzo Abe ... 2019."), never the
+    article it sits in; if little else is left (alt text, a stray word), the whole line."""
+    credits: list[tuple[int, int]] = []
+    if "/" in line:
+        for m in _GLUED_CREDIT.finditer(line):
+            start = m.start()
+            while start < m.end() and line[start].isspace():
+                start += 1
+            credits.append((start, m.end()))
+    if not credits:  # a credit line ("Photo: Jane Doe/AFP") is short: a caption whole
+        whole = len(line) <= _FURNITURE_MAX and _CREDIT_LINE.match(line)
+        return [(0, len(line))] if whole else []
+    if len(line) <= _CAPTION_LINE_MAX:
+        return [(0, len(line))]
+    # each break as where its mark starts, where its white space starts and where it ends
+    breaks = [(m.start(), m.start() + len(m.group().rstrip()), m.end())
+              for m in _SENTENCE_BREAK.finditer(line)]
+    marks = [b[0] for b in breaks]
+    after = [b[2] for b in breaks]
+    spans: list[tuple[int, int]] = []
+    for credit_start, credit_end in credits:
+        if spans and credit_start < spans[-1][1]:
+            continue  # inside the caption of the credit before it
+        # the sentence starts after the last break that ends before the credit ...
+        k = bisect_right(after, credit_start) - 1
+        start = after[k] if k >= 0 else 0
+        # ... and ends with the first break after the credit, if that is not too far
+        j = bisect_left(marks, credit_end)
+        end = breaks[j][1] if j < len(breaks) else len(line)
+        if end - credit_end > _CAPTION_TEXT_MAX:
+            end = credit_end
+        spans.append((start, end))
+    outside = len(line) - sum(e - s for s, e in spans)
+    if outside <= _CAPTION_SLACK:
+        return [(0, len(line))]
+    return spans
 
 
 def is_furniture(line: str) -> bool:
@@ -185,8 +247,18 @@ def _comment_thread_start(lines: list[str]) -> int | None:
 
 
 def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
-    """One section kind per paragraph, plus a label for the non-body ones."""
+    """One section kind per paragraph, plus a label for the non-body ones. (A photo credit
+    inside a body paragraph leaves it body here: see :func:`sections` for its caption.)"""
+    return _classify(text, paras)[0]
+
+
+def _classify(
+    text: str, paras: list[Span]
+) -> tuple[list[tuple[str, str]], dict[int, list[tuple[int, int]]]]:
+    """:func:`classify`'s tags, and for each body paragraph that holds a caption of a
+    sentence or so, that caption's spans in the paragraph's line."""
     lines = [text[p.start : p.end] for p in paras]
+    partial: dict[int, list[tuple[int, int]]] = {}
     kinds = [BODY] * len(lines)
     labels = [""] * len(lines)
 
@@ -211,9 +283,10 @@ def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
         else:
             key = " ".join(line.split()).lower()
         label = ""
+        captions = [] if ended else caption_spans(line)
         if ended:
             label = "footer"
-        elif is_caption(line):
+        elif captions == [(0, len(line))]:
             label = "caption"
         elif i <= related_until:
             label = "related link"
@@ -232,10 +305,12 @@ def classify(text: str, paras: list[Span]) -> list[tuple[str, str]]:
             label = "image"
         if label:
             kinds[i], labels[i] = BOILERPLATE, label
+        elif captions:
+            partial[i] = captions
         if i > third and _ends_article(line, low):
             ended = True
         seen.add(key)
-    return list(zip(kinds, labels))
+    return list(zip(kinds, labels)), partial
 
 
 def sections(text: str, paras: list[Span] | None = None) -> list[Section]:
@@ -245,15 +320,26 @@ def sections(text: str, paras: list[Span] | None = None) -> list[Section]:
     paras = paragraphs(text) if paras is None else paras
     if not paras:
         return [Section(BODY, 0, len(text))]
-    tagged = classify(text, paras)
+    tagged, partial = _classify(text, paras)
     out: list[Section] = []
-    for i, (para, (kind, label)) in enumerate(zip(paras, tagged)):
-        start = 0 if i == 0 else para.start
-        end = len(text) if i == len(paras) - 1 else paras[i + 1].start
+
+    def add(kind: str, start: int, end: int, label: str) -> None:
+        if out:
+            start = out[-1].end  # (the white space between paragraphs goes to the one before)
+        if end <= start:
+            return
         if out and out[-1].kind == kind and out[-1].label == label:
             out[-1] = Section(kind, out[-1].start, end, label)
         else:
-            if out and start != out[-1].end:
-                start = out[-1].end
             out.append(Section(kind, start, end, label))
+
+    for i, (para, (kind, label)) in enumerate(zip(paras, tagged)):
+        start = 0 if i == 0 else para.start
+        end = len(text) if i == len(paras) - 1 else paras[i + 1].start
+        for s, e in partial.get(i, ()):
+            # a caption inside a body paragraph: the body before it, then the caption
+            add(kind, start, para.start + s, label)
+            add(BOILERPLATE, para.start + s, para.start + e, "caption")
+            start = para.start + e
+        add(kind, start, end, label)
     return out

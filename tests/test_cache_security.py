@@ -1,0 +1,177 @@
+"""Nothing planted in the cache folder runs code, and nothing of someone else's is read.
+
+The cache folder is private (0700); a folder or entry that is not the user's own, or that
+others may write, is not used (a warning says so); an entry is only unpickled once its
+signature (HMAC-SHA256 with a per-user secret) checks out, and even then only the few
+harmless classes an index holds can be made from it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+
+from tui.build import cache
+from tui.build import corpus_index as index_module
+from tui.build.corpus_index import CorpusIndex
+from tui.config import Settings
+from tui.corpus.document import Document
+
+POSIX = hasattr(os, "getuid")
+ROOT = POSIX and os.getuid() == 0
+OTHER_UID = 65534  # nobody
+
+
+class Plant:
+    """Unpickled, it creates ``marker``: what an attacker's pickle would do instead."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_VAR, str(folder))
+    return folder
+
+
+def _calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = index_module.extract_entities
+
+    def spy(*args, **kwargs):
+        calls.append("extract_entities")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(index_module, "extract_entities", spy)
+    return calls
+
+
+def _entry(folder: Path, documents: list[Document]) -> tuple[str, Path]:
+    key = index_module._cache_key(documents, Settings())
+    return key, folder / f"{index_module.CACHE_NAME}-{key}.pickle"
+
+
+@pytest.mark.parametrize("form", ["old format", "bare", "forged header"])
+def test_a_planted_pickle_is_not_run_and_the_index_rebuilds(
+    bundled: list[Document], cache_dir: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, form: str,
+) -> None:
+    marker = tmp_path / "pwned"
+    cache_dir.mkdir(mode=0o700)
+    key, path = _entry(cache_dir, bundled)
+    evil = pickle.dumps(Plant(marker))
+    if form == "old format":  # the layout every earlier version wrote
+        data = pickle.dumps((key, None)) + evil
+    elif form == "bare":
+        data = evil
+    else:  # a header of the right shape, with a signature made up
+        data = cache.MAGIC + b"\0" * 32 + pickle.dumps((key, None)) + evil
+    path.write_bytes(data)
+    path.chmod(0o600)
+    calls = _calls(monkeypatch)
+    index = CorpusIndex.build(bundled, Settings())
+    assert not marker.exists()
+    assert calls == ["extract_entities"]  # rebuilt
+    assert index.quotes
+    # and what replaced the planted file reads back
+    CorpusIndex.build(bundled, Settings())
+    assert calls == ["extract_entities"]
+
+
+def test_even_a_correctly_signed_pickle_cannot_make_other_classes(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    # (as if the secret had leaked: the unpickler itself refuses what an index never holds)
+    marker = tmp_path / "pwned"
+    assert cache.store("thing", "k", {"a": 1}) is not None
+    path = cache_dir / "thing-k.pickle"
+    payload = pickle.dumps(("k", None)) + pickle.dumps(Plant(marker))
+    secret = (cache_dir / cache.SECRET_NAME).read_bytes()
+    path.write_bytes(cache.MAGIC + cache._sign(secret, "thing", "k", payload) + payload)
+    assert cache.load("thing", "k") is None
+    assert not marker.exists()
+
+
+def test_what_an_index_holds_reads_back(cache_dir: Path) -> None:
+    from array import array
+
+    value = {"a": array("I", [1, 2, 3]), "b": [b"x", bytearray(b"y"), (1.5, None, True)],
+             "c": {"s": {1, 2}, "f": frozenset({"z"})}, "d": "é" * 10}
+    assert cache.store("thing", "k", value) is not None
+    assert cache.load("thing", "k") == value
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_the_cache_folder_is_private(cache_dir: Path) -> None:
+    assert cache.store("thing", "k", [1]) is not None
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+    (entry,) = cache_dir.glob("thing-*.pickle")
+    assert stat.S_IMODE(entry.stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE((cache_dir / cache.SECRET_NAME).stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_an_own_folder_that_others_may_write_is_made_private(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    assert cache.store("thing", "k", [1]) is not None
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+    assert cache.load("thing", "k") == [1]
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_an_entry_others_may_write_is_not_read(cache_dir: Path) -> None:
+    path = cache.store("thing", "k", [1])
+    assert path is not None
+    path.chmod(0o666)
+    assert cache.load("thing", "k") is None
+    assert any("thing-k.pickle" in w for w in cache.warnings())
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_a_link_in_place_of_an_entry_is_not_followed(cache_dir: Path, tmp_path: Path) -> None:
+    assert cache.store("thing", "k", [1]) is not None
+    target = tmp_path / "elsewhere.pickle"
+    (cache_dir / "thing-k.pickle").rename(target)
+    (cache_dir / "thing-k.pickle").symlink_to(target)
+    assert cache.load("thing", "k") is None
+
+
+@pytest.mark.skipif(not ROOT, reason="needs root to give files to another user")
+def test_a_folder_of_another_user_is_not_used(cache_dir: Path) -> None:
+    # e.g. NEWSDESK_CACHE_DIR=/tmp/newsdesk-cache, made first by someone else
+    cache_dir.mkdir(mode=0o755)
+    os.chown(cache_dir, OTHER_UID, OTHER_UID)
+    assert cache.store("thing", "k", [1]) is None
+    assert list(cache_dir.iterdir()) == []
+    assert cache.load("thing", "k") is None
+    assert any(str(cache_dir) in w and "not yours" in w for w in cache.warnings())
+
+
+@pytest.mark.skipif(not ROOT, reason="needs root to give files to another user")
+def test_an_entry_of_another_user_is_not_read(cache_dir: Path) -> None:
+    path = cache.store("thing", "k", [1])
+    assert path is not None
+    os.chown(path, OTHER_UID, OTHER_UID)
+    assert cache.load("thing", "k") is None
+    assert any("thing-k.pickle" in w and "not yours" in w for w in cache.warnings())
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_a_secret_others_can_read_is_replaced(cache_dir: Path) -> None:
+    assert cache.store("thing", "k", [1]) is not None
+    secret = cache_dir / cache.SECRET_NAME
+    secret.chmod(0o644)  # anyone could have read it: entries signed with it are not trusted
+    assert cache.load("thing", "k") is None
+    assert cache.store("thing", "k", [2]) is not None
+    assert cache.load("thing", "k") == [2]
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600

@@ -1,0 +1,157 @@
+"""The loader and the section rules take time in proportion to their input.
+
+Each test doubles an adversarial input and checks that the cost at most about doubles:
+the best of several timings, compared as a ratio (under 3 for twice the input), never
+against a wall-clock threshold. A quadratic cost gives 4, an exponential one far more.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tui.corpus.loader import load_corpus, load_file, split_front_matter
+from tui.corpus.sections import paragraphs, sections
+
+
+def _best(call: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def doubling_ratio(run: Callable[[object], object], make: Callable[[int], object], n: int,
+                   repeat: int = 5) -> float:
+    """How much longer ``run(make(2n))`` takes than ``run(make(n))``: the smallest ratio
+    of three tries (each the best of ``repeat`` timings), so that one noisy moment on a
+    shared machine does not fail a linear function, while a super-linear one fails all."""
+    small, large = make(n), make(2 * n)
+    ratios = []
+    for _ in range(3):
+        gc.collect()
+        gc.disable()  # a collection landing in one timing and not the other is noise
+        try:
+            run(small)  # warm: first calls compile regexes and fill caches
+            ratio = _best(lambda: run(large), repeat) / _best(lambda: run(small), repeat)
+        finally:
+            gc.enable()
+        ratios.append(ratio)
+        if ratio < 3:
+            break
+    return min(ratios)
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+SECTION_INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
+    # one paragraph of 1 MB (and 2 MB), with photo-credit shapes all through it
+    "one long paragraph": (lambda n: "Officials said Jane Doe/AP met x/Reuters today. " * n,
+                           20_000),
+    "many short lines": (lambda n: "".join(f"line {i}\n" for i in range(n)), 20_000),
+    "many fences": (lambda n: "---\n" * n, 20_000),
+    "handles and comments": (
+        lambda n: "".join(f"user{i}\nThis is comment number {i}, and it says so.\n"
+                          for i in range(n)),
+        10_000,
+    ),
+    "related-link runs": (lambda n: "Read more:\nA headline\nAnother one\n" * n, 10_000),
+    # image-name shapes (``corp_logo_60x60``) made longer: lines of underscore-joined words
+    "slug-like lines": (lambda n: "".join(f"img{i}" + "_a" * n + "!\n" for i in range(2_000)),
+                        7),
+    "white space and bullets": (lambda n: " " * n + "• " * n + "x\n" + "-" * n, 100_000),
+}
+
+
+@pytest.mark.parametrize("shape", list(SECTION_INPUTS))
+def test_sections_are_linear(shape: str) -> None:
+    make, n = SECTION_INPUTS[shape]
+    assert doubling_ratio(lambda text: sections(text), make, n) < 3
+
+
+@pytest.mark.parametrize("shape", ["one long paragraph", "many short lines"])
+def test_paragraphs_are_linear(shape: str) -> None:
+    make, n = SECTION_INPUTS[shape]
+    assert doubling_ratio(lambda text: paragraphs(text), make, n) < 3
+
+
+# --- loader -----------------------------------------------------------------------------------
+
+FRONT_MATTER_INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
+    "long simple front matter": (
+        lambda n: "---\n" + "".join(f"k{i}: value {i}\n" for i in range(n)) + "---\nBody.\n",
+        5_000,
+    ),
+    "long YAML front matter": (
+        lambda n: "---\n" + "".join(f"k{i}:\n  a: [{i}, '*']\n" for i in range(n))
+        + "---\nBody.\n",
+        2_000,
+    ),
+    "many fences": (lambda n: "---\n" + "---x\n" * n, 50_000),
+    "an unclosed block": (lambda n: "---\n" + "a: b\n" * n, 50_000),
+    "a long front matter line": (lambda n: "---\ntitle: " + "a " * n + "!\n---\nB.\n", 50_000),
+}
+
+
+@pytest.mark.parametrize("shape", list(FRONT_MATTER_INPUTS))
+def test_front_matter_is_linear(shape: str) -> None:
+    make, n = FRONT_MATTER_INPUTS[shape]
+    assert doubling_ratio(lambda text: split_front_matter(text), make, n) < 3
+
+
+FILE_INPUTS: dict[str, tuple[str, Callable[[int], str], int]] = {
+    "a 1 MB paragraph": ("big.md", SECTION_INPUTS["one long paragraph"][0], 20_000),
+    "many short lines": ("lines.txt", SECTION_INPUTS["many short lines"][0], 20_000),
+    "many fences": ("fences.md", lambda n: "---\n" * n, 20_000),
+    "long front matter": ("fm.md", FRONT_MATTER_INPUTS["long YAML front matter"][0], 2_000),
+    "many JSONL records": (
+        "feed.jsonl",
+        lambda n: "".join(json.dumps({"title": f"T{i}", "text": f"Body {i}."}) + "\n"
+                          for i in range(n)),
+        2_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(FILE_INPUTS))
+def test_load_file_is_linear(tmp_path: Path, shape: str) -> None:
+    name, make, n = FILE_INPUTS[shape]
+    sizes = {}
+
+    def written(k: int) -> Path:
+        path = tmp_path / f"{k}-{name}"
+        path.write_text(make(k), encoding="utf-8")
+        sizes[k] = path.stat().st_size
+        return path
+
+    def run(path: object) -> None:
+        assert isinstance(path, Path)
+        warnings: list[str] = []
+        assert load_file(path, path.name, warnings.append)
+
+    assert doubling_ratio(run, written, n, repeat=3) < 3
+
+
+def test_load_corpus_is_linear_when_records_share_an_id(tmp_path: Path) -> None:
+    """Thousands of records with one id: each gets its own, without trying every one."""
+
+    def corpus(k: int) -> Path:
+        root = tmp_path / str(k)
+        root.mkdir()
+        lines = (json.dumps({"id": "same", "text": f"Body {i}."}) for i in range(k))
+        (root / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+        return root
+
+    def run(root: object) -> None:
+        assert isinstance(root, Path)
+        docs = load_corpus(root).documents
+        assert len({d.id for d in docs}) == len(docs)
+
+    assert doubling_ratio(run, corpus, 4_000, repeat=3) < 3
