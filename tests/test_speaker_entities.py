@@ -10,7 +10,7 @@ from tui.entities.model import Entity, Mention
 from tui.nlp.lexicon import ORG, PERSON, PLACE
 from tui.quotes.enrol import enrol_speakers
 from tui.quotes.model import Quote
-from tui.quotes.speakers import NameBook, spell_speakers
+from tui.quotes.spelling import NameBook, spell_speakers
 
 
 def _entity(name: str, kind: str, source: str = "d") -> Entity:

@@ -231,7 +231,7 @@ def test_entities_canonicalise_names():
 def test_speakers_are_spelled_after_attribution_document_by_document():
     # (the build finds quotations before the entities exist, then spells them all)
     from tui.quotes.model import Quote
-    from tui.quotes.speakers import NameBook, spell_speakers
+    from tui.quotes.spelling import NameBook, spell_speakers
 
     ents = [
         _Entity("Tom Baker", "PERSON", [], [_Mention("a", 0, 9)]),
@@ -276,8 +276,9 @@ def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
     ],
 )
 def test_the_name_registry_finds_the_runs_a_whole_text_scan_finds(text):
+    from tui.quotes.cues import _NAME_RUN_RE
     from tui.quotes.marks import _find_spans, _paragraph_bounds
-    from tui.quotes.speakers import _NAME_RUN_RE, SpeakerResolver
+    from tui.quotes.speakers import SpeakerResolver
 
     doc = make_document("t", "t.md", text, {})
     bounds = _paragraph_bounds(doc)

@@ -11,7 +11,8 @@ from tui.quotes.clusters import assign_clusters
 from tui.quotes.enrol import enrol_speakers
 from tui.quotes.marks import _find_spans, _paragraph_bounds, classify
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
-from tui.quotes.speakers import NameBook, SpeakerResolver, spell_speakers
+from tui.quotes.speakers import SpeakerResolver
+from tui.quotes.spelling import NameBook, spell_speakers
 
 if TYPE_CHECKING:  # entities are optional: quotes work without them
     from tui.entities.model import Entity

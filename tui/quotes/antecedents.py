@@ -1,0 +1,218 @@
+"""Who a name or a pronoun refers back to, within one document: the people and
+organisations named before a quotation, for "he said", "Kim said" and "the company
+said"."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from tui.corpus.document import Document
+from tui.quotes.cues import (
+    _DROPPED,
+    _NAME_RUN_RE,
+    _ORG_TAIL_RE,
+    _PARTICLES,
+    _PRONOUN_REACH,
+    _RUN_CHAR_RE,
+    ORG,
+    PERSON,
+    _key,
+    _offset,
+)
+from tui.quotes.model import QuoteSpan
+from tui.quotes.narration import Narration
+from tui.quotes.runs import (
+    _FULL,
+    _NOT_A_NAME,
+    _ORG_RUN,
+    _TITLED,
+    _run_kind,
+)
+
+
+class Antecedents(Narration):
+    """The document's names, in text order, and what a later mention refers to: the
+    part of :class:`tui.quotes.speakers.SpeakerResolver` between the narration and
+    the cues."""
+
+    def __init__(
+        self,
+        doc: Document,
+        spans: Sequence[QuoteSpan],
+        *,
+        bounds: list[tuple[int, int]] | None = None,
+    ) -> None:
+        super().__init__(doc, spans, bounds=bounds)
+        self._registry: dict[str, list[tuple[int, str]]] | None = None
+        self._persons: list[tuple[int, str]] | None = None
+        self._person_offsets: list[int] = []
+        # speakers noted before the registry is built (one in seven documents never
+        # needs it), in the order they were noted
+        self._noted: list[tuple[int, str]] = []
+        self._orgs: list[tuple[int, str, str]] = []
+        self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
+        self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
+
+    def _build_registry(self) -> None:
+        registry: dict[str, list[tuple[int, str]]] = {}
+        persons: list[tuple[int, str]] = []
+        singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
+        orgs: list[tuple[int, str, str]] = []
+        titled: list[tuple[int, str, str]] = []
+        text = self.text
+        finditer = _NAME_RUN_RE.finditer
+        # only names before the last quotation can be what a quotation refers back to
+        limit = (self.spans[-1].end + 1) if self.spans else 0
+        # (a run a million times per 10,000 articles: only the text between quotations is
+        # scanned, and the loop tests the commonest kind first)
+        for scan_from, scan_to in self._unquoted(limit):
+            for m in finditer(text, scan_from, scan_to):
+                found = _run_kind(m[0])
+                if found is _NOT_A_NAME:  # (half the runs: the cheapest test first)
+                    continue
+                kind, name, key, titles = found
+                at = m.start()
+                if kind == _ORG_RUN:
+                    tail = _ORG_TAIL_RE.match(text, m.end())
+                    orgs.append((at, name + tail.group(0) if tail else name, key))
+                    continue
+                if at >= 4 and text[at - 4 : at] in ("the ", "The "):
+                    continue
+                if titles:
+                    titled.append((at, name, titles))
+                if kind == _FULL:
+                    if _key(name.split(" ", 1)[0]) in _PARTICLES:
+                        # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+                        earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
+                        if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
+                            persons.append((at, earlier[-1][1]))
+                            continue
+                    for k in key.split(" "):
+                        registry.setdefault(k, []).append((at, name))
+                else:
+                    singles.append((len(persons), kind == _TITLED))
+                persons.append((at, name))
+        self._registry = registry
+        self._orgs = orgs
+        # a name given alone stands for the full name used before it; with none it is
+        # left out, unless a title shows it is a person ("President Trump")
+        dropped = False
+        for i, is_titled in singles:
+            off, name = persons[i]
+            full = self._lookup(name, off)
+            if full:
+                persons[i] = (off, full)
+            elif not is_titled:
+                persons[i] = _DROPPED
+                dropped = True
+        resolved = [p for p in persons if p is not _DROPPED] if dropped else persons
+        self._persons = resolved
+        self._person_offsets = [p[0] for p in resolved]
+        for pos, name in self._noted:
+            self._note_person(pos, name)
+        self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _unquoted(self, limit: int) -> list[tuple[int, int]]:
+        """Where to scan for runs of capitalised words that start before ``limit`` and
+        outside the quotations (names inside quotations are not the people speaking):
+        ranges that give the runs one scan of the whole text would give, without the
+        work of scanning the quotations."""
+        text = self.text
+        ranges: list[tuple[int, int]] = []
+        pos = 0
+        for q_start, q_end in self._quoted:
+            if q_start > pos:
+                ranges.append((pos, min(q_start, limit)))
+            # No run reaches into a quotation (its opening mark is never part of one),
+            # but one that starts inside may run on past its end, `'… Kim' Jong`: the
+            # whole-text scan would go on after that run.
+            scan_from = max(pos, q_start)
+            pos = max(pos, q_end)
+            if _RUN_CHAR_RE.match(text, q_end):
+                for m in _NAME_RUN_RE.finditer(text, scan_from, limit):
+                    if m.start() >= q_end:
+                        break
+                    pos = max(pos, m.end())
+        if pos < limit:
+            ranges.append((pos, limit))
+        return ranges
+
+    def _lookup(self, token: str, pos: int) -> str | None:
+        assert self._registry is not None
+        cands = self._registry.get(_key(token))
+        if not cands:
+            return None
+        # (each list is in text order: the last one before ``pos``, or else the first)
+        i = bisect_left(cands, pos, key=_offset)
+        return cands[i - 1 if i else 0][1]
+
+    def _full_name(self, token: str, pos: int) -> str | None:
+        if self._registry is None:
+            self._build_registry()
+        return self._lookup(token, pos)
+
+    def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
+        if pronoun in ("he", "she"):
+            if self._persons is None:
+                self._build_registry()
+            assert self._persons is not None
+            i = bisect_left(self._person_offsets, pos) - 1
+            if i < 0 or pos - self._persons[i][0] > _PRONOUN_REACH:
+                return None
+            # the first person named in the nearest sentence that names one (a subject
+            # more often than an object)
+            nearest = self._persons[i][0]
+            s0 = self._sentence_start(self._paragraph_of(nearest), nearest)
+            j = i
+            while j > 0 and self._persons[j - 1][0] >= s0:
+                j -= 1
+            return self._persons[j][1], PERSON
+        if pronoun in ("it", "they"):
+            return self._last_org(pos)
+        return None
+
+    def _note_person(self, pos: int, name: str) -> None:
+        """A speaker is a person mentioned there, even one named only once ("Biden")."""
+        if self._persons is None:
+            self._noted.append((pos, name))  # (building the registry waits for a use)
+            return
+        i = bisect_left(self._person_offsets, pos)
+        self._persons.insert(i, (pos, name))
+        self._person_offsets.insert(i, pos)
+
+    def _role_antecedent(self, title: str, pos: int) -> tuple[str, str] | None:
+        if self._registry is None:
+            self._build_registry()
+        for off, name, titles in reversed(self._titled):
+            if off < pos and pos - off <= _PRONOUN_REACH * 2 and title in titles.split():
+                return name, PERSON
+        return None
+
+    def _org_antecedent(self, kind: str, pos: int) -> tuple[str, str] | None:
+        if self._registry is None:
+            self._build_registry()
+        kind = kind.replace("organisation", "organization")
+        near = [o for o in self._orgs if o[0] < pos and pos - o[0] <= _PRONOUN_REACH]
+        for _off, name, head in reversed(near):
+            if head.replace("organisation", "organization") == kind:
+                return name, ORG
+        para = self._paragraph_of(pos)
+        if near and para - self._paragraph_of(near[-1][0]) <= 1:
+            return near[-1][1], ORG  # `Helix Biologics Inc. … the company said`
+        return self._last_org(pos)
+
+    def _last_org(self, pos: int) -> tuple[str, str] | None:
+        """The organisation quoted last, if the last quote within two paragraphs was one."""
+        para = self._paragraph_of(pos)
+        for i in range(len(self._found) - 1, -1, -1):
+            span = self.spans[i]
+            if span.end >= pos:
+                continue
+            if para - span.paragraph > 2:
+                break
+            found = self._found[i]
+            if found:
+                return found if found[1] == ORG else None
+        return None
+

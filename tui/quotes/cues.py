@@ -1,0 +1,239 @@
+"""The words and patterns news writing attributes a quotation with: reporting verbs,
+titles, the shapes of names, organisations and sentence ends, as the speaker rules
+read them (tui/quotes/speakers.py)."""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+
+from tui.nlp.lexicon import (
+    BODY_NOUNS,
+    DEMONYMS,
+)
+
+PERSON = "PERSON"
+ORG = "ORG"
+
+# --- words that news writing puts around names -----------------------------------------
+
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary
+    chancellor senator sen rep representative congressman congresswoman governor gov mayor
+    judge justice chief deputy director general gen lt col colonel lieutenant maj major capt
+    captain sgt sergeant adm admiral commander cmdr ambassador envoy spokesman spokeswoman
+    spokesperson chairman chairwoman chair ceo cfo coo executive officer head leader king
+    queen prince princess pope father rev reverend rabbi imam sheikh foreign defense defence
+    finance interior trade health cabinet state national security adviser advisor assistant
+    undersecretary under special senior former acting analyst professor economist coach
+    manager founder attorney speaker premier commissioner inspector superintendent
+    detective officer agent chancellor lawmaker legislator mp mep councillor councilman
+    counselor counsellor aide strategist expert researcher fellow director-general
+    secretary-general vice-president nsc""".split()
+)
+# Heads of organisation names: a name ending in one of these is an organisation.
+_ORG_HEADS = frozenset(
+    """ministry department office party council agency government administration
+    commission committee institute institution court bank police army navy force forces
+    military corp corporation inc ltd llc plc group university college association union
+    company federation foundation organization organisation authority bureau service
+    services board senate congress parliament assembly presidency cabinet embassy
+    consulate command headquarters league coalition alliance network times post news
+    journal press reuters agency pentagon kremlin whitehouse""".split()
+)
+_ORG_HEADS_LOWER = (
+    "office|ministry|government|presidency|administration|party|department|agency|"
+    "military|police|army|navy|company|embassy|council|committee|commission|court|"
+    "spokes(?:man|woman|person)|cabinet|campaign|regime|parliament|senate"
+)
+_PLACE_WORDS = frozenset(
+    """korea japan china asia europe africa america americas states kingdom union republic
+    island islands sea ocean gulf coast river valley city county province region street
+    avenue peninsula strait north south east west northeast northwest southeast southwest
+    central new hong kong""".split()
+)
+# Capitalised words that start sentences but are not names.
+_COMMON_CAPS = frozenset(
+    """the a an in on at for but and or if as by with from to of this that these those it
+    he she they we i you his her their its our my your after before while when since under
+    although however many some most other others such last next every each both all any no
+    not one two three meanwhile also still yet so then there here what who why how where
+    which everyone everybody someone somebody nobody anyone anybody people police""".split()
+)
+_TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DATE_WORDS = _DAYS | frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+# Reporting verbs: the verbs newswriting uses to attach words to a speaker.
+_VERBS = (
+    r"said|says|say|told|tells|tell|added|adds|add|urged|urges|stated|states|noted|notes|"
+    r"wrote|writes|declared|declares|announced|announces|explained|explains|argued|argues|"
+    r"insisted|insists|warned|warns|claimed|claims|asked|asks|replied|replies|responded|"
+    r"responds|continued|continues|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|called|"
+    r"calls|described|describes|expressed|expresses|acknowledged|acknowledges|admitted|"
+    r"admits|suggested|suggests|confirmed|confirms|denied|denies|concluded|concludes|"
+    r"recalled|recalls|observed|observes|remarked|remarks|commented|comments|tweeted|"
+    r"tweets|posted|posts|cited|cites|blamed|blames|accused|accuses|vowed|vows|pledged|"
+    r"pledges|promised|promises|predicted|predicts|cautioned|cautions|complained|"
+    r"complains|conceded|concedes|maintained|maintains|mentioned|mentions|pointed out|"
+    r"points out|went on|demanded|demands|questioned|questions|criticized|criticised|"
+    r"criticizes|criticises|praised|praises|welcomed|welcomes|hailed|hails|dismissed|"
+    r"dismisses|labell?ed|labels|branded|brands|termed|terms|dubbed|dubs|reiterated|"
+    r"reiterates|announced|announces|agreed|agrees|countered|counters|protested|"
+    r"protests|lamented|laments|quipped|quips|joked|jokes|shouted|shouts|yelled|"
+    r"whispered|testified|testifies|assured|assures|informed|informs|reported|reports|"
+    r"indicated|indicates|affirmed|affirms|recounted|recounts|boasted|boasts|conceded|"
+    r"answered|answers|read|reads|saying|telling|adding|urging|calling|describing|"
+    r"expressing|noting|warning|arguing|insisting|stressing|declaring"
+)
+# A verb that opens a sentence is capitalised and runs into the name after it:
+# "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
+_VERB_WORDS = frozenset(
+    w for w in _VERBS.replace("labell?ed", "labeled|labelled").split("|")
+    if w.isalpha()
+)
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` with shared prefixes factored out (``s(?:a(?:id|ys)…``).
+
+    The regex engine tries alternatives one by one, so a flat list of two hundred verbs
+    costs two hundred tries at every word; the trie costs one per letter. It matches
+    exactly what the flat list does wherever it is followed by a word boundary, as every
+    use here is: then at most one of the words can match at a position.
+    """
+    rests: dict[str, set[str]] = {}
+    for w in words:
+        if w:
+            rests.setdefault(w[0], set()).add(w[1:])
+    alts = [re.escape(c) + _trie(r) for c, r in sorted(rests.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+def _spelled_out(alternatives: str) -> set[str]:
+    """The words a `|`-separated list with `l?` and `[sz]` in it stands for."""
+    words: set[str] = set()
+    for w in alternatives.split("|"):
+        forms = [w.replace("l?", "l", 1), w.replace("l?", "", 1)] if "l?" in w else [w]
+        for f in forms:
+            words.update({f.replace("[sz]", "s"), f.replace("[sz]", "z")} if "[sz]" in f else {f})
+    return words
+
+
+# (every verb starts with a lower-case letter, so the look-behind is all the start needs)
+# capitalised words that open a run without being part of the name ("Said Baker")
+_LEADING_WORDS = _COMMON_CAPS | _VERB_WORDS
+_VERB_RE = re.compile(rf"(?<!\w){_trie(_spelled_out(_VERBS))}\b")
+
+_ABBR = (
+    r"(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|Gov|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|Jr|Sr|St|Pres|"
+    r"Amb|Supt|Insp|Cpl|Pvt|Hon|Mt|Ft|Gens|Reps|Sens)\."
+)
+_TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
+_PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter|y)"
+# Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
+_ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
+_ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
+# (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
+_RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
+# Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
+# and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
+# opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
+_NAME_RUN_RE = re.compile(
+    rf"[A-Z][\w'’\-]*"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
+)
+# a character that may be part of such a run
+_RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
+_RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
+_ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
+# words that show the lower-case words after a name are not a role before another name
+_NOT_ROLE_WORDS = frozenset(
+    """of at in for from with and or to on the a an said says told who which that after
+    before as by when while but""".split()
+)
+_RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
+_ORG_NP_END_RE = re.compile(
+    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
+)
+# the words _ORG_HEADS_LOWER matches, as a set: a cheap test before the end-anchored search
+_ORG_HEAD_WORDS = frozenset(
+    _ORG_HEADS_LOWER.replace("spokes(?:man|woman|person)", "spokesman|spokeswoman|spokesperson")
+    .split("|")
+)
+# an `of` or `for` between words, without which _ORG_OF_END_RE cannot match
+_OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
+# lower-case words that can end a subject: `the presidential office`, `the company`, `the
+# spokesman`
+_LOWER_HEADS = BODY_NOUNS | _ORG_HEAD_WORDS
+# `the minister said`, `the foreign minister said`: a title used as a name
+_ROLE_END_RE = re.compile(r"(?=[Tt])(?<!\S)[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]+)$")
+# `the company said`: an organisation named earlier, by the kind of thing it is
+_DEFINITE_ORG_END_RE = re.compile(
+    r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
+    r"union|authority|council|committee|commission|government|bank|party|institute|"
+    r"university|foundation|association|alliance|board|club|league|network|office)$"
+)
+# `the US Department of Defense`, `the Bank of England`
+_ORG_OF_END_RE = re.compile(
+    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+(?:of|for)\s+(?:the\s+)?{_RUN})$"
+)
+# what extends an organisation's name: `Department | for Environment`
+_ORG_TAIL_RE = re.compile(
+    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*"
+)
+_APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
+_OF_TAIL_RE = re.compile(
+    rf"(?=[A-Z])(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,4}$"
+)
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
+_ACCORDING_ANY_RE = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?")
+_ACCORDING_RE = re.compile(r"^[\s,;—–-]*according to\s+(?:(?:the|a|an)\s+)?")
+# Words and phrases that stand between a subject and its verb ("Kim also said",
+# "he's reported to have said", "the ministry in a statement said").
+_TAIL_WORDS = frozenset(
+    """also reportedly later earlier previously then again further separately publicly
+    privately repeatedly recently once has had have would will could may might did does
+    do is was were are been only just first immediately quickly flatly firmly angrily
+    simply even on last this today yesterday tonight monday tuesday wednesday thursday
+    friday saturday sunday morning afternoon evening night week month year""".split()
+)
+_TAIL_PHRASES = (
+    "in a statement", "in an interview", "in a speech", "in a post", "in a tweet",
+    "reported to have", "quoted as having", "said to have", "understood to have",
+)
+# (`[.!?…][.!?…]*`, not `[.!?…]+`: a pattern that opens with a repeat is tried at every
+# position, one that opens with a character class lets the scanner skip to the marks)
+_SENTENCE_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_ABBR_BEFORE_RE = re.compile(rf"(?:\b{_ABBR}|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$")
+# The longest a sentence is taken to be, in characters.
+_SENTENCE_REACH = 600
+# How far before its verb a subject (with its appositive) may start, in characters.
+_SUBJECT_REACH = 320
+# How long a noun phrase before a verb may be, in characters.
+_NP_REACH = 160
+# How far back a pronoun looks for its person, in characters.
+_PRONOUN_REACH = 2500
+
+
+_offset = itemgetter(0)
+_DROPPED = (-1, "")  # a name left out of the registry's persons
+
+
+def _strip_possessive(token: str) -> str:
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
+def _key(token: str) -> str:
+    return token.rstrip(".").casefold()
+
+

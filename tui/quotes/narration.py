@@ -1,0 +1,107 @@
+"""Sentences and paragraphs of the narration around quotations, with the quotations
+masked: where a sentence starts, what precedes a quotation in it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from tui.corpus.document import Document
+from tui.quotes.cues import (
+    _ABBR_BEFORE_RE,
+    _SENTENCE_END_RE,
+    _SENTENCE_REACH,
+)
+from tui.quotes.model import QuoteSpan
+
+
+class Narration:
+    """One document's quotations (spans in text order) among its paragraphs and
+    sentences: the base of :class:`tui.quotes.speakers.SpeakerResolver`."""
+
+    def __init__(
+        self,
+        doc: Document,
+        spans: Sequence[QuoteSpan],
+        *,
+        bounds: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.spans = list(spans)
+        self.bounds = bounds or (
+            doc.paragraphs.bounds()
+            if doc.paragraphs
+            else [(0, len(doc.text))]
+        )
+        self._para_starts = [b[0] for b in self.bounds]
+        self._sentences: dict[int, list[int]] = {}
+        self._quoted = sorted(
+            (s.open_mark, s.end) for s in self.spans
+        )
+        self._quoted_starts = [q[0] for q in self._quoted]
+
+    def _paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_left(self._para_starts, pos + 1) - 1)
+
+    def _sentence_start(self, para: int, pos: int) -> int:
+        starts = self._sentences.get(para)
+        if starts is None:
+            pstart, pend = self.bounds[para]
+            starts = [pstart]
+            text = self.text
+            quoted, quoted_starts = self._quoted, self._quoted_starts
+            for m in _SENTENCE_END_RE.finditer(text, pstart, pend):
+                end = m.start()
+                # (every abbreviation has a capital in the four characters before its
+                # point: most sentences end in a lower-case word and need no search)
+                if not text[end - 4 if end >= 4 else 0 : end].islower() and _ABBR_BEFORE_RE.search(
+                    text, max(pstart, end - 6), end + 1
+                ):
+                    continue
+                # a sentence end inside a quotation does not end the narration's sentence
+                after = m.end()
+                q = bisect_left(quoted_starts, after + 1) - 1
+                if q >= 0 and quoted[q][0] < after < quoted[q][1]:
+                    continue
+                starts.append(after)
+            self._sentences[para] = starts
+        i = bisect_left(starts, pos + 1) - 1
+        # a "sentence" of thousands of characters is a list or a run-on: look back a
+        # sentence's worth only, so that no window grows with the paragraph
+        return max(starts[max(i, 0)], pos - _SENTENCE_REACH)
+
+    def _masked(self, start: int, end: int) -> str:
+        """text[start:end] with the quotations in it blanked out (their verbs are not cues)."""
+        text = self.text
+        i = bisect_left(self._quoted_starts, start)
+        while i > 0 and self._quoted[i - 1][1] > start:
+            i -= 1
+        pieces: list[str] = []
+        at = start
+        quoted = self._quoted
+        for k in range(i, len(quoted)):
+            qs, qe = quoted[k]
+            if qs >= end:
+                break
+            a, b = max(qs, at), min(qe + 1, end)
+            if b > a:
+                pieces.append(text[at:a])
+                pieces.append("…" * (b - a))
+                at = b
+        pieces.append(text[at:end])
+        return "".join(pieces)
+
+    def _next_open(self, pos: int, limit: int) -> int:
+        i = bisect_left(self._quoted_starts, pos)
+        if i < len(self._quoted) and self._quoted[i][0] < limit:
+            return self._quoted[i][0]
+        return limit
+
+    @staticmethod
+    def _cut_sentence(post: str) -> str:
+        m = _SENTENCE_END_RE.search(post)
+        while m and _ABBR_BEFORE_RE.search(post, max(0, m.start() - 6), m.start() + 1):
+            m = _SENTENCE_END_RE.search(post, m.end())
+        return post[: m.start() + 1] if m else post
+

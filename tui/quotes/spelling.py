@@ -1,0 +1,179 @@
+"""Speakers spelled as the entity list names them, and names inside runs of capitals
+that the list knows ("Does Rubio" is Marco Rubio)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tui.nlp.lexicon import (
+    AFFILIATIONS,
+    BODY_NOUNS,
+    FUNCTION_WORDS,
+    PERSON_ROLES,
+    PLACE,
+    TITLE_WORDS,
+)
+from tui.quotes.cues import (
+    _ORG_HEADS,
+    _TITLES,
+    ORG,
+    PERSON,
+    _key,
+)
+from tui.quotes.model import Quote
+
+
+class NameBook:
+    """The entity list's PERSON and ORG names, indexed once for the whole corpus.
+
+    Built per corpus rather than per document: walking every entity for every document
+    made quote extraction quadratic in the size of the corpus.
+    """
+
+    def __init__(self, entities: list[Any]) -> None:
+        self.exact: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}  # a PERSON's or ORG's name → its type
+        # every PLACE's and ORG's names, casefolded: what may stand beside a name
+        self.places_and_orgs: set[str] = set()
+        # a first or last name → (count, full name, sources) of the people it may stand for
+        self._people: dict[str, list[tuple[int, str, Any]]] = {}
+        # ... per name, then per source: only the few names that a document quotes bare are
+        # ever asked for, so this index is built for them alone, on first use
+        self._by_source: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        for e in entities:
+            etype = getattr(e, "type", "")
+            if etype in (PLACE, ORG):
+                self.places_and_orgs.update(
+                    n.casefold() for n in (e.name, *getattr(e, "aliases", []))
+                )
+            if etype not in (PERSON, ORG):
+                continue
+            self.kinds.setdefault(e.name, etype)
+            for n in (e.name, *getattr(e, "aliases", [])):
+                self.exact.setdefault(n.casefold(), e.name)
+            parts = e.name.split()
+            if etype != PERSON or len(parts) < 2:
+                continue
+            tokens = {parts[0].casefold(), parts[-1].casefold()}
+            packed = getattr(e.mentions, "distinct_sources", None)  # (no Mention per mention)
+            sources = packed() if packed else {getattr(m, "source", None) for m in e.mentions}
+            person = (e.count, e.name, sources)  # (one tuple under both names, not two)
+            for t in tokens:
+                self._people.setdefault(t, []).append(person)
+
+    def spelling(self, source: str, name: str) -> str:
+        """``name`` as the entity list spells it in ``source`` (itself if unknown)."""
+        return _Canon(self, source)(name)
+
+    def candidates(self, source: str, token: str) -> list[tuple[int, str]]:
+        """(count, full name) of the people mentioned in ``source`` whose first or last
+        name is ``token`` (casefolded), in entity order."""
+        book = self._by_source.get(token)
+        if book is None:
+            book = self._by_source[token] = {}
+            for count, name, sources in self._people.get(token, ()):
+                for src in sources:
+                    book.setdefault(src, []).append((count, name))
+        return book.get(source, [])
+
+
+# The most words a speaker's name is searched for a known name in (longer runs are lists).
+_MAX_RUN_WORDS = 8
+# Words that stand next to a name in a run of capitals without being part of it.
+_NEXT_TO_NAMES = FUNCTION_WORDS | AFFILIATIONS | TITLE_WORDS | PERSON_ROLES | _TITLES
+
+
+class _Canon:
+    """Entity names as the canonical spelling of a speaker's name in one document."""
+
+    def __init__(self, book: NameBook, source: str) -> None:
+        self.exact = book.exact
+        self.book = book
+        self.source = source
+
+    def __call__(self, name: str) -> str:
+        return self._known(name) or self._within(name) or name
+
+    def _known(self, name: str) -> str | None:
+        """The entity ``name`` is: by its name or an alias, or, for one word, the one
+        person of the document with that first or last name."""
+        exact = self.exact.get(name.casefold())
+        if exact:
+            return exact
+        if " " not in name:
+            cands = sorted(self.book.candidates(self.source, name.casefold()), reverse=True)
+            if len(cands) == 1 or (len(cands) > 1 and cands[0][0] > cands[1][0]):
+                return cands[0][1]
+        return None
+
+    def _within(self, name: str) -> str | None:
+        """The person a run of capitalised words names inside it, where the run as a
+        whole is no entity and the words around the name are plainly not part of it:
+        a sentence's first word, a party label, a role or an employer ran into the name
+        ("Does Rubio", "Democrat Hillary Clinton", "Fox News’ Bret Baier"), or a place
+        after it ("Sanders New Hampshire"). A run of name words ("Mary Kay Henry") is
+        left as it is: the text knows the name better than the entity list."""
+        tokens = name.split()
+        if not 1 < len(tokens) <= _MAX_RUN_WORDS or not all(t[:1].isupper() for t in tokens):
+            return None
+        n = len(tokens)
+        # the longest lead of words beside a name, then the longest tail
+        lead = next((k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k])), 0)
+        tail = next(
+            (k for k in range(n - lead - 1, 0, -1) if self._beside_a_name(tokens[n - k :])), 0
+        )
+        if lead == 0 and tail == 0:
+            return None
+        for end in range(n, n - tail - 1, -1):
+            if end < n and not self._beside_a_name(tokens[end:]):
+                continue
+            found = self._known(" ".join(tokens[lead:end]))
+            if found is not None and self.book.kinds.get(found) == PERSON:
+                return found
+        # a name the entity list lacks: without the words that are plainly not part of
+        # it (a place or organisation the list knows may also be a name's first word)
+        # (a body keeps its owner: "South Korea's Defense Ministry")
+        if _key(tokens[-1]) in _ORG_HEADS or _key(tokens[-1]) in BODY_NOUNS:
+            return None
+        lead = next((k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k], False)), 0)
+        return " ".join(tokens[lead:]) if lead else None
+
+    def _beside_a_name(self, words: list[str], known: bool = True) -> bool:
+        """Whether ``words`` are what news writing puts next to a name without being
+        part of it: function words, party labels, titles and roles (the shared
+        lexicon), a possessive employer, or (``known``) a place or organisation the
+        entity list knows."""
+        last = words[-1]
+        if last.endswith(("'s", "’s", "s'", "s’")) or last.endswith("-based"):
+            return True
+        if len(words) == 1 and _key(last) in _NEXT_TO_NAMES:
+            return True
+        if not known:
+            return False
+        if len(words) == 1 and self.book.candidates(self.source, last.casefold()):
+            return False  # a person's first or last name here ("Mary", "Rubio")
+        return " ".join(words).casefold() in self.book.places_and_orgs
+
+
+def spell_speakers(quotes: Iterable[Quote], names: NameBook) -> None:
+    """Give each speaker the entity list's spelling of the name, in place.
+
+    Attribution itself needs no entities, so the quotations of a large archive are
+    found while its entities are still being merged (on another core), and only this
+    last step waits for them. Quotes of one document are expected together, as
+    extraction yields them.
+    """
+    source: str | None = None
+    canon: _Canon | None = None
+    spelled: dict[str, str] = {}  # (a document quotes a few people, most more than once)
+    for q in quotes:
+        name = q.speaker
+        if name is None:
+            continue
+        if q.source != source or canon is None:
+            source, canon, spelled = q.source, _Canon(names, q.source), {}
+        spelling = spelled.get(name)
+        if spelling is None:
+            spelling = spelled[name] = canon(name)
+        q.speaker = spelling
