@@ -189,7 +189,9 @@ class CorpusIndex:
         """Ids of the quotations, in the documents that mention ``entity``, that it
         speaks or that mention it (the entity filter of the quote browser)."""
         ids: set[str] = set()
-        for source, spans in entity.mentions.spans_by_source().items():
+        mentions = entity.mentions
+        packed = mentions if isinstance(mentions, Mentions) else Mentions(mentions)
+        for source, spans in packed.spans_by_source().items():
             spans.sort()
             starts = [start for start, _end in spans]
             for q in self.quotes_by_source.get(source, ()):

@@ -108,11 +108,12 @@ def build(
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext:
     """A fresh process from the forkserver: forking the caller itself would copy a
     process that runs threads (the dashboard builds in one), which is unsafe; the
     server is a single-threaded process that has imported the build's modules once."""
     context = multiprocessing.get_context("forkserver")
+    assert isinstance(context, multiprocessing.context.ForkServerContext)
     context.set_forkserver_preload([__name__])
     return context
 

@@ -175,7 +175,7 @@ class Document:
         str in two bytes, so an archive's texts would take twice their size: such a text
         is kept as UTF-8 and decoded when read, the last few decoded texts kept at hand."""
         stored = self._stored
-        if type(stored) is str:
+        if isinstance(stored, str):
             return stored
         decoded = self._decoded
         if decoded is None:
@@ -192,7 +192,7 @@ class Document:
     def encoded(self) -> bytes:
         """The text as UTF-8 (lone surrogates passed through), e.g. for hashing."""
         stored = self._stored
-        if type(stored) is bytes:
+        if isinstance(stored, bytes):
             return stored
         return stored.encode("utf-8", "surrogatepass")
 

@@ -41,7 +41,7 @@ class _BadDate:
         return repr(self.text)
 
 
-class _YamlLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _YamlLoader(_BaseLoader):
     """The safe loader, but an impossible date is a value to drop, not an exception."""
 
 

@@ -101,7 +101,7 @@ class Mentions(Sequence[Mention]):
             for number, (start, end) in zip(data[2 * n :], spans):
                 yield new(Mention, (sources[number], start, end))
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return list(self)[i]
         n = len(self)

@@ -56,14 +56,14 @@ class EntitiesPane(RowList):
         if isinstance(row, tuple):
             kind, count = row
             return [Text(f"{TYPE_NAMES.get(kind, kind)} ({count})")]
-        count = str(row.count)
+        shown = str(row.count)
         chosen = row.name == self.chosen
         name = ("● " if chosen else "  ") + row.name
-        room = max(1, width - len(count) - 1)
+        room = max(1, width - len(shown) - 1)
         if len(name) > room:
             name = name[: room - 1] + "…"
         text = Text(name, style=self.part("entities--chosen") if chosen
                     else "")
-        text.append(" " * (width - len(name) - len(count)))
-        text.append(count, style=self.part("rowlist--dim"))
+        text.append(" " * (width - len(name) - len(shown)))
+        text.append(shown, style=self.part("rowlist--dim"))
         return [text]
