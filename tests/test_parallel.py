@@ -43,17 +43,15 @@ def _json(index: CorpusIndex) -> tuple:
     )
 
 
-def _record_scratch_folders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The scratch folders the build makes, as it makes them."""
-    made: list[str] = []
-    real = parallel._scratch_folder
+def _shm_and_tmp() -> set[str]:
+    """What the build could leave behind: the names in /dev/shm and the temp folder."""
+    import tempfile
 
-    def recorded() -> str:
-        made.append(real())
-        return made[-1]
-
-    monkeypatch.setattr(parallel, "_scratch_folder", recorded)
-    return made
+    names: set[str] = set()
+    for folder in ("/dev/shm", tempfile.gettempdir()):
+        if os.path.isdir(folder):
+            names.update(os.path.join(folder, n) for n in os.listdir(folder))
+    return names
 
 
 @pytest.fixture
@@ -89,16 +87,11 @@ def test_a_failing_worker_falls_back_to_one_process(
     real = parallel._Link.send
 
     def spoilt(link: parallel._Link, kind: str, value: object) -> None:
-        real(link, kind, value)
-        if kind == "documents":  # the worker cannot read what it is sent
-            path = os.path.join(link.folder, f"{link.tag}{link.sent}")
-            with open(path, "wb") as handle:
-                handle.write(b"not a pickle")
+        # the worker cannot read the documents it is sent
+        real(link, kind, b"not documents" if kind == "documents" else value)
 
     monkeypatch.setattr(parallel._Link, "send", spoilt)
-    made = _record_scratch_folders(monkeypatch)
     assert parallel.build(bundled, {}, []) is None
-    assert made and not os.path.exists(made[0])
     monkeypatch.setattr(parallel._Link, "send", real)
     assert _json(_build(bundled, monkeypatch, "on")) == serial
 
@@ -113,9 +106,9 @@ def test_no_worker_process_falls_back_to_one_process(
             raise OSError("no processes allowed")
 
     monkeypatch.setattr(parallel, "_context", NoProcesses)
-    made = _record_scratch_folders(monkeypatch)
+    before = _shm_and_tmp()
     assert parallel.build(bundled, {}, []) is None
-    assert made and not os.path.exists(made[0])  # (nor is its scratch folder left behind)
+    assert _shm_and_tmp() <= before  # (nor is a file left behind)
     assert _json(_build(bundled, monkeypatch, "on")) == serial
 
 
@@ -154,9 +147,24 @@ def test_a_mined_shard_survives_pickling(bundled: list[Document]) -> None:
     assert [e.to_json() for e in both] == [e.to_json() for e in extract_entities(bundled)]
 
 
-def test_the_build_leaves_no_scratch_files(
+def test_the_build_leaves_no_files(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
-    made = _record_scratch_folders(monkeypatch)
+    before = _shm_and_tmp()
     assert parallel.build(bundled, {}, []) is not None
-    assert made and not os.path.exists(made[0])
+    assert _shm_and_tmp() <= before
+
+
+def test_a_message_crosses_as_a_file_with_no_name() -> None:
+    """The messages' files have no name from the start: a build killed at any moment
+    (tmux kill-session while indexing) cannot leave them behind."""
+    from multiprocessing.connection import Pipe
+
+    a, b = Pipe()
+    before = _shm_and_tmp()
+    parallel._Link(a).send("postings", {"big": list(range(100_000))})
+    assert _shm_and_tmp() <= before
+    assert parallel._Link(b).receive("postings") == {"big": list(range(100_000))}
+    parallel._Link(a).send("postings", 1)
+    with pytest.raises(parallel.WorkerFailed):
+        parallel._Link(b).receive("search")

@@ -15,7 +15,7 @@ What can be:
 The result is the serial build's, object for object. The worker comes from the
 standard library's forkserver, never from a fork of this process: the dashboard builds
 in a thread, and forking a process that runs threads can deadlock the child. So the
-documents travel to the worker as one pickle in a scratch file (about a tenth of a
+documents travel to the worker as one pickle in an anonymous file (about a tenth of a
 second per 10,000 articles). Where there is no forkserver (Windows), a single core, or
 the worker fails in any way, the caller builds in-process instead (``None`` here).
 """
@@ -26,13 +26,13 @@ import multiprocessing
 import multiprocessing.context
 import os
 import pickle
-import shutil
 import signal
 import sys
 import tempfile
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
-from typing import Any
+from multiprocessing.reduction import recv_handle, send_handle
+from typing import IO, Any
 
 from tui.corpus.document import Document
 from tui.entities.extract import extract_entities
@@ -79,18 +79,14 @@ def build(
     split = _split(documents, WORKER_SHARE)
     mine_from = _split(documents, MINE_SHARE)
     load_gazetteer()
-    try:
-        folder = _scratch_folder()
-    except OSError:
-        return None
     parent, child = Pipe()
-    link = _Link(parent, folder, "down")
+    link = _Link(parent)
     worker = None
     try:
-        # The documents go first, through a scratch file, while the worker starts.
+        # The documents go first, through an anonymous file, while the worker starts.
         link.send("documents", documents)
         worker = _context().Process(
-            target=_worker_main, args=(child, folder, split, mine_from), daemon=True
+            target=_worker_main, args=(child, split, mine_from), daemon=True
         )
         worker.start()
         child.close()
@@ -105,7 +101,6 @@ def build(
             if worker.is_alive():  # (it failed to answer and may still be working)
                 worker.kill()
                 worker.join()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _context() -> multiprocessing.context.ForkServerContext:
@@ -118,10 +113,10 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
-def _worker_main(conn: Connection, folder: str, split: int, mine_from: int) -> None:
+def _worker_main(conn: Connection, split: int, mine_from: int) -> None:
     """The worker process: its share of the build, then exit."""
     _quiet_signals()
-    link = _Link(conn, folder, "up")
+    link = _Link(conn)
     try:
         try:
             documents = link.receive("documents")
@@ -157,40 +152,42 @@ def _split(documents: list[Document], share: float) -> int:
 
 
 class _Link:
-    """One end of the two processes' conversation. A value travels as a pickle in a
-    scratch file and the pipe carries only the file's name: pushed through the pipe, tens
-    of megabytes of postings went 64 KB at a time, each read waiting for the interpreter
-    lock that the busy receiving process holds (about a second per message)."""
+    """One end of the two processes' conversation. A value travels as a pickle in an
+    anonymous file (one with no name, in memory where the system offers it) whose
+    descriptor crosses the socket: pushed through the socket itself, tens of megabytes
+    of postings went 64 KB at a time, each read waiting for the interpreter lock that
+    the busy receiving process holds (about a second per message). A file with no name
+    is freed with its last descriptor, so a build killed at any moment leaves nothing
+    behind."""
 
-    def __init__(self, conn: Connection, folder: str, tag: str) -> None:
-        self.conn, self.folder, self.tag, self.sent = conn, folder, tag, 0
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def send(self, kind: str, value: Any) -> None:
-        self.sent += 1
-        path = os.path.join(self.folder, f"{self.tag}{self.sent}")
-        with open(path, "wb") as handle:
+        with _anonymous_file() as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self.conn.send((kind, path))
+            handle.flush()
+            self.conn.send(kind)
+            send_handle(self.conn, handle.fileno(), 0)
 
     def fail(self, error: BaseException) -> None:
-        self.conn.send(("error", repr(error)))
+        self.conn.send("error: " + repr(error))
 
     def receive(self, what: str) -> Any:
-        kind, path = self.conn.recv()
+        kind = self.conn.recv()
         if kind != what:
-            raise WorkerFailed(str(path))
-        with open(path, "rb") as handle:
-            value = pickle.load(handle)
-        os.unlink(path)
-        return value
+            raise WorkerFailed(str(kind))
+        with os.fdopen(recv_handle(self.conn), "rb") as handle:
+            handle.seek(0)
+            return pickle.load(handle)
 
 
-def _scratch_folder() -> str:
-    """A private folder for the messages, in memory where the system offers one."""
+def _anonymous_file() -> IO[bytes]:
+    """A file with no name: in memory where the system offers /dev/shm."""
     shm = "/dev/shm"
     if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
-        return tempfile.mkdtemp(prefix="newsdesk-build-", dir=shm)
-    return tempfile.mkdtemp(prefix="newsdesk-build-")
+        return tempfile.TemporaryFile(dir=shm)
+    return tempfile.TemporaryFile()
 
 
 def _work(link: _Link, documents: list[Document], split: int, mine_from: int) -> None:
