@@ -1,0 +1,1 @@
+"""Quotations leaving the program: Markdown with citations, and files written atomically."""

@@ -1,4 +1,4 @@
-"""Closed word classes the entity extractor reads as cues.
+"""Closed word classes the entity and speaker rules read as cues: one lexicon for both.
 
 These are general properties of English news prose (function words, honorifics, the head
 nouns of organisation and place names, wire agencies), not names from any one corpus.

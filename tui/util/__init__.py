@@ -1,0 +1,1 @@
+"""Small data structures the layers share: bitsets, packed int arrays, a paused collector."""

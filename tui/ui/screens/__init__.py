@@ -1,0 +1,1 @@
+"""Screens over the panes: help, the variants of a quote, and their modal base."""
