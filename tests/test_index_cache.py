@@ -149,3 +149,13 @@ def test_a_mapping_cut_short_in_a_later_value_is_a_miss(cache_dir: Path) -> None
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 100])
     assert cache.load("thing", "k") is None
+
+
+def test_the_cache_key_covers_every_core_module() -> None:
+    """A module moved into or edited in any sub-package must make old indexes a miss."""
+    package = Path(cache.__file__).resolve().parent.parent
+    hashed = {p.relative_to(package).as_posix() for p in cache.core_files()}
+    for sub in ("corpus", "nlp", "search", "entities", "quotes", "export", "build", "util"):
+        modules = {p.relative_to(package).as_posix() for p in (package / sub).glob("*.py")}
+        assert modules and modules <= hashed, sub
+    assert not any(name.startswith("ui/") for name in hashed)

@@ -69,22 +69,33 @@ def fingerprint(documents: Iterable[Document], *salt: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of every core module's source (the whole package but the dashboard's
-    ``ui/``): after an upgrade or an edited rule, what was built by the old code is a miss
-    rather than a stale answer. Paths are hashed too, so a module moved between
-    sub-packages changes the key."""
-    package = Path(__file__).resolve().parent.parent
+    """A hash of every core module's source (:func:`core_files`): after an upgrade or an
+    edited rule, what was built by the old code is a miss rather than a stale answer.
+    Paths are hashed too, so a module moved between sub-packages changes the key."""
+    package = _package()
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*.py")):
-        relative = path.relative_to(package)
-        if relative.parts[0] == "ui":
-            continue
-        name = relative.as_posix().encode()
+    for path in core_files():
+        name = path.relative_to(package).as_posix().encode()
         try:
             digest.update(name + b"\0" + path.read_bytes() + b"\1")
         except OSError:
             digest.update(name + b"\2")
     return digest.hexdigest()
+
+
+def core_files() -> list[Path]:
+    """Every module of the package that a built index can depend on: all but the
+    dashboard's ``ui/``, in every sub-package."""
+    package = _package()
+    return [
+        path
+        for path in sorted(package.rglob("*.py"))
+        if path.relative_to(package).parts[0] != "ui"
+    ]
+
+
+def _package() -> Path:
+    return Path(__file__).resolve().parent.parent
 
 
 MAGIC = b"NDCACHE2"  # then the 32-byte signature, then the pickles
