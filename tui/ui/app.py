@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from tui.config import Settings
+from tui.config import QUIT_KEY, Settings, key_problem
 from tui.corpus.document import COMMENTS, Document
 from tui.errors import CorpusError
 from tui.ui.commands import NewsdeskCommands, Palette
@@ -189,11 +189,19 @@ class NewsdeskApp(App[None]):
         unknown = sorted(k for k in keymap if k not in known)
         if unknown:
             problems.append(f"unknown binding ids {', '.join(unknown)} (F1 lists them)")
-        # "ctrl+" or "a,,b" would bind nothing, or something the user did not mean
+        # "ctrl+" or "zzz+qqq" would bind nothing, and a remap must never lock the user in:
+        # ctrl+q stays on quit (config.py refuses these with a line number; this covers
+        # settings made in code)
         for binding_id, keys in sorted(keymap.items()):
-            if any(not k.strip() or k.strip().endswith("+") for k in keys.split(",")):
-                problems.append(f"{binding_id}: {keys!r} is not a key")
+            problem = key_problem(keys)
+            alternatives = [k.strip() for k in keys.split(",")]
+            if problem is None and binding_id != "quit" and QUIT_KEY in alternatives:
+                problem = f"{QUIT_KEY} always quits"
+            if problem is not None:
+                problems.append(f"{binding_id}: {keys!r} is not a key ({problem})")
                 unknown.append(binding_id)
+            elif binding_id == "quit" and QUIT_KEY not in alternatives:
+                keymap[binding_id] = f"{keys},{QUIT_KEY}"
         # a remap onto a key another app-wide binding already uses would shadow it
         taken: dict[str, str] = {}
         for binding in self.BINDINGS:
