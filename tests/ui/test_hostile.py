@@ -3,6 +3,8 @@ did in plain text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.config import Settings
@@ -41,3 +43,20 @@ async def test_a_broken_remap_is_named_and_the_default_key_stays(settings: Setti
         assert "'zzz' is not a modifier" in warning
         await pilot.press("4")
         assert app.focused is not None and app.focused.id == "quotes"
+
+
+async def test_export_into_an_unusable_directory_names_it_and_the_reason(
+    settings: Settings, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    settings.export_directory = blocker / "exports"
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "space", "ctrl+e")
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert [(n.title, n.message) for n in errors] == [(
+            "Export failed",
+            f"cannot create the export directory {blocker / 'exports'}: Not a directory",
+        )]

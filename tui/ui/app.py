@@ -632,14 +632,11 @@ class NewsdeskApp(App[None]):
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
             return
-        from tui.export.markdown import ExportError, unique_export_path, write_atomic
+        from tui.export.files import ExportError, write_new
 
-        directory = self.settings.export_directory
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            path = unique_export_path(directory)  # a second export in the same second: -2
-            path = write_atomic(path, text)
-        except (ExportError, OSError) as exc:
+        try:  # a second export in the same second gets -2
+            path = write_new(self.settings.export_directory, text, create=True)
+        except ExportError as exc:
             self.notify(str(exc), title="Export failed", severity="error", timeout=10)
             return
         self.notify(str(path), title=f"Exported {len(self.selected)} quotes", timeout=10)
