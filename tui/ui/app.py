@@ -544,7 +544,9 @@ class NewsdeskApp(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
+            # no fixed id: a palette closed a moment ago may not be removed yet, and a
+            # second one with its id would raise DuplicateIds
+            self.push_screen(Palette())
 
     def search_themes(self) -> None:
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
