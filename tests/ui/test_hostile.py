@@ -3,16 +3,22 @@ did in plain text."""
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual import events
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.content import Content
+from textual.widgets import Label
 
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
-from tui.ui.screens.help import HelpScreen
+from tui.ui.panes.quotes import QuotesPane
+from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.help import HelpScreen, help_table
 
 from .conftest import settle
 from .test_random_keys import CHARACTERS
@@ -132,3 +138,77 @@ async def test_a_seeded_key_storm_through_the_palette_leaves_the_app_responsive(
         assert app.focused is app.query_one("#quotes")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_words(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        hints = [n for n in app._notifications if "quit" in n.message]
+        assert [(n.title, n.message) for n in hints] == [
+            ("Do you want to quit?", "Press ctrl+q to quit the app.")]
+        assert app.is_running
+
+
+def status_text(app: NewsdeskApp) -> str:
+    return str(app.query_one("#status-text", Label).render())
+
+
+async def test_a_query_that_looks_like_markup_is_shown_as_typed(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Japan [bold] [/]")
+        await settle(pilot)
+        assert app.query == "Japan [bold] [/]"
+        assert "“Japan [bold] [/]”: " in status_text(app)
+        # the quote list followed the query (a markup error used to stop the worker first)
+        assert app.query_quotes is not None
+        shown = {q.id for q in app.query_one(QuotesPane).quotes}
+        assert shown <= app.query_quotes
+        await pilot.press("ctrl+u", *"[$accent]x [B] y \\")
+        await settle(pilot)
+        assert "“[$accent]x [B] y \\”: " in status_text(app)
+        await pilot.press("ctrl+u", *"[/] Japan")
+        await settle(pilot)
+        assert "“[/] Japan”: " in status_text(app)
+
+
+def test_help_rows_are_text_not_markup() -> None:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(help_table([("anywhere", "[b]x[/b]", "Say [red]hi[/]", "[/]")]))
+    shown = console.export_text()
+    assert "[b]x[/b]" in shown and "Say [red]hi[/]" in shown
+
+
+async def test_corpus_text_with_brackets_reaches_titles_and_notices_as_text(
+    settings: Settings, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "[b]corpus[i]"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        "---\ntitle: A [red]title[/]\noutlet: Wire [$accent] \\\\[i]\n---\n\n"
+        "Officials said the talks would resume.\n", encoding="utf-8")
+    settings.corpus = corpus
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.sub_title == "[b]corpus[i]"
+        viewer = app.query_one(Viewer)
+        assert viewer._border_title is not None
+        assert viewer._border_title.plain == "2 Wire [$accent] \\\\[i]"
+        await pilot.press("3", "enter")
+        entities = app.query_one("#entities")
+        if app.entity is not None:
+            assert entities._border_subtitle is not None
+            assert app.entity.name in entities._border_subtitle.plain
+        await pilot.press("escape", "escape", "ctrl+p", *"jump a")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        prompts = [app.screen.query_one(CommandList).get_option_at_index(i).prompt
+                   for i in range(app.screen.query_one(CommandList).option_count)]
+        assert any(isinstance(p, Content) and p.plain == (
+            "Jump to source: A [red]title[/]\nWire [$accent] \\\\[i]") for p in prompts)
+        await pilot.press("escape")
+        app.notify("x", title="A [b]title[/b]")
+        await pilot.pause()
+        assert "A [b]title[/b] x" in messages(app)  # a toast's title is text, not escaped

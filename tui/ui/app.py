@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.theme import ThemeProvider
 from textual.timer import Timer
@@ -155,12 +155,19 @@ class NewsdeskApp(App[None]):
         markup: bool = False,
     ) -> None:
         # Messages carry queries, titles and file names: text, never markup ("[/]" is a
-        # valid search and must not take the app down).
-        super().notify(message, title=escape(title), severity=severity, timeout=timeout,
+        # valid search and must not take the app down). A toast's title is always text.
+        super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=markup)
 
+    def action_help_quit(self) -> None:
+        # Textual's own hint (bound to ctrl+c) is markup, which notify above shows as is
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
     def on_mount(self) -> None:
-        self.sub_title = escape(self.settings.corpus.name or str(self.settings.corpus))
+        self.sub_title = self.settings.corpus.name or str(self.settings.corpus)  # (text)
         self._apply_theme()
         self._apply_keymap()
         titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
@@ -260,7 +267,8 @@ class NewsdeskApp(App[None]):
         self.call_from_thread(self._show_progress, stage, done, total)
 
     def _show_progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#status-text", Label).update(f"Indexing: {stage} {done}/{total}")
+        self.query_one("#status-text", Label).update(
+            Content(f"Indexing: {stage} {done}/{total}"))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def _load_failed(self, message: str) -> None:
@@ -338,7 +346,8 @@ class NewsdeskApp(App[None]):
             if self.entity is not None:
                 parts.append(f"entity: {self.entity.name} (esc clears)")
             message = " · ".join(parts)
-        self.query_one("#status-text", Label).update(message)
+        # Content, not a str: the status holds the query and names, never markup
+        self.query_one("#status-text", Label).update(Content(message))
 
     # --- filtering ------------------------------------------------------------------------
 
@@ -398,7 +407,7 @@ class NewsdeskApp(App[None]):
         pane = self.query_one(EntitiesPane)
         pane.chosen = entity.name if entity else None
         pane.refresh()
-        pane.border_subtitle = f"filter: {escape(entity.name)} · esc clears" if entity else ""
+        pane.border_subtitle = Content(f"filter: {entity.name} · esc clears") if entity else ""
         self._refresh_sources()
         self._refresh_quotes()
         open_id = self.query_one(SourcesPane).open_id
@@ -424,7 +433,7 @@ class NewsdeskApp(App[None]):
             sources.move_cursor(position)
         sources.refresh()
         viewer.show(doc)
-        viewer.border_title = f"2 {escape(doc.outlet or doc.id)}"
+        viewer.border_title = Content(f"2 {doc.outlet or doc.id}")
         self._highlight(doc_id, spotlight=spotlight)
         if offset is not None:
             self.call_after_refresh(viewer.scroll_to_offset, offset)
