@@ -165,3 +165,110 @@ def test_a_long_ignore_list_is_read_without_a_yaml_load_per_name(tmp_path, monke
 def test_ignore_items_read_as_their_yaml_values(tmp_path, item, read):
     path = write(tmp_path / "c.yaml", f"entities:\n  ignore:\n    - {item}\n")
     assert config.load(path).entities.ignore == [read]
+
+
+# --- hostile input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["theme:\n", "corpus:\n", "keys:\n", "max_file_mb:\n", "export:\n  directory:\n",
+     "entities:\n  ignore:\n  aliases:\n", "show_comments:\n"],
+)
+def test_an_empty_value_keeps_the_default(tmp_path, text):
+    path = write(tmp_path / "c.yaml", text)
+    settings = config.load(path)
+    assert settings == Settings(source=path)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("theme: nord\n? [a, b]\n: 1\n", 2, "a key must be a plain name"),
+        ("{a: 1}: 2\n", 1, "a key must be a plain name"),
+        ("keys:\n  ? [export]\n  : ctrl+s\n", 2, "a key must be a plain name"),
+        ("theme: nord\nmax_file_mb: !!int abc\n", 2, "invalid literal"),
+        ("theme: !!python/name:os.system\n", 1, "could not determine a constructor"),
+        ("a: &x [1, 2]\nb: *x\n", 2, "aliases (*x) are not allowed"),
+        ("max_file_mb: 1.5\n", 1, "MiB"),
+    ],
+)
+def test_hostile_config_names_file_and_line(tmp_path, text, line, message):
+    path = write(tmp_path / "c.yaml", text)
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert str(err.value).startswith(f"{path}:{line}: ")
+    assert message in str(err.value)
+
+
+def test_billion_laughs_is_refused_without_expanding(tmp_path):
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+              for p, c in zip("abcdefgh", "bcdefghi")]
+    lines.append("entities:\n  ignore: *i")
+    path = write(tmp_path / "c.yaml", "\n".join(lines) + "\n")
+    with pytest.raises(ConfigError, match=rf"^{path}:2: aliases \(\*a\) are not allowed"):
+        config.load(path)
+
+
+def test_an_oversized_config_is_refused_before_parsing(tmp_path, monkeypatch):
+    path = tmp_path / "c.yaml"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("entities:\n  ignore:\n")
+        fh.write("    - Reuters\n" * (config.MAX_CONFIG_BYTES // 14 + 1))
+    composed: list[str] = []
+    monkeypatch.setattr(config.yaml, "compose", lambda *a, **k: composed.append("x"))
+    with pytest.raises(ConfigError, match=rf"^{path}: over 1 MiB, too big"):
+        config.load(path)
+    assert composed == []
+
+
+@pytest.mark.parametrize(
+    "keys",
+    ["ctrl+s", "f5", "ctrl+shift+up", "question_mark", "?", "N", "alt+x,ctrl+x", "é",
+     " ctrl+s , f2 ", "slash", "full_stop", "pagedown", "escape", "space", "minus"],
+)
+def test_good_key_remaps_are_accepted(tmp_path, keys):
+    path = write(tmp_path / "c.yaml", f"keys:\n  export: {keys!r}\n")
+    assert config.load(path).keys == {"export": ",".join(k.strip() for k in keys.split(","))}
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        ('"zzz+qqq"', "'zzz' is not a modifier"),
+        ('"\\u0000"', "is not a key Textual knows"),
+        ('"ctrl+"', "has no key after its last +"),
+        ('"a,,b"', "has an empty alternative"),
+        ('"ctrl+ctrl+a"', "repeats a modifier"),
+        ('"enterr"', "'enterr' is not a key Textual knows"),
+        ('"ctrl+q"', "ctrl+q always quits"),
+        ('"f2, ctrl+q"', "ctrl+q always quits"),
+        ("[a, b]", "keys.help must be a non-empty string"),
+    ],
+)
+def test_bad_key_remaps_name_file_and_line(tmp_path, keys, message):
+    path = write(tmp_path / "c.yaml", f"theme: nord\nkeys:\n  help: {keys}\n")
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert str(err.value).startswith(f"{path}:3: keys.help")
+    assert message in str(err.value)
+
+
+def test_a_quit_remap_adds_a_key_and_keeps_ctrl_q(tmp_path):
+    path = write(tmp_path / "c.yaml", "keys:\n  quit: q\n")
+    assert config.load(path).keys == {"quit": "q,ctrl+q"}
+    path = write(tmp_path / "d.yaml", "keys:\n  quit: ctrl+q,f10\n")
+    assert config.load(path).keys == {"quit": "ctrl+q,f10"}
+
+
+def test_key_names_match_the_ones_textual_gives_keys():
+    """The config's list of key names is written out so that the core needs no Textual;
+    this holds it to Textual's own names."""
+    from textual.keys import Keys, _character_to_key
+
+    for key in Keys:
+        if not key.value.startswith("<") and key.value != "ctrl-at":
+            assert config.key_problem(key.value) is None, key.value
+    for code in range(33, 127):
+        assert config.key_problem(_character_to_key(chr(code))) is None, chr(code)

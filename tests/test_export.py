@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,13 +18,14 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from tui.cli import main
 from tui.corpus.loader import load_corpus, make_document
-from tui.export.markdown import (
+from tui.export.files import (
     ExportError,
     default_export_path,
-    render_markdown,
     unique_export_path,
     write_atomic,
+    write_new,
 )
+from tui.export.markdown import render_markdown
 from tui.quotes.browse import select
 from tui.quotes.extract import extract_quotes
 from tui.quotes.model import Quote
@@ -415,3 +418,92 @@ def test_cli_quotes_json_and_filters(capsys):
     assert kono and {(q["speaker"], q["source"]) for q in kono} == {
         ("Taro Kono", "003-unnamed-news-site")
     }
+
+
+# --- hostile input: racing writers, long names, unusable directories ---------------------
+
+
+def test_cli_export_into_a_directory_takes_the_next_name_when_a_racer_claims_it(
+    tmp_path, monkeypatch, capsys
+):
+    """Another `newsdesk export -o DIR` takes the name between this one's choice of it and
+    its write: this one counts on to -2 instead of failing with "already exists"."""
+    real_mkstemp = tempfile.mkstemp
+
+    def racing_mkstemp(*args, **kwargs):
+        # the temporary file is named after the export: the racer writes that name first
+        claimed = Path(kwargs["dir"]) / kwargs["prefix"][1:-1]
+        if not claimed.exists():
+            claimed.write_text("the other export", encoding="utf-8")
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", racing_mkstemp)
+    args = ["export", "--corpus", str(ROOT / "corpus"), "--all", "-o", str(tmp_path)]
+    assert main(args) == 0
+    written = sorted(tmp_path.glob("newsdesk-quotes-*.md"))
+    assert len(written) == 2
+    ours = [p for p in written if p.read_text(encoding="utf-8").startswith("---\n")]
+    assert len(ours) == 1 and ours[0].stem.endswith("-2")
+    assert str(ours[0]) in capsys.readouterr().err
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_writers_racing_for_one_name_all_win_a_name_of_their_own(tmp_path):
+    writers = 8
+    barrier = threading.Barrier(writers)
+    results: list[Path] = []
+    errors: list[Exception] = []
+
+    def export(n: int) -> None:
+        barrier.wait()
+        try:
+            results.append(write_new(tmp_path, f"export {n}\n", NOW))
+        except Exception as exc:  # collected, so a failure names itself
+            errors.append(exc)
+
+    threads = [threading.Thread(target=export, args=(n,)) for n in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    base = default_export_path(tmp_path, NOW)
+    expected = {base} | {base.with_name(f"{base.stem}-{n}.md") for n in range(2, writers + 1)}
+    assert set(results) == expected
+    assert sorted(p.read_text() for p in results) == sorted(f"export {n}\n" for n in range(8))
+    assert sorted(tmp_path.iterdir()) == sorted(expected)  # no temporary files left
+
+
+def test_cli_export_with_a_file_name_too_long_is_one_clear_line(tmp_path, capsys):
+    args = ["export", "--corpus", str(ROOT / "corpus"), "--all"]
+    assert main([*args, "-o", str(tmp_path / ("x" * 300 + ".md"))]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsdesk: error: cannot write ") and err.count("\n") == 1
+    assert "too long" in err and "internal error" not in err and "Errno" not in err
+
+
+@pytest.mark.parametrize("where", ["a-file/exports/", "missing/exports/", "/proc/newsdesk-x/"])
+def test_cli_export_to_an_unusable_directory_names_it_and_the_reason(tmp_path, capsys, where):
+    if where.startswith("/proc") and not Path("/proc/self").exists():
+        pytest.skip("needs /proc")
+    (tmp_path / "a-file").write_text("not a directory")
+    target = where if where.startswith("/") else f"{tmp_path}/{where}"
+    args = ["export", "--corpus", str(ROOT / "corpus"), "--all", "-o", target]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"export directory {target.rstrip('/')}: " in err
+    assert "does not exist" in err and "Errno" not in err
+
+
+def test_write_new_names_an_unusable_directory_and_the_reason(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(ExportError) as err:
+        write_new(blocker / "exports", "x", create=True)
+    assert str(err.value) == (
+        f"cannot create the export directory {blocker / 'exports'}: Not a directory")
+    with pytest.raises(ExportError, match="it is not a directory"):
+        write_new(blocker, "x", create=True)
+    with pytest.raises(ExportError, match=r"exports: it does not exist$"):
+        write_new(tmp_path / "exports", "x")
+    assert write_new(tmp_path / "made" / "here", "x", NOW, create=True).read_text() == "x"

@@ -115,7 +115,8 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.export.markdown import ExportError, render_markdown, unique_export_path, write_atomic
+    from tui.export.files import ExportError, write_export
+    from tui.export.markdown import render_markdown
     from tui.quotes.browse import QuoteFilter, select
 
     index = build_index(settings)
@@ -138,11 +139,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    path = Path(args.output)
-    if path.is_dir():
-        path = unique_export_path(path)
     try:
-        written = write_atomic(path, text, force=args.force)
+        written = write_export(args.output, text, force=args.force)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {len(quotes)} quotes to {written}", file=sys.stderr)

@@ -8,7 +8,9 @@ the export directory defaults to ``exports`` in the working directory.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import string
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,10 @@ from platformdirs import user_config_dir
 
 APP_NAME = "newsdesk"
 ENV_VAR = "NEWSDESK_CONFIG"
+# A settings file is a few hundred bytes; a bigger one is a mistake (or an attack), and
+# parsing megabytes of YAML would stall every command.
+MAX_CONFIG_BYTES = 1024 * 1024
+QUIT_KEY = "ctrl+q"  # always quits, whatever keys.quit says: no remap can lock a user in
 
 
 class ConfigError(Exception):
@@ -50,14 +56,44 @@ def _where(path: Path, node: yaml.Node) -> str:
     return f"{path}:{node.start_mark.line + 1}"
 
 
-def _scalar(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node))
+class _Refused(Exception):
+    """YAML that parses but is not accepted in a config; carries where it was seen."""
+
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        super().__init__(message)
+        self.mark = mark
 
 
-def _is_null(node: yaml.Node) -> bool:
-    """Whether the node reads as null: only a scalar can (a list or mapping is never
-    serialised and read again for this, which took minutes for a long ignore list)."""
-    return isinstance(node, yaml.ScalarNode) and _scalar(node) is None
+class _Loader(yaml.SafeLoader):
+    """SafeLoader's composer without aliases: ``*name`` can repeat a node without bound
+    ("billion laughs"), and a settings file has no use for one."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(f"aliases (*{event.anchor}) are not allowed in a config",
+                           event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_NOT_SCALAR = object()
+
+
+def _scalar(path: Path, node: yaml.Node) -> Any:
+    """The value of a scalar node as YAML means it (``theme:`` is None), or _NOT_SCALAR."""
+    if not isinstance(node, yaml.ScalarNode):
+        return _NOT_SCALAR
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        # `!!int abc`, `!!timestamp 2020-99-99`, `!!python/object ...`
+        reason = getattr(exc, "problem", None) or exc
+        raise ConfigError(f"{_where(path, node)}: {reason}") from None
+
+
+def _is_empty(path: Path, node: yaml.Node) -> bool:
+    """``key:`` with nothing after it: the key keeps its default."""
+    return _scalar(path, node) is None
 
 
 def _expect(path: Path, node: yaml.Node, kind: type, what: str) -> None:
@@ -69,11 +105,10 @@ def _expect(path: Path, node: yaml.Node, kind: type, what: str) -> None:
 
 def _string(path: Path, node: yaml.Node, what: str) -> str:
     if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG:
-        # a string's text, as the round trip through _scalar gives it: entities.ignore
-        # can hold millions, and that round trip takes a whole YAML load for each
+        # a plain string's text needs no constructor: entities.ignore can hold millions
         value: Any = node.value
     else:
-        value = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        value = _scalar(path, node)
     if not isinstance(value, (str, int, float)) or isinstance(value, bool) or value == "":
         raise ConfigError(f"{_where(path, node)}: {what} must be a non-empty string")
     return str(value)
@@ -86,27 +121,116 @@ def _strings(path: Path, node: yaml.Node, what: str) -> list[str]:
     return [_string(path, item, f"each item of {what}") for item in node.value]
 
 
-def _mapping(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-    return {str(k.value): (k, v) for k, v in node.value}
+def _mapping(path: Path, node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """A mapping node's items by key name (the caller has checked it is a mapping)."""
+    items: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for key, value in node.value:
+        name = _scalar(path, key)
+        if name is _NOT_SCALAR or name is None or isinstance(name, (bool, list, dict)):
+            raise ConfigError(f"{_where(path, key)}: a key must be a plain name")
+        items[str(name)] = (key, value)
+    return items
+
+
+# --- key remaps -------------------------------------------------------------------------
+# The names Textual 8 gives keys (textual.keys.Keys and its xterm and kitty parsers),
+# spelled out here so that the core needs no Textual: a character is named after its
+# Unicode name ("question_mark"), with a few short forms.
+
+_MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+_SHORT_NAMES = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+
+
+def _character_key(character: str) -> str:
+    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    return _SHORT_NAMES.get(name, name)
+
+
+NAMED_KEYS = frozenset(
+    {
+        "escape", "enter", "return", "tab", "space", "backspace", "insert", "delete",
+        "home", "end", "pageup", "pagedown", "up", "down", "left", "right",
+        "caps_lock", "scroll_lock", "num_lock", "print_screen", "pause", "menu",
+        *(f"f{n}" for n in range(1, 36)),
+        *(_character_key(c) for c in string.punctuation),
+    }
+)
+_KEY_HELP = (
+    "a key is a letter, a digit, a punctuation mark or a name such as enter, space, "
+    "f5, pageup or slash, after any of ctrl+, shift+ and alt+; alternatives are "
+    "separated by commas"
+)
+
+
+def key_problem(keys: str) -> str | None:
+    """Why ``keys`` (a binding's keys, e.g. ``"ctrl+s,f2"``) is not something Textual can
+    bind, or None when it is."""
+    for alternative in keys.split(","):
+        key = alternative.strip()
+        if not key:
+            return f"{keys!r} has an empty alternative"
+        *modifiers, name = key.split("+")
+        if not name:
+            return f"{key!r} has no key after its last +"
+        for modifier in modifiers:
+            if modifier not in _MODIFIERS:
+                return f"{key!r}: {modifier!r} is not a modifier (ctrl, shift, alt)"
+        if len(set(modifiers)) != len(modifiers):
+            return f"{key!r} repeats a modifier"
+        single = len(name) == 1 and name.isprintable() and not name.isspace()
+        if not single and name not in NAMED_KEYS:
+            return f"{key!r}: {name!r} is not a key Textual knows"
+    return None
+
+
+def _normalised(keys: str) -> list[str]:
+    return [k.strip() for k in keys.split(",")]
+
+
+def _parse_keys(path: Path, node: yaml.Node, settings: Settings) -> None:
+    _expect(path, node, dict, "keys")
+    for action, (_anode, keynode) in _mapping(path, node).items():
+        if _is_empty(path, keynode):
+            continue
+        keys = _string(path, keynode, f"keys.{action}")
+        problem = key_problem(keys)
+        if problem:
+            raise ConfigError(f"{_where(path, keynode)}: keys.{action}: {problem} ({_KEY_HELP})")
+        alternatives = _normalised(keys)
+        if action == "quit":
+            if QUIT_KEY not in alternatives:
+                alternatives.append(QUIT_KEY)  # a key added for quit, never one taken away
+        elif QUIT_KEY in alternatives:
+            raise ConfigError(
+                f"{_where(path, keynode)}: keys.{action}: {QUIT_KEY} always quits; "
+                "pick another key"
+            )
+        settings.keys[action] = ",".join(alternatives)
 
 
 def _parse_entities(path: Path, node: yaml.Node, settings: Settings) -> None:
     _expect(path, node, dict, "entities")
-    for key, (knode, value) in _mapping(node).items():
+    for key, (knode, value) in _mapping(path, node).items():
+        if _is_empty(path, value):
+            continue
         if key == "aliases":
-            if _is_null(value):
-                continue
             _expect(path, value, dict, "entities.aliases")
             for name_node, alias_node in value.value:
                 name = _string(path, name_node, "an alias's canonical name")
-                if _is_null(alias_node):
+                if _is_empty(path, alias_node):
                     continue
                 settings.entities.aliases[name] = _strings(
                     path, alias_node, f"entities.aliases.{name}"
                 )
         elif key == "ignore":
-            if not _is_null(value):
-                settings.entities.ignore = _strings(path, value, "entities.ignore")
+            settings.entities.ignore = _strings(path, value, "entities.ignore")
         else:
             settings.warnings.append(f"{_where(path, knode)}: unknown key entities.{key}")
 
@@ -114,16 +238,19 @@ def _parse_entities(path: Path, node: yaml.Node, settings: Settings) -> None:
 def _parse(path: Path, root: yaml.Node, settings: Settings) -> None:
     _expect(path, root, dict, "the top level")
     base = path.parent
-    for key, (knode, value) in _mapping(root).items():
-        if isinstance(value, yaml.ScalarNode) and _scalar(value) is None:
+    for key, (knode, value) in _mapping(path, root).items():
+        if _is_empty(path, value):
             continue  # an empty key keeps its default
         if key == "corpus":
             settings.corpus = base / _string(path, value, "corpus")
         elif key == "export":
             _expect(path, value, dict, "export")
-            for sub, (snode, svalue) in _mapping(value).items():
+            for sub, (snode, svalue) in _mapping(path, value).items():
                 if sub == "directory":
-                    settings.export_directory = base / _string(path, svalue, "export.directory")
+                    if not _is_empty(path, svalue):
+                        settings.export_directory = base / _string(
+                            path, svalue, "export.directory"
+                        )
                 else:
                     settings.warnings.append(f"{_where(path, snode)}: unknown key export.{sub}")
         elif key == "entities":
@@ -131,33 +258,47 @@ def _parse(path: Path, root: yaml.Node, settings: Settings) -> None:
         elif key == "theme":
             settings.theme = _string(path, value, "theme")
         elif key == "keys":
-            _expect(path, value, dict, "keys")
-            for action, (_anode, keynode) in _mapping(value).items():
-                settings.keys[action] = _string(path, keynode, f"keys.{action}")
+            _parse_keys(path, value, settings)
         elif key == "show_comments":
-            flag = _scalar(value)
+            flag = _scalar(path, value)
             if not isinstance(flag, bool):
                 raise ConfigError(f"{_where(path, value)}: show_comments must be true or false")
             settings.show_comments = flag
         elif key == "max_file_mb":
-            size = _scalar(value)
+            size = _scalar(path, value)
             if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
-                raise ConfigError(f"{_where(path, value)}: max_file_mb must be a positive integer")
+                raise ConfigError(
+                    f"{_where(path, value)}: max_file_mb must be a positive whole number "
+                    "of MiB"
+                )
             settings.max_file_mb = size
         else:
             settings.warnings.append(f"{_where(path, knode)}: unknown key {key}")
 
 
-def load_file(path: Path) -> Settings:
-    """Settings from one YAML file; ConfigError (with file:line) if it cannot be used."""
-    settings = Settings(source=path)
+def _read(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"{path}: over {MAX_CONFIG_BYTES // (1024 * 1024)} MiB, too big to be a "
+                "Newsdesk config"
+            )
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise ConfigError(f"{path}: cannot be read ({reason})") from None
+
+
+def load_file(path: Path) -> Settings:
+    """Settings from one YAML file; ConfigError (with file:line) if it cannot be used."""
+    settings = Settings(source=path)
+    text = _read(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
+    except _Refused as exc:
+        raise ConfigError(f"{path}:{exc.mark.line + 1}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -174,11 +315,11 @@ def load_file(path: Path) -> Settings:
 
 
 def candidates(explicit: str | Path | None, environ: dict[str, str] | None = None) -> list[Path]:
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     if explicit:
         return [Path(explicit)]
-    if environ.get(ENV_VAR):
-        return [Path(environ[ENV_VAR])]
+    if env.get(ENV_VAR):
+        return [Path(env[ENV_VAR])]
     return [Path("config.yaml"), Path(user_config_dir(APP_NAME)) / "config.yaml"]
 
 

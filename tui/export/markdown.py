@@ -1,4 +1,4 @@
-"""Quotations as Markdown, and writing files so that a crash never leaves half of one.
+"""Quotations as Markdown (writing them to files is ``tui.export.files``).
 
 The format is the one highlight exporters (Readwise, Zotero2md, Obsidian clippers)
 produce and their users' notes expect: YAML front matter saying what was exported and
@@ -10,16 +10,15 @@ group.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-import tempfile
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import datetime
 
 import yaml
 
 from tui.corpus.document import Document
+from tui.export.files import (
+    utc,
+)
 from tui.quotes.model import Quote
 
 UNKNOWN_SPEAKER = "Unattributed"
@@ -36,18 +35,6 @@ _BLOCK_START = re.compile(
     r"^(?:(>)|([-+])(?=\s|$)|(-)(?=(?:[ \t]*-){2,}[ \t]*$)|(\d{1,9})([.)])(?=\s|$))"
 )
 _CONTINUATION_MARK = re.compile(r"^[\"“„«「『‘']")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class ExportError(Exception):
-    """An export that cannot be written: the message says why, in one line."""
-
-
-def _utc(now: datetime | None) -> datetime:
-    now = now or datetime.now(timezone.utc)
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
-    return now.astimezone(timezone.utc)
 
 
 def _escape_inline(text: str) -> str:
@@ -143,7 +130,7 @@ def render_markdown(
     """The export as one Markdown document (front matter, then the quotations)."""
     if group_by not in (None, *GROUPS):
         raise ValueError(f"group_by must be one of {GROUPS} or None, not {group_by!r}")
-    stamp = _utc(now).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    stamp = utc(now).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     sources = sorted({q.source for q in quotes})
     front = {
         "title": "Newsdesk quotes",
@@ -166,121 +153,3 @@ def render_markdown(
             blocks.extend(_entry(q, documents.get(q.source)) for q in groups[key])
     body = "\n\n".join(blocks)
     return head + "\n" + (body + "\n" if body else "")
-
-
-def default_export_path(directory: Path, now: datetime | None = None) -> Path:
-    return Path(directory) / f"newsdesk-quotes-{_utc(now):%Y%m%d-%H%M%S}.md"
-
-
-def unique_export_path(directory: Path, now: datetime | None = None) -> Path:
-    """``default_export_path``, with ``-2``, ``-3``… added while that name is taken, so two
-    exports in the same second never meet. (A writer racing for the same name still
-    loses cleanly: ``write_atomic`` without ``force`` never replaces a file.)"""
-    base = path = default_export_path(directory, now)
-    n = 1
-    while os.path.lexists(path):
-        n += 1
-        path = base.with_name(f"{base.stem}-{n}{base.suffix}")
-    return path
-
-
-# Names of a process's already-open files (`-o /dev/stdout`): whatever they point at —
-# a terminal, a pipe, or the file a shell redirected into — is written in place.
-_OPEN_FILE_ALIAS = re.compile(r"/(?:dev/(?:stdout|stderr|fd/\d+)|proc/(?:self|\d+)/fd/\d+)")
-
-
-def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` all at once: a temporary file in the same directory,
-    then a rename. Without ``force`` an existing file is never replaced.
-
-    A symbolic link is followed: its target is replaced and the link stays. A path that
-    is not a regular file (a terminal, a pipe, ``/dev/stdout``) cannot be renamed over,
-    so it is written directly and needs no ``force``. Lone surrogates (undecodable bytes
-    carried through from a file name or a text) are written as U+FFFD. Every failure is
-    an ``ExportError`` with a one-line message."""
-    path = Path(path)
-    text = _LONE_SURROGATE.sub("\ufffd", text)
-    try:
-        if _is_stream(path):
-            _write_stream(path, text)
-        else:
-            _replace_file(path, Path(os.path.realpath(path)), text, force)
-    except ExportError:
-        raise
-    except FileExistsError:
-        raise _error(f"{path} already exists (use --force to overwrite)") from None
-    except OSError as exc:
-        raise _error(f"cannot write {path}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # UnicodeError among them
-        raise _error(f"cannot write {path}: {exc}") from None
-    return path
-
-
-def _error(message: str) -> ExportError:
-    return ExportError(" ".join(message.splitlines()))  # a path may hold a line break
-
-
-def _is_stream(path: Path) -> bool:
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False  # a new file; or an error the normal route reports
-    if stat.S_ISDIR(mode):
-        return False
-    return not stat.S_ISREG(mode) or bool(_OPEN_FILE_ALIAS.fullmatch(os.path.abspath(path)))
-
-
-def _write_stream(path: Path, text: str) -> None:
-    # appending: the file a shell redirected into was emptied by `>` and must be kept by `>>`
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-
-
-def _replace_file(path: Path, target: Path, text: str, force: bool) -> None:
-    """Write ``target`` (``path`` with its links followed) through a temporary file;
-    messages name ``path``, as the user wrote it."""
-    parent = target.parent
-    if target.is_dir():
-        raise _error(f"{path} is a directory")
-    if not parent.exists():
-        raise _error(f"cannot write {path}: directory {parent} does not exist")
-    if not parent.is_dir():
-        raise _error(f"cannot write {path}: {parent} is not a directory")
-    if target.exists() and not force:
-        raise _error(f"{path} already exists (use --force to overwrite)")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-    try:
-        # a new file gets the permissions any other new file would (mkstemp's are 0600)
-        os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            _link_new(Path(tmp), target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o644  # (reading the umask means setting it: not safe with threads)
-
-
-def _link_new(tmp: Path, path: Path) -> None:
-    """Move ``tmp`` to ``path`` only if ``path`` does not exist (no race with a writer)."""
-    try:
-        os.link(tmp, path)  # fails with FileExistsError if someone else got there first
-    except FileExistsError:
-        raise
-    except OSError:
-        # file systems without hard links: check, then rename
-        if path.exists():
-            raise FileExistsError(str(path)) from None
-        os.replace(tmp, path)

@@ -9,20 +9,20 @@ to the panes. What the user selects is saved per corpus and restored on the next
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from tui.config import Settings
+from tui.config import QUIT_KEY, Settings, key_problem
 from tui.corpus.document import Document
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
@@ -154,12 +154,19 @@ class NewsdeskApp(App[None]):
         markup: bool = False,
     ) -> None:
         # Messages carry queries, titles and file names: text, never markup ("[/]" is a
-        # valid search and must not take the app down).
-        super().notify(message, title=escape(title), severity=severity, timeout=timeout,
+        # valid search and must not take the app down). A toast's title is always text.
+        super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=markup)
 
+    def action_help_quit(self) -> None:
+        # Textual's own hint (bound to ctrl+c) is markup, which notify above shows as is
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
     def on_mount(self) -> None:
-        self.sub_title = escape(self.settings.corpus.name or str(self.settings.corpus))
+        self.sub_title = self.settings.corpus.name or str(self.settings.corpus)  # (text)
         self._apply_theme()
         self._apply_keymap()
         titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
@@ -188,11 +195,19 @@ class NewsdeskApp(App[None]):
         unknown = sorted(k for k in keymap if k not in known)
         if unknown:
             problems.append(f"unknown binding ids {', '.join(unknown)} (F1 lists them)")
-        # "ctrl+" or "a,,b" would bind nothing, or something the user did not mean
+        # "ctrl+" or "zzz+qqq" would bind nothing, and a remap must never lock the user in:
+        # ctrl+q stays on quit (config.py refuses these with a line number; this covers
+        # settings made in code)
         for binding_id, keys in sorted(keymap.items()):
-            if any(not k.strip() or k.strip().endswith("+") for k in keys.split(",")):
-                problems.append(f"{binding_id}: {keys!r} is not a key")
+            problem = key_problem(keys)
+            alternatives = [k.strip() for k in keys.split(",")]
+            if problem is None and binding_id != "quit" and QUIT_KEY in alternatives:
+                problem = f"{QUIT_KEY} always quits"
+            if problem is not None:
+                problems.append(f"{binding_id}: {keys!r} is not a key ({problem})")
                 unknown.append(binding_id)
+            elif binding_id == "quit" and QUIT_KEY not in alternatives:
+                keymap[binding_id] = f"{keys},{QUIT_KEY}"
         # a remap onto a key another app-wide binding already uses would shadow it
         taken: dict[str, str] = {}
         for binding in self.BINDINGS:
@@ -251,7 +266,8 @@ class NewsdeskApp(App[None]):
         self.call_from_thread(self._show_progress, stage, done, total)
 
     def _show_progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#status-text", Label).update(f"Indexing: {stage} {done}/{total}")
+        self.query_one("#status-text", Label).update(
+            Content(f"Indexing: {stage} {done}/{total}"))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def _load_failed(self, message: str) -> None:
@@ -323,7 +339,8 @@ class NewsdeskApp(App[None]):
             if self.entity is not None:
                 parts.append(f"entity: {self.entity.name} (esc clears)")
             message = " · ".join(parts)
-        self.query_one("#status-text", Label).update(message)
+        # Content, not a str: the status holds the query and names, never markup
+        self.query_one("#status-text", Label).update(Content(message))
 
     # --- filtering ------------------------------------------------------------------------
 
@@ -376,7 +393,7 @@ class NewsdeskApp(App[None]):
         pane = self.query_one(EntitiesPane)
         pane.chosen = entity.name if entity else None
         pane.refresh()
-        pane.border_subtitle = f"filter: {escape(entity.name)} · esc clears" if entity else ""
+        pane.border_subtitle = Content(f"filter: {entity.name} · esc clears") if entity else ""
         self._refilter()
         open_id = self.query_one(SourcesPane).open_id
         if open_id:
@@ -401,7 +418,7 @@ class NewsdeskApp(App[None]):
             sources.move_cursor(position)
         sources.refresh()
         viewer.show(doc)
-        viewer.border_title = f"2 {escape(doc.outlet or doc.id)}"
+        viewer.border_title = Content(f"2 {doc.outlet or doc.id}")
         self._highlight(doc_id, spotlight=spotlight)
         if offset is not None:
             self.call_after_refresh(viewer.scroll_to_offset, offset)
@@ -519,8 +536,10 @@ class NewsdeskApp(App[None]):
     # --- actions --------------------------------------------------------------------------
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
+        if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
+            # no fixed id: a palette closed a moment ago may not be removed yet, and a
+            # second one with its id would raise DuplicateIds
+            self.push_screen(Palette())
 
     def search_themes(self) -> None:
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
@@ -604,14 +623,11 @@ class NewsdeskApp(App[None]):
     def action_export(self) -> None:
         if not self._has_index() or (text := self._markdown()) is None:
             return
-        from tui.export.markdown import ExportError, unique_export_path, write_atomic
+        from tui.export.files import ExportError, write_new
 
-        directory = self.settings.export_directory
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            path = unique_export_path(directory)  # a second export in the same second: -2
-            path = write_atomic(path, text)
-        except (ExportError, OSError) as exc:
+        try:  # a second export in the same second gets -2
+            path = write_new(self.settings.export_directory, text, create=True)
+        except ExportError as exc:
             self.notify(str(exc), title="Export failed", severity="error", timeout=10)
             return
         self.notify(str(path), title=f"Exported {len(self.selected)} quotes", timeout=10)

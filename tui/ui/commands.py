@@ -6,8 +6,13 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from textual import on
+from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.fuzzy import Matcher
+from textual.widgets import Button, Input, OptionList
 
 from tui.ui.messages import OpenDocument
 
@@ -19,13 +24,50 @@ MAX_SOURCE_HITS = 50
 
 
 class Palette(CommandPalette):
-    """Textual's palette, less a crash seen with fast typing in Textual 8.2: paging its
-    option list before the list is laid out raises KeyError."""
+    """Textual's palette, less the crashes seen with fast typing in Textual 8.2.
+
+    Paging its option list before the list is laid out raises KeyError. A second enter
+    that arrives before the palette has gone selects the command again: the palette
+    dismisses itself twice, the second time popping the app's last screen
+    (ScreenStackError, and the app exits), and the command runs twice. And keys typed
+    after that start a search whose end finds the palette's widgets gone (NoMatches).
+    Once the palette is dismissed it ignores input, searches no more and does not
+    dismiss again."""
+
+    _dismissed = False  # (not `_closing`: Textual's message pump uses that name)
 
     def _action_command_list(self, action: str) -> None:
         try:
             super()._action_command_list(action)
         except KeyError:
+            pass
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self._dismissed or not self.is_current:
+            return AwaitComplete.nothing()
+        self._dismissed = True
+        self._cancel_gather_commands()
+        return super().dismiss(result)
+
+    # Handlers of a subclass run first; prevent_default keeps CommandPalette's own
+    # handlers (which search, select, run and dismiss) from seeing the message.
+    @on(OptionList.OptionSelected)
+    @on(Input.Submitted)
+    @on(Input.Changed)
+    @on(Button.Pressed)
+    def _ignore_once_dismissed(
+        self,
+        event: OptionList.OptionSelected | Input.Submitted | Input.Changed | Button.Pressed,
+    ) -> None:
+        if self._dismissed:
+            event.stop()
+            event.prevent_default()
+
+    def _watch__list_visible(self) -> None:
+        # a search that finishes while the palette is being removed finds its list gone
+        try:
+            super()._watch__list_visible()
+        except NoMatches:
             pass
 
 
@@ -57,12 +99,13 @@ class NewsdeskCommands(Provider):
         app = cast("NewsdeskApp", self.app)
         found = 0
         for n, doc in enumerate(app.documents):
-            label = f"Jump to source: {escape(doc.title)}"
+            label = f"Jump to source: {doc.title}"
             score = matcher.match(label)
             if score > 0:
                 found += 1
-                yield Hit(score, matcher.highlight(label), _opener(app, doc.id),
-                          help=escape(" · ".join(x for x in (doc.outlet, doc.date) if x)))
+                where = " · ".join(x for x in (doc.outlet, doc.date) if x)
+                yield Hit(score, _highlighted(matcher, label), _opener(app, doc.id),
+                          text=label, help=as_markup(where))
                 if found >= MAX_SOURCE_HITS:
                     return
             if n % 500 == 499:
@@ -70,4 +113,25 @@ class NewsdeskCommands(Provider):
 
 
 def _opener(app: NewsdeskApp, doc_id: str) -> Callable[[], None]:
-    return lambda: app.post_message(OpenDocument(doc_id))
+    def open_source() -> None:
+        app.post_message(OpenDocument(doc_id))
+
+    return open_source
+
+
+def as_markup(text: str) -> str:
+    """``text`` as Textual markup that shows it as it is, for the places that take only
+    markup (a palette hit's help). Textual's own ``escape`` leaves ``[B]``, ``[$x]`` and
+    ``[ b]`` to be read as tags; Textual reads every ``\\[`` as a literal bracket."""
+    return text.replace("[", "\\[")
+
+
+def _highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` as plain content with the fuzzy match marked (``Matcher.highlight`` would
+    read it as markup)."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

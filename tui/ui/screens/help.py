@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,8 +20,9 @@ def help_table(rows: list[HelpRow]) -> Table:
     table.add_column("Keys", style="bold", no_wrap=True)
     table.add_column("Action")
     table.add_column("Id (config keys:)", style="dim", no_wrap=True)
-    for where, keys, what, binding_id in rows:
-        table.add_row(where, keys, what, binding_id)
+    for row in rows:
+        # Text, not str: a table cell would read "[" in a remapped key as markup
+        table.add_row(*(Text(cell) for cell in row))
     return table
 
 
