@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -22,11 +21,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from tui.config import QUIT_KEY, Settings, key_problem
+from tui.config import Settings
 from tui.corpus.document import Document
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.messages import OpenDocument
 from tui.ui.panes.entities import EntitiesPane
 from tui.ui.panes.quotes import QuotesPane
@@ -56,57 +56,13 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _b(key: str, action: str, description: str, tooltip: str, binding_id: str,
-       show: bool = True, priority: bool = False) -> Binding:
-    return Binding(key, action, description, show=show, priority=priority, tooltip=tooltip,
-                   id=binding_id)
-
-
 class NewsdeskApp(App[None]):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
-    BINDINGS = [
-        _b("1", "focus_pane('sources')", "Sources", "Focus the sources pane", "focus_sources",
-           show=False),
-        _b("2", "focus_pane('viewer')", "Viewer", "Focus the viewer", "focus_viewer", show=False),
-        _b("3", "focus_pane('entities')", "Entities", "Focus the entities pane",
-           "focus_entities", show=False),
-        _b("4", "focus_pane('quotes')", "Quotes", "Focus the quotes pane", "focus_quotes",
-           show=False),
-        _b("slash", "focus_search", "Search",
-           "Focus the search bar; results update as you type, enter opens the first hit",
-           "focus_search"),
-        _b("n", "next_match", "Next", "Next search match in the viewer", "next_match"),
-        _b("N", "previous_match", "Prev", "Previous search match in the viewer",
-           "previous_match", show=False),
-        _b("space", "toggle_quote", "Select", "Select or unselect the highlighted quote",
-           "toggle_quote"),
-        _b("a", "select_all", "All", "Select all quotes shown (again: unselect them)",
-           "select_all", show=False),
-        _b("ctrl+e", "export", "Export",
-           "Export the selected quotes as Markdown to the export directory", "export"),
-        _b("y", "copy", "Copy", "Copy the selected quotes as Markdown to the clipboard", "copy"),
-        _b("d", "variants", "Variants",
-           "Show every outlet's wording of the highlighted quote, diffed word by word",
-           "variants"),
-        _b("s", "toggle_sort", "Sort", "Sort quotes by source order or by speaker", "sort",
-           show=False),
-        _b("o", "toggle_source_filter", "This source",
-           "Show only the quotes of the source in the viewer (again: all)", "source_filter",
-           show=False),
-        _b("c", "toggle_comments", "Comments", "Show or hide quotes from reader comments",
-           "toggle_comments", show=False),
-        _b("escape", "clear", "Clear",
-           "Leave the search bar; clear the entity filter", "clear"),
-        _b("f1", "help", "Help", "This help: every key", "help"),
-        _b("ctrl+p", "command_palette", "Palette",
-           "Command palette: export, selection, comments, jump to source, theme",
-           "command_palette", show=False, priority=True),
-        _b("ctrl+q", "quit", "Quit", "Quit", "quit", priority=True),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -189,44 +145,13 @@ class NewsdeskApp(App[None]):
                         title="Config", severity="warning")
 
     def _apply_keymap(self) -> None:
-        keymap = dict(self.settings.keys)
-        known = {row[3] for row in self.help_rows()}
-        problems: list[str] = []
-        unknown = sorted(k for k in keymap if k not in known)
-        if unknown:
-            problems.append(f"unknown binding ids {', '.join(unknown)} (F1 lists them)")
-        # "ctrl+" or "zzz+qqq" would bind nothing, and a remap must never lock the user in:
-        # ctrl+q stays on quit (config.py refuses these with a line number; this covers
-        # settings made in code)
-        for binding_id, keys in sorted(keymap.items()):
-            problem = key_problem(keys)
-            alternatives = [k.strip() for k in keys.split(",")]
-            if problem is None and binding_id != "quit" and QUIT_KEY in alternatives:
-                problem = f"{QUIT_KEY} always quits"
-            if problem is not None:
-                problems.append(f"{binding_id}: {keys!r} is not a key ({problem})")
-                unknown.append(binding_id)
-            elif binding_id == "quit" and QUIT_KEY not in alternatives:
-                keymap[binding_id] = f"{keys},{QUIT_KEY}"
-        # a remap onto a key another app-wide binding already uses would shadow it
-        taken: dict[str, str] = {}
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id and binding.id not in keymap:
-                for k in binding.key.split(","):
-                    taken[k.strip()] = binding.id
-        for binding_id, keys in sorted(keymap.items()):
-            if binding_id in unknown:
-                continue
-            for k in (k.strip() for k in keys.split(",")):
-                if k in taken and taken[k] != binding_id:
-                    problems.append(f"{binding_id}: {k} is already {taken[k]}")
-                    unknown.append(binding_id)
-                    break
-                taken[k] = binding_id
+        keymap, problems = checked_keymap(
+            self.settings.keys, {row[3] for row in self.help_rows()}, self.BINDINGS
+        )
         if problems:
             self.notify("Key remaps ignored: " + "; ".join(problems) + ".",
                         title="Config", severity="warning", timeout=10)
-        self.set_keymap({k: v for k, v in keymap.items() if k in known and k not in unknown})
+        self.set_keymap(keymap)
 
     # --- building the index (thread worker) -------------------------------------------------
 
@@ -673,26 +598,7 @@ class NewsdeskApp(App[None]):
             self.push_screen(HelpScreen(self.help_rows()))
 
     def help_rows(self) -> list[HelpRow]:
-        keymap = self.settings.keys
-        rows: list[HelpRow] = []
-        groups: list[tuple[str, list[Binding]]] = [
-            ("anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)]),
-            ("lists", [b for b in RowList.BINDINGS if isinstance(b, Binding)]),
-            ("viewer", [b for b in Viewer.BINDINGS if isinstance(b, Binding)]),
-            ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),
-            ("variants", [b for b in VariantsScreen.BINDINGS if isinstance(b, Binding)]),
-        ]
-        for where, bindings in groups:
-            for binding in bindings:
-                if binding.id is None:
-                    continue
-                keys = keymap.get(binding.id, binding.key)
-                shown = " ".join(self.get_key_display(Binding(k.strip(), ""))
-                                 for k in keys.split(","))
-                rows.append((where, shown, binding.tooltip or binding.description, binding.id))
-            if where == "anywhere":
-                rows.append((where, "tab shift+tab", "Cycle focus between panes", "—"))
-        return rows
+        return help_rows(self.settings.keys, self.BINDINGS, self.get_key_display)
 
     # --- state ----------------------------------------------------------------------------
 
