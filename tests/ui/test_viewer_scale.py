@@ -45,15 +45,18 @@ def write_corpus(root: Path, long_text: str) -> Path:
     return root
 
 
-def best_of(runs: int, work) -> float:
-    """The fastest of ``runs`` timings: the one least disturbed by everything else."""
-    best = float("inf")
+def best_times(runs: int, *works) -> list[float]:
+    """The fastest of ``runs`` timings of each piece of work, taken in turns so that a
+    busy moment on the machine falls on all of them, and counted in this thread's CPU
+    time, which other processes do not add to."""
+    best = [float("inf")] * len(works)
     gc.disable()
     try:
         for _ in range(runs):
-            start = time.perf_counter()
-            work()
-            best = min(best, time.perf_counter() - start)
+            for i, work in enumerate(works):
+                start = time.thread_time()
+                work()
+                best[i] = min(best[i], time.thread_time() - start)
     finally:
         gc.enable()
     return best
@@ -64,15 +67,18 @@ async def test_laying_out_twice_the_text_takes_about_twice_as_long(tmp_path: Pat
     app = NewsdeskApp(Settings(corpus=corpus, export_directory=tmp_path / "out"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        viewer = app.query_one(Viewer)
         # plain text, and text with wide characters (laid out cell by cell)
         for extra, size in (((), 1_000_000), (("東京", "\tx"), 100_000)):
-            timings = []
+            viewers = []
             for chars in (size, 2 * size):
                 text = "Title\n\n" + paragraph(chars, extra=extra) + "\n"
-                viewer.show(make_document("big", "big.md", text, {"title": "Big"}))
-                timings.append(best_of(7, lambda: viewer._layout(80)))
+                viewers.append(Viewer())
+                viewers[-1].document = make_document("big", "big.md", text, {"title": "Big"})
+            await app.query_one("#centre").mount_all(viewers)
+            timings = best_times(9, *(lambda v=v: v._layout(80) for v in viewers))
             assert timings[1] / timings[0] < 3, (extra, timings)
+            for v in viewers:
+                await v.remove()
 
 
 async def test_a_two_megabyte_paragraph_opens_scrolls_and_answers_keys(tmp_path: Path) -> None:
