@@ -507,3 +507,12 @@ def test_write_new_names_an_unusable_directory_and_the_reason(tmp_path):
     with pytest.raises(ExportError, match=r"exports: it does not exist$"):
         write_new(tmp_path / "exports", "x")
     assert write_new(tmp_path / "made" / "here", "x", NOW, create=True).read_text() == "x"
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs /proc")
+def test_cli_export_into_a_directory_that_refuses_files_says_so(capsys):
+    args = ["export", "--corpus", str(ROOT / "corpus"), "--all", "-o", "/proc/newsdesk-x.md"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err == ("newsdesk: error: cannot write /proc/newsdesk-x.md: cannot create a file "
+                   "in /proc (No such file or directory)\n")

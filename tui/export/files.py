@@ -125,7 +125,11 @@ def _replace_file(path: Path, target: Path, text: str, force: bool) -> None:
         raise _error(f"cannot write {path}: {parent} is not a directory")
     if target.exists() and not force:
         raise _error(f"{path} already exists (use --force to overwrite)")
-    tmp = _temporary(parent, target.name, text, _mode_for(target))
+    try:
+        tmp = _temporary(parent, target.name, text, _mode_for(target))
+    except OSError as exc:  # (/proc, a read-only mount: the directory refuses new files)
+        raise _error(f"cannot write {path}: cannot create a file in {parent} "
+                     f"({_reason(exc)})") from None
     try:
         if force:
             os.replace(tmp, target)
