@@ -312,3 +312,12 @@ def test_any_files_load_without_raising_and_every_skip_is_named(
     for doc in result.documents:
         json.dumps(doc.to_json(), ensure_ascii=False).encode("utf-8")
         json.dumps(doc.meta, ensure_ascii=False).encode("utf-8")
+
+
+def test_the_size_limit_is_named_in_the_unit_the_config_uses(tmp_path: Path) -> None:
+    """max_file_mb counts MiB: a file of 3 MiB against a limit of 2 says so, not "3 MB
+    is over the 2 MB limit" in decimal units that disagree with the config."""
+    (tmp_path / "big.md").write_text("x" * (3 << 20))
+    result = load_corpus(tmp_path, max_bytes=2 << 20)
+    assert result.documents == []
+    assert any("3 MiB is over the 2 MiB limit" in w for w in result.warnings), result.warnings

@@ -57,6 +57,7 @@ _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+_MIB = 1 << 20  # max_file_mb counts mebibytes, as the messages say
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _BODY_KEYS = ("text", "body", "content")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -427,8 +428,8 @@ def _read(path: Path, rel: str, warn: Callable[[str], None], max_bytes: int) -> 
             warn(f"{rel}: not a regular file; skipped")
             return None
         if info.st_size > max_bytes:
-            warn(f"{rel}: {info.st_size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB "
-                 "limit; skipped")
+            warn(f"{rel}: {info.st_size / _MIB:.0f} MiB is over the {max_bytes / _MIB:.0f} MiB "
+                 "limit (max_file_mb); skipped")
             return None
         chunks, size = [], 0
         while size <= max_bytes:  # (the file may grow while it is read)
@@ -438,7 +439,7 @@ def _read(path: Path, rel: str, warn: Callable[[str], None], max_bytes: int) -> 
             chunks.append(chunk)
             size += len(chunk)
         if size > max_bytes:
-            warn(f"{rel}: over the {max_bytes / 1e6:.0f} MB limit; skipped")
+            warn(f"{rel}: over the {max_bytes / _MIB:.0f} MiB limit (max_file_mb); skipped")
             return None
         return b"".join(chunks)
     except OSError as exc:
