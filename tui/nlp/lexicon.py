@@ -236,3 +236,21 @@ AFFILIATIONS = frozenset(
     loyalists separatist separatists centrist centrists
     """.split()
 )
+
+# Contractions spelled out, so that two reports of one sentence compare word for word
+# ("We've waited" = "We have waited"). Whole words first, then endings; "'s" only after
+# the words where it stands for "is" (elsewhere it is a possessive as often).
+CONTRACTED_WORDS = {
+    "won't": ("will", "not"), "can't": ("can", "not"), "cannot": ("can", "not"),
+    "shan't": ("shall", "not"), "ain't": ("is", "not"), "let's": ("let", "us"),
+}
+CONTRACTED_ENDINGS = (
+    ("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"),
+    ("'d", "would"),
+)
+IS_CONTRACTED = frozenset(
+    "it's that's there's here's what's who's he's she's where's how's when's why's".split()
+)
+# Words that turn a statement into its opposite: two reports that differ in one of
+# these are never the same statement, however close the rest.
+NEGATIONS = frozenset("not no never nothing nobody none neither nor nowhere".split())
