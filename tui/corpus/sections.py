@@ -36,7 +36,8 @@ _GLUED_CREDIT = re.compile(
 )
 _CREDIT_LINE = re.compile(
     rf"^(?:(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*[:|]\s*.{{0,80}}|"
-    rf"[\w .'\-]{{2,60}}/(?:{_PHOTO_AGENCIES}))$",
+    # "Jae C. Hong/AP", "Jim Lo / Reuters.", "Scott Lee via Getty Images."
+    rf"[\w .'\-]{{2,60}}(?: ?/ ?| via )(?:{_PHOTO_AGENCIES})\.?)$",
     re.IGNORECASE,
 )
 
