@@ -13,7 +13,8 @@ from tui.entities.model import Entity
 
 
 def entities(*texts: str) -> list[Entity]:
-    return extract_entities([make_document(f"d{i}", f"d{i}.md", t, {}) for i, t in enumerate(texts)])
+    docs = [make_document(f"d{i}", f"d{i}.md", t, {}) for i, t in enumerate(texts)]
+    return extract_entities(docs)
 
 
 def typed(ents: list[Entity]) -> dict[str, str]:
