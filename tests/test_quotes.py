@@ -165,7 +165,8 @@ def test_to_json_has_the_contract_fields():
 
 
 _ALPHABET = st.sampled_from(
-    list("ab cd.,\n\n") + ['"', "“", "”", "'", "‘", "’", "«", "»", "„", "「", "」", "X said", ":"]
+    list("ab cd.,\n\n")
+    + ['"', "“", "”", "'", "‘", "’", "«", "»", "„", "「", "」", "''", "``", "X said", ":"]
 )
 
 
@@ -179,6 +180,9 @@ def test_offsets_always_slice_the_text(text):
         assert q.kind in ("full", "partial", "scare")
     for s in find_spans(d):
         assert s.end - s.start <= MAX_QUOTE_CHARS * MAX_QUOTE_PARAGRAPHS
+        # the marks lie outside the quotation, whatever their width
+        assert s.open_mark < s.start
+        assert s.close_mark == -1 or s.close_mark >= s.end
 
 
 @pytest.mark.parametrize(

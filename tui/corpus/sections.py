@@ -12,7 +12,12 @@ lines from any one page:
   end-of-article marker (a comment form, "closed for comments", a copyright line) makes
   everything after it boilerplate too;
 * a reader-comment thread is a run at the end of the page in which short handle lines
-  ("yoshi", "Shin Ra", "@nigelboy") alternate with the comments they sign.
+  ("yoshi", "Shin Ra", "@nigelboy") alternate with the comments they sign. Short lines
+  alone prove nothing (an article's subheadings and numbered items alternate with prose
+  too), so a thread needs evidence of one: handles shaped as user names ("@dave_k",
+  "rob 77", "nigelboy", "MaryL"), a commenter signing twice, timestamps ("3 hours ago"),
+  reply markers or vote counts; and its first handle is shaped as a user name or has
+  such a marker next to it, so a subheading never starts one.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ _GLUED_CREDIT = re.compile(
 )
 _CREDIT_LINE = re.compile(
     rf"^(?:(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*[:|]\s*.{{0,80}}|"
-    rf"[\w .'\-]{{2,60}}/(?:{_PHOTO_AGENCIES}))$",
+    # "Jae C. Hong/AP", "Jim Lo / Reuters.", "Scott Lee via Getty Images."
+    rf"[\w .'\-]{{2,60}}(?: ?/ ?| via )(?:{_PHOTO_AGENCIES})\.?)$",
     re.IGNORECASE,
 )
 
@@ -223,23 +229,75 @@ def _ends_article(line: str, low: str) -> bool:
 def _is_handle(line: str) -> bool:
     if len(line) > 40 or not _HANDLE.match(line) or _SENTENCE_END.search(line):
         return False
+    if not any(c.isalpha() for c in line):
+        return False  # "1", "2.": a numbered list's items
     words = line.lstrip("@").split()
     return not any(w.lower() in _FUNCTION_WORDS for w in words)
+
+
+# A handle shaped as a user name rather than a heading: "@dave_k", "rob 77", "nigelboy",
+# "MaryL", "j.smith" (an at sign, a digit, an underscore or a dot, all lower case, or a
+# capital inside a word). "Shin Ra" is a user's name too, but a heading's shape.
+_USER_NAME = re.compile(r"^@|[\d_.]|^[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*$|[^\W\d_A-Z][A-Z]")
+# Lines a comment system adds around comments: when, replies, votes.
+_THREAD_MARKER = re.compile(
+    r"^(?:"
+    r"(?:about |posted )?(?:an?|\d+) (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?"
+    r" ago"
+    r"|(?:\w{3,9}\.? \d{1,2},? \d{4},? )?(?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?)?"
+    r"|reply|replies|\d+ repl(?:y|ies)|(?:in )?reply to .{1,40}|report(?: abuse)?|flag"
+    r"|permalink|like|share"
+    r"|[+\-−]\d+|\d+ (?:likes?|points?|votes?|up-?votes?|down-?votes?|recommends?)"
+    r"|[▲▼↑↓👍👎].{0,20}"
+    r")$",
+    re.IGNORECASE,
+)
+# A thread needs this much evidence (user-name handles, repeated commenters, markers).
+_THREAD_EVIDENCE = 2
 
 
 def _comment_thread_start(lines: list[str]) -> int | None:
     """Index of the first handle line of a trailing comment thread, if there is one.
 
     A thread needs at least three handles, each signing at least one longer line, and
-    handles must make up a fair share of the lines from its start to the end.
+    handles must make up a fair share of the lines from its start to the end; and
+    evidence of a thread (see the module docstring), counted from its start on.
     """
     n = len(lines)
     handle = [_is_handle(line) for line in lines]
-    signing = [handle[i] and i + 1 < n and not handle[i + 1] for i in range(n)]
+    marker = [len(line) <= 60 and bool(_THREAD_MARKER.match(line)) for line in lines]
+    # a marker is no handle, and does not keep the handle before it from signing
+    handle = [h and not m for h, m in zip(handle, marker)]
+    # a handle signs the comment right after it, or after the markers right after it
+    signing = [False] * n
+    for i in range(n):
+        if handle[i]:
+            j = i + 1
+            while j < n and j <= i + 3 and marker[j]:
+                j += 1
+            signing[i] = j < n and not handle[j] and not marker[j]
+    user = [signing[i] and bool(_USER_NAME.search(lines[i])) for i in range(n)]
+    # evidence in lines[i:], as a suffix sum: a user-name handle, a handle signing again
+    # further on, a marker
+    later: set[str] = set()
+    evidence = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        again = False
+        if signing[i]:
+            name = lines[i].lstrip("@").casefold()
+            again = name in later
+            later.add(name)
+        evidence[i] = evidence[i + 1] + (user[i] or again or marker[i])
     candidates = [i for i in range(n) if signing[i]]
     for k, first in enumerate(candidates):
         handles = len(candidates) - k
         if handles >= 3 and handles / (n - first) >= 0.15:
+            if evidence[first] < _THREAD_EVIDENCE:
+                return None  # (later starts have no more evidence)
+            # a subheading never opens a thread: the first handle is a user name's
+            # shape, or a marker sits by it
+            if not (user[first] or any(marker[first + 1 : first + 3])):
+                continue
             # The line before a thread is the end of the article: real prose.
             if first == 0 or len(lines[first - 1]) >= 40 or is_furniture(lines[first - 1]):
                 return first

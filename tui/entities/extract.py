@@ -37,10 +37,10 @@ from operator import attrgetter
 
 from tui.corpus.document import Document
 from tui.entities.merge import _merge, _winner
-from tui.entities.mining import MinedShard, _Miner
+from tui.entities.mining import Casing, MinedShard, _Miner, _Votes
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _resolve_headline, _resolve_people
-from tui.nlp.lexicon import PLACE
+from tui.nlp.lexicon import OTHER, PERSON, PLACE
 from tui.nlp.places import folding, load_gazetteer
 from tui.util.collector import no_collector
 from tui.util.packing import cut, joined
@@ -133,6 +133,21 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
+def _common_words_are_no_person(
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
+) -> None:
+    """A name of common words ("Election Day", "Working Class", "Protecting Freedom")
+    is a thing's, an event's or a heading's, not a person's: a person's first name or
+    surname may be a common word ("Bill Clinton", "Todd Young"), rarely both. Such a
+    name that only capitals call a person's is typed OTHER."""
+    for key, etype in winners.items():
+        if etype != PERSON or " " not in key or votes[key].get(("!", PERSON)):
+            continue
+        if casing.common(key[: key.find(" ")]) and casing.common(key[key.rfind(" ") + 1 :]):
+            votes[key] = {OTHER: 1}
+            winners[key] = OTHER
+
+
 def _extract(
     documents: list[Document],
     aliases: dict[str, list[str]] | None,
@@ -154,10 +169,14 @@ def _extract(
     known = set(votes)
     winners = {k: _winner(c) for k, c in votes.items()}
     groups = miner.groups
-    kept = _resolve_people(groups, miner.forms, miner.form_id, votes, winners, known, gaz)
+    casing = miner.casing
+    _common_words_are_no_person(votes, winners, casing)
+    kept = _resolve_people(
+        groups, miner.forms, miner.form_id, votes, winners, known, gaz, casing
+    )
     # Headlines: only names already met where capitals carry meaning.
     for source, rs, run in miner.headlines:
-        for form, start in _resolve_headline(rs, run, known, gaz):
+        for form, start in _resolve_headline(rs, run, known, gaz, casing):
             key = form[0]
             if key not in votes:
                 votes[key] = {PLACE: 10, ("!", PLACE): 10}

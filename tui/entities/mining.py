@@ -18,6 +18,7 @@ from tui.corpus.document import BODY, Document
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
+    OFFICE_QUALIFIERS,
     ORG,
     ORG_APPOSITIVE_NOUNS,
     ORG_CONTEXT_AFTER,
@@ -31,6 +32,8 @@ from tui.nlp.lexicon import (
     PLACE,
     PLACE_BEFORE,
     PLACE_PREPOSITIONS,
+    TITLE_HEADS,
+    TITLE_WORDS,
     WEEKDAYS,
 )
 from tui.nlp.names import (
@@ -42,6 +45,7 @@ from tui.nlp.names import (
     WORD_RE,
     Analyser,
     Piece,
+    run_tokens,
 )
 from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
 from tui.util.collector import no_collector
@@ -51,30 +55,81 @@ __all__ = ["MinedShard", "mine_shard"]
 
 _TERMINAL = frozenset(".!?:;\n。！？")
 _OPENERS = frozenset(" \t“\"‘'(•*·[")
+_QUOTE_MARKS = frozenset("“\"‘'")
 
 
 # --- lines where capitals prove nothing --------------------------------------------------
 
 _LINE = re.compile(r"[^\n]+")
+# A word of four letters or more in lower case: a line that has one is no headline.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 
 
 def _shouting_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Title-case or all-capitals lines (headlines, subheads) in ``text[start:end]``."""
+    """Title-case or all-capitals lines (headlines, subheads, labels such as "FULL
+    TEXT." or "READ MORE") in ``text[start:end]``."""
     out: list[tuple[int, int]] = []
     for m in _LINE.finditer(text, start, end):
         line = m.group()
-        if len(line) >= 12 and line.isupper():
+        if line.isupper() and sum(map(str.isalpha, line)) >= 5:
             out.append(m.span())
             continue
         if len(line) >= 200:
             continue
         stripped = line.rstrip()
-        if not stripped or stripped[-1] in ".!?”\"":
+        if not stripped:
             continue
+        if stripped[-1] in ".!?”\"" and _LOWER_WORD.search(stripped):
+            continue  # (prose, as most lines are: the cheap test first)
         words = [w for w in WORD_RE.findall(stripped) if len(w) >= 4]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        if len(words) < 3:
+            continue
+        capitals = sum(w[0].isupper() for w in words)
+        if stripped[-1] in ".!?”\"":
+            if len(words) < 4:
+                continue  # a name alone on a line ("Ann Marie Lee.") is no headline
+            # a sentence may be mostly names; a headline written as one ("Trump Wins
+            # Nevada Caucuses.") has a capital on every longer word, and no list's
+            # commas, label's colon or credit's slash ("Contributing: Ann Lee, Bo Ray.")
+            if capitals == len(words) and not any(c in stripped for c in ",:/"):
+                out.append(m.span())
+        elif capitals >= 0.7 * len(words):
             out.append(m.span())
     return out
+
+
+# Words that title case capitalises and a name never holds after its first word: a run
+# such as "Trump Says He Will Win" or "Department Of Homeland Security Contractor" is a
+# headline's wording, not a name (lower-case joiners such as "of" are not tokens).
+_TITLE_CASE_WORDS = frozenset(
+    """
+    a an to of in on at by for with into over about after as is are was were be been has
+    have had will would can could should do does did not no he she it we they i you his
+    her its our their my your him them us me this that these those what who how why when
+    just says said
+    """.split()
+)
+
+
+def _title_case_run(run: str) -> bool:
+    """A run of title-case or all-capitals wording rather than a name (see above)."""
+    if " " not in run:
+        return False
+    if run.isupper():
+        return True
+    words = run.split()
+    shouted = sum(1 for w in words if len(w) >= 4 and w.isupper() and w.isalpha())
+    if shouted >= 2 and 2 * shouted > len(words):
+        return True  # "LOCAL BAKERY WINS PRIZE The bakery ...": a shouted lead-in
+    # (after the first word that is not a function word, "As The Post's Dana Milbank",
+    # and before the last, which may be a surname: "George Will")
+    k = 0
+    while k < len(words) and words[k].casefold() in FUNCTION_WORDS:
+        k += 1
+    return any(
+        w[:1].isupper() and not w.isupper() and w.casefold() in _TITLE_CASE_WORDS
+        for w in words[k + 1 : -1]
+    )
 
 
 _CREDIT_BEFORE = re.compile(rf"(?:(?i:\b(?:{AGENCY_ALTS}))|(?:{AGENCY_ALTS.upper()}))$")
@@ -183,7 +238,8 @@ class _Groups:
 
 
 # What mining a run of documents leaves for the merge: (groups, their forms, headline
-# runs, acronym definitions, strong-vote tallies, each name's sampled weak hints).
+# runs, acronym definitions, strong-vote tallies, each name's sampled weak hints, each
+# word's sampled casing: per document, met capitalised mid-sentence, met in lower case).
 MinedShard = tuple[
     _Groups,
     list[_Form],
@@ -191,7 +247,74 @@ MinedShard = tuple[
     list[tuple[str, str]],
     dict[tuple[str, tuple[tuple[str, int], ...]], int],
     dict[str, list[tuple[tuple[str, int], ...]]],
+    dict[str, list[tuple[bool, bool]]],
 ]
+# How many documents a one-word name's casing is read in: enough to tell a common word
+# ("People", "Look" opening sentences) from a name, and a bounded cost per word.
+_CASE_SAMPLE = 12
+_CAPITAL, _WEAK = 1, 2
+
+
+class Casing:
+    """How a capitalised word is written across the corpus: in how many documents
+    (of a sample) it is met capitalised mid-sentence, and in lower case.
+
+    A word that starts sentences ("Look", "People", "Campaign") but is written in lower
+    case elsewhere in the same articles is a common word; a name ("Trump", "Rubio") is
+    not met in lower case. Reading the casing only in documents that hold the word
+    capitalised keeps the cost to a few string searches per document.
+    """
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        # key -> [documents read, met capitalised mid-sentence, met in lower case]
+        self.counts: dict[str, list[int]] = {}
+
+    def reading(self, key: str) -> bool:
+        """Whether the casing of ``key`` is still read: a sample of documents, cut short
+        for a word capitalised mid-sentence in most (a name, as most are)."""
+        c = self.counts.get(key)
+        return c is None or (c[0] < _CASE_SAMPLE and 2 * c[1] <= _CASE_SAMPLE)
+
+    def add(self, key: str, capital: bool, lower: bool) -> None:
+        c = self.counts.get(key)
+        if c is None:
+            self.counts[key] = [1, int(capital), int(lower)]
+        else:
+            c[0] += 1
+            c[1] += capital
+            c[2] += lower
+
+    def common(self, key: str) -> bool:
+        """Met in lower case in more documents than capitalised mid-sentence."""
+        c = self.counts.get(key)
+        return c is not None and c[2] > c[1]
+
+    def proper(self, key: str) -> bool:
+        """Capitalised mid-sentence in a third of its documents or more, and no common
+        word: a name, whose capital at a sentence's start means something too
+        ("Unfortunately" and "Together" open sentences, and are capitalised nowhere
+        else). A word never read passes."""
+        c = self.counts.get(key)
+        return c is None or (3 * c[1] >= c[0] and c[2] <= c[1])
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case) stands in ``text`` as a word of its own after a
+    space (as words in lower case do: a line or sentence starts with a capital), not
+    the start of a longer word or of an address ("cnn.com")."""
+    spaced = " " + word
+    j = len(spaced)
+    i = text.find(spaced)
+    while i >= 0:
+        after = text[i + j : i + j + 1]
+        if not (after.isalnum() or after in "_-") and not (
+            after in ".’'" and text[i + j + 1 : i + j + 2].isalnum()
+        ):
+            return True
+        i = text.find(spaced, i + j)
+    return False
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
@@ -200,6 +323,13 @@ _SKIP = frozenset(
 
 
 _DETERMINERS = frozenset("the its their a an".split())
+_NAMED_DAY = re.compile(
+    "(?: (?:" + "|".join(sorted(w.capitalize() for w in WEEKDAYS if len(w) > 4)) + "))(?![\\w])"
+)
+# A lawmaker's party and state: "R-Tex.", "D-N.Y.", "I-Vermont".
+_PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
+# A middle initial opening the rest of a name: "W. Bush", "H.W. Bush".
+_MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -264,13 +394,20 @@ class _Miner:
         self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
         # run text → its entry, one memo for each (initial, after "the") pair: a large
         # corpus looks up a million runs, and a tuple key for each costs more than a dict
-        self.caches: tuple[dict[str, tuple[tuple, Piece | None]], ...] = ({}, {}, {}, {})
+        self.caches: tuple[dict[str, tuple[tuple | None, Piece | None]], ...] = (
+            {}, {}, {}, {}
+        )
         # piece id → (key, surface, ambiguous, multi-word, length)
         self.forms: list[_Form] = []
         self.form_ids: dict[_Form, int] = {}
         self.definitions: list[tuple[str, str]] = []
         self.groups = _Groups()
         self.headlines: list[tuple[str, int, str]] = []
+        self.casing = Casing()
+        # form id -> the words whose casing its mentions tell of, with _CAPITAL/_WEAK
+        self.case_words: list[tuple[tuple[str, int], ...]] = []
+        # each word's casing per document, kept when this miner mines a later shard
+        self.case_samples: dict[str, list[tuple[bool, bool]]] | None = None
 
     def form_id(self, key: str, surface: str, ambiguous: bool, multi: bool, length: int) -> int:
         form = (key, surface, ambiguous, multi, length)
@@ -278,6 +415,11 @@ class _Miner:
         if fid is None:
             fid = self.form_ids[form] = len(self.forms)
             self.forms.append(form)
+            words: tuple[tuple[str, int], ...] = ()
+            if not multi and key.isalpha() and not (surface.isupper() and len(surface) <= 4):
+                # (a form with strong evidence drops _WEAK when it is met: see _entry)
+                words = ((key, _WEAK if ambiguous else _CAPITAL | _WEAK),)
+            self.case_words.append(words)
         return fid
 
     def mine(self, doc: Document) -> None:
@@ -293,11 +435,33 @@ class _Miner:
         if len(text) >= 1 << 31:
             groups.wide()
         number = groups.number(doc.id)
+        # one-word names: key -> _CAPITAL (met mid-sentence here) | _WEAK (met with no
+        # strong evidence: its lower-case use is worth a look)
+        words: dict[str, int] = {}
+        case_words = self.case_words
         for fid, starts in buckets.items():
             groups.add(number, fid, starts)
             sig = strong_forms.get(fid)
             if sig is not None:
                 strong[sig] = strong.get(sig, 0) + len(starts)
+            for key, flags in case_words[fid]:
+                words[key] = words.get(key, 0) | flags
+        counts = self.casing.counts
+        samples = self.case_samples
+        for key, flags in words.items():
+            c = counts.get(key)
+            if c is not None and (c[0] >= _CASE_SAMPLE or 2 * c[1] > _CASE_SAMPLE):
+                continue  # (read enough: or a name, capitalised mid-sentence most times)
+            capital = flags & _CAPITAL != 0
+            lower = flags & _WEAK != 0 and _in_lower_case(text, key)
+            if c is None:
+                counts[key] = [1, int(capital), int(lower)]
+            else:
+                c[0] += 1
+                c[1] += capital
+                c[2] += lower
+            if samples is not None:
+                samples.setdefault(key, []).append((capital, lower))
 
     def _section(
         self, source: str, text: str, start: int, end: int, buckets: dict[int, list[int]]
@@ -306,7 +470,7 @@ class _Miner:
         credits = _credit_lines(text, start, end)
         caches = self.caches
         sampled = self.sampled
-        skip, openers, terminal = _SKIP, _OPENERS, _TERMINAL
+        skip, openers, terminal, quote_marks = _SKIP, _OPENERS, _TERMINAL, _QUOTE_MARKS
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
         zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
         z = 0
@@ -324,15 +488,21 @@ class _Miner:
                     continue
             # The first word of a sentence, line or quotation: its capital proves nothing.
             i = rs - 1
+            quoted = False
             while i >= start and text[i] in openers:
+                quoted = quoted or text[i] in quote_marks
                 i -= 1
-            initial = i < start or text[i] in terminal
+            initial = quoted or i < start or text[i] in terminal
             after_the = " and " in run and text[rs - 4 : rs] == "the "
             cache = caches[initial + 2 * after_the]
             entry = cache.get(run)
             if entry is None:
                 entry = cache[run] = self._entry(run, initial, after_the)
             pieces, defines = entry
+            if pieces is None:
+                # title-case wording inside a line: names only where met elsewhere
+                self.headlines.append((source, rs, run))
+                continue
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
                 if weak_votes is not None and sampled.get(key, 0) < _WEAK_SAMPLE:
@@ -341,9 +511,17 @@ class _Miner:
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
 
-    def _entry(self, run: str, initial: bool, after_the: bool) -> tuple[tuple, Piece | None]:
-        """A run's pieces, flattened for the hot loop, and the piece an acronym may define."""
-        pieces = self.analyser.analyse(run, initial, after_the)
+    def _entry(
+        self, run: str, initial: bool, after_the: bool
+    ) -> tuple[tuple | None, Piece | None]:
+        """A run's pieces, flattened for the hot loop, and the piece an acronym may
+        define; no pieces (None) for a run of title-case wording."""
+        if _title_case_run(run):
+            return None, None
+        party = _PARTY_TAG.match(run)
+        if party and self.analyser.gaz.place(fold(party.group(1))):
+            return (), None  # "(R-Tex.)", "(D-N.Y.)": a lawmaker's party and state
+        pieces = self._revised(run, self.analyser.analyse(run, initial, after_the))
         flat = []
         for p in pieces:
             strong = tuple((t, w) for t, w in p.votes if w >= STRONG)
@@ -353,9 +531,85 @@ class _Miner:
             fid = self.form_id(p.key, p.surface, p.ambiguous, p.multi, length)
             if strong_sig is not None:
                 self.strong_forms[fid] = strong_sig
+                # a name with strong evidence: its lower-case use need not be looked at
+                self.case_words[fid] = tuple((k, f & ~_WEAK) for k, f in self.case_words[fid])
+            elif p.multi and weak is not None and any(t == PERSON for t, _w in weak):
+                # a name only capitals call a person's: its first and last words
+                key = p.key
+                self.case_words[fid] = tuple(
+                    (part, _WEAK)
+                    for part in dict.fromkeys((key[: key.find(" ")], key[key.rfind(" ") + 1 :]))
+                    if part.isalpha()
+                )
             flat.append((p.start, fid, p.key, p.multi, weak, length))
         defines = pieces[-1] if pieces and pieces[-1].end == len(run) else None
         return tuple(flat), defines
+
+    def _revised(self, run: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+        """The analyser's pieces with the edges that make no person's name taken off.
+
+        A name only the weak rule calls a person's (capitalised words, no title) is
+        read again without a function word in front ("At Least", "A Twitter": what is
+        left counts only where met elsewhere), without an office's qualifier in front
+        ("Former NAACP") or an office behind ("Hewlett-Packard CEO", "Indiana
+        Governor"); and a one-word place before a middle initial is a first name
+        ("George W. Bush", not the town of George and "W. Bush").
+        """
+        out: list[Piece] = []
+        for p in pieces:
+            day = _NAMED_DAY.match(run, p.end)
+            if day and not p.multi and p.votes and p.votes[0][0] not in (PLACE, PERSON):
+                # "Super Tuesday", "Black Friday": a day's name, which the analyser
+                # splits at the weekday
+                surface = run[p.start : day.end()]
+                out.append(Piece(p.start, day.end(), surface, fold(surface), ((OTHER, 8),)))
+                continue
+            if (
+                out
+                and p.multi
+                and _MIDDLE_INITIAL.match(p.surface)
+                and not out[-1].multi
+                and out[-1].end + 1 == p.start
+                and run[out[-1].end] == " "
+                and out[-1].votes[:1] == ((PLACE, 10),)
+                and p.votes and p.votes[0][0] == PERSON
+            ):
+                first = out.pop()
+                surface = f"{first.surface} {p.surface}"
+                out.append(Piece(first.start, p.end, surface, fold(surface), p.votes, False, True))
+                continue
+            if not p.multi or len(p.votes) != 1 or p.votes[0] != (PERSON, 3):
+                out.append(p)
+                continue
+            surface = p.surface
+            first_word = surface[: surface.find(" ")].casefold()
+            last_word = surface[surface.rfind(" ") + 1 :].casefold().rstrip(".")
+            if not (
+                first_word in FUNCTION_WORDS
+                or first_word in OFFICE_QUALIFIERS
+                or last_word in TITLE_HEADS
+            ):
+                out.append(p)  # (as most are: the cheap test first)
+                continue
+            tokens, joiners = run_tokens(run[p.start : p.end])
+            first_word = tokens[0][2].casefold()
+            cut_from, cut_to, initial = 0, len(tokens), False
+            if first_word in FUNCTION_WORDS or first_word in OFFICE_QUALIFIERS:
+                cut_from, initial = 1, first_word in FUNCTION_WORDS
+            while cut_to > cut_from + 1 and (
+                tokens[cut_to - 1][2].casefold().rstrip(".") in TITLE_HEADS
+                or (cut_to < len(tokens) and tokens[cut_to - 1][2].casefold() in TITLE_WORDS)
+            ):
+                cut_to -= 1
+            if (cut_from, cut_to) == (0, len(tokens)) or joiners[cut_from]:
+                out.append(p)
+                continue
+            a, b = p.start + tokens[cut_from][0], p.start + tokens[cut_to - 1][1]
+            out.extend(
+                x for x in _shift(self.analyser.analyse(run[a:b], initial), a)
+                if x.votes or x.ambiguous
+            )
+        return tuple(out)
 
     def _weak(
         self, text: str, s: int, e: int, key: str, votes: tuple, multi: bool
@@ -369,13 +623,13 @@ class _Miner:
     def shard(self) -> MinedShard:
         return (
             self.groups, self.forms, self.headlines, self.definitions, self.strong,
-            self.samples or {},
+            self.samples or {}, self.case_samples or {},
         )
 
     def absorb(self, later: MinedShard) -> None:
         """Add what another miner found in the documents after this one's, as if this
         miner had gone on to mine them itself."""
-        groups, forms, headlines, definitions, strong, samples = later
+        groups, forms, headlines, definitions, strong, samples, case_samples = later
         self.groups.extend(groups, [self.form_id(*form) for form in forms])
         self.headlines.extend(headlines)
         self.definitions.extend(definitions)
@@ -386,6 +640,12 @@ class _Miner:
             for votes in hints[: _WEAK_SAMPLE - sampled.get(key, 0)]:
                 sampled[key] = sampled.get(key, 0) + 1
                 self._count(key, votes)
+        casing = self.casing
+        for key, seen in case_samples.items():
+            for capital, lower in seen:
+                if not casing.reading(key):
+                    break
+                casing.add(key, capital, lower)
 
     def _count(self, key: str, *hints: Sequence[tuple[str, int]]) -> None:
         c = self.weak.get(key)
@@ -428,6 +688,13 @@ class _Miner:
         return out
 
 
+def _shift(pieces: tuple[Piece, ...], offset: int) -> list[Piece]:
+    return [
+        Piece(p.start + offset, p.end + offset, p.surface, p.key, p.votes, p.ambiguous, p.multi)
+        for p in pieces
+    ]
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -455,6 +722,7 @@ def mine_shard(documents: list[Document]) -> MinedShard:
     with no_collector(), folding():
         miner = _Miner(load_gazetteer())
         miner.samples = {}
+        miner.case_samples = {}
         for doc in documents:
             miner.mine(doc)
         return miner.shard()

@@ -7,8 +7,8 @@ from array import array
 from collections.abc import Callable
 from typing import Any
 
-from tui.entities.mining import _Form, _Groups, _Votes
-from tui.nlp.lexicon import ORG, ORG_HEADS, PERSON, PLACE, PLACE_HEADS
+from tui.entities.mining import Casing, _Form, _Groups, _Votes
+from tui.nlp.lexicon import FUNCTION_WORDS, ORG, ORG_HEADS, PERSON, PLACE, PLACE_HEADS
 from tui.nlp.names import POSSESSIVE, run_tokens
 from tui.nlp.places import Gazetteer, fold
 
@@ -42,11 +42,18 @@ def _resolve_people(
     winners: dict[str, str],
     known: set[str],
     gaz: Gazetteer,
+    casing: Casing | None = None,
 ) -> _Kept:
     """Settle single words: a surname joins its person, an unproven word needs evidence.
 
     ``form_id`` numbers the forms of groups given another name (and adds to ``forms``).
+    A word that ``casing`` finds written in lower case more often than capitalised
+    mid-sentence is a common word, not a name, unless it is part of a name in the
+    document, a place or has strong evidence of its own; a word met at a sentence's
+    start counts only if it is a proper name by ``casing``.
     """
+    common = casing.common if casing is not None else (lambda key: False)
+    proper = casing.proper if casing is not None else (lambda key: True)
     person_keys = {k for k, t in winners.items() if t == PERSON and " " in k}
     # What each form's groups tell of their documents, worked out once per form:
     # form → (key, parts), for the short forms of a name and the parts of a person's.
@@ -115,7 +122,7 @@ def _resolve_people(
         if ambiguous:
             if isinstance(people, str):
                 key = people
-            elif key not in known and not major:
+            elif (key not in known or not proper(key)) and not major:
                 return -1
         elif key not in gaz.countries:
             if isinstance(people, str) and not major:
@@ -124,6 +131,8 @@ def _resolve_people(
                 everyone = corpus_people.get(key)
                 if isinstance(everyone, str) and votes[key].get(("!", ORG), 0) == 0:
                     key = everyone
+                elif common(key) and not _strong(votes.get(key)):
+                    return -1
         return fid if key == forms[fid][0] else form_id(key, surface, False, multi, length)
 
     # Most forms are settled the same in every document: those whose key is no part of
@@ -148,6 +157,11 @@ def _resolve_people(
 _SEVERAL = object()
 
 
+def _strong(counter: _Votes | None) -> bool:
+    """Whether a name's votes hold strong evidence (kept under ``("!", type)`` keys)."""
+    return counter is not None and any(isinstance(t, tuple) for t in counter)
+
+
 def _one_or_several(table: dict[Any, object], where: Any, key: str) -> None:
     """Note that the word at ``where`` is part of the name ``key``."""
     had = table.get(where)
@@ -158,10 +172,11 @@ def _one_or_several(table: dict[Any, object], where: Any, key: str) -> None:
 
 
 def _resolve_headline(
-    run_start: int, run: str, known: set[str], gaz: Gazetteer
+    run_start: int, run: str, known: set[str], gaz: Gazetteer, casing: Casing | None = None
 ) -> list[tuple[_Form, int]]:
     """Names inside a headline run, the longest known names or major places, left to
-    right: each one's form and offset."""
+    right: each one's form and offset. A headline capitalises every word, so one word
+    alone counts only if it is no function word and (by ``casing``) a proper name."""
     tokens, _joiners = run_tokens(run)
     out: list[tuple[_Form, int]] = []
     i = 0
@@ -176,6 +191,10 @@ def _resolve_headline(
             key = fold(surface)
             place = gaz.place(key)
             hit = key if key in known else (fold(place[0]) if place and place[1] else None)
+            if hit and n == 1 and not (place and place[1]) and (
+                key in FUNCTION_WORDS or (casing is not None and not casing.proper(key))
+            ):
+                hit = None
             if hit and surface.strip():
                 out.append(((hit, surface, False, n > 1, e - s), run_start + s))
                 i += n

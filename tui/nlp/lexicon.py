@@ -31,6 +31,31 @@ FUNCTION_WORDS = frozenset(
     again almost nearly rather quite very too thanks thank dear hello hi sorry ok okay
     is are was were be been being has have had do does did will would shall should can
     could may might must
+    everyone everybody everything someone somebody something anyone anybody anything
+    nobody nothing others
+    """.split()
+) | frozenset(
+    # contractions ("I'm", "We're", "Don't"), with either apostrophe
+    f"{word}{mark}{ending}"
+    for mark in "'’"
+    for word, endings in (
+        ("i", "m ve d ll"), ("we", "re ve d ll"), ("you", "re ve d ll"),
+        ("they", "re ve d ll"), ("he", "s d ll"), ("she", "s d ll"), ("it", "s d ll"),
+        ("that", "s d ll"), ("there", "s d ll re"), ("here", "s"), ("what", "s d ll re"),
+        ("who", "s d ll re ve"), ("let", "s"), ("how", "s"), ("where", "s"),
+        ("don", "t"), ("doesn", "t"), ("didn", "t"), ("won", "t"), ("can", "t"),
+        ("isn", "t"), ("aren", "t"), ("wasn", "t"), ("weren", "t"), ("hasn", "t"),
+        ("haven", "t"), ("hadn", "t"), ("wouldn", "t"), ("shouldn", "t"), ("couldn", "t"),
+        ("ain", "t"), ("mustn", "t"),
+    )
+    for ending in endings.split()
+) | frozenset(
+    # number words: "One of the suspects ...", "Two weeks later ..."
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    dozen dozens half
     """.split()
 )
 
@@ -57,7 +82,13 @@ TITLE_HEADS = frozenset(
     constable officer attorney chancellor treasurer president-elect vice-president
     executive mp mep msp mla administrator secretary-general director-general
     attorney-general governor-general
+    whip vp editor-in-chief sens reps govs
     """.split()
+)
+# Words that say when or how someone holds an office, before its title or a name:
+# "Former Gov. Jeb Bush", "Acting Director".
+OFFICE_QUALIFIERS = frozenset(
+    "former then acting interim late outgoing incoming retired ex onetime one-time".split()
 )
 # Words that may sit inside a title before its head ("Chief Cabinet Secretary").
 TITLE_WORDS = TITLE_HEADS | frozenset(
@@ -68,6 +99,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     economy economic education labour labor transport agriculture environment culture
     information intelligence military prime crown supreme executive managing general
     first high grand chief principal permanent parliamentary presidential royal
+    majority minority ranking investigative
     """.split()
 )
 # Department words that follow "Secretary of" / "Minister for" inside a title.
@@ -93,6 +125,8 @@ ORG_HEADS = frozenset(
     team front movement brigade coalition cabinet partners capital ventures media
     broadcasting television radio channel studio studios cross crescent laboratory lab
     rovers rangers wanderers athletic albion
+    pac watch caucus brotherhood communications globe sentinel register inquirer
+    examiner courier dispatch monitor magazine insider
     """.split()
 )
 PLACE_HEADS = frozenset(
@@ -105,6 +139,7 @@ PLACE_HEADS = frozenset(
     hill hills heights beach forest
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
+    belt
     """.split()
 )
 # Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
@@ -125,6 +160,7 @@ OTHER_HEADS = frozenset(
     deal crisis conference forum strategy program programme project operation index
     election elections referendum constitution amendment memorandum framework marathon
     tournament race grand prix open series expo
+    day eve bowl show tonight live security
     """.split()
 )
 OTHER_LEADS = frozenset("operation article chapter".split())
@@ -133,11 +169,12 @@ OTHER_LEADS = frozenset("operation article chapter".split())
 NEWS_AGENCIES = frozenset(
     """
     reuters ap afp associated press bloomberg yonhap kyodo xinhua tass interfax upi efe
-    ansa dpa pti ani anadolu bernama antara kcna ria novosti jiji cna aap
+    ansa dpa pti ani anadolu bernama antara kcna ria novosti jiji cna aap getty
     """.split()
 ) | frozenset(
     {"associated press", "agence france-presse", "agence france presse", "ria novosti",
-     "press trust of india", "australian associated press", "jiji press", "kyodo news"}
+     "press trust of india", "australian associated press", "jiji press", "kyodo news",
+     "getty images"}
 )
 
 # Nouns for people, used as context: "security expert Ankit Panda", "X, a spokesman".
@@ -150,6 +187,8 @@ PERSON_ROLES = frozenset(
     activist candidate governor mayor negotiator commander general colonel officer
     scholar historian strategist adviser aide consultant coach manager player actor singer
     striker midfielder defender goalkeeper winger quarterback pitcher batsman bowler
+    actress comedian host anchor pastor columnist commentator pollster businessman
+    businesswoman billionaire entrepreneur rapper musician filmmaker
     """.split()
 )
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
@@ -234,5 +273,26 @@ AFFILIATIONS = frozenset(
     liberal liberals socialist socialists communist communists labourite labourites
     libertarian libertarians nationalist nationalists unionist unionists loyalist
     loyalists separatist separatists centrist centrists
+    muslim muslims christian christians jew jews catholic catholics evangelical
+    evangelicals hindu hindus buddhist buddhists sikh sikhs mormon mormons protestant
+    protestants
     """.split()
 )
+
+# Contractions spelled out, so that two reports of one sentence compare word for word
+# ("We've waited" = "We have waited"). Whole words first, then endings; "'s" only after
+# the words where it stands for "is" (elsewhere it is a possessive as often).
+CONTRACTED_WORDS = {
+    "won't": ("will", "not"), "can't": ("can", "not"), "cannot": ("can", "not"),
+    "shan't": ("shall", "not"), "ain't": ("is", "not"), "let's": ("let", "us"),
+}
+CONTRACTED_ENDINGS = (
+    ("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"),
+    ("'d", "would"),
+)
+IS_CONTRACTED = frozenset(
+    "it's that's there's here's what's who's he's she's where's how's when's why's".split()
+)
+# Words that turn a statement into its opposite: two reports that differ in one of
+# these are never the same statement, however close the rest.
+NEGATIONS = frozenset("not no never nothing nobody none neither nor nowhere".split())

@@ -56,12 +56,20 @@ COUNTRY_FORMS: dict[str, list[str]] = {
     "Northern Ireland": [],
     "Middle East": [],
 }
-# AP-style abbreviations of US states in datelines ("PASADENA, Calif."). Those that are
-# also common words or names ("Miss.", "Mass.", "Wash.", "Conn.", "Mo.") are left out.
+# AP-style abbreviations of US states in datelines ("PASADENA, Calif.") and after a
+# lawmaker's party ("R-Tex."). Those that are also common words, names or other
+# abbreviations ("Miss.", "Mass.", "Wash.", "Conn.", "Mo.", "Ill.", "La.", "Del.", "Va."
+# for Veterans Affairs, "Kan.") are left out.
 STATE_ABBREVIATIONS: dict[str, str] = {
     "Ariz.": "Arizona", "Calif.": "California", "Colo.": "Colorado",
     "Fla.": "Florida", "Mich.": "Michigan", "Minn.": "Minnesota", "Okla.": "Oklahoma",
     "Tenn.": "Tennessee", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "Neb.": "Nebraska",
+    "Ala.": "Alabama", "Ark.": "Arkansas", "Ga.": "Georgia", "Ky.": "Kentucky",
+    "Md.": "Maryland", "Mont.": "Montana", "Nev.": "Nevada", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "Tex.": "Texas", "Vt.": "Vermont", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "R.I.": "Rhode Island", "W.Va.": "West Virginia",
 }
 # Unions of states that the place data lists beside countries; news text treats them as
 # organisations ("the EU said"), so they are typed ORG, with their short forms.

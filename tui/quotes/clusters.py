@@ -8,6 +8,11 @@ scores a trimmed quote inside a longer one as a match), with a lower bar when bo
 attributed to the same speaker. The thresholds are tuned on the hand-written pairs in
 tests/fixtures/cluster_pairs.yaml.
 
+Short statements have too few content words for that ("We have waited long enough"),
+so a second rule joins the reports of one speaker whose wordings are the same or one
+word apart, case, punctuation and contractions aside, whatever their length; it needs
+two sources, and never joins a wording to its negation.
+
 At archive scale the pairs are not all compared: each quote is filed under its rarest
 content words, and only quotes sharing one of those are scored (blocking, as in record
 linkage), so the work grows with the number of quotes, not its square.
@@ -19,11 +24,13 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+
+from tui.nlp.lexicon import CONTRACTED_ENDINGS, CONTRACTED_WORDS, IS_CONTRACTED, NEGATIONS
 
 if TYPE_CHECKING:
     from tui.quotes.model import Quote
@@ -54,6 +61,11 @@ _STOPWORDS = frozenset(
     how all any both each few more most other some such own same s t don't can't won't
     isn't aren't wasn't weren't we're we've we'll they're i'm i've it’s we’re""".split()
 )
+# Wordings of up to this many words are also matched one word apart (a word added,
+# dropped or changed): longer ones go through the content words. The words the two
+# share must be at least MIN_SHARED_WORDING ("rigged economy" is not "rigged system").
+SHORT_WORDING = 8
+MIN_SHARED_WORDING = 3
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
 
 
@@ -72,6 +84,29 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     words = _WORD_RE.findall(text.casefold().replace("’", "'"))
     return [stem(w) for w in words if len(w) > 1 and w not in _STOPWORDS]
+
+
+@lru_cache(maxsize=200_000)
+def _spelled_out(word: str) -> tuple[str, ...]:
+    whole = CONTRACTED_WORDS.get(word)
+    if whole is not None:
+        return whole
+    if word in IS_CONTRACTED:
+        return (word[:-2], "is")
+    for ending, full in CONTRACTED_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            return (word[: -len(ending)], full)
+    return (word,)
+
+
+def wording(text: str) -> tuple[str, ...]:
+    """A quotation's words as two reports of it would share them: case, punctuation
+    and the spelling of contractions aside ("We've waited long enough!" = "we have
+    waited long enough")."""
+    out: list[str] = []
+    for w in _WORD_RE.findall(text.casefold().replace("’", "'")):
+        out.extend(_spelled_out(w))
+    return tuple(out)
 
 
 class Scorer:
@@ -196,6 +231,7 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
         parent[i] = first_of.setdefault(key, i)
         if parent[i] == i:
             words[i] = w
+    _join_wordings(quotes, find, parent)
     sets = {i: set(w) for i, w in words.items()}
     df: dict[str, int] = defaultdict(int)
     for ws in sets.values():
@@ -237,3 +273,56 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
             quotes[i].cluster = cid
         clusters[cid] = [quotes[i] for i in members]
     return clusters
+
+
+def _join_wordings(
+    quotes: Sequence[Quote], find: Callable[[int], int], parent: dict[int, int]
+) -> None:
+    """Join one speaker's reports whose wordings are the same or one word apart, in
+    two sources or more (see the module docstring). Each report is filed under its
+    wording and, if short, under the wording with each word taken out: with the word's
+    place (two wordings with one word changed meet there) or without it (a wording with
+    one word more meets the shorter one's whole wording). Within a key every pair is at
+    most one word apart, so each member is joined to the key's first: linear time."""
+    keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    spelled: dict[str, tuple[str, ...]] = {}
+    for i, q in enumerate(quotes):
+        if q.speaker is None or q.kind == "scare":
+            continue
+        w = spelled.get(q.text)
+        if w is None:
+            w = spelled[q.text] = wording(q.text)
+        if not w:
+            continue
+        keys[(q.speaker, w)].append(i)
+        if MIN_SHARED_WORDING < len(w) <= SHORT_WORDING + 1:
+            for k in range(len(w)):
+                rest = w[:k] + w[k + 1 :]
+                if len(w) <= SHORT_WORDING:
+                    keys[(q.speaker, rest, k)].append(i)  # a word changed
+                # a word more than a shorter wording: met under that wording's key
+                keys[(q.speaker, rest, -1)].append(i)
+    for key, members in keys.items():
+        if len(key) == 3 and key[2] == -1:
+            # only wordings one word longer than the whole wording ``key[1]`` are here:
+            # they join the reports of that wording itself, if any
+            whole = keys.get((key[0], key[1]))
+            if not whole:
+                continue
+            members = whole[:1] + members
+        if len(members) < 2 or len({quotes[i].source for i in members}) < 2:
+            continue
+        first = members[0]
+        negated = _negations(spelled[quotes[first].text])
+        for i in members[1:]:
+            if _negations(spelled[quotes[i].text]) != negated:
+                continue  # "we will go" is not "we will not go"
+            parent.setdefault(first, first)
+            parent.setdefault(i, i)
+            a, b = find(first), find(i)
+            if a != b:
+                parent[b] = a
+
+
+def _negations(words: tuple[str, ...]) -> list[str]:
+    return sorted(w for w in words if w in NEGATIONS)

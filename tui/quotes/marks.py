@@ -15,7 +15,17 @@ without closing it. The rules here:
   quote mark (the news convention); otherwise the quote ends with its paragraph;
 * single quotes only count outside double quotes, and only with a clear opening and
   closing shape, so apostrophes (``don't``, ``countries'``) are left alone;
+* pairs of apostrophes (``''…''``, some papers' house style) and the typesetting pair
+  ````…''`` are double quotes too. They are read only where they quote: a lone ``''``
+  left open at the end of its paragraph (an inch sign, a typo, a plural possessive with
+  a stray apostrophe) opens nothing, unless the next paragraph reopens the quotation. In
+  a run of three, the pair is the outer mark (``'''A 'b,'''``: double then single when
+  opening, single then double when closing);
 * nothing runs away: a quotation longer than a few thousand characters is a mismatch.
+
+Offsets: ``open_mark`` is a mark's first character and ``close_mark`` its last, so that
+the narration before and after a quotation is ``text[:open_mark]`` and
+``text[close_mark + 1:]`` whatever the mark's width.
 
 ``kind`` says what the quotation is: ``full`` (a sentence or clause in the speaker's
 words), ``partial`` (a fragment worked into the narration) or ``scare`` (a word or two
@@ -42,16 +52,25 @@ _OPEN_ONLY = "“„«「『"
 _CLOSE_ONLY = "”»」』"
 _DOUBLE = '"' + _OPEN_ONLY + _CLOSE_ONLY
 _DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE)}]")
+# The same with the two-character marks: two or three apostrophes (never part of a
+# longer run), and two backticks. Used only on texts that have such a pair.
+_PAIRED_RE = re.compile(f"[{re.escape(_DOUBLE)}]|'(?<!'')'{{1,2}}(?!')|``")
+_APOSTROPHES = "''"
+_BACKTICKS = "``"
 # Which closing glyphs may end a quote opened by each glyph. A straight mark or a curly
 # one may close either (mixed pairs are common); the typographic systems keep their own.
-_CLOSERS = {
-    '"': '"”“',
-    "“": '"”“',
-    "„": "“”\"",
-    "«": "»",
-    "「": "」",
-    "『": "』",
+_CLOSERS: dict[str, tuple[str, ...]] = {
+    '"': ('"', "”", "“"),
+    "“": ('"', "”", "“"),
+    "„": ("“", "”", '"'),
+    "«": ("»",),
+    "「": ("」",),
+    "『": ("』",),
+    _APOSTROPHES: (_APOSTROPHES,),
+    _BACKTICKS: (_APOSTROPHES,),
 }
+_WIDE = (_APOSTROPHES, _BACKTICKS)
+_STRAIGHT = ('"',)  # what closes a quote opened by a closing glyph
 # (the mark comes first and the look-behind checks the character before it from there:
 # a pattern that opens with a character class lets the scanner skip to candidate marks,
 # one that opens with a look-around is tried at every position, four times slower)
@@ -67,11 +86,22 @@ _OPENS_AFTER = frozenset("([{—–-/…" + _OPEN_ONLY)
 _CLOSES_BEFORE = frozenset(".,;:!?)]}—–…" + _CLOSE_ONLY)
 
 
+def _glyph(text: str, i: int) -> str:
+    """The double quote mark at ``i``: one character, or a pair of apostrophes or backticks."""
+    c = text[i]
+    if c == "'" or c == "`":
+        return c + c
+    return c
+
+
 def _direction(text: str, i: int) -> str:
     """"open", "close" or "both" for the double quote mark at ``i``."""
+    glyph = _glyph(text, i)
+    if glyph == _BACKTICKS:
+        return "open"
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
-    glyph = text[i]
+    j = i + len(glyph)
+    after = text[j] if j < len(text) else "\n"
     space_before = before in _OPENS_AFTER or before.isspace()
     space_after = after in _CLOSES_BEFORE or after.isspace()
     if space_before and not space_after:
@@ -101,8 +131,14 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     # Only paragraphs with marks are visited: most paragraphs have none.
     starts = [b[0] for b in bounds]
     groups: dict[int, list[int]] = {}
-    for found in _DOUBLE_RE.finditer(text):
+    wide = _APOSTROPHES in text or _BACKTICKS in text
+    for found in (_PAIRED_RE if wide else _DOUBLE_RE).finditer(text):
         m = found.start()
+        if found.end() - m == 3:
+            # three apostrophes: a pair and a single; the pair is the outer mark
+            before = text[m - 1] if m > 0 else "\n"
+            if not (before.isspace() or before in _OPENS_AFTER):
+                m += 1
         pi = bisect_right(starts, m) - 1
         if pi >= 0 and m < bounds[pi][1]:
             groups.setdefault(pi, []).append(m)
@@ -133,24 +169,25 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
         last_close = -1
         for m in para_marks:
             d = _direction(text, m)
-            glyph = text[m]
+            glyph = _glyph(text, m)
+            last = m + len(glyph) - 1  # the mark's last character
             if open_at is None:
                 if d == "close":
                     # A stray: never the start of a quote. Right after a quote it may
                     # be that quote's real end.
-                    if last_close >= 0 and _extend(spans, text, last_close, m):
-                        last_close = m
+                    if last_close >= 0 and _extend(spans, text, last_close, m, last):
+                        last_close = last
                     continue
-                open_at = (m + 1, m, glyph, pi, 1)
+                open_at = (last + 1, m, glyph, pi, 1)
                 last_close = -1
                 continue
-            if d != "open" and glyph in _CLOSERS.get(open_at[2], '"'):
-                spans.append(QuoteSpan(open_at[0], m, open_at[1], m, open_at[3]))
-                last_close = m
+            if d != "open" and glyph in _CLOSERS.get(open_at[2], _STRAIGHT):
+                spans.append(QuoteSpan(open_at[0], m, open_at[1], last, open_at[3]))
+                last_close = last
                 open_at = None
             elif d == "open":
                 # The earlier mark never closed: it was the stray. Start again here.
-                open_at = (m + 1, m, glyph, pi, 1)
+                open_at = (last + 1, m, glyph, pi, 1)
         # (an open quote is carried into the next paragraph)
     if open_at is not None:
         _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
@@ -164,12 +201,16 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
 def _end_at_paragraph(
     spans: list[QuoteSpan], open_at: tuple[int, int, str, int, int], end: int
 ) -> None:
-    start, mark, _, para, _ = open_at
+    start, mark, glyph, para, paragraphs = open_at
+    if paragraphs == 1 and glyph in _WIDE:
+        return  # a lone pair of apostrophes or backticks (see the module docstring)
     if 0 < end - start <= MAX_QUOTE_CHARS:
         spans.append(QuoteSpan(start, end, mark, -1, para))
 
 
-def _extend(spans: list[QuoteSpan], text: str, last_close: int, stray: int) -> bool:
+def _extend(
+    spans: list[QuoteSpan], text: str, last_close: int, stray: int, stray_last: int
+) -> bool:
     """`"… other areas" of the relationship," said X`: the stray mark is the real end."""
     if not spans or spans[-1].close_mark != last_close:
         return False
@@ -179,7 +220,7 @@ def _extend(spans: list[QuoteSpan], text: str, last_close: int, stray: int) -> b
     if re.search(r"[.!?]\s", between) or text[stray - 1] not in ",.!?…":
         return False
     prev = spans[-1]
-    spans[-1] = QuoteSpan(prev.start, stray, prev.open_mark, stray, prev.paragraph)
+    spans[-1] = QuoteSpan(prev.start, stray, prev.open_mark, stray_last, prev.paragraph)
     return True
 
 
@@ -188,7 +229,7 @@ def _single_spans(
 ) -> list[QuoteSpan]:
     """Single-quoted quotations outside double quotes, with clear shapes only."""
     out: list[QuoteSpan] = []
-    covered = [(s.open_mark, s.end + 1) for s in doubles]
+    covered = [(s.open_mark, max(s.end, s.close_mark) + 1) for s in doubles]
     ci = 0
     starts = [b[0] for b in bounds]
     last_end = -1
@@ -262,23 +303,28 @@ def classify(
         return SCARE
     inner = text[span.start : span.end]
     first = inner.lstrip(" .…—–-([")[:1]
-    before = text[para_start : span.open_mark]
-    before = before.rstrip()
+    # the last character before the opening mark that is not white space, if any in
+    # the paragraph (found backwards: copying the paragraph up to each of its
+    # quotations would be quadratic on one long paragraph full of them)
+    b = span.open_mark - 1
+    while b >= para_start and text[b].isspace():
+        b -= 1
+    last = text[b] if b >= para_start else ""
     opens_sentence = (
-        not before
-        or before[-1] in ":.!?…—–"
-        or before[-1] in _CLOSE_ONLY + '"'
-        or before.endswith(",")
+        not last
+        or last in ":.!?…—–,"
+        or last in _CLOSE_ONLY + '"'
+        or (last == "'" and b > para_start and text[b - 1] == "'")  # after a `''` quote
     )
     if first.isupper() or first.isdigit():
         if opens_sentence or _TERMINAL_INSIDE.search(inner):
             return FULL
         return PARTIAL
-    if opens_sentence and not before.endswith(","):
+    if opens_sentence and last != ",":
         # a sentence-opening quote written in lower case (a trimmed quote) is still
         # the speaker's sentence
         return FULL
-    if before.endswith(",") and previous is not None and previous.close_mark >= 0:
+    if last == "," and previous is not None and previous.close_mark >= 0:
         between = text[previous.close_mark + 1 : span.open_mark]
         if len(between) <= _SPLIT_REACH and text[previous.start : previous.end].strip():
             # `"People lost their homes," he said, "and they were told …"`

@@ -45,7 +45,9 @@ class QuoteSpan(NamedTuple):
 
     start: int
     end: int
-    open_mark: int  # offset of the opening mark (of the first paragraph, if several)
+    open_mark: int  # offset of the opening mark (of the first paragraph, if several);
+    # a mark of two characters (``''``) is at its first character here, and at its last in
+    # close_mark: the narration around the quotation is text[:open_mark], text[close_mark + 1:]
     close_mark: int  # offset of the closing mark, or -1 when the paragraph ended it
     paragraph: int  # index of the paragraph the quote opens in
 

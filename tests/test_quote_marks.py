@@ -1,0 +1,117 @@
+"""Quote marks beyond the one-character glyphs: pairs of apostrophes (``''…''``) and the
+typesetting pair (````…''``), and the cost of classifying many quotations at once."""
+
+from __future__ import annotations
+
+from tui.corpus.loader import make_document
+from tui.quotes.extract import extract_quotes
+from tui.quotes.marks import _find_spans, classify, find_spans
+
+
+def doc(text: str):
+    return make_document("t", "t.md", text, {})
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes([doc(text)])]
+
+
+def test_apostrophe_pairs_are_double_quotes():
+    text = "''We will not back down,'' said Ana Ruiz, the union's director. Talks resume Monday."
+    assert quotes(text) == [("We will not back down", "Ana Ruiz")]
+
+
+def test_apostrophe_pairs_around_a_cue_in_the_middle():
+    text = ("''The budget is late,'' Tom Baker said on Tuesday, ''and nobody in the council "
+            "seems to mind.''")
+    assert quotes(text) == [
+        ("The budget is late", "Tom Baker"),
+        ("and nobody in the council seems to mind.", "Tom Baker"),
+    ]
+
+
+def test_backticks_open_and_apostrophes_close():
+    text = "``It is a fair deal for everyone,'' Mara Quist told reporters."
+    assert quotes(text) == [("It is a fair deal for everyone", "Mara Quist")]
+
+
+def test_marks_are_outside_the_quotation_and_give_its_context():
+    text = "She added: ''Nothing has been decided yet.'' The vote is in May."
+    (span,) = find_spans(doc(text))
+    assert text[span.open_mark : span.open_mark + 2] == "''"
+    assert text[span.close_mark - 1 : span.close_mark + 1] == "''"
+    assert text[span.start : span.end] == "Nothing has been decided yet."
+    assert text[span.close_mark + 1 :].startswith(" The vote")
+
+
+def test_three_apostrophes_are_a_pair_outside_a_single_mark():
+    text = "''He told me to use the word 'steady,''' said Lena Ortiz."
+    assert quotes(text) == [("He told me to use the word 'steady,'", "Lena Ortiz")]
+    text = "'''Tomorrow Is Late,''' he replied, naming the film."
+    assert [q for q, _ in quotes(text)] == ["'Tomorrow Is Late,'"]
+
+
+def test_a_lone_apostrophe_pair_quotes_nothing():
+    assert quotes("The fence is 6'' high and the gate 4'' wide, the builder said.") == []
+    assert quotes("The players'' union met on Friday to discuss the new terms.") == []
+    text = "Officials said ''the rules would change in the spring\n\nThen the meeting ended."
+    assert quotes(text) == []
+
+
+def test_a_possessive_pair_does_not_swallow_a_later_quotation():
+    text = ("The players'' union met on Friday. ''We are ready to play,'' said Joe Lund, "
+            "the union's head.")
+    assert quotes(text) == [("We are ready to play", "Joe Lund")]
+
+
+def test_an_apostrophe_quotation_reopened_in_the_next_paragraph_goes_on():
+    text = ("''The first part of what she said runs on.\n\n''And this is the rest of it,'' "
+            "said Ana Ruiz.\n\nNarration follows.")
+    (q,) = quotes(text)
+    assert q[0] == "The first part of what she said runs on.\n\n''And this is the rest of it"
+
+
+def test_apostrophes_in_words_stay_apostrophes_around_pairs():
+    text = "''It's the workers' turn, isn't it?'' asked Dan O'Neil."
+    assert quotes(text) == [("It's the workers' turn, isn't it?", "Dan O'Neil")]
+
+
+class _CountingText(str):
+    """A text that counts the characters read out of it (by index or slice)."""
+
+    read = 0
+
+    def __getitem__(self, key):
+        out = str.__getitem__(self, key)
+        _CountingText.read += len(out)
+        return out
+
+
+def _characters_read_classifying(n: int) -> int:
+    raw = ("and so on " * 30 + '"Yes," "no" and "maybe" ') * n
+    spans = _find_spans(raw, [(0, len(raw))])
+    assert len(spans) == 3 * n
+    text = _CountingText(raw)
+    _CountingText.read = 0
+    previous = None
+    for span in spans:
+        classify(text, span, True, 0, previous)
+        previous = span
+    return _CountingText.read
+
+
+def test_classify_is_linear_on_one_paragraph_full_of_quotations():
+    """The words before each quotation are found backwards from its mark, not copied
+    from the start of the paragraph: twice the paragraph, about twice the reading (a
+    copy per quotation reads 4 times as much)."""
+    small, large = _characters_read_classifying(500), _characters_read_classifying(1000)
+    assert large <= 2.2 * small
+
+
+def test_finding_apostrophe_marks_is_linear():
+    from .test_linear_time import doubling_ratio
+
+    def make(n: int) -> str:
+        return "''a ''' b'' it's '' ``c'' players'' ''d\n" * n
+
+    assert doubling_ratio(lambda text: find_spans(doc(text)), make, 5_000) < 3

@@ -1,0 +1,173 @@
+"""The sidebar's entities on the furniture of real news pages: labels and shouted
+headlines, photo credits, sentence-initial words and contractions, and multi-word names
+typed by their head and by how the corpus writes their words. Every text here is made
+up for these tests."""
+
+from __future__ import annotations
+
+from tui.corpus.document import Document
+from tui.corpus.loader import make_document
+from tui.corpus.sections import is_caption
+from tui.entities.extract import extract_entities
+from tui.entities.model import Entity
+
+
+def entities(*texts: str) -> list[Entity]:
+    docs = [make_document(f"d{i}", f"d{i}.md", t, {}) for i, t in enumerate(texts)]
+    return extract_entities(docs)
+
+
+def typed(ents: list[Entity]) -> dict[str, str]:
+    return {e.name: e.type for e in ents}
+
+
+def every_form(ents: list[Entity]) -> set[str]:
+    return {form for e in ents for form in (e.name, *e.aliases)}
+
+
+def test_labels_kickers_and_shouted_headlines_are_never_entities():
+    text = (
+        "Harbour town braces for the storm;\n\n"
+        "ABSTRACT.\n\n"
+        "The council of Port Ellery met on Monday.\n\n"
+        "FULL TEXT.\n\n"
+        "Mayor Dana Whitfield said the sea wall would hold. Whitfield spoke for an hour.\n\n"
+        "READ MORE\n\n"
+        "WATCH BELOW:\n\n"
+        "LOCAL BAKERY WINS NATIONAL PRIZE The bakery on Quay Street won again, "
+        "Whitfield said.\n\n"
+        "SIGN UP FOR OUR NEWSLETTER\n"
+    )
+    ents = entities(text)
+    forms = every_form(ents)
+    for furniture in ("ABSTRACT", "FULL TEXT", "READ MORE", "WATCH BELOW", "SIGN UP",
+                      "LOCAL BAKERY WINS NATIONAL PRIZE", "NEWSLETTER"):
+        assert not any(furniture in f for f in forms), (furniture, forms)
+    assert typed(ents)["Dana Whitfield"] == "PERSON"
+
+
+def test_title_case_headlines_give_only_names_met_elsewhere():
+    headline = "Dana Whitfield Says She Will Fight The Storm Tax In Court."
+    body = "Mayor Dana Whitfield of Port Ellery spoke on Monday about the new levy."
+    forms = every_form(entities(headline + "\n\n" + body))
+    assert "Dana Whitfield" in forms
+    assert not any(("Says" in f or "Storm Tax" in f or "Court" in f) for f in forms), forms
+
+
+def test_photo_credits_are_captions_not_people():
+    for line in ("Jane Mirren via Getty Images.", "Tom Okafor / Reuters.", "Ana Reis/AP"):
+        assert is_caption(line), line
+    text = ("The governor waved to the crowd in Port Ellery.\n\n"
+            "Jane Mirren via Getty Images.\n\n"
+            "Tom Okafor / Reuters.\n\n"
+            "The crowd cheered as Governor Liam Brody arrived.")
+    names = typed(entities(text))
+    assert "Jane Mirren" not in names and "Tom Okafor" not in names
+    assert names["Liam Brody"] == "PERSON"
+
+
+def test_sentence_initial_words_and_contractions_are_never_entities():
+    texts = [
+        "I’m not leaving, said Mara Quist. We’re staying. One of the aides agreed. "
+        "Out of the room walked Quist.",
+        "“I’m sure of it,” Quist said. “We’re ready,” she added. He shouted “Out!” at the "
+        "referee. One by one they left.",
+        "Quist said: I’ll stay. Nobody moved. Everybody cheered. Together we won.",
+    ]
+    names = typed(entities(*texts))
+    for word in ("I’m", "We’re", "I’ll", "One", "Out", "Nobody", "Everybody", "Together"):
+        assert word not in names, names
+    assert names["Mara Quist"] == "PERSON"
+
+
+def test_a_common_word_capitalised_once_is_not_a_name():
+    # "Campaign" opens sentences, is met mid-sentence with a capital once, and in lower
+    # case in the same articles: a common word. "Okafor" is never written in lower case.
+    texts = [
+        "Campaign staff left early. The campaign said little. Okafor stayed.",
+        "Campaign workers knocked on doors for the campaign, Okafor said.",
+        "Campaign money poured in. The Campaign of the year was loud, the campaign said.",
+        "Okafor spoke to reporters. Okafor won.",
+    ]
+    names = typed(entities(*texts))
+    assert "Campaign" not in names
+    assert "Okafor" in names
+
+
+def test_multi_word_names_are_typed_by_their_head():
+    text = (
+        "Lawyers at Judicial Watch filed the suit before Election Day, as voters across "
+        "the Rust Belt waited. Senate Majority Leader Ann Cole and Former NAACP President "
+        "Ray Dunmore spoke, and a Hewlett-Packard CEO listened. Polls on Super Tuesday "
+        "closed late."
+    )
+    ents = entities(text)
+    names = typed(ents)
+    assert names["Judicial Watch"] == "ORG"
+    assert names["Election Day"] == "OTHER"
+    assert names["Rust Belt"] == "PLACE"
+    assert names["Super Tuesday"] == "OTHER"
+    assert names["Ann Cole"] == "PERSON" and names["Ray Dunmore"] == "PERSON"
+    assert names["NAACP"] == "ORG" and names["Hewlett-Packard"] == "ORG"
+    people = {e.name for e in ents if e.type == "PERSON"}
+    assert people == {"Ann Cole", "Ray Dunmore"}, people
+
+
+def test_a_first_name_that_is_also_a_town_keeps_its_middle_initial():
+    text = "George T. Brandlin spoke first. Later, George T. Brandlin left for the coast."
+    names = typed(entities(text))
+    assert names.get("George T. Brandlin") == "PERSON", names
+    assert "T. Brandlin" not in names
+
+
+def test_names_made_of_common_words_are_no_people():
+    texts = [
+        "The Working Class Alliance met. Working families and the working class, the "
+        "class of workers, gathered.",
+        "Voters in the Working Class backed her. Most working people agree the class "
+        "divide matters.",
+        "For the Protecting Freedom campaign, protecting freedom is the point.",
+    ]
+    people = {e.name for e in entities(*texts) if e.type == "PERSON"}
+    assert "Working Class" not in people and "Protecting Freedom" not in people, people
+
+
+def test_a_lawmakers_party_and_state_is_no_entity():
+    text = ("Sen. Ann Cole (R-Tex.) and Rep. Ray Dunmore (D-N.Y.) voted no; "
+            "Sen. Lee Park (I-Vt.) abstained. The vote in N.H. comes next.")
+    names = typed(entities(text))
+    assert not any(n.startswith(("R-", "D-", "I-")) for n in names), names
+    assert names.get("New Hampshire") == "PLACE", names
+
+
+def test_a_faith_before_a_name_is_no_part_of_it():
+    names = typed(entities("He blamed an anti-Muslim YouTube video, and later a Muslim YouTube "
+                           "channel, for the unrest."))
+    assert "Muslim YouTube" not in names
+
+
+def test_sections_keep_credits_out_of_the_body():
+    doc = make_document("c", "c.md", "Officials met in the port city.\n\nJim Lo / Reuters.\n", {})
+    assert isinstance(doc, Document)
+    kinds = [(s.kind, doc.text[s.start : s.end].strip()) for s in doc.sections]
+    assert ("boilerplate", "Jim Lo / Reuters.") in kinds, kinds
+
+
+def test_casing_read_in_another_process_gives_the_same_entities():
+    """How words are cased is sampled from a bounded number of documents; a later run of
+    documents mined elsewhere adds its samples as if mined here, in order."""
+    from tui.entities.mining import mine_shard
+
+    texts = []
+    for i in range(30):
+        texts.append(
+            f"Campaign staff met on day {i}. The campaign said little, and Okafor stayed. "
+            + ("Okafor spoke. " if i % 3 else "The Campaign of the year, said Okafor. ")
+            + ("Together they won." if i % 2 else "They worked together.")
+        )
+    docs = [make_document(f"d{i}", f"d{i}.md", t, {}) for i, t in enumerate(texts)]
+    whole = [e.to_json() for e in extract_entities(docs)]
+    for cut in (1, 7, 13, 29):
+        shard = mine_shard(docs[cut:])
+        split = extract_entities(docs[:cut], later=lambda shard=shard: shard)
+        assert [e.to_json() for e in split] == whole, cut
