@@ -86,3 +86,10 @@ def test_a_run_whose_title_was_dropped_is_its_name() -> None:
     text = "Media Research Center President Brent Bozell said so. “No,” Bozell said."
     speakers, _ = _enrolled(["Media Research Center Bozell"], text)
     assert speakers == ["Bozell"]
+
+
+def test_a_first_name_that_is_also_a_month_is_still_a_name() -> None:
+    text = "April Ryan asked the question. “Why?” said April Ryan."
+    speakers, entities = _enrolled(["April Ryan", "April"], text)
+    assert speakers == ["April Ryan", None]
+    assert any(e.name == "April Ryan" and e.type == PERSON for e in entities)

@@ -34,10 +34,10 @@ from tui.quotes.model import Quote
 # The most words a name runs to (longer runs are lists or headlines).
 _MAX_NAME_WORDS = 6
 # Words that are no part of a proper name: function words, party labels, titles and
-# roles, nationalities, days and months.
-_NOT_IN_A_NAME = (
-    FUNCTION_WORDS | AFFILIATIONS | TITLE_WORDS | PEOPLE_AT | DEMONYMS | WEEKDAYS | MONTHS
-)
+# roles, nationalities.
+_NOT_IN_A_NAME = FUNCTION_WORDS | AFFILIATIONS | TITLE_WORDS | PEOPLE_AT | DEMONYMS
+# ... nor, alone, a day or a month (in a name they may be a first name: "April Ryan")
+_NOT_A_NAME_ALONE = _NOT_IN_A_NAME | WEEKDAYS | MONTHS
 # The most plain words between a body's owner and its noun ("main conservative opposition").
 _MAX_ADJECTIVES = 3
 # The most words a person's name runs to ("Robert P. Casey Jr.").
@@ -118,7 +118,9 @@ def _name_type(name: str) -> str | None:
     if len(words) == 1:
         # a surname alone ("Santilli said"), or an acronym ("ACU said"); not a people
         key = keys[0]
-        if key.rstrip("s") in _NOT_IN_A_NAME or not words[0].isalpha() or len(key) < 2:
+        if key in _NOT_A_NAME_ALONE or key.rstrip("s") in _NOT_A_NAME_ALONE:
+            return None
+        if not words[0].isalpha() or len(key) < 2:
             return None
         return ORG if words[0].isupper() and len(words[0]) > 1 else PERSON
     for word, key in zip(words, keys):
