@@ -217,19 +217,37 @@ _CUE_WORDS = (
 )
 
 
-# No name has this many words or a word this long (the longest runs of a 5 MB news
-# corpus have 17 words, its longest words 30 characters): see Analyser._bounded.
+# No name has this many words (its joiners included) or a word this long: the longest
+# runs of a 5 MB news corpus have 20 words, its longest words 30 characters. A longer run
+# is cut before it is analysed (see Analyser._bounded).
 _MOST_WORDS = 40
-_LONGEST_WORD = 100
+_LONGEST_WORD = 60
+# What may stand between two words of a run (as in RUN), the joiner as group 1.
+_GAP = re.compile(rf"[ \t]+(?:({_JOINER})[ \t]+)?")
+
+
+def _tame(run: str) -> bool:
+    """Is the run short enough to be analysed whole? (See Analyser._bounded.)"""
+    if len(run) <= _LONGEST_WORD:
+        return True
+    parts = run.split()
+    return (
+        len(parts) <= _MOST_WORDS
+        and max(map(len, parts), default=0) <= _LONGEST_WORD
+        and len(_TOKEN_RE.findall(run)) <= _MOST_WORDS
+    )
 
 
 def _stretches(run: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Cut a long run's words (their spans in ``run``) into runs of ``_MOST_WORDS`` words
-    at most, as (first, end) word indices; a word longer than ``_LONGEST_WORD`` is left out.
+    """Cut a long run into runs to analyse alone, as (first, end) indices into ``words``
+    (the spans of its capitalised words).
 
-    A cut falls where the analysis would cut anyway if the second half of the stretch
-    allows: before an "and" (a name's "and" sits among its few words), else between two
-    words with no joiner; else after ``_MOST_WORDS`` words.
+    A stretch has ``_MOST_WORDS`` words at most, joiners included; words longer than
+    ``_LONGEST_WORD`` are left out, and so is anything between two words but white space
+    and a joiner (``run`` may be any text). A stretch cut for its length is cut where the
+    analysis would cut anyway if its second half allows: at the last "and" (a name's
+    "and" sits among its few words), else at the last gap with no joiner before a title
+    or a function word ("Mr.", "The"), else at the last gap with no joiner.
     """
     out: list[tuple[int, int]] = []
     n = len(words)
@@ -238,16 +256,30 @@ def _stretches(run: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if words[a][1] - words[a][0] > _LONGEST_WORD:
             a += 1
             continue
+        joiners: dict[int, str] = {}  # word index → the joiner before it
+        size = 1
         b = a + 1
-        while b < n and b - a < _MOST_WORDS and words[b][1] - words[b][0] <= _LONGEST_WORD:
+        full = False
+        while b < n and words[b][1] - words[b][0] <= _LONGEST_WORD:
+            gap = _GAP.fullmatch(run, words[b - 1][1], words[b][0])
+            if gap is None:
+                break
+            joiners[b] = gap.group(1) or ""
+            size += 1 + len(joiners[b].split())
+            if size > _MOST_WORDS:
+                full = True
+                break
             b += 1
-        if b - a == _MOST_WORDS and b < n and words[b][1] - words[b][0] <= _LONGEST_WORD:
-            # the words go on: cut before the last "and", else the last bare gap
-            joiners = [(c, run[words[c - 1][1] : words[c][0]].strip())
-                       for c in range(b, a + _MOST_WORDS // 2, -1)]
-            ands = [c for c, joiner in joiners if joiner == "and"]
-            bare = [c for c, joiner in joiners if not joiner]
-            b = ands[0] if ands else bare[0] if bare else b
+        if full:
+            best = (0, b)
+            for c in range(b, a + (b - a) // 2, -1):
+                if joiners[c] == "and":
+                    best = max(best, (3, c))
+                elif not joiners[c]:
+                    word = _fold_word(run[words[c][0] : words[c][1]])
+                    opens = word in TITLE_WORDS or word in FUNCTION_WORDS
+                    best = max(best, (2 if opens else 1, c))
+            b = best[1]
         out.append((a, b))
         a = b
     return out
@@ -279,22 +311,21 @@ class Analyser:
     def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
         """The pieces of a run (``initial``: it opens a sentence; ``after_the``: "the"
         comes before it, and it holds an "and")."""
-        if len(run) > _LONGEST_WORD or run.count(" ") + run.count("\t") >= _MOST_WORDS:
-            return self._bounded(run, initial, after_the)
-        return self._analyse_run(run, initial, after_the)
+        if _tame(run):
+            return self._analyse_run(run, initial, after_the)
+        return self._bounded(run, initial, after_the)
 
     def _bounded(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...]:
-        """:meth:`analyse` of a run that may be longer than any name.
+        """:meth:`analyse` of a run longer than any name.
 
-        The analysis recurses and backtracks over a run's words, which costs nothing on
-        a name's few words but grows faster than the run on a page-long one (a scraped
-        list, a title pasted a thousand times). So a run of more than ``_MOST_WORDS``
-        words is cut into runs of at most that many, each analysed alone, and a word
-        longer than ``_LONGEST_WORD`` is no name's word: it ends a run and gives nothing.
+        The analysis recurses over a run's words and tries the rules at each, which
+        costs nothing on a name's few words but grows faster than the run, and exhausts
+        the stack, on a run a page long (a scraped list, a title pasted a thousand
+        times). Such a run is cut into stretches of ``_MOST_WORDS`` words at most (see
+        :func:`_stretches`), each analysed alone: the depth of recursion is bounded, and
+        the cost grows as the run does.
         """
-        words = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(run)]
-        if len(words) <= _MOST_WORDS and all(e - s <= _LONGEST_WORD for s, e in words):
-            return self._analyse_run(run, initial, after_the)
+        words = [m.span() for m in _TOKEN_RE.finditer(run)]
         out: list[Piece] = []
         memo: dict[tuple[str, bool, bool], tuple[Piece, ...]] = {}  # a pasted text repeats
         for a, b in _stretches(run, words):
