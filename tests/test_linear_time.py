@@ -1,4 +1,5 @@
-"""The loader and the section rules take time in proportion to their input.
+"""The loader, the section rules, the name rules, entity mining and the search build
+take time in proportion to their input.
 
 Each test doubles an adversarial input and checks that the cost at most about doubles:
 the best of several timings, compared as a ratio (under 3 for twice the input), never
@@ -12,11 +13,19 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from tui.corpus.loader import load_corpus, load_file, split_front_matter
+from tui.corpus.document import Document
+from tui.corpus.loader import load_corpus, load_file, make_document, split_front_matter
 from tui.corpus.sections import paragraphs, sections
+from tui.entities.mining import mine_shard
+from tui.nlp.names import Analyser
+from tui.nlp.places import load_gazetteer
+from tui.search.index import SearchIndex
+
+T = TypeVar("T")
 
 
 def _best(call: Callable[[], object], repeat: int) -> float:
@@ -28,7 +37,7 @@ def _best(call: Callable[[], object], repeat: int) -> float:
     return best
 
 
-def doubling_ratio(run: Callable[[object], object], make: Callable[[int], object], n: int,
+def doubling_ratio(run: Callable[[T], object], make: Callable[[int], T], n: int,
                    repeat: int = 5) -> float:
     """How much longer ``run(make(2n))`` takes than ``run(make(n))``: the smallest ratio
     of three tries (each the best of ``repeat`` timings), so that one noisy moment on a
@@ -156,3 +165,84 @@ def test_load_corpus_is_linear_when_records_share_an_id(tmp_path: Path) -> None:
         assert len({d.id for d in docs}) == len(docs)
 
     assert doubling_ratio(run, corpus, 4_000, repeat=3) < 3
+
+
+# --- names, entity mining, search build ------------------------------------------------------
+
+
+def _word(i: int) -> str:
+    """A distinct capitalised word of letters for each ``i`` ("Ab", "Bb", ...): a run of
+    them is new to every memo, as a scraped list of names is."""
+    letters = ""
+    i += 26
+    while i:
+        i, r = divmod(i, 26)
+        letters += chr(97 + r)
+    return letters.capitalize()
+
+
+# Runs of capitalised words as long as a page, each a shape one of the name rules works
+# through word by word (the title rule, "of" and particles, a leading "The", "and", the
+# possessive): (the run for n, n).
+NAME_RUNS: dict[str, tuple[Callable[[int], str], int]] = {
+    "pasted titles": (lambda n: "Mr. Lt. Col. President " * n, 4_000),
+    "titles before names": (
+        lambda n: "".join(f"Mr. Lt. Col. President {_word(i)} " for i in range(n)), 1_000),
+    "pasted joiners": (lambda n: "Sea of Japan Federation de la " * n, 40_000),
+    "joiners between names": (
+        lambda n: "".join(f"Sea of Japan Federation de la {_word(i)} " for i in range(n)),
+        1_500),
+    "articles": (lambda n: "The " * n + "Man", 20_000),
+    "ands": (lambda n: "Alpha and " * n + "Beta", 10_000),
+    "possessives": (lambda n: " ".join(f"{_word(i)}'s" for i in range(n)), 2_000),
+    "one possessive word": (lambda n: "Kim's" + "'s" * n, 50_000),
+}
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser(load_gazetteer())
+
+
+@pytest.mark.parametrize("shape", list(NAME_RUNS))
+def test_name_analysis_is_linear(analyser: Analyser, shape: str) -> None:
+    make, n = NAME_RUNS[shape]
+
+    def run(text: str) -> None:
+        analyser.forget()  # (each timing starts with empty memos)
+        for piece in analyser.analyse(text, False):
+            assert 0 <= piece.start < piece.end <= len(text)
+
+    assert doubling_ratio(run, make, n, repeat=3) < 3
+
+
+@pytest.mark.parametrize(("shape", "n"), [("pasted titles", 4_000),
+                                          ("titles before names", 1_000),
+                                          ("pasted joiners", 20_000)])
+def test_entity_mining_is_linear(shape: str, n: int) -> None:
+    make, _n = NAME_RUNS[shape]
+
+    def document(k: int) -> Document:
+        return make_document("long", "long.md", f"He met {make(k).strip()} on Monday.\n", {})
+
+    def run(doc: Document) -> None:
+        mine_shard([doc])
+
+    assert doubling_ratio(run, document, n, repeat=3) < 3
+
+
+def test_search_build_is_linear_in_a_paragraph_of_captions() -> None:
+    """One paragraph with a photo credit glued into every few sentences: as many
+    caption sections as credits, and the build takes each one's line numbers."""
+    sentence = ("Officials said Jane Doe/APJapanese leaders met in Tokyo today. "
+                + "Prose goes on here for a while and says nothing in particular at all. " * 2)
+
+    def document(k: int) -> Document:
+        doc = make_document("captions", "captions.md", sentence * k, {})
+        assert len(doc.sections) > k  # a body section and a caption per sentence
+        return doc
+
+    def run(doc: Document) -> None:
+        SearchIndex.build([doc])
+
+    assert doubling_ratio(run, document, 5_000, repeat=3) < 3

@@ -162,7 +162,7 @@ def _fold_word(token: str) -> str:
 
 def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
     """After "the", does the "and" before token ``n`` sit inside one name ending in a head?"""
-    tail = []
+    tail: list[str] = []
     for (_s, _e, tok), joiner in zip(tokens[n:], joiners[n:]):
         if tail and joiner in ("and", "&"):
             break
@@ -217,6 +217,74 @@ _CUE_WORDS = (
 )
 
 
+# No name has this many words (its joiners included) or a word this long: the longest
+# runs of a 5 MB news corpus have 20 words, its longest words 30 characters. A longer run
+# is cut before it is analysed (see Analyser._bounded).
+_MOST_WORDS = 40
+_LONGEST_WORD = 60
+# What may stand between two words of a run (as in RUN), the joiner as group 1.
+_GAP = re.compile(rf"[ \t]+(?:({_JOINER})[ \t]+)?")
+
+
+def _tame(run: str) -> bool:
+    """Is the run short enough to be analysed whole? (See Analyser._bounded.)"""
+    if len(run) <= _LONGEST_WORD:
+        return True
+    parts = run.split()
+    return (
+        len(parts) <= _MOST_WORDS
+        and max(map(len, parts), default=0) <= _LONGEST_WORD
+        and len(_TOKEN_RE.findall(run)) <= _MOST_WORDS
+    )
+
+
+def _stretches(run: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a long run into runs to analyse alone, as (first, end) indices into ``words``
+    (the spans of its capitalised words).
+
+    A stretch has ``_MOST_WORDS`` words at most, joiners included; words longer than
+    ``_LONGEST_WORD`` are left out, and so is anything between two words but white space
+    and a joiner (``run`` may be any text). A stretch cut for its length is cut where the
+    analysis would cut anyway if its second half allows: at the last "and" (a name's
+    "and" sits among its few words), else at the last gap with no joiner before a title
+    or a function word ("Mr.", "The"), else at the last gap with no joiner.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(words)
+    a = 0
+    while a < n:
+        if words[a][1] - words[a][0] > _LONGEST_WORD:
+            a += 1
+            continue
+        joiners: dict[int, str] = {}  # word index → the joiner before it
+        size = 1
+        b = a + 1
+        full = False
+        while b < n and words[b][1] - words[b][0] <= _LONGEST_WORD:
+            gap = _GAP.fullmatch(run, words[b - 1][1], words[b][0])
+            if gap is None:
+                break
+            joiners[b] = gap.group(1) or ""
+            size += 1 + len(joiners[b].split())
+            if size > _MOST_WORDS:
+                full = True
+                break
+            b += 1
+        if full:
+            best = (0, b)
+            for c in range(b, a + (b - a) // 2, -1):
+                if joiners[c] == "and":
+                    best = max(best, (3, c))
+                elif not joiners[c]:
+                    word = _fold_word(run[words[c][0] : words[c][1]])
+                    opens = word in TITLE_WORDS or word in FUNCTION_WORDS
+                    best = max(best, (2 if opens else 1, c))
+            b = best[1]
+        out.append((a, b))
+        a = b
+    return out
+
+
 _PLACEHOLDER = "Zqx"  # + two letters: a plain name word's stand-in in a run's shape
 
 
@@ -241,12 +309,44 @@ class Analyser:
         self.demonyms.clear()
 
     def analyse(self, run: str, initial: bool, after_the: bool = False) -> tuple[Piece, ...]:
+        """The pieces of a run (``initial``: it opens a sentence; ``after_the``: "the"
+        comes before it, and it holds an "and")."""
+        if _tame(run):
+            return self._analyse_run(run, initial, after_the)
+        return self._bounded(run, initial, after_the)
+
+    def _bounded(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...]:
+        """:meth:`analyse` of a run longer than any name.
+
+        The analysis recurses over a run's words and tries the rules at each, which
+        costs nothing on a name's few words but grows faster than the run, and exhausts
+        the stack, on a run a page long (a scraped list, a title pasted a thousand
+        times). Such a run is cut into stretches of ``_MOST_WORDS`` words at most (see
+        :func:`_stretches`), each analysed alone: the depth of recursion is bounded, and
+        the cost grows as the run does.
+        """
+        words = [m.span() for m in _TOKEN_RE.finditer(run)]
+        out: list[Piece] = []
+        memo: dict[tuple[str, bool, bool], tuple[Piece, ...]] = {}  # a pasted text repeats
+        for a, b in _stretches(run, words):
+            start = words[a][0]
+            part = run[start : words[b - 1][1]]
+            key = (part, initial, after_the) if start == 0 else (part, False, False)
+            pieces = memo.get(key)
+            if pieces is None:
+                pieces = memo[key] = self._analyse_run(*key)
+            out.extend(_shift(pieces, start))
+        return tuple(out)
+
+    def _analyse_run(
+        self, run: str, initial: bool, after_the: bool = False
+    ) -> tuple[Piece, ...]:
         if initial:
             # "Said Baker: …", "Added Kim: …": a reporting verb opening the sentence is
             # capitalised and runs into the name after it
             head, _, rest = run.partition(" ")
             if rest and fold(head) in PERSON_VERBS:
-                return _shift(self.analyse(rest, False, after_the), len(head) + 1)
+                return _shift(self._analyse_run(rest, False, after_the), len(head) + 1)
         fast = self._plain(run, initial)
         if fast is None:
             fast = self._split(run, initial, after_the)
@@ -372,18 +472,18 @@ class Analyser:
         """
         if run.startswith("The ") and len(run) > 5 and not self._the_place(run.split(" ")):
             # "The Danish Competition and Consumer Authority": the "and" follows "The".
-            return _shift(self.analyse(run[4:], False, after_the or " and " in run), 4)
+            return _shift(self._analyse_run(run[4:], False, after_the or " and " in run), 4)
         if not after_the:
             i = run.find(" and ")
             if i > 0:
-                left = self.analyse(run[:i], initial)
-                return left + _shift(self.analyse(run[i + 5 :], False), i + 5)
+                left = self._analyse_run(run[:i], initial)
+                return left + _shift(self._analyse_run(run[i + 5 :], False), i + 5)
         m = _INNER_POSSESSIVE.search(run)
         if m and "-" not in run[run.rfind(" ", 0, m.start()) + 1 : m.start()]:
-            left = self.analyse(run[: m.start()], initial, after_the)
+            left = self._analyse_run(run[: m.start()], initial, after_the)
             if m.end() == len(run):
                 return left
-            return left + _shift(self.analyse(run[m.end() + 1 :], False), m.end() + 1)
+            return left + _shift(self._analyse_run(run[m.end() + 1 :], False), m.end() + 1)
         return None
 
     def _plain(self, run: str, initial: bool) -> tuple[Piece, ...] | None:
@@ -572,6 +672,8 @@ class Analyser:
                 cut += 1
                 while cut < len(low) and not seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
                     cut += 1
+            if len(seg) - cut > 4:
+                continue  # (no name has more words: _valid_name would say no)
             name = seg[cut:]
             if self._valid_name(name):
                 return i, cut
@@ -593,6 +695,10 @@ class Analyser:
         if len(words) == 1 and len(words[0]) < 2:
             return False
         return not any(is_acronym(w) and len(w) > 3 for w in words)
+
+    def _major_place(self, key: str) -> bool:
+        place = self.gaz.place(key)
+        return place is not None and place[1]
 
     def _gaz_key(self, words: list[str]) -> tuple[str, bool] | None:
         return self.gaz.place(fold(" ".join(words)))
@@ -649,7 +755,7 @@ class Analyser:
             and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
             and not any(w in NON_PERSON_WORDS or self._modifier(w) for w in low)
             and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
-            and not any(self.gaz.place(w) and self.gaz.place(w)[1] for w in low)
+            and not any(self._major_place(w) for w in low)
         ):
             votes.append((PERSON, 3))
         elif any(w in NON_PERSON_WORDS for w in low):

@@ -291,12 +291,31 @@ def _unpack(packed: array, doc_code: str) -> tuple[array, array]:
 
 
 def _non_body_lines(doc: Document) -> tuple[tuple[int, int], ...]:
-    """Line-number ranges of a document's comments and boilerplate."""
-    out = []
+    """Line-number ranges of a document's comments and boilerplate.
+
+    Line breaks are counted once over the text, section after section (a page with
+    thousands of captions has as many sections), and a range that overlaps or touches
+    the one before is merged into it: a line is in a merged range exactly when it is in
+    one of the ranges merged.
+    """
+    out: list[tuple[int, int]] = []
     text = doc.text
+    pos = line = 0  # line: the number of line breaks before text[pos]
     for section in doc.sections:
-        if section.kind != BODY:
+        if section.kind == BODY:
+            continue
+        if section.start >= pos:
+            line += text.count("\n", pos, section.start)
+            pos = section.start
+            lo = line
+        else:  # sections out of order (they tile the text in order: never, but stay exact)
             lo = text.count("\n", 0, section.start)
-            hi = lo + text.count("\n", section.start, section.end) + 1
+        inside = text.count("\n", section.start, section.end)
+        hi = lo + inside + 1
+        if section.start == pos and section.end > pos:
+            line, pos = line + inside, section.end
+        if out and out[-1][0] <= lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
             out.append((lo, hi))
     return tuple(out)
