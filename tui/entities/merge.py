@@ -15,7 +15,7 @@ from tui.entities.mining import _Form, _Groups, _initials, _Votes
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _Kept
 from tui.nlp.lexicon import ORG, PERSON, PLACE, TYPES
-from tui.nlp.names import is_acronym
+from tui.nlp.name_runs import is_acronym
 from tui.nlp.places import Gazetteer, fold
 
 

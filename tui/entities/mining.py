@@ -36,17 +36,17 @@ from tui.nlp.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from tui.nlp.names import (
+from tui.nlp.name_runs import (
     AGENCY_ALTS,
     DEFINITION,
     DEFINITION_STARTS,
     RUN,
     STRONG,
     WORD_RE,
-    Analyser,
     Piece,
     run_tokens,
 )
+from tui.nlp.names import Analyser
 from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
 from tui.util.collector import no_collector
 

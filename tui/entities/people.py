@@ -9,7 +9,7 @@ from typing import Any
 
 from tui.entities.mining import Casing, _Form, _Groups, _Votes
 from tui.nlp.lexicon import FUNCTION_WORDS, ORG, ORG_HEADS, PERSON, PLACE, PLACE_HEADS
-from tui.nlp.names import POSSESSIVE, run_tokens
+from tui.nlp.name_runs import POSSESSIVE, run_tokens
 from tui.nlp.places import Gazetteer, fold
 
 _HEADS = ORG_HEADS | PLACE_HEADS

@@ -1,0 +1,279 @@
+"""Runs of capitalised words in news text: the pattern that finds them, their tokens
+and joiners, and the cuts that keep a page-long run to name-sized pieces before the
+:class:`tui.nlp.names.Analyser` reads them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.nlp.lexicon import (
+    AFFILIATIONS,
+    DEPARTMENT_WORDS,
+    FUNCTION_WORDS,
+    JOIN_LEFT,
+    MEMBER_PLURALS,
+    MONTHS,
+    NEWS_AGENCIES,
+    NON_PERSON_WORDS,
+    ORG,
+    ORG_HEADS,
+    OTHER,
+    OTHER_HEADS,
+    OTHER_LEADS,
+    PARTICLES,
+    PERSON_ROLES,
+    PLACE,
+    PLACE_HEADS,
+    PLACE_LEADS,
+    ROMAN_NUMERALS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from tui.nlp.places import DIRECTIONS, fold
+
+STRONG = 6  # a vote this heavy is evidence (a title, a head noun, the gazetteer)
+
+
+# --- the candidate regex ---------------------------------------------------------------
+
+def _upper_class() -> str:
+    # Latin (with accents), Greek and Cyrillic capitals: names in other alphabets count too.
+    ranges = [(0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530)]
+    chars = "".join(chr(c) for lo, hi in ranges for c in range(lo, hi) if chr(c).isupper())
+    return "[" + re.escape(chars) + "]"
+
+
+_UP = _upper_class()
+# Abbreviations that keep their full stop inside a name ("Lt. Col. Dave Eastburn"), grouped
+# by length because a look-behind must have a fixed width.
+_ABBREVIATIONS = (
+    "Mr Ms Dr Lt St Jr Sr Mt Ft Co",
+    "Mrs Col Gen Sen Rep Gov Maj Adm Rev Hon Det Cpl Pvt Inc Ltd Sgt",
+    "Prof Capt Cmdr Pres Supt Insp Brig Corp Bros Gens",
+)
+_ABBREVIATION_STOP = "|".join(
+    rf"(?<=\b(?:{'|'.join(group.split())}))" for group in _ABBREVIATIONS
+)
+# The rest of a word after its capital: letters, digits, inner apostrophes and hyphens,
+# dotted parts ("U.S.", "South Korean-U.S."), and a final stop only for an abbreviation
+# or a middle initial ("Jae C. Hong").
+_REST = (
+    r"\w*(?:(?:['’-]|\.(?=\w\.))\w+)*"
+    rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
+)
+_TOKEN = _UP + _REST
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
+# Two particles make one joiner: "Ursula von der Leyen", "Penelope de la Cruz".
+_JOINER = (
+    rf"(?:(?:of|for|on)(?:[ \t]+the)?|{_PARTICLE}(?:[ \t]+(?:{_PARTICLE}|the))?|and|&)"
+)
+# The pattern starts with the capital itself, so the engine skips ahead to the next
+# capital quickly; the look-behinds then reject capitals inside words, handles and URLs.
+RUN = re.compile(
+    rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP}){_REST}"
+    rf"(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*"
+)
+_TOKEN_RE = re.compile(_TOKEN)
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# An acronym defined right after its expansion: "... Agreement (GSOMIA)", "..., or GSOMIA,".
+DEFINITION = re.compile(rf"[ \t]*(?:\(|,[ \t]+or[ \t]+)((?:{_UP}\.?){{2,8}}s?)(?=[),.;: \t])")
+DEFINITION_STARTS = (" (", ", or ", "\t(")
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+AGENCY_ALTS = "|".join(
+    sorted((re.escape(a) for a in NEWS_AGENCIES | {"getty images", "getty", "epa", "pool"}),
+           key=len, reverse=True)
+)
+
+
+def is_acronym(token: str) -> bool:
+    letters = token.replace(".", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def _is_function(token: str) -> bool:
+    """A function word written with a capital ("The", "In"); "US" and "IT" are not."""
+    return not (token.isupper() and len(token) > 1) and _fold_word(token) in FUNCTION_WORDS
+
+
+def _is_camel(token: str) -> bool:
+    # "WannaCry", "NotPetya": product and malware names. "McDonald", "MacArthur" are not.
+    if not token[:1].isupper() or not token.isalpha() or token.isupper():
+        return False
+    inner = [i for i, c in enumerate(token) if c.isupper() and i > 0]
+    return bool(inner) and inner[0] >= 3 and not token.startswith(("Mac", "Mc"))
+
+
+# --- analysis of one run -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One candidate name inside a run; offsets are relative to the run's start."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    votes: tuple[tuple[str, int], ...]
+    ambiguous: bool = False
+    multi: bool = False  # more than one word: first/last words can be a person's name parts
+
+
+_Token = tuple[int, int, str]  # (start, end, text) relative to the run
+_Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of", "of the")
+
+
+def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
+    """The run's words, and the joiner text in front of each (lower-cased, "" if none)."""
+    tokens: list[_Token] = []
+    joiners: list[str] = []
+    prev = 0
+    for m in _TOKEN_RE.finditer(run):
+        tokens.append((m.start(), m.end(), m.group()))
+        joiners.append(" ".join(run[prev : m.start()].split()).lower())
+        prev = m.end()
+    return tokens, joiners
+
+
+def _fold_letters(text: str) -> str:
+    """:func:`fold` of words of letters joined by single spaces.
+
+    Plain ASCII names need only their case folded, and a large corpus has hundreds of
+    thousands of them: this spares the memo (and its memory) that :func:`fold` keeps.
+    """
+    return text.casefold() if text.isascii() else fold(text)
+
+
+def _fold_word(token: str) -> str:
+    return token.rstrip(".").casefold()
+
+
+def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
+    """After "the", does the "and" before token ``n`` sit inside one name ending in a head?"""
+    tail: list[str] = []
+    for (_s, _e, tok), joiner in zip(tokens[n:], joiners[n:]):
+        if tail and joiner in ("and", "&"):
+            break
+        tail.append(_fold_word(tok))
+    return len(tail) <= 4 and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _joins(left: list[str], words: list[str]) -> bool:
+    """May "of"/"for"/"on" join ``left`` to what follows? Only in names built on it."""
+    if left[-1] in JOIN_LEFT:
+        return True
+    tail = [w for w in words if w not in ROMAN_NUMERALS and not w.isdigit()]
+    return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
+    """The type its head noun gives a multi-word name, e.g. "Council" → ORG."""
+    low = [_fold_word(w) for w in words]
+    # The head of "Sea of Japan" is "Sea": the word before the first "of"/"for".
+    heads: list[str] = []
+    for i, j in enumerate(joined[1:], start=1):
+        if j and j != "and" and j != "&":
+            heads.append(low[i - 1])
+            if low[i - 1] in MEMBER_PLURALS:
+                return ORG, 8  # "Friends of the Earth"
+            break
+    last = [w for w in low if w not in ROMAN_NUMERALS and not w.isdigit()]
+    if last:
+        heads.append(last[-1])
+    for head in heads:
+        if head in ORG_HEADS:
+            return ORG, 8
+        if head in OTHER_HEADS:
+            return OTHER, 8
+        if head in PLACE_HEADS and len(low) > 1:
+            return PLACE, 8
+    if low[0] in PLACE_LEADS and len(low) > 1:
+        return PLACE, 6
+    if low[0] in OTHER_LEADS and len(low) > 1:
+        return OTHER, 6
+    return None
+
+
+# Every word some rule reacts to. A run made only of other plain words ("Taro Kono",
+# "Mitsubishi") takes the fast path in Analyser.analyse.
+_CUE_WORDS = (
+    FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
+    | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
+    | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
+    | AFFILIATIONS
+    | frozenset(w for a in NEWS_AGENCIES for w in a.split())
+)
+
+
+# No name has this many words (its joiners included) or a word this long: the longest
+# runs of a 5 MB news corpus have 20 words, its longest words 30 characters. A longer run
+# is cut before it is analysed (see Analyser._bounded).
+_MOST_WORDS = 40
+_LONGEST_WORD = 60
+# What may stand between two words of a run (as in RUN), the joiner as group 1.
+_GAP = re.compile(rf"[ \t]+(?:({_JOINER})[ \t]+)?")
+
+
+def _tame(run: str) -> bool:
+    """Is the run short enough to be analysed whole? (See Analyser._bounded.)"""
+    if len(run) <= _LONGEST_WORD:
+        return True
+    parts = run.split()
+    return (
+        len(parts) <= _MOST_WORDS
+        and max(map(len, parts), default=0) <= _LONGEST_WORD
+        and len(_TOKEN_RE.findall(run)) <= _MOST_WORDS
+    )
+
+
+def _stretches(run: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a long run into runs to analyse alone, as (first, end) indices into ``words``
+    (the spans of its capitalised words).
+
+    A stretch has ``_MOST_WORDS`` words at most, joiners included; words longer than
+    ``_LONGEST_WORD`` are left out, and so is anything between two words but white space
+    and a joiner (``run`` may be any text). A stretch cut for its length is cut where the
+    analysis would cut anyway if its second half allows: at the last "and" (a name's
+    "and" sits among its few words), else at the last gap with no joiner before a title
+    or a function word ("Mr.", "The"), else at the last gap with no joiner.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(words)
+    a = 0
+    while a < n:
+        if words[a][1] - words[a][0] > _LONGEST_WORD:
+            a += 1
+            continue
+        joiners: dict[int, str] = {}  # word index → the joiner before it
+        size = 1
+        b = a + 1
+        full = False
+        while b < n and words[b][1] - words[b][0] <= _LONGEST_WORD:
+            gap = _GAP.fullmatch(run, words[b - 1][1], words[b][0])
+            if gap is None:
+                break
+            joiners[b] = gap.group(1) or ""
+            size += 1 + len(joiners[b].split())
+            if size > _MOST_WORDS:
+                full = True
+                break
+            b += 1
+        if full:
+            best = (0, b)
+            for c in range(b, a + (b - a) // 2, -1):
+                if joiners[c] == "and":
+                    best = max(best, (3, c))
+                elif not joiners[c]:
+                    word = _fold_word(run[words[c][0] : words[c][1]])
+                    opens = word in TITLE_WORDS or word in FUNCTION_WORDS
+                    best = max(best, (2 if opens else 1, c))
+            b = best[1]
+        out.append((a, b))
+        a = b
+    return out
+
+
+_PLACEHOLDER = "Zqx"  # + two letters: a plain name word's stand-in in a run's shape
+
