@@ -118,6 +118,8 @@ def _title_case_run(run: str) -> bool:
     if run.isupper():
         return True
     words = run.split()
+    if len(words) == 2:
+        return False  # (as most runs: neither rule below can hold for two words)
     shouted = sum(1 for w in words if len(w) >= 4 and w.isupper() and w.isalpha())
     if shouted >= 2 and 2 * shouted > len(words):
         return True  # "LOCAL BAKERY WINS PRIZE The bakery ...": a shouted lead-in

@@ -103,8 +103,11 @@ def wording(text: str) -> tuple[str, ...]:
     """A quotation's words as two reports of it would share them: case, punctuation
     and the spelling of contractions aside ("We've waited long enough!" = "we have
     waited long enough")."""
+    words = _WORD_RE.findall(text.casefold().replace("’", "'"))
+    if "'" not in text and "’" not in text and "cannot" not in words:
+        return tuple(words)  # (no contraction to spell out, as in most quotations)
     out: list[str] = []
-    for w in _WORD_RE.findall(text.casefold().replace("’", "'")):
+    for w in words:
         out.extend(_spelled_out(w))
     return tuple(out)
 
@@ -279,49 +282,81 @@ def _join_wordings(
     quotes: Sequence[Quote], find: Callable[[int], int], parent: dict[int, int]
 ) -> None:
     """Join one speaker's reports whose wordings are the same or one word apart, in
-    two sources or more (see the module docstring). Each report is filed under its
-    wording and, if short, under the wording with each word taken out: with the word's
-    place (two wordings with one word changed meet there) or without it (a wording with
-    one word more meets the shorter one's whole wording). Within a key every pair is at
-    most one word apart, so each member is joined to the key's first: linear time."""
-    keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    spelled: dict[str, tuple[str, ...]] = {}
+    two sources or more (see the module docstring). Each report (a speaker and a text,
+    however many copies) is filed under its wording and, if short, under the wording
+    with each word taken out: with the word's place (two wordings with one word changed
+    meet there) or without it (a wording with one word more meets the shorter one's
+    whole wording). Within a key every pair is at most one word apart, so each report
+    is joined to the key's first: linear time."""
+    reports: dict[tuple[str, str], list[int]] = {}
     for i, q in enumerate(quotes):
-        if q.speaker is None or q.kind == "scare":
-            continue
-        w = spelled.get(q.text)
+        if q.speaker is not None and q.kind != "scare":
+            reports.setdefault((q.speaker, q.text), []).append(i)
+    copies = list(reports.values())
+    spelled: list[tuple[str, ...]] = []
+    keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    of_text: dict[str, tuple[str, ...]] = {}
+    for r, (speaker, text) in enumerate(reports):
+        w = of_text.get(text)
         if w is None:
-            w = spelled[q.text] = wording(q.text)
+            w = of_text[text] = wording(text)
+        spelled.append(w)
         if not w:
             continue
-        keys[(q.speaker, w)].append(i)
+        keys[(speaker, w)].append(r)
         if MIN_SHARED_WORDING < len(w) <= SHORT_WORDING + 1:
             for k in range(len(w)):
                 rest = w[:k] + w[k + 1 :]
                 if len(w) <= SHORT_WORDING:
-                    keys[(q.speaker, rest, k)].append(i)  # a word changed
+                    keys[(speaker, rest, k)].append(r)  # a word changed
                 # a word more than a shorter wording: met under that wording's key
-                keys[(q.speaker, rest, -1)].append(i)
-    for key, members in keys.items():
+                keys[(speaker, rest, -1)].append(r)
+    del reports
+    sources = [{quotes[i].source for i in members} for members in copies]
+    joined = [False] * len(copies)
+
+    def join(a: int, b: int) -> None:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    for key, rs in keys.items():
         if len(key) == 3 and key[2] == -1:
             # only wordings one word longer than the whole wording ``key[1]`` are here:
             # they join the reports of that wording itself, if any
             whole = keys.get((key[0], key[1]))
             if not whole:
                 continue
-            members = whole[:1] + members
-        if len(members) < 2 or len({quotes[i].source for i in members}) < 2:
+            rs = whole[:1] + rs
+        if not _in_two_sources(sources, rs):
             continue
-        first = members[0]
-        negated = _negations(spelled[quotes[first].text])
-        for i in members[1:]:
-            if _negations(spelled[quotes[i].text]) != negated:
+        negated = _negations(spelled[rs[0]])
+        first = copies[rs[0]][0]
+        for r in rs:
+            if _negations(spelled[r]) != negated:
                 continue  # "we will go" is not "we will not go"
-            parent.setdefault(first, first)
-            parent.setdefault(i, i)
-            a, b = find(first), find(i)
-            if a != b:
-                parent[b] = a
+            if not joined[r]:
+                joined[r] = True
+                for i in copies[r]:
+                    join(first, i)
+            else:
+                join(first, copies[r][0])
+
+
+def _in_two_sources(sources: list[set[str]], reports: list[int]) -> bool:
+    one = None
+    for r in reports:
+        found = sources[r]
+        if len(found) > 1:
+            return True
+        (source,) = found
+        if one is None:
+            one = source
+        elif source != one:
+            return True
+    return False
 
 
 def _negations(words: tuple[str, ...]) -> list[str]:
