@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tui.build import parallel
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
 from tui.corpus.loader import load_corpus
@@ -40,24 +41,13 @@ def read_queries(path: Path) -> list[str]:
     return queries
 
 
-def peak_rss_mb(who: str = "self") -> float:
-    """Peak resident memory of this process, or (``"children"``) of the largest worker."""
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process."""
     try:
         import resource
     except ImportError:  # not on Windows
         return 0.0
-    what = resource.RUSAGE_CHILDREN if who == "children" else resource.RUSAGE_SELF
-    return resource.getrusage(what).ru_maxrss / 1024
-
-
-def children_cpu_seconds() -> float:
-    """CPU time of the finished worker processes (the index build's second core)."""
-    try:
-        import resource
-    except ImportError:
-        return 0.0
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -88,11 +78,11 @@ def run_bench(
         raise BenchError(f"no documents in {settings.corpus}")
 
     started, cpu = time.perf_counter(), time.process_time()
-    worker_cpu = children_cpu_seconds()
+    parallel.last_worker_usage = (0.0, 0.0)
     index = CorpusIndex.build(documents.documents, settings)
     build_seconds = time.perf_counter() - started
     build_cpu = time.process_time() - cpu
-    worker_cpu = children_cpu_seconds() - worker_cpu
+    worker_cpu, worker_rss = parallel.last_worker_usage
 
     search = index.search
     open_id = index.documents[0].id  # the dashboard opens the first source
@@ -127,7 +117,7 @@ def run_bench(
         "p95_ms": round(percentile(every, 0.95), 3),
         "max_ms": round(max(every), 3),
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "worker_peak_rss_mb": round(peak_rss_mb("children"), 1),
+        "worker_peak_rss_mb": round(worker_rss, 1),
         # CPU time, unlike wall time, is not inflated by other programs on a busy machine
         # (the worker's is the second core's share of a two-process build)
         "build_cpu_seconds": round(build_cpu, 3),

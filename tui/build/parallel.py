@@ -54,6 +54,20 @@ MINE_SHARE = 0.4
 WORKER_SHARE = 0.6
 
 
+# (CPU seconds, peak resident MB) of the last build's worker, for `newsdesk bench`: a
+# process from the forkserver is not this process's child, so getrusage cannot see it.
+last_worker_usage: tuple[float, float] = (0.0, 0.0)
+
+
+def _own_usage() -> tuple[float, float]:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0, 0.0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 class WorkerFailed(Exception):
     """The worker died or raised; build in-process instead."""
 
@@ -202,6 +216,7 @@ def _work(link: _Link, documents: list[Document], split: int, mine_from: int) ->
         texts = link.receive("texts")
         texts.extend(q.text for q in quotes)
         link.send("quote_search", index_texts(search, texts))
+        link.send("usage", _own_usage())
     except BaseException as error:  # the main process falls back; a message helps no one here
         try:
             link.fail(error)
@@ -253,4 +268,6 @@ def _lead(
     finder = QuoteFinder.from_state(quotes, link.receive("quote_search"))
     if finder is None:
         raise WorkerFailed("quote postings of another shape")
+    global last_worker_usage
+    last_worker_usage = link.receive("usage")
     return search, entities, quotes, finder

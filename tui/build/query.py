@@ -55,30 +55,40 @@ class QueryResult:
         return docs
 
     @cached_property
-    def matched(self) -> frozenset[str] | None:
-        """Ids of the quotations the search text matches (in the matching sources, or
-        spoken by someone it names), or None when there is no search."""
+    def matched(self) -> list[Quote] | None:
+        """The quotations the search text matches (in the matching sources, or spoken
+        by someone it names), in the index's order; None when there is no search."""
         if not self.searching:
             return None
-        return frozenset(q.id for q in self.index.quotes_matching(self.text, self.hits))
+        return self.index.quotes_matching(self.text, self.hits)
 
     @cached_property
     def quotes(self) -> list[Quote]:
-        """The quote list: what the search matches, under the filters, in their order."""
+        """The quote list: what the search matches, under the filters, in their order.
+
+        The index holds its quotations in corpus order and, within a source, in text
+        order: the list's order by source, so only a sort by speaker sorts. Each filter
+        walks what the ones before it left (a broad search leaves tens of thousands)."""
         f = self.filter
-        quotes: list[Quote] = list(self.index.quotes)
-        if f.source:
+        matched = self.matched
+        if matched is not None:
+            quotes = matched
+            if f.source:
+                quotes = [q for q in quotes if q.source == f.source]
+        elif f.source:
             quotes = self.index.quotes_by_source.get(f.source, [])
-        quotes = [q for q in quotes if in_view(q, f.all_sections)]
+        else:
+            quotes = self.index.quotes
+        if not f.all_sections:
+            quotes = [q for q in quotes if in_view(q, False)]
         if f.entity:
             naming = self.index.quote_ids_naming(f.entity)
             quotes = [q for q in quotes if q.id in naming]
         if f.speaker:
             quotes = [q for q in quotes if names_speaker(q.speaker, f.speaker)]
-        matched = self.matched
-        if matched is not None:
-            quotes = [q for q in quotes if q.id in matched]
-        return ordered(quotes, f.sort, self.index.order)
+        if f.sort == "speaker":
+            return ordered(quotes, f.sort, self.index.order)
+        return list(quotes)
 
     def refiltered(self, quote_filter: QuoteFilter) -> QueryResult:
         """The same search under other filters: what the search found is not worked
