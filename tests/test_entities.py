@@ -501,7 +501,7 @@ def test_packed_mentions_read_back_as_given(triples):
 def test_groups_from_another_miner_keep_their_documents_forms_and_offsets():
     import pickle
 
-    from tui.entities.mining import _Groups
+    from tui.entities.groups import _Groups
 
     here, there = _Groups(), _Groups()
     here.add(here.number("a"), 0, [4, 90])

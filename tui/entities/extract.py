@@ -36,8 +36,10 @@ from itertools import chain
 from operator import attrgetter
 
 from tui.corpus.document import Document
+from tui.entities.casing import Casing
+from tui.entities.groups import _Votes
 from tui.entities.merge import _merge, _winner
-from tui.entities.mining import Casing, MinedShard, _Miner, _Votes
+from tui.entities.mining import MinedShard, _Miner
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _resolve_headline, _resolve_people
 from tui.nlp.lexicon import OTHER, PERSON, PLACE

@@ -11,7 +11,8 @@ from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz, process
 
-from tui.entities.mining import _Form, _Groups, _initials, _Votes
+from tui.entities.groups import _Form, _Groups, _Votes
+from tui.entities.mining import _initials
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _Kept
 from tui.nlp.lexicon import ORG, PERSON, PLACE, TYPES

@@ -6,15 +6,35 @@ and whose evidence of type is tallied as votes. :func:`mine_shard` mines a run o
 corpus's documents in another process, for the merge to take in.
 """
 
+
 from __future__ import annotations
 
 import re
-from array import array
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from tui.corpus.document import BODY, Document
+from tui.entities.casing import (
+    _CAPITAL,
+    _CASE_SAMPLE,
+    _WEAK,
+    Casing,
+    _in_lower_case,
+)
+from tui.entities.furniture import (
+    _OPENERS,
+    _QUOTE_MARKS,
+    _TERMINAL,
+    _credit_lines,
+    _shouting_lines,
+    _title_case_run,
+)
+from tui.entities.groups import (
+    _WEAK_SAMPLE,
+    _Form,
+    _Groups,
+    _Votes,
+)
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
@@ -37,12 +57,10 @@ from tui.nlp.lexicon import (
     WEEKDAYS,
 )
 from tui.nlp.name_runs import (
-    AGENCY_ALTS,
     DEFINITION,
     DEFINITION_STARTS,
     RUN,
     STRONG,
-    WORD_RE,
     Piece,
     run_tokens,
 )
@@ -52,191 +70,6 @@ from tui.util.collector import no_collector
 
 __all__ = ["MinedShard", "mine_shard"]
 
-
-_TERMINAL = frozenset(".!?:;\n。！？")
-_OPENERS = frozenset(" \t“\"‘'(•*·[")
-_QUOTE_MARKS = frozenset("“\"‘'")
-
-
-# --- lines where capitals prove nothing --------------------------------------------------
-
-_LINE = re.compile(r"[^\n]+")
-# A word of four letters or more in lower case: a line that has one is no headline.
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
-
-
-def _shouting_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Title-case or all-capitals lines (headlines, subheads, labels such as "FULL
-    TEXT." or "READ MORE") in ``text[start:end]``."""
-    out: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text, start, end):
-        line = m.group()
-        if line.isupper() and sum(map(str.isalpha, line)) >= 5:
-            out.append(m.span())
-            continue
-        if len(line) >= 200:
-            continue
-        stripped = line.rstrip()
-        if not stripped:
-            continue
-        if stripped[-1] in ".!?”\"" and _LOWER_WORD.search(stripped):
-            continue  # (prose, as most lines are: the cheap test first)
-        words = [w for w in WORD_RE.findall(stripped) if len(w) >= 4]
-        if len(words) < 3:
-            continue
-        capitals = sum(w[0].isupper() for w in words)
-        if stripped[-1] in ".!?”\"":
-            if len(words) < 4:
-                continue  # a name alone on a line ("Ann Marie Lee.") is no headline
-            # a sentence may be mostly names; a headline written as one ("Trump Wins
-            # Nevada Caucuses.") has a capital on every longer word, and no list's
-            # commas, label's colon or credit's slash ("Contributing: Ann Lee, Bo Ray.")
-            if capitals == len(words) and not any(c in stripped for c in ",:/"):
-                out.append(m.span())
-        elif capitals >= 0.7 * len(words):
-            out.append(m.span())
-    return out
-
-
-# Words that title case capitalises and a name never holds after its first word: a run
-# such as "Trump Says He Will Win" or "Department Of Homeland Security Contractor" is a
-# headline's wording, not a name (lower-case joiners such as "of" are not tokens).
-_TITLE_CASE_WORDS = frozenset(
-    """
-    a an to of in on at by for with into over about after as is are was were be been has
-    have had will would can could should do does did not no he she it we they i you his
-    her its our their my your him them us me this that these those what who how why when
-    just says said
-    """.split()
-)
-
-
-def _title_case_run(run: str) -> bool:
-    """A run of title-case or all-capitals wording rather than a name (see above)."""
-    if " " not in run:
-        return False
-    if run.isupper():
-        return True
-    words = run.split()
-    if len(words) == 2:
-        return False  # (as most runs: neither rule below can hold for two words)
-    shouted = sum(1 for w in words if len(w) >= 4 and w.isupper() and w.isalpha())
-    if shouted >= 2 and 2 * shouted > len(words):
-        return True  # "LOCAL BAKERY WINS PRIZE The bakery ...": a shouted lead-in
-    # (after the first word that is not a function word, "As The Post's Dana Milbank",
-    # and before the last, which may be a surname: "George Will")
-    k = 0
-    while k < len(words) and words[k].casefold() in FUNCTION_WORDS:
-        k += 1
-    return any(
-        w[:1].isupper() and not w.isupper() and w.casefold() in _TITLE_CASE_WORDS
-        for w in words[k + 1 : -1]
-    )
-
-
-_CREDIT_BEFORE = re.compile(rf"(?:(?i:\b(?:{AGENCY_ALTS}))|(?:{AGENCY_ALTS.upper()}))$")
-_CREDIT_AFTER = re.compile(rf"(?i:(?:{AGENCY_ALTS})\b)")
-
-
-def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Short lines carrying a photo credit ("REUTERS/Toru Hanai", "Jae C. Hong/AP")."""
-    out: list[tuple[int, int]] = []
-    pos = text.find("/", start, end)
-    while pos >= 0:
-        before = text[max(start, pos - 24) : pos]
-        if _CREDIT_BEFORE.search(before) or (
-            before[-1:].strip() and _CREDIT_AFTER.match(text, pos + 1, end)
-        ):
-            a = text.rfind("\n", start, pos) + 1
-            b = text.find("\n", pos, end)
-            b = end if b < 0 else b
-            if b - a < 300:
-                out.append((max(a, start), b))
-        pos = text.find("/", pos + 1, end)
-    return out
-
-
-# --- the miner -------------------------------------------------------------------------
-
-# A name form: (key, surface, ambiguous, multi-word, length).
-_Form = tuple[str, str, bool, bool, int]
-# A name's votes: type → weight, and ("!", type) → the weight of strong evidence alone.
-_Votes = dict[Any, int]
-# Weak hints are counted for this many mentions of a name only, so that strong evidence
-# scales with the corpus and weak evidence does not drown it.
-_WEAK_SAMPLE = 8
-
-
-class _Groups:
-    """The mentions of each name form in each document, gathered in a single pass.
-
-    Merging works on these groups, not on each of a large corpus's million mentions. A
-    large corpus has half a million groups, and they live until every entity is made:
-    as a tuple and an array each they took 100 MB. Here they are columns of numbers:
-    group ``i`` is form ``form[i]`` in document ``sources[doc[i]]``, at the offsets
-    ``starts[bounds[i]:bounds[i + 1]]``. (Plain arrays also pickle in one piece when
-    another process sends its groups.)
-    """
-
-    __slots__ = ("sources", "numbers", "doc", "form", "bounds", "starts")
-
-    def __init__(self) -> None:
-        self.sources: list[str] = []  # distinct document ids, in order of first group
-        self.numbers: dict[str, int] = {}  # document id → its place in sources
-        self.doc = array("i")
-        self.form = array("i")
-        self.bounds = array("q", [0])
-        # 4-byte offsets unless a document has 2**31 characters or more (as packing.offsets)
-        self.starts = array("i")
-
-    def __len__(self) -> int:
-        return len(self.doc)
-
-    def number(self, source: str) -> int:
-        n = self.numbers.get(source)
-        if n is None:
-            n = self.numbers[source] = len(self.sources)
-            self.sources.append(source)
-        return n
-
-    def wide(self) -> None:
-        """Make room for offsets of 2**31 and more."""
-        if self.starts.typecode != "q":
-            self.starts = array("q", self.starts)
-
-    def add(self, doc: int, fid: int, starts: list[int]) -> int:
-        """Add a group; its index."""
-        self.doc.append(doc)
-        self.form.append(fid)
-        self.starts.extend(starts)
-        self.bounds.append(len(self.starts))
-        return len(self.doc) - 1
-
-    def sizes(self) -> array:
-        """Each group's number of mentions."""
-        bounds = self.bounds
-        return array("q", map(int.__sub__, bounds[1:], bounds))
-
-    def extend(self, other: _Groups, fids: Sequence[int]) -> None:
-        """Add ``other``'s groups after these; ``fids`` maps its form ids to these ones."""
-        numbers = array("i", map(self.number, other.sources))
-        base = self.bounds[-1]
-        self.doc.extend(array("i", map(numbers.__getitem__, other.doc)))
-        self.form.extend(array("i", map(fids.__getitem__, other.form)))
-        self.bounds.extend(array("q", [base + b for b in other.bounds[1:]]))
-        if other.starts.typecode == "q":
-            self.wide()
-        self.starts.extend(
-            other.starts if other.starts.typecode == self.starts.typecode
-            else array(self.starts.typecode, other.starts)
-        )
-
-    def __getstate__(self) -> tuple:
-        return self.sources, self.doc, self.form, self.bounds, self.starts
-
-    def __setstate__(self, state: tuple) -> None:
-        self.sources, self.doc, self.form, self.bounds, self.starts = state
-        self.numbers = {source: n for n, source in enumerate(self.sources)}
 
 
 # What mining a run of documents leaves for the merge: (groups, their forms, headline
@@ -251,72 +84,6 @@ MinedShard = tuple[
     dict[str, list[tuple[tuple[str, int], ...]]],
     dict[str, list[tuple[bool, bool]]],
 ]
-# How many documents a one-word name's casing is read in: enough to tell a common word
-# ("People", "Look" opening sentences) from a name, and a bounded cost per word.
-_CASE_SAMPLE = 12
-_CAPITAL, _WEAK = 1, 2
-
-
-class Casing:
-    """How a capitalised word is written across the corpus: in how many documents
-    (of a sample) it is met capitalised mid-sentence, and in lower case.
-
-    A word that starts sentences ("Look", "People", "Campaign") but is written in lower
-    case elsewhere in the same articles is a common word; a name ("Trump", "Rubio") is
-    not met in lower case. Reading the casing only in documents that hold the word
-    capitalised keeps the cost to a few string searches per document.
-    """
-
-    __slots__ = ("counts",)
-
-    def __init__(self) -> None:
-        # key -> [documents read, met capitalised mid-sentence, met in lower case]
-        self.counts: dict[str, list[int]] = {}
-
-    def reading(self, key: str) -> bool:
-        """Whether the casing of ``key`` is still read: a sample of documents, cut short
-        for a word capitalised mid-sentence in most (a name, as most are)."""
-        c = self.counts.get(key)
-        return c is None or (c[0] < _CASE_SAMPLE and 2 * c[1] <= _CASE_SAMPLE)
-
-    def add(self, key: str, capital: bool, lower: bool) -> None:
-        c = self.counts.get(key)
-        if c is None:
-            self.counts[key] = [1, int(capital), int(lower)]
-        else:
-            c[0] += 1
-            c[1] += capital
-            c[2] += lower
-
-    def common(self, key: str) -> bool:
-        """Met in lower case in more documents than capitalised mid-sentence."""
-        c = self.counts.get(key)
-        return c is not None and c[2] > c[1]
-
-    def proper(self, key: str) -> bool:
-        """Capitalised mid-sentence in a third of its documents or more, and no common
-        word: a name, whose capital at a sentence's start means something too
-        ("Unfortunately" and "Together" open sentences, and are capitalised nowhere
-        else). A word never read passes."""
-        c = self.counts.get(key)
-        return c is None or (3 * c[1] >= c[0] and c[2] <= c[1])
-
-
-def _in_lower_case(text: str, word: str) -> bool:
-    """Whether ``word`` (lower case) stands in ``text`` as a word of its own after a
-    space (as words in lower case do: a line or sentence starts with a capital), not
-    the start of a longer word or of an address ("cnn.com")."""
-    spaced = " " + word
-    j = len(spaced)
-    i = text.find(spaced)
-    while i >= 0:
-        after = text[i + j : i + j + 1]
-        if not (after.isalnum() or after in "_-") and not (
-            after in ".’'" and text[i + j + 1 : i + j + 2].isalnum()
-        ):
-            return True
-        i = text.find(spaced, i + j)
-    return False
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]

@@ -7,7 +7,8 @@ from array import array
 from collections.abc import Callable
 from typing import Any
 
-from tui.entities.mining import Casing, _Form, _Groups, _Votes
+from tui.entities.casing import Casing
+from tui.entities.groups import _Form, _Groups, _Votes
 from tui.nlp.lexicon import FUNCTION_WORDS, ORG, ORG_HEADS, PERSON, PLACE, PLACE_HEADS
 from tui.nlp.name_runs import POSSESSIVE, run_tokens
 from tui.nlp.places import Gazetteer, fold
