@@ -93,3 +93,22 @@ def test_a_first_name_that_is_also_a_month_is_still_a_name() -> None:
     speakers, entities = _enrolled(["April Ryan", "April"], text)
     assert speakers == ["April Ryan", None]
     assert any(e.name == "April Ryan" and e.type == PERSON for e in entities)
+
+
+def test_speakers_and_entities_read_one_list_of_name_particles() -> None:
+    """"ter" and "della" join a name for the sidebar and the quote browser alike (the
+    two once kept lists that had drifted apart)."""
+    from tui.entities.extract import extract_entities
+    from tui.quotes.extract import extract_quotes
+
+    text = (
+        "Gerard ter Horst spoke in Rome with Maria della Rovere on Monday.\n\n"
+        "“We agree on the plan,” said Gerard ter Horst.\n\n"
+        "“So do we,” said Maria della Rovere."
+    )
+    doc = make_document("d", "d.md", text, {})
+    entities = extract_entities([doc])
+    people = {e.name for e in entities if e.type == PERSON}
+    assert {"Gerard ter Horst", "Maria della Rovere"} <= people
+    speakers = [q.speaker for q in extract_quotes([doc], entities)]
+    assert speakers == ["Gerard ter Horst", "Maria della Rovere"]

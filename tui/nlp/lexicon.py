@@ -206,7 +206,11 @@ HYPHEN_MODIFIERS = frozenset(
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 # Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
-PARTICLES = frozenset("de da del della der den van von bin ibn al el la le du dos das di y".split())
+PARTICLES = frozenset(
+    "de da del della der den van von ter bin ibn al el la le du dos das di y".split()
+)
+# The same as a regex alternation, longest first, for the patterns that find names.
+PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"
 # Words after which "of"/"for"/"on" continue a name: "Republic of Korea", "Sea of Japan".
 JOIN_LEFT = (
     ORG_HEADS | PLACE_HEADS | OTHER_HEADS | TITLE_HEADS | PLACE_LEADS | MEMBER_PLURALS

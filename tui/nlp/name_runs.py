@@ -21,6 +21,7 @@ from tui.nlp.lexicon import (
     OTHER,
     OTHER_HEADS,
     OTHER_LEADS,
+    PARTICLE_PATTERN,
     PARTICLES,
     PERSON_ROLES,
     PLACE,
@@ -63,7 +64,7 @@ _REST = (
     rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
 )
 _TOKEN = _UP + _REST
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|das|di|y)"
+_PARTICLE = PARTICLE_PATTERN
 # Two particles make one joiner: "Ursula von der Leyen", "Penelope de la Cruz".
 _JOINER = (
     rf"(?:(?:of|for|on)(?:[ \t]+the)?|{_PARTICLE}(?:[ \t]+(?:{_PARTICLE}|the))?|and|&)"

@@ -10,6 +10,8 @@ from operator import itemgetter
 from tui.nlp.lexicon import (
     BODY_NOUNS,
     DEMONYMS,
+    PARTICLE_PATTERN,
+    PARTICLES,
 )
 
 PERSON = "PERSON"
@@ -136,12 +138,12 @@ _ABBR = (
     r"Amb|Supt|Insp|Cpl|Pvt|Hon|Mt|Ft|Gens|Reps|Sens)\."
 )
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
-_PARTICLE = r"(?:de|van|von|der|den|bin|al|el|da|di|du|le|la|dos|das|del|ibn|ter|y)"
+_PARTICLE = PARTICLE_PATTERN
 # Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
 _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
 _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 # (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_PARTICLES = PARTICLES
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
