@@ -374,7 +374,7 @@ def test_cli_export_to_stdout_by_quote_id(capsys):
 def test_select_by_id_gives_each_quote_once_in_first_given_order():
     quotes, _ = _sample()
     a, b, c = quotes[2].id, quotes[0].id, quotes[4].id
-    picked = select(quotes, ids=[a, a, b, "qnope", a, c, b])
+    picked = select({q.id: q for q in quotes}, [a, a, b, "qnope", a, c, b])
     assert [q.id for q in picked] == [a, b, c]
 
 

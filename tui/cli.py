@@ -124,7 +124,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         missing = [i for i in args.quote if i not in index.quote_by_id]
         if missing:
             raise CliError(f"no quote with id {missing[0]!r} (see `newsdesk quotes`)")
-        quotes = select(index.quotes, ids=args.quote)
+        quotes = select(index.quote_by_id, args.quote)
         query = "quote: " + ", ".join(dict.fromkeys(args.quote))
     elif args.speaker:
         view = QuoteFilter(all_sections=args.all_sections, speaker=args.speaker)

@@ -98,24 +98,7 @@ def same_wordings(quotes: Iterable[Quote]) -> list[list[Quote]]:
     return list(groups.values())
 
 
-def select(
-    quotes: Iterable[Quote],
-    *,
-    ids: list[str] | None = None,
-    speaker: str | None = None,
-    source: str | None = None,
-    all_sections: bool = False,
-) -> list[Quote]:
-    """The quotations a query names: by id (each once, in the order first given, whatever
-    their section), or by speaker and source under the sections rule."""
-    pool = list(quotes)
-    if ids:
-        by_id = {q.id: q for q in pool}
-        return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
-    return [
-        q
-        for q in pool
-        if in_view(q, all_sections)
-        and (not source or q.source == source)
-        and (not speaker or names_speaker(q.speaker, speaker))
-    ]
+def select(by_id: Mapping[str, Quote], ids: Iterable[str]) -> list[Quote]:
+    """The quotations ``ids`` name, each once, in the order first given, whatever their
+    section; unknown ids are left out (the filters are :meth:`CorpusIndex.query`'s)."""
+    return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
