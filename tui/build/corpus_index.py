@@ -56,6 +56,7 @@ class CorpusIndex:
     quote_finder: QuoteFinder | None = None
     _entity_by_name: dict[str, Entity] | None = field(default=None, repr=False)
     _naming: tuple[str, frozenset[str]] | None = field(default=None, repr=False)
+    _outlets: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -159,8 +160,15 @@ class CorpusIndex:
         """The outlets that carry ``quote``'s statement (its cluster), each once, in
         corpus order: its own alone if no other carries it. "×N" and the variants view
         both count these."""
-        carriers = self.clusters.get(quote.cluster or "", [quote])
-        return list(dict.fromkeys(self.by_id[q.source].outlet_label for q in carriers))
+        if not quote.cluster:
+            return [self.by_id[quote.source].outlet_label]
+        # (asked for each row the quote list draws: worked out once a cluster)
+        outlets = self._outlets.get(quote.cluster)
+        if outlets is None:
+            carriers = self.clusters.get(quote.cluster, [quote])
+            outlets = list(dict.fromkeys(self.by_id[q.source].outlet_label for q in carriers))
+            self._outlets[quote.cluster] = outlets
+        return list(outlets)
 
     def wordings(self, quote: Quote) -> list[Quote]:
         """Every outlet's quotation of ``quote``'s statement, ``quote`` first: the one
