@@ -57,12 +57,9 @@ def _inline(text: str) -> str:
     return _escape_inline(_one_line(text))
 
 
-def _one_line(*candidates: str | None) -> str:
-    """The first candidate that is not blank, with its whitespace runs made one space."""
-    for text in candidates:
-        if text and (line := " ".join(text.split())):
-            return line
-    return ""
+def _one_line(text: str | None) -> str:
+    """``text`` with its whitespace runs made one space ("" for None)."""
+    return " ".join(text.split()) if text else ""
 
 
 def _speaker(quote: Quote) -> str:
