@@ -102,6 +102,22 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     majority minority ranking investigative
     """.split()
 )
+# Abbreviations that keep their full stop inside a name: titles and ranks ("Lt. Col. Dave
+# Eastburn", "Sen. Warren"), name suffixes ("Jr.") and company suffixes ("Acme Co. Ltd.").
+NAME_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen sens rep reps gov gen gens col lt capt sgt maj adm cmdr brig
+    cpl pvt det rev hon pres supt insp amb jr sr st mt ft co inc ltd corp bros
+    """.split()
+)
+# Words that end in a full stop without ending a sentence: the above, months before a day
+# ("Aug. 15"), and the shorthands of news copy ("vs.", "approx.", "et al.").
+STOP_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    cpt cdr sec dept univ assn est approx plc vs etc al cf ca
+    """.split()
+)
 # Department words that follow "Secretary of" / "Minister for" inside a title.
 DEPARTMENT_WORDS = frozenset(
     """

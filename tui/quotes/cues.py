@@ -10,9 +10,11 @@ from operator import itemgetter
 from tui.nlp.lexicon import (
     BODY_NOUNS,
     DEMONYMS,
+    NAME_ABBREVIATIONS,
     PARTICLE_PATTERN,
     PARTICLES,
 )
+from tui.util.regex_trie import trie
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -99,25 +101,6 @@ _VERB_WORDS = frozenset(
 )
 
 
-def _trie(words: set[str]) -> str:
-    """An alternation of ``words`` with shared prefixes factored out (``s(?:a(?:id|ys)…``).
-
-    The regex engine tries alternatives one by one, so a flat list of two hundred verbs
-    costs two hundred tries at every word; the trie costs one per letter. It matches
-    exactly what the flat list does wherever it is followed by a word boundary, as every
-    use here is: then at most one of the words can match at a position.
-    """
-    rests: dict[str, set[str]] = {}
-    for w in words:
-        if w:
-            rests.setdefault(w[0], set()).add(w[1:])
-    alts = [re.escape(c) + _trie(r) for c, r in sorted(rests.items())]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in words else body
-
-
 def _spelled_out(alternatives: str) -> set[str]:
     """The words a `|`-separated list with `l?` and `[sz]` in it stands for."""
     words: set[str] = set()
@@ -131,12 +114,10 @@ def _spelled_out(alternatives: str) -> set[str]:
 # (every verb starts with a lower-case letter, so the look-behind is all the start needs)
 # capitalised words that open a run without being part of the name ("Said Baker")
 _LEADING_WORDS = _COMMON_CAPS | _VERB_WORDS
-_VERB_RE = re.compile(rf"(?<!\w){_trie(_spelled_out(_VERBS))}\b")
+_VERB_RE = re.compile(rf"(?<!\w){trie(_spelled_out(_VERBS))}\b")
 
-_ABBR = (
-    r"(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|Gov|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|Jr|Sr|St|Pres|"
-    r"Amb|Supt|Insp|Cpl|Pvt|Hon|Mt|Ft|Gens|Reps|Sens)\."
-)
+# a title or suffix with its full stop, from the lexicon ("Lt.", "Sen.", "Jr.")
+_ABBR = rf"(?:{trie(sorted(a.capitalize() for a in NAME_ABBREVIATIONS))})\."
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
 _PARTICLE = PARTICLE_PATTERN
 # Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
