@@ -59,14 +59,18 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
-    "thurs fri sat sun".split()
-)
+DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = DAY_NAMES | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# Dates that are never part of a name: not "May" (Theresa May), nor "Sun" or "Wed".
+DATE_NAMES = DAY_NAMES | MONTHS.difference({"may"})
+
+# Capitalised at a sentence's start, never a name's first word ("People who…", "Police
+# said"): the function words and two collective nouns that open sentences.
+SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(("people", "police"))
 
 # Honorifics and offices. A run that ends in one of these before a name is a title.
 TITLE_HEADS = frozenset(
@@ -83,6 +87,7 @@ TITLE_HEADS = frozenset(
     executive mp mep msp mla administrator secretary-general director-general
     attorney-general governor-general
     whip vp editor-in-chief sens reps govs
+    agent councillor councilman counsellor counselor legislator undersecretary
     """.split()
 )
 # Words that say when or how someone holds an office, before its title or a name:
@@ -99,7 +104,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     economy economic education labour labor transport agriculture environment culture
     information intelligence military prime crown supreme executive managing general
     first high grand chief principal permanent parliamentary presidential royal
-    majority minority ranking investigative
+    majority minority ranking investigative head under
     """.split()
 )
 # Abbreviations that keep their full stop inside a name: titles and ranks ("Lt. Col. Dave
@@ -143,8 +148,11 @@ ORG_HEADS = frozenset(
     rovers rangers wanderers athletic albion
     pac watch caucus brotherhood communications globe sentinel register inquirer
     examiner courier dispatch monitor magazine insider
+    alliance headquarters presidency military
     """.split()
 )
+# Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
+SEATS_OF_POWER = frozenset("kremlin pentagon whitehouse elysee élysée vatican".split())
 PLACE_HEADS = frozenset(
     """
     sea ocean peninsula strait straits gulf bay river island islands isles mountains
@@ -167,6 +175,14 @@ MEMBER_PLURALS = frozenset(
     """.split()
 )
 # Words that name a place when they lead: "Mount Fuji", "Lake Geneva".
+# Words that make a run a place rather than a name where they open or end it ("North
+# Carolina", "Hong Kong City"): place heads, compass words and the words of state names.
+PLACE_WORDS = PLACE_HEADS | frozenset(
+    """
+    north south east west northeast northwest southeast southwest central city kingdom
+    republic union states new
+    """.split()
+)
 PLACE_LEADS = frozenset("mount mt lake cape isle fort port gulf bay strait".split())
 OTHER_HEADS = frozenset(
     """

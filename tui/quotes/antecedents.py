@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import ORG, PERSON
 from tui.quotes.cues import (
     _DROPPED,
     _NAME_RUN_RE,
@@ -15,8 +16,6 @@ from tui.quotes.cues import (
     _PARTICLES,
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
-    ORG,
-    PERSON,
     _key,
     _offset,
 )

@@ -5,71 +5,61 @@ read them (tui/quotes/speakers.py)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from operator import itemgetter
 
 from tui.nlp.lexicon import (
     BODY_NOUNS,
+    DATE_NAMES,
+    DAY_NAMES,
     DEMONYMS,
     NAME_ABBREVIATIONS,
+    NEWS_AGENCIES,
+    ORG_HEADS,
     PARTICLE_PATTERN,
     PARTICLES,
+    PERSON_ROLES,
+    PLACE_WORDS,
+    SEATS_OF_POWER,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
 )
+from tui.nlp.places import DIRECTIONS, load_gazetteer
 from tui.util.regex_trie import trie
-
-PERSON = "PERSON"
-ORG = "ORG"
 
 # --- words that news writing puts around names -----------------------------------------
 
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary
-    chancellor senator sen rep representative congressman congresswoman governor gov mayor
-    judge justice chief deputy director general gen lt col colonel lieutenant maj major capt
-    captain sgt sergeant adm admiral commander cmdr ambassador envoy spokesman spokeswoman
-    spokesperson chairman chairwoman chair ceo cfo coo executive officer head leader king
-    queen prince princess pope father rev reverend rabbi imam sheikh foreign defense defence
-    finance interior trade health cabinet state national security adviser advisor assistant
-    undersecretary under special senior former acting analyst professor economist coach
-    manager founder attorney speaker premier commissioner inspector superintendent
-    detective officer agent chancellor lawmaker legislator mp mep councillor councilman
-    counselor counsellor aide strategist expert researcher fellow director-general
-    secretary-general vice-president nsc""".split()
-)
-# Heads of organisation names: a name ending in one of these is an organisation.
-_ORG_HEADS = frozenset(
-    """ministry department office party council agency government administration
-    commission committee institute institution court bank police army navy force forces
-    military corp corporation inc ltd llc plc group university college association union
-    company federation foundation organization organisation authority bureau service
-    services board senate congress parliament assembly presidency cabinet embassy
-    consulate command headquarters league coalition alliance network times post news
-    journal press reuters agency pentagon kremlin whitehouse""".split()
-)
+# The lexicon's words, under the names the speaker rules read them by: a title or role
+# before a name, the head of an organisation's name, a place word that opens or ends a
+# run, a word that opens sentences, and dates.
+_TITLES = TITLE_WORDS | PERSON_ROLES
+_ORG_HEADS = ORG_HEADS | SEATS_OF_POWER | frozenset(a for a in NEWS_AGENCIES if " " not in a)
 _ORG_HEADS_LOWER = (
     "office|ministry|government|presidency|administration|party|department|agency|"
     "military|police|army|navy|company|embassy|council|committee|commission|court|"
     "spokes(?:man|woman|person)|cabinet|campaign|regime|parliament|senate"
 )
-_PLACE_WORDS = frozenset(
-    """korea japan china asia europe africa america americas states kingdom union republic
-    island islands sea ocean gulf coast river valley city county province region street
-    avenue peninsula strait north south east west northeast northwest southeast southwest
-    central new hong kong""".split()
-)
-# Capitalised words that start sentences but are not names.
-_COMMON_CAPS = frozenset(
-    """the a an in on at for but and or if as by with from to of this that these those it
-    he she they we i you his her their its our my your after before while when since under
-    although however many some most other others such last next every each both all any no
-    not one two three meanwhile also still yet so then there here what who why how where
-    which everyone everybody someone somebody nobody anyone anybody people police""".split()
-)
+_PLACE_WORDS = PLACE_WORDS
+_COMMON_CAPS = SENTENCE_OPENERS
 _TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_DATE_WORDS = _DAYS | frozenset(
-    """january february march april june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+_DAYS = DAY_NAMES
+_DATE_WORDS = DATE_NAMES
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    """Countries and continents as one folded word ("japan", "korea" of "South Korea"),
+    from the gazetteer: a run that is one of them speaks for a state, not a person."""
+    countries = load_gazetteer().countries
+    return frozenset(
+        {k for k in countries if " " not in k}
+        | {k.split()[1] for k in countries if k.count(" ") == 1 and k.split()[0] in DIRECTIONS}
+    )
+
+
+def _is_country(key: str) -> bool:
+    return key in _country_keys()
+
 
 # Reporting verbs: the verbs newswriting uses to attach words to a speaker.
 _VERBS = (

@@ -17,6 +17,7 @@ from tui.quotes.cues import (
     _TAIL_WORDS,
     _TITLE_WORDS,
     _TITLES,
+    _is_country,
     _key,
     _strip_possessive,
 )
@@ -50,7 +51,9 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
     if any(k in _DATE_WORDS for k in keys):
         return _NOT_A_NAME
-    if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS:
+    if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS or (
+        len(keys) == 1 and _is_country(keys[0])
+    ):
         return _NOT_A_NAME
     last_title = _last_title(tokens, keys)
     person = tokens[last_title + 1 :]

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import ORG, PERSON
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
@@ -56,8 +57,7 @@ from tui.quotes.cues import (
     _SUBJECT_REACH,
     _TITLES,
     _VERB_RE,
-    ORG,
-    PERSON,
+    _is_country,
     _key,
 )
 from tui.quotes.model import QuoteSpan, few_words
@@ -368,10 +368,10 @@ class SpeakerResolver(Antecedents):
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
                 return None
-            if last_title < 0 and keys[0] in _PLACE_WORDS:  # ("korea" among them)
+            if last_title < 0 and (keys[0] in _PLACE_WORDS or _is_country(keys[0])):
                 return " ".join(tokens), ORG
             return person[0], PERSON
-        if keys[last_title + 1] in _PLACE_WORDS and last_title < 0:
+        if last_title < 0 and (keys[0] in _PLACE_WORDS or _is_country(" ".join(keys))):
             return " ".join(tokens), ORG
         if keys[last_title + 1] in _PARTICLES:
             # `De Vries said` opening a sentence: the `Marieke de Vries` named before
