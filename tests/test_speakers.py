@@ -298,3 +298,13 @@ def test_the_name_registry_finds_the_runs_a_whole_text_scan_finds(text):
         for m in _NAME_RUN_RE.finditer(doc.text, a, b)
     ]
     assert found == expected
+
+
+def test_speaker_sentences_are_the_language_layers_sentences() -> None:
+    """The speaker rules cut the narration where nlp.text.sentences does: a title's or
+    an initial's full stop does not end the sentence that names the speaker."""
+    text = (
+        "Brig. Gen. Anna Ruiz arrived on Monday. "
+        '"We will hold the line until the relief comes," she said.\n'
+    )
+    assert list(speakers(text).values()) == ["Anna Ruiz"]

@@ -1,5 +1,5 @@
 """The words and patterns news writing attributes a quotation with: reporting verbs,
-titles, the shapes of names, organisations and sentence ends, as the speaker rules
+titles, the shapes of names and organisations, as the speaker rules
 read them (tui/quotes/speakers.py)."""
 
 from __future__ import annotations
@@ -184,10 +184,6 @@ _TAIL_PHRASES = (
     "in a statement", "in an interview", "in a speech", "in a post", "in a tweet",
     "reported to have", "quoted as having", "said to have", "understood to have",
 )
-# (`[.!?…][.!?…]*`, not `[.!?…]+`: a pattern that opens with a repeat is tried at every
-# position, one that opens with a character class lets the scanner skip to the marks)
-_SENTENCE_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
-_ABBR_BEFORE_RE = re.compile(rf"(?:\b{_ABBR}|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$")
 # The longest a sentence is taken to be, in characters.
 _SENTENCE_REACH = 600
 # How far before its verb a subject (with its appositive) may start, in characters.
