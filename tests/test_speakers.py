@@ -308,3 +308,17 @@ def test_speaker_sentences_are_the_language_layers_sentences() -> None:
         '"We will hold the line until the relief comes," she said.\n'
     )
     assert list(speakers(text).values()) == ["Anna Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Émilie Dubois", "Øyvind Ålstad", "Łukasz Żmuda", "Ζωή Παππά", "Ирина Волкова"]
+)
+def test_a_speaker_whose_name_starts_with_any_capital_is_found(name: str) -> None:
+    """The speaker rules read capitals as the entity rules do: accented Latin, Greek
+    and Cyrillic names are names."""
+    first, last = name.split()
+    text = (
+        f"{name}, who chairs the committee, spoke on Monday.\n"
+        f'"We have waited long enough for this vote to happen," {last} said.\n'
+    )
+    assert list(speakers(text).values()) == [name]

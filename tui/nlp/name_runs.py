@@ -47,6 +47,7 @@ def _upper_class() -> str:
 
 
 _UP = _upper_class()
+UPPER = _UP  # the capitals a name may start with, as a regex class, for every rule
 # The lexicon's abbreviations as written ("Lt", "Col"), grouped by length because a
 # look-behind must have a fixed width.
 _ABBREVIATION_STOP = "|".join(

@@ -24,6 +24,7 @@ from tui.nlp.lexicon import (
     SENTENCE_OPENERS,
     TITLE_WORDS,
 )
+from tui.nlp.name_runs import UPPER as _UP
 from tui.nlp.places import DIRECTIONS, load_gazetteer
 from tui.util.regex_trie import trie
 
@@ -108,7 +109,7 @@ _VERB_RE = re.compile(rf"(?<!\w){trie(_spelled_out(_VERBS))}\b")
 
 # a title or suffix with its full stop, from the lexicon ("Lt.", "Sen.", "Jr.")
 _ABBR = rf"(?:{trie(sorted(a.capitalize() for a in NAME_ABBREVIATIONS))})\."
-_TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
+_TOKEN = rf"(?:{_ABBR}|{_UP}\.(?:{_UP}\.)+|{_UP}\.(?=\s+{_UP})|{_UP}[\w]*(?:['’\-][\w]+)*)"
 _PARTICLE = PARTICLE_PATTERN
 # Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
 _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
@@ -116,17 +117,17 @@ _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 # (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
 _PARTICLES = PARTICLES
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
-_RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
+_RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
 # opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
-    rf"[A-Z][\w'’\-]*"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
+    rf"{_UP}[\w'’\-]*"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 # a character that may be part of such a run
 _RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
-_RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
+_RUN_END_RE = re.compile(rf"(?={_UP})(?<![^\s(“\"‘'—–])({_RUN})$")
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name
 _NOT_ROLE_WORDS = frozenset(
@@ -135,7 +136,7 @@ _NOT_ROLE_WORDS = frozenset(
 )
 _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
 _ORG_NP_END_RE = re.compile(
-    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
+    rf"(?={_UP}|t)(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
 )
 # the words _ORG_HEADS_LOWER matches, as a set: a cheap test before the end-anchored search
 _ORG_HEAD_WORDS = frozenset(
@@ -157,15 +158,15 @@ _DEFINITE_ORG_END_RE = re.compile(
 )
 # `the US Department of Defense`, `the Bank of England`
 _ORG_OF_END_RE = re.compile(
-    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+(?:of|for)\s+(?:the\s+)?{_RUN})$"
+    rf"(?={_UP}|t)(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+(?:of|for)\s+(?:the\s+)?{_RUN})$"
 )
 # what extends an organisation's name: `Department | for Environment`
 _ORG_TAIL_RE = re.compile(
-    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*"
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_UP}[\w'’\-]*(?:[ \t]+{_UP}[\w'’\-]*)*"
 )
 _APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
 _OF_TAIL_RE = re.compile(
-    rf"(?=[A-Z])(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
+    rf"(?={_UP})(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
     r"(?:[a-z][\w-]*\s+){0,4}$"
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
