@@ -322,3 +322,34 @@ def test_a_speaker_whose_name_starts_with_any_capital_is_found(name: str) -> Non
         f'"We have waited long enough for this vote to happen," {last} said.\n'
     )
     assert list(speakers(text).values()) == [name]
+
+
+def test_she_is_not_the_man_named_last() -> None:
+    """A pronoun skips the people whose given name is of the other gender."""
+    text = (
+        "Margaret Olsen, the county's health director, met Thomas Brandt on Monday.\n"
+        '"We will open two more clinics before the winter comes," she said.\n'
+        '"The money for them is already in the budget," he said.\n'
+    )
+    assert list(speakers(text).values()) == ["Margaret Olsen", "Thomas Brandt"]
+
+
+def test_a_pronoun_is_not_the_person_the_quotation_speaks_of() -> None:
+    text = (
+        "Daniel Okafor introduced Peter Lindqvist at the rally on Saturday.\n"
+        '"Okafor is the best organiser this county has ever had," he said.\n'
+    )
+    assert list(speakers(text).values()) == ["Peter Lindqvist"]
+
+
+def test_given_names_say_a_gender_only_when_every_entry_agrees() -> None:
+    from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of
+
+    assert gender_of("Margaret Olsen") == FEMALE
+    assert gender_of("Thomas Brandt") == MALE
+    # a surname alone, an initial, or a name given to both tells nothing
+    assert gender_of("Olsen") is None
+    assert gender_of("T. Brandt") is None
+    assert gender_of("Jean Dupont") is None
+    assert agrees("Olsen", "she") and agrees("Jean Dupont", "he")
+    assert not agrees("Margaret Olsen", "he")

@@ -152,6 +152,7 @@ class SpeakerResolver(Antecedents):
     # --- explicit cues ---------------------------------------------------------------
 
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
+        self._reading(span)
         text = self.text
         pstart, pend = self.bounds[span.paragraph]
         open_at = span.open_mark
