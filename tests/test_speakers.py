@@ -353,3 +353,21 @@ def test_given_names_say_a_gender_only_when_every_entry_agrees() -> None:
     assert gender_of("Jean Dupont") is None
     assert agrees("Olsen", "she") and agrees("Jean Dupont", "he")
     assert not agrees("Margaret Olsen", "he")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ('Mayor Linda Haas met the press, telling reporters, "{q}"', "Linda Haas"),
+        ('Ravi Menon seemed to mock the plan, saying at one point, "{q}"', "Ravi Menon"),
+        ('Later Ravi Menon was prompted to say, "{q}"', "Ravi Menon"),
+        ('"{q}" Linda Haas said.', "Linda Haas"),
+    ],
+)
+def test_cues_a_sentence_away_from_its_subject(sentence: str, who: str) -> None:
+    """A participle or infinitive close before the quotation hands it to the sentence's
+    subject; a short "Name said." after a quotation that ended its sentence names its
+    speaker."""
+    quote = "We are not going to let this bridge close for another winter."
+    text = "Linda Haas and Ravi Menon spoke on Friday.\n" + sentence.format(q=quote) + "\n"
+    assert list(speakers(text).values()) == [who]

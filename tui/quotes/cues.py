@@ -82,7 +82,10 @@ _VERBS = (
     r"whispered|testified|testifies|assured|assures|informed|informs|reported|reports|"
     r"indicated|indicates|affirmed|affirms|recounted|recounts|boasted|boasts|conceded|"
     r"answered|answers|read|reads|saying|telling|adding|urging|calling|describing|"
-    r"expressing|noting|warning|arguing|insisting|stressing|declaring"
+    r"expressing|noting|warning|arguing|insisting|stressing|declaring|writing|"
+    r"tweeting|posting|asking|answering|responding|replying|explaining|announcing|"
+    r"yelling|shouting|claiming|suggesting|complaining|joking|quipping|boasting|"
+    r"recalling|acknowledging|admitting|conceding|predicting|promising|vowing|pledging"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
@@ -106,6 +109,13 @@ def _spelled_out(alternatives: str) -> set[str]:
 # capitalised words that open a run without being part of the name ("Said Baker")
 _LEADING_WORDS = _COMMON_CAPS | _VERB_WORDS
 _VERB_RE = re.compile(rf"(?<!\w){trie(_spelled_out(_VERBS))}\b")
+# A participle or an infinitive that hands the rest of a sentence to its subject, close
+# before the quotation: `Weaver …, telling reporters, "…"`, `Mr. Cruz seemed to mock
+# his talk, saying at one point, "…"`, `Trump was prompted to say, "…"`.
+_HANDING_CUE_RE = re.compile(
+    rf"(?<!\w)(?:{trie(w for w in _spelled_out(_VERBS) if w.endswith('ing'))}|to (?:say|tell|"
+    r"ask|add|write|tweet|declare))\b[^.!?…\"“”]{0,40}$"
+)
 
 # a title or suffix with its full stop, from the lexicon ("Lt.", "Sen.", "Jr.")
 _ABBR = rf"(?:{trie(sorted(a.capitalize() for a in NAME_ABBREVIATIONS))})\."
@@ -118,6 +128,11 @@ _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 _PARTICLES = PARTICLES
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
+# A sentence that only says who spoke, after a quotation that ended its own sentence:
+# `"… missing." Trump said.`
+_SAID_SENTENCE_RE = re.compile(
+    rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{trie(_spelled_out(_VERBS))})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
+)
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
 # opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
