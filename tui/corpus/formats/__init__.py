@@ -9,6 +9,7 @@ files with the extra to install.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,13 @@ class Format:
     extra: str  # the optional dependency group that brings its library
     library: str  # the import that must succeed
 
+
+# The libraries log their complaints about a file ("EOF marker not found"); with no handler
+# of the program's own, Python would print them to stderr unasked. The loader says what
+# went wrong in its own one-line warning instead.
+for _library in ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "warcio",
+                 "openpyxl", "feedparser"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 FORMATS: dict[str, Format] = {}
 for _fmt, _suffixes in (

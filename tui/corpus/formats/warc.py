@@ -5,7 +5,9 @@ record's target. An archive cut short keeps the pages before the cut, with a war
 
 from __future__ import annotations
 
+import gzip
 import io
+import zlib
 
 from tui.corpus.document import Document
 from tui.corpus.formats import ReadContext, Unreadable
@@ -48,4 +50,20 @@ def read(data: bytes, ctx: ReadContext) -> list[Document]:
                  f"the {len(docs)} pages before it loaded")
     if not docs:
         raise Unreadable("no HTML pages in the archive" if not pages else "no page has text")
+    if _cut_short(data):
+        ctx.warn(f"{ctx.rel}: cut short (it ends inside a record); the last page may be "
+                 "incomplete")
     return docs
+
+
+def _cut_short(data: bytes) -> bool:
+    """Whether the archive ends inside a record. warcio reads a cut gzip member to where it
+    stops without a word, so the end is checked here: a gzipped archive must decompress
+    to its end-of-stream marker, a plain one end with the blank line that ends a record."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            gzip.decompress(data)
+        except (EOFError, zlib.error, OSError):
+            return True
+        return False
+    return not data.endswith(b"\r\n\r\n")
