@@ -334,3 +334,30 @@ def test_the_fixtures_are_what_the_script_writes(tmp_path: Path) -> None:
             assert (tmp_path / folder / path.name).read_bytes() == path.read_bytes(), path.name
     assert gzip.decompress((FIXTURES / "corpus" / "archive.warc.gz").read_bytes())
     assert wrap("a b c", 3) == ["a b", "c"]
+
+
+def test_a_feed_naming_a_local_file_does_not_read_it(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.rss"
+    secret.write_text('<rss version="2.0"><channel><title>Leak</title><item><title>S</title>'
+                      "<description>Secret text.</description></item></channel></rss>")
+    docs, warnings = load_one(tmp_path, "pointer.rss", str(secret))
+    assert docs == [] and "Secret" not in " ".join(warnings)
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_not_unpacked(tmp_path: Path) -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/worksheets/sheet1.xml", b" " * (4 << 20))  # 4 MiB of spaces
+    data = out.getvalue()
+    assert len(data) < 20_000
+    docs, warnings = load_one(tmp_path, "bomb.xlsx", data, max_bytes=1 << 20)
+    assert docs == [] and warnings == [
+        "bomb.xlsx: unpacks to 4 MiB, over the 1 MiB limit (max_file_mb); skipped"]
+
+
+def test_a_web_archive_page_over_the_limit_is_skipped(tmp_path: Path) -> None:
+    data = (FIXTURES / "corpus" / "archive.warc.gz").read_bytes()
+    docs, warnings = load_one(tmp_path, "a.warc.gz", data, max_bytes=1000)
+    assert docs == [] and any(": a page over the" in w for w in warnings)

@@ -7,6 +7,7 @@ no external entity and fetches nothing.
 
 from __future__ import annotations
 
+import io
 import time
 from typing import Any
 
@@ -19,7 +20,9 @@ from tui.corpus.records import clean, file_id, make_document, short
 def read(data: bytes, ctx: ReadContext) -> list[Document]:
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    # A stream, never the bytes themselves: feedparser opens a string or bytes that name a
+    # file or a URL ("/etc/passwd", "https://…") and reads that instead.
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

@@ -58,6 +58,12 @@ def _excel_rows(data: bytes, ctx: ReadContext) -> Iterator[tuple[int, list[str]]
     import openpyxl
 
     try:
+        # A workbook is a zip: a few MiB may unpack to gigabytes. Its parts' sizes are
+        # in the zip's directory, read before anything is unpacked.
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > ctx.max_bytes:
+            raise Unreadable(f"unpacks to {unpacked >> 20} MiB, over the "
+                             f"{ctx.max_bytes >> 20} MiB limit (max_file_mb)")
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise Unreadable(f"not a readable Excel workbook ({short(exc, 60)})") from None

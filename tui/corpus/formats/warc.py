@@ -5,7 +5,6 @@ record's target. An archive cut short keeps the pages before the cut, with a war
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 
@@ -34,7 +33,11 @@ def read(data: bytes, ctx: ReadContext) -> list[Document]:
                 continue
             pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or None
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(ctx.max_bytes + 1)
+            if len(payload) > ctx.max_bytes:
+                ctx.warn(f"{ctx.rel}[{n}] {url or ''}: a page over the "
+                         f"{ctx.max_bytes >> 20} MiB limit (max_file_mb); skipped")
+                continue
             try:
                 body, comments, meta = extract(payload, url=url)
             except Unreadable as exc:
@@ -50,20 +53,30 @@ def read(data: bytes, ctx: ReadContext) -> list[Document]:
                  f"the {len(docs)} pages before it loaded")
     if not docs:
         raise Unreadable("no HTML pages in the archive" if not pages else "no page has text")
-    if _cut_short(data):
+    if _cut_short(data, ctx.max_bytes):
         ctx.warn(f"{ctx.rel}: cut short (it ends inside a record); the last page may be "
                  "incomplete")
     return docs
 
 
-def _cut_short(data: bytes) -> bool:
+def _cut_short(data: bytes, limit: int) -> bool:
     """Whether the archive ends inside a record. warcio reads a cut gzip member to where it
-    stops without a word, so the end is checked here: a gzipped archive must decompress
-    to its end-of-stream marker, a plain one end with the blank line that ends a record."""
-    if data[:2] == b"\x1f\x8b":
+    stops without a word, so the end is checked here: every gzip member must reach its
+    end-of-stream marker (read a piece at a time and thrown away, so that a member which
+    unpacks to gigabytes costs no memory), a plain archive end with the blank line that
+    ends a record."""
+    if data[:2] != b"\x1f\x8b":
+        return not data.endswith(b"\r\n\r\n")
+    rest = data
+    while rest:
+        member = zlib.decompressobj(wbits=31)
         try:
-            gzip.decompress(data)
-        except (EOFError, zlib.error, OSError):
+            member.decompress(rest, limit)
+            while member.unconsumed_tail:
+                member.decompress(member.unconsumed_tail, limit)
+        except zlib.error:
             return True
-        return False
-    return not data.endswith(b"\r\n\r\n")
+        if not member.eof:
+            return True
+        rest = member.unused_data
+    return False
