@@ -361,3 +361,26 @@ def test_a_web_archive_page_over_the_limit_is_skipped(tmp_path: Path) -> None:
     data = (FIXTURES / "corpus" / "archive.warc.gz").read_bytes()
     docs, warnings = load_one(tmp_path, "a.warc.gz", data, max_bytes=len(data) + 1)
     assert docs == [] and any(": a page over the" in w for w in warnings)
+
+
+@pytest.mark.parametrize("kind", ["html", "rss"])
+def test_pages_and_feeds_are_linear(kind: str) -> None:
+    from tests.test_linear_time import doubling_ratio
+    from tui.corpus.formats import ReadContext
+    from tui.corpus.formats.feeds import read as read_feed
+    from tui.corpus.formats.html import read as read_html
+
+    para = "<p>“We will see,” said Ines Okafor, who leads the council in Westport.</p>"
+    if kind == "html":
+        def make(n: int) -> bytes:
+            return (f"<html><head><title>T</title></head><body><nav>Home</nav><article>"
+                    f"{para * n}</article></body></html>").encode()
+        read, n = read_html, 400
+    else:
+        def make(n: int) -> bytes:
+            item = f"<item><title>T</title><description><![CDATA[{para}]]></description></item>"
+            channel = f"<channel><title>W</title>{item * n}</channel>"
+            return f'<rss version="2.0">{channel}</rss>'.encode()
+        read, n = read_feed, 100
+    ctx = ReadContext(f"x.{kind}", lambda _m: None)
+    assert doubling_ratio(lambda data: read(data, ctx), make, n, repeat=3) < 3
