@@ -384,3 +384,17 @@ def test_pages_and_feeds_are_linear(kind: str) -> None:
         read, n = read_feed, 100
     ctx = ReadContext(f"x.{kind}", lambda _m: None)
     assert doubling_ratio(lambda data: read(data, ctx), make, n, repeat=3) < 3
+
+
+def test_columns_in_config_are_read_and_checked(tmp_path: Path) -> None:
+    from tui.config import ConfigError
+    from tui.config import load as load_settings
+
+    good = tmp_path / "good.yaml"
+    good.write_text("columns:\n  text: Verhaal\n  title: Kop\n")
+    assert load_settings(good).columns == {"text": "Verhaal", "title": "Kop"}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("columns:\n  story: Verhaal\n")
+    with pytest.raises(ConfigError, match=r"bad.yaml:2: columns.story: not a field; use one of "
+                                          r"text, title, date, outlet, url, author"):
+        load_settings(bad)
