@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.corpus.document import BODY, COMMENTS, Document
+from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Document
 from tui.corpus.formats import FORMATS
 from tui.corpus.formats.plain import guess_date
 from tui.corpus.loader import load_corpus, load_file
@@ -79,12 +79,17 @@ def test_metadata_and_body_match_the_article(doc_id: str) -> None:
 
 
 @pytest.mark.parametrize("doc_id", ["page", "archive-warc-gz-2"])
-def test_a_page_keeps_its_comments_apart_and_drops_its_furniture(doc_id: str) -> None:
+def test_a_page_keeps_captions_and_comments_apart_and_drops_its_furniture(doc_id: str
+                                                                          ) -> None:
     doc = BY_ID[doc_id]
-    comments = [doc.text[s.start:s.end] for s in doc.sections if s.kind == COMMENTS]
-    assert len(comments) == 1 and "Spend it on the sea wall" in comments[0]
+    assert [(s.kind, s.label) for s in doc.sections] == [
+        (BODY, ""), (BOILERPLATE, "caption"), (COMMENTS, "reader comments")]
+    body, caption, comments = (doc.text[s.start:s.end] for s in doc.sections)
+    assert caption.strip() == "The river mouth at low tide. Photo: Sam Reed/Coastal Ledger"
+    assert "Spend it on the sea wall" in comments and "harbourwatcher" in comments
+    assert doc.sections[-1].end == doc.chars
     for furniture in ("cookies", "Home", "Subscribe", "Related stories", "Ten things to do",
-                      "Advertisement", "All rights reserved", "Photo: Sam Reed", "dataLayer"):
+                      "Advertisement", "All rights reserved", "dataLayer", "Accept all"):
         assert furniture not in doc.text
 
 

@@ -7,11 +7,11 @@ so that one article reads the same whichever file it came in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from tui.corpus.document import COMMENTS, Document, Section
+from tui.corpus.document import Document, Section
 from tui.corpus.sections import paragraphs, sections
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
@@ -119,25 +119,39 @@ def file_id(rel: str) -> str:
 
 
 def make_document(
-    doc_id: str, path: str, text: str, meta: dict[str, Any], comments: str = ""
+    doc_id: str,
+    path: str,
+    text: str,
+    meta: dict[str, Any],
+    apart: Sequence[tuple[str, str, str]] = (),
 ) -> Document:
-    """A Document of ``text``; ``comments``, when a reader gave them apart (an HTML page's
-    comment section), follow the text as a ``comments`` section of their own."""
+    """A Document of ``text``. ``apart`` holds what a reader found set apart from the
+    article (an HTML page's captions, its comment section) as (kind, label, text): each
+    follows the article as a section of its own kind, in that order."""
     text = canonical(text)
     meta = dict(meta)
     if not meta.get("title"):
         meta["title"] = first_line_title(text) or doc_id
         meta.setdefault("title_guessed", True)
+    extra: list[tuple[str, str, int]] = []  # (kind, label, start)
     body_end = None
-    comments = canonical(comments).strip()
-    if comments:
+    for kind, label, part in apart:
+        part = canonical(part).strip()
+        if not part:
+            continue
         text = text.rstrip() + "\n\n"
-        body_end = len(text)
-        text += comments + "\n"
+        if body_end is None:
+            body_end = len(text)
+        extra.append((kind, label, len(text)))
+        text += part + "\n"
     paras = paragraphs(text)
     if body_end is None:
         secs = sections(text, paras)
     else:
         secs = sections(text[:body_end], [p for p in paras if p.end <= body_end])
-        secs.append(Section(COMMENTS, body_end, len(text), "reader comments"))
+        # each part runs to the next one's start: the blank line between two belongs to
+        # the one before, as sections() gives it
+        ends = [start for _k, _l, start in extra[1:]] + [len(text)]
+        for (kind, label, start), end in zip(extra, ends):
+            secs.append(Section(kind, start, end, label))
     return Document(id=doc_id, path=path, text=text, meta=meta, paragraphs=paras, sections=secs)

@@ -1,4 +1,4 @@
-"""Saved web pages: the article, its reader comments and its metadata.
+"""Saved web pages: the article, its captions and reader comments, and its metadata.
 
 trafilatura finds the article body among a page's navigation, adverts, related links and
 cookie banners, sets a comment section apart, and reads the title, author, site name,
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.corpus.document import Document
+from tui.corpus.document import BOILERPLATE, COMMENTS, Document
 from tui.corpus.formats import ReadContext, Unreadable
 from tui.corpus.records import clean, file_id, make_document
 
@@ -40,13 +40,22 @@ def paragraphs_apart(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def extract(data: bytes | str, url: str | None = None) -> tuple[str, str, dict[str, str]]:
-    """(body, comments, metadata) of one page; raises Unreadable when it holds no article."""
+Apart = list[tuple[str, str, str]]  # (section kind, label, text), as make_document takes
+
+
+def extract(data: bytes | str, url: str | None = None) -> tuple[str, Apart, dict[str, str]]:
+    """(body, what is set apart from it, metadata) of one page: the photo captions and the
+    comment section are set apart. Raises Unreadable when the page holds no article."""
     import trafilatura
 
+    tree = trafilatura.load_html(data)
+    if tree is None:
+        raise Unreadable("not a readable HTML page")
+    # trafilatura leaves figures out of the article; their captions are kept, apart
+    captions = [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
     try:
         found: Any = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=True, include_tables=True,
+            tree, url=url, with_metadata=True, include_comments=True, include_tables=True,
             include_images=False, include_links=False, config=_config(),
         )
     except (ValueError, TypeError) as exc:  # bytes that lxml cannot parse at all
@@ -67,12 +76,16 @@ def extract(data: bytes | str, url: str | None = None) -> tuple[str, str, dict[s
     title = meta.get("title", "")
     if title and body.startswith(title + "\n"):  # the headline is metadata, not the story
         body = body[len(title):].lstrip()
-    return clean(body), clean(paragraphs_apart(found.comments or "")), meta
+    apart = [
+        (BOILERPLATE, "caption", clean("\n\n".join(c for c in captions if c))),
+        (COMMENTS, "reader comments", clean(paragraphs_apart(found.comments or ""))),
+    ]
+    return clean(body), apart, meta
 
 
 def read(data: bytes, ctx: ReadContext) -> list[Document]:
-    body, comments, meta = extract(data)
-    return [make_document(file_id(ctx.rel), ctx.rel, body, meta, comments=comments)]
+    body, apart, meta = extract(data)
+    return [make_document(file_id(ctx.rel), ctx.rel, body, meta, apart)]
 
 
 _BLOCKS = {

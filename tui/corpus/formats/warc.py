@@ -39,13 +39,13 @@ def read(data: bytes, ctx: ReadContext) -> list[Document]:
                          f"{ctx.max_bytes >> 20} MiB limit (max_file_mb); skipped")
                 continue
             try:
-                body, comments, meta = extract(payload, url=url)
+                body, apart, meta = extract(payload, url=url)
             except Unreadable as exc:
                 ctx.warn(f"{ctx.rel}[{n}] {url or ''}: {exc}; skipped")
                 continue
             if url and "url" not in meta:
                 meta["url"] = url
-            docs.append(make_document(f"{base}-{n}", ctx.rel, body, meta, comments=comments))
+            docs.append(make_document(f"{base}-{n}", ctx.rel, body, meta, apart))
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         if not docs:
             raise Unreadable(f"not a readable web archive ({short(exc, 60)})") from None
