@@ -29,7 +29,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "web_url", "weburl", "permalink", "canonical_url", "uri"),
     "author": ("author", "byline", "authors", "creator", "writer"),
 }
-# In a table, a column named so is never the text (it is a count or a flag).
 _KEY = re.compile(r"[\s\-]+")
 
 

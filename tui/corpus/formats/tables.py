@@ -118,7 +118,7 @@ def _rows_to_documents(rows: Iterable[tuple[int, list[str]]], ctx: ReadContext) 
             warn(f"{rel}:{line}: row has no text; skipped")
             continue
         meta: dict[str, Any] = {}
-        for name, i in zip(header, range(len(header))):
+        for i, name in enumerate(header):
             if i != found["text"] and name and _at(cells, i).strip():
                 meta[name] = clean(_at(cells, i).strip())
         for field, i in found.items():
