@@ -49,7 +49,8 @@ def settings_for(args: argparse.Namespace) -> Settings:
 def load_documents(settings: Settings) -> LoadResult:
     from tui.corpus.loader import load_corpus
 
-    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
+    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024,
+                         columns=settings.columns)
     for message in result.warnings:
         warn(message)
     return result
@@ -65,12 +66,23 @@ def build_index(settings: Settings) -> CorpusIndex:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
-    docs = load_documents(settings).documents
+    from tui.corpus.report import summary
+
+    result = load_documents(settings)
+    if args.skipped:
+        if args.json:
+            emit_json([s.to_json() for s in result.skipped])
+        for s in result.skipped if not args.json else ():
+            print(f"{s.path}\t{s.reason}")
+        return 0
+    docs = result.documents
     if args.json:
         emit_json([d.to_json() for d in docs])
-        return 0
-    for d in docs:
-        print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    else:
+        for d in docs:
+            print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    if result.skipped or not docs:  # (a clean corpus loads quietly)
+        print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
     return 0
 
 
@@ -227,6 +239,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--skipped", action="store_true",
+                   help="list the files that gave no source, each with its reason")
     p.set_defaults(handler=cmd_sources)
 
     p = sub.add_parser(
