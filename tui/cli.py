@@ -81,8 +81,8 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     else:
         for d in docs:
             print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
-    if result.skipped or not docs:  # (a clean corpus loads quietly)
-        print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
+    # every file accounted for, on stderr so the listing on stdout stays clean for a pipe
+    print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
     return 0
 
 
