@@ -79,10 +79,6 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 DEFINITION = re.compile(rf"[ \t]*(?:\(|,[ \t]+or[ \t]+)((?:{_UP}\.?){{2,8}}s?)(?=[),.;: \t])")
 DEFINITION_STARTS = (" (", ", or ", "\t(")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-AGENCY_ALTS = "|".join(
-    sorted((re.escape(a) for a in NEWS_AGENCIES | {"getty images", "getty", "epa", "pool"}),
-           key=len, reverse=True)
-)
 
 
 def is_acronym(token: str) -> bool:
