@@ -371,3 +371,25 @@ def test_cues_a_sentence_away_from_its_subject(sentence: str, who: str) -> None:
     quote = "We are not going to let this bridge close for another winter."
     text = "Linda Haas and Ravi Menon spoke on Friday.\n" + sentence.format(q=quote) + "\n"
     assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("intro", "cue", "who"),
+    [
+        ("Vice President Joseph R. Biden Jr. spoke in Ohio on Monday.", "Mr. Biden said",
+         "Joseph R. Biden Jr"),
+        ("L. Brent Bozell III, the head of a media group, wrote a letter.", "Bozell said",
+         "L. Brent Bozell III"),
+        ("Senators Marco Rubio and Ted Cruz spoke.", "Senator Rubio said", "Marco Rubio"),
+    ],
+)
+def test_suffixes_and_plural_titles_do_not_hide_the_surname(
+    intro: str, cue: str, who: str
+) -> None:
+    from tui.entities.extract import extract_entities
+
+    text = f"Title\n\n{intro}\n\n\"We are not going to back down on this one,\" {cue}.\n"
+    d = make_document("t", "t.md", text, {})
+    entities = extract_entities([d])
+    assert who in [e.name for e in entities]
+    assert [q.speaker for q in extract_quotes([d], entities)] == [who]

@@ -88,6 +88,8 @@ TITLE_HEADS = frozenset(
     attorney-general governor-general
     whip vp editor-in-chief sens reps govs
     agent councillor councilman counsellor counselor legislator undersecretary
+    senators representatives congressmen congresswomen governors mayors ministers
+    presidents professors generals ambassadors judges justices commissioners
     """.split()
 )
 # Words that say when or how someone holds an office, before its title or a name:
@@ -235,6 +237,9 @@ HYPHEN_MODIFIERS = frozenset(
     """.split()
 )
 
+# Generational suffixes after a surname ("Joseph R. Biden Jr.", "L. Brent Bozell III"):
+# the surname is the word before them.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 # Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
