@@ -393,3 +393,17 @@ def test_suffixes_and_plural_titles_do_not_hide_the_surname(
     entities = extract_entities([d])
     assert who in [e.name for e in entities]
     assert [q.speaker for q in extract_quotes([d], entities)] == [who]
+
+
+def test_a_given_name_that_is_also_a_small_town_starts_a_name() -> None:
+    from tui.entities.extract import extract_entities
+
+    text = (
+        "Title\n\nMary Kay Henry, the president of a large union, spoke on Monday.\n\n"
+        '"We are on fire to win this election for working people," Henry said.\n'
+    )
+    d = make_document("t", "t.md", text, {})
+    entities = extract_entities([d])
+    assert "Mary Kay Henry" in [e.name for e in entities]
+    assert "Mary" not in [e.name for e in entities]
+    assert [q.speaker for q in extract_quotes([d], entities)] == ["Mary Kay Henry"]

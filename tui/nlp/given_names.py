@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 MALE, FEMALE = "male", "female"
+EITHER = ""  # a given name used for both
 
 _MALE_CODES = frozenset(("M", "1M", "?M"))
 _FEMALE_CODES = frozenset(("F", "1F", "?F"))
@@ -22,7 +23,7 @@ _FEMALE_CODES = frozenset(("F", "1F", "?F"))
 
 @cache
 def _dictionary() -> dict[str, str]:
-    """Folded given name -> MALE or FEMALE, for the names whose entries all agree."""
+    """Folded given name -> MALE or FEMALE where its entries all agree, else EITHER."""
     codes: dict[str, set[str]] = {}
     try:
         data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
@@ -45,7 +46,14 @@ def _dictionary() -> dict[str, str]:
             genders[name] = MALE
         elif marks <= _FEMALE_CODES:
             genders[name] = FEMALE
+        else:
+            genders[name] = EITHER
     return genders
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is listed as a given name ("Mary", "Jordan", "Kim")."""
+    return word.casefold() in _dictionary()
 
 
 def gender_of(name: str) -> str | None:
@@ -55,7 +63,7 @@ def gender_of(name: str) -> str | None:
     first = name.split(None, 1)[0] if " " in name else ""
     if len(first) < 2 or first.endswith("."):
         return None
-    return _dictionary().get(first.casefold())
+    return _dictionary().get(first.casefold()) or None
 
 
 def agrees(name: str, pronoun: str) -> bool:
