@@ -103,6 +103,10 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
     entities = build_index(settings).entities
+    if args.find:
+        from tui.entities.lookup import find_entities
+
+        entities = find_entities(entities, args.find)
     if args.type:
         entities = [e for e in entities if e.type == args.type]
     if args.json:
@@ -323,6 +327,8 @@ def parser() -> argparse.ArgumentParser:
         choices=ENTITY_TYPES,
         help="only this type: PERSON, ORG, PLACE or OTHER",
     )
+    p.add_argument("--find", metavar="TEXT", help="only those whose name or an alias holds "
+                   "every word of TEXT, best first (as the dashboard's find)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_entities)
 

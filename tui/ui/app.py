@@ -26,10 +26,11 @@ from tui.corpus.document import Document
 from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
+from tui.ui import corrections
 from tui.ui.commands import NewsdeskCommands, Palette
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
-from tui.ui.messages import OpenDocument
-from tui.ui.panes.entities import EntitiesPane
+from tui.ui.messages import Correct, OpenDocument
+from tui.ui.panes.entities import EntitiesPane, EntityColumn
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
@@ -94,7 +95,7 @@ class NewsdeskApp(App[None]):
             with Vertical(id="centre"):
                 yield SearchBar(id="search")
                 yield Viewer(id="viewer")
-            yield EntitiesPane(id="entities")
+            yield EntityColumn(id="entity-column")
         yield QuotesPane(id="quotes")
         with Horizontal(id="status"):
             yield Label("Starting…", id="status-text")
@@ -175,8 +176,11 @@ class NewsdeskApp(App[None]):
         self.call_from_thread(self._documents_loaded, result)
         try:
             from tui.build.corpus_index import CorpusIndex
+            from tui.entities.corrections import load_corrections, store_path
 
-            index = CorpusIndex.build(result.documents, self.settings, progress=self._report)
+            fixes = load_corrections(store_path(self.settings.corpus))
+            index = CorpusIndex.build(result.documents, self.settings, progress=self._report,
+                                      corrections=fixes)
         except Exception as exc:  # a bug in the core must not take the screen down
             self.call_from_thread(self._load_failed, f"indexing failed: {exc}")
             return
@@ -368,6 +372,10 @@ class NewsdeskApp(App[None]):
         span = (message.offset, message.end) if message.offset is not None and \
             message.end is not None else None
         self.open_document(message.doc_id, message.offset, spotlight=span)
+
+    @on(Correct)
+    def _correct(self, message: Correct) -> None:
+        corrections.ask(self, message)
 
     @on(RowList.Highlighted, "#sources")
     def _source_highlighted(self, event: RowList.Highlighted) -> None:

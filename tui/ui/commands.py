@@ -14,6 +14,7 @@ from textual.css.query import NoMatches
 from textual.fuzzy import Matcher
 from textual.widgets import Button, Input, OptionList
 
+from tui.ui.corrections import palette_commands
 from tui.ui.messages import OpenDocument
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class NewsdeskCommands(Provider):
             ("Sort quotes", "By source order or by speaker", app.action_toggle_sort),
             ("Switch theme", "Pick one of Textual's themes", app.action_change_theme),
             ("Show keys", "Every binding and its id", app.action_help),
+            *palette_commands(app),
         ]
 
     async def discover(self) -> Hits:
