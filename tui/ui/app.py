@@ -26,7 +26,7 @@ from tui.corpus.document import Document
 from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
-from tui.ui import corrections
+from tui.ui import corrections, restore
 from tui.ui.commands import NewsdeskCommands, Palette
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.messages import Correct, OpenDocument
@@ -85,6 +85,7 @@ class NewsdeskApp(App[None]):
         self._state_error_shown = False
         self._last_progress = 0.0
         self._save_timer: Timer | None = None
+        restore.toggles(self)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -126,6 +127,7 @@ class NewsdeskApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.settings.corpus.name or str(self.settings.corpus)  # (text)
         self._apply_theme()
+        restore.on_mount(self)
         self._apply_keymap()
         titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
                   "quotes": "4 Quotes"}
@@ -247,6 +249,7 @@ class NewsdeskApp(App[None]):
         if self.search_text:
             self.run_search(self.search_text, self._filter())
         self._finish_progress()
+        restore.on_index(self)
 
     def _finish_progress(self, message: str | None = None) -> None:
         self.query_one(ProgressBar).display = False
@@ -615,6 +618,7 @@ class NewsdeskApp(App[None]):
         self._save_timer = self.set_timer(0.5, self._save_state, name="save-state")
 
     def _save_state(self) -> None:
+        restore.remember(self)
         try:
             save_state(self.state_file, self.state)
         except OSError as exc:

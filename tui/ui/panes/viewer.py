@@ -267,6 +267,15 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         k = max(0, bisect_right(self._text_starts, offset) - 1)
         return self._text_lines[k]
 
+    def offset_at_top(self) -> int:
+        """The character offset of the first text line at the top of the view (kept
+        across restarts: an offset outlives a change of the terminal's width)."""
+        return self._offset_at_top()
+
+    def scroll_to_top_at(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the top one."""
+        self.scroll_to(y=self.line_of(offset), animate=False, force=True)
+
     def _offset_at_top(self) -> int:
         self._ensure_lines()
         k = bisect_left(self._text_lines, int(self.scroll_offset.y))
