@@ -9,13 +9,15 @@ to the panes. What the user selects is saved per corpus and restored on the next
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
@@ -27,7 +29,7 @@ from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui import corrections, restore
-from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui.commands import NewsdeskCommands, Palette, without_duplicates
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.messages import Correct, OpenDocument
 from tui.ui.panes.entities import EntitiesPane, EntityColumn
@@ -474,6 +476,9 @@ class NewsdeskApp(App[None]):
             # no fixed id: a palette closed a moment ago may not be removed yet, and a
             # second one with its id would raise DuplicateIds
             self.push_screen(Palette())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return without_duplicates(super().get_system_commands(screen))
 
     def search_themes(self) -> None:
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))

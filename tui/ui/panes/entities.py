@@ -27,12 +27,12 @@ class EntitiesPane(RowList):
         Binding("f", "find", "Find", id="find_entity",
                 tooltip="Find an entity as you type (enter or ↓: back to the list)"),
         Binding("m", "correct('merge')", "Merge", id="merge_entity",
-                tooltip="Merge the highlighted entity into another"),
-        Binding("r", "correct('rename')", "Rename", id="rename_entity",
+                tooltip="Merge the highlighted entity into another (F1: r, x, t correct too)"),
+        Binding("r", "correct('rename')", "Rename", show=False, id="rename_entity",
                 tooltip="Rename the highlighted entity"),
-        Binding("x", "correct('ignore')", "Ignore", id="ignore_entity",
+        Binding("x", "correct('ignore')", "Ignore", show=False, id="ignore_entity",
                 tooltip="Ignore the highlighted entity (its quotes lose it as speaker)"),
-        Binding("t", "correct('retype')", "Type", id="retype_entity",
+        Binding("t", "correct('retype')", "Type", show=False, id="retype_entity",
                 tooltip="Change the highlighted entity's type"),
     ]
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"entities--chosen"}

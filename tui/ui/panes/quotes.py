@@ -66,7 +66,8 @@ class QuotesPane(RowList):
         speaker_width = max(8, min(22, width // 6))
         source_width = max(8, min(20, width // 7))
         chosen = quote.id in self.selected
-        text = Text(SELECTED if chosen else UNSELECTED,
+        text = Text()  # (the mark's style on the mark alone, not the row's base style)
+        text.append(SELECTED if chosen else UNSELECTED,
                     style=self.part("quotes--mark") if chosen else "")
         text.append(" ")
         speaker = quote.speaker or "unattributed"

@@ -325,8 +325,10 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(
-                f"viewer--{name}", partial=True)
+            style = self.get_component_rich_style(f"viewer--{name}", partial=True)
+            if name in ("match", "current"):  # a match stands out of a dimmed section too
+                style += Style(dim=False)
+            self._styles[name] = style
         return style
 
     def _index_highlights(self) -> None:
