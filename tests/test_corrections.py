@@ -77,6 +77,15 @@ def test_merge_rename_ignore_and_retype_apply_in_order() -> None:
     assert entities[0].name == "Kim" and entities[3].type == "ORG"
 
 
+def test_entities_of_one_name_and_two_types_both_stay() -> None:
+    entities = [_entity("Georgia", "PLACE", ("a", 0), ("a", 9)),
+                _entity("Georgia", "PERSON", ("b", 0)), _entity("Atlanta", "PLACE", ("a", 4))]
+    applied = apply_to_entities(entities, [Correction(RETYPE, "Atlanta", "ORG")])
+    assert [(e.name, e.type) for e in applied.entities] == [
+        ("Georgia", "PLACE"), ("Atlanta", "ORG"), ("Georgia", "PERSON")]
+    assert applied.entities[0] is entities[0] and applied.entities[2] is entities[1]
+
+
 def test_a_speaker_must_be_an_entity_and_follows_later_corrections() -> None:
     entities = [_entity("Kim", "PERSON", ("a", 0)), _entity("Moon", "PERSON", ("a", 9))]
     applied = apply_to_entities(

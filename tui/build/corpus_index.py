@@ -126,36 +126,40 @@ class CorpusIndex:
 
     def correct(self, corrections: Sequence[Correction]) -> None:
         """Show what the extractor found with ``corrections`` made (none: as found).
-        Linear in the entities and quotations; the search index is not touched."""
+        Linear in the entities and quotations; the search index is not touched. The
+        new parts are made first and put in place together, so that a search worker
+        reading the index meanwhile sees the old answer or the new one."""
         entities, quotes, finder = self.extracted
+        skipped: list[int] = []
+        voiced: dict[str, list[Quote]] = {}
         if corrections:
             applied = apply_to_entities(entities, corrections, (q.id for q in quotes))
-            entities, self.skipped = applied.entities, applied.skipped
+            entities, skipped = applied.entities, applied.skipped
             if applied.renamed or applied.speakers:
-                quotes = [
-                    q if (s := speaker_after(q.speaker, q.id, applied)) == q.speaker
-                    else replace(q, speaker=s)
-                    for q in quotes
-                ]
-                # the same quotations in the same order: only the speakers' index differs
-                if finder is not None:
-                    finder = QuoteFinder.from_state(quotes, finder.state())
-        else:
-            self.skipped = []
-        self.corrections = list(corrections)
-        self.entities, self.quotes, self.quote_finder = entities, quotes, finder
-        self.quote_by_id = {q.id: q for q in quotes}
-        self.quotes_by_source, self.clusters = {}, {}
-        for q in quotes:
-            self.quotes_by_source.setdefault(q.source, []).append(q)
-            if q.cluster:
-                self.clusters.setdefault(q.cluster, []).append(q)
-        self._entity_by_name, self._naming, self._outlets = None, None, {}
-        self.voiced = {}
-        if corrections:
+                spoken = [speaker_after(q.speaker, q.id, applied) for q in quotes]
+                if any(s != q.speaker for s, q in zip(spoken, quotes)):
+                    quotes = [q if s == q.speaker else replace(q, speaker=s)
+                              for s, q in zip(spoken, quotes)]
+                    # the same quotations in the same order: only the speakers' index
+                    # is made again
+                    if finder is not None:
+                        finder = QuoteFinder.from_state(quotes, finder.state())
+            by_id = {q.id: q for q in quotes} if applied.speakers else {}
             for quote_id, name in applied.speakers.items():
                 if name is not None:
-                    self.voiced.setdefault(name, []).append(self.quote_by_id[quote_id])
+                    voiced.setdefault(name, []).append(by_id[quote_id])
+        quote_by_id = {q.id: q for q in quotes}
+        quotes_by_source: dict[str, list[Quote]] = {}
+        clusters: dict[str, list[Quote]] = {}
+        for q in quotes:
+            quotes_by_source.setdefault(q.source, []).append(q)
+            if q.cluster:
+                clusters.setdefault(q.cluster, []).append(q)
+        self.corrections, self.skipped, self.voiced = list(corrections), skipped, voiced
+        self.entities, self.quotes, self.quote_finder = entities, quotes, finder
+        self.quote_by_id, self.quotes_by_source, self.clusters = (
+            quote_by_id, quotes_by_source, clusters)
+        self._entity_by_name, self._naming, self._outlets = None, None, {}
 
     def check(self, correction: Correction) -> Correction:
         """``correction`` as it would be saved, or CorrectionError saying, in one line,

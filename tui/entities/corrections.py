@@ -11,6 +11,7 @@ two strings): nothing read from the file is run, and one that no longer fits the
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,19 +132,29 @@ def apply_to_entities(
     entities: Sequence[Entity], corrections: Sequence[Correction],
     quote_ids: Iterable[str] = (),
 ) -> Applied:
-    """The entities with the corrections made in order, linear in the entities and the
-    corrections: only the entities a correction touches are copied, the rest are the
-    same objects. A SPEAKER correction applies if its quotation is in ``quote_ids`` and
-    its speaker is an entity when it comes."""
+    """The entities with the corrections made in order, in the list's order (by mention
+    count, then name, as the extractor sorts them). Only the entities a correction
+    touches are copied, the rest are the same objects, and only the copies are placed
+    (a binary search each): linear in the entities, whatever the corrections. A SPEAKER
+    correction applies if its quotation is in ``quote_ids`` and its speaker is an
+    entity when it comes."""
     by_name: dict[str, Entity] = {}
     for e in entities:
         by_name.setdefault(e.name, e)
-    order = {id(e): i for i, e in enumerate(entities)}
     known_quotes = set(quote_ids)
-    gone: set[int] = set()  # the ids of the entities merged away or ignored
+    touched: set[int] = set()  # the ids of the entities replaced, merged away or ignored
+    made: dict[int, Entity] = {}  # the copies made, by id
     renamed: dict[str, str | None] = {}
     speakers: dict[str, str | None] = {}
     skipped: list[int] = []
+
+    def replace_with(old: Entity, new_name: str, **changes: Any) -> None:
+        touched.add(id(old))
+        made.pop(id(old), None)
+        copy = Entity(**{"name": old.name, "type": old.type, "aliases": list(old.aliases),
+                         "mentions": old.mentions, **changes})
+        made[id(copy)] = copy
+        by_name[new_name] = copy
 
     for number, c in enumerate(corrections):
         if c.kind == SPEAKER:
@@ -153,49 +164,37 @@ def apply_to_entities(
                 skipped.append(number)
             continue
         entity = by_name.get(c.target)
-        if entity is None:
+        if entity is None or (c.kind == MERGE and c.value not in by_name):
             skipped.append(number)
             continue
         if c.kind == RETYPE:
-            assert c.value is not None
-            by_name[c.target] = _copy(entity, order, type=c.value)
+            replace_with(entity, c.target, type=c.value)
             continue
+        del by_name[c.target]
+        touched.add(id(entity))
+        made.pop(id(entity), None)
+        _rename(renamed, speakers, c.target, c.value)
         if c.kind == IGNORE:
-            del by_name[c.target]
-            gone.add(id(entity))
-            _rename(renamed, speakers, c.target, None)
             continue
         assert c.value is not None
         into = by_name.get(c.value)
-        if c.kind == MERGE and into is None:
-            skipped.append(number)
-            continue
-        del by_name[c.target]
         if into is None:  # a rename to a new name
             aliases = [c.target, *(a for a in entity.aliases if a != c.value)]
-            by_name[c.value] = _copy(entity, order, name=c.value, aliases=aliases)
+            replace_with(entity, c.value, name=c.value, aliases=aliases)
         else:  # a merge, or a rename to a name already listed: one entity
-            gone.add(id(entity))
             aliases = list(dict.fromkeys(
                 a for a in (*into.aliases, entity.name, *entity.aliases) if a != into.name
             ))
             mentions = Mentions(sorted([*into.mentions, *entity.mentions]))
-            by_name[c.value] = _copy(into, order, aliases=aliases, mentions=mentions)
-        _rename(renamed, speakers, c.target, c.value)
-    out = [e for e in by_name.values() if id(e) not in gone]
-    out.sort(key=lambda e: order.get(id(e), len(order)))
-    # as the extractor lists them: by mention count, then name
-    out.sort(key=lambda e: (-e.count, e.name.casefold(), e.name))
+            replace_with(into, c.value, aliases=aliases, mentions=mentions)
+    out = [e for e in entities if id(e) not in touched]
+    for copy in sorted(made.values(), key=_rank):
+        insort(out, copy, key=_rank)
     return Applied(out, renamed, speakers, skipped)
 
 
-def _copy(entity: Entity, order: dict[int, int], **changes: Any) -> Entity:
-    """A changed copy of ``entity`` that takes its place in the list's order."""
-    fields = {"name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
-              "mentions": entity.mentions, **changes}
-    copy = Entity(**fields)
-    order[id(copy)] = order.get(id(entity), len(order))
-    return copy
+def _rank(entity: Entity) -> tuple[int, str, str]:
+    return (-entity.count, entity.name.casefold(), entity.name)
 
 
 def _rename(

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input
 
+from tui.entities.lookup import EntityLookup
 from tui.ui.messages import Correct
 from tui.ui.panes.rowlist import RowList
 
@@ -47,9 +48,11 @@ class EntitiesPane(RowList):
         self.chosen: str | None = None
         self.entities: list[Entity] = []  # every entity, by mention count
         self.finding = ""  # what the find box holds
+        self._lookup: EntityLookup | None = None  # made at the first find
 
     def set_entities(self, entities: list[Entity]) -> None:
         self.entities = entities
+        self._lookup = None
         self._show()
 
     def find(self, text: str) -> None:
@@ -58,11 +61,12 @@ class EntitiesPane(RowList):
         self._show(keep_first=True)
 
     def _show(self, keep_first: bool = False) -> None:
-        from tui.entities.lookup import find_entities
-
         current = self.current()
-        shown = find_entities(self.entities, self.finding) if self.finding.strip() \
-            else self.entities
+        shown = self.entities
+        if self.finding.strip():
+            if self._lookup is None:
+                self._lookup = EntityLookup(self.entities)
+            shown = self._lookup.find(self.finding)
         groups: dict[str, list[Entity]] = {}
         for entity in shown:
             kind = entity.type if entity.type in TYPE_ORDER else "OTHER"
