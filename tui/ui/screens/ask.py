@@ -31,7 +31,7 @@ class AskScreen(ModalScreen[str | None]):
         width: 64; max-width: 95%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    AskScreen .ask-prompt { color: $text; margin-bottom: 1; }
+    AskScreen .ask-prompt { width: 100%; color: $text; margin-bottom: 1; }
     AskScreen .ask-problem { color: $text-error; height: auto; }
     AskScreen OptionList { height: auto; max-height: 10; border: none; padding: 0; }
     """
