@@ -6,7 +6,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,8 @@ from tui.quotes.browse import SORTS
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.loader import LoadResult
+
+CORRECTIONS = ("merge", "rename", "ignore", "retype", "speaker")
 
 # The index, quotes and export modules are imported by the commands that use them, so
 # that starting the dashboard (which builds its index in a worker) does not wait for them.
@@ -58,8 +61,20 @@ def load_documents(settings: Settings) -> LoadResult:
 
 def build_index(settings: Settings) -> CorpusIndex:
     from tui.build.corpus_index import CorpusIndex
+    from tui.entities.corrections import load_corrections, store_path
 
-    return CorpusIndex.build(load_documents(settings).documents, settings)
+    corrections = load_corrections(store_path(settings.corpus))
+    return CorpusIndex.build(load_documents(settings).documents, settings,
+                             corrections=corrections)
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line in at most ``width`` columns, padded; an ellipsis marks a
+    cut."""
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return f"{text:{width}}"
 
 
 # --- commands -------------------------------------------------------------------------
@@ -80,7 +95,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         emit_json([d.to_json() for d in docs])
     else:
         for d in docs:
-            print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+            print(f"{d.id:32} {d.date:10}  {clip(d.outlet, 24)}  {clip(d.title, 70).rstrip()}")
     # every file accounted for, on stderr so the listing on stdout stays clean for a pipe
     print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
     return 0
@@ -88,6 +103,10 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
     entities = build_index(settings).entities
+    if args.find:
+        from tui.entities.lookup import find_entities
+
+        entities = find_entities(entities, args.find)
     if args.type:
         entities = [e for e in entities if e.type == args.type]
     if args.json:
@@ -120,9 +139,8 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         emit_json([q.to_json() for q in quotes])
         return 0
     for q in quotes:
-        text = q.text.replace("\n", " ")
-        text = text if len(text) <= 70 else text[:69] + "…"
-        print(f"{q.id}  {q.source[:24]:24}  {q.kind:7}  {(q.speaker or '-')[:22]:22}  {text}")
+        speaker = clip(q.speaker or "-", 22)
+        print(f"{q.id}  {clip(q.source, 24)}  {q.kind:7}  {speaker}  {clip(q.text, 70).rstrip()}")
     return 0
 
 
@@ -156,6 +174,63 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     except ExportError as exc:
         raise CliError(str(exc)) from None
     print(f"wrote {len(quotes)} quotes to {written}", file=sys.stderr)
+    return 0
+
+
+@contextmanager
+def _changing_corrections(path: Path) -> Iterator[None]:
+    """Report a correction refused, or its file not written, as one line."""
+    from tui.entities.corrections import CorrectionError
+
+    try:
+        yield
+    except CorrectionError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.entities.corrections import load_corrections, store_path, undo_correction
+
+    path = store_path(settings.corpus)
+    if args.undo is not None:
+        with _changing_corrections(path):
+            removed, _left = undo_correction(path, args.undo)
+        print(f"undid {args.undo}: {removed.describe()}", file=sys.stderr)
+        return 0
+    corrections = load_corrections(path)
+    if args.json:
+        emit_json([c.to_json() for c in corrections])
+        return 0
+    if not corrections:
+        print("no corrections", file=sys.stderr)
+        return 0
+    skipped = set(build_index(settings).skipped)
+    for n, c in enumerate(corrections):
+        note = "  (not applied: it no longer fits the corpus)" if n in skipped else ""
+        print(f"{n + 1:4}  {c.describe()}{note}")
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.entities.corrections import (
+        IGNORE,
+        RETYPE,
+        SPEAKER,
+        Correction,
+        add_correction,
+        store_path,
+    )
+
+    if args.kind not in (IGNORE, SPEAKER) and args.value is None:
+        what = "a type" if args.kind == RETYPE else "a name"
+        raise CliError(f"{args.kind} needs {what} after {args.target!r}")
+    path = store_path(settings.corpus)
+    with _changing_corrections(path):
+        correction = build_index(settings).check(Correction(args.kind, args.target, args.value))
+        corrections = add_correction(path, correction)
+    print(f"{len(corrections)}: {correction.describe()}", file=sys.stderr)
     return 0
 
 
@@ -252,6 +327,8 @@ def parser() -> argparse.ArgumentParser:
         choices=ENTITY_TYPES,
         help="only this type: PERSON, ORG, PLACE or OTHER",
     )
+    p.add_argument("--find", metavar="TEXT", help="only those whose name or an alias holds "
+                   "every word of TEXT, best first (as the dashboard's find)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_entities)
 
@@ -291,6 +368,22 @@ def parser() -> argparse.ArgumentParser:
         "--all-sections", action="store_true", help="include reader comments and boilerplate"
     )
     p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser(
+        "correct", parents=[common], help="correct an entity or a quote's speaker",
+        description="merge ENTITY NAME, rename ENTITY NAME, ignore ENTITY, retype ENTITY "
+        "TYPE, speaker QUOTE_ID [NAME] (no NAME: no speaker). Saved per corpus; "
+        "`newsdesk corrections` lists and undoes them.",
+    )
+    p.add_argument("kind", choices=CORRECTIONS, help="what to do")
+    p.add_argument("target", type=_nonempty, metavar="ENTITY|QUOTE_ID")
+    p.add_argument("value", nargs="?", metavar="NAME|TYPE", help="the name (or type) to give")
+    p.set_defaults(handler=cmd_correct)
+
+    p = sub.add_parser("corrections", parents=[common], help="list or undo corrections")
+    p.add_argument("--undo", type=_positive, metavar="N", help="undo correction N (as listed)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_corrections)
 
     p = sub.add_parser("search", parents=[common], help="search the corpus; ranked passages")
     p.add_argument("query", metavar="QUERY", help='words, "a phrase", \'exact, !exclude, ^prefix')

@@ -207,7 +207,7 @@ async def test_corpus_text_with_brackets_reaches_titles_and_notices_as_text(
         prompts = [app.screen.query_one(CommandList).get_option_at_index(i).prompt
                    for i in range(app.screen.query_one(CommandList).option_count)]
         assert any(isinstance(p, Content) and p.plain == (
-            "Jump to source: A [red]title[/]\nWire [$accent] \\\\[i]") for p in prompts)
+            "Jump to source: A [red]title[/]\nWire [$accent] \\\\[i] · a") for p in prompts)
         await pilot.press("escape")
         app.notify("x", title="A [b]title[/b]")
         await pilot.pause()

@@ -36,10 +36,11 @@ async def test_tab_and_shift_tab_cycle_focus(app: NewsdeskApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         seen = []
-        for _ in range(5):
+        for _ in range(6):
             await pilot.press("tab")
             seen.append(app.focused.id if app.focused else None)
-        assert {"search", "viewer", "entities", "quotes", "sources"} <= set(seen)
+        assert {"search", "viewer", "entity-find", "entities", "quotes", "sources"} \
+            <= set(seen)
         await pilot.press("shift+tab")
         assert app.focused.id == seen[-2]
 

@@ -66,3 +66,57 @@ class TestQuotes:
 class TestHelp:
     def test_help_screen(self, snap_compare, settings: Settings) -> None:
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=pressing("f1"))
+
+
+def light(settings: Settings) -> NewsdeskApp:
+    settings.theme = "textual-light"
+    return NewsdeskApp(settings)
+
+
+class TestLightTheme:
+    """Every caption and text readable on light panels (tests/ui/test_contrast.py
+    measures it); the search highlighted, so that its colours are seen too."""
+
+    def test_wide(self, snap_compare, settings: Settings) -> None:
+        search = pressing("slash", *"japan", "escape")
+        assert snap_compare(light(settings), terminal_size=WIDE, run_before=search)
+
+    def test_small(self, snap_compare, settings: Settings) -> None:
+        search = pressing("slash", *"japan", "escape")
+        assert snap_compare(light(settings), terminal_size=SMALL, run_before=search)
+
+
+# find Korea, ask to merge it, and start typing the entity to merge it into
+MERGE_KEYS = ("3", "f", *"korea", "enter", "m", *"sou")
+
+
+class TestCorrections:
+    def test_entity_find(self, snap_compare, settings: Settings) -> None:
+        find = pressing("3", "f", *"kor")
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=find)
+
+    def test_merge_dialog_wide(self, snap_compare, settings: Settings) -> None:
+        merge = pressing(*MERGE_KEYS)
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=merge)
+
+    def test_merge_dialog_small(self, snap_compare, settings: Settings) -> None:
+        merge = pressing(*MERGE_KEYS)
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=merge)
+
+    def test_merge_dialog_light(self, snap_compare, settings: Settings) -> None:
+        merge = pressing(*MERGE_KEYS)
+        assert snap_compare(light(settings), terminal_size=SMALL, run_before=merge)
+
+    def test_speaker_dialog_small(self, snap_compare, settings: Settings) -> None:
+        who = pressing("4", "w")
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=who)
+
+
+class TestHelpSmall:
+    def test_help_small_dark(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("f1", *["pagedown"] * 4)  # (the search syntax, at the end)
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+    def test_help_small_light(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("f1", *["pagedown"] * 4)  # (the search syntax, at the end)
+        assert snap_compare(light(settings), terminal_size=SMALL, run_before=keys)

@@ -12,9 +12,9 @@ import gc
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Container, Iterable, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import metadata
 from typing import Any
@@ -23,6 +23,14 @@ from tui.build import cache, parallel
 from tui.build.query import QueryResult
 from tui.config import Settings
 from tui.corpus.document import Document
+from tui.entities.corrections import (
+    Correction,
+    CorrectionError,
+    apply_to_entities,
+    checked,
+    misfit,
+    speaker_after,
+)
 from tui.entities.extract import extract_entities
 from tui.entities.model import Entity, Mentions
 from tui.quotes.browse import QuoteFilter, in_view, ordered
@@ -57,6 +65,15 @@ class CorpusIndex:
     _entity_by_name: dict[str, Entity] | None = field(default=None, repr=False)
     _naming: tuple[str, frozenset[str]] | None = field(default=None, repr=False)
     _outlets: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # what the extractor found, before the user's corrections; the corrections applied,
+    # and the numbers of those that no longer fit the corpus
+    extracted: tuple[list[Entity], list[Quote], QuoteFinder | None] = field(
+        default=([], [], None), repr=False)
+    corrections: list[Correction] = field(default_factory=list, repr=False)
+    skipped: list[int] = field(default_factory=list, repr=False)
+    # the quotations a correction gave a speaker, by speaker: found by an entity filter
+    # on that speaker even in a source that does not name them
+    voiced: dict[str, list[Quote]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -64,7 +81,10 @@ class CorpusIndex:
         documents: list[Document],
         settings: Settings | None = None,
         progress: Progress | None = None,
+        corrections: Sequence[Correction] = (),
     ) -> CorpusIndex:
+        """The index of ``documents``, built or read from the disk cache (which holds
+        what the extractor found), with the user's ``corrections`` applied to it."""
         settings = settings or Settings()
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         n = len(documents)
@@ -92,11 +112,8 @@ class CorpusIndex:
         elif progress:
             progress("search", n, n)
             progress("entities", n, n)
-        index.quote_by_id = {q.id: q for q in index.quotes}
-        for q in index.quotes:
-            index.quotes_by_source.setdefault(q.source, []).append(q)
-            if q.cluster:
-                index.clusters.setdefault(q.cluster, []).append(q)
+        index.extracted = (index.entities, index.quotes, index.quote_finder)
+        index.correct(corrections)
         if progress:
             progress("quotes", n, n)
         # Keep this last. The index lives as long as the app: keep the collector from
@@ -106,6 +123,55 @@ class CorpusIndex:
         # find it would cost 0.17 s of the build.
         gc.freeze()
         return index
+
+    def correct(self, corrections: Sequence[Correction]) -> None:
+        """Show what the extractor found with ``corrections`` made (none: as found).
+        Linear in the entities and quotations; the search index is not touched. The
+        new parts are made first and put in place together, so that a search worker
+        reading the index meanwhile sees the old answer or the new one."""
+        entities, quotes, finder = self.extracted
+        skipped: list[int] = []
+        voiced: dict[str, list[Quote]] = {}
+        if corrections:
+            applied = apply_to_entities(entities, corrections, (q.id for q in quotes))
+            entities, skipped = applied.entities, applied.skipped
+            if applied.renamed or applied.speakers:
+                spoken = [speaker_after(q.speaker, q.id, applied) for q in quotes]
+                if any(s != q.speaker for s, q in zip(spoken, quotes)):
+                    quotes = [q if s == q.speaker else replace(q, speaker=s)
+                              for s, q in zip(spoken, quotes)]
+                    # the same quotations in the same order: only the speakers' index
+                    # is made again
+                    if finder is not None:
+                        finder = QuoteFinder.from_state(quotes, finder.state())
+            by_id = {q.id: q for q in quotes} if applied.speakers else {}
+            for quote_id, name in applied.speakers.items():
+                if name is not None:
+                    voiced.setdefault(name, []).append(by_id[quote_id])
+        quote_by_id = {q.id: q for q in quotes}
+        quotes_by_source: dict[str, list[Quote]] = {}
+        clusters: dict[str, list[Quote]] = {}
+        for q in quotes:
+            quotes_by_source.setdefault(q.source, []).append(q)
+            if q.cluster:
+                clusters.setdefault(q.cluster, []).append(q)
+        self.corrections, self.skipped, self.voiced = list(corrections), skipped, voiced
+        self.entities, self.quotes, self.quote_finder = entities, quotes, finder
+        self.quote_by_id, self.quotes_by_source, self.clusters = (
+            quote_by_id, quotes_by_source, clusters)
+        self._entity_by_name, self._naming, self._outlets = None, None, {}
+
+    def check(self, correction: Correction) -> Correction:
+        """``correction`` as it would be saved, or CorrectionError saying, in one line,
+        why it cannot be made to the entities and quotations shown now."""
+        correction = checked(correction)
+        if self._entity_by_name is None:
+            self.entity_named("")
+        assert self._entity_by_name is not None
+        problem = misfit(correction, self._entity_by_name, self.quote_by_id)
+        if problem is not None:
+            raise CorrectionError(problem)
+        return correction
 
     def document(self, doc_id: str) -> Document | None:
         return self.by_id.get(doc_id)
@@ -141,6 +207,11 @@ class CorpusIndex:
             ids = frozenset(self.quotes_naming(entity)) if entity is not None else frozenset()
             kept = self._naming = (name, ids)
         return kept[1]
+
+    def entity_sources(self, entity: Entity) -> set[str]:
+        """The sources an entity filter shows: those naming ``entity``, and those where
+        a correction made it a quotation's speaker."""
+        return {*entity.sources, *(q.source for q in self.voiced.get(entity.name, ()))}
 
     def quote_counts(self, all_sections: bool = False) -> dict[str, int]:
         """Quotations per source, as the quote list would show them without a search."""
@@ -196,7 +267,7 @@ class CorpusIndex:
     def quotes_naming(self, entity: Entity) -> set[str]:
         """Ids of the quotations, in the documents that mention ``entity``, that it
         speaks or that mention it (the entity filter of the quote browser)."""
-        ids: set[str] = set()
+        ids: set[str] = {q.id for q in self.voiced.get(entity.name, ())}
         mentions = entity.mentions
         packed = mentions if isinstance(mentions, Mentions) else Mentions(mentions)
         for source, spans in packed.spans_by_source().items():

@@ -47,7 +47,7 @@ class QueryResult:
         docs = self.index.documents
         entity = self.index.entity_named(self.filter.entity) if self.filter.entity else None
         if entity is not None:
-            wanted = set(entity.sources)
+            wanted = self.index.entity_sources(entity)
             docs = [d for d in docs if d.id in wanted]
         hits = self.hits
         if hits is not None:

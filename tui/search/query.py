@@ -16,6 +16,18 @@ MAX_CLAUSES = 16
 
 FUZZY, EXACT, PREFIX = "fuzzy", "exact", "prefix"
 
+# The syntax as a user reads it: (what you type, what it finds), for the dashboard's
+# help and the README alike.
+SYNTAX: tuple[tuple[str, str], ...] = (
+    ("kono regrettable", "passages with both words (words are ANDed)"),
+    ('"extremely regrettable"', "the exact phrase: the words in order, next to each other"),
+    ("'regrettable", "that word exactly, with no typo allowed"),
+    ("!japan", 'leaves out every source that contains the word (or !"a phrase")'),
+    ("^semi", "words starting with semi"),
+    ("Kono regre", "while typing, the last word is also a prefix; a trailing space ends it"),
+    ("regretable", "a typo: one in a word of 5-8 letters, two from 9; none in numbers"),
+)
+
 
 @dataclass(frozen=True)
 class Clause:

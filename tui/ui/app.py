@@ -9,13 +9,15 @@ to the panes. What the user selects is saved per corpus and restored on the next
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
@@ -26,10 +28,11 @@ from tui.corpus.document import Document
 from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
-from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui import corrections, restore
+from tui.ui.commands import NewsdeskCommands, Palette, without_duplicates
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
-from tui.ui.messages import OpenDocument
-from tui.ui.panes.entities import EntitiesPane
+from tui.ui.messages import Correct, OpenDocument
+from tui.ui.panes.entities import EntitiesPane, EntityColumn
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
@@ -84,6 +87,7 @@ class NewsdeskApp(App[None]):
         self._state_error_shown = False
         self._last_progress = 0.0
         self._save_timer: Timer | None = None
+        restore.toggles(self)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -94,7 +98,7 @@ class NewsdeskApp(App[None]):
             with Vertical(id="centre"):
                 yield SearchBar(id="search")
                 yield Viewer(id="viewer")
-            yield EntitiesPane(id="entities")
+            yield EntityColumn(id="entity-column")
         yield QuotesPane(id="quotes")
         with Horizontal(id="status"):
             yield Label("Starting…", id="status-text")
@@ -125,6 +129,7 @@ class NewsdeskApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.settings.corpus.name or str(self.settings.corpus)  # (text)
         self._apply_theme()
+        restore.on_mount(self)
         self._apply_keymap()
         titles = {"sources": "1 Sources", "viewer": "2 Viewer", "entities": "3 Entities",
                   "quotes": "4 Quotes"}
@@ -175,8 +180,11 @@ class NewsdeskApp(App[None]):
         self.call_from_thread(self._documents_loaded, result)
         try:
             from tui.build.corpus_index import CorpusIndex
+            from tui.entities.corrections import load_corrections, store_path
 
-            index = CorpusIndex.build(result.documents, self.settings, progress=self._report)
+            fixes = load_corrections(store_path(self.settings.corpus))
+            index = CorpusIndex.build(result.documents, self.settings, progress=self._report,
+                                      corrections=fixes)
         except Exception as exc:  # a bug in the core must not take the screen down
             self.call_from_thread(self._load_failed, f"indexing failed: {exc}")
             return
@@ -243,6 +251,7 @@ class NewsdeskApp(App[None]):
         if self.search_text:
             self.run_search(self.search_text, self._filter())
         self._finish_progress()
+        restore.on_index(self)
 
     def _finish_progress(self, message: str | None = None) -> None:
         self.query_one(ProgressBar).display = False
@@ -369,6 +378,10 @@ class NewsdeskApp(App[None]):
             message.end is not None else None
         self.open_document(message.doc_id, message.offset, spotlight=span)
 
+    @on(Correct)
+    def _correct(self, message: Correct) -> None:
+        corrections.ask(self, message)
+
     @on(RowList.Highlighted, "#sources")
     def _source_highlighted(self, event: RowList.Highlighted) -> None:
         doc = self.query_one(SourcesPane).current()
@@ -463,6 +476,9 @@ class NewsdeskApp(App[None]):
             # no fixed id: a palette closed a moment ago may not be removed yet, and a
             # second one with its id would raise DuplicateIds
             self.push_screen(Palette())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return without_duplicates(super().get_system_commands(screen))
 
     def search_themes(self) -> None:
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
@@ -607,6 +623,7 @@ class NewsdeskApp(App[None]):
         self._save_timer = self.set_timer(0.5, self._save_state, name="save-state")
 
     def _save_state(self) -> None:
+        restore.remember(self)
         try:
             save_state(self.state_file, self.state)
         except OSError as exc:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 from textual import on
+from textual.app import SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -14,9 +15,11 @@ from textual.css.query import NoMatches
 from textual.fuzzy import Matcher
 from textual.widgets import Button, Input, OptionList
 
+from tui.ui.corrections import palette_commands
 from tui.ui.messages import OpenDocument
 
 if TYPE_CHECKING:
+    from tui.corpus.document import Document
     from tui.ui.app import NewsdeskApp
 
 # Enough sources for any lookup by name; a 10,000-article corpus stays responsive.
@@ -84,11 +87,19 @@ class NewsdeskCommands(Provider):
             ("Sort quotes", "By source order or by speaker", app.action_toggle_sort),
             ("Switch theme", "Pick one of Textual's themes", app.action_change_theme),
             ("Show keys", "Every binding and its id", app.action_help),
+            *palette_commands(app),
         ]
 
     async def discover(self) -> Hits:
+        # before anything is typed: the commands, then the sources (the first of a
+        # large corpus: typing finds the rest)
         for name, help_text, callback in self._commands():
             yield DiscoveryHit(name, callback, help=help_text)
+        app = cast("NewsdeskApp", self.app)
+        for doc in app.documents[:MAX_SOURCE_HITS]:
+            label = _source_label(doc)
+            yield DiscoveryHit(Content(label), _opener(app, doc.id), text=label,
+                               help=as_markup(_where(doc)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -99,17 +110,27 @@ class NewsdeskCommands(Provider):
         app = cast("NewsdeskApp", self.app)
         found = 0
         for n, doc in enumerate(app.documents):
-            label = f"Jump to source: {doc.title}"
-            score = matcher.match(label)
+            # the title, the outlet or the id, whichever the query fits best
+            label = _source_label(doc)
+            score = max(matcher.match(label), matcher.match(doc.outlet_label),
+                        matcher.match(doc.id))
             if score > 0:
                 found += 1
-                where = " · ".join(x for x in (doc.outlet, doc.date) if x)
                 yield Hit(score, _highlighted(matcher, label), _opener(app, doc.id),
-                          text=label, help=as_markup(where))
+                          text=label, help=as_markup(_where(doc)))
                 if found >= MAX_SOURCE_HITS:
                     return
             if n % 500 == 499:
                 await asyncio.sleep(0)  # let the palette draw between batches
+
+
+def _source_label(doc: Document) -> str:
+    return f"Jump to source: {doc.title}"
+
+
+def _where(doc: Document) -> str:
+    """A source's outlet, date and id: what, besides its title, it is found by."""
+    return " · ".join(x for x in (doc.outlet_label, doc.date, doc.id) if x)
 
 
 def _opener(app: NewsdeskApp, doc_id: str) -> Callable[[], None]:
@@ -117,6 +138,13 @@ def _opener(app: NewsdeskApp, doc_id: str) -> Callable[[], None]:
         app.post_message(OpenDocument(doc_id))
 
     return open_source
+
+
+def without_duplicates(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's own commands, less the two this palette has its own of: "Keys" (ours:
+    "Show keys", the help with remaps and the search syntax) and "Theme" ("Switch
+    theme")."""
+    return (c for c in commands if c.title not in ("Keys", "Theme"))
 
 
 def as_markup(text: str) -> str:

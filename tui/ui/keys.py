@@ -8,8 +8,11 @@ from collections.abc import Callable, Iterable, Mapping
 from textual.binding import Binding
 
 from tui.config import QUIT_KEY, key_problem
+from tui.ui.panes.entities import EntitiesPane, EntityFinder
+from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.ask import AskScreen
 from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.screens.variants import VariantsScreen
 
@@ -29,6 +32,8 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
        "focus_entities", show=False),
     _b("4", "focus_pane('quotes')", "Quotes", "Focus the quotes pane", "focus_quotes",
        show=False),
+    # first of the keys the footer shows, so that even at 80 columns it is there
+    _b("f1", "help", "Help", "This help: every key, and the search syntax", "help"),
     _b("slash", "focus_search", "Search",
        "Focus the search bar; results update as you type, enter opens the first hit",
        "focus_search"),
@@ -55,7 +60,6 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
        show=False),
     _b("escape", "clear", "Clear",
        "Leave the search bar; clear the entity filter", "clear"),
-    _b("f1", "help", "Help", "This help: every key", "help"),
     _b("ctrl+p", "command_palette", "Palette",
        "Command palette: export, selection, comments, jump to source, theme",
        "command_palette", show=False, priority=True),
@@ -114,9 +118,13 @@ def help_rows(
     groups: list[tuple[str, list[Binding]]] = [
         ("anywhere", [b for b in app_bindings if isinstance(b, Binding)]),
         ("lists", [b for b in RowList.BINDINGS if isinstance(b, Binding)]),
+        ("entities", [b for b in EntitiesPane.BINDINGS if isinstance(b, Binding)]),
+        ("entity find", [b for b in EntityFinder.BINDINGS if isinstance(b, Binding)]),
+        ("quotes", [b for b in QuotesPane.BINDINGS if isinstance(b, Binding)]),
         ("viewer", [b for b in Viewer.BINDINGS if isinstance(b, Binding)]),
         ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),
         ("variants", [b for b in VariantsScreen.BINDINGS if isinstance(b, Binding)]),
+        ("dialogs", [b for b in AskScreen.BINDINGS if isinstance(b, Binding)]),
     ]
     for where, bindings in groups:
         for binding in bindings:

@@ -13,3 +13,13 @@ class OpenDocument(Message):
         self.doc_id = doc_id
         self.offset = offset
         self.end = end
+
+
+class Correct(Message):
+    """The user asks to correct ``target`` (an entity's name, or a quote's id for the
+    ``speaker`` kind): one of the kinds of tui/entities/corrections.py."""
+
+    def __init__(self, kind: str, target: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.target = target

@@ -8,37 +8,35 @@ is in it (garbage, JSON nested a hundred thousand deep, a FIFO) is read without 
 Two dashboards may be open on one corpus. Each save re-reads the file under a lock and
 merges: the selection saved is this dashboard's, plus what the file holds that this one
 did not itself unselect, so neither dashboard's picks are lost to the other's save. The
-open source and the sort are the last saver's.
+open source, the sort, the search, the filters, the toggles and the theme are the last
+saver's; the viewer positions are merged, source by source.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import re
-import stat
-import tempfile
-import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
+from tui.util.userfiles import (
+    LOCK_WAIT,
+    MAX_BYTES,
+    STATE_DIR_ENV,
+    corpus_file,
+    locked,
+    read_json,
+    state_dir,
+    write_json,
+)
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves are not locked, only written whole
-    fcntl = None  # type: ignore[assignment]
+__all__ = [
+    "LOCK_WAIT", "MAX_BYTES", "STATE_DIR_ENV", "UiState", "load_state", "merged",
+    "save_state", "state_dir", "state_path",
+]
 
-STATE_DIR_ENV = "NEWSDESK_STATE_DIR"
 SORTS = ("source", "speaker")
-
-
-MAX_BYTES = 16 * 1024 * 1024  # a selection of every quote of a large archive is a few MB
-LOCK_WAIT = 2.0  # seconds a save waits for another's lock before it goes ahead without
+MAX_POSITIONS = 200  # viewer positions remembered, the most recently read sources'
+MAX_QUERY = 1000  # a search is cut there anyway
 
 
 @dataclass
@@ -46,6 +44,13 @@ class UiState:
     selected: list[str] = field(default_factory=list)  # quote ids, in the order picked
     source: str | None = None  # the document open in the viewer
     sort: str = "source"
+    query: str = ""  # the search bar's text
+    entity: str | None = None  # the entity filter, by name
+    theme: str | None = None  # the theme picked in the palette (None: the config's)
+    show_comments: bool | None = None  # the `c` toggle (None: the config's)
+    only_source: bool = False  # the `o` toggle
+    # each source's viewer position: the character offset at the top of the viewer
+    positions: dict[str, int] = field(default_factory=dict)
     # The selection as this dashboard last read or wrote it: what is in it and no longer
     # in ``selected`` is what this dashboard unselected, and comes out of the file's.
     base: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -57,56 +62,54 @@ class UiState:
         selected = data.get("selected")
         source = data.get("source")
         sort = data.get("sort")
+        query, entity, theme = data.get("query"), data.get("entity"), data.get("theme")
+        comments = data.get("show_comments")
+        positions = data.get("positions")
         return cls(
             selected=[s for s in selected if isinstance(s, str)] if isinstance(selected, list)
             else [],
             source=source if isinstance(source, str) else None,
             sort=sort if sort in SORTS else "source",
+            query=query[:MAX_QUERY] if isinstance(query, str) else "",
+            entity=entity if isinstance(entity, str) and entity else None,
+            theme=theme if isinstance(theme, str) and theme else None,
+            show_comments=comments if isinstance(comments, bool) else None,
+            only_source=data.get("only_source") is True,
+            positions=_positions(positions),
         )
 
+    def to_json(self, selected: list[str]) -> dict[str, Any]:
+        return {
+            "selected": selected,
+            "source": self.source,
+            "sort": self.sort if self.sort in SORTS else "source",
+            "query": self.query[:MAX_QUERY],
+            "entity": self.entity,
+            "theme": self.theme,
+            "show_comments": self.show_comments,
+            "only_source": self.only_source,
+            "positions": _positions(self.positions),
+        }
 
-def state_dir(environ: Mapping[str, str] | None = None) -> Path:
-    override = (os.environ if environ is None else environ).get(STATE_DIR_ENV)
-    return Path(override) if override else Path(user_data_dir("newsdesk"))
+
+def _positions(data: Any) -> dict[str, int]:
+    """Valid (source, offset) pairs, the last MAX_POSITIONS of them."""
+    if not isinstance(data, dict):
+        return {}
+    valid = [
+        (k, v) for k, v in data.items()
+        if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+    ]
+    return dict(valid[-MAX_POSITIONS:])
 
 
 def state_path(corpus: Path, directory: Path | None = None) -> Path:
     """One file per corpus directory: its name, plus a hash of its full path."""
-    resolved = str(Path(corpus).expanduser().resolve())
-    digest = hashlib.sha1(resolved.encode()).hexdigest()[:12]
-    name = re.sub(r"[^A-Za-z0-9]+", "-", Path(resolved).name).strip("-") or "corpus"
-    return (directory or state_dir()) / f"{name}-{digest}.json"
-
-
-def _read(path: Path) -> Any:
-    """The JSON in ``path``, or None: never raises, never blocks (a FIFO is not read)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                     | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        chunks, size = [], 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_BYTES:
-            return None
-        return json.loads(b"".join(chunks).decode("utf-8"))
-    except Exception:  # noqa: BLE001 - bad UTF-8 or JSON, nesting too deep, a huge number...
-        return None
-    finally:
-        os.close(fd)
+    return corpus_file(corpus, ".json", directory)
 
 
 def load_state(path: Path) -> UiState:
-    state = UiState.from_json(_read(path))
+    state = UiState.from_json(read_json(path))
     state.base = list(state.selected)
     return state
 
@@ -122,70 +125,14 @@ def merged(state: UiState, saved: UiState | None) -> list[str]:
     return list(dict.fromkeys([*state.selected, *extra]))
 
 
-@contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Hold the state folder's lock (a lock on the folder itself, so no lock file is left
-    behind). One that cannot be had in LOCK_WAIT seconds is done without: a stuck
-    dashboard must not stop another from saving."""
-    if fcntl is None:
-        yield
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
-                     | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        yield
-        return
-    try:
-        deadline = time.monotonic() + LOCK_WAIT
-        locked = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                locked = True
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    break
-                time.sleep(0.01)
-            except OSError:  # a file system without locks
-                break
-        try:
-            yield
-        finally:
-            if locked:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-
-
 def save_state(path: Path, state: UiState) -> None:
     """Merge with the file (see the module's doc) and write it whole; raises OSError if
     the directory cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(path.parent):
-        on_disk = _read(path)
+    with locked(path.parent):
+        on_disk = read_json(path)
         saved = UiState.from_json(on_disk) if isinstance(on_disk, dict) else None
-        data = {
-            "selected": merged(state, saved),
-            "source": state.source,
-            "sort": state.sort if state.sort in SORTS else "source",
-        }
-        _write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))
+        if saved is not None:  # another dashboard's positions, where this one has none
+            state.positions = {**saved.positions, **state.positions}
+        write_json(path, state.to_json(merged(state, saved)))
     state.base = list(state.selected)

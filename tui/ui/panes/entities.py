@@ -1,11 +1,19 @@
-"""The entities pane: entities grouped by type, each with its mention count."""
+"""The entities pane: entities grouped by type, each with its mention count, with a
+find-as-you-type box above them and keys to correct the one under the cursor."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input
 
+from tui.entities.lookup import EntityLookup
+from tui.ui.messages import Correct
 from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
@@ -16,6 +24,18 @@ TYPE_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OT
 
 
 class EntitiesPane(RowList):
+    BINDINGS = [
+        Binding("f", "find", "Find", id="find_entity",
+                tooltip="Find an entity as you type (enter or ↓: back to the list)"),
+        Binding("m", "correct('merge')", "Merge", id="merge_entity",
+                tooltip="Merge the highlighted entity into another (F1: r, x, t correct too)"),
+        Binding("r", "correct('rename')", "Rename", show=False, id="rename_entity",
+                tooltip="Rename the highlighted entity"),
+        Binding("x", "correct('ignore')", "Ignore", show=False, id="ignore_entity",
+                tooltip="Ignore the highlighted entity (its quotes lose it as speaker)"),
+        Binding("t", "correct('retype')", "Type", show=False, id="retype_entity",
+                tooltip="Change the highlighted entity's type"),
+    ]
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"entities--chosen"}
     DEFAULT_CSS = """
     EntitiesPane > .entities--chosen { color: $text-accent; text-style: bold; }
@@ -26,10 +46,29 @@ class EntitiesPane(RowList):
         super().__init__(id=id)
         self.rows: list[tuple[str, int] | Entity] = []  # (type, count) headers, then entities
         self.chosen: str | None = None
+        self.entities: list[Entity] = []  # every entity, by mention count
+        self.finding = ""  # what the find box holds
+        self._lookup: EntityLookup | None = None  # made at the first find
 
     def set_entities(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self._lookup = None
+        self._show()
+
+    def find(self, text: str) -> None:
+        """Show only the entities ``text`` finds (all when it is empty), best first."""
+        self.finding = text
+        self._show(keep_first=True)
+
+    def _show(self, keep_first: bool = False) -> None:
+        current = self.current()
+        shown = self.entities
+        if self.finding.strip():
+            if self._lookup is None:
+                self._lookup = EntityLookup(self.entities)
+            shown = self._lookup.find(self.finding)
         groups: dict[str, list[Entity]] = {}
-        for entity in entities:
+        for entity in shown:
             kind = entity.type if entity.type in TYPE_ORDER else "OTHER"
             groups.setdefault(kind, []).append(entity)
         self.rows = []
@@ -37,7 +76,15 @@ class EntitiesPane(RowList):
             if groups.get(kind):
                 self.rows.append((kind, len(groups[kind])))
                 self.rows.extend(groups[kind])
-        self.rows_changed(1 if self.rows else 0)
+        keep = 1 if self.rows else 0
+        if self.finding.strip() and shown:  # the best match, wherever its group is
+            keep = self.rows.index(shown[0])
+        elif current is not None and not keep_first:
+            keep = next((i for i, row in enumerate(self.rows)
+                         if not isinstance(row, tuple) and row.name == current.name), keep)
+        self.empty_text = f"No entity holds “{self.finding}”." if self.finding.strip() \
+            else type(self).empty_text
+        self.rows_changed(keep)
 
     def current(self) -> Entity | None:
         if 0 <= self.cursor < len(self.rows):
@@ -67,3 +114,49 @@ class EntitiesPane(RowList):
         text.append(" " * (width - len(name) - len(shown)))
         text.append(shown, style=self.part("rowlist--dim"))
         return [text]
+
+    def action_find(self) -> None:
+        # at once, not after a refresh: the letters typed right after f are the find's
+        self.screen.set_focus(self.screen.query_one(EntityFinder))
+
+    def action_correct(self, kind: str) -> None:
+        entity = self.current()
+        if entity is None:
+            self.notify("No entity here to correct.", severity="warning", timeout=2)
+            return
+        self.post_message(Correct(kind, entity.name))
+
+
+class EntityFinder(Input):
+    """The find box above the entities: the list narrows as you type."""
+
+    BINDINGS = [
+        Binding("escape", "leave(True)", "Clear", id="find_entity_clear", show=False),
+        Binding("down,enter", "leave(False)", "List", id="find_entity_done", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="f find", id=id, compact=True)
+
+    def action_leave(self, clear: bool) -> None:
+        if clear:
+            self.value = ""
+        self.screen.set_focus(self.screen.query_one(EntitiesPane))
+
+
+class EntityColumn(Vertical):
+    """The find box and the entity list, one column."""
+
+    def compose(self) -> ComposeResult:
+        yield EntityFinder(id="entity-find")
+        yield EntitiesPane(id="entities")
+
+    @on(Input.Changed, "#entity-find")
+    def _find(self, event: Input.Changed) -> None:
+        event.stop()  # (not the app's search bar)
+        self.query_one(EntitiesPane).find(event.value)
+
+    @on(Input.Submitted, "#entity-find")
+    def _found(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.set_focus(self.query_one(EntitiesPane))

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import Binding
 
 from tui.corpus.document import Document
+from tui.ui.messages import Correct
 from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
@@ -21,6 +23,10 @@ def one_line(text: str) -> str:
 
 
 class QuotesPane(RowList):
+    BINDINGS = [
+        Binding("w", "set_speaker", "Who", id="set_speaker",
+                tooltip="Set or clear the highlighted quote's speaker (one of the entities)"),
+    ]
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
         "quotes--mark", "quotes--speaker", "quotes--cluster", "quotes--unknown",
     }
@@ -60,7 +66,8 @@ class QuotesPane(RowList):
         speaker_width = max(8, min(22, width // 6))
         source_width = max(8, min(20, width // 7))
         chosen = quote.id in self.selected
-        text = Text(SELECTED if chosen else UNSELECTED,
+        text = Text()  # (the mark's style on the mark alone, not the row's base style)
+        text.append(SELECTED if chosen else UNSELECTED,
                     style=self.part("quotes--mark") if chosen else "")
         text.append(" ")
         speaker = quote.speaker or "unattributed"
@@ -78,6 +85,11 @@ class QuotesPane(RowList):
         text.append(f" {cluster:>4} ", style=self.part("quotes--cluster"))
         text.append(_fit(source, source_width), style=self.part("rowlist--dim"))
         return [text]
+
+    def action_set_speaker(self) -> None:
+        quote = self.current()
+        if quote is not None:
+            self.post_message(Correct("speaker", quote.id))
 
 
 def _fit(text: str, width: int) -> str:

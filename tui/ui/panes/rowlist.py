@@ -48,7 +48,8 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     RowList > .rowlist--cursor { background: $block-cursor-blurred-background; }
     RowList:focus > .rowlist--cursor {
-        background: $block-cursor-background; color: $block-cursor-foreground;
+        /* (auto: Textual's cursor text is 3.8:1 on its blue) */
+        background: $block-cursor-background; color: auto 95%;
     }
     RowList > .rowlist--header { color: $text-accent; text-style: bold; }
     RowList > .rowlist--dim { text-style: dim; }
@@ -189,17 +190,33 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         lines = self.render_row(index, width)
         text = lines[part] if part < len(lines) else Text("")
         style = base
+        plain = False
         if self.is_header(index):
             style = base + self.get_component_rich_style("rowlist--header")
         elif index == self.cursor:
             style = base + self.get_component_rich_style("rowlist--cursor")
-        return self._strip(text, width, style)
+            # the focused cursor's own colours, not the row's (an accent or dim part on
+            # its block is unreadable), and no dimming on the other's
+            plain = True
+        return self._strip(text, width, style, plain)
 
-    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+    def _strip(self, text: Text, width: int, style: Style, plain: bool = False) -> Strip:
         text = text.copy()
         text.no_wrap = True
         text.overflow = "ellipsis"
         text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [Segment(s.text, style + s.style if s.style else style, s.control)
+        keep = _undimmed if not self.has_focus else _plain
+        segments = [Segment(s.text, style + keep(s.style) if plain and s.style
+                            else style + s.style if s.style else style, s.control)
                     for s in text.render(self.app.console, end="")]
         return Strip(segments).crop_extend(0, width, style)
+
+
+def _undimmed(style: Style) -> Style:
+    return style + Style(dim=False)
+
+
+def _plain(style: Style) -> Style:
+    """``style`` without its colours and dimming (keeping bold, italic, underline)."""
+    return Style(bold=style.bold, italic=style.italic, underline=style.underline,
+                 strike=style.strike)

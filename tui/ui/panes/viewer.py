@@ -267,6 +267,15 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         k = max(0, bisect_right(self._text_starts, offset) - 1)
         return self._text_lines[k]
 
+    def offset_at_top(self) -> int:
+        """The character offset of the first text line at the top of the view (kept
+        across restarts: an offset outlives a change of the terminal's width)."""
+        return self._offset_at_top()
+
+    def scroll_to_top_at(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the top one."""
+        self.scroll_to(y=self.line_of(offset), animate=False, force=True)
+
     def _offset_at_top(self) -> int:
         self._ensure_lines()
         k = bisect_left(self._text_lines, int(self.scroll_offset.y))
@@ -316,8 +325,10 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(
-                f"viewer--{name}", partial=True)
+            style = self.get_component_rich_style(f"viewer--{name}", partial=True)
+            if name in ("match", "current"):  # a match stands out of a dimmed section too
+                style += Style(dim=False)
+            self._styles[name] = style
         return style
 
     def _index_highlights(self) -> None:

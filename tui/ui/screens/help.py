@@ -26,12 +26,25 @@ def help_table(rows: list[HelpRow]) -> Table:
     return table
 
 
+def syntax_table() -> Table:
+    """The search syntax, as the core's parser reads it."""
+    from tui.search.query import SYNTAX
+
+    table = Table(expand=True, box=None, padding=(0, 1), header_style="bold")
+    table.add_column("You type", style="bold", no_wrap=True)
+    table.add_column("It finds")
+    for typed, found in SYNTAX:
+        table.add_row(Text(typed), Text(found))
+    return table
+
+
 class HelpScreen(ScrollModal):
     BINDINGS = [
         Binding("escape,f1,q", "dismiss", "Close", id="help_close"),
     ]
     DEFAULT_CSS = """
     HelpScreen .intro { color: $text-muted; margin-bottom: 1; }
+    HelpScreen .heading { color: $text-accent; text-style: bold; margin-top: 1; }
     """
 
     def __init__(self, rows: list[HelpRow]) -> None:
@@ -40,7 +53,7 @@ class HelpScreen(ScrollModal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Newsdesk keys"
+            scroll.border_title = "Newsdesk keys and search"
             scroll.border_subtitle = "esc close"
             yield Static(
                 "Panes: Sources (left), Viewer (centre), Entities (right), Quotes (bottom). "
@@ -48,4 +61,8 @@ class HelpScreen(ScrollModal):
                 "Remap any key in config.yaml under keys: {id: key}.",
                 classes="intro",
             )
+            yield Static("Keys", classes="heading")
             yield Static(help_table(self.rows))
+            yield Static("Search (/): case, accents and curly apostrophes do not matter",
+                         classes="heading")
+            yield Static(syntax_table())
