@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
+from tui.build.concordance import KWIC_SORTS, LIMIT
 from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
 from tui.errors import CorpusError
@@ -162,6 +163,31 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_concordance(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.quotes.browse import QuoteFilter
+
+    index = build_index(settings)
+    if args.entity and index.entity_named(args.entity) is None:
+        raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
+    if not (args.query or "").strip() and not args.entity:
+        raise CliError("give a QUERY or --entity NAME")
+    result = index.query(args.query or "", QuoteFilter(entity=args.entity), typing=False)
+    concordance = result.concordance(args.sort, limit=args.limit)
+    lines = concordance.lines()
+    if args.json:
+        emit_json([line.to_json() for line in lines])
+        return 0
+    if not lines:
+        print("no matches", file=sys.stderr)
+    width = 40
+    for line in lines:
+        left = line.left[-width:]
+        print(f"{left:>{width}}{line.keyword}{line.right[:width]:{width}}  {line.source}")
+    if concordance.truncated:
+        warn(f"showing the first {len(lines)} of {concordance.total} hits (--limit)")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from tui.bench import BenchError, run_bench
 
@@ -284,6 +310,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--source", type=_nonempty, metavar="ID", help="search one source only")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser(
+        "concordance", parents=[common], help="every hit in its context (keyword in context)"
+    )
+    p.add_argument("query", nargs="?", metavar="QUERY", help="a search, as `newsdesk search`")
+    p.add_argument(
+        "--entity", type=_nonempty, metavar="NAME",
+        help="only in the sources naming this entity; without QUERY, its mentions",
+    )
+    p.add_argument("--sort", choices=KWIC_SORTS, default="source",
+                   help="by source (default), date, left or right context")
+    p.add_argument("--limit", type=_positive, default=LIMIT, metavar="N",
+                   help=f"at most N lines (default {LIMIT})")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_concordance)
 
     p = sub.add_parser("bench", parents=[common], help="time loading, indexing and searching")
     p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")

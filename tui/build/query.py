@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tui.quotes.browse import QuoteFilter, in_view, names_speaker, ordered
 
 if TYPE_CHECKING:
+    from tui.build.concordance import Concordance
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.document import Document
     from tui.quotes.model import Quote
@@ -117,3 +118,10 @@ class QueryResult:
     def quote_counts(self) -> dict[str, int]:
         """Quotations per source under the sections rule, as the sources pane counts."""
         return self.index.quote_counts(self.filter.all_sections)
+
+    def concordance(self, sort: str = "source", limit: int | None = None) -> Concordance:
+        """Every hit in context, across the sources shown (the entity's mentions when
+        there is no search): the concordance pane, ``n``/``N`` and `newsdesk concordance`."""
+        from tui.build.concordance import LIMIT, Concordance
+
+        return Concordance(self, sort, LIMIT if limit is None else limit)
