@@ -29,6 +29,9 @@ class QueryResult:
     text: str
     filter: QuoteFilter = field(default_factory=QuoteFilter)
     typing: bool = True
+    # concordances asked for, by (sort, limit): the pane and n/N read the same one
+    _concordances: dict[tuple[str, int], Concordance] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def searching(self) -> bool:
@@ -124,4 +127,8 @@ class QueryResult:
         there is no search): the concordance pane, ``n``/``N`` and `newsdesk concordance`."""
         from tui.build.concordance import LIMIT, Concordance
 
-        return Concordance(self, sort, LIMIT if limit is None else limit)
+        key = (sort, LIMIT if limit is None else limit)
+        found = self._concordances.get(key)
+        if found is None:
+            found = self._concordances[key] = Concordance(self, *key)
+        return found

@@ -26,8 +26,10 @@ from tui.corpus.document import Document
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui.hits import HitNavigation
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.messages import OpenDocument
+from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.entities import EntitiesPane
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
@@ -56,7 +58,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-class NewsdeskApp(QuoteSelection):
+class NewsdeskApp(HitNavigation, QuoteSelection):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
@@ -93,6 +95,7 @@ class NewsdeskApp(QuoteSelection):
             with Vertical(id="centre"):
                 yield SearchBar(id="search")
                 yield Viewer(id="viewer")
+                yield ConcordancePane(id="concordance")
             yield EntitiesPane(id="entities")
         yield QuotesPane(id="quotes")
         with Horizontal(id="status"):
@@ -285,6 +288,7 @@ class NewsdeskApp(QuoteSelection):
             self.result = self.result.refiltered(wanted)
         self._refresh_sources()
         self._refresh_quotes()
+        self.refresh_concordance()
 
     def _refresh_sources(self) -> None:
         """List the sources the filters leave; if the open one is gone, open the first."""
@@ -437,6 +441,7 @@ class NewsdeskApp(QuoteSelection):
         _ = result.hits
         if worker.is_cancelled:
             return
+        self.prepare_concordance(result)
         self.call_from_thread(self._apply_sources, result)
         _ = result.quotes
         if not worker.is_cancelled:
@@ -449,6 +454,7 @@ class NewsdeskApp(QuoteSelection):
         if result.filter != self._filter():  # a toggle while it was worked out
             self.result = result.refiltered(self._filter())
         self._refresh_sources()
+        self.refresh_concordance()
         open_id = self.query_one(SourcesPane).open_id
         if open_id:
             self._highlight(open_id)
@@ -470,23 +476,22 @@ class NewsdeskApp(QuoteSelection):
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_focus_pane(self, pane: str) -> None:
-        if pane in PANES:
+        if pane == "viewer" and self.concordance_open:
+            self.query_one(ConcordancePane).focus()
+        elif pane in PANES:
             self.query_one(f"#{pane}").focus()
 
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).focus()
 
-    def action_next_match(self) -> None:
-        if not self.query_one(Viewer).next_match(1):
-            self.notify("No search matches in this source.", severity="information", timeout=2)
-
-    def action_previous_match(self) -> None:
-        if not self.query_one(Viewer).next_match(-1):
-            self.notify("No search matches in this source.", severity="information", timeout=2)
-
     def action_clear(self) -> None:
-        if isinstance(self.focused, SearchBar):
-            self.query_one(Viewer).focus()
+        """esc: in the search bar, clear it (then leave it); elsewhere, clear the entity
+        filter, then the search."""
+        bar = self.query_one(SearchBar)
+        if isinstance(self.focused, SearchBar) and not bar.value:
+            self.action_focus_pane("viewer")
+        elif isinstance(self.focused, SearchBar) or (self.entity is None and bar.value):
+            bar.value = ""  # (Input.Changed runs the empty search)
         elif self.entity is not None:
             self.set_entity(None)
 

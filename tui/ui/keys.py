@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from textual.binding import Binding
 
 from tui.config import QUIT_KEY, key_problem
+from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.viewer import Viewer
 from tui.ui.screens.help import HelpRow, HelpScreen
@@ -32,9 +33,14 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _b("slash", "focus_search", "Search",
        "Focus the search bar; results update as you type, enter opens the first hit",
        "focus_search"),
-    _b("n", "next_match", "Next", "Next search match in the viewer", "next_match"),
-    _b("N", "previous_match", "Prev", "Previous search match in the viewer",
+    _b("n", "next_match", "Next",
+       "Next hit, on to the next source, in the concordance's order (with only an entity "
+       "filter: its next mention)", "next_match"),
+    _b("N", "previous_match", "Prev", "Previous hit (or mention), across sources",
        "previous_match", show=False),
+    _b("K", "toggle_concordance", "Concordance",
+       "The concordance: every hit in context, in the viewer's place (again: the viewer)",
+       "concordance"),
     _b("space", "toggle_quote", "Select", "Select or unselect the highlighted quote",
        "toggle_quote"),
     _b("a", "select_all", "All", "Select all quotes shown (again: unselect them)",
@@ -54,7 +60,8 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
        "Show or hide quotes from reader comments and boilerplate", "toggle_comments",
        show=False),
     _b("escape", "clear", "Clear",
-       "Leave the search bar; clear the entity filter", "clear"),
+       "Clear the search bar (again: leave it); elsewhere clear the entity filter, then "
+       "the search", "clear"),
     _b("f1", "help", "Help", "This help: every key", "help"),
     _b("ctrl+p", "command_palette", "Palette",
        "Command palette: export, selection, comments, jump to source, theme",
@@ -115,6 +122,7 @@ def help_rows(
         ("anywhere", [b for b in app_bindings if isinstance(b, Binding)]),
         ("lists", [b for b in RowList.BINDINGS if isinstance(b, Binding)]),
         ("viewer", [b for b in Viewer.BINDINGS if isinstance(b, Binding)]),
+        ("concordance", [b for b in ConcordancePane.BINDINGS if isinstance(b, Binding)]),
         ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),
         ("variants", [b for b in VariantsScreen.BINDINGS if isinstance(b, Binding)]),
     ]

@@ -238,7 +238,7 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.matches:
             return False
         if self.current < 0:
-            top = self._offset_at_top()
+            top = self.offset_at_top()
             after = [i for i, (s, _e) in enumerate(self.matches) if s >= top]
             self.current = (after[0] if after else 0) if step > 0 else (
                 (after[0] - 1) % len(self.matches) if after else len(self.matches) - 1)
@@ -267,7 +267,7 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         k = max(0, bisect_right(self._text_starts, offset) - 1)
         return self._text_lines[k]
 
-    def _offset_at_top(self) -> int:
+    def offset_at_top(self) -> int:
         self._ensure_lines()
         k = bisect_left(self._text_lines, int(self.scroll_offset.y))
         return self._text_starts[k] if k < len(self._text_starts) else 0
