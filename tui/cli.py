@@ -192,7 +192,8 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from tui.bench import BenchError, run_bench
 
     try:
-        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit)
+        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit,
+                           concordance_word=args.concordance_word)
     except BenchError as exc:
         raise CliError(str(exc)) from None
     if args.json:
@@ -202,7 +203,11 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
         f"{report['documents']} documents, {report['chars'] / 1e6:.1f} M chars: "
         f"load {report['load_seconds']:.2f} s, build {report['build_seconds']:.2f} s, "
         f"search p50 {report['p50_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms, "
-        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB"
+        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB; "
+        f"concordance of {report['concordance_word']!r} ({report['concordance_lines']} lines) "
+        f"{report['concordance_fill_ms']:.1f} ms, keystroke with it open "
+        f"p50 {report['kwic_keystroke_p50_ms']:.1f} ms, "
+        f"p95 {report['kwic_keystroke_p95_ms']:.1f} ms"
     )
     return 0
 
@@ -330,6 +335,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")
     p.add_argument("--repeat", type=_positive, default=5, metavar="N", help="runs per query")
     p.add_argument("--limit", type=_positive, default=50, metavar="N", help="passages per query")
+    p.add_argument("--concordance-word", type=_nonempty, default="Korea", metavar="WORD",
+                   help="the one-word query whose concordance is timed (default Korea)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_bench)
     return top

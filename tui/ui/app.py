@@ -28,6 +28,7 @@ from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
 from tui.ui.hits import HitNavigation
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
+from tui.ui.links import SourceLinks
 from tui.ui.messages import OpenDocument
 from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.entities import EntitiesPane
@@ -58,7 +59,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-class NewsdeskApp(HitNavigation, QuoteSelection):
+class NewsdeskApp(HitNavigation, QuoteSelection, SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
