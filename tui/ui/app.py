@@ -32,6 +32,7 @@ from tui.ui.links import SourceLinks
 from tui.ui.messages import OpenDocument
 from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.entities import EntitiesPane
+from tui.ui.panes.quote_detail import QuoteDetail
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
@@ -99,6 +100,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceLinks):
                 yield ConcordancePane(id="concordance")
             yield EntitiesPane(id="entities")
         yield QuotesPane(id="quotes")
+        yield QuoteDetail(id="quote-detail")
         with Horizontal(id="status"):
             yield Label("Starting…", id="status-text")
             yield ProgressBar(id="progress", show_eta=False)

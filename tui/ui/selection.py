@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events, on
 from textual.app import App
 
 from tui.config import Settings
+from tui.ui.panes.quote_detail import QuoteDetail
 from tui.ui.panes.quotes import QuotesPane
+from tui.ui.panes.rowlist import RowList
 from tui.ui.screens.variants import VariantsScreen
 from tui.ui.state import UiState
 
@@ -28,6 +31,28 @@ class QuoteSelection(App[None]):
     selected: list[str]
     search_text: str
     state: UiState
+
+    # --- the detail line: the highlighted quote in its sentence -----------------------
+
+    @on(RowList.Highlighted, "#quotes")
+    def _quote_highlighted(self, event: RowList.Highlighted) -> None:
+        self.show_quote_detail()
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
+        # (after the focus settles: a blur comes before the next focus)
+        self.call_after_refresh(self.show_quote_detail)
+
+    def show_quote_detail(self) -> None:
+        if not self.is_running or not self.screen.query("#quote-detail"):
+            return
+        detail = self.screen.query_one(QuoteDetail)
+        pane = self.screen.query_one(QuotesPane)
+        detail.display = pane.has_focus and pane.current() is not None
+        if detail.display:
+            quote = pane.current()
+            detail.show_quote(quote, self.by_id.get(quote.source) if quote else None)
 
     def _refresh_quotes(self) -> None:
         """Redraw the quote list (the app's, which knows the filters)."""
