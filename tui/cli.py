@@ -14,6 +14,7 @@ from tui import __version__
 from tui.build.concordance import KWIC_SORTS, LIMIT
 from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
+from tui.corpus.facets import SOURCE_SORTS
 from tui.errors import CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
 from tui.quotes.browse import SORTS
@@ -66,12 +67,45 @@ def build_index(settings: Settings) -> CorpusIndex:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
-    docs = load_documents(settings).documents
+    from tui.corpus.facets import SourceFacets
+    from tui.quotes.browse import QuoteFilter
+
+    faceted = (args.query or args.entity or args.outlet or args.since or args.until
+               or args.sort != "corpus" or args.timeline)
+    if not faceted:
+        docs = load_documents(settings).documents
+        hits = None
+    else:  # the sources pane's answer for this search and these facets
+        index = build_index(settings)
+        if args.entity and index.entity_named(args.entity) is None:
+            raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
+        facets = SourceFacets(frozenset(args.outlet or ()), args.since or "",
+                              args.until or "", args.sort)
+        result = index.query(args.query or "", QuoteFilter(entity=args.entity, facets=facets),
+                             typing=False)
+        docs, hits = result.listed, result.hits
+        if args.timeline:
+            return print_timeline(result.timeline().to_json(), args.json)
     if args.json:
-        emit_json([d.to_json() for d in docs])
+        emit_json([d.to_json() | ({"hits": hits.get(d.id, 0)} if hits is not None else {})
+                   for d in docs])
         return 0
     for d in docs:
-        print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+        count = f"{hits.get(d.id, 0):5}  " if hits is not None else ""
+        print(f"{count}{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    return 0
+
+
+def print_timeline(timeline: dict[str, Any], as_json: bool) -> int:
+    if as_json:
+        emit_json(timeline)
+        return 0
+    bars = timeline["bars"]
+    most = max((b["count"] for b in bars), default=0) or 1
+    for b in bars:
+        print(f"{b['label']:20} {b['count']:5}  {'█' * round(40 * b['count'] / most)}")
+    if timeline["undated"]:
+        print(f"{'undated':20} {timeline['undated']:5}")
     return 0
 
 
@@ -218,6 +252,15 @@ def _nonempty(value: str) -> str:
     return value
 
 
+def _iso_date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -257,6 +300,17 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
+    p.add_argument("--query", metavar="QUERY", help="only the sources this search matches")
+    p.add_argument("--entity", type=_nonempty, metavar="NAME",
+                   help="only the sources naming this entity")
+    p.add_argument("--outlet", type=_nonempty, metavar="NAME", action="append",
+                   help="only this outlet (repeat for more)")
+    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="dated on or after")
+    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="dated on or before")
+    p.add_argument("--sort", choices=SOURCE_SORTS, default="corpus",
+                   help="corpus order (default), most hits, date, outlet or title")
+    p.add_argument("--timeline", action="store_true",
+                   help="print the sources per day, week or month instead")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_sources)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tui.corpus.facets import SourceFacets, Timeline, timeline
 from tui.quotes.browse import QuoteFilter, in_view, names_speaker, ordered
 
 if TYPE_CHECKING:
@@ -47,7 +48,11 @@ class QueryResult:
     @cached_property
     def sources(self) -> list[Document]:
         """The sources shown, in corpus order: those the search matches (all without a
-        search) that the entity filter's entity is named in."""
+        search) that the entity filter's entity is named in, of the outlets and dates
+        the facets keep."""
+        return self._sources_under(self.filter.facets)
+
+    def _sources_under(self, facets: SourceFacets) -> list[Document]:
         docs = self.index.documents
         entity = self.index.entity_named(self.filter.entity) if self.filter.entity else None
         if entity is not None:
@@ -56,7 +61,19 @@ class QueryResult:
         hits = self.hits
         if hits is not None:
             docs = [d for d in docs if hits.get(d.id)]
+        if facets.narrows:
+            docs = [d for d in docs if facets.keeps(d)]
         return docs
+
+    @cached_property
+    def listed(self) -> list[Document]:
+        """:attr:`sources` in the facets' order: the sources pane's list."""
+        return self.filter.facets.ordered(self.sources, self.hits, self.index.order)
+
+    def timeline(self) -> Timeline:
+        """How many sources each day, week or month has, under every filter but the
+        date range (so that the range can be chosen on it)."""
+        return timeline(self._sources_under(self.filter.facets.without_dates()))
 
     @cached_property
     def matched(self) -> list[Quote] | None:
@@ -90,6 +107,9 @@ class QueryResult:
             quotes = [q for q in quotes if q.id in naming]
         if f.speaker:
             quotes = [q for q in quotes if names_speaker(q.speaker, f.speaker)]
+        if f.facets.narrows:
+            kept = {d.id for d in self.index.documents if f.facets.keeps(d)}
+            quotes = [q for q in quotes if q.source in kept]
         if f.sort == "speaker":
             return ordered(quotes, f.sort, self.index.order)
         return list(quotes)

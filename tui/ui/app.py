@@ -26,6 +26,7 @@ from tui.corpus.document import Document
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui.facets import SourceFaceting
 from tui.ui.hits import HitNavigation
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.links import SourceLinks
@@ -60,7 +61,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-class NewsdeskApp(HitNavigation, QuoteSelection, SourceLinks):
+class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
@@ -283,6 +284,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceLinks):
             entity=self.entity.name if self.entity is not None else None,
             source=open_id if self.only_source else None,
             sort=self.state.sort,
+            facets=self.facets,
         )
 
     def _refilter(self) -> None:
@@ -295,7 +297,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceLinks):
 
     def _refresh_sources(self) -> None:
         """List the sources the filters leave; if the open one is gone, open the first."""
-        docs = self.result.sources if self.result is not None else self.documents
+        docs = self.result.listed if self.result is not None else self.documents
         hits = self.result.hits if self.result is not None else None
         sources = self.query_one(SourcesPane)
         sources.set_documents(docs, keep_id=sources.open_id)
