@@ -119,3 +119,26 @@ def test_the_cli_refuses_nothing_to_list(capsys) -> None:
     assert "give a QUERY or --entity" in capsys.readouterr().err
     with pytest.raises(ValueError):
         Concordance(None, "sideways")  # type: ignore[arg-type]
+
+
+def test_the_lines_follow_the_matches_where_a_count_differs(index: CorpusIndex) -> None:
+    # a word's count in a source saturates at 255: the lines come from the matches
+    result = index.query("korea", typing=False)
+    counts = dict(result.hits)
+    first = next(iter(counts))
+    counts[first] += 3
+    result.__dict__["hits"] = counts
+    concordance = result.concordance()
+    expected = [(d.id, s, e) for d in result.sources for s, e in result.matches_in(d.id)]
+    last = expected[-1]
+    assert concordance.position(last[0], last[1], 1) == 0
+    assert concordance.hits == expected and concordance.total == len(expected)
+
+
+def test_filling_a_screen_searches_only_the_sources_on_it(index: CorpusIndex) -> None:
+    result = index.query("korea", typing=False)
+    concordance = result.concordance()
+    for i in range(5):
+        concordance.line(i)
+    assert len(concordance) == sum(result.hits.values())
+    assert set(concordance._spans) == {concordance.hit(0)[0]}  # one source read

@@ -66,3 +66,27 @@ class TestQuotes:
 class TestHelp:
     def test_help_screen(self, snap_compare, settings: Settings) -> None:
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=pressing("f1"))
+
+
+class TestConcordance:
+    def test_concordance_wide(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"korea", "space", "enter", "K")
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=keys)
+
+    def test_concordance_small(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"korea", "space", "enter", "K", "s", "s", "s")  # by right
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+
+class TestFacets:
+    def test_facets_wide(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=pressing("f"))
+
+    def test_facets_small(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=pressing("f"))
+
+
+class TestQuoteDetail:
+    def test_quote_detail_small(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("4", "j", "j")
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)

@@ -15,6 +15,7 @@ reads every line's context (once, then kept).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -78,7 +79,13 @@ def _words(text: str) -> list[str]:
 
 
 class Concordance:
-    """The hits of a :class:`QueryResult`, in ``sort`` order, ``limit`` at most."""
+    """The hits of a :class:`QueryResult`, in ``sort`` order, ``limit`` at most.
+
+    By source and by date, the lines are blocks of sources in order, each as long as
+    its hit count (which the search has already counted): line ``i`` is found by
+    bisecting the blocks, and only its source is searched for the offsets. Filling a
+    screen costs the sources on it, whatever the corpus. By context, every line up to
+    ``limit`` is read and sorted once."""
 
     def __init__(self, result: QueryResult, sort: str = "source", limit: int = LIMIT) -> None:
         if sort not in KWIC_SORTS:
@@ -87,92 +94,194 @@ class Concordance:
         self.sort = sort
         self.limit = limit
         self._lines: dict[int, KwicLine] = {}
+        self._spans: dict[str, list[tuple[int, int]]] = {}
 
     @property
     def by_id(self) -> dict[str, Document]:
         return self.result.index.by_id
 
-    @cached_property
-    def total(self) -> int:
-        """Every hit in the sources shown, however many the list holds."""
-        result = self.result
-        if result.searching:
-            hits = result.hits or {}
-            return sum(hits.get(d.id, 0) for d in result.sources)
-        entity = self._entity_mentions()
-        return sum(len(spans) for spans in entity.values())
+    @property
+    def eager(self) -> bool:
+        return self.sort in ("left", "right")
 
-    def _entity_mentions(self) -> dict[str, list[tuple[int, int]]]:
+    # --- the blocks: sources in order, with their hit counts ---------------------------
+
+    @cached_property
+    def docs(self) -> list[Document]:
+        docs = self.result.sources
+        if self.sort == "date":
+            order = self.result.index.order
+            # undated sources last; then corpus order
+            docs = sorted(docs, key=lambda d: (not d.date, d.date, order[d.id]))
+        return docs
+
+    @cached_property
+    def _place(self) -> dict[str, int]:
+        return {d.id: k for k, d in enumerate(self.docs)}
+
+    @cached_property
+    def _mentions(self) -> dict[str, list[tuple[int, int]]] | None:
+        """Without a search: the entity filter's mentions, by source."""
+        if self.result.searching:
+            return None
         name = self.result.filter.entity
         entity = self.result.index.entity_named(name) if name else None
         spans: dict[str, list[tuple[int, int]]] = {}
         if entity is not None:
             for m in entity.mentions:
                 spans.setdefault(m.source, []).append((m.start, m.end))
+        return {k: sorted(v) for k, v in spans.items()}
+
+    @cached_property
+    def _counts(self) -> list[int]:
+        mentions = self._mentions
+        if mentions is not None:
+            return [len(mentions.get(d.id, ())) for d in self.docs]
+        hits = self.result.hits or {}
+        return [hits.get(d.id, 0) for d in self.docs]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts = [0]
+        for n in self._counts:
+            starts.append(starts[-1] + n)
+        return starts
+
+    def spans_in(self, doc_id: str) -> list[tuple[int, int]]:
+        """The hits in one source, in text order (searched once, then kept). Should the
+        count the search made differ (it saturates at 255 a word), the blocks follow."""
+        spans = self._spans.get(doc_id)
+        if spans is None:
+            mentions = self._mentions
+            if mentions is not None:
+                spans = mentions.get(doc_id, [])
+            else:
+                spans = self.result.matches_in(doc_id)
+            self._spans[doc_id] = spans
+            k = self._place.get(doc_id)
+            if k is not None and self._counts[k] != len(spans):
+                self._counts[k] = len(spans)
+                for cached in ("_starts", "total"):
+                    self.__dict__.pop(cached, None)
+                self._lines.clear()
         return spans
 
     @cached_property
-    def hits(self) -> list[tuple[str, int, int]]:
-        """(source, start, end) of each line, in the list's order."""
-        result = self.result
-        docs = result.sources
-        if self.sort == "date":
-            order = self.result.index.order
-            # undated sources last; then corpus order (sorted() keeps it for equal keys)
-            docs = sorted(docs, key=lambda d: (not d.date, d.date, order[d.id]))
+    def total(self) -> int:
+        """Every hit in the sources shown, however many the list holds."""
+        return self._starts[-1]
+
+    # --- the lines ------------------------------------------------------------------
+
+    @cached_property
+    def _ranked(self) -> list[tuple[str, int, int]]:
+        """By context: every line up to the limit, sorted."""
         found: list[tuple[str, int, int]] = []
-        mentions = None if result.searching else self._entity_mentions()
-        for doc in docs:
-            if mentions is not None:
-                spans = sorted(mentions.get(doc.id, []))
-            else:
-                spans = result.matches_in(doc.id)
+        for doc in self.docs:
+            spans = self.spans_in(doc.id)
             found.extend((doc.id, s, e) for s, e in spans[: self.limit - len(found)])
             if len(found) >= self.limit:
                 break
-        if self.sort in ("left", "right"):
-            keys = [self._context_key(i, found[i]) for i in range(len(found))]
-            ranked = sorted(range(len(found)), key=keys.__getitem__)
-            self._lines = {new: self._lines[old] for new, old in enumerate(ranked)
-                           if old in self._lines}
-            found = [found[i] for i in ranked]
-        return found
+        lines = [context_line(self.by_id[h[0]], h[1], h[2]) for h in found]
+        order = self.result.index.order
 
-    def _context_key(self, i: int, hit: tuple[str, int, int]) -> tuple[Any, ...]:
-        line = self._lines.get(i)
-        if line is None:
-            source, start, end = hit
-            line = self._lines[i] = context_line(self.by_id[source], start, end)
-        if self.sort == "left":
-            words = _words(line.left)[::-1]  # the nearest word first, as AntConc's 1L
-        else:
-            words = _words(line.right)
-        return (words, normalise(line.keyword), self.result.index.order[hit[0]], hit[1])
+        def key(i: int) -> tuple[Any, ...]:
+            line = lines[i]
+            # the nearest word first, as AntConc's 1L, 2L…
+            words = _words(line.left)[::-1] if self.sort == "left" else _words(line.right)
+            return (words, normalise(line.keyword), order[found[i][0]], found[i][1])
+
+        ranked = sorted(range(len(found)), key=key)
+        self._lines = {new: lines[old] for new, old in enumerate(ranked)}
+        return [found[i] for i in ranked]
 
     def __len__(self) -> int:
-        return len(self.hits)
+        if self.eager:
+            return len(self._ranked)
+        return min(self.total, self.limit)
 
     @property
     def truncated(self) -> bool:
-        return len(self.hits) < self.total
+        return len(self) < self.total
+
+    def hit(self, i: int) -> tuple[str, int, int]:
+        """(source, start, end) of line ``i``."""
+        if self.eager:
+            return self._ranked[i]
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        k = bisect_right(self._starts, i) - 1
+        doc_id = self.docs[k].id
+        spans = self.spans_in(doc_id)
+        j = i - self._starts[k]
+        if j >= len(spans) or self._starts[k + 1] - self._starts[k] != len(spans):
+            return self.hit(i)  # the blocks were recounted: look again
+        return (doc_id, *spans[j])
+
+    @property
+    def hits(self) -> list[tuple[str, int, int]]:
+        """Every line's (source, start, end), in order."""
+        if self.eager:
+            return list(self._ranked)
+        found = []
+        i = 0
+        while i < len(self):
+            found.append(self.hit(i))
+            i += 1
+        return found
 
     def line(self, i: int) -> KwicLine:
         """Line ``i``, its context cut from the text when first read."""
         found = self._lines.get(i)
         if found is None:
-            source, start, end = self.hits[i]
+            source, start, end = self.hit(i)
             found = self._lines[i] = context_line(self.by_id[source], start, end)
         return found
 
     def lines(self) -> list[KwicLine]:
-        return [self.line(i) for i in range(len(self.hits))]
+        hits = self.hits  # (recounts first, so the indexes hold)
+        return [self.line(i) for i in range(len(hits))]
+
+    def index_of(self, source: str, start: int) -> int | None:
+        """The line of the hit at ``start`` in ``source``, if listed."""
+        if self.eager:
+            return next((i for i, h in enumerate(self._ranked)
+                         if h[0] == source and h[1] == start), None)
+        k = self._place.get(source)
+        if k is None:
+            return None
+        starts = [s for s, _e in self.spans_in(source)]
+        j = bisect_left(starts, start)
+        found = self._starts[k] + j
+        return found if j < len(starts) and starts[j] == start and found < len(self) else None
 
     def position(self, source: str, offset: int, step: int) -> int | None:
         """The line ``n`` (step 1) or ``N`` (step -1) goes to from the hit at ``offset``
         in ``source``: the line after (before) it in this list's order. From anywhere
         else in a source, the source's next (previous) line past the offset, or else the
         first line after (last before) the source's lines. It wraps around."""
-        hits = self.hits
+        if self.eager:
+            return self._position_ranked(source, offset, step)
+        if source in self._place:
+            self.spans_in(source)  # (its block counted right)
+        if not len(self):
+            return None
+        k = self._place.get(source)
+        if k is None:
+            return 0 if step > 0 else len(self) - 1
+        spans = self.spans_in(source)
+        base = self._starts[k]
+        starts = [s for s, _e in spans]
+        if offset in starts:
+            return (base + starts.index(offset) + step) % len(self)
+        if step > 0:
+            j = bisect_right(starts, offset)
+            return (base + j) % len(self)
+        j = bisect_left(starts, offset) - 1
+        return (base + j) % len(self)
+
+    def _position_ranked(self, source: str, offset: int, step: int) -> int | None:
+        hits = self._ranked
         if not hits:
             return None
         here = [i for i, (s, _start, _e) in enumerate(hits) if s == source]

@@ -446,7 +446,6 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SourceLinks):
         _ = result.hits
         if worker.is_cancelled:
             return
-        self.prepare_concordance(result)
         self.call_from_thread(self._apply_sources, result)
         _ = result.quotes
         if not worker.is_cancelled:

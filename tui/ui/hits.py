@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import App
+from textual.worker import get_current_worker
 
 from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.rowlist import RowList
@@ -47,15 +48,21 @@ class HitNavigation(App[None]):
         return result.concordance(self.query_one(ConcordancePane).sort)
 
     def refresh_concordance(self) -> None:
-        """Show the current result in the pane, if it is open (the worker has already
-        found the hits: :meth:`prepare_concordance`)."""
+        """Show the current result in the pane, if it is open: worked out in a thread
+        (a sort by context reads every line), shown when ready."""
         if self.concordance_open:
-            self.query_one(ConcordancePane).set_concordance(self.concordance())
+            self._fill_concordance(self.concordance())
 
-    def prepare_concordance(self, result: QueryResult) -> None:
-        """In the search worker: find the hits the open pane will list."""
-        if self.concordance_open and (result.searching or result.filter.entity):
-            _ = result.concordance(self.query_one(ConcordancePane).sort).hits
+    @work(thread=True, exclusive=True, group="concordance", exit_on_error=False)
+    def _fill_concordance(self, concordance: Concordance | None) -> None:
+        if concordance is not None:
+            len(concordance)  # (by source or date: the counts; by context: the sort)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_concordance, concordance)
+
+    def _show_concordance(self, concordance: Concordance | None) -> None:
+        if concordance is self.concordance():  # else a newer one is on its way
+            self.query_one(ConcordancePane).set_concordance(concordance)
 
     def show_concordance(self, shown: bool) -> None:
         pane = self.query_one(ConcordancePane)
@@ -63,7 +70,7 @@ class HitNavigation(App[None]):
         pane.display = shown
         viewer.display = not shown
         if shown:
-            pane.set_concordance(self.concordance())
+            self.refresh_concordance()
             pane.focus()
         else:
             viewer.focus()
@@ -77,7 +84,7 @@ class HitNavigation(App[None]):
 
     @on(RowList.Chosen, "#concordance")
     def _concordance_chosen(self, event: RowList.Chosen) -> None:
-        concordance = self.concordance()
+        concordance = self.query_one(ConcordancePane).concordance
         if concordance is not None and 0 <= event.index < len(concordance):
             self.show_concordance(False)
             self.goto_hit(concordance, event.index)
@@ -86,7 +93,7 @@ class HitNavigation(App[None]):
 
     def goto_hit(self, concordance: Concordance, position: int) -> None:
         """Open hit ``position`` of ``concordance`` in the viewer, marked as current."""
-        source, start, end = concordance.hits[position]
+        source, start, end = concordance.hit(position)
         viewer = self.query_one(Viewer)
         searching = concordance.result.searching
         self.open_document(source, None if searching else start,
@@ -105,7 +112,7 @@ class HitNavigation(App[None]):
 
     def step_hit(self, step: int) -> None:
         concordance = self.concordance()
-        if concordance is None or not concordance.hits:
+        if concordance is None or not len(concordance):
             what = "search matches" if self.search_text.strip() else "search or entity filter"
             self.notify(f"No {what} to step through.", severity="information", timeout=2)
             return

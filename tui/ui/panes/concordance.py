@@ -13,7 +13,7 @@ from textual.binding import Binding
 from tui.build.concordance import KWIC_SORTS, Concordance
 from tui.ui.panes.rowlist import RowList
 
-META_MIN_WIDTH = 90  # narrower than this, the outlet and date column is left out
+META_MIN_WIDTH = 64  # narrower than this, the outlet and date column is left out
 
 
 class ConcordancePane(RowList):
@@ -38,7 +38,7 @@ class ConcordancePane(RowList):
         self.concordance = concordance
         keep = None
         if old is not None and concordance is not None:
-            keep = next((i for i, h in enumerate(concordance.hits) if h == old), 0)
+            keep = concordance.index_of(old[0], old[1])
         self.rows_changed(keep if keep is not None else 0)
         self._caption()
 
@@ -52,7 +52,7 @@ class ConcordancePane(RowList):
     def current(self) -> tuple[str, int, int] | None:
         c = self.concordance
         if c is not None and 0 <= self.cursor < len(c):
-            return c.hits[self.cursor]
+            return c.hit(self.cursor)
         return None
 
     def row_count(self) -> int:
@@ -60,10 +60,15 @@ class ConcordancePane(RowList):
 
     def render_row(self, index: int, width: int) -> list[Text]:
         assert self.concordance is not None
-        line = self.concordance.line(index)
+        try:
+            line = self.concordance.line(index)
+        except IndexError:  # a source had fewer hits than counted: the list is shorter
+            self.call_later(self.rows_changed)
+            return [Text("")]
         text = Text(no_wrap=True)
         if width >= META_MIN_WIDTH:
-            meta = f"{line.outlet[:16]:16} {line.date[:10]:10} "
+            outlet = line.outlet if len(line.outlet) <= 14 else line.outlet[:13] + "…"
+            meta = f"{outlet:14} {line.date[:10]:10} "
             text.append(meta, style=self.part("rowlist--dim"))
             width -= len(meta)
         keyword = line.keyword[: max(1, width // 3)]
