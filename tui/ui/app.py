@@ -39,8 +39,10 @@ from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.compare import Highlights
 from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.selection import QuoteSelection
+from tui.ui.side_by_side import SideBySide
 from tui.ui.state import UiState, load_state, save_state, state_path
 
 if TYPE_CHECKING:
@@ -61,7 +63,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SourceLinks):
+class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
@@ -365,14 +367,18 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SourceLinks):
     def _highlight(self, doc_id: str, spotlight: tuple[int, int] | None = None) -> None:
         viewer = self.query_one(Viewer)
         # (the search bar's text as it is now: the worker's result may lag a keystroke)
-        matches = (
-            self.index.query(self.search_text).matches_in(doc_id) if self.index is not None else []
-        )
+        matches, mentions, quotes = self.highlights(doc_id, self.search_text)
+        viewer.spotlight = spotlight
+        viewer.set_highlights(matches=matches, mentions=mentions, quotes=quotes)
+
+    def highlights(self, doc_id: str, text: str) -> Highlights:
+        """A viewer's highlights of one source: the search's matches, the entity
+        filter's mentions and the quotations."""
+        matches = self.index.query(text).matches_in(doc_id) if self.index is not None else []
         mentions = [(m.start, m.end) for m in self.entity.mentions if m.source == doc_id] \
             if self.entity else []
         quotes = [(q.start, q.end) for q in self.quotes_by_doc.get(doc_id, [])]
-        viewer.spotlight = spotlight
-        viewer.set_highlights(matches=matches, mentions=mentions, quotes=quotes)
+        return matches, mentions, quotes
 
     @on(OpenDocument)
     def _on_open_document(self, message: OpenDocument) -> None:

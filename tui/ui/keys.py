@@ -12,6 +12,7 @@ from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.facets import FacetsScreen, TimelineList
 from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.screens.variants import VariantsScreen
@@ -53,6 +54,9 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _b("f", "facets", "Facets",
        "Facets: keep outlets and a date range, sort the sources, see the timeline",
        "facets"),
+    _b("b", "compare", "Side by side",
+       "The open source and the next one side by side, with the search highlighted in both",
+       "compare", show=False),
     _b("u", "open_link", "Open link",
        "Open the source's address (its url) with the system's opener", "open_link",
        show=False),
@@ -138,6 +142,7 @@ def help_rows(
                     if isinstance(b, Binding)]),
         ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),
         ("variants", [b for b in VariantsScreen.BINDINGS if isinstance(b, Binding)]),
+        ("side by side", [b for b in CompareScreen.BINDINGS if isinstance(b, Binding)]),
     ]
     for where, bindings in groups:
         for binding in bindings:
