@@ -51,13 +51,23 @@ class HitNavigation(App[None]):
         """Show the current result in the pane, if it is open: worked out in a thread
         (a sort by context reads every line), shown when ready."""
         if self.concordance_open:
-            self._fill_concordance(self.concordance())
+            pane = self.query_one(ConcordancePane)
+            hit = pane.current()
+            self._fill_concordance(self.concordance(), hit, pane.size.height)
 
     @work(thread=True, exclusive=True, group="concordance", exit_on_error=False)
-    def _fill_concordance(self, concordance: Concordance | None) -> None:
+    def _fill_concordance(self, concordance: Concordance | None,
+                          hit: tuple[str, int, int] | None, rows: int) -> None:
+        """The lines the pane will draw first, read here rather than as it draws."""
+        worker = get_current_worker()
         if concordance is not None:
-            len(concordance)  # (by source or date: the counts; by context: the sort)
-        if not get_current_worker().is_cancelled:
+            # (by source or date: the counts; by context: the sort)
+            first = concordance.index_of(hit[0], hit[1]) if hit else None
+            for i in range(first or 0, min(len(concordance), (first or 0) + rows)):
+                if worker.is_cancelled:
+                    return
+                concordance.line(i)
+        if not worker.is_cancelled:
             self.call_from_thread(self._show_concordance, concordance)
 
     def _show_concordance(self, concordance: Concordance | None) -> None:
