@@ -90,3 +90,24 @@ class TestQuoteDetail:
     def test_quote_detail_small(self, snap_compare, settings: Settings) -> None:
         keys = pressing("4", "j", "j")
         assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+
+class TestSideBySide:
+    def test_side_by_side_wide(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"japan", "enter", "b")
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=keys)
+
+    def test_side_by_side_small(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"japan", "enter", "b")
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+    def test_variant_columns(self, snap_compare, settings: Settings) -> None:
+        async def open_columns(pilot) -> None:
+            await settle(pilot)
+            pane = pilot.app.query_one(QuotesPane)
+            best = max(range(len(pane.quotes)), key=lambda i: pane.outlets(pane.quotes[i]))
+            pane.move_cursor(best)
+            await pilot.press("d", "v")
+            await settle(pilot)
+
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=open_columns)

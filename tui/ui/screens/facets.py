@@ -101,9 +101,9 @@ class FacetsScreen(ModalScreen[None]):
         width: 90%; max-width: 130; height: 90%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    FacetsScreen Horizontal { height: 1fr; }
+    FacetsScreen #facet-body { height: 1fr; }
     FacetsScreen #facet-left { width: 1fr; min-width: 30; }
-    FacetsScreen #facet-outlets { height: 1fr; }
+    FacetsScreen #facet-outlets { height: 1fr; min-height: 3; }
     FacetsScreen .dates { height: auto; }
     FacetsScreen .dates Input { width: 1fr; }
     FacetsScreen #facet-timeline { width: 2fr; border: round $panel-lighten-2; }
@@ -135,7 +135,7 @@ class FacetsScreen(ModalScreen[None]):
             # Content, not a str: "[/]" would be read as markup
             box.border_subtitle = Content("esc close · ctrl+r clear · timeline: enter, [ and ]")
             yield Label(Text(self.summary), id="facet-summary")
-            with Horizontal():
+            with Horizontal(id="facet-body"):
                 with Vertical(id="facet-left"):
                     yield Label("Outlets (space: keep; none kept = all)")
                     yield SelectionList[str](
