@@ -1,5 +1,5 @@
 """Facets of the sources: which outlets and which dates to keep, the order to list them
-in, and a timeline of how many sources fall in each day, week or month.
+in, and a timeline of how many sources fall in each day, week, month or year.
 
 :class:`SourceFacets` is part of the filters a query is under
 (:class:`~tui.quotes.browse.QuoteFilter`), so the sources pane, the quote list, the
@@ -17,7 +17,8 @@ from tui.corpus.document import Document
 
 SOURCE_SORTS = ("corpus", "hits", "date", "outlet", "title")
 DAY_SPAN = 62  # a corpus spanning at most this many days gets a bar a day
-WEEK_SPAN = 730  # at most this many, a bar a week; more, a bar a month
+WEEK_SPAN = 730  # at most this many, a bar a week
+MONTH_SPAN = 36_525  # at most this many, a bar a month; more (a stray year 1), a bar a year
 
 
 def day_of(doc: Document) -> date | None:
@@ -88,7 +89,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Timeline:
-    unit: str  # day, week or month
+    unit: str  # day, week, month or year
     bars: list[Bar]
     undated: int
 
@@ -98,12 +99,13 @@ class Timeline:
 
 
 def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    if day.month == 12:  # (not the 1st of next January: 9999-12 has none)
+        return date(day.year, 12, 31)
+    return date(day.year, day.month + 1, 1) - timedelta(days=1)
 
 
 def timeline(docs: Iterable[Document]) -> Timeline:
-    """How many of ``docs`` fall in each day, week (from Monday) or month, whichever
+    """How many of ``docs`` fall in each day, week (from Monday), month or year, whichever
     makes a readable number of bars for the span they cover; empty bars included, so
     that a gap in coverage shows."""
     days: list[date] = []
@@ -118,7 +120,8 @@ def timeline(docs: Iterable[Document]) -> Timeline:
         return Timeline("day", [], undated)
     first, last = min(days), max(days)
     span = (last - first).days
-    unit = "day" if span <= DAY_SPAN else "week" if span <= WEEK_SPAN else "month"
+    unit = ("day" if span <= DAY_SPAN else "week" if span <= WEEK_SPAN
+            else "month" if span <= MONTH_SPAN else "year")
     counts: dict[date, int] = {}
     for day in days:
         counts[_bar_start(day, unit)] = counts.get(_bar_start(day, unit), 0) + 1
@@ -128,10 +131,16 @@ def timeline(docs: Iterable[Document]) -> Timeline:
         if unit == "day":
             end, label = start, start.isoformat()
         elif unit == "week":
-            end, label = start + timedelta(days=6), f"week of {start.isoformat()}"
+            end = start + timedelta(days=6) if start < date.max - timedelta(days=6) \
+                else date.max
+            label = f"week of {start.isoformat()}"
+        elif unit == "month":
+            end, label = _month_end(start), f"{start.year:04}-{start.month:02}"
         else:
-            end, label = _month_end(start), start.strftime("%Y-%m")
+            end, label = date(start.year, 12, 31), f"{start.year:04}"
         bars.append(Bar(label, start, end, counts.get(start, 0)))
+        if end == date.max:
+            break
         start = end + timedelta(days=1)
     return Timeline(unit, bars, undated)
 
@@ -141,4 +150,6 @@ def _bar_start(day: date, unit: str) -> date:
         return day - timedelta(days=day.weekday())
     if unit == "month":
         return day.replace(day=1)
+    if unit == "year":
+        return date(day.year, 1, 1)
     return day
