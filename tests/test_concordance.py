@@ -142,3 +142,19 @@ def test_filling_a_screen_searches_only_the_sources_on_it(index: CorpusIndex) ->
         concordance.line(i)
     assert len(concordance) == sum(result.hits.values())
     assert set(concordance._spans) == {concordance.hit(0)[0]}  # one source read
+
+
+def test_the_text_table_centres_the_keyword(capsys) -> None:
+    assert main(["concordance", "regrettable", "--corpus", str(CORPUS)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert {line.index("regrettable") for line in lines} == {40}
+    assert all(line.endswith("002-japan-today-ap") for line in lines)
+    assert main(["concordance", "korea", "--limit", "2", "--corpus", str(CORPUS)]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2 and "first 2 of" in captured.err
+
+
+def test_sources_timeline_text(capsys) -> None:
+    assert main(["sources", "--timeline", "--corpus", str(CORPUS)]) == 0
+    assert capsys.readouterr().out.split()[:2] == ["2019-08-22", "5"]
