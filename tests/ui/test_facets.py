@@ -101,14 +101,14 @@ async def test_a_range_chosen_on_the_timeline_narrows(
         assert app.facets == SourceFacets() and len(app.query_one(SourcesPane).documents) == 5
 
 
-async def test_s_on_the_sources_sorts_them_as_the_cli_does(
+async def test_shift_s_sorts_the_sources_as_the_cli_does(
     settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = cli_sources(capsys, CORPUS, "--query", "moon", "--sort", "hits")
     app = NewsdeskApp(settings)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"moon", "space", "enter", "1", "s")  # corpus → hits
+        await pilot.press("slash", *"moon", "space", "enter", "S")  # corpus → hits
         await settle(pilot)
         assert app.facets.sort == "hits"
         assert [d.id for d in app.query_one(SourcesPane).documents] == expected

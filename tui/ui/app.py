@@ -322,6 +322,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
             notes.append("comments and boilerplate hidden (c)")
         pane.border_title = "4 Quotes"
         pane.border_subtitle = " · ".join(notes)
+        self.show_quote_detail()
         self._update_status()
 
     def set_entity(self, entity: Entity | None) -> None:

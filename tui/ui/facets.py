@@ -1,5 +1,5 @@
-"""The sources' facets in the dashboard: the facets screen (``f``) and ``s`` on the
-sources pane, which cycles their order. A base of the app; the facets are part of the
+"""The sources' facets in the dashboard: the facets screen (``f``) and ``S``, which
+cycles the sources' order. A base of the app; the facets are part of the
 filters every query is under, so the sources, quotes and concordance narrow alike."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from textual import on
 from textual.app import App
 
 from tui.corpus.facets import SOURCE_SORTS, SourceFacets
-from tui.ui.panes.sources import SourcesPane
 from tui.ui.screens.facets import FacetsScreen
 
 if TYPE_CHECKING:
@@ -59,8 +58,7 @@ class SourceFaceting(App[None]):
     def _facets_changed(self, event: FacetsScreen.Changed) -> None:
         self.set_facets(event.facets)
 
-    @on(SourcesPane.SortCycled)
-    def _sources_sorted(self, event: SourcesPane.SortCycled) -> None:
+    def action_cycle_source_sort(self) -> None:
         now = SOURCE_SORTS[(SOURCE_SORTS.index(self.facets.sort) + 1) % len(SOURCE_SORTS)]
         self.set_facets(replace(self.facets, sort=now))
         self.notify(f"Sources by {now}" + (" (no search: no hits)" if now == "hits" and not (

@@ -10,7 +10,6 @@ from textual.binding import Binding
 from tui.config import QUIT_KEY, key_problem
 from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.rowlist import RowList
-from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.facets import FacetsScreen, TimelineList
@@ -51,6 +50,9 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _b("ctrl+e", "export", "Export",
        "Export the selected quotes as Markdown to the export directory", "export"),
     _b("y", "copy", "Copy", "Copy the selected quotes as Markdown to the clipboard", "copy"),
+    _b("S", "cycle_source_sort", "Sort sources",
+       "Sort the sources by corpus order, hits, date, outlet or title", "sources_sort",
+       show=False),
     _b("f", "facets", "Facets",
        "Facets: keep outlets and a date range, sort the sources, see the timeline",
        "facets"),
@@ -137,7 +139,6 @@ def help_rows(
         ("lists", [b for b in RowList.BINDINGS if isinstance(b, Binding)]),
         ("viewer", [b for b in Viewer.BINDINGS if isinstance(b, Binding)]),
         ("concordance", [b for b in ConcordancePane.BINDINGS if isinstance(b, Binding)]),
-        ("sources", [b for b in SourcesPane.BINDINGS if isinstance(b, Binding)]),
         ("facets", [b for b in [*FacetsScreen.BINDINGS, *TimelineList.BINDINGS]
                     if isinstance(b, Binding)]),
         ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import on
 from textual.app import App
 
 from tui.config import Settings
@@ -38,21 +38,12 @@ class QuoteSelection(App[None]):
     def _quote_highlighted(self, event: RowList.Highlighted) -> None:
         self.show_quote_detail()
 
-    @on(events.DescendantFocus)
-    @on(events.DescendantBlur)
-    def _focus_moved(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
-        # (after the focus settles: a blur comes before the next focus)
-        self.call_after_refresh(self.show_quote_detail)
-
     def show_quote_detail(self) -> None:
         if not self.is_running or not self.screen.query("#quote-detail"):
             return
-        detail = self.screen.query_one(QuoteDetail)
-        pane = self.screen.query_one(QuotesPane)
-        detail.display = pane.has_focus and pane.current() is not None
-        if detail.display:
-            quote = pane.current()
-            detail.show_quote(quote, self.by_id.get(quote.source) if quote else None)
+        quote = self.screen.query_one(QuotesPane).current()
+        self.screen.query_one(QuoteDetail).show_quote(
+            quote, self.by_id.get(quote.source) if quote else None)
 
     def _refresh_quotes(self) -> None:
         """Redraw the quote list (the app's, which knows the filters)."""

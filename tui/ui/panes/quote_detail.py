@@ -1,6 +1,6 @@
-"""The line under the quote list: the highlighted quotation in its sentence, with its
-speaker and source, so that a partial quote can be read in the words around it. Shown
-while the quote list has focus."""
+"""The lines under the quote list: the highlighted quotation in its sentence, with its
+speaker and source, so that a partial quote can be read in the words around it. Always
+shown, at a fixed height, so that nothing moves when the cursor or the focus does."""
 
 from __future__ import annotations
 
@@ -33,15 +33,14 @@ def context_text(doc: Document, quote: Quote) -> Text:
 
 class QuoteDetail(Static):
     DEFAULT_CSS = """
-    QuoteDetail {
-        height: auto; max-height: 3; padding: 0 1; display: none;
-        background: $panel; color: $text;
-    }
+    QuoteDetail { height: 2; padding: 0 1; background: $panel; color: $text; }
+    Screen.-short QuoteDetail { height: 1; }
     """
 
     def show_quote(self, quote: Quote | None, doc: Document | None) -> None:
         if quote is None or doc is None:
-            self.update("")
+            self.update(Text("The highlighted quote, in its sentence, shows here.",
+                             style="dim italic"))
             return
         head = Text(f"{quote.speaker or 'unattributed'} · {doc.outlet_label}: ",
                     style="italic")

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
-from textual.message import Message
 
 from tui.corpus.document import Document
 from tui.ui.panes.rowlist import RowList
 
 
 class SourcesPane(RowList):
-    BINDINGS = [
-        Binding("s", "cycle_sort", "Sort", id="sources_sort",
-                tooltip="Sort the sources by corpus order, hits, date, outlet or title"),
-    ]
     ROW_HEIGHT = 2
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"sources--open", "sources--counts"}
     DEFAULT_CSS = """
@@ -58,12 +52,6 @@ class SourcesPane(RowList):
     def set_hits(self, hits: dict[str, int] | None) -> None:
         self.hits = hits
         self.refresh()
-
-    class SortCycled(Message):
-        """The user asked for the sources' next order."""
-
-    def action_cycle_sort(self) -> None:
-        self.post_message(self.SortCycled())
 
     def current(self) -> Document | None:
         if 0 <= self.cursor < len(self.documents):
