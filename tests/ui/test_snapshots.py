@@ -48,19 +48,25 @@ class TestEntities:
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=choose)
 
 
+def busiest_variants(*keys: str):
+    """A run_before that opens the variants of the quote most outlets carry, then
+    presses ``keys``."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pane = pilot.app.query_one(QuotesPane)
+        best = max(range(len(pane.quotes)), key=lambda i: pane.outlets(pane.quotes[i]))
+        pane.move_cursor(best)
+        await pilot.press("d", *keys)
+        await settle(pilot)
+
+    return run_before
+
+
 class TestQuotes:
     def test_cluster_diff(self, snap_compare, settings: Settings) -> None:
-        async def open_variants(pilot) -> None:
-            await settle(pilot)
-            pane = pilot.app.query_one(QuotesPane)
-            # the quote carried by the most outlets
-            best = max(range(len(pane.quotes)),
-                       key=lambda i: pane.outlets(pane.quotes[i]))
-            pane.move_cursor(best)
-            await pilot.press("d")
-            await settle(pilot)
-
-        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=open_variants)
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE,
+                            run_before=busiest_variants())
 
 
 class TestHelp:
@@ -102,12 +108,5 @@ class TestSideBySide:
         assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
 
     def test_variant_columns(self, snap_compare, settings: Settings) -> None:
-        async def open_columns(pilot) -> None:
-            await settle(pilot)
-            pane = pilot.app.query_one(QuotesPane)
-            best = max(range(len(pane.quotes)), key=lambda i: pane.outlets(pane.quotes[i]))
-            pane.move_cursor(best)
-            await pilot.press("d", "v")
-            await settle(pilot)
-
-        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=open_columns)
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE,
+                            run_before=busiest_variants("v"))
