@@ -105,12 +105,12 @@ def build(
         worker.start()
         child.close()
         return _lead(link, documents, split, mine_from, aliases, ignore, progress)
-    except (WorkerFailed, OSError, EOFError, ValueError, pickle.PickleError):
-        return None
+    except (WorkerFailed, OSError, EOFError, ValueError, pickle.PickleError, RuntimeError):
+        return None  # (RuntimeError: the worker could not be started)
     finally:
         parent.close()
         child.close()
-        if worker is not None:
+        if worker is not None and worker.pid is not None:  # (started)
             worker.join(timeout=5)
             if worker.is_alive():  # (it failed to answer and may still be working)
                 worker.kill()
