@@ -380,8 +380,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--sort", choices=KWIC_SORTS, default="source",
                    help="by source (default), date, left or right context")
-    p.add_argument("--limit", type=_positive, default=LIMIT, metavar="N",
-                   help=f"at most N lines (default {LIMIT})")
+    p.add_argument("--limit", type=_positive, metavar="N",
+                   help="at most N lines, the first in the order asked for (default: every "
+                   f"hit by source or date, the first {LIMIT} by context, as the dashboard)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_concordance)
 

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from tui.corpus.document import Document
 
 KWIC_SORTS = ("source", "date", "left", "right")
+CONTEXT_SORTS = ("left", "right")
 CONTEXT = 60  # characters of context on each side, at most
-LIMIT = 20_000  # lines at most: a broad query's first ones, in the order asked for
+LIMIT = 20_000  # lines sorted by context at most: a broad query's first ones
 _READ = 3  # characters read per character of context (runs of spaces fold to one)
 
 
@@ -102,7 +103,7 @@ class Concordance:
 
     @property
     def eager(self) -> bool:
-        return self.sort in ("left", "right")
+        return self.sort in CONTEXT_SORTS
 
     # --- the blocks: sources in order, with their hit counts ---------------------------
 

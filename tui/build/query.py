@@ -5,6 +5,7 @@ the two front ends can never answer one question two ways."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -144,10 +145,16 @@ class QueryResult:
 
     def concordance(self, sort: str = "source", limit: int | None = None) -> Concordance:
         """Every hit in context, across the sources shown (the entity's mentions when
-        there is no search): the concordance pane, ``n``/``N`` and `newsdesk concordance`."""
-        from tui.build.concordance import LIMIT, Concordance
+        there is no search): the concordance pane, ``n``/``N`` and `newsdesk concordance`.
+        ``limit``: at most this many lines (by default, all by source or date, and the
+        first 20,000 by context)."""
+        from tui.build.concordance import CONTEXT_SORTS, LIMIT, Concordance
 
-        key = (sort, LIMIT if limit is None else limit)
+        # read a screen at a time, by source or date every hit can be listed; a sort by
+        # context reads every line it sorts, so by default it sorts the first LIMIT
+        if limit is None:
+            limit = LIMIT if sort in CONTEXT_SORTS else sys.maxsize
+        key = (sort, limit)
         found = self._concordances.get(key)
         if found is None:
             found = self._concordances[key] = Concordance(self, *key)
