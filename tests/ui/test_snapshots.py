@@ -110,3 +110,7 @@ class TestSideBySide:
     def test_variant_columns(self, snap_compare, settings: Settings) -> None:
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE,
                             run_before=busiest_variants("v"))
+
+    def test_variant_columns_small(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL,
+                            run_before=busiest_variants("v"))
