@@ -51,7 +51,8 @@ def settings_for(args: argparse.Namespace) -> Settings:
 def load_documents(settings: Settings) -> LoadResult:
     from tui.corpus.loader import load_corpus
 
-    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
+    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024,
+                         columns=settings.columns)
     for message in result.warnings:
         warn(message)
     return result
@@ -68,31 +69,41 @@ def build_index(settings: Settings) -> CorpusIndex:
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from tui.corpus.facets import SourceFacets
+    from tui.corpus.report import summary
     from tui.quotes.browse import QuoteFilter
 
+    result = load_documents(settings)
+    if args.skipped:
+        if args.json:
+            emit_json([s.to_json() for s in result.skipped])
+        for s in result.skipped if not args.json else ():
+            print(f"{s.path}\t{s.reason}")
+        return 0
     faceted = (args.query or args.entity or args.outlet or args.since or args.until
                or args.sort != "corpus" or args.timeline)
-    if not faceted:
-        docs = load_documents(settings).documents
-        hits = None
-    else:  # the sources pane's answer for this search and these facets
-        index = build_index(settings)
+    docs, hits = result.documents, None
+    if faceted:  # the sources pane's answer for this search and these facets
+        from tui.build.corpus_index import CorpusIndex
+
+        index = CorpusIndex.build(result.documents, settings)
         if args.entity and index.entity_named(args.entity) is None:
             raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
         facets = SourceFacets(frozenset(args.outlet or ()), args.since or "",
                               args.until or "", args.sort)
-        result = index.query(args.query or "", QuoteFilter(entity=args.entity, facets=facets),
+        answer = index.query(args.query or "", QuoteFilter(entity=args.entity, facets=facets),
                              typing=False)
-        docs, hits = result.listed, result.hits
+        docs, hits = answer.listed, answer.hits
         if args.timeline:
-            return print_timeline(result.timeline().to_json(), args.json)
+            return print_timeline(answer.timeline().to_json(), args.json)
     if args.json:
         emit_json([d.to_json() | ({"hits": hits.get(d.id, 0)} if hits is not None else {})
                    for d in docs])
-        return 0
-    for d in docs:
-        count = f"{hits.get(d.id, 0):5}  " if hits is not None else ""
-        print(f"{count}{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    else:
+        for d in docs:
+            count = f"{hits.get(d.id, 0):5}  " if hits is not None else ""
+            print(f"{count}{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    # every file accounted for, on stderr so the listing on stdout stays clean for a pipe
+    print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
     return 0
 
 
@@ -312,6 +323,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--timeline", action="store_true",
                    help="print the sources per day, week or month instead")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--skipped", action="store_true",
+                   help="list the files that gave no source, each with its reason")
     p.set_defaults(handler=cmd_sources)
 
     p = sub.add_parser(
