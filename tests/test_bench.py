@@ -63,6 +63,12 @@ def test_bench_reports_its_shape(
     kono = report["queries"][3]
     assert kono["hits"] > 0 and kono["quotes"] > 0
     assert 0 <= report["passages_p50_ms"] <= report["passages_p95_ms"]
+    # the concordance of one word, filled as the open pane fills it, and typing with it open
+    assert report["concordance_word"] == "Korea" and report["concordance_lines"] > 40
+    assert 0 < report["concordance_fill_ms"] <= report["concordance_cold_ms"]
+    assert set(report["concordance_sort_ms"]) == {"source", "date", "left", "right"}
+    assert 0 < report["kwic_keystroke_p50_ms"] <= report["kwic_keystroke_p95_ms"] \
+        <= report["kwic_keystroke_max_ms"]
 
 
 def test_bench_without_queries_is_a_clear_error(

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui.cli import main
 
 from .conftest import CORPUS, ROOT
@@ -105,3 +107,14 @@ def test_global_options_before_the_command_are_kept(tmp_path):
     proc = run("--corpus", str(tmp_path), "sources", "--json")
     assert proc.returncode == 0
     assert [s["title"] for s in json.loads(proc.stdout)] == ["Only title"]
+
+
+def test_importing_the_main_module_starts_nothing(monkeypatch) -> None:
+    # the forkserver of the two-process build imports `python -m tui`'s main module
+    # under another name: that must not run the command line (a second dashboard)
+    import runpy
+
+    import tui.cli
+
+    monkeypatch.setattr(tui.cli, "main", lambda: pytest.fail("main() ran"))
+    runpy.run_module("tui.__main__", run_name="__mp_main__")

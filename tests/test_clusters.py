@@ -137,3 +137,21 @@ def test_word_diff_rebuilds_both_sides(xs, ys):
     assert side_b == " ".join(b.split())
     kept_a = [w for op, w in diff if op == "delete"]
     assert len(" ".join(kept_a).split()) <= len(xs)
+
+
+def test_aligned_rows_put_each_change_beside_its_replacement() -> None:
+    from tui.quotes.diff import aligned
+
+    rows = aligned("We will never again lose to Japan", "We shall never again lose to Tokyo now")
+    assert rows == [
+        ("We", "We", False), ("will", "shall", True), ("never again lose to", "never again "
+                                                         "lose to", False),
+        ("Japan", "Tokyo now", True),
+    ]
+    # read down each column, the rows give back each wording
+    left = " ".join(r[0] for r in rows if r[0])
+    right = " ".join(r[1] for r in rows if r[1])
+    assert left == "We will never again lose to Japan"
+    assert right == "We shall never again lose to Tokyo now"
+    assert aligned("same words", "same words") == [("same words", "same words", False)]
+    assert aligned("", "new") == [("", "new", True)]

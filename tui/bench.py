@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.build import parallel
+from tui.build.concordance import KWIC_SORTS
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
 from tui.corpus.loader import load_corpus
@@ -67,8 +68,77 @@ def keystroke(index: CorpusIndex, query: str, open_id: str | None) -> tuple[int,
     return len(hits), len(result.quotes)
 
 
+SCREEN_ROWS = 48  # the concordance lines a tall terminal draws at once
+
+
+def concordance_fill(index: CorpusIndex, query: str) -> int:
+    """What the open concordance pane asks for a search (tui/ui/hits.py): its hits in
+    source order, and the context of the lines on screen. Returns the lines listed."""
+    concordance = index.query(query).concordance()
+    for i in range(min(SCREEN_ROWS, len(concordance))):
+        concordance.line(i)
+    return len(concordance)
+
+
+def _cold(index: CorpusIndex) -> None:
+    index.search.clear_cache()
+    if index.quote_finder is not None:
+        index.quote_finder.clear_cache()
+    re.purge()
+
+
+def time_concordance(
+    index: CorpusIndex, queries: list[str], word: str, repeat: int, open_id: str | None
+) -> dict[str, Any]:
+    """The concordance's own timings: filling it for a one-word query (after the
+    keystroke that found the sources, and from cold), each sort of it, and every
+    keystroke of the queries file replayed with the pane open."""
+    fill_ms: list[float] = []
+    cold_ms: list[float] = []
+    sort_ms: dict[str, list[float]] = {sort: [] for sort in KWIC_SORTS}
+    lines = 0
+    for _ in range(repeat):
+        _cold(index)
+        t0 = time.perf_counter()
+        keystroke(index, word, open_id)
+        t1 = time.perf_counter()
+        lines = concordance_fill(index, word)
+        t2 = time.perf_counter()
+        fill_ms.append((t2 - t1) * 1000)
+        cold_ms.append((t2 - t0) * 1000)
+        for sort in KWIC_SORTS:
+            t0 = time.perf_counter()
+            c = index.query(word).concordance(sort)
+            for i in range(min(SCREEN_ROWS, len(c))):
+                c.line(i)
+            sort_ms[sort].append((time.perf_counter() - t0) * 1000)
+    typed: list[float] = []
+    typed_cpu: list[float] = []
+    for _ in range(repeat):
+        _cold(index)
+        for query in queries:
+            t0, c0 = time.perf_counter(), time.process_time()
+            keystroke(index, query, open_id)
+            concordance_fill(index, query)
+            typed.append((time.perf_counter() - t0) * 1000)
+            typed_cpu.append((time.process_time() - c0) * 1000)
+    return {
+        "concordance_word": word,
+        "concordance_lines": lines,
+        "concordance_fill_ms": round(statistics.median(fill_ms), 3),
+        "concordance_cold_ms": round(statistics.median(cold_ms), 3),
+        "concordance_sort_ms": {k: round(statistics.median(v), 3) for k, v in sort_ms.items()},
+        "kwic_keystroke_p50_ms": round(percentile(typed, 0.50), 3),
+        "kwic_keystroke_p95_ms": round(percentile(typed, 0.95), 3),
+        "kwic_keystroke_max_ms": round(max(typed), 3),
+        "kwic_keystroke_p50_cpu_ms": round(percentile(typed_cpu, 0.50), 3),
+        "kwic_keystroke_p95_cpu_ms": round(percentile(typed_cpu, 0.95), 3),
+    }
+
+
 def run_bench(
-    settings: Settings, queries_file: Path, repeat: int = 5, limit: int = 50
+    settings: Settings, queries_file: Path, repeat: int = 5, limit: int = 50,
+    concordance_word: str = "Korea",
 ) -> dict[str, Any]:
     queries = read_queries(queries_file)
     started = time.perf_counter()
@@ -108,6 +178,7 @@ def run_bench(
             search.search(query, limit=limit)
             passage_ms.append((time.perf_counter() - t0) * 1000)
     every = [ms for runs in timings.values() for ms in runs]
+    kwic = time_concordance(index, queries, concordance_word, repeat, open_id)
     return {
         "documents": len(index.documents),
         "chars": sum(d.chars for d in index.documents),
@@ -127,6 +198,7 @@ def run_bench(
         "p95_cpu_ms": round(percentile(cpu_ms, 0.95), 3),
         "passages_p50_ms": round(percentile(passage_ms, 0.50), 3),
         "passages_p95_ms": round(percentile(passage_ms, 0.95), 3),
+        **kwic,
         "repeat": repeat,
         "queries": [
             {

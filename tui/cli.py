@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
+from tui.build.concordance import KWIC_SORTS, LIMIT
 from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
+from tui.corpus.facets import SOURCE_SORTS
 from tui.errors import CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
 from tui.quotes.browse import SORTS
@@ -81,7 +83,9 @@ def clip(text: str, width: int) -> str:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.corpus.facets import SourceFacets
     from tui.corpus.report import summary
+    from tui.quotes.browse import QuoteFilter
 
     result = load_documents(settings)
     if args.skipped:
@@ -90,14 +94,45 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         for s in result.skipped if not args.json else ():
             print(f"{s.path}\t{s.reason}")
         return 0
-    docs = result.documents
+    faceted = (args.query or args.entity or args.outlet or args.since or args.until
+               or args.sort != "corpus" or args.timeline)
+    docs, hits = result.documents, None
+    if faceted:  # the sources pane's answer for this search and these facets
+        from tui.build.corpus_index import CorpusIndex
+
+        index = CorpusIndex.build(result.documents, settings)
+        if args.entity and index.entity_named(args.entity) is None:
+            raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
+        facets = SourceFacets(frozenset(args.outlet or ()), args.since or "",
+                              args.until or "", args.sort)
+        answer = index.query(args.query or "", QuoteFilter(entity=args.entity, facets=facets),
+                             typing=False)
+        docs, hits = answer.listed, answer.hits
+        if args.timeline:
+            return print_timeline(answer.timeline().to_json(), args.json)
     if args.json:
-        emit_json([d.to_json() for d in docs])
+        emit_json([d.to_json() | ({"hits": hits.get(d.id, 0)} if hits is not None else {})
+                   for d in docs])
     else:
         for d in docs:
-            print(f"{d.id:32} {d.date:10}  {clip(d.outlet, 24)}  {clip(d.title, 70).rstrip()}")
+            count = f"{hits.get(d.id, 0):5}  " if hits is not None else ""
+            title = clip(d.title, 70).rstrip()
+            print(f"{count}{d.id:32} {d.date:10}  {clip(d.outlet, 24)}  {title}")
     # every file accounted for, on stderr so the listing on stdout stays clean for a pipe
     print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
+    return 0
+
+
+def print_timeline(timeline: dict[str, Any], as_json: bool) -> int:
+    if as_json:
+        emit_json(timeline)
+        return 0
+    bars = timeline["bars"]
+    most = max((b["count"] for b in bars), default=0) or 1
+    for b in bars:
+        print(f"{b['label']:20} {b['count']:5}  {'█' * round(40 * b['count'] / most)}")
+    if timeline["undated"]:
+        print(f"{'undated':20} {timeline['undated']:5}")
     return 0
 
 
@@ -249,11 +284,37 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_concordance(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.quotes.browse import QuoteFilter
+
+    index = build_index(settings)
+    if args.entity and index.entity_named(args.entity) is None:
+        raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
+    if not (args.query or "").strip() and not args.entity:
+        raise CliError("give a QUERY or --entity NAME")
+    result = index.query(args.query or "", QuoteFilter(entity=args.entity), typing=False)
+    concordance = result.concordance(args.sort, limit=args.limit)
+    lines = concordance.lines()
+    if args.json:
+        emit_json([line.to_json() for line in lines])
+        return 0
+    if not lines:
+        print("no matches", file=sys.stderr)
+    width = 40
+    for line in lines:
+        left = line.left[-width:]
+        print(f"{left:>{width}}{line.keyword}{line.right[:width]:{width}}  {line.source}")
+    if concordance.truncated:
+        warn(f"showing the first {len(lines)} of {concordance.total} hits (--limit)")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from tui.bench import BenchError, run_bench
 
     try:
-        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit)
+        report = run_bench(settings, Path(args.queries), repeat=args.repeat, limit=args.limit,
+                           concordance_word=args.concordance_word)
     except BenchError as exc:
         raise CliError(str(exc)) from None
     if args.json:
@@ -263,7 +324,11 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
         f"{report['documents']} documents, {report['chars'] / 1e6:.1f} M chars: "
         f"load {report['load_seconds']:.2f} s, build {report['build_seconds']:.2f} s, "
         f"search p50 {report['p50_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms, "
-        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB"
+        f"max {report['max_ms']:.1f} ms, peak RSS {report['peak_rss_mb']:.0f} MB; "
+        f"concordance of {report['concordance_word']!r} ({report['concordance_lines']} lines) "
+        f"{report['concordance_fill_ms']:.1f} ms, keystroke with it open "
+        f"p50 {report['kwic_keystroke_p50_ms']:.1f} ms, "
+        f"p95 {report['kwic_keystroke_p95_ms']:.1f} ms"
     )
     return 0
 
@@ -272,6 +337,15 @@ def _nonempty(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError("must not be empty")
     return value
+
+
+def _iso_date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _positive(value: str) -> int:
@@ -313,6 +387,17 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
+    p.add_argument("--query", metavar="QUERY", help="only the sources this search matches")
+    p.add_argument("--entity", type=_nonempty, metavar="NAME",
+                   help="only the sources naming this entity")
+    p.add_argument("--outlet", type=_nonempty, metavar="NAME", action="append",
+                   help="only this outlet (repeat for more)")
+    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="dated on or after")
+    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="dated on or before")
+    p.add_argument("--sort", choices=SOURCE_SORTS, default="corpus",
+                   help="corpus order (default), most hits, date, outlet or title")
+    p.add_argument("--timeline", action="store_true",
+                   help="print the sources per day, week or month instead")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--skipped", action="store_true",
                    help="list the files that gave no source, each with its reason")
@@ -392,10 +477,28 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)
 
+    p = sub.add_parser(
+        "concordance", parents=[common], help="every hit in its context (keyword in context)"
+    )
+    p.add_argument("query", nargs="?", metavar="QUERY", help="a search, as `newsdesk search`")
+    p.add_argument(
+        "--entity", type=_nonempty, metavar="NAME",
+        help="only in the sources naming this entity; without QUERY, its mentions",
+    )
+    p.add_argument("--sort", choices=KWIC_SORTS, default="source",
+                   help="by source (default), date, left or right context")
+    p.add_argument("--limit", type=_positive, metavar="N",
+                   help="at most N lines, the first in the order asked for (default: every "
+                   f"hit by source or date, the first {LIMIT} by context, as the dashboard)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_concordance)
+
     p = sub.add_parser("bench", parents=[common], help="time loading, indexing and searching")
     p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")
     p.add_argument("--repeat", type=_positive, default=5, metavar="N", help="runs per query")
     p.add_argument("--limit", type=_positive, default=50, metavar="N", help="passages per query")
+    p.add_argument("--concordance-word", type=_nonempty, default="Korea", metavar="WORD",
+                   help="the one-word query whose concordance is timed (default Korea)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_bench)
     return top

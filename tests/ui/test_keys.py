@@ -105,7 +105,7 @@ async def test_n_without_a_search_says_so(app: NewsdeskApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("n")
-        assert any("No search matches" in m for m in messages(app))
+        assert any("No search or entity filter to step through" in m for m in messages(app))
 
 
 async def test_j_k_g_shift_g_move_in_the_lists_and_open_sources(app: NewsdeskApp) -> None:

@@ -48,19 +48,25 @@ class TestEntities:
         assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=choose)
 
 
+def busiest_variants(*keys: str):
+    """A run_before that opens the variants of the quote most outlets carry, then
+    presses ``keys``."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pane = pilot.app.query_one(QuotesPane)
+        best = max(range(len(pane.quotes)), key=lambda i: pane.outlets(pane.quotes[i]))
+        pane.move_cursor(best)
+        await pilot.press("d", *keys)
+        await settle(pilot)
+
+    return run_before
+
+
 class TestQuotes:
     def test_cluster_diff(self, snap_compare, settings: Settings) -> None:
-        async def open_variants(pilot) -> None:
-            await settle(pilot)
-            pane = pilot.app.query_one(QuotesPane)
-            # the quote carried by the most outlets
-            best = max(range(len(pane.quotes)),
-                       key=lambda i: pane.outlets(pane.quotes[i]))
-            pane.move_cursor(best)
-            await pilot.press("d")
-            await settle(pilot)
-
-        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=open_variants)
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE,
+                            run_before=busiest_variants())
 
 
 class TestHelp:
@@ -120,3 +126,45 @@ class TestHelpSmall:
     def test_help_small_light(self, snap_compare, settings: Settings) -> None:
         keys = pressing("f1", *["pagedown"] * 4)  # (the search syntax, at the end)
         assert snap_compare(light(settings), terminal_size=SMALL, run_before=keys)
+
+
+class TestConcordance:
+    def test_concordance_wide(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"korea", "space", "enter", "K")
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=keys)
+
+    def test_concordance_small(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"korea", "space", "enter", "K", "s", "s", "s")  # by right
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+
+class TestFacets:
+    def test_facets_wide(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=pressing("f"))
+
+    def test_facets_small(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=pressing("f"))
+
+
+class TestQuoteDetail:
+    def test_quote_detail_small(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("4", "j", "j")
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+
+class TestSideBySide:
+    def test_side_by_side_wide(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"japan", "enter", "b")
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=keys)
+
+    def test_side_by_side_small(self, snap_compare, settings: Settings) -> None:
+        keys = pressing("slash", *"japan", "enter", "b")
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL, run_before=keys)
+
+    def test_variant_columns(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE,
+                            run_before=busiest_variants("v"))
+
+    def test_variant_columns_small(self, snap_compare, settings: Settings) -> None:
+        assert snap_compare(snapshot_app(settings), terminal_size=SMALL,
+                            run_before=busiest_variants("v"))

@@ -5,13 +5,16 @@ the two front ends can never answer one question two ways."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tui.corpus.facets import SourceFacets, Timeline, timeline
 from tui.quotes.browse import QuoteFilter, in_view, names_speaker, ordered
 
 if TYPE_CHECKING:
+    from tui.build.concordance import Concordance
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.document import Document
     from tui.quotes.model import Quote
@@ -28,6 +31,9 @@ class QueryResult:
     text: str
     filter: QuoteFilter = field(default_factory=QuoteFilter)
     typing: bool = True
+    # concordances asked for, by (sort, limit): the pane and n/N read the same one
+    _concordances: dict[tuple[str, int], Concordance] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def searching(self) -> bool:
@@ -43,7 +49,11 @@ class QueryResult:
     @cached_property
     def sources(self) -> list[Document]:
         """The sources shown, in corpus order: those the search matches (all without a
-        search) that the entity filter's entity is named in."""
+        search) that the entity filter's entity is named in, of the outlets and dates
+        the facets keep."""
+        return self._sources_under(self.filter.facets)
+
+    def _sources_under(self, facets: SourceFacets) -> list[Document]:
         docs = self.index.documents
         entity = self.index.entity_named(self.filter.entity) if self.filter.entity else None
         if entity is not None:
@@ -52,7 +62,19 @@ class QueryResult:
         hits = self.hits
         if hits is not None:
             docs = [d for d in docs if hits.get(d.id)]
+        if facets.narrows:
+            docs = [d for d in docs if facets.keeps(d)]
         return docs
+
+    @cached_property
+    def listed(self) -> list[Document]:
+        """:attr:`sources` in the facets' order: the sources pane's list."""
+        return self.filter.facets.ordered(self.sources, self.hits, self.index.order)
+
+    def timeline(self) -> Timeline:
+        """How many sources each day, week or month has, under every filter but the
+        date range (so that the range can be chosen on it)."""
+        return timeline(self._sources_under(self.filter.facets.without_dates()))
 
     @cached_property
     def matched(self) -> list[Quote] | None:
@@ -86,6 +108,9 @@ class QueryResult:
             quotes = [q for q in quotes if q.id in naming]
         if f.speaker:
             quotes = [q for q in quotes if names_speaker(q.speaker, f.speaker)]
+        if f.facets.narrows:
+            kept = {d.id for d in self.index.documents if f.facets.keeps(d)}
+            quotes = [q for q in quotes if q.source in kept]
         if f.sort == "speaker":
             return ordered(quotes, f.sort, self.index.order)
         return list(quotes)
@@ -117,3 +142,20 @@ class QueryResult:
     def quote_counts(self) -> dict[str, int]:
         """Quotations per source under the sections rule, as the sources pane counts."""
         return self.index.quote_counts(self.filter.all_sections)
+
+    def concordance(self, sort: str = "source", limit: int | None = None) -> Concordance:
+        """Every hit in context, across the sources shown (the entity's mentions when
+        there is no search): the concordance pane, ``n``/``N`` and `newsdesk concordance`.
+        ``limit``: at most this many lines (by default, all by source or date, and the
+        first 20,000 by context)."""
+        from tui.build.concordance import CONTEXT_SORTS, LIMIT, Concordance
+
+        # read a screen at a time, by source or date every hit can be listed; a sort by
+        # context reads every line it sorts, so by default it sorts the first LIMIT
+        if limit is None:
+            limit = LIMIT if sort in CONTEXT_SORTS else sys.maxsize
+        key = (sort, limit)
+        found = self._concordances.get(key)
+        if found is None:
+            found = self._concordances[key] = Concordance(self, *key)
+        return found

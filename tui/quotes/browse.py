@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from tui.corpus.document import BODY
+from tui.corpus.facets import SourceFacets
 from tui.nlp.text import WORD, normalise, word_parts
 from tui.quotes.model import Quote
 from tui.search.query import FUZZY, parse_query
@@ -24,7 +25,9 @@ class QuoteFilter:
     the command line alike. ``entity``: only the quotations an entity speaks or is
     mentioned in (by its name). ``source``: one source's only. ``speaker``: only those
     whose speaker the words name (:func:`names_speaker`). ``sort``: ``source`` (corpus
-    order, then text order) or ``speaker``.
+    order, then text order) or ``speaker``. ``facets``: the outlets and dates of the
+    sources kept (for the sources, the quotes and the concordance alike), and the
+    sources' order.
     """
 
     all_sections: bool = False
@@ -32,6 +35,7 @@ class QuoteFilter:
     source: str | None = None
     speaker: str | None = None
     sort: str = "source"
+    facets: SourceFacets = SourceFacets()
 
 
 def in_view(quote: Quote, all_sections: bool) -> bool:

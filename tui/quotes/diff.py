@@ -34,6 +34,18 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     Joining the equal and delete runs with spaces gives ``a``'s words; the equal and
     insert runs give ``b``'s (white space normalised to single spaces).
     """
+    out: list[tuple[str, str]] = []
+    for op, xs, ys in _runs(a, b):
+        if op == EQUAL:
+            _emit(out, EQUAL, ys)
+        else:
+            _emit(out, DELETE, xs)
+            _emit(out, INSERT, ys)
+    return out
+
+
+def _runs(a: str, b: str) -> list[tuple[str, list[str], list[str]]]:
+    """(op, a's words, b's words) runs: equal, or a change (either side may be empty)."""
     wa = _WORD_RE.findall(a or "")
     wb = _WORD_RE.findall(b or "")
     matcher = SequenceMatcher(None, [_key(w) for w in wa], [_key(w) for w in wb], autojunk=False)
@@ -43,15 +55,7 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
             runs.append((EQUAL, wa[i1:i2], wb[j1:j2]))
         else:
             runs.append(("change", wa[i1:i2], wb[j1:j2]))
-    runs = _fold(runs)
-    out: list[tuple[str, str]] = []
-    for op, xs, ys in runs:
-        if op == EQUAL:
-            _emit(out, EQUAL, ys)
-        else:
-            _emit(out, DELETE, xs)
-            _emit(out, INSERT, ys)
-    return out
+    return _fold(runs)
 
 
 def _fold(
@@ -78,3 +82,10 @@ def _emit(out: list[tuple[str, str]], op: str, words: list[str]) -> None:
         out[-1] = (op, out[-1][1] + " " + " ".join(words))
     else:
         out.append((op, " ".join(words)))
+
+
+def aligned(a: str, b: str) -> list[tuple[str, str, bool]]:
+    """``a`` and ``b`` as aligned rows for two columns: (a's words, b's words, whether
+    they differ), each side in its own spelling. Equal runs share a row; each change is
+    one row, ``a``'s words beside the ``b`` words that replace them (either may be empty)."""
+    return [(" ".join(xs), " ".join(ys), op != EQUAL) for op, xs, ys in _runs(a, b)]

@@ -237,10 +237,15 @@ class Ranker:
 
 def text_matches(text: str, hits: list[list[Hit]], base: int) -> list[Match]:
     """Matches in text order, overlaps dropped, for hits in a stream that starts at ``base``."""
-    spans = stream_spans(text)
+    ordered = sorted(h for found in hits for h in found)
+    if not ordered:
+        return []
+    # the tokens up to the last hit are enough: a hit early in a long text (a
+    # concordance reads one source after another) does not tokenise the rest
+    spans = stream_spans(text, count=max((h[1] - base) // 3 for h in ordered))
     out: list[Match] = []
     last_end = -1
-    for hit in sorted(h for found in hits for h in found):
+    for hit in ordered:
         a = spans[(hit[0] - base) // 3][0]
         b = spans[(hit[1] - base) // 3 - 1][1]
         if a >= last_end:

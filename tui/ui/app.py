@@ -30,16 +30,23 @@ from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui import corrections, restore
 from tui.ui.commands import NewsdeskCommands, Palette, without_duplicates
+from tui.ui.facets import SourceFaceting
+from tui.ui.hits import HitNavigation
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
+from tui.ui.links import SourceLinks
 from tui.ui.messages import Correct, OpenDocument
+from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.entities import EntitiesPane, EntityColumn
+from tui.ui.panes.quote_detail import QuoteDetail
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.compare import Highlights
 from tui.ui.screens.help import HelpRow, HelpScreen
-from tui.ui.screens.variants import VariantsScreen
+from tui.ui.selection import QuoteSelection
+from tui.ui.side_by_side import SideBySide
 from tui.ui.state import UiState, load_state, save_state, state_path
 
 if TYPE_CHECKING:
@@ -60,7 +67,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-class NewsdeskApp(App[None]):
+class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
@@ -98,8 +105,10 @@ class NewsdeskApp(App[None]):
             with Vertical(id="centre"):
                 yield SearchBar(id="search")
                 yield Viewer(id="viewer")
+                yield ConcordancePane(id="concordance")
             yield EntityColumn(id="entity-column")
         yield QuotesPane(id="quotes")
+        yield QuoteDetail(id="quote-detail")
         with Horizontal(id="status"):
             yield Label("Starting…", id="status-text")
             yield ProgressBar(id="progress", show_eta=False)
@@ -284,6 +293,7 @@ class NewsdeskApp(App[None]):
             entity=self.entity.name if self.entity is not None else None,
             source=open_id if self.only_source else None,
             sort=self.state.sort,
+            facets=self.facets,
         )
 
     def _refilter(self) -> None:
@@ -292,10 +302,11 @@ class NewsdeskApp(App[None]):
             self.result = self.result.refiltered(wanted)
         self._refresh_sources()
         self._refresh_quotes()
+        self.refresh_concordance()
 
     def _refresh_sources(self) -> None:
         """List the sources the filters leave; if the open one is gone, open the first."""
-        docs = self.result.sources if self.result is not None else self.documents
+        docs = self.result.listed if self.result is not None else self.documents
         hits = self.result.hits if self.result is not None else None
         sources = self.query_one(SourcesPane)
         sources.set_documents(docs, keep_id=sources.open_id)
@@ -318,6 +329,7 @@ class NewsdeskApp(App[None]):
             notes.append("comments and boilerplate hidden (c)")
         pane.border_title = "4 Quotes"
         pane.border_subtitle = " · ".join(notes)
+        self.show_quote_detail()
         self._update_status()
 
     def set_entity(self, entity: Entity | None) -> None:
@@ -363,14 +375,18 @@ class NewsdeskApp(App[None]):
     def _highlight(self, doc_id: str, spotlight: tuple[int, int] | None = None) -> None:
         viewer = self.query_one(Viewer)
         # (the search bar's text as it is now: the worker's result may lag a keystroke)
-        matches = (
-            self.index.query(self.search_text).matches_in(doc_id) if self.index is not None else []
-        )
+        matches, mentions, quotes = self.highlights(doc_id, self.search_text)
+        viewer.spotlight = spotlight
+        viewer.set_highlights(matches=matches, mentions=mentions, quotes=quotes)
+
+    def highlights(self, doc_id: str, text: str) -> Highlights:
+        """A viewer's highlights of one source: the search's matches, the entity
+        filter's mentions and the quotations."""
+        matches = self.index.query(text).matches_in(doc_id) if self.index is not None else []
         mentions = [(m.start, m.end) for m in self.entity.mentions if m.source == doc_id] \
             if self.entity else []
         quotes = [(q.start, q.end) for q in self.quotes_by_doc.get(doc_id, [])]
-        viewer.spotlight = spotlight
-        viewer.set_highlights(matches=matches, mentions=mentions, quotes=quotes)
+        return matches, mentions, quotes
 
     @on(OpenDocument)
     def _on_open_document(self, message: OpenDocument) -> None:
@@ -460,6 +476,7 @@ class NewsdeskApp(App[None]):
         if result.filter != self._filter():  # a toggle while it was worked out
             self.result = result.refiltered(self._filter())
         self._refresh_sources()
+        self.refresh_concordance()
         open_id = self.query_one(SourcesPane).open_id
         if open_id:
             self._highlight(open_id)
@@ -484,111 +501,24 @@ class NewsdeskApp(App[None]):
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_focus_pane(self, pane: str) -> None:
-        if pane in PANES:
+        if pane == "viewer" and self.concordance_open:
+            self.query_one(ConcordancePane).focus()
+        elif pane in PANES:
             self.query_one(f"#{pane}").focus()
 
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).focus()
 
-    def action_next_match(self) -> None:
-        if not self.query_one(Viewer).next_match(1):
-            self.notify("No search matches in this source.", severity="information", timeout=2)
-
-    def action_previous_match(self) -> None:
-        if not self.query_one(Viewer).next_match(-1):
-            self.notify("No search matches in this source.", severity="information", timeout=2)
-
     def action_clear(self) -> None:
-        if isinstance(self.focused, SearchBar):
-            self.query_one(Viewer).focus()
+        """esc: in the search bar, clear it (then leave it); elsewhere, clear the entity
+        filter, then the search."""
+        bar = self.query_one(SearchBar)
+        if isinstance(self.focused, SearchBar) and not bar.value:
+            self.action_focus_pane("viewer")
+        elif isinstance(self.focused, SearchBar) or (self.entity is None and bar.value):
+            bar.value = ""  # (Input.Changed runs the empty search)
         elif self.entity is not None:
             self.set_entity(None)
-
-    def _has_index(self) -> bool:
-        if self.index is None:
-            self.notify("Still indexing; try again in a moment.", severity="warning")
-            return False
-        return True
-
-    def _selection_changed(self) -> None:
-        pane = self.query_one(QuotesPane)
-        pane.selected = set(self.selected)
-        pane.refresh()
-        self._refresh_quotes()
-        self.state.selected = list(self.selected)
-        self._save_state()
-
-    def action_toggle_quote(self) -> None:
-        if not self._has_index():
-            return
-        quote = self.query_one(QuotesPane).current()
-        if quote is None:
-            return
-        if quote.id in self.selected:
-            self.selected.remove(quote.id)
-        else:
-            self.selected.append(quote.id)
-        self._selection_changed()
-
-    def action_select_all(self) -> None:
-        if not self._has_index():
-            return
-        shown = [q.id for q in self.query_one(QuotesPane).quotes]
-        chosen = set(self.selected)
-        if shown and all(q in chosen for q in shown):
-            drop = set(shown)
-            self.selected = [q for q in self.selected if q not in drop]
-        else:
-            self.selected += [q for q in shown if q not in chosen]
-        self._selection_changed()
-
-    def action_clear_selection(self) -> None:
-        self.selected = []
-        self._selection_changed()
-
-    def _selected_quotes(self) -> list[Quote]:
-        return self.index.in_reading_order(self.selected) if self.index is not None else []
-
-    def _markdown(self) -> str | None:
-        quotes = self._selected_quotes()
-        if not quotes:
-            self.notify("Nothing selected: space selects a quote, a selects all shown.",
-                        severity="warning")
-            return None
-        from tui.export.markdown import render_markdown
-
-        return render_markdown(quotes, self.by_id, query=self.search_text)
-
-    def action_export(self) -> None:
-        if not self._has_index() or (text := self._markdown()) is None:
-            return
-        from tui.export.files import ExportError, write_new
-
-        try:  # a second export in the same second gets -2
-            path = write_new(self.settings.export_directory, text, create=True)
-        except ExportError as exc:
-            self.notify(str(exc), title="Export failed", severity="error", timeout=10)
-            return
-        self.notify(str(path), title=f"Exported {len(self.selected)} quotes", timeout=10)
-
-    def action_copy(self) -> None:
-        if not self._has_index() or (text := self._markdown()) is None:
-            return
-        self.copy_to_clipboard(text)
-        self.notify(f"{len(self.selected)} quotes copied as Markdown.", title="Copied")
-
-    def action_variants(self) -> None:
-        if not self._has_index():
-            return
-        quote = self.query_one(QuotesPane).current()
-        if quote is None:
-            return
-        assert self.index is not None
-        wordings = self.index.wordings(quote)
-        if len(wordings) < 2:
-            self.notify("Only one outlet carries this quote.", severity="information")
-            return
-        self.push_screen(VariantsScreen(wordings, self.by_id, self.index.outlets(quote)))
 
     def action_toggle_sort(self) -> None:
         self.state.sort = "speaker" if self.state.sort == "source" else "source"

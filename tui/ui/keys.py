@@ -8,11 +8,14 @@ from collections.abc import Callable, Iterable, Mapping
 from textual.binding import Binding
 
 from tui.config import QUIT_KEY, key_problem
+from tui.ui.panes.concordance import ConcordancePane
 from tui.ui.panes.entities import EntitiesPane, EntityFinder
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.viewer import Viewer
 from tui.ui.screens.ask import AskScreen
+from tui.ui.screens.compare import CompareScreen
+from tui.ui.screens.facets import FacetsScreen, TimelineList
 from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.screens.variants import VariantsScreen
 
@@ -37,9 +40,14 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _b("slash", "focus_search", "Search",
        "Focus the search bar; results update as you type, enter opens the first hit",
        "focus_search"),
-    _b("n", "next_match", "Next", "Next search match in the viewer", "next_match"),
-    _b("N", "previous_match", "Prev", "Previous search match in the viewer",
+    _b("n", "next_match", "Next",
+       "Next hit, on to the next source, in the concordance's order (with only an entity "
+       "filter: its next mention)", "next_match"),
+    _b("N", "previous_match", "Prev", "Previous hit (or mention), across sources",
        "previous_match", show=False),
+    _b("K", "toggle_concordance", "Concordance",
+       "The concordance: every hit in context, in the viewer's place (again: the viewer)",
+       "concordance"),
     _b("space", "toggle_quote", "Select", "Select or unselect the highlighted quote",
        "toggle_quote"),
     _b("a", "select_all", "All", "Select all quotes shown (again: unselect them)",
@@ -47,6 +55,20 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _b("ctrl+e", "export", "Export",
        "Export the selected quotes as Markdown to the export directory", "export"),
     _b("y", "copy", "Copy", "Copy the selected quotes as Markdown to the clipboard", "copy"),
+    _b("S", "cycle_source_sort", "Sort sources",
+       "Sort the sources by corpus order, hits, date, outlet or title", "sources_sort",
+       show=False),
+    _b("f", "facets", "Facets",
+       "Facets: keep outlets and a date range, sort the sources, see the timeline",
+       "facets"),
+    _b("b", "compare", "Side by side",
+       "The open source and the next one side by side, with the search highlighted in both",
+       "compare", show=False),
+    _b("u", "open_link", "Open link",
+       "Open the source's address (its url) with the system's opener", "open_link",
+       show=False),
+    _b("U", "copy_link", "Copy link", "Copy the source's address to the clipboard",
+       "copy_link", show=False),
     _b("d", "variants", "Variants",
        "Show every outlet's wording of the highlighted quote, diffed word by word",
        "variants"),
@@ -59,7 +81,8 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
        "Show or hide quotes from reader comments and boilerplate", "toggle_comments",
        show=False),
     _b("escape", "clear", "Clear",
-       "Leave the search bar; clear the entity filter", "clear"),
+       "Clear the search bar (again: leave it); elsewhere clear the entity filter, then "
+       "the search", "clear"),
     _b("ctrl+p", "command_palette", "Palette",
        "Command palette: export, selection, comments, jump to source, theme",
        "command_palette", show=False, priority=True),
@@ -122,9 +145,13 @@ def help_rows(
         ("entity find", [b for b in EntityFinder.BINDINGS if isinstance(b, Binding)]),
         ("quotes", [b for b in QuotesPane.BINDINGS if isinstance(b, Binding)]),
         ("viewer", [b for b in Viewer.BINDINGS if isinstance(b, Binding)]),
+        ("concordance", [b for b in ConcordancePane.BINDINGS if isinstance(b, Binding)]),
+        ("facets", [b for b in [*FacetsScreen.BINDINGS, *TimelineList.BINDINGS]
+                    if isinstance(b, Binding)]),
         ("help", [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]),
         ("variants", [b for b in VariantsScreen.BINDINGS if isinstance(b, Binding)]),
         ("dialogs", [b for b in AskScreen.BINDINGS if isinstance(b, Binding)]),
+        ("side by side", [b for b in CompareScreen.BINDINGS if isinstance(b, Binding)]),
     ]
     for where, bindings in groups:
         for binding in bindings:

@@ -8,6 +8,6 @@ from textual.widgets import Input
 class SearchBar(Input):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
-            placeholder="/ search the corpus (typos forgiven) · enter: first hit · esc: back",
+            placeholder="/ search the corpus (typos forgiven) · enter: first hit · esc: clear",
             id=id,
         )

@@ -125,6 +125,17 @@ def _wrap_cells(text: str, width: int, start: int, end: int) -> list[tuple[int, 
     return spans
 
 
+def elide_middle(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, its middle left out for an ellipsis: both
+    ends of an address say the most (the site, and the article's slug)."""
+    if cell_len(text) <= width:
+        return text
+    width = max(1, width)
+    head = (width - 1) // 2
+    tail = width - 1 - head
+    return text[:head] + "…" + (text[-tail:] if tail else "")
+
+
 def section_label(kind: str, label: str) -> str:
     if kind == COMMENTS:
         return "reader comments"
@@ -238,7 +249,7 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.matches:
             return False
         if self.current < 0:
-            top = self._offset_at_top()
+            top = self.offset_at_top()
             after = [i for i, (s, _e) in enumerate(self.matches) if s >= top]
             self.current = (after[0] if after else 0) if step > 0 else (
                 (after[0] - 1) % len(self.matches) if after else len(self.matches) - 1)
@@ -270,16 +281,13 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
     def offset_at_top(self) -> int:
         """The character offset of the first text line at the top of the view (kept
         across restarts: an offset outlives a change of the terminal's width)."""
-        return self._offset_at_top()
+        self._ensure_lines()
+        k = bisect_left(self._text_lines, int(self.scroll_offset.y))
+        return self._text_starts[k] if k < len(self._text_starts) else 0
 
     def scroll_to_top_at(self, offset: int) -> None:
         """Scroll so that the line holding ``offset`` is the top one."""
         self.scroll_to(y=self.line_of(offset), animate=False, force=True)
-
-    def _offset_at_top(self) -> int:
-        self._ensure_lines()
-        k = bisect_left(self._text_lines, int(self.scroll_offset.y))
-        return self._text_starts[k] if k < len(self._text_starts) else 0
 
     def _update_subtitle(self) -> None:
         if self.matches:
@@ -359,9 +367,10 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         meta = " · ".join(x for x in (doc.outlet, doc.date, doc.author) if x)
 
         def byline() -> None:
-            for line in (meta, doc.url):
-                if line:
-                    lines.append(("meta", 0, 0, line[:width]))
+            if meta:
+                lines.extend(("meta", 0, 0, meta[s:e]) for s, e in wrap_spans(meta, width))
+            if doc.url:  # one line, a hyperlink (u opens it, U copies it)
+                lines.append(("link", 0, 0, elide_middle(doc.url, width)))
             lines.append(("blank", 0, 0, ""))
 
         if not headline:
@@ -396,6 +405,11 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         """One line as styled text: the document's characters with the highlights that
         overlap them, made when the line is drawn."""
         kind, start, end, string = line
+        if kind == "link" and self.document is not None:
+            # OSC 8: a terminal that knows it opens the whole address on a click
+            link = Text(string)  # (a span: render() leaves out a Text's base style's link)
+            link.stylize(self._style("meta") + Style(link=self.document.url))
+            return link
         if not kind.startswith(TEXT) or self.document is None:
             return Text(string, style=self._style(kind) if kind != "blank" else "")
         # a line is at most a screen wide; what lies past that (a long run of spaces, of
