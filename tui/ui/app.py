@@ -26,6 +26,7 @@ from tui.corpus.document import Document
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
+from tui.ui.exporting import Exporter
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.messages import OpenDocument
 from tui.ui.panes.entities import EntitiesPane
@@ -83,6 +84,7 @@ class NewsdeskApp(App[None]):
         self._state_error_shown = False
         self._last_progress = 0.0
         self._save_timer: Timer | None = None
+        self.exporter = Exporter(self)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -532,36 +534,17 @@ class NewsdeskApp(App[None]):
         self.selected = []
         self._selection_changed()
 
-    def _selected_quotes(self) -> list[Quote]:
-        return self.index.in_reading_order(self.selected) if self.index is not None else []
-
-    def _markdown(self) -> str | None:
-        quotes = self._selected_quotes()
-        if not quotes:
-            self.notify("Nothing selected: space selects a quote, a selects all shown.",
-                        severity="warning")
-            return None
-        from tui.export.markdown import render_markdown
-
-        return render_markdown(quotes, self.by_id, query=self.search_text)
-
     def action_export(self) -> None:
-        if not self._has_index() or (text := self._markdown()) is None:
-            return
-        from tui.export.files import ExportError, write_new
+        if self._has_index():
+            self.exporter.open_dialog()
 
-        try:  # a second export in the same second gets -2
-            path = write_new(self.settings.export_directory, text, create=True)
-        except ExportError as exc:
-            self.notify(str(exc), title="Export failed", severity="error", timeout=10)
-            return
-        self.notify(str(path), title=f"Exported {len(self.selected)} quotes", timeout=10)
+    def action_export_again(self) -> None:
+        if self._has_index():
+            self.exporter.again()
 
     def action_copy(self) -> None:
-        if not self._has_index() or (text := self._markdown()) is None:
-            return
-        self.copy_to_clipboard(text)
-        self.notify(f"{len(self.selected)} quotes copied as Markdown.", title="Copied")
+        if self._has_index():
+            self.exporter.copy()
 
     def action_variants(self) -> None:
         if not self._has_index():

@@ -75,9 +75,11 @@ class NewsdeskCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = cast("NewsdeskApp", self.app)
         return [
-            ("Export selected quotes", "Write them as Markdown to the export directory",
+            ("Export selected quotes", "Choose a style, grouping and file, or append to a note",
              app.action_export),
-            ("Copy selected quotes", "Copy them as Markdown to the clipboard", app.action_copy),
+            ("Export again", "Repeat the last export without asking", app.action_export_again),
+            ("Copy selected quotes", "Copy them, without front matter, to the clipboard",
+             app.action_copy),
             ("Clear selection", "Unselect every quote", app.action_clear_selection),
             ("Toggle comments", "Show or hide quotes from reader comments",
              app.action_toggle_comments),
