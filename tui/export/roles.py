@@ -36,6 +36,8 @@ _JOINERS = frozenset(("of", "for"))
 _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w.’'-]*['’]s|[a-z])[^,.;:!?\"“”()—–\n]{2,120}?)"
                          r"(?=\s*(?:[,.;:—–)]|\s(?:said|says|told|added|who)\b))")
 _WORD = re.compile(r"[\w’'.-]+")
+_PREPOSITIONS = frozenset("of at for in with from on to since".split())
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 # Two words run together by a scraper ("ReutersJapanese"): no part of a title.
 _GLUED = re.compile(r"[a-z][A-Z]")
 _CLAUSE_WORDS = PERSON_VERBS | frozenset(
@@ -59,9 +61,25 @@ def _after(text: str, end: int) -> str:
     words = [_norm(w) for w in _WORD.findall(phrase)]
     if not words or len(words) > 16 or any(w in _CLAUSE_WORDS for w in words):
         return ""
-    if not any(w in _ROLE_HEADS for w in words):
+    if not any(w in _ROLE_HEADS for w in words) and not _agent(_head(words)):
         return ""
     return phrase
+
+
+def _head(words: list[str]) -> str:
+    """The noun a role phrase is about: the last word before its first preposition
+    ("an epidemiologist at the institute" → epidemiologist)."""
+    head = ""
+    for word in words:
+        if word in _PREPOSITIONS:
+            break
+        head = word
+    return head
+
+
+def _agent(word: str) -> bool:
+    """A noun for someone who does something: epidemiologist, organiser, historian."""
+    return len(word) > 4 and word.endswith(_AGENT_ENDINGS)
 
 
 def _before(text: str, start: int) -> str:

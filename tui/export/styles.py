@@ -161,12 +161,10 @@ class CompiledStyle:
 
 def _compile(source: str, where: str, known: set[str]) -> Any:
     try:
-        tree = _ENV.parse(source)
+        _check_names(_ENV.parse(source), where, known)
+        return _ENV.from_string(source)  # (an unknown filter is found here)
     except TemplateSyntaxError as exc:
         raise ExportError(f"{where}, line {exc.lineno}: {exc.message}") from None
-    _check_names(tree, where, known)
-    try:
-        return _ENV.from_string(source)
     except TemplateError as exc:
         raise ExportError(f"{where}: {exc}") from None
 
