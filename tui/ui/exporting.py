@@ -80,6 +80,8 @@ class Exporter:
         stem = self.scope().suggested_name()
         kind = style if fmt == "markdown" else fmt
         path = settings.export_directory / (stem + self._suffix(kind))
+        if last is not None and last.append:
+            path = last.path  # adding to a note: the same note again
         return ExportChoice(fmt, style, last.group_by if last else None, path,
                             last.append if last else False)
 

@@ -111,11 +111,19 @@ class ExportDialog(ModalScreen[None]):
     @on(Select.Changed, "#export-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
         # the file name follows the format (.md, .txt, .json, .bib) unless the user typed
-        # another extension
+        # another extension, or is adding to a note (a plain block in a .md note)
+        if self.query_one("#export-append", Checkbox).value:
+            return
         field = self.query_one("#export-path", Input)
         path = Path(field.value.strip())
         if path.name and path.suffix in (".md", ".txt", ".json", ".bib", ""):
             field.value = str(path.with_suffix(self.suffix_for(str(event.value))))
+
+    @on(Select.Changed)
+    def _back_to_the_file(self) -> None:
+        # a choice made, enter in the file field exports: the keyboard path is
+        # shift+tab, enter, arrows, enter, enter
+        self.query_one("#export-path", Input).focus()
 
     @on(Button.Pressed, "#export-ok")
     @on(Input.Submitted)
