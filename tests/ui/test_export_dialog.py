@@ -3,9 +3,12 @@ grouping, name the file, add to an existing note; E repeats the last export."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import yaml
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static
 
 from tui.config import Settings
@@ -37,6 +40,16 @@ async def _choose(pilot, select_id: str, value: str) -> None:
     await pilot.press(*(["down"] * step if step > 0 else ["up"] * -step), "enter")
     await pilot.pause()
     assert select.value == value
+
+
+@asynccontextmanager
+async def _dialog(settings: Settings) -> AsyncIterator[tuple[NewsdeskApp, Pilot]]:
+    """The dashboard with the first quote selected and the export dialog open."""
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "space", "ctrl+e")
+        yield app, pilot
 
 
 async def _set_path(pilot, path: Path) -> None:
@@ -112,10 +125,7 @@ async def test_the_dialog_refuses_to_overwrite_and_repeat_takes_a_new_name(
 
 
 async def test_csl_json_from_the_dialog_names_its_file_json(settings: Settings) -> None:
-    app = NewsdeskApp(settings)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("4", "space", "ctrl+e")
+    async with _dialog(settings) as (app, pilot):
         await _choose(pilot, "#export-kind", "csl-json")
         assert app.screen.query_one("#export-path", Input).value.endswith("quotes.json")
         await pilot.click("#export-ok")
@@ -124,10 +134,7 @@ async def test_csl_json_from_the_dialog_names_its_file_json(settings: Settings) 
 
 
 async def test_a_bare_file_name_goes_into_the_export_directory(settings: Settings) -> None:
-    app = NewsdeskApp(settings)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("4", "space", "ctrl+e")
+    async with _dialog(settings) as (app, pilot):
         await _set_path(pilot, Path("mine.md"))
         await pilot.press("enter")
         assert [p.name for p in settings.export_directory.iterdir()] == ["mine.md"]
@@ -136,10 +143,7 @@ async def test_a_bare_file_name_goes_into_the_export_directory(settings: Setting
 async def test_an_unusable_directory_is_one_sentence_in_the_dialog(
     settings: Settings, tmp_path: Path
 ) -> None:
-    app = NewsdeskApp(settings)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("4", "space", "ctrl+e")
+    async with _dialog(settings) as (app, pilot):
         await _set_path(pilot, tmp_path / "missing" / "x.md")
         await pilot.press("enter")
         error = str(app.screen.query_one("#export-error", Static).render())
@@ -149,10 +153,7 @@ async def test_an_unusable_directory_is_one_sentence_in_the_dialog(
 
 
 async def test_copy_uses_the_last_style_and_never_front_matter(settings: Settings) -> None:
-    app = NewsdeskApp(settings)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("4", "space", "ctrl+e")
+    async with _dialog(settings) as (app, pilot):
         await _choose(pilot, "#export-kind", "obsidian")
         await pilot.press("escape")  # cancelled: nothing remembered, nothing written
         await pilot.press("y")
