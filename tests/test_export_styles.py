@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import bibtexparser
@@ -21,7 +22,7 @@ from tui.cli import GROUPS as CLI_GROUPS
 from tui.cli import main
 from tui.config import TemplateSetting
 from tui.corpus.loader import load_corpus, make_document
-from tui.export.citation import article_keys, cite
+from tui.export.citation import FIELDS, article_keys, cite
 from tui.export.files import ExportError, append_atomic
 from tui.export.job import FORMATS, ExportJob
 from tui.export.render import GROUPS, Scope
@@ -367,3 +368,17 @@ def test_config_names_a_default_style_and_user_templates(tmp_path, capsys):
         capsys.readouterr().out)
     assert main([*base, "--style", "line"]) == 0
     assert "\nTaro Kono — South Korea to terminate" in capsys.readouterr().out
+
+
+def test_the_readme_documents_every_field_and_its_template_example_works():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| field | what it holds"):]
+    table = table[:table.index("\n\n")]
+    documented = {name for name in re.findall(r"`([a-z_]+)`", table.split("|---|")[1])
+                  if not name.startswith(("q", "yyyy"))}
+    assert documented >= set(FIELDS) and documented - set(FIELDS) <= {"full", "partial", "scare"}
+    example = re.search(r"```jinja\n(.*?)```", readme, re.S).group(1)
+    docs = export_sample.documents()
+    job = ExportJob(style="mine", templates=_template(example))
+    block = job.render(export_sample.quotes(docs), docs).block
+    assert "> at cost\n>\n> (Helix Biologics said it would supply" in block
