@@ -165,3 +165,22 @@ async def test_copy_uses_the_last_style_and_never_front_matter(settings: Setting
         await pilot.press("y")
         assert app.clipboard.startswith("> [!quote] ") and f"^{quote.id}" in app.clipboard
         assert "---" not in app.clipboard
+
+
+async def test_a_late_enter_under_the_palette_neither_exports_nor_closes_the_palette(
+    settings: Settings,
+) -> None:
+    async with _dialog(settings) as (app, pilot):
+        dialog = app.screen
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert palette is not dialog
+        # an enter typed before ctrl+p, handled after the palette opened over the dialog
+        dialog.post_message(Input.Submitted(dialog.query_one("#export-path", Input), ""))
+        await settle(pilot)
+        assert app.screen is palette and dialog in app.screen_stack
+        assert not settings.export_directory.exists()
+        await pilot.press("escape")
+        await pilot.press("enter")  # on top again, enter exports and closes
+        assert len(app.screen_stack) == 1
+        assert len(list(settings.export_directory.iterdir())) == 1

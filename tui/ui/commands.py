@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import on, work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -63,12 +64,28 @@ class Palette(CommandPalette):
             event.stop()
             event.prevent_default()
 
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # The same race, one step earlier: a command that opens a screen (the export
+        # dialog) lets the keys that follow reach the palette while it is removed, and a
+        # search started then finds its command list gone.
+        if self._dismissed:
+            return
+        try:
+            await _GATHER_COMMANDS(self, search_value)
+        except NoMatches:
+            pass
+
     def _watch__list_visible(self) -> None:
         # a search that finishes while the palette is being removed finds its list gone
         try:
             super()._watch__list_visible()
         except NoMatches:
             pass
+
+
+# CommandPalette's own search, undecorated, for Palette's worker to run
+_GATHER_COMMANDS = inspect.unwrap(CommandPalette._gather_commands)
 
 
 class NewsdeskCommands(Provider):

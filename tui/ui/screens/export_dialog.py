@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -97,6 +98,20 @@ class ExportDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    # Keys typed fast can arrive after the dialog has begun to close, or after another
+    # screen (the palette) opened over it: a late enter must neither export again nor
+    # dismiss, which pops whatever screen is on top (is_current is true under a palette).
+    _done = False
+
+    def _on_top(self) -> bool:
+        return not self._done and self.app.screen is self
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if not self._on_top():
+            return AwaitComplete.nothing()
+        self._done = True
+        return super().dismiss(result)
+
     def current(self) -> ExportChoice:
         kind = str(self.query_one("#export-kind", Select).value)
         group = str(self.query_one("#export-group", Select).value)
@@ -128,6 +143,8 @@ class ExportDialog(ModalScreen[None]):
     @on(Button.Pressed, "#export-ok")
     @on(Input.Submitted)
     def _export(self) -> None:
+        if not self._on_top():
+            return
         choice = self.current()
         if not choice.path.name:
             self._show("Give the file a name.")
