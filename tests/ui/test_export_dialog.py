@@ -53,11 +53,13 @@ async def _dialog(settings: Settings) -> AsyncIterator[tuple[NewsdeskApp, Pilot]
 
 
 async def _set_path(pilot, path: Path) -> None:
+    """Clear the file field and type ``path`` (its directory pasted: typing a long
+    temporary path key by key would take seconds)."""
     field = pilot.app.screen.query_one("#export-path", Input)
     field.focus()
-    await pilot.press("ctrl+u")  # clear the field as a readline user would
-    field.value = ""
-    await pilot.press(*str(path))
+    field.value = "" if str(path.parent) == "." else f"{path.parent}/"
+    field.cursor_position = len(field.value)
+    await pilot.press(*path.name)
 
 
 async def test_export_each_style_under_an_entity_filter_appending_to_one_note(
