@@ -211,6 +211,17 @@ def test_roles_come_from_the_text_around_the_name():
     ("Kim Kyung-Hoon/ReutersJapanese Prime Minister Shinzo Abe", "Shinzo Abe",
      "prime minister"),  # a photo credit glued on is not part of the title
     ("Ana Ruiz, who runs the port, said.", "Ana Ruiz", ""),  # a clause, not a role
+    ("In response, Japanese defense minister, Takeshi Iwaya has criticized Seoul.",
+     "Takeshi Iwaya", "Japanese defense minister"),
+    ("On Wednesday, the top U.S. envoy on North Korea, Stephen Biegun, told reporters.",
+     "Stephen Biegun", "U.S. envoy on North Korea"),
+    ("Bolton and special envoy to North Korea Stephen Biegun have urged", "Stephen Biegun",
+     "special envoy to North Korea"),
+    ("He talked to President Moon on Friday.", "Moon", "president"),
+    ("On Sunday, Ana Ruiz said.", "Ana Ruiz", ""),
+    # an organisation's last word is not a surname to look for
+    ("Kim, deputy director of the security office, said.", "South Korea's presidential office",
+     ""),
 ])
 def test_role_shapes(text, name, role):
     assert role_of(text, name, 0) == role

@@ -31,7 +31,7 @@ from tui.nlp.lexicon import (
 _REACH = 160
 _ROLE_HEADS = TITLE_HEADS | PERSON_ROLES
 _PRE_WORDS = TITLE_WORDS | PERSON_ROLES | OFFICE_QUALIFIERS | DEMONYMS
-_JOINERS = frozenset(("of", "for"))
+_JOINERS = frozenset(("of", "for", "to", "on"))  # "envoy to North Korea"
 # The appositive: after the name's comma, up to the next comma, full stop, dash or verb.
 _APPOSITIVE = re.compile(r",\s+((?:the|a|an|[A-Z][\w.’'-]*['’]s|[a-z])[^,.;:!?\"“”()—–\n]{2,120}?)"
                          r"(?=\s*(?:[,.;:—–)]|\s(?:said|says|told|added|who)\b))")
@@ -97,6 +97,8 @@ def _before(text: str, start: int) -> str:
         bare = word.strip("“”\"'‘’(")
         if bare != word and taken:  # an opening mark before the run ends it
             break
+        if not taken and bare.endswith(","):
+            bare = bare[:-1]  # a title set off by a comma: "defense minister, Takeshi Iwaya"
         key = _norm(bare)
         if not key or bare[-1:] in ",;:!?" or key in _CLAUSE_WORDS or _GLUED.search(bare):
             break
@@ -175,8 +177,8 @@ def role_of(text: str, name: str, near: int, lo: int = 0, hi: int | None = None)
         return ""
     forms = [name]
     surname = name.split()[-1]
-    if surname != name and len(surname) > 2:
-        forms.append(surname)
+    if surname != name and len(surname) > 2 and surname[0].isupper():
+        forms.append(surname)  # (a person's: "office" is no one's surname)
     for form in forms:
         starts = sorted(_mentions(text, form, lo, hi), key=lambda s: (abs(s - near), s))
         for start in starts:
