@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -49,12 +49,14 @@ class ExportDialog(ModalScreen[None]):
     ]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical {
+    ExportDialog > VerticalScroll {
         width: 76; max-width: 95%; height: auto; max-height: 95%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     ExportDialog .what { color: $text-muted; margin-bottom: 1; }
     ExportDialog Label.field { margin-top: 1; }
+    ExportDialog.-short Label.field { margin-top: 0; }
+    ExportDialog.-short .what { margin-bottom: 0; }
     ExportDialog #export-error { color: $error; height: auto; }
     ExportDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     ExportDialog Button { margin-left: 1; }
@@ -76,7 +78,7 @@ class ExportDialog(ModalScreen[None]):
         self.submit = submit
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
+        with VerticalScroll() as box:  # (scrolls in a short terminal)
             box.border_title = "Export"
             box.border_subtitle = "enter export · esc cancel"
             yield Static(self.summary, classes="what", markup=False)
