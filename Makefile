@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test lint bench clean compile
+.PHONY: run test lint bench bench-formats clean compile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ $(BENCH_DIR)/.generated: bench/generate.py | $(VENV)/.installed-run
 bench: compile $(BENCH_DIR)/.generated
 	@NEWSDESK_CACHE_DIR=$(BENCH_CACHE) $(BIN)/newsdesk bench --corpus $(BENCH_DIR) \
 		--queries bench/queries.txt --json
+
+# `make bench-formats`: write BENCH_N saved web pages and BENCH_N two-page PDFs once, then
+# time loading each folder (needs the format extras: pip install -e '.[formats]').
+bench-formats: $(VENV)/.installed-test
+	@$(BIN)/python bench/formats.py bench/out/formats-$(BENCH_N) -n $(BENCH_N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -24,7 +24,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_sources_json_lists_the_bundled_corpus():
     proc = run("sources", "--json")
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+    assert proc.stderr == "newsdesk: 5 loaded, none skipped\n"  # every file accounted for
     sources = json.loads(proc.stdout)
     assert [s["outlet"] for s in sources] == [
         "Business Insider",
@@ -54,9 +54,11 @@ def test_bad_files_warn_on_stderr_and_exit_zero(tmp_path):
     proc = run("sources", "--json", "--corpus", str(tmp_path))
     assert proc.returncode == 0
     assert [s["title"] for s in json.loads(proc.stdout)] == ["Still here.", "Good"]
-    lines = proc.stderr.splitlines()
+    *lines, summary = proc.stderr.splitlines()
     assert len(lines) == 3
     assert all(line.startswith("newsdesk: warning: ") for line in lines)
+    assert summary == ("newsdesk: 2 loaded, 2 skipped: 1 binary, 1 empty "
+                       "— newsdesk sources --skipped lists them")
     assert "Traceback" not in proc.stderr
 
 
@@ -92,7 +94,10 @@ def test_config_found_in_working_directory(tmp_path):
     proc = run("sources", "--json", cwd=tmp_path)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)[0]["title"] == "Only title"
-    assert proc.stderr.strip() == f"newsdesk: warning: {Path('config.yaml')}:2: unknown key mystery"
+    assert proc.stderr.splitlines() == [
+        f"newsdesk: warning: {Path('config.yaml')}:2: unknown key mystery",
+        "newsdesk: 1 loaded, none skipped",
+    ]
 
 
 def test_global_options_before_the_command_are_kept(tmp_path):

@@ -95,7 +95,7 @@ def test_bad_files_are_skipped_with_one_line_warnings(tmp_path):
     write(tmp_path, "latin.txt", "Caf\xe9 society\nSo it goes.\n".encode("latin-1"))
     write(tmp_path, "broken.md", "---\ntitle: [unclosed\noutlet: x\n---\nBody survives.\n")
     write(tmp_path, "list.md", "---\n- a\n- b\n---\nBody too.\n")
-    write(tmp_path, "notes.csv", "ignored,file\n")
+    write(tmp_path, "notes.docx", "not a format the loader reads\n")
     result = load_corpus(tmp_path)
     titles = sorted(d.title for d in result.documents)
     assert titles == ["Body survives.", "Body too.", "Café society", "Good"]
@@ -106,7 +106,11 @@ def test_bad_files_are_skipped_with_one_line_warnings(tmp_path):
     assert "latin.txt: not valid UTF-8; read as Windows-1252" in warnings
     assert "broken.md: front matter is not valid YAML (line 3)" in warnings
     assert "list.md: front matter is not a mapping" in warnings
-    assert "notes.csv" not in warnings
+    assert "notes.docx" not in warnings  # unsupported: in the skip report, not a warning
+    assert {s.path: s.reason for s in result.skipped}["notes.docx"] == (
+        "unsupported format (.docx)")
+    assert {s.path for s in result.skipped} == {"binary.md", "empty.md", "blank.txt",
+                                                "notes.docx"}
 
 
 def test_huge_file_is_skipped(tmp_path):

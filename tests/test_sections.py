@@ -241,3 +241,16 @@ def test_a_caption_paragraph_is_a_caption_whole_wherever_its_credit_sits() -> No
         (caption,) = [s for s in secs if s.kind == BOILERPLATE]
         assert (caption.label, caption.start, text[caption.start:caption.end].strip()) == (
             "caption", start, line)
+
+
+def test_credit_lines_are_found_wherever_the_credit_sits_in_a_short_line() -> None:
+    from tui.corpus.sections import credit_lines
+
+    text = (
+        "The mayor spoke on Friday.\n"
+        "REUTERS/Toru Hanai\n"
+        "Crowds gather in the square. Jae C. Hong / AP\n"
+        "A long paragraph about the 2/3 majority the council needs.\n"
+    )
+    found = [text[a:b] for a, b in credit_lines(text, 0, len(text))]
+    assert found == ["REUTERS/Toru Hanai", "Crowds gather in the square. Jae C. Hong / AP"]

@@ -298,3 +298,112 @@ def test_the_name_registry_finds_the_runs_a_whole_text_scan_finds(text):
         for m in _NAME_RUN_RE.finditer(doc.text, a, b)
     ]
     assert found == expected
+
+
+def test_speaker_sentences_are_the_language_layers_sentences() -> None:
+    """The speaker rules cut the narration where nlp.text.sentences does: a title's or
+    an initial's full stop does not end the sentence that names the speaker."""
+    text = (
+        "Brig. Gen. Anna Ruiz arrived on Monday. "
+        '"We will hold the line until the relief comes," she said.\n'
+    )
+    assert list(speakers(text).values()) == ["Anna Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Émilie Dubois", "Øyvind Ålstad", "Łukasz Żmuda", "Ζωή Παππά", "Ирина Волкова"]
+)
+def test_a_speaker_whose_name_starts_with_any_capital_is_found(name: str) -> None:
+    """The speaker rules read capitals as the entity rules do: accented Latin, Greek
+    and Cyrillic names are names."""
+    first, last = name.split()
+    text = (
+        f"{name}, who chairs the committee, spoke on Monday.\n"
+        f'"We have waited long enough for this vote to happen," {last} said.\n'
+    )
+    assert list(speakers(text).values()) == [name]
+
+
+def test_she_is_not_the_man_named_last() -> None:
+    """A pronoun skips the people whose given name is of the other gender."""
+    text = (
+        "Margaret Olsen, the county's health director, met Thomas Brandt on Monday.\n"
+        '"We will open two more clinics before the winter comes," she said.\n'
+        '"The money for them is already in the budget," he said.\n'
+    )
+    assert list(speakers(text).values()) == ["Margaret Olsen", "Thomas Brandt"]
+
+
+def test_a_pronoun_is_not_the_person_the_quotation_speaks_of() -> None:
+    text = (
+        "Daniel Okafor introduced Peter Lindqvist at the rally on Saturday.\n"
+        '"Okafor is the best organiser this county has ever had," he said.\n'
+    )
+    assert list(speakers(text).values()) == ["Peter Lindqvist"]
+
+
+def test_given_names_say_a_gender_only_when_every_entry_agrees() -> None:
+    from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of
+
+    assert gender_of("Margaret Olsen") == FEMALE
+    assert gender_of("Thomas Brandt") == MALE
+    # a surname alone, an initial, or a name given to both tells nothing
+    assert gender_of("Olsen") is None
+    assert gender_of("T. Brandt") is None
+    assert gender_of("Jean Dupont") is None
+    assert agrees("Olsen", "she") and agrees("Jean Dupont", "he")
+    assert not agrees("Margaret Olsen", "he")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ('Mayor Linda Haas met the press, telling reporters, "{q}"', "Linda Haas"),
+        ('Ravi Menon seemed to mock the plan, saying at one point, "{q}"', "Ravi Menon"),
+        ('Later Ravi Menon was prompted to say, "{q}"', "Ravi Menon"),
+        ('"{q}" Linda Haas said.', "Linda Haas"),
+    ],
+)
+def test_cues_a_sentence_away_from_its_subject(sentence: str, who: str) -> None:
+    """A participle or infinitive close before the quotation hands it to the sentence's
+    subject; a short "Name said." after a quotation that ended its sentence names its
+    speaker."""
+    quote = "We are not going to let this bridge close for another winter."
+    text = "Linda Haas and Ravi Menon spoke on Friday.\n" + sentence.format(q=quote) + "\n"
+    assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("intro", "cue", "who"),
+    [
+        ("Vice President Joseph R. Biden Jr. spoke in Ohio on Monday.", "Mr. Biden said",
+         "Joseph R. Biden Jr"),
+        ("L. Brent Bozell III, the head of a media group, wrote a letter.", "Bozell said",
+         "L. Brent Bozell III"),
+        ("Senators Marco Rubio and Ted Cruz spoke.", "Senator Rubio said", "Marco Rubio"),
+    ],
+)
+def test_suffixes_and_plural_titles_do_not_hide_the_surname(
+    intro: str, cue: str, who: str
+) -> None:
+    from tui.entities.extract import extract_entities
+
+    text = f"Title\n\n{intro}\n\n\"We are not going to back down on this one,\" {cue}.\n"
+    d = make_document("t", "t.md", text, {})
+    entities = extract_entities([d])
+    assert who in [e.name for e in entities]
+    assert [q.speaker for q in extract_quotes([d], entities)] == [who]
+
+
+def test_a_given_name_that_is_also_a_small_town_starts_a_name() -> None:
+    from tui.entities.extract import extract_entities
+
+    text = (
+        "Title\n\nMary Kay Henry, the president of a large union, spoke on Monday.\n\n"
+        '"We are on fire to win this election for working people," Henry said.\n'
+    )
+    d = make_document("t", "t.md", text, {})
+    entities = extract_entities([d])
+    assert "Mary Kay Henry" in [e.name for e in entities]
+    assert "Mary" not in [e.name for e in entities]
+    assert [q.speaker for q in extract_quotes([d], entities)] == ["Mary Kay Henry"]

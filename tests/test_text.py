@@ -113,3 +113,27 @@ class TestSentences:
             assert not text[a].isspace() and not text[b - 1].isspace()
             assert "\n" not in text[a:b]
             last = b
+
+
+def test_regex_trie_matches_exactly_its_words_for_str_and_bytes() -> None:
+    import re
+
+    from tui.util.regex_trie import trie
+
+    words = {"said", "says", "say", "s", "told", "tells"}
+    pattern = re.compile(rf"(?<!\w)(?:{trie(words)})\b")
+    text = "she said he says s told say sayss tell tells sai"
+    assert [m[0] for m in pattern.finditer(text)] == ["said", "says", "s", "told", "say", "tells"]
+    raw = re.compile(trie([b"ab", b"ac", b""]) + b"$")
+    matched = [bool(raw.match(t)) for t in (b"ab", b"ac", b"", b"ad", b"a")]
+    assert matched == [True, True, True, False, False]
+
+
+def test_one_abbreviation_list_for_names_and_sentences() -> None:
+    from tui.nlp.lexicon import NAME_ABBREVIATIONS, STOP_ABBREVIATIONS
+
+    # every title that stays inside a name also does not end a sentence
+    assert NAME_ABBREVIATIONS <= STOP_ABBREVIATIONS
+    text = "Brig. Gen. Anna Ruiz spoke. Supt. Lee Park agreed."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Brig. Gen. Anna Ruiz spoke.", "Supt. Lee Park agreed."]

@@ -72,7 +72,8 @@ def run_bench(
 ) -> dict[str, Any]:
     queries = read_queries(queries_file)
     started = time.perf_counter()
-    documents = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
+    documents = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024,
+                            columns=settings.columns)
     load_seconds = time.perf_counter() - started
     if not documents.documents:
         raise BenchError(f"no documents in {settings.corpus}")

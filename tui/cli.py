@@ -54,7 +54,8 @@ def settings_for(args: argparse.Namespace) -> Settings:
 def load_documents(settings: Settings) -> LoadResult:
     from tui.corpus.loader import load_corpus
 
-    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024)
+    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024,
+                         columns=settings.columns)
     for message in result.warnings:
         warn(message)
     return result
@@ -70,12 +71,23 @@ def build_index(settings: Settings) -> CorpusIndex:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
-    docs = load_documents(settings).documents
+    from tui.corpus.report import summary
+
+    result = load_documents(settings)
+    if args.skipped:
+        if args.json:
+            emit_json([s.to_json() for s in result.skipped])
+        for s in result.skipped if not args.json else ():
+            print(f"{s.path}\t{s.reason}")
+        return 0
+    docs = result.documents
     if args.json:
         emit_json([d.to_json() for d in docs])
-        return 0
-    for d in docs:
-        print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    else:
+        for d in docs:
+            print(f"{d.id:32} {d.date:10}  {d.outlet[:24]:24}  {d.title[:70]}")
+    # every file accounted for, on stderr so the listing on stdout stays clean for a pipe
+    print(f"newsdesk: {summary(result.files_loaded, result.skipped)}", file=sys.stderr)
     return 0
 
 
@@ -264,6 +276,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sources", parents=[common], help="list the corpus's sources")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--skipped", action="store_true",
+                   help="list the files that gave no source, each with its reason")
     p.set_defaults(handler=cmd_sources)
 
     p = sub.add_parser(

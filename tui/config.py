@@ -57,6 +57,8 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     show_comments: bool = False
     max_file_mb: int = 64
+    # a table's own column names for the fields a source has: {"text": "Story"}
+    columns: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -298,8 +300,25 @@ def _parse(path: Path, root: yaml.Node, settings: Settings) -> None:
                     "of MiB"
                 )
             settings.max_file_mb = size
+        elif key == "columns":
+            _parse_columns(path, value, settings)
         else:
             settings.warnings.append(f"{_where(path, knode)}: unknown key {key}")
+
+
+# The fields a table's columns can be mapped to (tui.corpus.formats.fields names them all).
+COLUMN_FIELDS = ("text", "title", "date", "outlet", "url", "author")
+
+
+def _parse_columns(path: Path, node: yaml.Node, settings: Settings) -> None:
+    _expect(path, node, dict, "columns")
+    for name, (knode, value) in _mapping(path, node).items():
+        if name not in COLUMN_FIELDS:
+            raise ConfigError(f"{_where(path, knode)}: columns.{name}: not a field; use one "
+                              f"of {', '.join(COLUMN_FIELDS)}")
+        if _is_empty(path, value):
+            continue
+        settings.columns[name] = _string(path, value, f"columns.{name}")
 
 
 def _read(path: Path) -> str:

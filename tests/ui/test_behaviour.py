@@ -195,3 +195,31 @@ async def test_a_loader_failure_is_a_notification_not_a_hang(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert any("disk on fire" in n.message for n in app._notifications)
+
+
+async def test_the_skipped_files_notice_names_each_file_and_why(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("Title\n\nSome text said “a quote here,” she said.\n")
+    (corpus / "report.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "empty.txt").write_bytes(b"")
+    app = NewsdeskApp(Settings(corpus=corpus, export_directory=tmp_path / "out"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        notices = [(n.title, n.message) for n in app._notifications if n.severity == "warning"]
+        assert notices == [("2 files were skipped",
+                            "empty.txt: empty\nreport.docx: unsupported format (.docx)")]
+
+
+async def test_a_corpus_of_every_format_loads_in_the_dashboard(tmp_path: Path) -> None:
+    """Pages, PDFs, tables, feeds and archives load in the index worker's thread too."""
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "corpus"
+    app = NewsdeskApp(Settings(corpus=corpus, export_directory=tmp_path / "out"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert len(app.documents) == 12
+        [(title, message)] = [(n.title, n.message) for n in app._notifications
+                              if n.severity == "warning"]
+        assert title == "3 files were skipped"
+        assert [line.split(":")[0] for line in message.splitlines()] == [
+            "empty.txt", "notes.docx", "scan.pdf"]

@@ -29,6 +29,7 @@ import pickle
 import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
 from multiprocessing.reduction import recv_handle, send_handle
@@ -96,25 +97,43 @@ def build(
     parent, child = Pipe()
     link = _Link(parent)
     worker = None
+    starter = None
     try:
-        # The documents go first, through an anonymous file, while the worker starts.
+        # The documents go first, through an anonymous file; the worker reads them when
+        # it starts.
         link.send("documents", documents)
         worker = _context().Process(
             target=_worker_main, args=(child, split, mine_from), daemon=True
         )
-        worker.start()
-        child.close()
+        # Starting the first worker starts the forkserver, which imports the build's
+        # modules (about half a second): this process does its own share meanwhile.
+        starter = threading.Thread(target=_start, args=(worker, child), daemon=True)
+        starter.start()
         return _lead(link, documents, split, mine_from, aliases, ignore, progress)
     except (WorkerFailed, OSError, EOFError, ValueError, pickle.PickleError):
         return None
     finally:
+        if starter is not None:
+            starter.join()
         parent.close()
         child.close()
-        if worker is not None:
+        if worker is not None and worker.pid is not None:
             worker.join(timeout=5)
             if worker.is_alive():  # (it failed to answer and may still be working)
                 worker.kill()
                 worker.join()
+
+
+def _start(worker: multiprocessing.process.BaseProcess, child: Connection) -> None:
+    """Start the worker, then let go of its end of the pipe: if it could not start,
+    nothing holds that end any more, so this process's next read ends in EOFError and
+    it builds in-process instead of waiting."""
+    try:
+        worker.start()
+    except BaseException:
+        pass  # (the read that follows fails, and says so)
+    finally:
+        child.close()
 
 
 def _context() -> multiprocessing.context.ForkServerContext:

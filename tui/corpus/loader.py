@@ -1,44 +1,47 @@
 """Load a corpus directory into Documents.
 
-Formats: Markdown or plain text with optional YAML front matter, and JSON / JSONL
-records. Bad files never stop a load: each is skipped (or read as well as it can be)
-with a one-line warning, and the good files still load.
+Markdown or plain text with optional YAML front matter is read here; JSON and the other
+formats (HTML, PDF, tables, feeds, web archives) by their readers in
+:mod:`tui.corpus.formats`. Bad files never stop a load: each is skipped (or read as well
+as it can be) with a one-line warning, every skipped file is named in the result's skip
+report, and the good files still load.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from tui.corpus import formats
 from tui.corpus.document import Document
-from tui.corpus.sections import paragraphs, sections
+from tui.corpus.encoding import _UTF16_BOMS, _utf16_without_bom, decode, looks_binary
+from tui.corpus.formats import json_records
+from tui.corpus.formats.plain import guess_date
+from tui.corpus.records import (  # noqa: F401 - the loader's names, as callers import them
+    BadDate,
+    canonical,
+    clean,
+    file_id,
+    first_line_title,
+    make_document,
+    short,
+    slug,
+)
+from tui.corpus.records import plain as _plain
+from tui.corpus.report import Skipped, unsupported
 from tui.errors import CorpusError
 
 # libyaml's parser is about ten times faster, which matters for archives of 10,000 files.
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _BadDate:
-    """Stands for a timestamp that names no real day ("2019-02-29"): dropped later."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:
-        return repr(self.text)
 
 
 class _YamlLoader(_BaseLoader):
@@ -49,128 +52,26 @@ def _timestamp(loader: Any, node: Any) -> Any:
     try:
         return loader.construct_yaml_timestamp(node)
     except (ValueError, OverflowError):
-        return _BadDate(str(node.value))
+        return BadDate(str(node.value))
 
 
 _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+JSON_SUFFIXES = json_records.SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | set(formats.FORMATS)
 _MIB = 1 << 20  # max_file_mb counts mebibytes, as the messages say
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-_BODY_KEYS = ("text", "body", "content")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
 class LoadResult:
     documents: list[Document] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Text from bytes, and a note naming the fallback encoding when UTF-8 failed."""
-    if data.startswith(_UTF16_BOMS):  # Windows tools still write UTF-16 with a BOM
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "not valid UTF-8; read as Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "not valid UTF-8; read as Latin-1"
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """The text of UTF-16 written without a byte-order mark, or None when ``data`` is not
-    that. Text in a Latin script has a zero byte in every other place (the high byte of
-    each character: the second of each pair in little-endian, the first in big-endian)
-    and almost none in the other places."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    head = data[:8192]
-    pairs = len(head) // 2
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    if odd >= pairs * 0.3 and even <= pairs * 0.02:
-        codec = "utf-16-le"
-    elif even >= pairs * 0.3 and odd <= pairs * 0.02:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:  # an unpaired surrogate: not text after all
-        return None
-    if looks_binary(text[:8192].encode("utf-8", "surrogatepass")):
-        return None
-    return text
-
-
-# Every byte but the C0 controls that text files do not use (tab, newlines, form feed are fine).
-_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
-
-
-def looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    if not head:
-        return False
-    return len(head.translate(None, _NOT_CONTROL)) / len(head) > 0.1
-
-
-# Lone surrogates come only from JSON or YAML escapes ("\\ud800"); no output can encode them.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean(text: str) -> str:
-    """A string every output can encode: lone surrogates become U+FFFD (same length)."""
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def canonical(text: str) -> str:
-    """One newline convention, so offsets mean the same on every platform."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _plain(value: Any, dropped: list[str] | None = None) -> Any:
-    """Metadata values made JSON-safe (YAML gives dates and datetimes as objects). An
-    impossible date is left out, and its text added to ``dropped``."""
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            bad = next((x for x in (k, v) if isinstance(x, _BadDate)), None)
-            if bad is not None:
-                if dropped is not None:
-                    dropped.append(bad.text)
-                continue
-            out[clean(str(k))] = _plain(v, dropped)
-        return out
-    if isinstance(value, (list, tuple)):
-        items = []
-        for v in value:
-            if isinstance(v, _BadDate):
-                if dropped is not None:
-                    dropped.append(v.text)
-                continue
-            items.append(_plain(v, dropped))
-        return items
-    if isinstance(value, str):
-        return clean(value)
-    if value is None or isinstance(value, (int, float, bool)):
-        return value
-    return clean(str(value))
+    # every file that gave no source, with its reason (see tui.corpus.report)
+    skipped: list[Skipped] = field(default_factory=list)
+    files_loaded: int = 0
 
 
 # The front matter most archives write: one `key: value` a line, the value double-quoted,
@@ -254,7 +155,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
         return None, body, f"front matter is not valid YAML{where}; metadata ignored"
     except (ValueError, OverflowError, TypeError) as exc:
         # e.g. an integer of more digits than Python converts (4,300)
-        return None, body, f"front matter cannot be read ({_short(exc)}); metadata ignored"
+        return None, body, f"front matter cannot be read ({short(exc)}); metadata ignored"
     if data is None:
         return {}, body, None
     if not isinstance(data, dict):
@@ -262,46 +163,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
     dropped: list[str] = []
     meta = _plain(data, dropped)
     if dropped:
-        dates = ", ".join(_short(d, 40) for d in dropped[:3]) + (", …" if len(dropped) > 3 else "")
+        dates = ", ".join(short(d, 40) for d in dropped[:3]) + (", …" if len(dropped) > 3 else "")
         return meta, body, f"front matter date {dates} is not a real date; dropped"
     return meta, body, None
-
-
-def _short(value: object, limit: int = 80) -> str:
-    """``value`` as one line of at most ``limit`` characters, for a warning."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def first_line_title(text: str) -> str:
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            return line[:200]
-    return ""
-
-
-def slug(name: str) -> str:
-    return _SLUG_CHARS.sub("-", name.lower()).strip("-") or "doc"
-
-
-# A path already spelled as an id would be: lowercase ASCII letters, digits, dashes and
-# underscores, in folders of the same, with a lowercase extension.
-_PLAIN_PATH = re.compile(r"[a-z0-9_\-]+(?:/[a-z0-9_\-]+)*\.[a-z]+")
-
-
-def file_id(rel: str) -> str:
-    """A source's id, from its own path below the corpus and nothing else, so that no file
-    added, removed or renamed beside it can change it (saved selections and exported
-    quote ids are built on it). A path spelled plainly gives the slug of its folders and
-    name (``nyt/story.md`` → ``nyt-story``); any other spelling adds its extension, so
-    that ``Story.txt`` (``story-txt``) leaves ``story`` to ``story.md``."""
-    stem, dot, ext = rel.rpartition(".")
-    if not dot or "/" in ext:
-        stem, ext = rel, ""
-    if _PLAIN_PATH.fullmatch(rel):
-        return slug(stem)
-    return slug(f"{stem}-{ext}" if ext else stem)
 
 
 def _id_rank(doc_id: str, rel: str) -> int:
@@ -313,97 +177,6 @@ def _id_rank(doc_id: str, rel: str) -> int:
     if rel.rpartition(".")[0] == doc_id:
         return 1
     return 2
-
-
-def make_document(doc_id: str, path: str, text: str, meta: dict[str, Any]) -> Document:
-    text = canonical(text)
-    meta = dict(meta)
-    if not meta.get("title"):
-        meta["title"] = first_line_title(text) or doc_id
-        meta.setdefault("title_guessed", True)
-    paras = paragraphs(text)
-    return Document(
-        id=doc_id,
-        path=path,
-        text=text,
-        meta=meta,
-        paragraphs=paras,
-        sections=sections(text, paras),
-    )
-
-
-def _int(digits: str) -> int | str:
-    """A JSON integer; one too long for Python to convert (over 4,300 digits) stays text."""
-    try:
-        return int(digits)
-    except ValueError:
-        return digits
-
-
-def _json(text: str) -> Any:
-    return json.loads(text, parse_int=_int)
-
-
-def _records(text: str, suffix: str) -> Iterable[tuple[int, Any, str | None]]:
-    """(line or index, record, problem) for each record in a JSON or JSONL file."""
-    if suffix == ".json":
-        try:
-            data = _json(text)
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, None, f"not valid JSON (line {exc.lineno}: {exc.msg})"
-            return
-        except ValueError as exc:
-            yield 1, None, f"not valid JSON ({_short(exc)})"
-            return
-        items = data if isinstance(data, list) else [data]
-        for i, item in enumerate(items):
-            yield i, item, None
-        return
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = _json(line)
-        except json.JSONDecodeError as exc:
-            yield lineno, None, f"not valid JSON ({exc.msg})"
-            continue
-        except ValueError as exc:
-            yield lineno, None, f"not valid JSON ({_short(exc)})"
-            continue
-        except RecursionError:
-            yield lineno, None, "nested too deeply to read"
-            continue
-        yield lineno, record, None
-
-
-def _load_json(path: Path, rel: str, text: str, warn: Callable[[str], None]) -> list[Document]:
-    docs: list[Document] = []
-    lines = path.suffix.lower() != ".json"
-    multi = lines or text.lstrip().startswith("[")
-    seen = 0
-    for n, record, problem in _records(text, path.suffix.lower()):
-        seen += 1
-        where = f"{rel}:{n}" if lines else (f"{rel}[{n}]" if multi else rel)
-        if problem:
-            warn(f"{where}: {problem}; skipped")
-            continue
-        if not isinstance(record, dict):
-            warn(f"{where}: record is not an object; skipped")
-            continue
-        body_key = next((k for k in _BODY_KEYS if isinstance(record.get(k), str)), None)
-        if body_key is None or not record[body_key].strip():
-            warn(f"{where}: record has no text, body or content; skipped")
-            continue
-        meta = {k: _plain(v) for k, v in record.items() if k not in _BODY_KEYS and k != "id"}
-        if record.get("id") is not None:
-            doc_id = slug(str(record["id"]))
-        else:
-            doc_id = file_id(rel) + (f"-{n}" if multi else "")
-        # (decoded bytes never hold lone surrogates; JSON's \u escapes can)
-        docs.append(make_document(doc_id, rel, clean(record[body_key]), meta))
-    if not seen:
-        warn(f"{rel}: no records; skipped")
-    return docs
 
 
 _OPEN_FLAGS = (
@@ -450,7 +223,11 @@ def _read(path: Path, rel: str, warn: Callable[[str], None], max_bytes: int) -> 
 
 
 def load_file(
-    path: Path, rel: str, warn: Callable[[str], None], max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    rel: str,
+    warn: Callable[[str], None],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    columns: dict[str, str] | None = None,
 ) -> list[Document]:
     """Documents from one file; problems go to ``warn`` and never raise."""
     data = _read(path, rel, warn, max_bytes)
@@ -460,18 +237,25 @@ def load_file(
         warn(f"{rel}: empty; skipped")
         return []
     try:
-        return _parse_file(path, rel, data, warn)
+        suffix = formats.suffix_of(path.name)
+        if suffix in formats.FORMATS:
+            ctx = formats.ReadContext(rel, warn, dict(columns or {}), max_bytes)
+            return formats.reader_for(suffix)(data, ctx)
+        return _parse_file(path, rel, data, warn, columns or {})
+    except formats.Unreadable as exc:
+        warn(f"{rel}: {exc}; skipped")
+        return []
     except (RecursionError, MemoryError):
         # nesting thousands deep in JSON or front matter: one bad file, not a bad corpus
         warn(f"{rel}: nested too deeply to read; skipped")
         return []
     except Exception as exc:  # noqa: BLE001 - one unreadable file never stops a load
-        warn(f"{rel}: cannot be read ({type(exc).__name__}: {_short(exc)}); skipped")
+        warn(f"{rel}: cannot be read ({type(exc).__name__}: {short(exc)}); skipped")
         return []
 
 
 def _parse_file(
-    path: Path, rel: str, data: bytes, warn: Callable[[str], None]
+    path: Path, rel: str, data: bytes, warn: Callable[[str], None], columns: dict[str, str]
 ) -> list[Document]:
     utf16 = None if data.startswith(_UTF16_BOMS) else _utf16_without_bom(data)
     if utf16 is not None:
@@ -483,14 +267,17 @@ def _parse_file(
         text, note = decode(data)
     if note:
         warn(f"{rel}: {note}")
-    if path.suffix.lower() in JSON_SUFFIXES:
-        return _load_json(path, rel, text, warn)
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return json_records.read(text, formats.ReadContext(rel, warn, columns), suffix)
     meta, body, problem = split_front_matter(canonical(text))
     if problem:
         warn(f"{rel}: {problem}")
     if not body.strip():
         warn(f"{rel}: no text after the front matter; skipped")
         return []
+    if meta is None and (day := guess_date(body)):
+        meta = {"date": day, "date_guessed": True}
     doc = make_document(file_id(rel), rel, body, meta or {})
     if note:
         doc.notes.append(note)
@@ -499,13 +286,18 @@ def _parse_file(
     return [doc]
 
 
-def corpus_files(root: Path, warn: Callable[[str], None] | None = None) -> list[Path]:
+def corpus_files(
+    root: Path,
+    warn: Callable[[str], None] | None = None,
+    unknown: list[Skipped] | None = None,
+) -> list[Path]:
     """Corpus files below ``root``, in name order, hidden files and folders left out.
 
     The root itself must be readable (OSError otherwise); an unreadable folder below it
     is reported to ``warn`` and skipped, never dropped silently, and so are a broken link
     and anything with a corpus file's name that is not a file (a FIFO, a device). Linked
     folders are followed, each real folder read once (a link back up is not a loop).
+    A file of no format the loader reads is added to ``unknown``, with its extension.
     """
     with os.scandir(root):
         pass
@@ -537,7 +329,10 @@ def corpus_files(root: Path, warn: Callable[[str], None] | None = None) -> list[
                 continue
             path = Path(folder) / name
             suffix = path.suffix.lower()
-            if suffix not in SUFFIXES and suffix:
+            if suffix not in SUFFIXES and formats.suffix_of(name) not in SUFFIXES:
+                if unknown is not None and not path.is_dir():
+                    known = formats.suffix_of(name) if suffix else ""
+                    unknown.append(unsupported(path.relative_to(root).as_posix(), known))
                 continue
             try:
                 if path.is_file():
@@ -584,20 +379,40 @@ def _settle_ids(documents: list[Document]) -> None:
         taken.add(doc.id)
 
 
+def _skip_of(rel: str, messages: list[str]) -> Skipped:
+    """Why a file gave no source: its last warning that skipped something."""
+    for message in reversed(messages):
+        if message.endswith("; skipped"):
+            reason = message[len(rel):] if message.startswith(rel) else message
+            return Skipped(rel, reason.lstrip(": ").removesuffix("; skipped"))
+    return Skipped(rel, "no articles found")
+
+
 def load_corpus(
     root: str | Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
+    columns: dict[str, str] | None = None,
 ) -> LoadResult:
-    """Every loadable document below ``root``. Raises CorpusError only for the directory."""
+    """Every loadable document below ``root``, and every file that gave none named in
+    ``skipped``. ``columns`` maps fields to a table's own column names. Raises
+    CorpusError only for the directory."""
     root = Path(root)
     if not root.exists():
         raise CorpusError(f"corpus directory not found: {root}")
     if not root.is_dir():
         raise CorpusError(f"corpus path is not a directory: {root}")
     result = LoadResult()
+
+    def walk_warning(message: str) -> None:
+        result.warnings.append(message)
+        if message.endswith("; skipped"):
+            where, _, reason = message.partition(": ")
+            result.skipped.append(Skipped(where, reason.removesuffix("; skipped")))
+
+    unknown: list[Skipped] = []
     try:
-        files = corpus_files(root, result.warnings.append)
+        files = corpus_files(root, walk_warning, unknown)
     except OSError as exc:
         raise CorpusError(f"cannot read corpus directory {root}: {exc.strerror or exc}") from None
     # An archive repeats its metadata keys and most values (outlets, authors, dates) in
@@ -605,7 +420,14 @@ def load_corpus(
     shared: dict[str, str] = {}
     for i, path in enumerate(files):
         rel = path.relative_to(root).as_posix()
-        for doc in load_file(path, rel, result.warnings.append, max_bytes):
+        messages: list[str] = []
+        docs = load_file(path, rel, messages.append, max_bytes, columns)
+        result.warnings.extend(messages)
+        if docs:
+            result.files_loaded += 1
+        else:
+            result.skipped.append(_skip_of(rel, messages))
+        for doc in docs:
             doc.meta = {
                 shared.setdefault(k, k): shared.setdefault(v, v) if type(v) is str else v
                 for k, v in doc.meta.items()
@@ -613,5 +435,7 @@ def load_corpus(
             result.documents.append(doc)
         if progress:
             progress(i + 1, len(files))
+    result.skipped.extend(unknown)
+    result.skipped.sort(key=lambda s: s.path)
     _settle_ids(result.documents)
     return result

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from tui.corpus.document import BODY, BOILERPLATE, COMMENTS, Section, Span
+from tui.nlp.lexicon import NEWS_AGENCIES
 
 # Agencies and picture desks that appear in photo credits ("Jae C. Hong/AP").
 _PHOTO_AGENCIES = (
@@ -45,6 +46,40 @@ _CREDIT_LINE = re.compile(
     rf"[\w .'\-]{{2,60}}(?: ?/ ?| via )(?:{_PHOTO_AGENCIES})\.?)$",
     re.IGNORECASE,
 )
+
+# Any wire or picture desk, as written beside a slash in a credit: "REUTERS/Toru Hanai",
+# "Jae C. Hong/AP", "Kim Kyung-Hoon / Yonhap".
+_DESKS = "|".join(
+    sorted(
+        {re.escape(a) for a in _PHOTO_AGENCIES.split("|")}
+        | {re.escape(a) for a in NEWS_AGENCIES | {"getty images", "epa", "pool"}},
+        key=len,
+        reverse=True,
+    )
+)
+_DESK_BEFORE_SLASH = re.compile(rf"(?:(?i:\b(?:{_DESKS}))|(?:{_DESKS.upper()})) ?$")
+_DESK_AFTER_SLASH = re.compile(rf" ?(?i:(?:{_DESKS})\b)")
+
+
+def credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short lines of ``text[start:end]`` that carry a photo credit anywhere in them
+    ("REUTERS/Toru Hanai", "Trump in Ohio. Jae C. Hong/AP"), as (start, end) offsets:
+    the names in them are photographers' and agencies', not the story's."""
+    out: list[tuple[int, int]] = []
+    pos = text.find("/", start, end)
+    while pos >= 0:
+        before = text[max(start, pos - 24) : pos]
+        if _DESK_BEFORE_SLASH.search(before) or (
+            before.rstrip(" ")[-1:].strip() and _DESK_AFTER_SLASH.match(text, pos + 1, end)
+        ):
+            a = max(text.rfind("\n", start, pos) + 1, start)
+            b = text.find("\n", pos, end)
+            b = end if b < 0 else b
+            if b - a < 300 and (not out or out[-1] != (a, b)):
+                out.append((a, b))
+        pos = text.find("/", pos + 1, end)
+    return out
+
 
 def _credit_line(line: str) -> bool:
     """A line that is a photo credit whole (:data:`_CREDIT_LINE`), with a cheap test first:

@@ -9,7 +9,6 @@ from tui.nlp.lexicon import (
     FUNCTION_WORDS,
 )
 from tui.nlp.name_runs import (
-    AGENCY_ALTS,
     WORD_RE,
 )
 
@@ -94,26 +93,6 @@ def _title_case_run(run: str) -> bool:
     )
 
 
-_CREDIT_BEFORE = re.compile(rf"(?:(?i:\b(?:{AGENCY_ALTS}))|(?:{AGENCY_ALTS.upper()}))$")
-_CREDIT_AFTER = re.compile(rf"(?i:(?:{AGENCY_ALTS})\b)")
-
-
-def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Short lines carrying a photo credit ("REUTERS/Toru Hanai", "Jae C. Hong/AP")."""
-    out: list[tuple[int, int]] = []
-    pos = text.find("/", start, end)
-    while pos >= 0:
-        before = text[max(start, pos - 24) : pos]
-        if _CREDIT_BEFORE.search(before) or (
-            before[-1:].strip() and _CREDIT_AFTER.match(text, pos + 1, end)
-        ):
-            a = text.rfind("\n", start, pos) + 1
-            b = text.find("\n", pos, end)
-            b = end if b < 0 else b
-            if b - a < 300:
-                out.append((max(a, start), b))
-        pos = text.find("/", pos + 1, end)
-    return out
 
 
 # --- the miner -------------------------------------------------------------------------

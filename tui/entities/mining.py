@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tui.corpus.document import BODY, Document
+from tui.corpus.sections import credit_lines
 from tui.entities.casing import (
     _CAPITAL,
     _CASE_SAMPLE,
@@ -25,7 +26,6 @@ from tui.entities.furniture import (
     _OPENERS,
     _QUOTE_MARKS,
     _TERMINAL,
-    _credit_lines,
     _shouting_lines,
     _title_case_run,
 )
@@ -236,7 +236,7 @@ class _Miner:
         self, source: str, text: str, start: int, end: int, buckets: dict[int, list[int]]
     ) -> None:
         shouting = _shouting_lines(text, start, end)
-        credits = _credit_lines(text, start, end)
+        credits = credit_lines(text, start, end)
         caches = self.caches
         sampled = self.sampled
         skip, openers, terminal, quote_marks = _SKIP, _OPENERS, _TERMINAL, _QUOTE_MARKS

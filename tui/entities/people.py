@@ -9,7 +9,15 @@ from typing import Any
 
 from tui.entities.casing import Casing
 from tui.entities.groups import _Form, _Groups, _Votes
-from tui.nlp.lexicon import FUNCTION_WORDS, ORG, ORG_HEADS, PERSON, PLACE, PLACE_HEADS
+from tui.nlp.lexicon import (
+    FUNCTION_WORDS,
+    NAME_SUFFIXES,
+    ORG,
+    ORG_HEADS,
+    PERSON,
+    PLACE,
+    PLACE_HEADS,
+)
 from tui.nlp.name_runs import POSSESSIVE, run_tokens
 from tui.nlp.places import Gazetteer, fold
 
@@ -75,6 +83,8 @@ def _resolve_people(
                 short_forms[fid] = (key, parts)
         if key in person_keys:
             words = surface.split()
+            while len(words) > 2 and words[-1].rstrip(".").casefold() in NAME_SUFFIXES:
+                words.pop()  # "Biden" is the surname of "Joseph R. Biden Jr."
             particle = None
             # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
             for i in range(1, len(words) - 1):

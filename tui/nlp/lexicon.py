@@ -59,14 +59,18 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
-    "thurs fri sat sun".split()
-)
+DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = DAY_NAMES | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# Dates that are never part of a name: not "May" (Theresa May), nor "Sun" or "Wed".
+DATE_NAMES = DAY_NAMES | MONTHS.difference({"may"})
+
+# Capitalised at a sentence's start, never a name's first word ("People who…", "Police
+# said"): the function words and two collective nouns that open sentences.
+SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(("people", "police"))
 
 # Honorifics and offices. A run that ends in one of these before a name is a title.
 TITLE_HEADS = frozenset(
@@ -83,6 +87,9 @@ TITLE_HEADS = frozenset(
     executive mp mep msp mla administrator secretary-general director-general
     attorney-general governor-general
     whip vp editor-in-chief sens reps govs
+    agent councillor councilman counsellor counselor legislator undersecretary
+    senators representatives congressmen congresswomen governors mayors ministers
+    presidents professors generals ambassadors judges justices commissioners
     """.split()
 )
 # Words that say when or how someone holds an office, before its title or a name:
@@ -99,7 +106,23 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     economy economic education labour labor transport agriculture environment culture
     information intelligence military prime crown supreme executive managing general
     first high grand chief principal permanent parliamentary presidential royal
-    majority minority ranking investigative
+    majority minority ranking investigative head under
+    """.split()
+)
+# Abbreviations that keep their full stop inside a name: titles and ranks ("Lt. Col. Dave
+# Eastburn", "Sen. Warren"), name suffixes ("Jr.") and company suffixes ("Acme Co. Ltd.").
+NAME_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen sens rep reps gov gen gens col lt capt sgt maj adm cmdr brig
+    cpl pvt det rev hon pres supt insp amb jr sr st mt ft co inc ltd corp bros
+    """.split()
+)
+# Words that end in a full stop without ending a sentence: the above, months before a day
+# ("Aug. 15"), and the shorthands of news copy ("vs.", "approx.", "et al.").
+STOP_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    cpt cdr sec dept univ assn est approx plc vs etc al cf ca
     """.split()
 )
 # Department words that follow "Secretary of" / "Minister for" inside a title.
@@ -127,8 +150,11 @@ ORG_HEADS = frozenset(
     rovers rangers wanderers athletic albion
     pac watch caucus brotherhood communications globe sentinel register inquirer
     examiner courier dispatch monitor magazine insider
+    alliance headquarters presidency military
     """.split()
 )
+# Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
+SEATS_OF_POWER = frozenset("kremlin pentagon whitehouse elysee élysée vatican".split())
 PLACE_HEADS = frozenset(
     """
     sea ocean peninsula strait straits gulf bay river island islands isles mountains
@@ -151,6 +177,14 @@ MEMBER_PLURALS = frozenset(
     """.split()
 )
 # Words that name a place when they lead: "Mount Fuji", "Lake Geneva".
+# Words that make a run a place rather than a name where they open or end it ("North
+# Carolina", "Hong Kong City"): place heads, compass words and the words of state names.
+PLACE_WORDS = PLACE_HEADS | frozenset(
+    """
+    north south east west northeast northwest southeast southwest central city kingdom
+    republic union states new
+    """.split()
+)
 PLACE_LEADS = frozenset("mount mt lake cape isle fort port gulf bay strait".split())
 OTHER_HEADS = frozenset(
     """
@@ -203,6 +237,9 @@ HYPHEN_MODIFIERS = frozenset(
     """.split()
 )
 
+# Generational suffixes after a surname ("Joseph R. Biden Jr.", "L. Brent Bozell III"):
+# the surname is the word before them.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 # Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".

@@ -14,6 +14,7 @@ from tui.nlp.lexicon import (
     JOIN_LEFT,
     MEMBER_PLURALS,
     MONTHS,
+    NAME_ABBREVIATIONS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
     ORG,
@@ -46,15 +47,12 @@ def _upper_class() -> str:
 
 
 _UP = _upper_class()
-# Abbreviations that keep their full stop inside a name ("Lt. Col. Dave Eastburn"), grouped
-# by length because a look-behind must have a fixed width.
-_ABBREVIATIONS = (
-    "Mr Ms Dr Lt St Jr Sr Mt Ft Co",
-    "Mrs Col Gen Sen Rep Gov Maj Adm Rev Hon Det Cpl Pvt Inc Ltd Sgt",
-    "Prof Capt Cmdr Pres Supt Insp Brig Corp Bros Gens",
-)
+UPPER = _UP  # the capitals a name may start with, as a regex class, for every rule
+# The lexicon's abbreviations as written ("Lt", "Col"), grouped by length because a
+# look-behind must have a fixed width.
 _ABBREVIATION_STOP = "|".join(
-    rf"(?<=\b(?:{'|'.join(group.split())}))" for group in _ABBREVIATIONS
+    rf"(?<=\b(?:{'|'.join(sorted(a.capitalize() for a in NAME_ABBREVIATIONS if len(a) == n))}))"
+    for n in sorted({len(a) for a in NAME_ABBREVIATIONS})
 )
 # The rest of a word after its capital: letters, digits, inner apostrophes and hyphens,
 # dotted parts ("U.S.", "South Korean-U.S."), and a final stop only for an abbreviation
@@ -81,10 +79,6 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 DEFINITION = re.compile(rf"[ \t]*(?:\(|,[ \t]+or[ \t]+)((?:{_UP}\.?){{2,8}}s?)(?=[),.;: \t])")
 DEFINITION_STARTS = (" (", ", or ", "\t(")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-AGENCY_ALTS = "|".join(
-    sorted((re.escape(a) for a in NEWS_AGENCIES | {"getty images", "getty", "epa", "pool"}),
-           key=len, reverse=True)
-)
 
 
 def is_acronym(token: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     DEPARTMENT_WORDS,
@@ -416,6 +417,8 @@ class Analyser:
         for n in (3, 2, 1):
             if len(seg) > n and not any(j for *_x, j in seg[1 : n + 1]):
                 if fold(" ".join(words[:n])) in self.gaz.places:
+                    if n == 1 and not self._major_place(low[0]) and is_given_name(words[0]):
+                        break  # "Mary Kay Henry": a given name, not the town of Mary
                     rest = words[n:]
                     if _head_type(words, [j for *_x, j in seg]) is None and (
                         len(rest) >= 2 or _is_camel(rest[0]) or is_acronym(rest[0])

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tui.nlp.lexicon import STOP_ABBREVIATIONS
+
 # A word: letters and digits joined by apostrophes, hyphens, dots or commas, so that
 # "Japan's", "Jae-in", "U.S" and "80,000" each come out as one match. One regex with no
 # alternation keeps tokenising a large archive cheap.
@@ -78,14 +80,6 @@ def word_parts(term: str) -> list[str]:
 
 # --- sentences --------------------------------------------------------------------------
 
-# Words that end in a full stop without ending a sentence: titles and ranks before a name,
-# month names before a day, and the corporate suffixes and Latin shorthands of news copy.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt capt cpt sgt maj adm cmdr cdr brig pvt
-    st mt ft rev hon pres supt insp det amb sec dept univ assn est approx
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    inc corp co ltd plc bros vs etc al cf ca""".split()
-)
 # Words that start a sentence after an ambiguous stop ("... to the U.S. The talks ...").
 _SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there
@@ -138,7 +132,7 @@ def _ends_sentence(text: str, stop: str, dot: int, after: int, floor: int, limit
         return nxt.lower() in _SENTENCE_STARTERS and len(bare) != 1
     if bare in _BEFORE_NUMBER:
         return not nxt[0].isdigit()
-    return bare not in _ABBREVIATIONS
+    return bare not in STOP_ABBREVIATIONS
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -8,6 +8,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
+from tui.nlp.given_names import agrees
+from tui.nlp.lexicon import ORG, PERSON
+from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
     _DROPPED,
     _NAME_RUN_RE,
@@ -15,8 +18,6 @@ from tui.quotes.cues import (
     _PARTICLES,
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
-    ORG,
-    PERSON,
     _key,
     _offset,
 )
@@ -53,6 +54,9 @@ class Antecedents(Narration):
         self._orgs: list[tuple[int, str, str]] = []
         self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
+        # the quotation being read, and its words when first asked for
+        self._quoting: tuple[int, int] = (0, 0)
+        self._quoted_words: frozenset[str] | None = None
 
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
@@ -157,20 +161,48 @@ class Antecedents(Narration):
             if self._persons is None:
                 self._build_registry()
             assert self._persons is not None
+            persons = self._persons
             i = bisect_left(self._person_offsets, pos) - 1
-            if i < 0 or pos - self._persons[i][0] > _PRONOUN_REACH:
+            # "she" is not the man named last: people whose given name says otherwise
+            # are passed over (a few, within the pronoun's reach)
+            while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
+                persons[i][1], pronoun
+            ):
+                i -= 1
+            if i < 0 or pos - persons[i][0] > _PRONOUN_REACH:
                 return None
             # the first person named in the nearest sentence that names one (a subject
             # more often than an object)
-            nearest = self._persons[i][0]
+            nearest = persons[i][0]
             s0 = self._sentence_start(self._paragraph_of(nearest), nearest)
             j = i
-            while j > 0 and self._persons[j - 1][0] >= s0:
+            while j > 0 and persons[j - 1][0] >= s0:
                 j -= 1
-            return self._persons[j][1], PERSON
+            while j < i and not self._may_be(persons[j][1], pronoun):
+                j += 1
+            return persons[j][1], PERSON
         if pronoun in ("it", "they"):
             return self._last_org(pos)
         return None
+
+    def _may_be(self, name: str, pronoun: str) -> bool:
+        """Whether ``pronoun`` may stand for the person ``name`` as the speaker of the
+        quotation being read: not if the given name says otherwise, nor if the
+        quotation itself speaks of that person by surname ("Cruz is our best debater,"
+        he said: Cruz is who is spoken of, not who speaks)."""
+        if not agrees(name, pronoun):
+            return False
+        if " " not in name:
+            return True
+        words = self._quoted_words
+        if words is None:
+            words = self._quoted_words = frozenset(WORD_RE.findall(self.text, *self._quoting))
+        return name.rsplit(" ", 1)[-1] not in words
+
+    def _reading(self, span: QuoteSpan) -> None:
+        """The quotation whose speaker is sought next (see :meth:`_may_be`)."""
+        self._quoting = (span.start, span.end)
+        self._quoted_words = None
 
     def _note_person(self, pos: int, name: str) -> None:
         """A speaker is a person mentioned there, even one named only once ("Biden")."""

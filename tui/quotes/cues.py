@@ -1,73 +1,66 @@
 """The words and patterns news writing attributes a quotation with: reporting verbs,
-titles, the shapes of names, organisations and sentence ends, as the speaker rules
+titles, the shapes of names and organisations, as the speaker rules
 read them (tui/quotes/speakers.py)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from operator import itemgetter
 
 from tui.nlp.lexicon import (
     BODY_NOUNS,
+    DATE_NAMES,
+    DAY_NAMES,
     DEMONYMS,
+    NAME_ABBREVIATIONS,
+    NEWS_AGENCIES,
+    ORG_HEADS,
     PARTICLE_PATTERN,
     PARTICLES,
+    PERSON_ROLES,
+    PLACE_WORDS,
+    SEATS_OF_POWER,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
 )
-
-PERSON = "PERSON"
-ORG = "ORG"
+from tui.nlp.name_runs import UPPER as _UP
+from tui.nlp.places import DIRECTIONS, load_gazetteer
+from tui.util.regex_trie import trie
 
 # --- words that news writing puts around names -----------------------------------------
 
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary
-    chancellor senator sen rep representative congressman congresswoman governor gov mayor
-    judge justice chief deputy director general gen lt col colonel lieutenant maj major capt
-    captain sgt sergeant adm admiral commander cmdr ambassador envoy spokesman spokeswoman
-    spokesperson chairman chairwoman chair ceo cfo coo executive officer head leader king
-    queen prince princess pope father rev reverend rabbi imam sheikh foreign defense defence
-    finance interior trade health cabinet state national security adviser advisor assistant
-    undersecretary under special senior former acting analyst professor economist coach
-    manager founder attorney speaker premier commissioner inspector superintendent
-    detective officer agent chancellor lawmaker legislator mp mep councillor councilman
-    counselor counsellor aide strategist expert researcher fellow director-general
-    secretary-general vice-president nsc""".split()
-)
-# Heads of organisation names: a name ending in one of these is an organisation.
-_ORG_HEADS = frozenset(
-    """ministry department office party council agency government administration
-    commission committee institute institution court bank police army navy force forces
-    military corp corporation inc ltd llc plc group university college association union
-    company federation foundation organization organisation authority bureau service
-    services board senate congress parliament assembly presidency cabinet embassy
-    consulate command headquarters league coalition alliance network times post news
-    journal press reuters agency pentagon kremlin whitehouse""".split()
-)
+# The lexicon's words, under the names the speaker rules read them by: a title or role
+# before a name, the head of an organisation's name, a place word that opens or ends a
+# run, a word that opens sentences, and dates.
+_TITLES = TITLE_WORDS | PERSON_ROLES
+_ORG_HEADS = ORG_HEADS | SEATS_OF_POWER | frozenset(a for a in NEWS_AGENCIES if " " not in a)
 _ORG_HEADS_LOWER = (
     "office|ministry|government|presidency|administration|party|department|agency|"
     "military|police|army|navy|company|embassy|council|committee|commission|court|"
     "spokes(?:man|woman|person)|cabinet|campaign|regime|parliament|senate"
 )
-_PLACE_WORDS = frozenset(
-    """korea japan china asia europe africa america americas states kingdom union republic
-    island islands sea ocean gulf coast river valley city county province region street
-    avenue peninsula strait north south east west northeast northwest southeast southwest
-    central new hong kong""".split()
-)
-# Capitalised words that start sentences but are not names.
-_COMMON_CAPS = frozenset(
-    """the a an in on at for but and or if as by with from to of this that these those it
-    he she they we i you his her their its our my your after before while when since under
-    although however many some most other others such last next every each both all any no
-    not one two three meanwhile also still yet so then there here what who why how where
-    which everyone everybody someone somebody nobody anyone anybody people police""".split()
-)
+_PLACE_WORDS = PLACE_WORDS
+_COMMON_CAPS = SENTENCE_OPENERS
 _TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_DATE_WORDS = _DAYS | frozenset(
-    """january february march april june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+_DAYS = DAY_NAMES
+_DATE_WORDS = DATE_NAMES
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    """Countries and continents as one folded word ("japan", "korea" of "South Korea"),
+    from the gazetteer: a run that is one of them speaks for a state, not a person."""
+    countries = load_gazetteer().countries
+    return frozenset(
+        {k for k in countries if " " not in k}
+        | {k.split()[1] for k in countries if k.count(" ") == 1 and k.split()[0] in DIRECTIONS}
+    )
+
+
+def _is_country(key: str) -> bool:
+    return key in _country_keys()
+
 
 # Reporting verbs: the verbs newswriting uses to attach words to a speaker.
 _VERBS = (
@@ -89,7 +82,10 @@ _VERBS = (
     r"whispered|testified|testifies|assured|assures|informed|informs|reported|reports|"
     r"indicated|indicates|affirmed|affirms|recounted|recounts|boasted|boasts|conceded|"
     r"answered|answers|read|reads|saying|telling|adding|urging|calling|describing|"
-    r"expressing|noting|warning|arguing|insisting|stressing|declaring"
+    r"expressing|noting|warning|arguing|insisting|stressing|declaring|writing|"
+    r"tweeting|posting|asking|answering|responding|replying|explaining|announcing|"
+    r"yelling|shouting|claiming|suggesting|complaining|joking|quipping|boasting|"
+    r"recalling|acknowledging|admitting|conceding|predicting|promising|vowing|pledging"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
@@ -97,25 +93,6 @@ _VERB_WORDS = frozenset(
     w for w in _VERBS.replace("labell?ed", "labeled|labelled").split("|")
     if w.isalpha()
 )
-
-
-def _trie(words: set[str]) -> str:
-    """An alternation of ``words`` with shared prefixes factored out (``s(?:a(?:id|ys)…``).
-
-    The regex engine tries alternatives one by one, so a flat list of two hundred verbs
-    costs two hundred tries at every word; the trie costs one per letter. It matches
-    exactly what the flat list does wherever it is followed by a word boundary, as every
-    use here is: then at most one of the words can match at a position.
-    """
-    rests: dict[str, set[str]] = {}
-    for w in words:
-        if w:
-            rests.setdefault(w[0], set()).add(w[1:])
-    alts = [re.escape(c) + _trie(r) for c, r in sorted(rests.items())]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in words else body
 
 
 def _spelled_out(alternatives: str) -> set[str]:
@@ -131,13 +108,18 @@ def _spelled_out(alternatives: str) -> set[str]:
 # (every verb starts with a lower-case letter, so the look-behind is all the start needs)
 # capitalised words that open a run without being part of the name ("Said Baker")
 _LEADING_WORDS = _COMMON_CAPS | _VERB_WORDS
-_VERB_RE = re.compile(rf"(?<!\w){_trie(_spelled_out(_VERBS))}\b")
-
-_ABBR = (
-    r"(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|Gov|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|Jr|Sr|St|Pres|"
-    r"Amb|Supt|Insp|Cpl|Pvt|Hon|Mt|Ft|Gens|Reps|Sens)\."
+_VERB_RE = re.compile(rf"(?<!\w){trie(_spelled_out(_VERBS))}\b")
+# A participle or an infinitive that hands the rest of a sentence to its subject, close
+# before the quotation: `Weaver …, telling reporters, "…"`, `Mr. Cruz seemed to mock
+# his talk, saying at one point, "…"`, `Trump was prompted to say, "…"`.
+_HANDING_CUE_RE = re.compile(
+    rf"(?<!\w)(?:{trie(w for w in _spelled_out(_VERBS) if w.endswith('ing'))}|to (?:say|tell|"
+    r"ask|add|write|tweet|declare))\b[^.!?…\"“”]{0,40}$"
 )
-_TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w]*(?:['’\-][\w]+)*)"
+
+# a title or suffix with its full stop, from the lexicon ("Lt.", "Sen.", "Jr.")
+_ABBR = rf"(?:{trie(sorted(a.capitalize() for a in NAME_ABBREVIATIONS))})\."
+_TOKEN = rf"(?:{_ABBR}|{_UP}\.(?:{_UP}\.)+|{_UP}\.(?=\s+{_UP})|{_UP}[\w]*(?:['’\-][\w]+)*)"
 _PARTICLE = PARTICLE_PATTERN
 # Arabic names: `Abdel Fattah el-Sisi`, `Ali al-Sistani`
 _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
@@ -145,17 +127,22 @@ _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 # (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
 _PARTICLES = PARTICLES
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
-_RUN_RE = re.compile(rf"(?=[A-Z]){_RUN}")
+_RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
+# A sentence that only says who spoke, after a quotation that ended its own sentence:
+# `"… missing." Trump said.`
+_SAID_SENTENCE_RE = re.compile(
+    rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{trie(_spelled_out(_VERBS))})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
+)
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
 # opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
-    rf"[A-Z][\w'’\-]*"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z][\w'’\-]*|{_ARTICLE_TOKEN}))*"
+    rf"{_UP}[\w'’\-]*"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 # a character that may be part of such a run
 _RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
-_RUN_END_RE = re.compile(rf"(?=[A-Z])(?<![^\s(“\"‘'—–])({_RUN})$")
+_RUN_END_RE = re.compile(rf"(?={_UP})(?<![^\s(“\"‘'—–])({_RUN})$")
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name
 _NOT_ROLE_WORDS = frozenset(
@@ -164,7 +151,7 @@ _NOT_ROLE_WORDS = frozenset(
 )
 _RUN_START_RE = re.compile(rf"\s*((?:[a-z][\w-]*\s+){{0,6}}?)(?:the\s+)?({_RUN})")
 _ORG_NP_END_RE = re.compile(
-    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
+    rf"(?={_UP}|t)(?<!\w)((?:[Tt]he\s+)?(?:{_RUN}(?:['’]s)?\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{_ORG_HEADS_LOWER}))$"
 )
 # the words _ORG_HEADS_LOWER matches, as a set: a cheap test before the end-anchored search
 _ORG_HEAD_WORDS = frozenset(
@@ -186,15 +173,15 @@ _DEFINITE_ORG_END_RE = re.compile(
 )
 # `the US Department of Defense`, `the Bank of England`
 _ORG_OF_END_RE = re.compile(
-    rf"(?=[A-Zt])(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+(?:of|for)\s+(?:the\s+)?{_RUN})$"
+    rf"(?={_UP}|t)(?<!\w)((?:[Tt]he\s+)?({_RUN})\s+(?:of|for)\s+(?:the\s+)?{_RUN})$"
 )
 # what extends an organisation's name: `Department | for Environment`
 _ORG_TAIL_RE = re.compile(
-    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*"
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_UP}[\w'’\-]*(?:[ \t]+{_UP}[\w'’\-]*)*"
 )
 _APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
 _OF_TAIL_RE = re.compile(
-    rf"(?=[A-Z])(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
+    rf"(?={_UP})(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
     r"(?:[a-z][\w-]*\s+){0,4}$"
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
@@ -213,10 +200,6 @@ _TAIL_PHRASES = (
     "in a statement", "in an interview", "in a speech", "in a post", "in a tweet",
     "reported to have", "quoted as having", "said to have", "understood to have",
 )
-# (`[.!?…][.!?…]*`, not `[.!?…]+`: a pattern that opens with a repeat is tried at every
-# position, one that opens with a character class lets the scanner skip to the marks)
-_SENTENCE_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
-_ABBR_BEFORE_RE = re.compile(rf"(?:\b{_ABBR}|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$")
 # The longest a sentence is taken to be, in characters.
 _SENTENCE_REACH = 600
 # How far before its verb a subject (with its appositive) may start, in characters.

@@ -7,11 +7,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
-from tui.quotes.cues import (
-    _ABBR_BEFORE_RE,
-    _SENTENCE_END_RE,
-    _SENTENCE_REACH,
-)
+from tui.nlp.text import sentences
+from tui.quotes.cues import _SENTENCE_REACH
 from tui.quotes.model import QuoteSpan
 
 
@@ -51,16 +48,8 @@ class Narration:
             starts = [pstart]
             text = self.text
             quoted, quoted_starts = self._quoted, self._quoted_starts
-            for m in _SENTENCE_END_RE.finditer(text, pstart, pend):
-                end = m.start()
-                # (every abbreviation has a capital in the four characters before its
-                # point: most sentences end in a lower-case word and need no search)
-                if not text[end - 4 if end >= 4 else 0 : end].islower() and _ABBR_BEFORE_RE.search(
-                    text, max(pstart, end - 6), end + 1
-                ):
-                    continue
+            for after, _end in sentences(text, pstart, pend)[1:]:
                 # a sentence end inside a quotation does not end the narration's sentence
-                after = m.end()
                 q = bisect_left(quoted_starts, after + 1) - 1
                 if q >= 0 and quoted[q][0] < after < quoted[q][1]:
                     continue
@@ -100,8 +89,6 @@ class Narration:
 
     @staticmethod
     def _cut_sentence(post: str) -> str:
-        m = _SENTENCE_END_RE.search(post)
-        while m and _ABBR_BEFORE_RE.search(post, max(0, m.start() - 6), m.start() + 1):
-            m = _SENTENCE_END_RE.search(post, m.end())
-        return post[: m.start() + 1] if m else post
-
+        """``post`` up to the end of its first sentence."""
+        spans = sentences(post)
+        return post[: spans[0][1]] if len(spans) > 1 else post

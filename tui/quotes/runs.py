@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from tui.nlp.lexicon import NAME_SUFFIXES
 from tui.quotes.cues import (
     _DATE_WORDS,
     _DAYS,
@@ -17,6 +18,7 @@ from tui.quotes.cues import (
     _TAIL_WORDS,
     _TITLE_WORDS,
     _TITLES,
+    _is_country,
     _key,
     _strip_possessive,
 )
@@ -50,16 +52,23 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
     if any(k in _DATE_WORDS for k in keys):
         return _NOT_A_NAME
-    if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS:
+    if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS or (
+        len(keys) == 1 and _is_country(keys[0])
+    ):
         return _NOT_A_NAME
     last_title = _last_title(tokens, keys)
     person = tokens[last_title + 1 :]
+    if len(person) == 2 and _key(person[1]) in NAME_SUFFIXES:
+        person = person[:1]  # "Biden Jr." where "Joseph R." fell outside the run
     if not person or len(person) > 4:
         return _NOT_A_NAME
     name = _same(" ".join(person), run)
     titles = " ".join(k for k in keys[: last_title + 1] if k in _TITLES)
     if len(person) >= 2:
-        keys_ = " ".join(sorted({_key(person[0]), _key(person[-1])}))
+        last = len(person) - 1
+        while last > 1 and _key(person[last]) in NAME_SUFFIXES:
+            last -= 1  # "Biden" is the surname of "Joseph R. Biden Jr."
+        keys_ = " ".join(sorted({_key(person[0]), _key(person[last])}))
         return _FULL, name, keys_, titles
     return (_TITLED if last_title >= 0 else _SINGLE), name, "", titles
 

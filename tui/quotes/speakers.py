@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import ORG, PERSON
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
@@ -35,6 +36,7 @@ from tui.quotes.cues import (
     _COMMON_CAPS,
     _DATE_WORDS,
     _DEFINITE_ORG_END_RE,
+    _HANDING_CUE_RE,
     _LEADING_WORDS,
     _LOWER_HEADS,
     _NOT_ROLE_WORDS,
@@ -53,11 +55,11 @@ from tui.quotes.cues import (
     _RUN_END_RE,
     _RUN_RE,
     _RUN_START_RE,
+    _SAID_SENTENCE_RE,
     _SUBJECT_REACH,
     _TITLES,
     _VERB_RE,
-    ORG,
-    PERSON,
+    _is_country,
     _key,
 )
 from tui.quotes.model import QuoteSpan, few_words
@@ -152,6 +154,7 @@ class SpeakerResolver(Antecedents):
     # --- explicit cues ---------------------------------------------------------------
 
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
+        self._reading(span)
         text = self.text
         pstart, pend = self.bounds[span.paragraph]
         open_at = span.open_mark
@@ -193,7 +196,7 @@ class SpeakerResolver(Antecedents):
         nxt = self._next_open(span.close_mark + 1, post_end)
         post = self._cut_sentence(text[span.close_mark + 1 : nxt])
         inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
-        if inner_ends and post.lstrip()[:1].isupper():
+        if inner_ends and post.lstrip()[:1].isupper() and not _SAID_SENTENCE_RE.match(post):
             return ""  # the quote ended its sentence: what follows is a new one
         return post
 
@@ -230,7 +233,21 @@ class SpeakerResolver(Antecedents):
         m = _ACCORDING_ANY_RE.search(pre) if "ccording" in pre else None
         if m:
             return self._name_after(pre[m.end() :], base + m.end())
+        if _HANDING_CUE_RE.search(pre, max(0, len(pre) - 120)):
+            return self._sentence_subject(pre, base)
         return None
+
+    def _sentence_subject(self, sentence: str, base: int) -> tuple[str, str] | None:
+        """Who a sentence is about when it opens with them: a pronoun or a name."""
+        s = sentence.lstrip()
+        at = base + len(sentence) - len(s)
+        first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
+        if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t"):
+            return self._pronoun(first, at)
+        m = _RUN_RE.match(s)
+        if m is None or m.end() < len(s) and s[m.end()] not in " \t,":
+            return None
+        return self._from_run(m.group(0), at, the=False)
 
     # --- noun phrases ----------------------------------------------------------------
 
@@ -368,10 +385,10 @@ class SpeakerResolver(Antecedents):
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
                 return None
-            if last_title < 0 and keys[0] in _PLACE_WORDS:  # ("korea" among them)
+            if last_title < 0 and (keys[0] in _PLACE_WORDS or _is_country(keys[0])):
                 return " ".join(tokens), ORG
             return person[0], PERSON
-        if keys[last_title + 1] in _PLACE_WORDS and last_title < 0:
+        if last_title < 0 and (keys[0] in _PLACE_WORDS or _is_country(" ".join(keys))):
             return " ".join(tokens), ORG
         if keys[last_title + 1] in _PARTICLES:
             # `De Vries said` opening a sentence: the `Marieke de Vries` named before

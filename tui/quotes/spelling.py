@@ -10,6 +10,8 @@ from tui.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
     FUNCTION_WORDS,
+    ORG,
+    PERSON,
     PERSON_ROLES,
     PLACE,
     TITLE_WORDS,
@@ -17,8 +19,6 @@ from tui.nlp.lexicon import (
 from tui.quotes.cues import (
     _ORG_HEADS,
     _TITLES,
-    ORG,
-    PERSON,
     _key,
 )
 from tui.quotes.model import Quote

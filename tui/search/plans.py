@@ -17,6 +17,7 @@ from tui.search.keys import term_key
 from tui.search.postings import Postings
 from tui.search.query import EXACT, FUZZY, PREFIX, Clause
 from tui.search.vocabulary import Vocabulary
+from tui.util.regex_trie import trie
 
 __all__ = ["Hit", "Plan", "candidates", "excluded", "find_hits", "make_plan", "plan_size"]
 
@@ -73,7 +74,7 @@ def make_plan(clause: Clause, vocabulary: Vocabulary, postings: Postings) -> Pla
         if narrowest < 0 or bits.bit_count() < narrowest:
             narrowest = bits.bit_count()
             rarest = _by_cost(single, df)
-    pattern = b"".join(_trie(list(slot)) for slot in slot_costs)
+    pattern = b"".join(trie(slot) for slot in slot_costs)
     regex = re.compile(pattern, re.DOTALL)
     bitmap = max(bitmap, 0)
     return Plan(clause, [], regex, slot_costs, bitmap, rarest, bitmap.bit_count())
@@ -82,23 +83,6 @@ def make_plan(clause: Clause, vocabulary: Vocabulary, postings: Postings) -> Pla
 def _by_cost(costs: dict[int, int], df: Callable[[int], int]) -> list[int]:
     """Term ids, the cheapest first, then the most frequent."""
     return sorted(costs, key=lambda t: (costs[t], -df(t)))
-
-
-def _trie(keys: list[bytes]) -> bytes:
-    """A regex matching any of ``keys``, factored by leading byte so ``re`` tries few."""
-    groups: dict[bytes, list[bytes]] = {}
-    ends = False
-    for key in keys:
-        if not key:
-            ends = True
-            continue
-        groups.setdefault(key[:1], []).append(key[1:])
-    branches = [re.escape(head) + _trie(rest) for head, rest in sorted(groups.items())]
-    if ends:
-        branches.append(b"")
-    if len(branches) == 1:
-        return branches[0]
-    return b"(?:" + b"|".join(branches) + b")"
 
 
 def plan_size(plan: Plan) -> int:

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.config import Settings
 from tui.corpus.document import Document
+from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui.commands import NewsdeskCommands, Palette
@@ -164,7 +165,7 @@ class NewsdeskApp(App[None]):
         try:
             result = load_corpus(
                 self.settings.corpus,
-                max_bytes=self.settings.max_file_mb * 1024 * 1024,
+                max_bytes=self.settings.max_file_mb * 1024 * 1024, columns=self.settings.columns,
                 progress=lambda done, total: self._report("loading files", done, total),
             )
         except CorpusError as exc:
@@ -206,18 +207,15 @@ class NewsdeskApp(App[None]):
         self.documents = result.documents
         self.by_id.clear()
         self.by_id.update({d.id: d for d in result.documents})
-        if result.warnings:
-            first = result.warnings[0]
-            more = f" (and {len(result.warnings) - 1} more)" if len(result.warnings) > 1 else ""
-            self.notify(f"{first}{more}", title="Some files were skipped",
-                        severity="warning", timeout=8)
+        if told := skip_notice(result.skipped, result.warnings):
+            self.notify(told[1], title=told[0], severity="warning", timeout=12)
         sources = self.query_one(SourcesPane)
         sources.empty_text = "No sources match."
         if not self.documents:
             sources.empty_text = "No articles."
             self.query_one(Viewer).show(None, message=(
-                f"No articles found in {self.settings.corpus}. Newsdesk reads .md, .txt, "
-                ".json and .jsonl files (front matter optional); add some and start again."))
+                f"No articles found in {self.settings.corpus}. Newsdesk reads Markdown, text, "
+                "JSON, CSV, Excel, HTML, PDF, feed and WARC files; add some and start again."))
             self.notify("The corpus is empty.", severity="warning")
         self._refresh_sources()
         start = self.state.source if self.state.source in self.by_id else None
