@@ -19,17 +19,19 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from tui.cli import main
 from tui.corpus.loader import load_corpus, make_document
 from tui.export.files import (
+    DIRECTORY_HINT,
     ExportError,
     default_export_path,
     unique_export_path,
     write_atomic,
     write_new,
 )
-from tui.export.markdown import render_markdown
+from tui.export.render import render_markdown
 from tui.quotes.browse import select
 from tui.quotes.extract import extract_quotes
 from tui.quotes.model import Quote
 
+from . import export_sample
 from .quote_quality import ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -42,29 +44,8 @@ def _corpus():
 
 
 def _sample() -> tuple[list[Quote], dict]:
-    """Quotations made by hand, so the golden files fix the format and nothing else."""
-    herald = make_document(
-        "herald", "herald.md", "x" * 400,
-        {"outlet": "Coastal Herald", "date": "2025-03-14",
-         "url": "https://example.org/herald/dock-strike"},
-    )
-    daily = make_document("daily", "daily.md", "x" * 400, {"outlet": "Science Desk Daily"})
-    bare = make_document("bare", "bare.md", "A page without front matter\n\n" + "x" * 400, {})
-    rows = [
-        ("herald", "We have been patient for two years", "Maria Okonkwo", "full", "c1"),
-        ("daily", "We need larger studies before anyone talks about eradication.",
-         "Amara Diallo", "full", None),
-        ("herald", "If this lasts, we will rethink.\n\n\"Our customers need certainty.",
-         "Lars Henriksen", "full", None),
-        ("bare", "We have been patient for two whole years", "Maria Okonkwo", "full", "c1"),
-        ("daily", "at cost", "Helix Biologics", "partial", None),
-        ("herald", "Fair Pay Now", None, "partial", None),
-    ]
-    quotes = [
-        Quote(f"q{i:03d}", src, i * 10, i * 10 + len(text), text, who, kind, cluster, "body")
-        for i, (src, text, who, kind, cluster) in enumerate(rows)
-    ]
-    return quotes, {d.id: d for d in (herald, daily, bare)}
+    docs = export_sample.documents()
+    return export_sample.quotes(docs), docs
 
 
 def _check_golden(name: str, text: str) -> None:
@@ -93,12 +74,13 @@ def test_front_matter_is_yaml_with_query_and_time():
 
 def test_each_quote_is_a_blockquote_followed_by_its_attribution():
     d = make_document("s", "s.md", '"We will respond," Ana Ruiz said.', {
-        "outlet": "The Gazette", "date": "2025-05-01", "url": "https://example.org/a"})
+        "title": "Ruiz answers", "outlet": "The Gazette", "date": "2025-05-01",
+        "url": "https://example.org/a"})
     (q,) = extract_quotes([d])
     text = render_markdown([q], {"s": d}, now=NOW)
     assert (
-        "> We will respond\n\n— Ana Ruiz, *The Gazette*, 2025-05-01, "
-        f"[source](https://example.org/a) ^{q.id}\n"
+        "> We will respond\n\n— Ana Ruiz, in “Ruiz answers”, *The Gazette*, 2025-05-01, "
+        f"[source](https://example.org/a) [@thegazette2025ruiz] ^{q.id}\n"
     ) in text
 
 
@@ -200,7 +182,7 @@ def test_speaker_is_escaped_like_the_text(speaker):
     attribution = blocks[6]
     assert _markup(attribution) == _ATTRIBUTION_MARKUP
     shown = " ".join(speaker.split())
-    assert attribution.children[0].content == f"— {shown}, "
+    assert attribution.children[0].content == f"— {shown}, in “{_GAZETTE.title}”, "
 
 
 @pytest.mark.parametrize("speaker", ["Jane *Doe*", "C [x](y)", "Jane\nDoe"])
@@ -242,7 +224,8 @@ def test_any_text_and_speaker_render_literally(paragraphs, speaker):
     assert [_literal(t) for t in quoted] == kept
     attribution = blocks[-2]
     assert _markup(attribution) == _ATTRIBUTION_MARKUP
-    assert attribution.children[0].content == f"— {' '.join(speaker.split()) or 'Unattributed'}, "
+    who = " ".join(speaker.split()) or "Unattributed"
+    assert attribution.children[0].content == f"— {who}, in “{_GAZETTE.title}”, "
 
 
 def test_no_quotes_still_gives_front_matter():
@@ -351,11 +334,13 @@ def test_cli_export_all_writes_well_formed_markdown(tmp_path, capsys):
     assert main(["export", "--corpus", str(ROOT / "corpus"), "--all", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
-    assert front["query"] == "all"
+    assert front["facets"] == {"picked": "all"}
     blockquotes = [line for line in text.splitlines() if line.startswith("> ")]
     attributions = [line for line in text.splitlines() if line.startswith("— ")]
     assert len(attributions) == front["quotes"] == len(blockquotes) > 40
-    assert "Kim You-geun, *Japan Today/AP*, 2019-08-22" in text
+    assert ("Kim You-geun, the deputy director of South Korea's presidential national security "
+            "office, in “South Korea to terminate intelligence-sharing deal with Japan”, "
+            "*Japan Today/AP*, 2019-08-22") in text
     assert main(["export", "--corpus", str(ROOT / "corpus"), "--all", "-o", str(out)]) == 2
     assert "already exists" in capsys.readouterr().err
 
@@ -501,10 +486,11 @@ def test_write_new_names_an_unusable_directory_and_the_reason(tmp_path):
     with pytest.raises(ExportError) as err:
         write_new(blocker / "exports", "x", create=True)
     assert str(err.value) == (
-        f"cannot create the export directory {blocker / 'exports'}: Not a directory")
+        f"cannot create the export directory {blocker / 'exports'}: Not a directory; "
+        f"{DIRECTORY_HINT}")
     with pytest.raises(ExportError, match="it is not a directory"):
         write_new(blocker, "x", create=True)
-    with pytest.raises(ExportError, match=r"exports: it does not exist$"):
+    with pytest.raises(ExportError, match=r"exports: it does not exist; choose a directory"):
         write_new(tmp_path / "exports", "x")
     assert write_new(tmp_path / "made" / "here", "x", NOW, create=True).read_text() == "x"
 
@@ -515,4 +501,4 @@ def test_cli_export_into_a_directory_that_refuses_files_says_so(capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert err == ("newsdesk: error: cannot write /proc/newsdesk-x.md: cannot create a file "
-                   "in /proc (No such file or directory)\n")
+                   f"in /proc (No such file or directory); {DIRECTORY_HINT}\n")

@@ -20,9 +20,14 @@ from tui.errors import CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
 from tui.quotes.browse import SORTS
 
+# (the names only: the export modules load when `export` runs)
+FORMATS = ("markdown", "csl-json", "bibtex")
+GROUPS = ("speaker", "source", "outlet")
+
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.loader import LoadResult
+    from tui.export.render import Scope
 
 CORRECTIONS = ("merge", "rename", "ignore", "retype", "speaker")
 
@@ -179,36 +184,68 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _export_scope(args: argparse.Namespace) -> Scope:
+    from tui.export.render import Scope
+
+    facets: dict[str, str] = {}
+    if args.quote:
+        facets["picked"] = ", ".join(dict.fromkeys(args.quote))
+    for name in ("speaker", "source"):
+        if getattr(args, name):
+            facets[name] = getattr(args, name)
+    if args.all_sections:
+        facets["sections"] = "all, reader comments and boilerplate included"
+    if args.all and not facets:
+        facets["picked"] = "all"
+    return Scope(query=args.query or "", entity=args.entity or "", facets=facets)
+
+
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.export.files import ExportError, write_export
-    from tui.export.markdown import render_markdown
+    from tui.config import TemplateSetting
+    from tui.export.files import ExportError
+    from tui.export.job import ExportJob
     from tui.quotes.browse import QuoteFilter, select
 
+    if not (args.quote or args.all or args.query or args.entity or args.speaker
+            or args.source):
+        raise CliError("say which quotes: --all, --quote ID, --query, --entity, --speaker "
+                       "or --source")
+    templates = dict(settings.export_templates)
+    style = args.style or settings.export_style
+    if args.template:
+        style = "template"
+        templates[style] = TemplateSetting(Path(args.template), None, args.template)
+    job = ExportJob(format=args.format, style=style, group_by=args.group_by,
+                    scope=_export_scope(args), templates=templates, corpus=settings.corpus)
     index = build_index(settings)
     if args.quote:
         missing = [i for i in args.quote if i not in index.quote_by_id]
         if missing:
             raise CliError(f"no quote with id {missing[0]!r} (see `newsdesk quotes`)")
         quotes = select(index.quote_by_id, args.quote)
-        query = "quote: " + ", ".join(dict.fromkeys(args.quote))
-    elif args.speaker:
-        view = QuoteFilter(all_sections=args.all_sections, speaker=args.speaker)
-        quotes = index.query("", view).quotes
-        query = f"speaker: {args.speaker}"
-        if not quotes:
-            raise CliError(f"no quotes by a speaker matching {args.speaker!r}")
     else:
-        quotes = index.query("", QuoteFilter(all_sections=args.all_sections)).quotes
-        query = "all" + (" (all sections)" if args.all_sections else "")
-    text = render_markdown(quotes, index.by_id, group_by=args.group_by, query=query)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
+        if args.source and args.source not in index.by_id:
+            raise CliError(f"no source with id {args.source!r} (see `newsdesk sources`)")
+        if args.entity and index.entity_named(args.entity) is None:
+            raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
+        view = QuoteFilter(all_sections=args.all_sections, entity=args.entity,
+                           source=args.source, speaker=args.speaker, sort=args.sort)
+        quotes = index.query(args.query or "", view, typing=False).quotes
+        if not quotes and not args.all:
+            raise CliError("no quotes match these filters (see `newsdesk quotes`)")
     try:
-        written = write_export(args.output, text, force=args.force)
+        rendered = job.render(quotes, index.by_id)
+        if args.output is None:
+            if args.append:
+                raise CliError("--append needs -o FILE, the file to add to")
+            sys.stdout.write(rendered.whole)
+            return 0
+        written, appended = job.write(rendered, args.output, append=args.append,
+                                      force=args.force)
     except ExportError as exc:
         raise CliError(str(exc)) from None
-    print(f"wrote {len(quotes)} quotes to {written}", file=sys.stderr)
+    verb = "added" if appended else "wrote"
+    print(f"{verb} {rendered.count} quotes to {written}", file=sys.stderr)
     return 0
 
 
@@ -433,8 +470,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_quotes)
 
-    p = sub.add_parser("export", parents=[common], help="export quotations as Markdown")
-    which = p.add_mutually_exclusive_group(required=True)
+    p = sub.add_parser(
+        "export", parents=[common],
+        help="export quotations with citations: Markdown, Obsidian, plain, CSL-JSON, BibTeX",
+    )
+    which = p.add_mutually_exclusive_group()
     which.add_argument(
         "--quote",
         type=_nonempty,
@@ -443,12 +483,24 @@ def parser() -> argparse.ArgumentParser:
         help="a quote id (repeat for more)",
     )
     which.add_argument("--all", action="store_true", help="every quotation")
-    which.add_argument(
-        "--speaker", type=_nonempty, metavar="NAME", help="every quote by this speaker"
-    )
+    p.add_argument("--query", metavar="QUERY", help="the quotes this search finds")
+    p.add_argument("--entity", type=_nonempty, metavar="NAME",
+                   help="quotes an entity speaks or is in")
+    p.add_argument("--speaker", type=_nonempty, metavar="NAME", help="quotes by this speaker")
+    p.add_argument("--source", type=_nonempty, metavar="ID", help="quotes from this source")
+    p.add_argument("--sort", choices=SORTS, default="source", help="by source (default) or speaker")
+    p.add_argument("--format", choices=FORMATS, default="markdown",
+                   help="markdown (default, in --style), or the cited articles as "
+                        "csl-json or bibtex")
+    p.add_argument("--style", metavar="NAME",
+                   help="markdown, obsidian, plain, or a template named in config.yaml "
+                        "(default: export.style)")
+    p.add_argument("--template", metavar="FILE", help="a Jinja2 template of one quotation")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("--append", action="store_true",
+                   help="add the quotations, without front matter, to the end of FILE")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p.add_argument("--group-by", choices=["speaker", "source"], help="a heading per group")
+    p.add_argument("--group-by", choices=GROUPS, help="a heading per group")
     p.add_argument(
         "--all-sections", action="store_true", help="include reader comments and boilerplate"
     )

@@ -36,10 +36,22 @@ class EntitySettings:
     ignore: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class TemplateSetting:
+    """A user export style from config.yaml: a template file, or the template itself
+    (a value with a line break or ``{{`` in it), and where the config says so."""
+
+    path: Path | None
+    text: str | None
+    where: str
+
+
 @dataclass
 class Settings:
     corpus: Path = Path("corpus")
     export_directory: Path = Path("exports")
+    export_style: str = "markdown"
+    export_templates: dict[str, TemplateSetting] = field(default_factory=dict)
     entities: EntitySettings = field(default_factory=EntitySettings)
     theme: str = "textual-dark"
     keys: dict[str, str] = field(default_factory=dict)
@@ -121,6 +133,17 @@ def _strings(path: Path, node: yaml.Node, what: str) -> list[str]:
         return [_string(path, node, what)]
     _expect(path, node, list, what)
     return [_string(path, item, f"each item of {what}") for item in node.value]
+
+
+def _parse_templates(path: Path, node: yaml.Node, settings: Settings) -> None:
+    _expect(path, node, dict, "export.templates")
+    for name, (_knode, value) in _mapping(path, node).items():
+        text = _string(path, value, f"export.templates.{name}")
+        where = _where(path, value)
+        if "\n" in text or "{{" in text or "{%" in text:
+            settings.export_templates[name] = TemplateSetting(None, text, where)
+        else:
+            settings.export_templates[name] = TemplateSetting(path.parent / text, None, where)
 
 
 def _mapping(path: Path, node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -248,11 +271,14 @@ def _parse(path: Path, root: yaml.Node, settings: Settings) -> None:
         elif key == "export":
             _expect(path, value, dict, "export")
             for sub, (snode, svalue) in _mapping(path, value).items():
+                if _is_empty(path, svalue):
+                    continue
                 if sub == "directory":
-                    if not _is_empty(path, svalue):
-                        settings.export_directory = base / _string(
-                            path, svalue, "export.directory"
-                        )
+                    settings.export_directory = base / _string(path, svalue, "export.directory")
+                elif sub == "style":
+                    settings.export_style = _string(path, svalue, "export.style")
+                elif sub == "templates":
+                    _parse_templates(path, svalue, settings)
                 else:
                     settings.warnings.append(f"{_where(path, snode)}: unknown key export.{sub}")
         elif key == "entities":

@@ -6,14 +6,17 @@ import re
 from pathlib import Path
 
 from textual.command import CommandPalette
+from textual.widgets import Static
 
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
+from tui.ui.exporting import CLIPBOARD_HINT
 from tui.ui.panes.entities import EntitiesPane
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
+from tui.ui.screens.export_dialog import ExportDialog
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.variants import VariantsScreen
 
@@ -169,6 +172,8 @@ async def test_ctrl_e_exports_the_selection_and_names_the_file(
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("4", "space", "j", "space", "ctrl+e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")  # the dialog's suggestion, as it stands
         files = list(settings.export_directory.glob("*.md"))
         assert len(files) == 1
         text = files[0].read_text(encoding="utf-8")
@@ -192,18 +197,22 @@ async def test_ctrl_e_into_an_unwritable_place_is_a_notification(tmp_path: Path)
                                export_directory=blocker / "exports"))
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "space", "ctrl+e")
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert errors and "Export failed" in errors[0].title
+        await pilot.press("4", "space", "ctrl+e", "enter")
+        assert isinstance(app.screen, ExportDialog)  # stays open, to fix the name
+        error = str(app.screen.query_one("#export-error", Static).render())
+        assert error.startswith(f"cannot create the export directory {blocker / 'exports'}")
 
 
-async def test_y_copies_the_selection_as_markdown(app: NewsdeskApp) -> None:
+async def test_y_copies_the_selection_as_markdown_without_front_matter(app: NewsdeskApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("4", "space", "y")
         quote = app.index.quote_by_id[app.selected[0]]
-        assert quote.text.split()[0] in app.clipboard
-        assert any("copied" in m for m in messages(app))
+        assert app.clipboard.startswith("> ") and "---" not in app.clipboard
+        assert quote.text.split()[0] in app.clipboard and f"^{quote.id}" in app.clipboard
+        notes = [(n.title, n.message) for n in app._notifications]
+        assert ("Copied 1 quote", CLIPBOARD_HINT) in notes
+        assert "set -g set-clipboard on" in CLIPBOARD_HINT and "OSC 52" in CLIPBOARD_HINT
 
 
 async def test_f1_lists_every_binding_with_its_id(app: NewsdeskApp) -> None:
@@ -353,7 +362,7 @@ async def test_keys_from_config_remap_bindings_by_id(settings: Settings) -> None
         await settle(pilot)
         await pilot.press("f4")
         assert app.focused.id == "quotes"
-        await pilot.press("space", "ctrl+s")
+        await pilot.press("space", "ctrl+s", "enter")
         assert len(list(settings.export_directory.glob("*.md"))) == 1
         assert any("bogus" in m for m in messages(app))
         help_keys = {row[3]: row[1] for row in app.help_rows()}

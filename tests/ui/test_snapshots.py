@@ -3,6 +3,8 @@ diff, help, and the small terminal. Update them with `pytest --snapshot-update`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
 from tui.ui.panes.quotes import QuotesPane
@@ -168,3 +170,11 @@ class TestSideBySide:
     def test_variant_columns_small(self, snap_compare, settings: Settings) -> None:
         assert snap_compare(snapshot_app(settings), terminal_size=SMALL,
                             run_before=busiest_variants("v"))
+
+
+class TestExport:
+    def test_export_dialog(self, snap_compare, settings: Settings) -> None:
+        # a relative directory, so the suggested file name is the same on every machine
+        settings.export_directory = Path("exports")
+        select = pressing("4", "space", "j", "space", "ctrl+e")
+        assert snap_compare(snapshot_app(settings), terminal_size=WIDE, run_before=select)

@@ -14,6 +14,8 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -31,6 +33,11 @@ class ExportError(Exception):
     """An export that cannot be written: the message says why, in one line."""
 
 
+# What to do about a directory that cannot take the export, said after what is wrong.
+DIRECTORY_HINT = ("choose a directory you can write to (export.directory in config.yaml, "
+                  "or the path given to the export)")
+
+
 def utc(now: datetime | None) -> datetime:
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
@@ -38,8 +45,9 @@ def utc(now: datetime | None) -> datetime:
     return now.astimezone(timezone.utc)
 
 
-def default_export_path(directory: Path, now: datetime | None = None) -> Path:
-    return Path(directory) / f"newsdesk-quotes-{utc(now):%Y%m%d-%H%M%S}.md"
+def default_export_path(directory: Path, now: datetime | None = None,
+                        suffix: str = ".md") -> Path:
+    return Path(directory) / f"newsdesk-quotes-{utc(now):%Y%m%d-%H%M%S}{suffix}"
 
 
 def _numbered(base: Path, n: int) -> Path:
@@ -80,20 +88,30 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> Path:
     an ``ExportError`` with a one-line message."""
     path = Path(path)
     text = _LONE_SURROGATE.sub("\ufffd", text)
-    try:
+    with _one_line(f"cannot write {path}",
+                   exists=f"{path} already exists (use --force to overwrite)"):
         if _is_stream(path):
             _write_stream(path, text)
         else:
             _replace_file(path, Path(os.path.realpath(path)), text, force)
+    return path
+
+
+@contextmanager
+def _one_line(what: str, exists: str = "") -> Iterator[None]:
+    """Any failure inside as an ExportError: ``what``, then the reason."""
+    try:
+        yield
     except ExportError:
         raise
-    except FileExistsError:
-        raise _error(f"{path} already exists (use --force to overwrite)") from None
+    except FileExistsError as exc:
+        raise _error(exists or f"{what}: {_reason(exc)}") from None
     except OSError as exc:
-        raise _error(f"cannot write {path}: {_reason(exc)}") from None
-    except ValueError as exc:  # UnicodeError among them
-        raise _error(f"cannot write {path}: {exc}") from None
-    return path
+        raise _error(f"{what}: {_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise _error(f"{what}: it is not UTF-8 text") from None
+    except ValueError as exc:  # UnicodeEncodeError, a NUL in a name
+        raise _error(f"{what}: {exc}") from None
 
 
 def _is_stream(path: Path) -> bool:
@@ -120,16 +138,17 @@ def _replace_file(path: Path, target: Path, text: str, force: bool) -> None:
     if target.is_dir():
         raise _error(f"{path} is a directory")
     if not parent.exists():
-        raise _error(f"cannot write {path}: directory {parent} does not exist")
+        raise _error(f"cannot write {path}: directory {parent} does not exist; "
+                     f"{DIRECTORY_HINT}")
     if not parent.is_dir():
-        raise _error(f"cannot write {path}: {parent} is not a directory")
+        raise _error(f"cannot write {path}: {parent} is not a directory; {DIRECTORY_HINT}")
     if target.exists() and not force:
         raise _error(f"{path} already exists (use --force to overwrite)")
     try:
         tmp = _temporary(parent, target.name, text, _mode_for(target))
     except OSError as exc:  # (/proc, a read-only mount: the directory refuses new files)
         raise _error(f"cannot write {path}: cannot create a file in {parent} "
-                     f"({_reason(exc)})") from None
+                     f"({_reason(exc)}); {DIRECTORY_HINT}") from None
     try:
         if force:
             os.replace(tmp, target)
@@ -194,7 +213,7 @@ def _link_new(tmp: Path, path: Path) -> None:
 
 
 def write_new(directory: Path, text: str, now: datetime | None = None, *,
-              create: bool = False) -> Path:
+              create: bool = False, suffix: str = ".md") -> Path:
     """Write ``text`` as a new timestamped file in ``directory`` and return its path.
 
     The name is claimed atomically (a hard link, or an exclusive create, never a check
@@ -204,14 +223,29 @@ def write_new(directory: Path, text: str, now: datetime | None = None, *,
     directory = Path(directory)
     text = _LONE_SURROGATE.sub("\ufffd", text)
     _usable_directory(directory, create)
-    base = default_export_path(directory, now)
+    return _claim(default_export_path(directory, now, suffix), text,
+                  f"the export directory {directory}")
+
+
+def write_unique(path: Path, text: str) -> Path:
+    """Write ``text`` as a new file named ``path``, or ``-2``, ``-3``… while that name is
+    taken (claimed atomically, never overwriting); returns the name written."""
+    path = Path(path)
+    parent = path.parent
+    if not parent.is_dir():
+        what = "is not a directory" if os.path.lexists(parent) else "does not exist"
+        raise _error(f"cannot write {path}: directory {parent} {what}; {DIRECTORY_HINT}")
+    return _claim(path, _LONE_SURROGATE.sub("\ufffd", text), f"{parent}")
+
+
+def _claim(base: Path, text: str, where: str) -> Path:
+    directory = base.parent
     try:
         tmp = _temporary(directory, base.name, text, 0o644)
     except OSError as exc:
-        raise _error(f"cannot write to the export directory {directory}: {_reason(exc)}"
-                     ) from None
+        raise _error(f"cannot write to {where}: {_reason(exc)}; {DIRECTORY_HINT}") from None
     except ValueError as exc:
-        raise _error(f"cannot write to the export directory {directory}: {exc}") from None
+        raise _error(f"cannot write to {where}: {exc}") from None
     try:
         for n in range(1, MAX_NAME_TRIES + 1):
             path = _numbered(base, n)
@@ -224,7 +258,7 @@ def write_new(directory: Path, text: str, now: datetime | None = None, *,
             return path
     finally:
         _discard(tmp)
-    raise _error(f"cannot write to the export directory {directory}: "
+    raise _error(f"cannot write to {where}: "
                  f"{MAX_NAME_TRIES} files named {base.stem}… already exist")
 
 
@@ -239,20 +273,22 @@ def _usable_directory(directory: Path, create: bool) -> None:
         exists = True  # mkdir met a file (or a dangling link) where the directory goes
     except OSError as exc:
         verb = "create" if create else "use"
-        raise _error(f"cannot {verb} the export directory {directory}: {_reason(exc)}"
-                     ) from None
+        raise _error(f"cannot {verb} the export directory {directory}: {_reason(exc)}; "
+                     f"{DIRECTORY_HINT}") from None
     except ValueError as exc:  # a NUL byte in the name
         raise _error(f"cannot use the export directory {directory}: {exc}") from None
     if exists:
-        raise _error(f"cannot use the export directory {directory}: it is not a directory")
-    raise _error(f"cannot use the export directory {directory}: it does not exist")
+        raise _error(f"cannot use the export directory {directory}: it is not a directory; "
+                     f"{DIRECTORY_HINT}")
+    raise _error(f"cannot use the export directory {directory}: it does not exist; "
+                 f"{DIRECTORY_HINT}")
 
 
 # --- newsdesk export -o -----------------------------------------------------------------
 
 
 def write_export(target: Path | str, text: str, *, force: bool = False,
-                 now: datetime | None = None) -> Path:
+                 now: datetime | None = None, suffix: str = ".md") -> Path:
     """Where ``newsdesk export -o TARGET`` writes: a new file in TARGET if it is a
     directory (or is written as one, with a trailing slash), else TARGET itself."""
     as_directory = str(target).endswith((os.sep, "/"))
@@ -266,5 +302,36 @@ def write_export(target: Path | str, text: str, *, force: bool = False,
     except ValueError as exc:
         raise _error(f"cannot write {target}: {exc}") from None
     if is_directory or as_directory:
-        return write_new(target, text, now)
+        return write_new(target, text, now, suffix=suffix)
     return write_atomic(target, text, force=force)
+
+
+# --- adding to a notes file -------------------------------------------------------------
+
+
+def append_atomic(path: Path, block: str) -> Path:
+    """Add ``block`` at the end of the existing file ``path``, atomically: the old text
+    and the block go to a temporary file that then replaces it, so a crash leaves either
+    the old file or the new one, never half a block. A blank line separates the block
+    from what was there. A link is followed, as ``write_atomic`` does."""
+    path = Path(path)
+    with _one_line(f"cannot append to {path}"):
+        target = Path(os.path.realpath(path))
+        if not target.is_file():
+            what = "is not a regular file" if os.path.lexists(target) else "does not exist"
+            raise _error(f"cannot append to {path}: it {what}; export to a new file instead")
+        with open(target, encoding="utf-8", newline="") as fh:
+            old = fh.read()
+    gap = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
+    return write_atomic(path, old + gap + block, force=True)
+
+
+def write_or_append(path: Path | str, whole: str, block: str, *, append: bool = False,
+                    force: bool = False, now: datetime | None = None,
+                    suffix: str = ".md") -> tuple[Path, bool]:
+    """Where an export goes: with ``append``, ``block`` (the quotations without a
+    header) is added to ``path`` if that file exists; otherwise ``whole`` is written as
+    ``write_export`` writes it. Returns the path and whether it was an append."""
+    if append and os.path.isfile(path):
+        return append_atomic(Path(path), block), True
+    return write_export(path, whole, force=force, now=now, suffix=suffix), False

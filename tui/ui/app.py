@@ -30,6 +30,7 @@ from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
 from tui.ui import corrections, restore
 from tui.ui.commands import NewsdeskCommands, Palette, without_duplicates
+from tui.ui.exporting import Exporter
 from tui.ui.facets import SourceFaceting
 from tui.ui.hits import HitNavigation
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
@@ -95,6 +96,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         self._last_progress = 0.0
         self._save_timer: Timer | None = None
         restore.toggles(self)
+        self.exporter = Exporter(self)
 
     # --- layout ---------------------------------------------------------------------------
 

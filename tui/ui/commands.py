@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import on, work
 from textual.app import SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -66,6 +67,18 @@ class Palette(CommandPalette):
             event.stop()
             event.prevent_default()
 
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # The same race, one step earlier: a command that opens a screen (the export
+        # dialog) lets the keys that follow reach the palette while it is removed, and a
+        # search started then finds its command list gone.
+        if self._dismissed:
+            return
+        try:
+            await _GATHER_COMMANDS(self, search_value)
+        except NoMatches:
+            pass
+
     def _watch__list_visible(self) -> None:
         # a search that finishes while the palette is being removed finds its list gone
         try:
@@ -74,13 +87,19 @@ class Palette(CommandPalette):
             pass
 
 
+# CommandPalette's own search, undecorated, for Palette's worker to run
+_GATHER_COMMANDS = inspect.unwrap(CommandPalette._gather_commands)
+
+
 class NewsdeskCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = cast("NewsdeskApp", self.app)
         return [
-            ("Export selected quotes", "Write them as Markdown to the export directory",
+            ("Export selected quotes", "Choose a style, grouping and file, or append to a note",
              app.action_export),
-            ("Copy selected quotes", "Copy them as Markdown to the clipboard", app.action_copy),
+            ("Export again", "Repeat the last export without asking", app.action_export_again),
+            ("Copy selected quotes", "Copy them, without front matter, to the clipboard",
+             app.action_copy),
             ("Clear selection", "Unselect every quote", app.action_clear_selection),
             ("Toggle comments", "Show or hide quotes from reader comments",
              app.action_toggle_comments),

@@ -19,7 +19,7 @@ from tui.ui.state import UiState
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.document import Document
-    from tui.quotes.model import Quote
+    from tui.ui.exporting import Exporter
 
 
 class QuoteSelection(App[None]):
@@ -31,6 +31,7 @@ class QuoteSelection(App[None]):
     selected: list[str]
     search_text: str
     state: UiState
+    exporter: Exporter  # ctrl+e, E and y (tui/ui/exporting.py)
 
     # --- the detail line: the highlighted quote in its sentence -----------------------
 
@@ -94,36 +95,17 @@ class QuoteSelection(App[None]):
         self.selected = []
         self._selection_changed()
 
-    def _selected_quotes(self) -> list[Quote]:
-        return self.index.in_reading_order(self.selected) if self.index is not None else []
-
-    def _markdown(self) -> str | None:
-        quotes = self._selected_quotes()
-        if not quotes:
-            self.notify("Nothing selected: space selects a quote, a selects all shown.",
-                        severity="warning")
-            return None
-        from tui.export.markdown import render_markdown
-
-        return render_markdown(quotes, self.by_id, query=self.search_text)
-
     def action_export(self) -> None:
-        if not self._has_index() or (text := self._markdown()) is None:
-            return
-        from tui.export.files import ExportError, write_new
+        if self._has_index():
+            self.exporter.open_dialog()
 
-        try:  # a second export in the same second gets -2
-            path = write_new(self.settings.export_directory, text, create=True)
-        except ExportError as exc:
-            self.notify(str(exc), title="Export failed", severity="error", timeout=10)
-            return
-        self.notify(str(path), title=f"Exported {len(self.selected)} quotes", timeout=10)
+    def action_export_again(self) -> None:
+        if self._has_index():
+            self.exporter.again()
 
     def action_copy(self) -> None:
-        if not self._has_index() or (text := self._markdown()) is None:
-            return
-        self.copy_to_clipboard(text)
-        self.notify(f"{len(self.selected)} quotes copied as Markdown.", title="Copied")
+        if self._has_index():
+            self.exporter.copy()
 
     def action_variants(self) -> None:
         if not self._has_index():
