@@ -32,7 +32,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench

@@ -86,11 +86,11 @@ class TestLightTheme:
     measures it); the search highlighted, so that its colours are seen too."""
 
     def test_wide(self, snap_compare, settings: Settings) -> None:
-        search = pressing("slash", *"japan", "escape")
+        search = pressing("slash", *"japan", "tab")
         assert snap_compare(light(settings), terminal_size=WIDE, run_before=search)
 
     def test_small(self, snap_compare, settings: Settings) -> None:
-        search = pressing("slash", *"japan", "escape")
+        search = pressing("slash", *"japan", "tab")
         assert snap_compare(light(settings), terminal_size=SMALL, run_before=search)
 
 
