@@ -1,4 +1,4 @@
-"""Everything comes back after a restart: the search, the entity filter, the theme, the
+"""Everything comes back after a restart: the search, the entity filter, the facets, the theme, the
 o and c toggles and the viewer's position, as well as the selection and the sort."""
 
 from __future__ import annotations
@@ -71,3 +71,32 @@ def test_the_state_file_reads_only_what_it_expects(tmp_path: Path) -> None:
     }), encoding="utf-8")
     state = load_state(path)
     assert state == UiState(positions={"a": 10})
+
+
+async def test_the_facets_come_back(settings: Settings, state_dir: Path) -> None:
+    from tui.corpus.facets import SourceFacets
+
+    first = NewsdeskApp(settings)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        outlet = first.documents[1].outlet_label
+        first.set_facets(SourceFacets(frozenset({outlet}), "2019-08-01", "2019-08-31", "title"))
+        await settle(pilot)
+        shown = [d.id for d in first.query_one(SourcesPane).documents]
+        assert 0 < len(shown) < len(first.documents)
+    saved = json.loads(state_path(CORPUS, state_dir).read_text(encoding="utf-8"))
+    assert saved["facets"] == {"outlets": [outlet], "since": "2019-08-01",
+                               "until": "2019-08-31", "sort": "title"}
+    second = NewsdeskApp(settings)
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert second.facets == SourceFacets(frozenset({outlet}), "2019-08-01", "2019-08-31",
+                                             "title")
+        assert [d.id for d in second.query_one(SourcesPane).documents] == shown
+
+
+def test_garbled_facets_in_the_state_file_are_left_out() -> None:
+    state = UiState.from_json({"facets": {"outlets": ["Vox", 3, None], "since": "yesterday",
+                                          "until": "2019-08-31", "sort": "__import__"}})
+    assert state.facets == {"outlets": ["Vox"], "until": "2019-08-31"}
+    assert UiState.from_json({"facets": [1, 2]}).facets == {}

@@ -3,9 +3,8 @@
 dashboard can take it: the toggles at once, the theme and the search bar's text with
 the first frame, the entity filter and the viewer's position once the index is built.
 
-A new control with a setting worth keeping (the facets, a sort of the sources) adds a
-field to UiState, a line to :func:`remember` and a line to whichever of the restore
-steps below has what it needs.
+A new control with a setting worth keeping adds a field to UiState, a line to
+:func:`remember` and a line to whichever of the restore steps below has what it needs.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from textual.css.query import NoMatches
 
+from tui.corpus.facets import SourceFacets
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
@@ -38,6 +38,9 @@ def remember(app: NewsdeskApp) -> None:
     state.only_source = app.only_source
     # a theme picked in the palette; the config's own is not written over it
     state.theme = app.theme if app.theme != app.settings.theme else None
+    f = app.facets
+    state.facets = {"outlets": sorted(f.outlets), "since": f.since, "until": f.until,
+                    "sort": f.sort}
 
 
 def _position(app: NewsdeskApp) -> None:
@@ -55,10 +58,15 @@ def _position(app: NewsdeskApp) -> None:
 
 
 def toggles(app: NewsdeskApp) -> None:
-    """The `c` and `o` toggles as they were (before anything is drawn)."""
+    """The `c` and `o` toggles and the sources' facets as they were (before anything is
+    drawn: every query reads them)."""
     if app.state.show_comments is not None:
         app.show_comments = app.state.show_comments
     app.only_source = app.state.only_source
+    f = app.state.facets
+    if f:
+        app.facets = SourceFacets(frozenset(f.get("outlets", ())), f.get("since", ""),
+                                  f.get("until", ""), f.get("sort", "corpus"))
 
 
 def on_mount(app: NewsdeskApp) -> None:

@@ -14,10 +14,12 @@ saver's; the viewer positions are merged, source by source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.corpus.facets import SOURCE_SORTS
 from tui.util.userfiles import (
     LOCK_WAIT,
     MAX_BYTES,
@@ -51,6 +53,8 @@ class UiState:
     only_source: bool = False  # the `o` toggle
     # each source's viewer position: the character offset at the top of the viewer
     positions: dict[str, int] = field(default_factory=dict)
+    # the sources' facets: {outlets: [...], since, until, sort} (empty: none set)
+    facets: dict[str, Any] = field(default_factory=dict)
     # The selection as this dashboard last read or wrote it: what is in it and no longer
     # in ``selected`` is what this dashboard unselected, and comes out of the file's.
     base: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -76,6 +80,7 @@ class UiState:
             show_comments=comments if isinstance(comments, bool) else None,
             only_source=data.get("only_source") is True,
             positions=_positions(positions),
+            facets=_facets(data.get("facets")),
         )
 
     def to_json(self, selected: list[str]) -> dict[str, Any]:
@@ -89,7 +94,31 @@ class UiState:
             "show_comments": self.show_comments,
             "only_source": self.only_source,
             "positions": _positions(self.positions),
+            "facets": _facets(self.facets),
         }
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_OUTLETS = 1000
+
+
+def _facets(data: Any) -> dict[str, Any]:
+    """The facets' valid parts: outlet names, ISO days, a known sort."""
+    if not isinstance(data, dict):
+        return {}
+    facets: dict[str, Any] = {}
+    outlets = data.get("outlets")
+    if isinstance(outlets, list):
+        kept = [o for o in outlets[:MAX_OUTLETS] if isinstance(o, str) and len(o) <= 300]
+        if kept:
+            facets["outlets"] = kept
+    for end in ("since", "until"):
+        day = data.get(end)
+        if isinstance(day, str) and _ISO_DAY.fullmatch(day):
+            facets[end] = day
+    if data.get("sort") in SOURCE_SORTS:
+        facets["sort"] = data["sort"]
+    return facets
 
 
 def _positions(data: Any) -> dict[str, int]:
