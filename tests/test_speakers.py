@@ -407,3 +407,21 @@ def test_a_given_name_that_is_also_a_small_town_starts_a_name() -> None:
     assert "Mary Kay Henry" in [e.name for e in entities]
     assert "Mary" not in [e.name for e in entities]
     assert [q.speaker for q in extract_quotes([d], entities)] == ["Mary Kay Henry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a parenthetical after the name, then the verb
+        ('Title\n\nAfter the vote, Gov. Linda Haas (D-Ore.), said, "{q}"\n', "Linda Haas"),
+        # a sentence opened by its verb
+        ('Title\n\nSaid Ravi Menon, who grew up on the street, "{q}"\n', "Ravi Menon"),
+        # "as X put it"
+        ('Title\n\nAs the union\'s chief, Ravi Menon, put it in a memo, "{q}"\n', "Ravi Menon"),
+        # a quotation signed on the line under it
+        ('Title\n\nLinda Haas spoke first.\n\n"{q}"\n\n- Ravi Menon.\n', "Ravi Menon"),
+    ],
+)
+def test_more_shapes_of_attribution(text: str, who: str) -> None:
+    quote = "We are not going to let this bridge close for another winter."
+    assert list(speakers(text.format(q=quote)).values()) == [who]

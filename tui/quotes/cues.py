@@ -85,7 +85,9 @@ _VERBS = (
     r"expressing|noting|warning|arguing|insisting|stressing|declaring|writing|"
     r"tweeting|posting|asking|answering|responding|replying|explaining|announcing|"
     r"yelling|shouting|claiming|suggesting|complaining|joking|quipping|boasting|"
-    r"recalling|acknowledging|admitting|conceding|predicting|promising|vowing|pledging"
+    r"recalling|acknowledging|admitting|conceding|predicting|promising|vowing|pledging|"
+    r"labeling|labelling|branding|dubbing|proclaimed|proclaims|proclaiming|cracked|"
+    r"put it|puts it"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
@@ -128,6 +130,10 @@ _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 _PARTICLES = PARTICLES
 _RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
+# A quotation's speaker named on a line of its own under it: "- Bernie Sanders."
+_DASH_LINE_RE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*[.,]?[ \t]*$")
+# A sentence opened by its verb: 'Said Dorothy Poynter, who grew up with him, "…"'
+_VERB_FIRST_RE = re.compile(r"\s*(?:Said|Added|Asked|Wrote|Tweeted|Explained)\s+")
 # A sentence that only says who spoke, after a quotation that ended its own sentence:
 # `"… missing." Trump said.`
 _SAID_SENTENCE_RE = re.compile(

@@ -34,6 +34,7 @@ from tui.quotes.cues import (
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
     _COMMON_CAPS,
+    _DASH_LINE_RE,
     _DATE_WORDS,
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
@@ -58,6 +59,7 @@ from tui.quotes.cues import (
     _SAID_SENTENCE_RE,
     _SUBJECT_REACH,
     _TITLES,
+    _VERB_FIRST_RE,
     _VERB_RE,
     _is_country,
     _key,
@@ -184,7 +186,21 @@ class SpeakerResolver(Antecedents):
             if text[ppstart:ppend].rstrip().endswith(":"):
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
                 return self._pre_cue(self._masked(s0, ppend), s0)
-        return None
+        return self._dash_line(span, pend)
+
+    def _dash_line(self, span: QuoteSpan, pend: int) -> tuple[str, str] | None:
+        """A paragraph that is one quotation, signed on the line under it: "- Name."."""
+        text = self.text
+        if span.close_mark < 0 or span.paragraph + 1 >= len(self.bounds):
+            return None
+        if text[span.close_mark + 1 : pend].strip(" \t.,\"”’'"):
+            return None  # (more than the quotation in its paragraph)
+        nstart, nend = self.bounds[span.paragraph + 1]
+        # (from the line's start: a paragraph's bounds leave out a list's dash)
+        m = _DASH_LINE_RE.fullmatch(text, text.rfind("\n", 0, nstart) + 1, nend)
+        if m is None:
+            return None
+        return self._name_after(m.group("name"), m.start("name"))
 
     def _after(self, span: QuoteSpan) -> str:
         """The rest of the sentence after the quotation's closing mark, if any."""
@@ -235,6 +251,9 @@ class SpeakerResolver(Antecedents):
             return self._name_after(pre[m.end() :], base + m.end())
         if _HANDING_CUE_RE.search(pre, max(0, len(pre) - 120)):
             return self._sentence_subject(pre, base)
+        m = _VERB_FIRST_RE.match(pre)
+        if m:
+            return self._name_after(pre[m.end() :], base + m.end())
         return None
 
     def _sentence_subject(self, sentence: str, base: int) -> tuple[str, str] | None:
@@ -283,6 +302,8 @@ class SpeakerResolver(Antecedents):
             body = s[:-1]
             opener = body.rfind(",") if closer == "," else max(body.rfind("—"), body.rfind("–"))
             seg = body[opener + 1 :].strip()
+            if seg.endswith(")") and "(" in seg:
+                seg = seg[: seg.rindex("(")].rstrip()  # `Gov. John Kasich (R-OH), said`
             if seg and _RUN_RE.fullmatch(seg) and seg.split()[0].casefold() not in _COMMON_CAPS:
                 found = self._from_run(seg, pos - len(left) + opener + 1, the=False)
                 if found:
