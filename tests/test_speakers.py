@@ -425,3 +425,25 @@ def test_a_given_name_that_is_also_a_small_town_starts_a_name() -> None:
 def test_more_shapes_of_attribution(text: str, who: str) -> None:
     quote = "We are not going to let this bridge close for another winter."
     assert list(speakers(text.format(q=quote)).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a participle after a comma belongs to the sentence's subject
+        ("Title\n\nHuma Abedin, vice chair of the campaign, emailed supporters on Monday, "
+         'telling them, "{q}"\n', "Huma Abedin"),
+        # "and added": the earlier verb's subject
+        ("Title\n\nIn an interview with the reporter Matei Rosca, Marcel Lazar said he would "
+         'go back and added, "{q}"\n', "Marcel Lazar"),
+    ],
+)
+def test_a_participle_or_a_second_verb_takes_the_sentences_subject(text: str, who: str) -> None:
+    quote = "We are not going to let this bridge close for another winter."
+    assert list(speakers(text.format(q=quote)).values()) == [who]
+
+
+def test_a_dateline_or_a_lone_opening_word_is_no_subject() -> None:
+    quote = "We are not going to let this bridge close for another winter."
+    text = f'Title\n\nWASHINGTON — The mayor rallied supporters, saying: "{quote}"\n'
+    assert list(speakers(text).values()) != ["WASHINGTON"]

@@ -87,7 +87,7 @@ _VERBS = (
     r"yelling|shouting|claiming|suggesting|complaining|joking|quipping|boasting|"
     r"recalling|acknowledging|admitting|conceding|predicting|promising|vowing|pledging|"
     r"labeling|labelling|branding|dubbing|proclaimed|proclaims|proclaiming|cracked|"
-    r"put it|puts it"
+    r"put it|puts it|shot back|fired back|hit back"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.

@@ -243,6 +243,15 @@ class SpeakerResolver(Antecedents):
             if found and " " in found[0]:  # a full name: "Update:" and "Note:" are not
                 return found
         for v in reversed(list(_VERB_RE.finditer(pre))):
+            left = pre[: v.start()].rstrip()
+            if left.endswith((" and", ",and")):
+                continue  # `Lazar said he … and added, "…"`: the earlier verb's subject
+            if left.endswith(",") and v.group().endswith("ing"):
+                # `Sanders stepped up …, saying, "…"`: the participle's subject is the
+                # sentence's, not the noun before its comma
+                found = self._sentence_subject(pre, base)
+                if found:
+                    return found
             found = self._subject_before(pre[: v.start()], base + v.start())
             if found:
                 return found
@@ -266,7 +275,12 @@ class SpeakerResolver(Antecedents):
         m = _RUN_RE.match(s)
         if m is None or m.end() < len(s) and s[m.end()] not in " \t,":
             return None
-        return self._from_run(m.group(0), at, the=False)
+        run = m.group(0)
+        if run.isupper():
+            return None  # a dateline ("WASHINGTON —"), not a subject
+        if " " not in run and not self._full_name(run, at):
+            return None  # one word opening a sentence ("Facing …") proves no name
+        return self._from_run(run, at, the=False)
 
     # --- noun phrases ----------------------------------------------------------------
 
