@@ -447,3 +447,21 @@ def test_a_dateline_or_a_lone_opening_word_is_no_subject() -> None:
     quote = "We are not going to let this bridge close for another winter."
     text = f'Title\n\nWASHINGTON — The mayor rallied supporters, saying: "{quote}"\n'
     assert list(speakers(text).values()) != ["WASHINGTON"]
+
+
+def test_a_middle_initial_keeps_the_name_whole_for_a_later_pronoun() -> None:
+    text = (
+        "Title\n\nSenate leader Harry M. Reid spoke to reporters on Monday.\n\n"
+        "Reid said that Bernie Sanders had energized a lot of people in the party. "
+        'He added, "What I am so impressed with is that we have these new people."\n'
+    )
+    assert list(speakers(text).values()) == ["Harry M. Reid"]
+
+
+def test_a_city_named_before_a_pronoun_is_no_person() -> None:
+    text = (
+        "Title\n\nIn downtown San Francisco, marchers held photographs of the victims.\n\n"
+        "Marta Quiroga of Oakland carried one of them. "
+        '"I pretty much cried the whole parade," she said.\n'
+    )
+    assert list(speakers(text).values()) == ["Marta Quiroga"]

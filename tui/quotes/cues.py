@@ -25,7 +25,7 @@ from tui.nlp.lexicon import (
     TITLE_WORDS,
 )
 from tui.nlp.name_runs import UPPER as _UP
-from tui.nlp.places import DIRECTIONS, load_gazetteer
+from tui.nlp.places import DIRECTIONS, fold, load_gazetteer
 from tui.util.regex_trie import trie
 
 # --- words that news writing puts around names -----------------------------------------
@@ -60,6 +60,12 @@ def _country_keys() -> frozenset[str]:
 
 def _is_country(key: str) -> bool:
     return key in _country_keys()
+
+
+def _is_major_place(name: str) -> bool:
+    """A city of a million or a country, by the gazetteer ("San Francisco")."""
+    place = load_gazetteer().place(fold(name))
+    return place is not None and place[1]
 
 
 # Reporting verbs: the verbs newswriting uses to attach words to a speaker.
@@ -144,7 +150,9 @@ _SAID_SENTENCE_RE = re.compile(
 # opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
     rf"{_UP}[\w'’\-]*"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
+    # (a middle initial keeps the run whole: "Harry M. Reid", "Joseph R. Biden")
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}"
+    rf"(?:{_UP}\.(?=[ \t]+{_UP}[\w'’\-]{{2}})|{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 # a character that may be part of such a run
 _RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")

@@ -19,6 +19,7 @@ from tui.quotes.cues import (
     _TITLE_WORDS,
     _TITLES,
     _is_country,
+    _is_major_place,
     _key,
     _strip_possessive,
 )
@@ -62,6 +63,8 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         person = person[:1]  # "Biden Jr." where "Joseph R." fell outside the run
     if not person or len(person) > 4:
         return _NOT_A_NAME
+    if len(person) >= 2 and last_title < 0 and _is_major_place(" ".join(person)):
+        return _NOT_A_NAME  # "In downtown San Francisco": a place, no person
     name = _same(" ".join(person), run)
     titles = " ".join(k for k in keys[: last_title + 1] if k in _TITLES)
     if len(person) >= 2:
