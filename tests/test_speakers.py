@@ -449,19 +449,19 @@ def test_a_dateline_or_a_lone_opening_word_is_no_subject() -> None:
     assert list(speakers(text).values()) != ["WASHINGTON"]
 
 
-def test_a_middle_initial_keeps_the_name_whole_for_a_later_pronoun() -> None:
-    text = (
-        "Title\n\nSenate leader Harry M. Reid spoke to reporters on Monday.\n\n"
-        "Reid said that Bernie Sanders had energized a lot of people in the party. "
-        'He added, "What I am so impressed with is that we have these new people."\n'
-    )
-    assert list(speakers(text).values()) == ["Harry M. Reid"]
-
-
-def test_a_city_named_before_a_pronoun_is_no_person() -> None:
-    text = (
-        "Title\n\nIn downtown San Francisco, marchers held photographs of the victims.\n\n"
-        "Marta Quiroga of Oakland carried one of them. "
-        '"I pretty much cried the whole parade," she said.\n'
-    )
-    assert list(speakers(text).values()) == ["Marta Quiroga"]
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a middle initial keeps the name whole for a later pronoun
+        ("Title\n\nSenate leader Harry M. Reid spoke to reporters on Monday.\n\n"
+         "Reid said that Bernie Sanders had energized a lot of people in the party. "
+         'He added, "What I am so impressed with is that we have these new people."\n',
+         "Harry M. Reid"),
+        # a city named before a pronoun is no person
+        ("Title\n\nIn downtown San Francisco, marchers held photographs of the victims.\n\n"
+         "Marta Quiroga of Oakland carried one of them. "
+         '"I pretty much cried the whole parade," she said.\n', "Marta Quiroga"),
+    ],
+)
+def test_who_a_pronoun_looks_back_to(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]
