@@ -465,3 +465,18 @@ def test_a_dateline_or_a_lone_opening_word_is_no_subject() -> None:
 )
 def test_who_a_pronoun_looks_back_to(text: str, who: str) -> None:
     assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ('Title\n\nLinda Haas spoke first.\n\n"Would it hold?" Haas pressed. "{q}"\n',
+         "Linda Haas"),
+        ('Title\n\nLinda Haas emphatically proclaimed at a briefing, "{q}"\n', "Linda Haas"),
+        ("Title\n\nRavi Menon spoke on Thursday.\n\nOn Friday, he joined the others, "
+         'saying in a post on his blog: "{q}"\n', "Ravi Menon"),
+    ],
+)
+def test_rarer_verbs_adverbs_and_an_opening_phrase(text: str, who: str) -> None:
+    quote = "We are not going to let this bridge close for another winter."
+    assert who in speakers(text.format(q=quote)).values()

@@ -93,7 +93,10 @@ _VERBS = (
     r"yelling|shouting|claiming|suggesting|complaining|joking|quipping|boasting|"
     r"recalling|acknowledging|admitting|conceding|predicting|promising|vowing|pledging|"
     r"labeling|labelling|branding|dubbing|proclaimed|proclaims|proclaiming|cracked|"
-    r"put it|puts it|shot back|fired back|hit back"
+    r"put it|puts it|shot back|fired back|hit back|pressed|mused|boomed|snapped|retorted|"
+    r"interjected|exclaimed|scoffed|marveled|marvelled|pleaded|sighed|thundered|"
+    r"bellowed|gushed|griped|grumbled|deadpanned|opined|reasoned|ventured|wondered|"
+    r"chimed in|offered|issued a statement|released a statement"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.

@@ -133,6 +133,9 @@ def _strip_tail(s: str) -> str:
         if word.casefold() in _TAIL_WORDS and (word.islower() or word.casefold() in _DAYS):
             s = s[: cut + 1]
             continue
+        if len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower():
+            s = s[: cut + 1]  # any adverb in -ly: `Clinton emphatically proclaimed`
+            continue
         return s
 
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
-from tui.nlp.lexicon import ORG, PERSON
+from tui.nlp.lexicon import FUNCTION_WORDS, ORG, PERSON
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
@@ -266,9 +266,20 @@ class SpeakerResolver(Antecedents):
         return None
 
     def _sentence_subject(self, sentence: str, base: int) -> tuple[str, str] | None:
-        """Who a sentence is about when it opens with them: a pronoun or a name."""
+        """Who a sentence is about when it opens with them, or with them after a short
+        opening phrase ("On Friday, he …"): a pronoun or a name."""
         s = sentence.lstrip()
         at = base + len(sentence) - len(s)
+        first_word = s.split(None, 1)[0].casefold() if s.strip() else ""
+        comma = s.find(", ", 0, 60)
+        if comma > 0 and first_word in FUNCTION_WORDS and first_word not in _PRONOUNS:
+            # an opening phrase ("On Friday,", "In the wake of the attack,") before it
+            found = self._opening_subject(s[comma + 2 :], at + comma + 2)
+            if found:
+                return found
+        return self._opening_subject(s, at)
+
+    def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
         first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
         if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t"):
             return self._pronoun(first, at)
