@@ -171,3 +171,14 @@ def test_casing_read_in_another_process_gives_the_same_entities():
         shard = mine_shard(docs[cut:])
         split = extract_entities(docs[:cut], later=lambda shard=shard: shard)
         assert [e.to_json() for e in split] == whole, cut
+
+
+def test_a_person_named_in_full_starts_with_a_given_name_or_has_a_title() -> None:
+    kinds = typed(entities(
+        "Title\n\nThe bank Goldman Sachs raised its forecast, and the Daily Beast reported "
+        "it first. Margaret Olsen welcomed the news. Minister Zoltarq Veemar disagreed.\n"
+    ))
+    assert kinds.get("Goldman Sachs") != "PERSON"
+    assert kinds.get("Daily Beast") != "PERSON"
+    assert kinds["Margaret Olsen"] == "PERSON"
+    assert kinds["Zoltarq Veemar"] == "PERSON"  # no listed given name, but a title

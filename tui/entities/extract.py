@@ -42,7 +42,8 @@ from tui.entities.merge import _merge, _winner
 from tui.entities.mining import MinedShard, _Miner
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _resolve_headline, _resolve_people
-from tui.nlp.lexicon import OTHER, PERSON, PLACE
+from tui.nlp.given_names import is_given_name
+from tui.nlp.lexicon import ORG, OTHER, PERSON, PLACE
 from tui.nlp.places import folding, load_gazetteer
 from tui.util.collector import no_collector
 from tui.util.packing import cut, joined
@@ -135,6 +136,10 @@ def _compacted(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
+def _is_given_name_or_initial(word: str) -> bool:
+    return len(word) <= 2 or (len(word) == 3 and word.endswith(".")) or is_given_name(word)
+
+
 def _common_words_are_no_person(
     votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
 ) -> None:
@@ -145,9 +150,17 @@ def _common_words_are_no_person(
     for key, etype in winners.items():
         if etype != PERSON or " " not in key or votes[key].get(("!", PERSON)):
             continue
-        if casing.common(key[: key.find(" ")]) and casing.common(key[key.rfind(" ") + 1 :]):
+        first = key[: key.find(" ")]
+        if casing.common(first) and casing.common(key[key.rfind(" ") + 1 :]):
             votes[key] = {OTHER: 1}
             winners[key] = OTHER
+        elif not _is_given_name_or_initial(first):
+            # Nine in ten people named in full start with a given name; "Goldman Sachs",
+            # "Daily Beast" and "Celebrity Apprentice" do not. Without a title or a verb
+            # of speech for them, only their capitals called them a person.
+            kind = ORG if votes[key].get(ORG) else OTHER
+            votes[key] = {kind: 1}
+            winners[key] = kind
 
 
 def _extract(
