@@ -182,3 +182,13 @@ def test_a_person_named_in_full_starts_with_a_given_name_or_has_a_title() -> Non
     assert kinds.get("Daily Beast") != "PERSON"
     assert kinds["Margaret Olsen"] == "PERSON"
     assert kinds["Zoltarq Veemar"] == "PERSON"  # no listed given name, but a title
+
+
+def test_names_that_describe_people_are_not_listed() -> None:
+    names = {e.name for e in entities(
+        "Title\n\nSenate Republicans met on Monday. Sen. Elizabeth Warren (D-Mass.) spoke, "
+        "and Cuban-American voters listened. Former Florida Gov. Jeb Bush stayed away, "
+        "and Kim Jong Un was not mentioned by anyone else.\n"
+    )}
+    assert not names & {"Senate Republicans", "D-Mass", "Cuban-American", "Former Florida"}
+    assert {"Elizabeth Warren", "Jeb Bush", "Kim Jong Un"} <= names

@@ -43,7 +43,15 @@ from tui.entities.mining import MinedShard, _Miner
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _resolve_headline, _resolve_people
 from tui.nlp.given_names import is_given_name
-from tui.nlp.lexicon import ORG, OTHER, PERSON, PLACE
+from tui.nlp.lexicon import (
+    AFFILIATIONS,
+    DEMONYMS,
+    OFFICE_QUALIFIERS,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+)
 from tui.nlp.places import folding, load_gazetteer
 from tui.util.collector import no_collector
 from tui.util.packing import cut, joined
@@ -198,7 +206,24 @@ def _extract(
                 winners[key] = PLACE
             fid = miner.form_id(*form)
             kept.append((groups.add(groups.number(source), fid, [start]), fid))
+    described = [key for key in winners if _describes(key)]
     return _merge(
         groups, miner.forms, kept, votes, miner.definitions, gaz, aliases or {},
-        ignore or [], winners,
+        [*(ignore or []), *described], winners,
     )
+
+
+def _describes(key: str) -> bool:
+    """A folded name that describes people rather than names one thing, and so is not
+    listed, as party-member and nationality words are not: "Senate Republicans", "Iowa
+    Republican", "Presumptive Democratic", "Former Florida" (a title's start) and the
+    party-and-state tags after a legislator's name ("D-Mass.", "R-TX")."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    if len(words) == 2 and words[0] in ("d", "r", "i") and len(words[1]) <= 5:
+        return True
+    last = words[-1]
+    # (a demonym spelled out: "Un" ends "Kim Jong Un", and is no "UN")
+    return (last in AFFILIATIONS or (len(last) > 3 and last in DEMONYMS)
+            or words[0] in OFFICE_QUALIFIERS)

@@ -313,7 +313,7 @@ AFFILIATIONS = frozenset(
     democrat democrats republican republicans tory tories conservative conservatives
     liberal liberals socialist socialists communist communists labourite labourites
     libertarian libertarians nationalist nationalists unionist unionists loyalist
-    loyalists separatist separatists centrist centrists
+    loyalists separatist separatists centrist centrists dem dems
     muslim muslims christian christians jew jews catholic catholics evangelical
     evangelicals hindu hindus buddhist buddhists sikh sikhs mormon mormons protestant
     protestants
