@@ -192,3 +192,12 @@ def test_names_that_describe_people_are_not_listed() -> None:
     )}
     assert not names & {"Senate Republicans", "D-Mass", "Cuban-American", "Former Florida"}
     assert {"Elizabeth Warren", "Jeb Bush", "Kim Jong Un"} <= names
+
+
+def test_a_month_or_a_day_alone_is_no_entity() -> None:
+    names = {e.name for e in entities(
+        "Title\n\nOctober\n\nThe council met in October and again on Monday. "
+        "Margaret Olsen chaired it in Springfield.\n"
+    )}
+    assert not names & {"October", "Monday"}
+    assert "Margaret Olsen" in names

@@ -45,6 +45,7 @@ from tui.entities.people import _resolve_headline, _resolve_people
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    DATE_NAMES,
     DEMONYMS,
     OFFICE_QUALIFIERS,
     ORG,
@@ -217,10 +218,11 @@ def _describes(key: str) -> bool:
     """A folded name that describes people rather than names one thing, and so is not
     listed, as party-member and nationality words are not: "Senate Republicans", "Iowa
     Republican", "Presumptive Democratic", "Former Florida" (a title's start) and the
-    party-and-state tags after a legislator's name ("D-Mass.", "R-TX")."""
+    party-and-state tags after a legislator's name ("D-Mass.", "R-TX"); nor is a month
+    or a day named alone, which no rule should have typed a place."""
     words = key.split()
     if len(words) < 2:
-        return False
+        return key in DATE_NAMES and len(key) > 3  # a month or a day alone ("October")
     if len(words) == 2 and words[0] in ("d", "r", "i") and len(words[1]) <= 5:
         return True
     last = words[-1]
