@@ -5,9 +5,7 @@ said"."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
 
-from tui.corpus.document import Document
 from tui.nlp.given_names import agrees
 from tui.nlp.lexicon import ORG, PERSON
 from tui.nlp.name_runs import WORD_RE
@@ -37,14 +35,8 @@ class Antecedents(Narration):
     part of :class:`tui.quotes.speakers.SpeakerResolver` between the narration and
     the cues."""
 
-    def __init__(
-        self,
-        doc: Document,
-        spans: Sequence[QuoteSpan],
-        *,
-        bounds: list[tuple[int, int]] | None = None,
-    ) -> None:
-        super().__init__(doc, spans, bounds=bounds)
+    def _start(self) -> None:
+        super()._start()
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []

@@ -23,6 +23,7 @@ class Narration:
         *,
         bounds: list[tuple[int, int]] | None = None,
     ) -> None:
+        """``bounds``: the paragraphs' (start, end), if the caller has them already."""
         self.doc = doc
         self.text = doc.text
         self.spans = list(spans)
@@ -37,6 +38,11 @@ class Narration:
             (s.open_mark, s.end) for s in self.spans
         )
         self._quoted_starts = [q[0] for q in self._quoted]
+        self._start()
+
+    def _start(self) -> None:
+        """Set up a subclass's own state (the constructor's arguments are one for the
+        whole chain: Narration, Antecedents, SpeakerResolver)."""
 
     def _paragraph_of(self, pos: int) -> int:
         return max(0, bisect_left(self._para_starts, pos + 1) - 1)

@@ -23,9 +23,7 @@ When no cue fits, the speaker is ``None``: a wrong name is worse than none.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from tui.corpus.document import Document
 from tui.nlp.lexicon import FUNCTION_WORDS, ORG, PERSON
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
@@ -77,15 +75,8 @@ from tui.quotes.runs import (
 class SpeakerResolver(Antecedents):
     """Attribute every quotation of one document (spans in text order)."""
 
-    def __init__(
-        self,
-        doc: Document,
-        spans: Sequence[QuoteSpan],
-        *,
-        bounds: list[tuple[int, int]] | None = None,
-    ) -> None:
-        """``bounds``: the paragraphs' (start, end), if the caller has them already."""
-        super().__init__(doc, spans, bounds=bounds)
+    def _start(self) -> None:
+        super()._start()
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
         self._common: dict[str, bool] = {}
