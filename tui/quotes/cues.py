@@ -10,8 +10,6 @@ from operator import itemgetter
 
 from tui.nlp.lexicon import (
     BODY_NOUNS,
-    DATE_NAMES,
-    DAY_NAMES,
     DEMONYMS,
     NAME_ABBREVIATIONS,
     NEWS_AGENCIES,
@@ -19,7 +17,6 @@ from tui.nlp.lexicon import (
     PARTICLE_PATTERN,
     PARTICLES,
     PERSON_ROLES,
-    PLACE_WORDS,
     SEATS_OF_POWER,
     SENTENCE_OPENERS,
     TITLE_WORDS,
@@ -40,11 +37,7 @@ _ORG_HEADS_LOWER = (
     "military|police|army|navy|company|embassy|council|committee|commission|court|"
     "spokes(?:man|woman|person)|cabinet|campaign|regime|parliament|senate"
 )
-_PLACE_WORDS = PLACE_WORDS
-_COMMON_CAPS = SENTENCE_OPENERS
 _TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
-_DAYS = DAY_NAMES
-_DATE_WORDS = DATE_NAMES
 
 
 @cache
@@ -118,13 +111,15 @@ def _spelled_out(alternatives: str) -> set[str]:
 
 # (every verb starts with a lower-case letter, so the look-behind is all the start needs)
 # capitalised words that open a run without being part of the name ("Said Baker")
-_LEADING_WORDS = _COMMON_CAPS | _VERB_WORDS
-_VERB_RE = re.compile(rf"(?<!\w){trie(_spelled_out(_VERBS))}\b")
+_LEADING_WORDS = SENTENCE_OPENERS | _VERB_WORDS
+_VERB_FORMS = _spelled_out(_VERBS)
+_VERB_ALTS = trie(_VERB_FORMS)  # (one trie for every pattern below that needs the verbs)
+_VERB_RE = re.compile(rf"(?<!\w){_VERB_ALTS}\b")
 # A participle or an infinitive that hands the rest of a sentence to its subject, close
 # before the quotation: `Weaver …, telling reporters, "…"`, `Mr. Cruz seemed to mock
 # his talk, saying at one point, "…"`, `Trump was prompted to say, "…"`.
 _HANDING_CUE_RE = re.compile(
-    rf"(?<!\w)(?:{trie(w for w in _spelled_out(_VERBS) if w.endswith('ing'))}|to (?:say|tell|"
+    rf"(?<!\w)(?:{trie(w for w in _VERB_FORMS if w.endswith('ing'))}|to (?:say|tell|"
     r"ask|add|write|tweet|declare))\b[^.!?…\"“”]{0,40}$"
 )
 
@@ -146,7 +141,7 @@ _VERB_FIRST_RE = re.compile(r"\s*(?:Said|Added|Asked|Wrote|Tweeted|Explained)\s+
 # A sentence that only says who spoke, after a quotation that ended its own sentence:
 # `"… missing." Trump said.`
 _SAID_SENTENCE_RE = re.compile(
-    rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{trie(_spelled_out(_VERBS))})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
+    rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{_VERB_ALTS})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
 )
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It

@@ -7,13 +7,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from tui.nlp.lexicon import NAME_SUFFIXES
+from tui.nlp.lexicon import (
+    DATE_NAMES,
+    DAY_NAMES,
+    NAME_SUFFIXES,
+    PLACE_WORDS,
+)
 from tui.quotes.cues import (
-    _DATE_WORDS,
-    _DAYS,
     _LEADING_WORDS,
     _ORG_HEADS,
-    _PLACE_WORDS,
     _TAIL_PHRASES,
     _TAIL_WORDS,
     _TITLE_WORDS,
@@ -51,9 +53,9 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         tokens, keys = tokens[lead:], keys[lead:]
     if keys[-1] in _ORG_HEADS:
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
-    if any(k in _DATE_WORDS for k in keys):
+    if any(k in DATE_NAMES for k in keys):
         return _NOT_A_NAME
-    if keys[0] in _PLACE_WORDS or keys[-1] in _PLACE_WORDS or (
+    if keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS or (
         len(keys) == 1 and _is_country(keys[0])
     ):
         return _NOT_A_NAME
@@ -130,7 +132,7 @@ def _strip_tail(s: str) -> str:
         cut = max(s.rfind(" "), s.rfind("\n"), s.rfind("\t"))
         word = s[cut + 1 :]
         # auxiliaries and adverbs are written in lower case ("Theresa May said")
-        if word.casefold() in _TAIL_WORDS and (word.islower() or word.casefold() in _DAYS):
+        if word.casefold() in _TAIL_WORDS and (word.islower() or word.casefold() in DAY_NAMES):
             s = s[: cut + 1]
             continue
         if len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower():

@@ -24,16 +24,21 @@ from __future__ import annotations
 
 import re
 
-from tui.nlp.lexicon import FUNCTION_WORDS, ORG, PERSON
+from tui.nlp.lexicon import (
+    DATE_NAMES,
+    FUNCTION_WORDS,
+    ORG,
+    PERSON,
+    PLACE_WORDS,
+    SENTENCE_OPENERS,
+)
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
-    _COMMON_CAPS,
     _DASH_LINE_RE,
-    _DATE_WORDS,
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
     _LEADING_WORDS,
@@ -47,7 +52,6 @@ from tui.quotes.cues import (
     _ORG_NP_END_RE,
     _ORG_OF_END_RE,
     _PARTICLES,
-    _PLACE_WORDS,
     _PRONOUNS,
     _ROLE_END_RE,
     _ROLE_THEN_NAME_RE,
@@ -320,7 +324,7 @@ class SpeakerResolver(Antecedents):
             seg = body[opener + 1 :].strip()
             if seg.endswith(")") and "(" in seg:
                 seg = seg[: seg.rindex("(")].rstrip()  # `Gov. John Kasich (R-OH), said`
-            if seg and _RUN_RE.fullmatch(seg) and seg.split()[0].casefold() not in _COMMON_CAPS:
+            if seg and _RUN_RE.fullmatch(seg) and seg.split()[0].casefold() not in SENTENCE_OPENERS:
                 found = self._from_run(seg, pos - len(left) + opener + 1, the=False)
                 if found:
                     return found
@@ -406,7 +410,7 @@ class SpeakerResolver(Antecedents):
             tokens, keys = tokens[lead:], keys[lead:]
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
-        if keys[-1] in _DATE_WORDS:
+        if keys[-1] in DATE_NAMES:
             return None
         if keys[-1] in _ORG_HEADS or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
@@ -422,10 +426,10 @@ class SpeakerResolver(Antecedents):
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
                 return None
-            if last_title < 0 and (keys[0] in _PLACE_WORDS or _is_country(keys[0])):
+            if last_title < 0 and (keys[0] in PLACE_WORDS or _is_country(keys[0])):
                 return " ".join(tokens), ORG
             return person[0], PERSON
-        if last_title < 0 and (keys[0] in _PLACE_WORDS or _is_country(" ".join(keys))):
+        if last_title < 0 and (keys[0] in PLACE_WORDS or _is_country(" ".join(keys))):
             return " ".join(tokens), ORG
         if keys[last_title + 1] in _PARTICLES:
             # `De Vries said` opening a sentence: the `Marieke de Vries` named before
@@ -437,7 +441,7 @@ class SpeakerResolver(Antecedents):
     def _is_common_word(self, token: str) -> bool:
         """A capitalised word that is an ordinary word (``Experts said …``): the article
         also writes it in lower case, or never capitalises it inside a sentence."""
-        if _key(token) in _COMMON_CAPS:
+        if _key(token) in SENTENCE_OPENERS:
             return True
         common = self._common.get(token)
         if common is None:
