@@ -257,8 +257,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         quotes.outlets = lambda quote: len(index.outlets(quote))
         quotes.selected = set(self.selected)
         self._refresh_quotes()
-        if self.facets.narrows or self.facets.sort != "corpus":
-            self._refresh_sources()  # (facets brought back from the last session)
+        self._refresh_sources()  # (under the facets, which may have come back from last time)
         if sources.open_id:
             self.open_document(sources.open_id)
         if self.search_text:
