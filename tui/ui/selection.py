@@ -19,6 +19,7 @@ from tui.ui.state import UiState
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.corpus.document import Document
+    from tui.quotes.model import Quote
     from tui.ui.exporting import Exporter
 
 
@@ -67,10 +68,12 @@ class QuoteSelection(App[None]):
         self.state.selected = list(self.selected)
         self._save_state()
 
+    def _highlighted_quote(self) -> Quote | None:
+        """The quote under the list's cursor, once the index is there to act on it."""
+        return self.query_one(QuotesPane).current() if self._has_index() else None
+
     def action_toggle_quote(self) -> None:
-        if not self._has_index():
-            return
-        quote = self.query_one(QuotesPane).current()
+        quote = self._highlighted_quote()
         if quote is None:
             return
         if quote.id in self.selected:
@@ -108,9 +111,7 @@ class QuoteSelection(App[None]):
             self.exporter.copy()
 
     def action_variants(self) -> None:
-        if not self._has_index():
-            return
-        quote = self.query_one(QuotesPane).current()
+        quote = self._highlighted_quote()
         if quote is None:
             return
         assert self.index is not None
