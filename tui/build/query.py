@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui.corpus.facets import SourceFacets, Timeline, timeline
 from tui.quotes.browse import QuoteFilter, in_view, names_speaker, ordered
+from tui.util import bitsets
 
 if TYPE_CHECKING:
     from tui.build.concordance import Concordance
@@ -77,12 +78,14 @@ class QueryResult:
         return timeline(self._sources_under(self.filter.facets.without_dates()))
 
     @cached_property
-    def matched(self) -> list[Quote] | None:
+    def matched(self) -> int | None:
         """The quotations the search text matches (in the matching sources, or spoken
-        by someone it names), in the index's order; None when there is no search."""
+        by someone it names), as a set of their places in the index's list; None when
+        there is no search. (A broad search matches hundreds of thousands in a large
+        archive: they are narrowed as a set before any is listed.)"""
         if not self.searching:
             return None
-        return self.index.quotes_matching(self.text, self.hits)
+        return self.index.quote_bits_matching(self.text, self.hits)
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -92,17 +95,19 @@ class QueryResult:
         order: the list's order by source, so only a sort by speaker sorts. Each filter
         walks what the ones before it left (a broad search leaves tens of thousands)."""
         f = self.filter
+        index = self.index
         matched = self.matched
         if matched is not None:
-            quotes = matched
-            if f.source:
-                quotes = [q for q in quotes if q.source == f.source]
+            if not f.all_sections:
+                matched &= index.body_quotes
+            if f.source and index.quote_finder is not None:
+                matched &= index.quote_finder.of_source(f.source)
+            quotes = bitsets.select(index.quotes, matched)
         elif f.source:
-            quotes = self.index.quotes_by_source.get(f.source, [])
+            quotes = [q for q in index.quotes_by_source.get(f.source, [])
+                      if in_view(q, f.all_sections)]
         else:
-            quotes = self.index.quotes
-        if not f.all_sections:
-            quotes = [q for q in quotes if in_view(q, False)]
+            quotes = index.quotes_in_view(f.all_sections)
         if f.entity:
             naming = self.index.quote_ids_naming(f.entity)
             quotes = [q for q in quotes if q.id in naming]

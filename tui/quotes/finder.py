@@ -168,6 +168,13 @@ class QuoteFinder:
     ) -> list[Quote]:
         """The quotations ``query`` matches (see the module's docstring), in index order.
         Words and phrases count only in documents of ``sources``, if given."""
+        return bitsets.select(self.quotes, self.matching_bits(search, query, sources))
+
+    def matching_bits(
+        self, search: SearchIndex, query: str, sources: Container[str] | None = None
+    ) -> int:
+        """:meth:`matching` as a set of the quotations' numbers (their places in the
+        index's list), for filters to narrow before any quotation is listed."""
         in_text = 0
         for matcher in search.matchers(query):
             if matcher.regex is not None:
@@ -187,7 +194,11 @@ class QuoteFinder:
         spoken = self._spoken_by(query)
         if spoken:  # (a speaker's quotations are an array, not a bitmap)
             in_text |= bitsets.from_numbers(chain.from_iterable(spoken), n)
-        return bitsets.select(self.quotes, in_text)
+        return in_text
+
+    def of_source(self, source: str) -> int:
+        """The quotations of one source, as a set of their numbers."""
+        return self._quotes_of({source})
 
     def _holding(self, key: bytes) -> array:
         j = self._where.get(key)
