@@ -62,10 +62,10 @@ def keystroke(index: CorpusIndex, query: str, open_id: str | None) -> tuple[int,
     """What the dashboard asks the core when the search bar changes (tui/ui/app.py,
     ``run_search`` and ``_highlight``): (matching sources, quotations shown)."""
     result = index.query(query)
-    hits = result.hits or {}
+    hits = result.hits
     if open_id is not None:
         result.matches_in(open_id)
-    return len(hits), len(result.quotes)
+    return len(hits or ()), len(result.quotes)
 
 
 SCREEN_ROWS = 48  # the concordance lines a tall terminal draws at once

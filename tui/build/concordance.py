@@ -138,7 +138,9 @@ class Concordance:
         mentions = self._mentions
         if mentions is not None:
             return [len(mentions.get(d.id, ())) for d in self.docs]
-        hits = self.result.hits or {}
+        hits = self.result.hits
+        if hits is None:
+            return [0] * len(self.docs)
         return [hits.get(d.id, 0) for d in self.docs]
 
     @cached_property

@@ -37,6 +37,7 @@ from tui.quotes.browse import QuoteFilter, in_view, ordered
 from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.model import Quote, quote_columns, quotes_from_columns
+from tui.search.counting import Hits
 from tui.search.index import SearchIndex
 from tui.util import bitsets
 from tui.util.collector import no_collector
@@ -265,7 +266,10 @@ class CorpusIndex:
     def quote_bits_matching(self, query: str, sources: Container[str] | None = None) -> int:
         """:meth:`quotes_matching` as a set of the quotations' places in :attr:`quotes`."""
         assert self.quote_finder is not None  # (build makes it, or reads it from the cache)
-        if isinstance(sources, Collection) and len(sources) == len(self.documents):
+        if isinstance(sources, Hits):
+            if len(sources) == len(self.documents):
+                sources = None  # every document: then there is nothing to filter
+        elif isinstance(sources, Collection) and len(sources) == len(self.documents):
             # every document: then there is nothing to filter (the ids compared in C)
             ids = sources.keys() if isinstance(sources, Mapping) else sources
             if isinstance(ids, AbstractSet) and self.by_id.keys() <= ids:

@@ -6,12 +6,14 @@ the two front ends can never answer one question two ways."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui.corpus.facets import SourceFacets, Timeline, timeline
 from tui.quotes.browse import QuoteFilter, in_view, names_speaker, ordered
+from tui.search.counting import Hits
 from tui.util import bitsets
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ class QueryResult:
         return bool(self.text.strip())
 
     @cached_property
-    def hits(self) -> dict[str, int] | None:
+    def hits(self) -> Mapping[str, int] | None:
         """Matches per matching source, or None when there is no search."""
         if not self.searching:
             return None
@@ -62,7 +64,11 @@ class QueryResult:
             docs = [d for d in docs if d.id in wanted]
         hits = self.hits
         if hits is not None:
-            docs = [d for d in docs if hits.get(d.id)]
+            if docs is self.index.documents and isinstance(hits, Hits):
+                # (every document: the set of those matching picks them in C)
+                docs = bitsets.select(docs, hits.bits)
+            else:
+                docs = [d for d in docs if d.id in hits]
         if facets.narrows:
             docs = [d for d in docs if facets.keeps(d)]
         return docs

@@ -24,8 +24,11 @@ from itertools import accumulate, chain, compress, groupby, repeat
 from operator import mul
 from typing import Any
 
+import numpy as np
+
 from tui.quotes.browse import query_name_words, spaced_words
 from tui.quotes.model import Quote
+from tui.search.counting import Hits
 from tui.search.index import SearchIndex
 from tui.search.keys import KEY_SIZE, LINE_KEY, Matcher, TextKeys, split_keys
 from tui.util import bitsets
@@ -110,6 +113,8 @@ class QuoteFinder:
         self._run_lengths = [n for _source, n in runs]
         self._sources = frozenset(self._run_sources)
         self._source_of = [q.source for q in quotes].__getitem__
+        # each run's document number in the search index, when first needed
+        self._run_docs: np.ndarray | None = None
         # the quotations of each key held by 1 quotation in _BITMAP_SHARE or more
         self._bitmaps = bitmaps
         # each speaker's name, casefolded → the quotations they speak (an array each: a
@@ -184,7 +189,10 @@ class QuoteFinder:
                 if len(key) > KEY_SIZE:  # a compound: its parts in a row
                     in_text |= self._compound(key)
         n = len(self.quotes)
-        if sources is not None and not all(map(sources.__contains__, self._sources)):
+        if isinstance(sources, Hits):
+            # the documents as a set: the quotations of those that match, in one step
+            in_text &= self._quotes_in(search, sources.bits)
+        elif sources is not None and not all(map(sources.__contains__, self._sources)):
             if in_text.bit_count() * 8 < n:  # (a few: each one's source, rather than all)
                 rows = bitsets.numbers(in_text)
                 kept = compress(rows, map(sources.__contains__, map(self._source_of, rows)))
@@ -195,6 +203,15 @@ class QuoteFinder:
         if spoken:  # (a speaker's quotations are an array, not a bitmap)
             in_text |= bitsets.from_numbers(chain.from_iterable(spoken), n)
         return in_text
+
+    def _quotes_in(self, search: SearchIndex, documents: int) -> int:
+        """The quotations from the documents of a set of the search index's numbers."""
+        if self._run_docs is None:
+            number = search.document_number
+            self._run_docs = np.array([number(source) for source in self._run_sources],
+                                      dtype=np.int64)
+        kept = bitsets.flags_of(documents, len(search.documents))[self._run_docs]
+        return bitsets.from_flags(np.repeat(kept, self._run_lengths))
 
     def of_source(self, source: str) -> int:
         """The quotations of one source, as a set of their numbers."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from tui.corpus.document import Document
 from tui.search.cache import ResultCache
-from tui.search.counting import HitCounter
+from tui.search.counting import HitCounter, Hits
 from tui.search.keys import Matcher, TextKeys
 from tui.search.passages import Match, Passage, Ranker, text_matches
 from tui.search.plans import Plan, candidates, find_hits, make_plan, plan_size
@@ -171,6 +171,10 @@ class SearchIndex:
 
     # --- the vocabulary ---------------------------------------------------------------------
 
+    def document_number(self, doc_id: str) -> int:
+        """A document's place in this index (-1 for an id it does not hold)."""
+        return self._doc_index.get(doc_id, -1)
+
     def term_id(self, term: str) -> int | None:
         """The id of a normalised term, or None if no document has it."""
         return self.vocabulary.term_id(term)
@@ -244,18 +248,19 @@ class SearchIndex:
         positive, negative, bits, complete = self._candidates(query, source)
         return self._ranker.rank(positive, negative, bits, complete, limit, source)
 
-    def hits_per_source(self, query: str, *, typing: bool = True) -> dict[str, int]:
-        """Matches per document id, for documents that match the whole query."""
+    def hits_per_source(self, query: str, *, typing: bool = True) -> Hits:
+        """Matches per document id, for documents that match the whole query (read-only:
+        the same answer is given to the next caller)."""
         key = ("hits", query, typing)
-        found = self._cache.cached(
-            key, lambda: self._hits_per_source(query, typing), lambda hits: 100 * len(hits)
+        return self._cache.cached(
+            key, lambda: self._hits_per_source(query, typing),
+            lambda hits: 8 * len(self.documents) + 16 * len(hits),
         )
-        return dict(found)  # (a copy, as for ``search``)
 
-    def _hits_per_source(self, query: str, typing: bool) -> dict[str, int]:
+    def _hits_per_source(self, query: str, typing: bool) -> Hits:
         positive, negative, bits, complete = self._candidates(parse_query(query, typing), None)
         if not bits:
-            return {}
+            return self._counter.none()
         return self._counter.count(positive, negative, bits, complete)
 
     # --- other questions --------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from tui.corpus.document import Document
@@ -23,7 +25,7 @@ class SourcesPane(RowList):
         self.quote_counts: dict[str, int] = {}
         self.entity_counts: dict[str, int] = {}
         self.counted = False
-        self.hits: dict[str, int] | None = None  # None: no search running
+        self.hits: Mapping[str, int] | None = None  # None: no search running
         self.open_id: str | None = None
 
     def on_resize(self) -> None:
@@ -49,7 +51,7 @@ class SourcesPane(RowList):
             self.entity_counts = entities
         self.refresh()
 
-    def set_hits(self, hits: dict[str, int] | None) -> None:
+    def set_hits(self, hits: Mapping[str, int] | None) -> None:
         self.hits = hits
         self.refresh()
 
