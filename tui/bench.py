@@ -22,8 +22,8 @@ from typing import Any
 from tui.build import parallel
 from tui.build.concordance import KWIC_SORTS
 from tui.build.corpus_index import CorpusIndex
+from tui.build.documents import load_documents
 from tui.config import Settings
-from tui.corpus.loader import load_corpus
 
 
 class BenchError(Exception):
@@ -142,8 +142,7 @@ def run_bench(
 ) -> dict[str, Any]:
     queries = read_queries(queries_file)
     started = time.perf_counter()
-    documents = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024,
-                            columns=settings.columns)
+    documents = load_documents(settings)
     load_seconds = time.perf_counter() - started
     if not documents.documents:
         raise BenchError(f"no documents in {settings.corpus}")

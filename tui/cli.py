@@ -57,10 +57,9 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def load_documents(settings: Settings) -> LoadResult:
-    from tui.corpus.loader import load_corpus
+    from tui.build.documents import load_documents as load
 
-    result = load_corpus(settings.corpus, max_bytes=settings.max_file_mb * 1024 * 1024,
-                         columns=settings.columns)
+    result = load(settings)
     for message in result.warnings:
         warn(message)
     return result

@@ -185,12 +185,13 @@ async def test_markup_in_queries_and_metadata_is_shown_as_text(tmp_path: Path) -
 async def test_a_loader_failure_is_a_notification_not_a_hang(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.corpus.loader
+    import tui.build.documents
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(tui.corpus.loader, "load_corpus", broken)
+    monkeypatch.setattr(tui.build.documents, "load_corpus", broken)
+    monkeypatch.setenv("NEWSDESK_CACHE_DIR", "off")  # (not read back from a test before)
     app = NewsdeskApp(settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

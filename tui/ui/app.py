@@ -174,12 +174,11 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def build_index(self) -> None:
-        from tui.corpus.loader import load_corpus  # (not needed before the first frame)
+        from tui.build.documents import load_documents  # (not needed before the first frame)
 
         try:
-            result = load_corpus(
-                self.settings.corpus,
-                max_bytes=self.settings.max_file_mb * 1024 * 1024, columns=self.settings.columns,
+            result = load_documents(
+                self.settings,
                 progress=lambda done, total: self._report("loading files", done, total),
             )
         except CorpusError as exc:

@@ -1,0 +1,121 @@
+"""A second start reads the loaded documents back from the disk cache, and never a
+stale one: a file added, removed, touched or edited is read again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.build import cache
+from tui.build import documents as documents_module
+from tui.build.documents import load_documents
+from tui.config import Settings
+from tui.corpus.loader import LoadResult, load_corpus
+
+BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, folder)
+    (folder / "notes.docx").write_bytes(b"not a format we read")
+    (folder / "empty.md").write_text("")
+    return folder
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_VAR, str(folder))
+    return folder
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The corpora the loader itself reads (a cache hit reads none)."""
+    seen: list[Path] = []
+
+    def spy(root: Path, *args: object, **kwargs: object) -> LoadResult:
+        seen.append(Path(root))
+        return load_corpus(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(documents_module, "load_corpus", spy)
+    return seen
+
+
+def _same(a: LoadResult, b: LoadResult) -> None:
+    assert a.documents == b.documents
+    assert [d.id for d in a.documents] == [d.id for d in b.documents]
+    assert [d.to_json() for d in a.documents] == [d.to_json() for d in b.documents]
+    assert [d.notes for d in a.documents] == [d.notes for d in b.documents]
+    assert [(d.section_kind_at(0), d.chars) for d in a.documents] == [
+        (d.section_kind_at(0), d.chars) for d in b.documents]
+    assert a.warnings == b.warnings
+    assert a.skipped == b.skipped
+    assert a.files_loaded == b.files_loaded
+
+
+def test_a_second_load_reads_the_cache_and_gives_the_same_documents(
+    corpus: Path, cache_dir: Path, loads: list[Path]
+) -> None:
+    settings = Settings(corpus=corpus)
+    first = load_documents(settings)
+    assert loads == [corpus] and list(cache_dir.glob("documents-*.pickle"))
+    second = load_documents(settings)
+    assert loads == [corpus]  # read back, not loaded
+    _same(first, second)
+    _same(second, load_corpus(corpus))
+    assert {s.path for s in second.skipped} == {"notes.docx", "empty.md"}
+
+
+@pytest.mark.parametrize("change", ["edit", "touch", "add", "remove"])
+def test_any_change_to_the_files_loads_again(
+    corpus: Path, cache_dir: Path, loads: list[Path], change: str
+) -> None:
+    settings = Settings(corpus=corpus)
+    load_documents(settings)
+    victim = sorted(corpus.glob("*.md"))[1]
+    if change == "edit":
+        victim.write_text(victim.read_text().replace("the", "a", 1))
+    elif change == "touch":
+        stat = victim.stat()
+        os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    elif change == "add":
+        (corpus / "zz-new.md").write_text("# A new article\n\nIt said nothing.\n")
+    else:
+        victim.unlink()
+    again = load_documents(settings)
+    assert loads == [corpus, corpus]
+    _same(again, load_corpus(corpus))
+
+
+def test_other_settings_are_another_entry(
+    corpus: Path, cache_dir: Path, loads: list[Path]
+) -> None:
+    load_documents(Settings(corpus=corpus))
+    small = load_documents(Settings(corpus=corpus, max_file_mb=0))
+    assert len(loads) == 2
+    assert not small.documents and small.skipped
+
+
+def test_a_corrupt_entry_is_a_miss(corpus: Path, cache_dir: Path, loads: list[Path]) -> None:
+    settings = Settings(corpus=corpus)
+    first = load_documents(settings)
+    for entry in cache_dir.glob("documents-*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:-100] + b"\0" * 100)
+    again = load_documents(settings)
+    assert len(loads) == 2
+    _same(first, again)
+
+
+def test_no_cache_loads_every_time(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, loads: list[Path]
+) -> None:
+    monkeypatch.setenv(cache.ENV_VAR, "off")
+    load_documents(Settings(corpus=corpus))
+    load_documents(Settings(corpus=corpus))
+    assert len(loads) == 2
