@@ -6,11 +6,13 @@ from collections.abc import Mapping
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from tui.build import cache
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.nlp.text import WORD_OR_LINE, normalise
+from tui.search.cache import ResultCache
 from tui.search.index import SearchIndex
 from tui.search.keys import (
     KEY_SIZE,
@@ -23,7 +25,7 @@ from tui.search.keys import (
 )
 from tui.search.passages import Passage
 from tui.search.postings import _unpack
-from tui.search.vocabulary import typo_budget
+from tui.search.vocabulary import Vocabulary, typo_budget
 
 AP = "002-japan-today-ap"
 
@@ -398,3 +400,26 @@ def test_the_result_cache_keeps_an_entry_bound_and_a_byte_bound(
     assert [k for k in "abcdefg" if k in cache._entries] == ["g"]
     cache.clear()
     assert not cache._entries
+
+
+_LETTERS = "abceéxyzΩ-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=11), min_size=1, max_size=40),
+    st.text(alphabet=_LETTERS, min_size=1, max_size=11),
+    st.integers(min_value=1, max_value=2),
+)
+def test_near_finds_every_word_a_comparison_with_each_finds(
+    words: list[str], word: str, budget: int
+) -> None:
+    """The letter masks that skip most of the vocabulary never skip a word in reach."""
+    terms = ["\n", *dict.fromkeys(words)]
+    vocabulary = Vocabulary.derive(terms, {}, list(range(1, len(terms))), lambda t: 1,
+                                   ResultCache())
+    expected = sorted(
+        (tid, OSA.distance(word, terms[tid])) for tid in range(1, len(terms))
+        if OSA.distance(word, terms[tid]) <= budget
+    )
+    assert sorted(vocabulary.near(word, budget)) == expected
