@@ -34,7 +34,7 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -126,7 +126,7 @@ def build(
         return None
     try:
         try:
-            futures = [pool.submit(extract_chunk, chunk) for chunk in chunks]
+            futures: list[_Pending | None] = [pool.submit(extract_chunk, c) for c in chunks]
         except Exception:  # a worker could not start, however: the caller builds
             return None
         return _reduce(documents, chunks, futures, aliases, ignore, progress,
@@ -161,7 +161,7 @@ def _quiet_signals() -> None:
 def _reduce(
     documents: list[Document],
     chunks: list[list[Document]],
-    futures: Sequence[_Pending],
+    futures: list[_Pending | None],
     aliases: dict[str, list[str]],
     ignore: list[str],
     progress: Callable[[str, int, int], None] | None,
@@ -169,9 +169,9 @@ def _reduce(
     size: int,
     share: bool = False,
 ) -> Built:
-    """The search postings here while the workers run the map, then the reduce. With
-    ``share`` (a local pool), this process then also takes the chunks no worker has
-    begun, from the last back."""
+    """The search postings here while the workers run the map, then the reduce (which
+    empties ``futures``). With ``share`` (a local pool), this process then also takes
+    the chunks no worker has begun, from the last back."""
     n = len(documents)
     stage = (lambda done, total: progress("search", done, total)) if progress else None
     search = SearchIndex.build(documents, stage)
@@ -193,6 +193,9 @@ def _reduce(
             if extracted is None:
                 extracted = _result(future)
                 usage.append((extracted.cpu_seconds, extracted.peak_rss_mb))
+            # a future holds its result: each shard is let go of once taken in, not
+            # kept with every other to the end
+            futures[i] = None
             columns.append(extracted.quotes)
             _report(progress, chunks, futures, here, i + 1)
             yield extracted.shard
@@ -216,7 +219,8 @@ def _reduce(
     return Built(search, entities, quotes, finder, where, size)
 
 
-def _result(future: _Pending) -> Extracted:
+def _result(future: _Pending | None) -> Extracted:
+    assert future is not None
     try:
         extracted = future.result()
     except Exception as error:  # (the worker's own, or the pool's: the caller falls back)
@@ -229,15 +233,15 @@ def _result(future: _Pending) -> Extracted:
 def _report(
     progress: Callable[[str, int, int], None] | None,
     chunks: list[list[Document]],
-    futures: Sequence[_Pending],
+    futures: list[_Pending | None],
     here: dict[int, Extracted],
     taken: int = 0,
 ) -> None:
     """Progress of the map: the documents of every chunk done (taken in, done by a
     worker, or done here)."""
     if progress:
-        done = sum(len(chunk) for i, chunk in enumerate(chunks)
-                   if i < taken or i in here or futures[i].done())
+        done = sum(len(chunk) for i, (chunk, future) in enumerate(zip(chunks, futures))
+                   if i < taken or i in here or future is None or future.done())
         progress("entities", done, sum(map(len, chunks)))
 
 
@@ -268,7 +272,8 @@ def _on_cluster(
                              f"{CONNECT_TIMEOUT:g} s ({_reason(error)})") from None
         size = max(1, sum(client.nthreads().values()))
         chunks = chunked(documents, size, chunk_size)
-        futures = client.map(extract_chunk, client.scatter(chunks, hash=False), pure=False)
+        futures: list[_Pending | None] = list(
+            client.map(extract_chunk, client.scatter(chunks, hash=False), pure=False))
         try:
             return _reduce(documents, chunks, futures, aliases, ignore, progress,
                            "dask cluster", size)
