@@ -118,3 +118,28 @@ def test_importing_the_main_module_starts_nothing(monkeypatch) -> None:
 
     monkeypatch.setattr(tui.cli, "main", lambda: pytest.fail("main() ran"))
     runpy.run_module("tui.__main__", run_name="__mp_main__")
+
+
+def test_index_builds_into_the_cache_that_the_next_start_reads(tmp_path, monkeypatch, capsys):
+    from tui.build import cache
+
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    assert main(["index", "--corpus", str(CORPUS), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"documents", "entities", "quotes", "seconds", "ran", "workers",
+                           "scheduler", "cache"}
+    assert report["documents"] == 5 and report["entities"] > 0 and report["quotes"] > 0
+    assert report["ran"] == "one process"  # (five articles: a pool would cost more)
+    assert report["scheduler"] is None and report["cache"] == str(tmp_path / "cache")
+    assert main(["index", "--corpus", str(CORPUS)]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith(f"5 documents: {report['entities']} entities, "
+                           f"{report['quotes']} quotes in ")
+    assert line.rstrip().endswith("read from the cache")
+
+
+def test_index_refuses_an_address_that_is_no_scheduler(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["index", "--corpus", str(CORPUS), "--scheduler", "http://host:8786"])
+    assert exit_.value.code == 2
+    assert "is not a Dask scheduler's address" in capsys.readouterr().err

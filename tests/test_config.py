@@ -104,6 +104,12 @@ def test_unknown_keys_are_named_in_warnings(tmp_path):
         ("theme: !!python/name:os.system\n", 1, "could not determine a constructor"),
         ("a: &x [1, 2]\nb: *x\n", 2, "aliases (*x) are not allowed"),
         ("max_file_mb: 1.5\n", 1, "MiB"),
+        ("theme: nord\nbuild:\n  scheduler: http://host:8786\n", 3,
+         "build.scheduler: 'http://host:8786' is not a Dask scheduler's address"),
+        ("build:\n  scheduler: tcp://host:99999\n", 2, "port 99999 is not between 1 and 65535"),
+        ("build:\n  scheduler: [tcp://a:8786, tcp://b:8786]\n", 2,
+         "build.scheduler must be a non-empty string"),
+        ("build: tcp://host:8786\n", 1, "build must be a mapping"),
     ],
 )
 def test_bad_config_names_file_and_line(tmp_path, text, line, message):
@@ -180,7 +186,7 @@ def test_ignore_items_read_as_their_yaml_values(tmp_path, item, read):
 @pytest.mark.parametrize(
     "text",
     ["theme:\n", "corpus:\n", "keys:\n", "max_file_mb:\n", "export:\n  directory:\n",
-     "entities:\n  ignore:\n  aliases:\n", "show_comments:\n"],
+     "entities:\n  ignore:\n  aliases:\n", "show_comments:\n", "build:\n  scheduler:\n"],
 )
 def test_an_empty_value_keeps_the_default(tmp_path, text):
     path = write(tmp_path / "c.yaml", text)
@@ -259,3 +265,13 @@ def test_key_names_match_the_ones_textual_gives_keys():
             assert config.key_problem(key.value) is None, key.value
     for code in range(33, 127):
         assert config.key_problem(_character_to_key(chr(code))) is None, chr(code)
+
+
+@pytest.mark.parametrize(
+    "address", ["tcp://10.0.0.5:8786", "tls://sched.example.org:8786", "localhost:8786",
+                "tcp://[::1]:8786", "sched"],
+)
+def test_a_scheduler_address_is_read(tmp_path, address):
+    path = write(tmp_path / "c.yaml", f"build:\n  scheduler: '{address}'\n")
+    assert config.load(path).build_scheduler == address
+    assert config.scheduler_problem(address) is None

@@ -1,13 +1,17 @@
-"""The two-core build gives the serial build's index, and falls back to it cleanly."""
+"""The build on a process pool gives the serial build's index, and falls back to it
+cleanly."""
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import os
 
 import pytest
 
 from tui.build import cache, parallel
+from tui.build import chunks as chunks_module
+from tui.build.chunks import chunked
 from tui.build.corpus_index import CorpusIndex
 from tui.config import EntitySettings, Settings
 from tui.corpus.document import Document
@@ -61,39 +65,84 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
 
 
-def test_two_cores_build_what_one_builds(
+def test_a_pool_builds_what_one_process_builds(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
-    assert parallel.build(bundled, {}, []) is not None  # the worker really did its part
+    built = parallel.build(bundled, {}, [])
+    assert built is not None and built.where == "process pool"  # the pool did its part
     serial = _build(bundled, monkeypatch, "off")
-    both = _build(bundled, monkeypatch, "on")
-    assert _json(both) == _json(serial)
+    pooled = _build(bundled, monkeypatch, "on")
+    assert serial.built_by == ("one process", 0)
+    assert pooled.built_by == ("process pool", 1)
+    assert _json(pooled) == _json(serial)
+    cpu, rss = parallel.last_worker_usage
+    assert cpu > 0 and rss > 0  # (the tasks' own, summed and the largest)
 
 
-def test_every_split_gives_the_same_index(
+def test_every_chunking_gives_the_same_index(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    """Several shards taken in one after another, in corpus order, whatever their
+    sizes (and whichever of them this process took while the worker was busy)."""
+    serial = _json(_build(bundled, monkeypatch, "off"))
+    monkeypatch.setenv(parallel.ENV_VAR, "on")
+    for size in (1, 2, 3, 4, len(bundled)):
+        index = CorpusIndex.build(bundled, SETTINGS, chunk_size=size)
+        assert index.built_by[0] == "process pool"
+        assert _json(index) == serial, size
+
+
+def test_chunks_are_contiguous_and_several_a_worker(bundled: list[Document]) -> None:
+    docs = bundled * 40  # (200 documents)
+    for workers, size in ((1, None), (3, None), (1, 7), (2, 1000)):
+        chunks = chunked(docs, workers, size)
+        assert [d for chunk in chunks for d in chunk] == docs
+        if size is None:
+            assert len(chunks) >= chunks_module.CHUNKS_PER_WORKER * workers
+        else:
+            assert max(map(len, chunks)) == min(size, len(docs))
+    assert max(map(len, chunked(bundled * 2000, 1))) == chunks_module.MAX_CHUNK
+
+
+def test_a_failing_task_falls_back_to_one_process(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
     serial = _json(_build(bundled, monkeypatch, "off"))
-    for mine, quote in ((0.0, 1.0), (0.3, 0.6), (1.0, 0.0), (0.5, 0.5)):
-        monkeypatch.setattr(parallel, "MINE_SHARE", mine)
-        monkeypatch.setattr(parallel, "WORKER_SHARE", quote)
-        assert _json(_build(bundled, monkeypatch, "on")) == serial
-
-
-def test_a_failing_worker_falls_back_to_one_process(
-    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
-) -> None:
-    serial = _json(_build(bundled, monkeypatch, "off"))
-    real = parallel._Link.send
-
-    def spoilt(link: parallel._Link, kind: str, value: object) -> None:
-        # the worker cannot read the documents it is sent
-        real(link, kind, b"not documents" if kind == "documents" else value)
-
-    monkeypatch.setattr(parallel._Link, "send", spoilt)
+    # a task the workers cannot run: its function cannot be pickled
+    monkeypatch.setattr(parallel, "extract_chunk", lambda chunk: None)
     assert parallel.build(bundled, {}, []) is None
-    monkeypatch.setattr(parallel._Link, "send", real)
-    assert _json(_build(bundled, monkeypatch, "on")) == serial
+    index = _build(bundled, monkeypatch, "on")
+    assert index.built_by == ("one process", 0)
+    assert _json(index) == serial
+
+
+def test_a_worker_exception_falls_back_to_one_process(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    serial = _json(_build(bundled, monkeypatch, "off"))
+    monkeypatch.setattr(_ReadableHereOnly, "here", True)
+    first = bundled[0]
+    spoilt = _ReadableHereOnly(first.id, first.path, first.text, first.meta,
+                               first.paragraphs, first.sections)
+    # (first: a worker takes it while this process builds the postings, and raises)
+    assert parallel.build([spoilt, *bundled[1:]], {}, [], chunk_size=1) is None
+    monkeypatch.setenv(parallel.ENV_VAR, "on")
+    index = CorpusIndex.build([spoilt, *bundled[1:]], SETTINGS, chunk_size=1)
+    assert index.built_by == ("one process", 0)
+    assert _json(index) == serial
+
+
+class _ReadableHereOnly(Document):
+    """A document whose text cannot be read in another process."""
+
+    __slots__ = ()
+    here = False  # (True in the test's process only)
+
+    @property
+    def text(self) -> str:
+        if not type(self).here:
+            raise RuntimeError("not readable here")
+        return Document.text.__get__(self)
 
 
 def test_no_worker_process_falls_back_to_one_process(
@@ -101,8 +150,8 @@ def test_no_worker_process_falls_back_to_one_process(
 ) -> None:
     serial = _json(_build(bundled, monkeypatch, "off"))
 
-    class NoProcesses:
-        def Process(self, *args: object, **kwargs: object) -> None:
+    class NoProcesses(multiprocessing.context.ForkServerContext):
+        def Process(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
             raise OSError("no processes allowed")
 
     monkeypatch.setattr(parallel, "_context", NoProcesses)
@@ -112,7 +161,7 @@ def test_no_worker_process_falls_back_to_one_process(
     assert _json(_build(bundled, monkeypatch, "on")) == serial
 
 
-def test_the_worker_is_not_a_fork_of_this_process(
+def test_the_workers_are_not_forks_of_this_process(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
     """The dashboard builds in a thread: forking it would copy a threaded process."""
@@ -121,13 +170,13 @@ def test_the_worker_is_not_a_fork_of_this_process(
         raise AssertionError("this process forked")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    assert parallel.build(bundled, {}, []) is not None
+    assert parallel.build(bundled, {}, [], chunk_size=1) is not None
 
 
 def test_small_corpora_and_single_cores_stay_in_process(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert not parallel.available(bundled)  # five articles: a fork costs more than it saves
+    assert not parallel.available(bundled)  # five articles: a pool costs more than it saves
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert not parallel.available(bundled)
@@ -136,15 +185,24 @@ def test_small_corpora_and_single_cores_stay_in_process(
     assert not parallel.available(bundled)
 
 
-def test_a_mined_shard_survives_pickling(bundled: list[Document]) -> None:
+def test_mined_shards_survive_pickling(bundled: list[Document]) -> None:
     import pickle
 
     from tui.entities.extract import extract_entities
     from tui.entities.mining import mine_shard
 
-    shard = pickle.loads(pickle.dumps(mine_shard(bundled[2:]), pickle.HIGHEST_PROTOCOL))
-    both = extract_entities(bundled[:2], later=lambda: shard)
-    assert [e.to_json() for e in both] == [e.to_json() for e in extract_entities(bundled)]
+    whole = [e.to_json() for e in extract_entities(bundled)]
+    for cuts in ((2,), (1, 2, 3, 4), (0, 3), (5,)):
+        bounds = [0, *cuts, len(bundled)]
+        shards = [
+            pickle.loads(pickle.dumps(mine_shard(bundled[a:b]), pickle.HIGHEST_PROTOCOL))
+            for a, b in zip(bounds[1:], bounds[2:])
+        ]
+        both = extract_entities(bundled[: bounds[1]], shards=shards)
+        assert [e.to_json() for e in both] == whole, cuts
+        alone = extract_entities([], shards=[mine_shard(bundled[a:b])
+                                             for a, b in zip(bounds, bounds[1:])])
+        assert [e.to_json() for e in alone] == whole, cuts
 
 
 def test_the_build_leaves_no_files(
@@ -153,18 +211,3 @@ def test_the_build_leaves_no_files(
     before = _shm_and_tmp()
     assert parallel.build(bundled, {}, []) is not None
     assert _shm_and_tmp() <= before
-
-
-def test_a_message_crosses_as_a_file_with_no_name() -> None:
-    """The messages' files have no name from the start: a build killed at any moment
-    (tmux kill-session while indexing) cannot leave them behind."""
-    from multiprocessing.connection import Pipe
-
-    a, b = Pipe()
-    before = _shm_and_tmp()
-    parallel._Link(a).send("postings", {"big": list(range(100_000))})
-    assert _shm_and_tmp() <= before
-    assert parallel._Link(b).receive("postings") == {"big": list(range(100_000))}
-    parallel._Link(a).send("postings", 1)
-    with pytest.raises(parallel.WorkerFailed):
-        parallel._Link(b).receive("search")

@@ -169,7 +169,7 @@ def test_casing_read_in_another_process_gives_the_same_entities():
     whole = [e.to_json() for e in extract_entities(docs)]
     for cut in (1, 7, 13, 29):
         shard = mine_shard(docs[cut:])
-        split = extract_entities(docs[:cut], later=lambda shard=shard: shard)
+        split = extract_entities(docs[:cut], shards=[shard])
         assert [e.to_json() for e in split] == whole, cut
 
 

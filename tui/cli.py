@@ -16,7 +16,7 @@ from tui.build.concordance import KWIC_SORTS, LIMIT
 from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
 from tui.corpus.facets import SOURCE_SORTS
-from tui.errors import CorpusError
+from tui.errors import BuildError, CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
 from tui.quotes.browse import SORTS
 
@@ -65,13 +65,13 @@ def load_documents(settings: Settings) -> LoadResult:
     return result
 
 
-def build_index(settings: Settings) -> CorpusIndex:
+def build_index(settings: Settings, scheduler: str | None = None) -> CorpusIndex:
     from tui.build.corpus_index import CorpusIndex
     from tui.entities.corrections import load_corrections, store_path
 
     corrections = load_corrections(store_path(settings.corpus))
     return CorpusIndex.build(load_documents(settings).documents, settings,
-                             corrections=corrections)
+                             corrections=corrections, scheduler=scheduler)
 
 
 def clip(text: str, width: int) -> str:
@@ -345,6 +345,38 @@ def cmd_concordance(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    from tui.build import cache
+
+    scheduler = args.scheduler or settings.build_scheduler
+    started = time.perf_counter()
+    index = build_index(settings, scheduler)
+    ran, workers = index.built_by
+    folder = cache.cache_dir()
+    report = {
+        "documents": len(index.documents),
+        "entities": len(index.entities),
+        "quotes": len(index.quotes),
+        "seconds": round(time.perf_counter() - started, 3),
+        "ran": ran,
+        "workers": workers,
+        "scheduler": scheduler if ran == "dask cluster" else None,
+        "cache": str(folder) if folder is not None else None,
+    }
+    if args.json:
+        emit_json(report)
+        return 0
+    where = {"cache": "read from the cache", "one process": "built in one process",
+             "process pool": f"built on {workers} worker processes and this one",
+             "dask cluster": f"built on the Dask cluster at {scheduler} ({workers} workers)"}
+    print(f"{report['documents']} documents: {report['entities']} entities, "
+          f"{report['quotes']} quotes in {report['seconds']:.1f} s, {where.get(ran, ran)}"
+          + ("" if folder is not None else " (not kept: the cache is off)"))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from tui.bench import BenchError, run_bench
 
@@ -392,6 +424,15 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
     return number
+
+
+def _scheduler(value: str) -> str:
+    from tui.config import scheduler_problem
+
+    problem = scheduler_problem(value.strip())
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value.strip()
 
 
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
@@ -544,6 +585,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_concordance)
 
+    p = sub.add_parser(
+        "index", parents=[common],
+        help="build the index into the cache, for the dashboard to open without building",
+    )
+    p.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
+                   help="build on this Dask cluster, tcp://host:8786 (default: build.scheduler "
+                   "from config, else this machine)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_index)
+
     p = sub.add_parser("bench", parents=[common], help="time loading, indexing and searching")
     p.add_argument("--queries", metavar="FILE", required=True, help="one query per line")
     p.add_argument("--repeat", type=_positive, default=5, metavar="N", help="runs per query")
@@ -560,7 +611,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = settings_for(args)
         return args.handler(args, settings)
-    except (CliError, ConfigError, CorpusError) as exc:
+    except (CliError, ConfigError, CorpusError, BuildError) as exc:
         print(f"newsdesk: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

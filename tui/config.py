@@ -8,6 +8,7 @@ the export directory defaults to ``exports`` in the working directory.
 from __future__ import annotations
 
 import os
+import re
 import string
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -59,6 +60,8 @@ class Settings:
     max_file_mb: int = 64
     # a table's own column names for the fields a source has: {"text": "Story"}
     columns: dict[str, str] = field(default_factory=dict)
+    # the Dask scheduler `newsdesk index` builds on ("tcp://host:8786"); None: this machine
+    build_scheduler: str | None = None
     source: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -302,6 +305,8 @@ def _parse(path: Path, root: yaml.Node, settings: Settings) -> None:
             settings.max_file_mb = size
         elif key == "columns":
             _parse_columns(path, value, settings)
+        elif key == "build":
+            _parse_build(path, value, settings)
         else:
             settings.warnings.append(f"{_where(path, knode)}: unknown key {key}")
 
@@ -319,6 +324,39 @@ def _parse_columns(path: Path, node: yaml.Node, settings: Settings) -> None:
         if _is_empty(path, value):
             continue
         settings.columns[name] = _string(path, value, f"columns.{name}")
+
+
+# A Dask scheduler's address: [protocol://]host[:port], the host a name, an IPv4 address
+# or an IPv6 one in brackets.
+_SCHEDULER = re.compile(
+    r"(?:(?:tcp|tls|ucx|ws|wss)://)?(?:[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?"
+)
+
+
+def scheduler_problem(address: str) -> str | None:
+    """Why ``address`` is not a Dask scheduler's address, or None when it is one."""
+    match = _SCHEDULER.fullmatch(address)
+    if match is None:
+        return (f"{address!r} is not a Dask scheduler's address "
+                "(tcp://host:8786, tls://host:8786 or host:8786)")
+    if match.group(1) is not None and not 0 < int(match.group(1)) < 65536:
+        return f"{address!r}: port {match.group(1)} is not between 1 and 65535"
+    return None
+
+
+def _parse_build(path: Path, node: yaml.Node, settings: Settings) -> None:
+    _expect(path, node, dict, "build")
+    for name, (knode, value) in _mapping(path, node).items():
+        if name != "scheduler":
+            settings.warnings.append(f"{_where(path, knode)}: unknown key build.{name}")
+            continue
+        if _is_empty(path, value):
+            continue  # (no scheduler: `newsdesk index` builds on this machine)
+        address = _string(path, value, "build.scheduler").strip()
+        problem = scheduler_problem(address)
+        if problem:
+            raise ConfigError(f"{_where(path, value)}: build.scheduler: {problem}")
+        settings.build_scheduler = address
 
 
 def _read(path: Path) -> str:

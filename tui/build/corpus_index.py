@@ -77,6 +77,9 @@ class CorpusIndex:
     # the quotations a correction gave a speaker, by speaker: found by an entity filter
     # on that speaker even in a source that does not name them
     voiced: dict[str, list[Quote]] = field(default_factory=dict, repr=False)
+    # where the last build ran ("cache", "one process", "process pool", "dask cluster"),
+    # and on how many workers
+    built_by: tuple[str, int] = field(default=("", 0), repr=False)
 
     @classmethod
     def build(
@@ -85,9 +88,16 @@ class CorpusIndex:
         settings: Settings | None = None,
         progress: Progress | None = None,
         corrections: Sequence[Correction] = (),
+        *,
+        scheduler: str | None = None,
+        chunk_size: int | None = None,
     ) -> CorpusIndex:
         """The index of ``documents``, built or read from the disk cache (which holds
-        what the extractor found), with the user's ``corrections`` applied to it."""
+        what the extractor found), with the user's ``corrections`` applied to it.
+
+        Built on the Dask cluster whose scheduler is at ``scheduler`` if given (a
+        BuildError if it cannot be), else on a local process pool where that pays, else
+        in this process; ``chunk_size``: documents per task of the first two."""
         settings = settings or Settings()
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         n = len(documents)
@@ -98,23 +108,29 @@ class CorpusIndex:
             # The documents outlive the build: the collector need not walk them on each of
             # the build's full collections.
             gc.freeze()
-            # Nor need it run during the build, in either process: what the build makes
+            # Nor need it run during the build, in any process: what the build makes
             # lives until the end, and the collection below finds any garbage it leaves.
             with no_collector():
                 aliases, ignore = settings.entities.aliases, settings.entities.ignore
                 built = None
-                if parallel.available(index.documents):
-                    built = parallel.build(index.documents, aliases, ignore, progress)
+                if scheduler or parallel.available(index.documents):
+                    built = parallel.build(index.documents, aliases, ignore, progress,
+                                           scheduler=scheduler, chunk_size=chunk_size)
                 if built is not None:
-                    index.search, index.entities, index.quotes, index.quote_finder = built
+                    index.search, index.entities = built.search, built.entities
+                    index.quotes, index.quote_finder = built.quotes, built.finder
+                    index.built_by = (built.where, built.workers)
                 else:
                     index._build_serially(aliases, ignore, progress)
                     index.quote_finder = QuoteFinder.build(index.search, index.quotes)
+                    index.built_by = ("one process", 0)
             if key:
                 cache.store(CACHE_NAME, key, index._state())
-        elif progress:
-            progress("search", n, n)
-            progress("entities", n, n)
+        else:
+            index.built_by = ("cache", 0)
+            if progress:
+                progress("search", n, n)
+                progress("entities", n, n)
         index.extracted = (index.entities, index.quotes, index.quote_finder)
         index.correct(corrections)
         if progress:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from operator import attrgetter
 
@@ -65,17 +65,18 @@ def extract_entities(
     aliases: dict[str, list[str]] | None = None,
     ignore: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
-    later: Callable[[], MinedShard] | None = None,
+    shards: Iterable[MinedShard] = (),
 ) -> list[Entity]:
     """Entities of the documents' body text, sorted by mention count (desc), then name.
 
-    ``later``, if given, returns what :func:`mine_shard` found in the documents that
-    follow ``documents`` (mined elsewhere meanwhile): the result is then that of all of
-    them, exactly as if mined here in order.
+    ``shards``, if given, are what :func:`mine_shard` found in the runs of documents that
+    follow ``documents``, in corpus order (mined elsewhere, each run after the one
+    before; ``documents`` may be empty): the result is then that of all of them, exactly
+    as if mined here in order. Each shard is taken in as the iterable yields it.
     """
     with no_collector():
         with folding():  # (names are folded once each, and the memo goes with the build)
-            entities = _extract(documents, aliases, ignore, progress, later)
+            entities = _extract(documents, aliases, ignore, progress, shards)
         return _compacted(entities)
 
 
@@ -177,7 +178,7 @@ def _extract(
     aliases: dict[str, list[str]] | None,
     ignore: list[str] | None,
     progress: Callable[[int, int], None] | None,
-    later: Callable[[], MinedShard] | None = None,
+    shards: Iterable[MinedShard] = (),
 ) -> list[Entity]:
     gaz = load_gazetteer()
     miner = _Miner(gaz)
@@ -186,8 +187,8 @@ def _extract(
         miner.mine(doc)
         if progress and (i % 500 == 0 or i == total - 1):
             progress(i + 1, total)
-    if later is not None:
-        miner.absorb(later())
+    for shard in shards:
+        miner.absorb(shard)
     miner.done()
     votes = miner.votes()
     known = set(votes)

@@ -3,7 +3,7 @@
 Lines where capitals prove nothing (headlines, photo credits) are set apart; each run of
 capitalised words is cut into name forms, whose mentions are gathered in :class:`_Groups`
 and whose evidence of type is tallied as votes. :func:`mine_shard` mines a run of a
-corpus's documents in another process, for the merge to take in.
+corpus's documents in another process, for the merge to take in with the other runs.
 """
 
 
@@ -487,7 +487,7 @@ def _initials_match(acronym: str, expansion: str) -> bool:
 
 
 def mine_shard(documents: list[Document]) -> MinedShard:
-    """Mine a later run of a corpus's documents for ``extract_entities(later=...)``."""
+    """Mine a run of a corpus's documents for ``extract_entities(shards=...)``."""
     with no_collector(), folding():
         miner = _Miner(load_gazetteer())
         miner.samples = {}

@@ -1,0 +1,65 @@
+"""The index build's map: what a run of a corpus's documents gives, on its own.
+
+Names are mined, and quotations found with their speakers as the text names them,
+document by document: a contiguous run of documents (a chunk) can be worked on
+anywhere, by a process of a local pool or by a worker of a Dask cluster, and the runs'
+results taken in, in corpus order, give exactly the serial build's (see
+tui/build/parallel.py for the reduce). This module is all a worker runs: it imports
+nothing of the search index nor of the merge's callers.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any, NamedTuple
+
+from tui.corpus.document import Document
+from tui.entities.mining import MinedShard, mine_shard
+from tui.quotes.extract import quotes_in_document
+from tui.quotes.model import quote_columns
+from tui.util.collector import no_collector
+
+# Several chunks a worker, so that progress shows as they finish and a worker that ends
+# early takes another; none so large that one chunk is most of a worker's share.
+CHUNKS_PER_WORKER = 4
+MAX_CHUNK = 2_000
+
+
+class Extracted(NamedTuple):
+    """What one chunk gave: its names as mined (for ``extract_entities(shards=...)``), its
+    quotations (``quote_columns``, speakers not yet settled), and what the task cost
+    where it ran (CPU seconds of its thread, the peak resident MB of its process)."""
+
+    shard: MinedShard
+    quotes: dict[str, list[Any]]
+    cpu_seconds: float
+    peak_rss_mb: float
+
+
+def extract_chunk(documents: list[Document]) -> Extracted:
+    """The map task: one chunk of documents, contiguous and in corpus order."""
+    started = time.thread_time()
+    with no_collector():
+        shard = mine_shard(documents)
+        quotes = quote_columns([q for doc in documents for q in quotes_in_document(doc)])
+    return Extracted(shard, quotes, time.thread_time() - started, _peak_rss_mb())
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def chunked(
+    documents: list[Document], workers: int, size: int | None = None
+) -> list[list[Document]]:
+    """``documents`` cut into contiguous chunks, in order: ``size`` documents each if
+    given, else about CHUNKS_PER_WORKER a worker and at most MAX_CHUNK documents."""
+    if size is None:
+        size = min(MAX_CHUNK, math.ceil(len(documents) / (CHUNKS_PER_WORKER * max(1, workers))))
+    size = max(1, size)
+    return [documents[i : i + size] for i in range(0, len(documents), size)]
