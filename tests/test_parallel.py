@@ -109,7 +109,7 @@ def test_a_failing_task_falls_back_to_one_process(
 ) -> None:
     serial = _json(_build(bundled, monkeypatch, "off"))
     # a task the workers cannot run: its function cannot be pickled
-    monkeypatch.setattr(parallel, "extract_chunk", lambda chunk: None)
+    monkeypatch.setattr(parallel, "quote_chunk", lambda chunk: None)
     assert parallel.build(bundled, {}, []) is None
     index = _build(bundled, monkeypatch, "on")
     assert index.built_by == ("one process", 0)

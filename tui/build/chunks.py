@@ -22,28 +22,40 @@ from tui.util.collector import no_collector
 
 # Several chunks a worker, so that progress shows as they finish and a worker that ends
 # early takes another; none so large that one chunk is most of a worker's share.
-CHUNKS_PER_WORKER = 4
-MAX_CHUNK = 2_000
+CHUNKS_PER_WORKER = 16
+MAX_CHUNK = 1_000
 
 
 class Extracted(NamedTuple):
-    """What one chunk gave: its names as mined (for ``extract_entities(shards=...)``), its
-    quotations (``quote_columns``, speakers not yet settled), and what the task cost
-    where it ran (CPU seconds of its thread, the peak resident MB of its process)."""
+    """What one task made of a chunk: its names as mined (for
+    ``extract_entities(shards=...)``) or its quotations (``quote_columns``, speakers not
+    yet settled), and what the task cost where it ran (CPU seconds of its thread, the
+    peak resident MB of its process)."""
 
-    shard: MinedShard
-    quotes: dict[str, list[Any]]
+    shard: MinedShard | None
+    quotes: dict[str, list[Any]] | None
     cpu_seconds: float
     peak_rss_mb: float
 
 
-def extract_chunk(documents: list[Document]) -> Extracted:
-    """The map task: one chunk of documents, contiguous and in corpus order."""
+def mine_chunk(documents: list[Document]) -> Extracted:
+    """A map task: the names of one chunk of documents, contiguous and in corpus order.
+    (Names and quotations are separate tasks: the entities need every chunk's names
+    before they can be merged, and the quotations only after that, so the workers
+    find quotations while the caller merges.)"""
     started = time.thread_time()
     with no_collector():
         shard = mine_shard(documents)
+    return Extracted(shard, None, time.thread_time() - started, _peak_rss_mb())
+
+
+
+def quote_chunk(documents: list[Document]) -> Extracted:
+    """A map task: the quotations of one chunk of documents."""
+    started = time.thread_time()
+    with no_collector():
         quotes = quote_columns([q for doc in documents for q in quotes_in_document(doc)])
-    return Extracted(shard, quotes, time.thread_time() - started, _peak_rss_mb())
+    return Extracted(None, quotes, time.thread_time() - started, _peak_rss_mb())
 
 
 def _peak_rss_mb() -> float:

@@ -39,7 +39,7 @@ from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from tui.build.chunks import Extracted, chunked, extract_chunk
+from tui.build.chunks import Extracted, chunked, mine_chunk, quote_chunk
 from tui.corpus.document import Document
 from tui.entities.extract import extract_entities
 from tui.entities.mining import MinedShard
@@ -126,10 +126,12 @@ def build(
         return None
     try:
         try:
-            futures: list[_Pending | None] = [pool.submit(extract_chunk, c) for c in chunks]
+            # every chunk's names first, then every chunk's quotations (see _reduce)
+            mined: list[_Pending | None] = [pool.submit(mine_chunk, c) for c in chunks]
+            found: list[_Pending | None] = [pool.submit(quote_chunk, c) for c in chunks]
         except Exception:  # a worker could not start, however: the caller builds
             return None
-        return _reduce(documents, chunks, futures, aliases, ignore, progress,
+        return _reduce(documents, chunks, (mined, found), aliases, ignore, progress,
                        "process pool", size, share=True)
     except (WorkerFailed, BrokenExecutor, OSError):
         return None
@@ -161,7 +163,7 @@ def _quiet_signals() -> None:
 def _reduce(
     documents: list[Document],
     chunks: list[list[Document]],
-    futures: list[_Pending | None],
+    tasks: tuple[list[_Pending | None], list[_Pending | None]],
     aliases: dict[str, list[str]],
     ignore: list[str],
     progress: Callable[[str, int, int], None] | None,
@@ -169,45 +171,38 @@ def _reduce(
     size: int,
     share: bool = False,
 ) -> Built:
-    """The search postings here while the workers run the map, then the reduce (which
-    empties ``futures``). With ``share`` (a local pool), this process then also takes
-    the chunks no worker has begun, from the last back."""
+    """The search postings here while the workers mine names, then the entities merged
+    here while the workers find quotations, then the quotations settled here (the
+    futures of ``tasks``, the names' and the quotations', are emptied as they are
+    taken in). With ``share`` (a local pool), this process also takes the chunks no
+    worker has begun, from the last back, before each merge: the two ends meet in
+    the middle."""
+    mined, found = tasks
     n = len(documents)
     stage = (lambda done, total: progress("search", done, total)) if progress else None
     search = SearchIndex.build(documents, stage)
-    here: dict[int, Extracted] = {}
-    if share:
-        for i in reversed(range(len(chunks))):
-            cancel = getattr(futures[i], "cancel", None)
-            if cancel is None or not cancel():
-                break  # (the pool hands chunks out in order: the earlier ones are begun)
-            here[i] = extract_chunk(chunks[i])
-            _report(progress, chunks, futures, here)
-
-    columns: list[dict[str, list[Any]]] = []
     usage: list[tuple[float, float]] = []
+    here = _take_unbegun(chunks, mined, mine_chunk, progress, "entities") if share else {}
 
     def shards() -> Iterator[MinedShard]:
-        for i, future in enumerate(futures):
-            extracted = here.pop(i, None)
-            if extracted is None:
-                extracted = _result(future)
-                usage.append((extracted.cpu_seconds, extracted.peak_rss_mb))
-            # a future holds its result: each shard is let go of once taken in, not
-            # kept with every other to the end
-            futures[i] = None
-            columns.append(extracted.quotes)
-            _report(progress, chunks, futures, here, i + 1)
+        for i in range(len(chunks)):
+            extracted = _taken(mined, here, i, usage)
+            _report(progress, "entities", chunks, mined, {}, i + 1)
+            assert extracted.shard is not None
             yield extracted.shard
 
     entities = extract_entities([], aliases=aliases, ignore=ignore, shards=shards())
     if progress:
         progress("entities", n, n)
+    here = _take_unbegun(chunks, found, quote_chunk, progress, "quotes") if share else {}
     try:
-        quotes = [q for found in columns for q in quotes_from_columns(found)]
-    except (KeyError, TypeError, ValueError) as error:
+        quotes = []
+        for i in range(len(chunks)):
+            columns = _taken(found, here, i, usage).quotes
+            assert columns is not None
+            quotes.extend(quotes_from_columns(columns))
+    except (KeyError, TypeError, ValueError, AssertionError) as error:
         raise WorkerFailed(f"quotations of another shape: {error}") from None
-    columns.clear()
     settle_quotes(quotes, entities, {d.id: d for d in documents})
     finder = QuoteFinder.build(search, quotes)
     if progress:
@@ -217,6 +212,39 @@ def _reduce(
         sum(cpu for cpu, _rss in usage), max((rss for _cpu, rss in usage), default=0.0)
     )
     return Built(search, entities, quotes, finder, where, size)
+
+
+def _take_unbegun(
+    chunks: list[list[Document]],
+    futures: list[_Pending | None],
+    task: Callable[[list[Document]], Extracted],
+    progress: Callable[[str, int, int], None] | None,
+    stage: str,
+) -> dict[int, Extracted]:
+    """Run here the tasks no worker has begun, from the last back (a pool hands them
+    out in order, so the first that cannot be cancelled ends the run)."""
+    here: dict[int, Extracted] = {}
+    for i in reversed(range(len(chunks))):
+        cancel = getattr(futures[i], "cancel", None)
+        if cancel is None or not cancel():
+            break
+        here[i] = task(chunks[i])
+        _report(progress, stage, chunks, futures, here)
+    return here
+
+
+def _taken(
+    futures: list[_Pending | None], here: dict[int, Extracted], i: int,
+    usage: list[tuple[float, float]],
+) -> Extracted:
+    """Task ``i``'s result, from here or from its worker (whose cost is noted). A
+    future holds its result: each is let go of once taken in, not kept to the end."""
+    extracted = here.pop(i, None)
+    if extracted is None:
+        extracted = _result(futures[i])
+        usage.append((extracted.cpu_seconds, extracted.peak_rss_mb))
+    futures[i] = None
+    return extracted
 
 
 def _result(future: _Pending | None) -> Extracted:
@@ -232,17 +260,18 @@ def _result(future: _Pending | None) -> Extracted:
 
 def _report(
     progress: Callable[[str, int, int], None] | None,
+    stage: str,
     chunks: list[list[Document]],
     futures: list[_Pending | None],
     here: dict[int, Extracted],
     taken: int = 0,
 ) -> None:
-    """Progress of the map: the documents of every chunk done (taken in, done by a
-    worker, or done here)."""
+    """Progress of one kind of task: the documents of every chunk done (taken in, done
+    by a worker, or done here)."""
     if progress:
         done = sum(len(chunk) for i, (chunk, future) in enumerate(zip(chunks, futures))
                    if i < taken or i in here or future is None or future.done())
-        progress("entities", done, sum(map(len, chunks)))
+        progress(stage, done, sum(map(len, chunks)))
 
 
 def _on_cluster(
@@ -272,10 +301,11 @@ def _on_cluster(
                              f"{CONNECT_TIMEOUT:g} s ({_reason(error)})") from None
         size = max(1, sum(client.nthreads().values()))
         chunks = chunked(documents, size, chunk_size)
-        futures: list[_Pending | None] = list(
-            client.map(extract_chunk, client.scatter(chunks, hash=False), pure=False))
+        scattered = client.scatter(chunks, hash=False)  # (each chunk sent once, for both)
+        mined: list[_Pending | None] = list(client.map(mine_chunk, scattered, pure=False))
+        found: list[_Pending | None] = list(client.map(quote_chunk, scattered, pure=False))
         try:
-            return _reduce(documents, chunks, futures, aliases, ignore, progress,
+            return _reduce(documents, chunks, (mined, found), aliases, ignore, progress,
                            "dask cluster", size)
         except WorkerFailed as error:
             raise BuildError(f"the build failed on the Dask cluster at {scheduler}: {error} "
