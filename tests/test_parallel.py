@@ -93,7 +93,7 @@ def test_every_chunking_gives_the_same_index(
 
 
 def test_chunks_are_contiguous_and_several_a_worker(bundled: list[Document]) -> None:
-    docs = bundled * 40  # (200 documents)
+    docs = bundled * 200  # (1,000 documents)
     for workers, size in ((1, None), (3, None), (1, 7), (2, 1000)):
         chunks = chunked(docs, workers, size)
         assert [d for chunk in chunks for d in chunk] == docs
@@ -101,7 +101,7 @@ def test_chunks_are_contiguous_and_several_a_worker(bundled: list[Document]) -> 
             assert len(chunks) >= chunks_module.CHUNKS_PER_WORKER * workers
         else:
             assert max(map(len, chunks)) == min(size, len(docs))
-    assert max(map(len, chunked(bundled * 2000, 1))) == chunks_module.MAX_CHUNK
+    assert max(map(len, chunked(bundled * 4000, 1))) == chunks_module.MAX_CHUNK
 
 
 def test_a_failing_task_falls_back_to_one_process(
