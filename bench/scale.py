@@ -81,13 +81,14 @@ def start(corpus: Path) -> dict[str, Any]:
     import resource
 
     from tui.build.corpus_index import CorpusIndex
+    from tui.build.documents import load_documents
     from tui.config import Settings
-    from tui.corpus.loader import load_corpus
 
+    settings = Settings(corpus=corpus)
     began = time.perf_counter()
-    documents = load_corpus(corpus).documents
+    documents = load_documents(settings).documents
     loaded = time.perf_counter()
-    index = CorpusIndex.build(documents, Settings(corpus=corpus))
+    index = CorpusIndex.build(documents, settings)
     ready = time.perf_counter()
     return {
         "documents": len(index.documents),

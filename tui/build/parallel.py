@@ -124,6 +124,7 @@ def build(
         pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_quiet_signals)
     except Exception:  # (no processes or no semaphores here: the caller builds)
         return None
+    _pools.add(pool)
     try:
         try:
             # every chunk's names first, then every chunk's quotations (see _reduce)
@@ -136,7 +137,26 @@ def build(
     except (WorkerFailed, BrokenExecutor, OSError):
         return None
     finally:
+        _pools.discard(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# The pools of the builds running now, for :func:`abandon`.
+_pools: set[ProcessPoolExecutor] = set()
+
+
+def abandon() -> None:
+    """Stop every build's workers now: the dashboard is quitting mid-build. (The
+    standard library would otherwise have the interpreter wait, at exit, for every
+    chunk still queued: minutes, in a large archive.) The builds themselves end in
+    failure, and nobody waits for them."""
+    for pool in list(_pools):
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
 
 
 def _context() -> multiprocessing.context.ForkServerContext:

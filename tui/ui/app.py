@@ -8,6 +8,7 @@ to the panes. What the user selects is saved per corpus and restored on the next
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
@@ -565,4 +566,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
     def on_unmount(self) -> None:
         self._save_state()
+        # quitting mid-build: its workers need not finish (if it has begun any)
+        parallel = sys.modules.get("tui.build.parallel")
+        if self.index is None and parallel is not None:
+            parallel.abandon()
 
