@@ -115,6 +115,7 @@ class QuoteFinder:
         self._source_of = [q.source for q in quotes].__getitem__
         # each run's document number in the search index, when first needed
         self._run_docs: np.ndarray | None = None
+        self._run_counts = np.zeros(0, dtype=np.int64)
         # the quotations of each key held by 1 quotation in _BITMAP_SHARE or more
         self._bitmaps = bitmaps
         # each speaker's name, casefolded → the quotations they speak (an array each: a
@@ -210,8 +211,9 @@ class QuoteFinder:
             number = search.document_number
             self._run_docs = np.array([number(source) for source in self._run_sources],
                                       dtype=np.int64)
+            self._run_counts = np.array(self._run_lengths, dtype=np.int64)
         kept = bitsets.flags_of(documents, len(search.documents))[self._run_docs]
-        return bitsets.from_flags(np.repeat(kept, self._run_lengths))
+        return bitsets.from_flags(np.repeat(kept, self._run_counts))
 
     def of_source(self, source: str) -> int:
         """The quotations of one source, as a set of their numbers."""
