@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import os
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from tui.build.chunks import chunked
 from tui.build.corpus_index import CorpusIndex
 from tui.config import EntitySettings, Settings
 from tui.corpus.document import Document
+from tui.corpus.loader import load_corpus
 
 pytestmark = pytest.mark.skipif(
     "forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here"
@@ -211,3 +213,24 @@ def test_the_build_leaves_no_files(
     before = _shm_and_tmp()
     assert parallel.build(bundled, {}, []) is not None
     assert _shm_and_tmp() <= before
+
+
+DEVSET = Path(__file__).resolve().parent.parent.parent / "shared" / "devset" / "polnear-train"
+
+
+@pytest.mark.skipif(not (DEVSET / "corpus").is_dir(), reason="the development set is not here")
+def test_real_news_gives_the_same_entities_on_a_pool_and_in_one_process(
+    monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    """837 real articles, two shards and more: a name's first mentions (its casing, its
+    strong evidence) are read shard by shard in every build, so where the work runs,
+    and how the quotations' chunks are cut, changes nothing."""
+    from tui.entities.mining import SHARD_DOCUMENTS
+
+    docs = load_corpus(DEVSET / "corpus").documents
+    assert len(docs) > SHARD_DOCUMENTS  # (two shards at least)
+    serial = _json(_build(docs, monkeypatch, "off"))
+    monkeypatch.setenv(parallel.ENV_VAR, "on")
+    index = CorpusIndex.build(docs, SETTINGS, chunk_size=97)
+    assert index.built_by[0] == "process pool"
+    assert _json(index) == serial

@@ -42,7 +42,7 @@ from typing import Any, Protocol
 from tui.build.chunks import Extracted, chunked, mine_chunk, quote_chunk
 from tui.corpus.document import Document
 from tui.entities.extract import extract_entities
-from tui.entities.mining import MinedShard
+from tui.entities.mining import MinedShard, shards
 from tui.entities.model import Entity
 from tui.errors import BuildError
 from tui.quotes.extract import settle_quotes
@@ -119,7 +119,7 @@ def build(
     if scheduler:
         return _on_cluster(documents, aliases, ignore, progress, scheduler, chunk_size)
     size = workers()
-    chunks = chunked(documents, size, chunk_size)
+    chunks = (shards(documents), chunked(documents, size, chunk_size))
     try:
         pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_quiet_signals)
     except Exception:  # (no processes or no semaphores here: the caller builds)
@@ -128,8 +128,8 @@ def build(
     try:
         try:
             # every chunk's names first, then every chunk's quotations (see _reduce)
-            mined: list[_Pending | None] = [pool.submit(mine_chunk, c) for c in chunks]
-            found: list[_Pending | None] = [pool.submit(quote_chunk, c) for c in chunks]
+            mined: list[_Pending | None] = [pool.submit(mine_chunk, c) for c in chunks[0]]
+            found: list[_Pending | None] = [pool.submit(quote_chunk, c) for c in chunks[1]]
         except Exception:  # a worker could not start, however: the caller builds
             return None
         return _reduce(documents, chunks, (mined, found), aliases, ignore, progress,
@@ -182,7 +182,7 @@ def _quiet_signals() -> None:
 
 def _reduce(
     documents: list[Document],
-    chunks: list[list[Document]],
+    chunks: tuple[list[list[Document]], list[list[Document]]],
     tasks: tuple[list[_Pending | None], list[_Pending | None]],
     aliases: dict[str, list[str]],
     ignore: list[str],
@@ -198,26 +198,27 @@ def _reduce(
     worker has begun, from the last back, before each merge: the two ends meet in
     the middle."""
     mined, found = tasks
+    shards_of, quotes_of = chunks  # (the chunks whose names, and whose quotations, are mined)
     n = len(documents)
     stage = (lambda done, total: progress("search", done, total)) if progress else None
     search = SearchIndex.build(documents, stage)
     usage: list[tuple[float, float]] = []
-    here = _take_unbegun(chunks, mined, mine_chunk, progress, "entities") if share else {}
+    here = _take_unbegun(shards_of, mined, mine_chunk, progress, "entities") if share else {}
 
-    def shards() -> Iterator[MinedShard]:
-        for i in range(len(chunks)):
+    def taken_in() -> Iterator[MinedShard]:
+        for i in range(len(shards_of)):
             extracted = _taken(mined, here, i, usage)
-            _report(progress, "entities", chunks, mined, {}, i + 1)
+            _report(progress, "entities", shards_of, mined, {}, i + 1)
             assert extracted.shard is not None
             yield extracted.shard
 
-    entities = extract_entities([], aliases=aliases, ignore=ignore, shards=shards())
+    entities = extract_entities([], aliases=aliases, ignore=ignore, shards=taken_in())
     if progress:
         progress("entities", n, n)
-    here = _take_unbegun(chunks, found, quote_chunk, progress, "quotes") if share else {}
+    here = _take_unbegun(quotes_of, found, quote_chunk, progress, "quotes") if share else {}
     try:
         quotes = []
-        for i in range(len(chunks)):
+        for i in range(len(quotes_of)):
             columns = _taken(found, here, i, usage).quotes
             assert columns is not None
             quotes.extend(quotes_from_columns(columns))
@@ -320,9 +321,14 @@ def _on_cluster(
             raise BuildError(f"no Dask worker joined the scheduler at {scheduler} within "
                              f"{CONNECT_TIMEOUT:g} s ({_reason(error)})") from None
         size = max(1, sum(client.nthreads().values()))
-        chunks = chunked(documents, size, chunk_size)
-        scattered = client.scatter(chunks, hash=False)  # (each chunk sent once, for both)
+        chunks = shards(documents), shards(documents)
+        if chunk_size:  # (the quotations' chunks may be cut anywhere)
+            chunks = chunks[0], chunked(documents, size, chunk_size)
+        scattered = client.scatter(chunks[0], hash=False)
         mined: list[_Pending | None] = list(client.map(mine_chunk, scattered, pure=False))
+        # (the same chunks, sent once for both, unless cut otherwise)
+        if chunk_size:
+            scattered = client.scatter(chunks[1], hash=False)
         found: list[_Pending | None] = list(client.map(quote_chunk, scattered, pure=False))
         try:
             return _reduce(documents, chunks, (mined, found), aliases, ignore, progress,

@@ -39,7 +39,8 @@ from tui.corpus.document import Document
 from tui.entities.casing import Casing
 from tui.entities.groups import _Votes
 from tui.entities.merge import _merge, _winner
-from tui.entities.mining import MinedShard, _Miner
+from tui.entities.mining import MinedShard, _Miner, mined
+from tui.entities.mining import shards as cut_shards
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _resolve_headline, _resolve_people
 from tui.nlp.given_names import is_given_name
@@ -71,8 +72,9 @@ def extract_entities(
 
     ``shards``, if given, are what :func:`mine_shard` found in the runs of documents that
     follow ``documents``, in corpus order (mined elsewhere, each run after the one
-    before; ``documents`` may be empty): the result is then that of all of them, exactly
-    as if mined here in order. Each shard is taken in as the iterable yields it.
+    before; ``documents`` may be empty), each run one of
+    :func:`~tui.entities.mining.shards`: the result is then that of all of them, exactly
+    as if mined here. Each shard is taken in as the iterable yields it.
     """
     with no_collector():
         with folding():  # (names are folded once each, and the memo goes with the build)
@@ -183,10 +185,13 @@ def _extract(
     gaz = load_gazetteer()
     miner = _Miner(gaz)
     total = len(documents)
-    for i, doc in enumerate(documents):
-        miner.mine(doc)
-        if progress and (i % 500 == 0 or i == total - 1):
-            progress(i + 1, total)
+    done = 0
+    # (a shard at a time, as a build on many processes mines them: see SHARD_DOCUMENTS)
+    for part in cut_shards(documents):
+        miner.absorb(mined(part))
+        done += len(part)
+        if progress:
+            progress(done, total)
     for shard in shards:
         miner.absorb(shard)
     miner.done()

@@ -68,7 +68,7 @@ from tui.nlp.names import Analyser
 from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
 from tui.util.collector import no_collector
 
-__all__ = ["MinedShard", "mine_shard"]
+__all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
 
 
 
@@ -486,12 +486,31 @@ def _initials_match(acronym: str, expansion: str) -> bool:
 
 
 
+# Documents a shard: every corpus is mined a shard at a time, the shards' names taken in
+# in corpus order, whether it is built in one process, on a pool or on a cluster. What a
+# name's first mentions decide (its casing samples, whether its strong evidence counts)
+# depends on where the shards are cut, so they are cut in the same places everywhere:
+# the same corpus gives the same entities whatever the machine and its cores.
+SHARD_DOCUMENTS = 500
+
+
+def shards(documents: list[Document]) -> list[list[Document]]:
+    """``documents`` cut into the shards every build mines (see SHARD_DOCUMENTS)."""
+    return [documents[i : i + SHARD_DOCUMENTS]
+            for i in range(0, len(documents), SHARD_DOCUMENTS)]
+
+
 def mine_shard(documents: list[Document]) -> MinedShard:
     """Mine a run of a corpus's documents for ``extract_entities(shards=...)``."""
     with no_collector(), folding():
-        miner = _Miner(load_gazetteer())
-        miner.samples = {}
-        miner.case_samples = {}
-        for doc in documents:
-            miner.mine(doc)
-        return miner.shard()
+        return mined(documents)
+
+
+def mined(documents: list[Document]) -> MinedShard:
+    """:func:`mine_shard` inside a caller's ``folding()`` block."""
+    miner = _Miner(load_gazetteer())
+    miner.samples = {}
+    miner.case_samples = {}
+    for doc in documents:
+        miner.mine(doc)
+    return miner.shard()
