@@ -20,8 +20,9 @@ from tui.quotes.extract import quotes_in_document
 from tui.quotes.model import quote_columns
 from tui.util.collector import no_collector
 
-# Several chunks a worker, so that progress shows as they finish and a worker that ends
-# early takes another; none so large that one chunk is most of a worker's share.
+# The quotations' chunks (the names' are the miner's shards): several a worker, so that
+# progress shows as they finish and the caller finds unbegun ones to take; none so large
+# that one chunk is most of a worker's share.
 CHUNKS_PER_WORKER = 16
 MAX_CHUNK = 1_000
 

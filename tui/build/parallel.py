@@ -1,18 +1,22 @@
 """The index build as a map over chunks of documents, on a process pool or a Dask cluster.
 
 Entities need the whole corpus, so the stages cannot simply be split by document.
-What can be is the map (tui/build/chunks.py): mining names, and finding quotations with
-their speakers as the text names them, chunk by chunk of contiguous documents. Each
-chunk's result comes back here, where the reduce runs:
+What can be is the map (tui/build/chunks.py), two kinds of task over contiguous runs of
+documents: mining names, a shard at a time (the shards every build mines, cut in the
+same places: ``entities.mining.SHARD_DOCUMENTS``), and finding quotations with their
+speakers as the text names them. Every name task is queued before any quotation task.
+The results come back here, where the reduce runs:
 
-* the mined names of every chunk are taken in, in corpus order, by one miner
-  (``extract_entities(shards=...)``), which then merges them into entities;
+* the shards' names are taken in, in corpus order, by one miner
+  (``extract_entities(shards=...)``), which then merges them into entities, while the
+  workers go on to the quotations;
 * the chunks' quotations are put end to end, in corpus order; the speakers' spelling
   from the entities' names, and the clusters, are settled over all of them
   (``settle_quotes``), then the quote browser's postings are made.
 
 The search postings need every document in one stream: this process builds them while
-the pool works on the chunks, then takes the chunks no worker has started yet.
+the pool mines, and before each merge takes the tasks no worker has begun, from the
+last back.
 
 The result is the serial build's, object for object. The pool's workers come from the
 standard library's forkserver, never from a fork of this process: the dashboard builds
