@@ -325,18 +325,17 @@ def _on_cluster(
             raise BuildError(f"no Dask worker joined the scheduler at {scheduler} within "
                              f"{CONNECT_TIMEOUT:g} s ({_reason(error)})") from None
         size = max(1, sum(client.nthreads().values()))
-        chunks = shards(documents), shards(documents)
-        if chunk_size:  # (the quotations' chunks may be cut anywhere)
-            chunks = chunks[0], chunked(documents, size, chunk_size)
-        scattered = client.scatter(chunks[0], hash=False)
+        # the quotations' chunks are the shards, sent once for both, unless cut otherwise
+        mine_chunks = shards(documents)
+        quote_chunks = chunked(documents, size, chunk_size) if chunk_size else mine_chunks
+        scattered = client.scatter(mine_chunks, hash=False)
         mined: list[_Pending | None] = list(client.map(mine_chunk, scattered, pure=False))
-        # (the same chunks, sent once for both, unless cut otherwise)
-        if chunk_size:
-            scattered = client.scatter(chunks[1], hash=False)
+        if quote_chunks is not mine_chunks:
+            scattered = client.scatter(quote_chunks, hash=False)
         found: list[_Pending | None] = list(client.map(quote_chunk, scattered, pure=False))
         try:
-            return _reduce(documents, chunks, (mined, found), aliases, ignore, progress,
-                           "dask cluster", size)
+            return _reduce(documents, (mine_chunks, quote_chunks), (mined, found), aliases,
+                           ignore, progress, "dask cluster", size)
         except WorkerFailed as error:
             raise BuildError(f"the build failed on the Dask cluster at {scheduler}: {error} "
                              "(is newsdesk, at this version, installed on every worker?)"

@@ -113,9 +113,9 @@ class QuoteFinder:
         self._run_lengths = [n for _source, n in runs]
         self._sources = frozenset(self._run_sources)
         self._source_of = [q.source for q in quotes].__getitem__
-        # each run's document number in the search index, when first needed
-        self._run_docs: np.ndarray | None = None
-        self._run_counts = np.zeros(0, dtype=np.int64)
+        # each run's document number in the search index, and its length, as arrays
+        # (made when first needed)
+        self._runs: tuple[np.ndarray, np.ndarray] | None = None
         # the quotations of each key held by 1 quotation in _BITMAP_SHARE or more
         self._bitmaps = bitmaps
         # each speaker's name, casefolded → the quotations they speak (an array each: a
@@ -207,13 +207,15 @@ class QuoteFinder:
 
     def _quotes_in(self, search: SearchIndex, documents: int) -> int:
         """The quotations from the documents of a set of the search index's numbers."""
-        if self._run_docs is None:
+        if self._runs is None:
             number = search.document_number
-            self._run_docs = np.array([number(source) for source in self._run_sources],
-                                      dtype=np.int64)
-            self._run_counts = np.array(self._run_lengths, dtype=np.int64)
-        kept = bitsets.flags_of(documents, len(search.documents))[self._run_docs]
-        return bitsets.from_flags(np.repeat(kept, self._run_counts))
+            self._runs = (
+                np.array([number(source) for source in self._run_sources], dtype=np.int64),
+                np.array(self._run_lengths, dtype=np.int64),
+            )
+        run_docs, run_lengths = self._runs
+        kept = bitsets.flags_of(documents, len(search.documents))[run_docs]
+        return bitsets.from_flags(np.repeat(kept, run_lengths))
 
     def of_source(self, source: str) -> int:
         """The quotations of one source, as a set of their numbers."""

@@ -42,8 +42,8 @@ class HitCounter:
         self.compounds = compounds
         self._cache = cache
         # the postings seen as NumPy arrays (no copy)
-        self._docs = _numpy(postings.post_docs)
-        self._tfs = _numpy(postings.post_tfs)
+        self._docs = bitsets.as_numbers(postings.post_docs)
+        self._tfs = bitsets.as_numbers(postings.post_tfs)
 
     def count(
         self, positive: list[Plan], negative: list[Plan], bits: int, complete: bool
@@ -115,13 +115,6 @@ class HitCounter:
         )
 
 
-def _numpy(values: array) -> np.ndarray:
-    """An ``array.array`` of numbers seen as a NumPy array, without a copy."""
-    if not len(values):
-        return np.zeros(0, dtype=np.int64)
-    return np.frombuffer(values, dtype=np.dtype(values.typecode))
-
-
 class Hits(Mapping[str, int]):
     """Matches per matching document id: a search's answer for the sources list.
 
@@ -159,9 +152,8 @@ class Hits(Mapping[str, int]):
         return int(self._counts.sum())
 
     def __getitem__(self, doc_id: str) -> int:
-        d = self._numbers.get(doc_id)
-        found = 0 if d is None else int(self._counts[d])
-        if not found:
+        found = self.get(doc_id)
+        if found is None:
             raise KeyError(doc_id)
         return found
 

@@ -21,23 +21,18 @@ import numpy as np
 T = TypeVar("T")
 
 
-def _indices(numbers: Iterable[int]) -> np.ndarray:
-    """``numbers`` as an array NumPy can index with (an ``array.array`` without a copy)."""
+def as_numbers(numbers: Iterable[int]) -> np.ndarray:
+    """``numbers`` as a NumPy array: an ``array.array`` seen as one, without a copy."""
     if isinstance(numbers, np.ndarray):
         return numbers
-    if isinstance(numbers, array) and numbers.typecode in _DTYPES:
-        return np.frombuffer(numbers, dtype=_DTYPES[numbers.typecode])
+    if isinstance(numbers, array):
+        return np.frombuffer(numbers, dtype=np.dtype(numbers.typecode))
     return np.fromiter(numbers, dtype=np.int64)
-
-
-_DTYPES: dict[str, type[np.integer]] = {
-    "B": np.uint8, "H": np.uint16, "I": np.uint32, "Q": np.uint64, "i": np.int32, "q": np.int64,
-}
 
 
 def mark(flags: bytearray, numbers: Iterable[int]) -> None:
     """Set ``flags[i]`` to 1 for each ``i`` of ``numbers``."""
-    picked = _indices(numbers)
+    picked = as_numbers(numbers)
     if len(picked):
         np.frombuffer(flags, dtype=np.uint8)[picked] = 1
 
@@ -51,7 +46,7 @@ def from_flags(flags: bytes | bytearray | np.ndarray) -> int:
 def from_numbers(numbers: Iterable[int], size: int) -> int:
     """The set of ``numbers``, each below ``size``."""
     flags = np.zeros(size, dtype=np.uint8)
-    picked = _indices(numbers)
+    picked = as_numbers(numbers)
     if len(picked):
         flags[picked] = 1
     return from_flags(flags)
