@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from tui.corpus.document import BODY, Document
 from tui.corpus.sections import credit_lines
@@ -145,11 +146,41 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
     return votes
 
 
+# What a run of capitalised words reads as (its pieces, trimmed by _Miner._revised;
+# None for title-case wording) depends on the run, its place and the gazetteer alone,
+# so a process that mines shard after shard (a serial build, a pool's worker) reads
+# each distinct run once, not once in every shard: one memo per (initial, after "the")
+# pair, as the miner's own caches. They are emptied, with the analyser's memos, when
+# one holds _READINGS_MAX runs, so that a worker's memory stays bounded however large
+# the corpus.
+_READINGS_MAX = 150_000
+_Reading = tuple[Piece, ...] | None
+_readings: tuple[dict[str, _Reading], ...] = ({}, {}, {}, {})
+_UNREAD: Any = object()
+_reader: list[Analyser] = []  # the process's analyser, with its own memos of words
+
+
+def _shared_analyser(gaz: Gazetteer) -> Analyser:
+    """This process's analyser for ``gaz``; a new one (and no readings) for another."""
+    if not _reader or _reader[0].gaz is not gaz:
+        _reader[:] = [Analyser(gaz)]
+        forget_readings()
+    return _reader[0]
+
+
+def forget_readings() -> None:
+    """Let go of the process's memo of run readings and of its analyser's memos."""
+    for memo in _readings:
+        memo.clear()
+    if _reader:
+        _reader[0].forget()
+
+
 class _Miner:
     """One pass over each document's body; votes and definitions gather across documents."""
 
     def __init__(self, gaz: Gazetteer) -> None:
-        self.analyser = Analyser(gaz)
+        self.analyser = _shared_analyser(gaz)
         # piece id → (key, strong votes): strong evidence counts for every mention, so
         # it is tallied from the groups' sizes at the end
         self.strong_forms: dict[int, tuple[str, tuple[tuple[str, int], ...]]] = {}
@@ -285,12 +316,14 @@ class _Miner:
     ) -> tuple[tuple | None, Piece | None]:
         """A run's pieces, flattened for the hot loop, and the piece an acronym may
         define; no pieces (None) for a run of title-case wording."""
-        if _title_case_run(run):
+        readings = _readings[initial + 2 * after_the]
+        pieces = readings.get(run, _UNREAD)
+        if pieces is _UNREAD:
+            if len(readings) >= _READINGS_MAX:
+                forget_readings()
+            pieces = readings[run] = self._reading(run, initial, after_the)
+        if pieces is None:
             return None, None
-        party = _PARTY_TAG.match(run)
-        if party and self.analyser.gaz.place(fold(party.group(1))):
-            return (), None  # "(R-Tex.)", "(D-N.Y.)": a lawmaker's party and state
-        pieces = self._revised(run, self.analyser.analyse(run, initial, after_the))
         flat = []
         for p in pieces:
             strong = tuple((t, w) for t, w in p.votes if w >= STRONG)
@@ -313,6 +346,14 @@ class _Miner:
             flat.append((p.start, fid, p.key, p.multi, weak, length))
         defines = pieces[-1] if pieces and pieces[-1].end == len(run) else None
         return tuple(flat), defines
+
+    def _reading(self, run: str, initial: bool, after_the: bool) -> _Reading:
+        if _title_case_run(run):
+            return None
+        party = _PARTY_TAG.match(run)
+        if party and self.analyser.gaz.place(fold(party.group(1))):
+            return ()  # "(R-Tex.)", "(D-N.Y.)": a lawmaker's party and state
+        return self._revised(run, self.analyser.analyse(run, initial, after_the))
 
     def _revised(self, run: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
         """The analyser's pieces with the edges that make no person's name taken off.
@@ -439,7 +480,7 @@ class _Miner:
         what a large corpus's mining holds), before the merge makes the entities."""
         self.caches = ({}, {}, {}, {})
         self.strong_forms = {}
-        self.analyser.forget()
+        forget_readings()
 
     def votes(self) -> dict[str, _Votes]:
         """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.
