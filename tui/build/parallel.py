@@ -22,7 +22,7 @@ The result is the serial build's, object for object. The pool's workers come fro
 standard library's forkserver, never from a fork of this process: the dashboard builds
 in a thread, and forking a process that runs threads can deadlock the child. So the
 documents travel to the workers, pickled a chunk at a time. A worker leaves signals
-alone (``_quiet_signals``): a terminal resize or the app's event loop are this
+alone (``_start_worker``): a terminal resize or the app's event loop are this
 process's business. Where there is no forkserver (Windows), a single core, a small
 corpus, or the pool fails in any way, the caller builds in-process instead (``None``
 here).
@@ -49,6 +49,7 @@ from tui.entities.extract import extract_entities
 from tui.entities.mining import MinedShard, shards
 from tui.entities.model import Entity
 from tui.errors import BuildError
+from tui.nlp.places import fold_for_life, folding
 from tui.quotes.extract import settle_quotes
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.model import Quote, quotes_from_columns
@@ -61,6 +62,9 @@ ENV_VAR = "NEWSDESK_PARALLEL"
 # Seconds to wait for a Dask scheduler to answer, and for its first worker.
 CONNECT_TIMEOUT = 10.0
 INSTALL_HINT = "pip install 'newsdesk[dask]'"
+# Folded names a worker remembers across its tasks (10,000 articles fold 150,000): a
+# bound on its memory however large the corpus.
+WORKER_FOLDS = 200_000
 
 
 # (CPU seconds, peak resident MB) of the last build's workers, for `newsdesk bench`: a
@@ -125,7 +129,7 @@ def build(
     size = workers()
     chunks = (shards(documents), chunked(documents, size, chunk_size))
     try:
-        pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_quiet_signals)
+        pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_start_worker)
     except Exception:  # (no processes or no semaphores here: the caller builds)
         return None
     _pools.add(pool)
@@ -173,9 +177,16 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
+def _start_worker() -> None:
+    """In a worker: one memo of folded names for all its tasks (a shard's names are
+    mostly the shard's before's), and signals left alone."""
+    fold_for_life(WORKER_FOLDS)
+    _quiet_signals()
+
+
 def _quiet_signals() -> None:
-    """In a worker: a terminal resize or the app's event loop are the parent's business
-    (a signal here must not wake the parent's loop through its inherited wake-up pipe)."""
+    """A terminal resize or the app's event loop are the parent's business (a signal in
+    a worker must not wake the parent's loop through its inherited wake-up pipe)."""
     try:
         signal.set_wakeup_fd(-1)
         if hasattr(signal, "SIGWINCH"):
@@ -201,6 +212,22 @@ def _reduce(
     taken in). With ``share`` (a local pool), this process also takes the chunks no
     worker has begun, from the last back, before each merge: the two ends meet in
     the middle."""
+    with folding():  # (one memo for the shards mined here and for the merge)
+        return _reduced(documents, chunks, tasks, aliases, ignore, progress, where, size,
+                        share)
+
+
+def _reduced(
+    documents: list[Document],
+    chunks: tuple[list[list[Document]], list[list[Document]]],
+    tasks: tuple[list[_Pending | None], list[_Pending | None]],
+    aliases: dict[str, list[str]],
+    ignore: list[str],
+    progress: Callable[[str, int, int], None] | None,
+    where: str,
+    size: int,
+    share: bool,
+) -> Built:
     mined, found = tasks
     shards_of, quotes_of = chunks  # (the chunks whose names, and whose quotations, are mined)
     n = len(documents)

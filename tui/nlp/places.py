@@ -103,6 +103,7 @@ DIRECTIONS = {
 _IDLE_LIMIT = 4096
 _FOLDED: dict[str, str] = {}
 _LIMIT = _IDLE_LIMIT
+_DEPTH = 0  # folding() blocks open
 
 
 def fold(text: str) -> str:
@@ -119,16 +120,31 @@ def fold(text: str) -> str:
 def folding(limit: int = 2_000_000) -> Iterator[None]:
     """Remember up to ``limit`` folds made inside the block, and forget them after it.
 
-    The memo is one for the process because every rule folds through :func:`fold`. If
-    blocks overlap (builds in two threads), the first to end drops it for both: the
-    other runs on slower, with the same results, and nothing outlives the blocks.
+    The memo is one for the process because every rule folds through :func:`fold`.
+    Blocks nest: an inner one (a shard mined inside a build's block, or the block of a
+    build in another thread) shares the memo, which goes when the last block ends. The
+    results are the same either way; only the work of folding a name again is saved.
     """
-    global _FOLDED, _LIMIT
-    _FOLDED, _LIMIT = {}, limit
+    global _FOLDED, _LIMIT, _DEPTH
+    if _DEPTH == 0:
+        _FOLDED, _LIMIT = {}, limit
+    _DEPTH += 1
     try:
         yield
     finally:
-        _FOLDED, _LIMIT = {}, _IDLE_LIMIT
+        _DEPTH -= 1
+        if _DEPTH == 0:
+            _FOLDED, _LIMIT = {}, _IDLE_LIMIT
+
+
+def fold_for_life(limit: int) -> None:
+    """For a process that does nothing but build (a pool's worker): one memo of up to
+    ``limit`` folds for every block it runs, task after task, kept until it exits."""
+    global _FOLDED, _LIMIT, _DEPTH
+    if _DEPTH == 0:
+        _FOLDED = {}
+    _LIMIT = limit
+    _DEPTH += 1
 
 
 def _fold(text: str) -> str:
