@@ -32,7 +32,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 -m "not alone"
+	$(BIN)/python -m pytest -m alone
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests bench

@@ -94,16 +94,22 @@ def test_every_chunking_gives_the_same_index(
         assert _json(index) == serial, size
 
 
-def test_chunks_are_contiguous_and_several_a_worker(bundled: list[Document]) -> None:
-    docs = bundled * 200  # (1,000 documents)
+def test_chunks_are_contiguous_and_shrink_towards_the_end(bundled: list[Document]) -> None:
+    docs = bundled * 2000  # (10,000 documents)
     for workers, size in ((1, None), (3, None), (1, 7), (2, 1000)):
         chunks = chunked(docs, workers, size)
         assert [d for chunk in chunks for d in chunk] == docs
+        sizes = list(map(len, chunks))
         if size is None:
-            assert len(chunks) >= chunks_module.CHUNKS_PER_WORKER * workers
+            # several a worker, the largest first, the last as small as allowed
+            assert len(chunks) >= chunks_module.GUIDE * (workers + 1)
+            assert sizes == sorted(sizes, reverse=True)[: len(sizes) - 1] + sizes[-1:]
+            assert max(sizes) <= chunks_module.MAX_CHUNK
+            assert min(sizes[:-1]) == chunks_module.MIN_CHUNK
         else:
-            assert max(map(len, chunks)) == min(size, len(docs))
-    assert max(map(len, chunked(bundled * 4000, 1))) == chunks_module.MAX_CHUNK
+            assert max(sizes) == min(size, len(docs))
+    assert max(map(len, chunked(bundled * 40000, 1))) == chunks_module.MAX_CHUNK
+    assert chunked(bundled, 1) == [bundled]  # (fewer documents than the smallest chunk)
 
 
 def test_a_failing_task_falls_back_to_one_process(
@@ -207,9 +213,16 @@ def test_mined_shards_survive_pickling(bundled: list[Document]) -> None:
         assert [e.to_json() for e in alone] == whole, cuts
 
 
+@pytest.mark.alone  # (a test running beside it makes semaphores of its own)
 def test_the_build_leaves_no_files(
     bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
 ) -> None:
+    import multiprocessing.forkserver
+
+    # (the forkserver's own folder lives as long as this process, whichever test
+    # starts it: it is started before the count)
+    parallel._context()
+    multiprocessing.forkserver.ensure_running()
     before = _shm_and_tmp()
     assert parallel.build(bundled, {}, []) is not None
     assert _shm_and_tmp() <= before

@@ -20,11 +20,15 @@ from tui.quotes.extract import quotes_in_document
 from tui.quotes.model import quote_columns
 from tui.util.collector import no_collector
 
-# The quotations' chunks (the names' are the miner's shards): several a worker, so that
-# progress shows as they finish and the caller finds unbegun ones to take; none so large
-# that one chunk is most of a worker's share.
-CHUNKS_PER_WORKER = 16
+# The quotations' chunks (the names' are the miner's shards) shrink as the work left
+# does (guided self-scheduling): each is 1/GUIDE of the documents left, shared out
+# among the workers and this process, at most MAX_CHUNK and at least MIN_CHUNK. The
+# first are large (fewer tasks to send and take in), the last small: when the caller
+# joins in, taking unbegun chunks from the back, and when a worker ends with the
+# chunks it had already been handed, neither waits long on the other.
+GUIDE = 4
 MAX_CHUNK = 1_000
+MIN_CHUNK = 25
 
 
 class Extracted(NamedTuple):
@@ -71,8 +75,14 @@ def chunked(
     documents: list[Document], workers: int, size: int | None = None
 ) -> list[list[Document]]:
     """``documents`` cut into contiguous chunks, in order: ``size`` documents each if
-    given, else about CHUNKS_PER_WORKER a worker and at most MAX_CHUNK documents."""
-    if size is None:
-        size = min(MAX_CHUNK, math.ceil(len(documents) / (CHUNKS_PER_WORKER * max(1, workers))))
-    size = max(1, size)
-    return [documents[i : i + size] for i in range(0, len(documents), size)]
+    given, else guided (see GUIDE) for ``workers`` workers and the caller."""
+    if size is not None:
+        size = max(1, size)
+        return [documents[i : i + size] for i in range(0, len(documents), size)]
+    chunks: list[list[Document]] = []
+    at, n, ways = 0, len(documents), GUIDE * (max(1, workers) + 1)
+    while at < n:
+        size = max(MIN_CHUNK, min(MAX_CHUNK, math.ceil((n - at) / ways)))
+        chunks.append(documents[at : at + size])
+        at += size
+    return chunks

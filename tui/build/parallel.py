@@ -234,10 +234,18 @@ def _reduced(
     stage = (lambda done, total: progress("search", done, total)) if progress else None
     search = SearchIndex.build(documents, stage)
     usage: list[tuple[float, float]] = []
-    here = _take_unbegun(shards_of, mined, mine_chunk, progress, "entities") if share else {}
+    here: dict[int, Extracted] = {}
+    if share:
+        _take_unbegun(shards_of, mined, mine_chunk, progress, "entities", here)
+    quoted_here: dict[int, Extracted] = {}  # (quotation chunks done here)
 
     def taken_in() -> Iterator[MinedShard]:
         for i in range(len(shards_of)):
+            if share and i not in here:
+                # while a worker still mines this shard, find quotations here (from the
+                # last chunk back): the merge cannot begin before every shard is in
+                _take_unbegun(quotes_of, found, quote_chunk, progress, "quotes",
+                              quoted_here, until=_done_or_gone(mined[i]))
             extracted = _taken(mined, here, i, usage)
             _report(progress, "entities", shards_of, mined, {}, i + 1)
             assert extracted.shard is not None
@@ -246,7 +254,9 @@ def _reduced(
     entities = extract_entities([], aliases=aliases, ignore=ignore, shards=taken_in())
     if progress:
         progress("entities", n, n)
-    here = _take_unbegun(quotes_of, found, quote_chunk, progress, "quotes") if share else {}
+    if share:
+        _take_unbegun(quotes_of, found, quote_chunk, progress, "quotes", quoted_here)
+    here = quoted_here
     try:
         quotes = []
         for i in range(len(quotes_of)):
@@ -272,17 +282,26 @@ def _take_unbegun(
     task: Callable[[list[Document]], Extracted],
     progress: Callable[[str, int, int], None] | None,
     stage: str,
-) -> dict[int, Extracted]:
-    """Run here the tasks no worker has begun, from the last back (a pool hands them
-    out in order, so the first that cannot be cancelled ends the run)."""
-    here: dict[int, Extracted] = {}
+    here: dict[int, Extracted],
+    until: Callable[[], bool] | None = None,
+) -> None:
+    """Run here, into ``here``, the tasks no worker has begun, from the last back (a
+    pool hands them out in order, so the first that cannot be cancelled ends the run),
+    skipping those already run here; before each, stop if ``until()`` says so."""
     for i in reversed(range(len(chunks))):
+        if i in here:
+            continue
+        if until is not None and until():
+            return
         cancel = getattr(futures[i], "cancel", None)
         if cancel is None or not cancel():
-            break
+            return
         here[i] = task(chunks[i])
         _report(progress, stage, chunks, futures, here)
-    return here
+
+
+def _done_or_gone(future: _Pending | None) -> Callable[[], bool]:
+    return lambda: future is None or future.done()
 
 
 def _taken(
