@@ -48,3 +48,16 @@ def test_offsets_take_eight_bytes_only_when_one_needs_them() -> None:
     assert offsets([0, 2**31 - 1]).typecode == "i"
     wide = offsets([0, 2**31])
     assert wide.typecode == "q" and list(wide) == [0, 2**31]
+
+
+@given(st.lists(small))
+def test_offsets_of_one_typecode_come_back_in_order(arrays: list[array]) -> None:
+    """(the common case, which is taken apart in C)"""
+    back = list(unlay(lay(arrays)))
+    assert back == arrays and all(a.typecode == "i" for a in back)
+
+
+def test_lengths_that_do_not_add_up_still_raise_nothing_silently() -> None:
+    codes, lengths, laid = lay([array("i", [1, 2]), array("i", [3])])
+    laid["i"].append(4)  # (one number more than the lengths say)
+    assert list(unlay((codes, lengths, laid))) == [array("i", [1, 2]), array("i", [3])]

@@ -7,6 +7,7 @@ definition kept here as the oracle.
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,36 @@ def test_survives_the_cache_and_rejects_other_states(index: CorpusIndex) -> None
     assert QuoteFinder.from_state(index.quotes, {**state, "format": "quote-search-0"}) is None
     assert QuoteFinder.from_state(index.quotes, None) is None
     assert QuoteFinder.from_state(index.quotes, {"format": state["format"]}) is None
+
+
+def test_the_cached_speaker_and_source_tables_are_the_ones_the_quotes_give(
+    index: CorpusIndex,
+) -> None:
+    """A cached finder reads its speakers' and sources' tables back rather than make
+    them again; tables that do not fit the quotations (another shape, too few, junk) are
+    made again from the quotations, never trusted."""
+    assert index.quote_finder is not None
+    state = index.quote_finder.state()
+    fresh = QuoteFinder.from_state(index.quotes, {**state, "tables": None})
+    assert fresh is not None and fresh.state()["tables"] == state["tables"]
+    sources, lengths, lines, numbers, bounds = state["tables"]
+    bad = [
+        (sources[:-1], lengths, lines, numbers, bounds),
+        (sources, lengths, lines + "x\n", numbers, bounds),
+        (sources, lengths, lines, array("I", [len(index.quotes)] * len(numbers)), bounds),
+        "tables", (1, 2, 3),
+    ]
+    for tables in bad:
+        again = QuoteFinder.from_state(index.quotes, {**state, "tables": tables})
+        assert again is not None and again.state()["tables"] == state["tables"]
+    some = sorted({q.source for q in index.quotes})[:1]
+    for query in ("Kono", "taro ko", "jae-in", "kim"):
+        for finder in (fresh, QuoteFinder.from_state(index.quotes, state)):
+            assert finder is not None
+            assert finder.matching(index.search, query, None) == index.quotes_matching(
+                query, None), query
+            assert finder.matching(index.search, query, set(some)) == index.quotes_matching(
+                query, set(some)), query
 
 
 def test_a_reprinted_statement_is_found_in_every_copy(index: CorpusIndex) -> None:

@@ -162,7 +162,7 @@ class CorpusIndex:
                     # the same quotations in the same order: only the speakers' index
                     # is made again
                     if finder is not None:
-                        finder = QuoteFinder.from_state(quotes, finder.state())
+                        finder = finder.respoken(quotes)
             by_id = {q.id: q for q in quotes} if applied.speakers else {}
             for quote_id, name in applied.speakers.items():
                 if name is not None:

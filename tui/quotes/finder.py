@@ -47,6 +47,43 @@ _FLAG = (b"\x00", b"\x01")
 _STATE = ("stream", "bounds", "keys", "key_bounds", "numbers")
 
 
+def _tables(quotes: Sequence[Quote]) -> tuple[Any, ...]:
+    """The finder's tables of sources and speakers (see QuoteFinder.__init__)."""
+    runs = [(source, len(list(run))) for source, run in groupby(q.source for q in quotes)]
+    speakers: dict[str, array] = {}
+    for i, quote in enumerate(quotes):
+        if quote.speaker:
+            name = quote.speaker.casefold()
+            spoken = speakers.get(name)
+            if spoken is None:
+                spoken = speakers[name] = array("I")
+            spoken.append(i)
+    lines = "".join(spaced_words(name) + "\n" for name in speakers)
+    numbers = array("I")
+    bounds = array("Q", [0])
+    for spoken in speakers.values():
+        numbers.extend(spoken)
+        bounds.append(len(numbers))
+    return ([source for source, _n in runs], array("Q", [n for _source, n in runs]),
+            lines, numbers, bounds)
+
+
+def _fits(tables: Any, quotes: int) -> bool:
+    """Whether ``tables``, read from a cache, have the shape of _tables' for ``quotes``
+    quotations (a cache of this version made them for these quotations)."""
+    try:
+        sources, lengths, lines, numbers, bounds = tables
+        return (
+            isinstance(sources, list) and isinstance(lines, str)
+            and all(isinstance(a, array) for a in (lengths, numbers, bounds))
+            and len(sources) == len(lengths) and sum(lengths) == quotes
+            and len(bounds) == lines.count("\n") + 1 and bounds[-1] == len(numbers)
+            and (not numbers or max(numbers) < quotes)
+        )
+    except (TypeError, ValueError):
+        return False
+
+
 def index_texts(search: SearchIndex, texts: Sequence[str]) -> dict[str, Any]:
     """The state of a :class:`QuoteFinder` for quotations of these texts, in this order:
     all of it that needs only the texts, so that another process can make it."""
@@ -98,6 +135,7 @@ class QuoteFinder:
     def __init__(
         self, quotes: Sequence[Quote], stream: bytes, bounds: array, keys: bytes,
         key_bounds: array, numbers: array, bitmaps: dict[bytes, int],
+        *, tables: tuple[Any, ...] | None = None,
     ) -> None:
         self.quotes = quotes
         # quotation i's keys are stream[bounds[i]:bounds[i + 1]], a line break's last
@@ -107,35 +145,28 @@ class QuoteFinder:
         self.numbers, self.key_bounds = numbers, key_bounds
         self._where = {key: j for j, key in enumerate(split_keys(keys))}
         self._keys = keys
-        # the quotations in runs of one source each, for a filter by source in C
-        runs = [(source, len(list(run))) for source, run in groupby(q.source for q in quotes)]
-        self._run_sources = [source for source, _n in runs]
-        self._run_lengths = [n for _source, n in runs]
-        self._sources = frozenset(self._run_sources)
         self._source_of = [q.source for q in quotes].__getitem__
         # each run's document number in the search index, and its length, as arrays
         # (made when first needed)
         self._runs: tuple[np.ndarray, np.ndarray] | None = None
         # the quotations of each key held by 1 quotation in _BITMAP_SHARE or more
         self._bitmaps = bitmaps
-        # each speaker's name, casefolded → the quotations they speak (an array each: a
-        # list would hold an int object a quotation)
-        self._speakers: dict[str, array] = {}
-        for i, quote in enumerate(quotes):
-            if quote.speaker:
-                name = quote.speaker.casefold()
-                spoken = self._speakers.get(name)
-                if spoken is None:
-                    spoken = self._speakers[name] = array("I")
-                spoken.append(i)
-        # each name's words, a space before each ("kim you-geun": " kim you geun"), one
-        # name a line: a word of a query is found at the start of theirs with a C scan
-        self._names = list(self._speakers)
-        self._name_words = [spaced_words(name) for name in self._names]
-        self._name_lines = "".join(words + "\n" for words in self._name_words)
+        # The tables that come from the quotations' sources and speakers (a cached
+        # index keeps them, so that a large archive's opening does not make them again):
+        # * the quotations in runs of one source each, for a filter by source in C;
+        # * each speaker's name as :func:`spaced_words` spaces it, one a line ("kim
+        #   you-geun": " kim you geun"), so that a word of a query is found at the start
+        #   of theirs with a C scan; and the quotations each speaks, name k's at
+        #   spoken[spoken_bounds[k]:spoken_bounds[k + 1]], in arrays (a list would hold
+        #   an int object a quotation).
+        if tables is None or not _fits(tables, len(quotes)):
+            tables = _tables(quotes)
+        self._run_sources, self._run_lengths, self._name_lines, spoken, spoken_bounds = tables
+        self._sources = frozenset(self._run_sources)
+        self._spoken, self._spoken_bounds = spoken, spoken_bounds
+        self._name_words = self._name_lines.split("\n")[:-1]
         self._name_starts = array("Q", [0])
-        for words in self._name_words:
-            self._name_starts.append(self._name_starts[-1] + len(words) + 1)
+        self._name_starts.extend(accumulate(len(words) + 1 for words in self._name_words))
         # a compound's or phrase's pattern → the quotations holding it, from first use
         self._rows: dict[bytes, int] = {}
 
@@ -151,6 +182,8 @@ class QuoteFinder:
             "format": FORMAT, "stream": self.stream, "bounds": self.bounds,
             "keys": self._keys, "key_bounds": self.key_bounds, "numbers": self.numbers,
             "bitmaps": self._bitmaps,
+            "tables": (self._run_sources, self._run_lengths, self._name_lines,
+                       self._spoken, self._spoken_bounds),
         }
 
     @classmethod
@@ -165,7 +198,16 @@ class QuoteFinder:
             return None
         if len(parts[2]) != KEY_SIZE * (len(parts[3]) - 1) or not isinstance(parts[5], dict):
             return None
-        return cls(quotes, *parts)
+        return cls(quotes, *parts, tables=state.get("tables"))
+
+    def respoken(self, quotes: Sequence[Quote]) -> QuoteFinder:
+        """This finder for the same quotations, in the same order, some of them now
+        given to other speakers (a correction): only the speakers' tables are new."""
+        state = self.state()
+        state["tables"] = None
+        finder = QuoteFinder.from_state(quotes, state)
+        assert finder is not None  # (the same quotations, so the same shape)
+        return finder
 
     # --- finding ----------------------------------------------------------------------------
 
@@ -316,5 +358,6 @@ class QuoteFinder:
             i = lines.find(longest, starts[k + 1])  # (the next name)
         for word in named:
             found = [k for k in found if word in self._name_words[k]]
-        return [self._speakers[self._names[k]] for k in found]
+        spoken, bounds = self._spoken, self._spoken_bounds
+        return [spoken[bounds[k] : bounds[k + 1]] for k in found]
 

@@ -75,6 +75,13 @@ def unlay(packed: Any) -> Iterator[array]:
             raise ValueError("not laid arrays")
     except (TypeError, AttributeError) as exc:
         raise ValueError("not laid arrays") from exc
+    if b"q" not in codes and sum(lengths) == len(laid["i"]):
+        # (all of one typecode, as offsets nearly always are: every slice made in C)
+        ends = array("q", accumulate(lengths))
+        starts = array("q", [0])
+        starts.extend(ends[:-1])
+        yield from map(laid["i"].__getitem__, map(slice, starts, ends))
+        return
     at = dict.fromkeys(_CODES, 0)
     for byte, n in zip(codes, lengths):
         code = chr(byte)
