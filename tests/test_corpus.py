@@ -247,13 +247,14 @@ def test_unreadable_folder_is_warned_about(tmp_path, monkeypatch):
 
     write(tmp_path, "a.md", "Title\nBody.\n")
     (tmp_path / "locked").mkdir()
-    real_walk = corpus_module.os.walk
+    real_scandir = corpus_module.os.scandir
 
-    def walk(top, onerror=None, **kwargs):
-        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
-        yield from real_walk(top, onerror=onerror, **kwargs)
+    def scandir(path):  # (the tests run as any user, root too: the folder is made unreadable)
+        if corpus_module.os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", corpus_module.os.fspath(path))
+        return real_scandir(path)
 
-    monkeypatch.setattr(corpus_module.os, "walk", walk)
+    monkeypatch.setattr(corpus_module.os, "scandir", scandir)
     result = load_corpus(tmp_path)
     assert [d.title for d in result.documents] == ["Title"]
     assert result.warnings == ["locked: folder cannot be read (Permission denied); skipped"]

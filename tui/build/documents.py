@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 from tui.build import cache
 from tui.config import Settings
 from tui.corpus.document import Document, Section, Spans
-from tui.corpus.loader import LoadResult, corpus_files, load_corpus
+from tui.corpus.loader import LoadResult, corpus_entries, load_corpus
 from tui.corpus.report import Skipped
 
 CACHE_NAME = "documents"
@@ -62,18 +61,18 @@ def _key(settings: Settings, max_bytes: int) -> str:
     notes: list[str] = []
     unknown: list[Skipped] = []
     try:
-        files = corpus_files(root, notes.append, unknown)
+        files = corpus_entries(root, notes.append, unknown)
     except OSError:
         return ""
     digest = hashlib.blake2b(digest_size=16)
     head = [FORMAT, cache.code_version(), str(root.resolve()), max_bytes, settings.columns]
     digest.update(json.dumps(head, sort_keys=True, default=str).encode())
-    for path in files:
+    for entry in files:
         try:
-            stat = os.stat(path)
+            stat = entry.stat()
         except OSError:
             return ""
-        digest.update(f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode(
+        digest.update(f"\0{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode(
             "utf-8", "surrogatepass"))
     for line in (*notes, *(f"{s.path}\0{s.reason}" for s in unknown)):
         digest.update(b"\1" + line.encode("utf-8", "surrogatepass"))

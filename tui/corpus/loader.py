@@ -299,52 +299,87 @@ def corpus_files(
     folders are followed, each real folder read once (a link back up is not a loop).
     A file of no format the loader reads is added to ``unknown``, with its extension.
     """
-    with os.scandir(root):
+    return [Path(entry.path) for entry in corpus_entries(root, warn, unknown)]
+
+
+def corpus_entries(
+    root: Path,
+    warn: Callable[[str], None] | None = None,
+    unknown: list[Skipped] | None = None,
+) -> list[os.DirEntry[str]]:
+    """:func:`corpus_files` as the directory entries the walk met (whose ``stat()``
+    is one call at most): a large archive's folder is walked on every start, to see
+    whether the cached load still holds, and a path object and two stat calls a file
+    were most of that."""
+    top = str(root)
+    with os.scandir(top):
         pass
+    prefix = os.path.join(top, "")
 
-    def report(where: str | Path, problem: str) -> None:
+    def relative(where: str) -> str:
+        rel = where[len(prefix):] if where.startswith(prefix) else where
+        return rel.replace(os.sep, "/")
+
+    def report(where: str, problem: str) -> None:
         if warn:
-            where = Path(where)
-            rel = where.relative_to(root).as_posix() if where != root else str(root)
-            warn(f"{rel}: {problem}; skipped")
+            warn(f"{relative(where) if where != top else top}: {problem}; skipped")
 
-    def unreadable(error: OSError) -> None:
-        if error.filename is not None:
-            report(error.filename, f"folder cannot be read ({error.strerror or error})")
-
-    found = []
-    seen = {os.path.realpath(root)}
-    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    seen = {os.path.realpath(top)}
+    folders = [top]
+    while folders:  # (depth first, each folder's subfolders in name order)
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            report(folder if error.filename is None else os.fsdecode(error.filename),
+                   f"folder cannot be read ({error.strerror or error})")
+            continue
+        subfolders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not entry.name.startswith("."):
+                (subfolders if is_dir else files).append(entry)
         kept = []
-        for name in sorted(d for d in dirs if not d.startswith(".")):
-            real = os.path.realpath(os.path.join(folder, name))
+        for entry in sorted(subfolders, key=lambda e: e.name):
+            real = os.path.realpath(entry.path)
             if real in seen:
-                report(Path(folder) / name, "links to a folder already read")
+                report(entry.path, "links to a folder already read")
                 continue
             seen.add(real)
-            kept.append(name)
-        dirs[:] = kept
-        for name in files:
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            suffix = path.suffix.lower()
+            kept.append(entry.path)
+        folders.extend(reversed(kept))
+        for entry in files:
+            name = entry.name
+            suffix = _suffix(name)
             if suffix not in SUFFIXES and formats.suffix_of(name) not in SUFFIXES:
-                if unknown is not None and not path.is_dir():
+                if unknown is not None:
                     known = formats.suffix_of(name) if suffix else ""
-                    unknown.append(unsupported(path.relative_to(root).as_posix(), known))
+                    unknown.append(unsupported(relative(entry.path), known))
                 continue
             try:
-                if path.is_file():
+                if entry.is_file():
                     if suffix:
-                        found.append(path)
-                elif path.is_symlink() and not path.exists():
-                    report(path, "broken link (its target is missing)")
+                        found.append((relative(entry.path), entry))
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    report(entry.path, "broken link (its target is missing)")
                 elif suffix:
-                    report(path, "not a regular file")
+                    report(entry.path, "not a regular file")
             except OSError as exc:  # e.g. a link loop (ELOOP), or a name too long
-                report(path, f"cannot be read ({exc.strerror or exc})")
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+                report(entry.path, f"cannot be read ({exc.strerror or exc})")
+    found.sort(key=lambda item: item[0])
+    return [entry for _rel, entry in found]
+
+
+def _suffix(name: str) -> str:
+    """The extension as ``Path.suffix`` gives it, in lower case ("" for "a." or ".md")."""
+    i = name.rfind(".")
+    return name[i:].lower() if 0 < i < len(name) - 1 else ""
 
 
 def _unique(doc_id: str, path: str, taken: set[str], n: int = 2) -> tuple[str, int]:
