@@ -195,6 +195,7 @@ def _quiet_signals() -> None:
         pass
 
 
+@folding()  # (one memo of folded names for the shards mined here and for the merge)
 def _reduce(
     documents: list[Document],
     chunks: tuple[list[list[Document]], list[list[Document]]],
@@ -211,23 +212,8 @@ def _reduce(
     futures of ``tasks``, the names' and the quotations', are emptied as they are
     taken in). With ``share`` (a local pool), this process also takes the chunks no
     worker has begun, from the last back, before each merge: the two ends meet in
-    the middle."""
-    with folding():  # (one memo for the shards mined here and for the merge)
-        return _reduced(documents, chunks, tasks, aliases, ignore, progress, where, size,
-                        share)
-
-
-def _reduced(
-    documents: list[Document],
-    chunks: tuple[list[list[Document]], list[list[Document]]],
-    tasks: tuple[list[_Pending | None], list[_Pending | None]],
-    aliases: dict[str, list[str]],
-    ignore: list[str],
-    progress: Callable[[str, int, int], None] | None,
-    where: str,
-    size: int,
-    share: bool,
-) -> Built:
+    the middle. While it waits for a shard a worker is still mining, it finds
+    quotations (the merge needs every shard, the quotations nothing)."""
     mined, found = tasks
     shards_of, quotes_of = chunks  # (the chunks whose names, and whose quotations, are mined)
     n = len(documents)
