@@ -246,3 +246,47 @@ def test_search_build_is_linear_in_a_paragraph_of_captions() -> None:
         SearchIndex.build([doc])
 
     assert doubling_ratio(run, document, 5_000, repeat=3) < 3
+
+
+def _compared(monkeypatch: pytest.MonkeyPatch, n: int) -> int:
+    """Names compared by the near-duplicate join in one block of ``n`` names (same
+    first letters, same last letter: the blocking key of a crowded archive)."""
+    import tui.entities.merge as merge
+
+    compared = 0
+    real = merge.process.extract
+
+    def extract(key, choices, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal compared
+        compared += len(choices)
+        return real(key, choices, **kwargs)
+
+    monkeypatch.setattr(merge.process, "extract", extract)
+    keys = [f"kappa{_word(i).lower()}z" for i in range(n)]
+    merge._fuzzy(merge._Union(), {k: {k: 1} for k in keys}, {}, load_gazetteer())
+    return compared
+
+
+def test_the_near_duplicate_join_is_linear_in_a_crowded_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counts = [_compared(monkeypatch, n) for n in (1_000, 2_000, 4_000)]
+    assert counts[0] > 0
+    assert counts[1] <= 2.2 * counts[0] and counts[2] <= 2.2 * counts[1], counts
+
+
+def test_the_near_duplicate_join_still_finds_twins_in_a_crowded_block() -> None:
+    """A spelling variant that differs early, or late, meets its twin in a block of
+    thousands of other names."""
+    import tui.entities.merge as merge
+
+    keys = [f"kappa{_word(i).lower()}z" for i in range(3_000)]
+    # (hundreds of the block's names sort between "kappax…" and "kappaz…": only the
+    # names read backwards bring the first pair together; the second pair is the
+    # other way round)
+    early, late = "kappaxdefencecorpsz", "kappadefencecorpsxz"
+    uf = merge._Union()
+    names = [*keys, early, early.replace("x", "z", 1), late, late.replace("x", "y")]
+    merge._fuzzy(uf, {k: {k: 1} for k in names}, {}, load_gazetteer())
+    assert uf.find(early) == uf.find(early.replace("x", "z", 1))
+    assert uf.find(late) == uf.find(late.replace("x", "y"))

@@ -254,11 +254,31 @@ def _fuzzy(
         if len(block) < 2:
             continue
         block.sort()
-        for i, key in enumerate(block[:-1]):
-            for _match, _score, j in process.extract(
-                key, block[i + 1 :], scorer=fuzz.ratio, score_cutoff=92, limit=None
-            ):
-                other = block[i + 1 + j]
-                if winners.get(key, winners.get(other)) != winners.get(other, winners.get(key)):
-                    continue
-                uf.union(key, block[i + 1 + j])
+        if len(block) <= FUZZY_WINDOW + 1:
+            _join_near(uf, winners, block, len(block))
+            continue
+        # A crowded block (a large archive's): each name meets the FUZZY_WINDOW after it
+        # in two orders, of the names and of the names read backwards (the sorted
+        # neighbourhood of record linkage), so that a spelling that differs early or
+        # late still meets its twin, and the work grows with the block, not its square.
+        _join_near(uf, winners, block, FUZZY_WINDOW)
+        block.sort(key=lambda key: key[::-1])
+        _join_near(uf, winners, block, FUZZY_WINDOW)
+
+
+# The names a name is compared with in a crowded block of _fuzzy (see there).
+FUZZY_WINDOW = 50
+
+
+def _join_near(uf: _Union, winners: dict[str, str], block: list[str], window: int) -> None:
+    """Join each name of ``block`` to the near-identical ones among the ``window``
+    after it, where their types agree."""
+    for i, key in enumerate(block[:-1]):
+        for _match, _score, j in process.extract(
+            key, block[i + 1 : i + 1 + window], scorer=fuzz.ratio, score_cutoff=92,
+            limit=None,
+        ):
+            other = block[i + 1 + j]
+            if winners.get(key, winners.get(other)) != winners.get(other, winners.get(key)):
+                continue
+            uf.union(key, other)
