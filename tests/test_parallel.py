@@ -27,10 +27,18 @@ SETTINGS = Settings(entities=EntitySettings(aliases={"Taro Kono": ["Kono Taro"]}
 
 def _build(docs: list[Document], monkeypatch: pytest.MonkeyPatch, mode: str) -> CorpusIndex:
     monkeypatch.setenv(parallel.ENV_VAR, mode)
-    stages: list[str] = []
-    index = CorpusIndex.build(docs, SETTINGS, lambda stage, done, total: stages.append(stage))
-    assert {"search", "entities", "quotes"} <= set(stages)
-    assert stages[-1] == "quotes"
+    reports: list[tuple[str, int]] = []
+    index = CorpusIndex.build(
+        docs, SETTINGS, lambda stage, done, total: reports.append((stage, done)))
+    if mode != "off" and index.built_by[0] == "one process":
+        return index  # (the pool failed: the build started again here, and so did its bar)
+    # a progress bar that never goes back: the stages one after another, each counting up
+    stages = [stage for stage, _done in reports]
+    assert [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s] == [
+        "documents", "search", "entities", "quotes"]
+    for stage in ("search", "entities", "quotes"):
+        counts = [done for s, done in reports if s == stage]
+        assert counts == sorted(counts), stage
     return index
 
 
@@ -247,3 +255,62 @@ def test_real_news_gives_the_same_entities_on_a_pool_and_in_one_process(
     index = CorpusIndex.build(docs, SETTINGS, chunk_size=97)
     assert index.built_by[0] == "process pool"
     assert _json(index) == serial
+
+
+class _Task:
+    """A pool's future, run on demand: not done until asked ``polls`` times, and
+    cancellable unless ``begun`` (by a worker)."""
+
+    def __init__(self, run: object, chunk: list[Document], polls: int = 0,
+                 begun: bool = False) -> None:
+        self.run, self.chunk, self.polls, self.begun = run, chunk, polls, begun
+        self.cancelled = False
+
+    def done(self) -> bool:
+        self.polls -= 1
+        return self.polls < 0
+
+    def cancel(self) -> bool:
+        self.cancelled = not self.begun
+        return self.cancelled
+
+    def result(self) -> object:
+        assert not self.cancelled
+        return self.run(self.chunk)  # type: ignore[operator]
+
+
+def test_quotations_are_found_here_while_a_shard_is_still_mined(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    """While a worker still mines a shard, this process takes quotation chunks from the
+    last back; the result is the serial build's, and the progress bar never goes back."""
+    from tui.entities import mining
+
+    monkeypatch.setattr(mining, "SHARD_DOCUMENTS", 2)  # (three shards of the five)
+    serial = _build(bundled, monkeypatch, "off")
+    shards_of, quotes_of = mining.shards(bundled), chunked(bundled, 1, 1)
+    # every shard begun by a worker, the second done only after three looks
+    mined = [_Task(parallel.mine_chunk, c, polls=3 if i == 1 else 0, begun=True)
+             for i, c in enumerate(shards_of)]
+    found = [_Task(parallel.quote_chunk, c) for c in quotes_of]
+    waiting: list[bool] = []  # for each chunk found here: was the second shard pending?
+    real = parallel.quote_chunk
+
+    def quote_chunk(chunk: list[Document]) -> object:
+        waiting.append(mined[1].polls >= 0)
+        return real(chunk)
+
+    monkeypatch.setattr(parallel, "quote_chunk", quote_chunk)
+    reports: list[tuple[str, int]] = []
+    built = parallel._reduce(
+        bundled, (shards_of, quotes_of), (list(mined), list(found)), {}, [],
+        lambda stage, done, total: reports.append((stage, done)), "test", 1, share=True)
+    # the first shard was taken in, the second was still being mined: quotations were
+    # found here meanwhile (from the last chunk back), the rest after the merge
+    assert waiting[:2] == [True, True] and waiting[-1] is False
+    assert all(t.cancelled for t in found)
+    assert [e.to_json() for e in built.entities] == [e.to_json() for e in serial.entities]
+    assert [q.to_json() for q in built.quotes] == [q.to_json() for q in serial.quotes]
+    stages = [stage for stage, _done in reports]
+    assert [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s] == [
+        "search", "entities", "quotes"]

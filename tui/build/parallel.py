@@ -229,8 +229,10 @@ def _reduce(
         for i in range(len(shards_of)):
             if share and i not in here:
                 # while a worker still mines this shard, find quotations here (from the
-                # last chunk back): the merge cannot begin before every shard is in
-                _take_unbegun(quotes_of, found, quote_chunk, progress, "quotes",
+                # last chunk back): the merge cannot begin before every shard is in.
+                # (Their progress shows with the quotations' stage, not in the middle
+                # of the names'.)
+                _take_unbegun(quotes_of, found, quote_chunk, None, "quotes",
                               quoted_here, until=_done_or_gone(mined[i]))
             extracted = _taken(mined, here, i, usage)
             _report(progress, "entities", shards_of, mined, {}, i + 1)
