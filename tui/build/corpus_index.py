@@ -104,13 +104,20 @@ class CorpusIndex:
         if progress:
             progress("documents", n, n)
         key = _cache_key(index.documents, settings) if cache.cache_dir() else ""
-        if not (key and index._restore(cache.load(CACHE_NAME, key))):
-            # The documents outlive the build: the collector need not walk them on each of
-            # the build's full collections.
-            gc.freeze()
-            # Nor need it run during the build, in any process: what the build makes
-            # lives until the end, and the collection below finds any garbage it leaves.
-            with no_collector():
+        # The documents outlive the build: the collector need not walk them on each of
+        # the build's full collections. Nor need it run while the index is read back or
+        # built, in any process: what either makes lives until the end (a cached index
+        # of a large archive is millions of objects, and the collections that making
+        # them set off took longer than making them), and they leave next to no cyclic
+        # garbage (see below).
+        gc.freeze()
+        with no_collector():
+            if key and index._restore(cache.load(CACHE_NAME, key)):
+                index.built_by = ("cache", 0)
+                if progress:
+                    progress("search", n, n)
+                    progress("entities", n, n)
+            else:
                 aliases, ignore = settings.entities.aliases, settings.entities.ignore
                 built = None
                 if scheduler or parallel.available(index.documents):
@@ -124,15 +131,10 @@ class CorpusIndex:
                     index._build_serially(aliases, ignore, progress)
                     index.quote_finder = QuoteFinder.build(index.search, index.quotes)
                     index.built_by = ("one process", 0)
-            if key:
-                cache.store(CACHE_NAME, key, index._state())
-        else:
-            index.built_by = ("cache", 0)
-            if progress:
-                progress("search", n, n)
-                progress("entities", n, n)
-        index.extracted = (index.entities, index.quotes, index.quote_finder)
-        index.correct(corrections)
+                if key:
+                    cache.store(CACHE_NAME, key, index._state())
+            index.extracted = (index.entities, index.quotes, index.quote_finder)
+            index.correct(corrections)
         if progress:
             progress("quotes", n, n)
         # Keep this last. The index lives as long as the app: keep the collector from
@@ -397,10 +399,15 @@ def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
     mentions = list(unlay(columns["mentions"]))
     if not len(names) == len(types) == len(aliases) == len(sources) == len(mentions):
         raise ValueError("columns of different lengths")
-    return [
-        Entity(name, kind, alias, Mentions.from_packed(source, data))
-        for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
-    ]
+    # (a million entities in a large archive's cache: their mentions are made here
+    # without a call to Mentions.from_packed each)
+    new = Mentions.__new__
+    made = []
+    for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions):
+        found = new(Mentions)
+        found._sources, found._data = source, data
+        made.append(Entity(name, kind, alias, found))
+    return made
 
 
 def _cache_key(documents: list[Document], settings: Settings) -> str:

@@ -23,6 +23,7 @@ from tui.config import Settings
 from tui.corpus.document import Document, Section, Spans
 from tui.corpus.loader import LoadResult, corpus_entries, load_corpus
 from tui.corpus.report import Skipped
+from tui.util.collector import no_collector
 
 CACHE_NAME = "documents"
 FORMAT = "documents-1"
@@ -39,7 +40,8 @@ def load_documents(
     max_bytes = settings.max_file_mb * 1024 * 1024
     key = _key(settings, max_bytes) if cache.cache_dir() else ""
     if key:
-        restored = _restore(cache.load(CACHE_NAME, key))
+        with no_collector():  # (a hundred thousand documents' objects: see cache.load)
+            restored = _restore(cache.load(CACHE_NAME, key))
         if restored is not None:
             if progress:
                 progress(len(restored.documents), len(restored.documents))
