@@ -202,3 +202,37 @@ def test_a_month_or_a_day_alone_is_no_entity() -> None:
     )}
     assert not names & {"October", "December", "June"}
     assert {"Margaret Olsen", "Springfield"} <= names
+
+
+def test_the_title_repeated_as_the_first_line_is_a_heading():
+    title = "The Latest: Ferry strike leaves Port Ellery stranded; Whitfield Answers"
+    body = (
+        "Mayor Dana Whitfield said the ferries of Port Ellery would sail again on "
+        "Monday. The strike began last week, Whitfield said."
+    )
+    doc = make_document("d0", "d0.md", title + "\n\n" + body, {"title": title})
+    ents = extract_entities([doc])
+    forms = every_form(ents)
+    # capitalised only in the heading: no name
+    assert not any(w in f for f in forms for w in ("Latest", "Answers")), forms
+    place = next(e for e in ents if e.name == "Port Ellery")
+    assert place.count == 2  # the body names it, so the heading's mention counts too
+    person = next(e for e in ents if e.name == "Dana Whitfield")
+    assert person.count == 3 and not any(e.name == "Whitfield" for e in ents)
+
+
+def test_a_title_taken_from_the_text_itself_is_no_heading():
+    # a plain text without a title: its first line is prose, and its names count
+    text = "Mara Quist said the ferries would sail. Ferries from Port Ellery then sailed."
+    ents = extract_entities([make_document("d0", "d0.md", text, {})])
+    assert typed(ents).get("Mara Quist") == "PERSON"
+
+
+def test_a_given_name_alone_is_a_person():
+    texts = [
+        "Mayor Dana Whitfield spoke first. Afterwards, Priya waved at the crowd and "
+        "thanked the volunteers, and the crowd cheered for Priya.",
+        "The volunteers met Priya at the harbour in Port Ellery.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Priya") == "PERSON", names

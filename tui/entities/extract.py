@@ -37,12 +37,12 @@ from operator import attrgetter
 
 from tui.corpus.document import Document
 from tui.entities.casing import Casing
-from tui.entities.groups import _Votes
+from tui.entities.groups import _Form, _Groups, _Votes
 from tui.entities.merge import _merge, _winner
 from tui.entities.mining import MinedShard, _Miner, mined
 from tui.entities.mining import shards as cut_shards
 from tui.entities.model import Entity, Mentions
-from tui.entities.people import _resolve_headline, _resolve_people
+from tui.entities.people import _Kept, _resolve_headline, _resolve_people
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
@@ -54,7 +54,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PLACE,
 )
-from tui.nlp.places import folding, load_gazetteer
+from tui.nlp.places import Gazetteer, folding, load_gazetteer
 from tui.util.collector import no_collector
 from tui.util.packing import cut, joined
 
@@ -175,6 +175,31 @@ def _common_words_are_no_person(
             winners[key] = kind
 
 
+def _given_names_alone_are_people(
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    casing: Casing,
+    sampled: dict[str, int],
+    gaz: Gazetteer,
+) -> None:
+    """A given name met alone ("Hillary", "Melania", "Jeb") is a person called by her
+    first name, not an organisation: when nothing but its capital typed it (no "the" in
+    front, no title, no verb of reporting), the corpus never writes it in lower case
+    ("Rock", "Honor" and "Gang" are given names too) and it names no place."""
+    counts = casing.counts
+    for key, etype in winners.items():
+        if etype != ORG or " " in key or not key.isalpha():
+            continue
+        v = votes[key]
+        if len(v) != 1 or v.get(ORG, 0) > sampled.get(key, 0):
+            continue  # (other evidence, or "the" in front: "the Blaze")
+        c = counts.get(key)
+        if c is None or c[2] or not is_given_name(key) or gaz.place(key):
+            continue
+        votes[key] = {PERSON: 1}
+        winners[key] = PERSON
+
+
 def _extract(
     documents: list[Document],
     aliases: dict[str, list[str]] | None,
@@ -201,23 +226,73 @@ def _extract(
     groups = miner.groups
     casing = miner.casing
     _common_words_are_no_person(votes, winners, casing)
-    kept = _resolve_people(
-        groups, miner.forms, miner.form_id, votes, winners, known, gaz, casing
-    )
-    # Headlines: only names already met where capitals carry meaning.
+    _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
+    # Headlines: only names already met where capitals carry meaning, settled as the
+    # body's are (a surname joins the document's person).
+    first_headline = len(groups)
     for source, rs, run in miner.headlines:
         for form, start in _resolve_headline(rs, run, known, gaz, casing):
             key = form[0]
             if key not in votes:
                 votes[key] = {PLACE: 10, ("!", PLACE): 10}
                 winners[key] = PLACE
-            fid = miner.form_id(*form)
-            kept.append((groups.add(groups.number(source), fid, [start]), fid))
+            groups.add(groups.number(source), miner.form_id(*form), [start])
+    kept = _resolve_people(
+        groups, miner.forms, miner.form_id, votes, winners, known, gaz, casing,
+        first_headline,
+    )
+    _headlines_name_the_body(kept, groups, miner.forms, winners, first_headline, gaz)
     described = [key for key in winners if _describes(key)]
     return _merge(
         groups, miner.forms, kept, votes, miner.definitions, gaz, aliases or {},
         [*(ignore or []), *described], winners,
     )
+
+
+def _headlines_name_the_body(
+    kept: _Kept,
+    groups: _Groups,
+    forms: list[_Form],
+    winners: dict[str, str],
+    first: int,
+    gaz: Gazetteer,
+) -> None:
+    """Drop the headline mentions (groups ``first`` on) of a name other than a person's
+    that its document's body does not mention: a headline names what the story is
+    about in words of its own ("Obamacare Lawsuit Heads To Court"), and a word met as a
+    name in other documents need not be one here. A person's surname in a headline has
+    joined the person named in the body already, and a major place is one whatever
+    the capitals (a wire story sent in capitals is all headline)."""
+    index, kept_forms = kept.index, kept.form
+    asked: set[str] = set()
+    for i, fid in zip(index, kept_forms):
+        if i >= first:
+            key = forms[fid][0]
+            if winners.get(key) != PERSON and not _major(gaz, key):
+                asked.add(key)
+    if not asked:
+        return
+    docs = groups.doc
+    in_body: set[tuple[int, str]] = set()
+    for i, fid in zip(index, kept_forms):
+        if i < first:
+            key = forms[fid][0]
+            if key in asked:
+                in_body.add((docs[i], key))
+    keep = [
+        n for n, (i, fid) in enumerate(zip(index, kept_forms))
+        if i < first
+        or forms[fid][0] not in asked
+        or (docs[i], forms[fid][0]) in in_body
+    ]
+    if len(keep) < len(index):
+        kept.index = array("i", map(index.__getitem__, keep))
+        kept.form = array("i", map(kept_forms.__getitem__, keep))
+
+
+def _major(gaz: Gazetteer, key: str) -> bool:
+    place = gaz.place(key)
+    return bool(place and place[1])
 
 
 def _describes(key: str) -> bool:

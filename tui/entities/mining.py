@@ -229,8 +229,10 @@ class _Miner:
         else:
             spans = [(0, len(text))]
         buckets: dict[int, list[int]] = defaultdict(list)
+        title = doc.meta.get("title")
+        heading = _title_line(text, spans, title) if isinstance(title, str) else None
         for start, end in spans:
-            self._section(doc.id, text, start, end, buckets)
+            self._section(doc.id, text, start, end, buckets, heading)
         strong_forms, strong, groups = self.strong_forms, self.strong, self.groups
         if len(text) >= 1 << 31:
             groups.wide()
@@ -264,9 +266,17 @@ class _Miner:
                 samples.setdefault(key, []).append((capital, lower))
 
     def _section(
-        self, source: str, text: str, start: int, end: int, buckets: dict[int, list[int]]
+        self,
+        source: str,
+        text: str,
+        start: int,
+        end: int,
+        buckets: dict[int, list[int]],
+        heading: tuple[int, int] | None = None,
     ) -> None:
         shouting = _shouting_lines(text, start, end)
+        if heading is not None and start <= heading[0] < end:
+            shouting.append(heading)
         credits = credit_lines(text, start, end)
         caches = self.caches
         sampled = self.sampled
@@ -496,6 +506,35 @@ class _Miner:
                 c[t] = c.get(t, 0) + w * n
                 c["!", t] = c.get(("!", t), 0) + w * n
         return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][’”\"']? +[A-Z]")
+
+
+def _title_line(
+    text: str, spans: list[tuple[int, int]], title: str
+) -> tuple[int, int] | None:
+    """The body's first line when it is the document's title repeated (as many sites'
+    pages and exports open with the headline): a heading whatever its casing, so its
+    capitals ("The Latest: Towns Cast First Votes") prove nothing about names."""
+    if not spans or not title:
+        return None
+    start, end = spans[0]
+    while start < end and text[start] in " \t\n\r":
+        start += 1
+    stop = text.find("\n", start, end)
+    stop = end if stop < 0 else stop
+    line = text[start:stop].strip()
+    if (
+        not line
+        or line.rstrip(".").casefold() != title.strip().rstrip(".").casefold()
+        or not text[stop:end].strip()
+        or _SENTENCE_BREAK.search(line)
+    ):
+        # (a title taken from the first line of a plain text, or a paragraph of
+        # sentences, is prose: the story's names are in it)
+        return None
+    return start, stop
 
 
 def _shift(pieces: tuple[Piece, ...], offset: int) -> list[Piece]:
