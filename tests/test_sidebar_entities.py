@@ -236,3 +236,16 @@ def test_a_given_name_alone_is_a_person():
     ]
     names = typed(entities(*texts))
     assert names.get("Priya") == "PERSON", names
+
+
+def test_common_words_capitalised_in_a_title_are_no_organisation():
+    texts = [
+        "Dana Whitfield spoke on the harbour show “Meet the Record” on Sunday.",
+        "Whitfield said on “Meet the Record” that the record catch would last.",
+        "The record was set last week, and the show’s record audience cheered.",
+        "Whitfield told the Harbour Board she watched TV with a CEO from Port Ellery.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Record") in (None, "OTHER"), names
+    assert names.get("TV") in (None, "OTHER") and names.get("CEO") in (None, "OTHER"), names
+    assert names["Harbour Board"] == "ORG"

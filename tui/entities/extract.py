@@ -46,6 +46,7 @@ from tui.entities.people import _Kept, _resolve_headline, _resolve_people
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    COMMON_ABBREVIATIONS,
     DATE_NAMES,
     DEMONYMS,
     OFFICE_QUALIFIERS,
@@ -200,6 +201,32 @@ def _given_names_alone_are_people(
         winners[key] = PERSON
 
 
+def _common_words_are_no_organisation(
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
+) -> None:
+    """A word the corpus also writes in lower case ("Week", "Record", "Facts",
+    "Students"), capitalised here as part of a title ("This Week", "Correct the
+    Record") or as a heading's, is no organisation's name unless strong evidence says
+    so: it is typed OTHER. So is the abbreviation of a common noun ("TV", "CEO").
+    Party words and nationalities keep their type ("Democratic" in "Democratic
+    primary"): how they read is settled elsewhere."""
+    counts = casing.counts
+    for key, etype in winners.items():
+        if etype != ORG or " " in key:
+            continue
+        v = votes[key]
+        if v.get(("!", ORG)):
+            continue
+        if key in COMMON_ABBREVIATIONS:
+            pass
+        else:
+            c = counts.get(key)
+            if c is None or not c[2] or key in DEMONYMS or key in AFFILIATIONS:
+                continue
+        votes[key] = {OTHER: 1}
+        winners[key] = OTHER
+
+
 def _extract(
     documents: list[Document],
     aliases: dict[str, list[str]] | None,
@@ -227,6 +254,7 @@ def _extract(
     casing = miner.casing
     _common_words_are_no_person(votes, winners, casing)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
+    _common_words_are_no_organisation(votes, winners, casing)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
     first_headline = len(groups)
