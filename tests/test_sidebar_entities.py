@@ -249,3 +249,14 @@ def test_common_words_capitalised_in_a_title_are_no_organisation():
     assert names.get("Record") in (None, "OTHER"), names
     assert names.get("TV") in (None, "OTHER") and names.get("CEO") in (None, "OTHER"), names
     assert names["Harbour Board"] == "ORG"
+
+
+def test_a_website_that_people_post_on_is_no_organisation():
+    texts = [
+        "Dana Whitfield wrote on her Chirper account that the ferries would sail.",
+        "The Harbour Board said on Chirper that it agreed. Chirper users cheered.",
+        "Whitfield posted the map on Chirper, and Chirper followers shared it.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Chirper") == "OTHER", names
+    assert names["Harbour Board"] == "ORG"

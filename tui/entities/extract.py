@@ -227,6 +227,36 @@ def _common_words_are_no_organisation(
         winners[key] = OTHER
 
 
+def _media_are_no_organisation(
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    media: dict[str, int],
+    groups: _Groups,
+    forms: list[_Form],
+) -> None:
+    """A one-word name that a medium's noun follows in one mention in ten or more
+    ("his Twitter account", "a Facebook post", "Instagram followers") names a website
+    or an app, a thing people use, not an actor: typed OTHER unless strong evidence
+    makes it an organisation."""
+    asked = {
+        key for key, n in media.items()
+        if n >= 2 and winners.get(key) == ORG and not votes[key].get(("!", ORG))
+    }
+    if not asked:
+        return
+    key_of = [form[0] if form[0] in asked else None for form in forms]
+    mentions: dict[str, int] = dict.fromkeys(asked, 0)
+    bounds = groups.bounds
+    for i, fid in enumerate(groups.form):
+        key = key_of[fid]
+        if key is not None:
+            mentions[key] += bounds[i + 1] - bounds[i]
+    for key, n in mentions.items():
+        if 10 * media[key] >= n:
+            votes[key] = {OTHER: 1}
+            winners[key] = OTHER
+
+
 def _extract(
     documents: list[Document],
     aliases: dict[str, list[str]] | None,
@@ -255,6 +285,7 @@ def _extract(
     _common_words_are_no_person(votes, winners, casing)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
+    _media_are_no_organisation(votes, winners, miner.media, groups, miner.forms)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
     first_headline = len(groups)

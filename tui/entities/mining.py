@@ -53,6 +53,7 @@ from tui.nlp.lexicon import (
     PLACE,
     PLACE_BEFORE,
     PLACE_PREPOSITIONS,
+    PLATFORM_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -75,7 +76,8 @@ __all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
 
 # What mining a run of documents leaves for the merge: (groups, their forms, headline
 # runs, acronym definitions, strong-vote tallies, each name's sampled weak hints, each
-# word's sampled casing: per document, met capitalised mid-sentence, met in lower case).
+# word's sampled casing: per document, met capitalised mid-sentence, met in lower case;
+# and how many mentions of each one-word name a medium's noun follows).
 MinedShard = tuple[
     _Groups,
     list[_Form],
@@ -84,6 +86,7 @@ MinedShard = tuple[
     dict[tuple[str, tuple[tuple[str, int], ...]], int],
     dict[str, list[tuple[tuple[str, int], ...]]],
     dict[str, list[tuple[bool, bool]]],
+    dict[str, int],
 ]
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
@@ -100,6 +103,13 @@ _NAMED_DAY = re.compile(
 _PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
 # A middle initial opening the rest of a name: "W. Bush", "H.W. Bush".
 _MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
+
+
+def _first_word(text: str) -> str:
+    end = 0
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[:end]
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -208,6 +218,9 @@ class _Miner:
         self.case_words: list[tuple[tuple[str, int], ...]] = []
         # each word's casing per document, kept when this miner mines a later shard
         self.case_samples: dict[str, list[tuple[bool, bool]]] | None = None
+        # one-word name -> its mentions followed by a medium's noun ("Twitter account"),
+        # counted at every mention: a sample of the first few would miss most
+        self.media: dict[str, int] = {}
 
     def form_id(self, key: str, surface: str, ambiguous: bool, multi: bool, length: int) -> int:
         form = (key, surface, ambiguous, multi, length)
@@ -280,6 +293,7 @@ class _Miner:
         credits = credit_lines(text, start, end)
         caches = self.caches
         sampled = self.sampled
+        media = self.media
         skip, openers, terminal, quote_marks = _SKIP, _OPENERS, _TERMINAL, _QUOTE_MARKS
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
         zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
@@ -315,8 +329,13 @@ class _Miner:
                 continue
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
-                if weak_votes is not None and sampled.get(key, 0) < _WEAK_SAMPLE:
-                    self._weak(text, s, s + length, key, weak_votes, multi)
+                if weak_votes is not None:
+                    if sampled.get(key, 0) < _WEAK_SAMPLE:
+                        self._weak(text, s, s + length, key, weak_votes, multi)
+                    e = s + length
+                    if not multi and text[e : e + 1] == " " and text[e + 1 : e + 2].islower():
+                        if _first_word(text[e + 1 : e + 12]) in PLATFORM_NOUNS:
+                            media[key] = media.get(key, 0) + 1
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
@@ -443,13 +462,15 @@ class _Miner:
     def shard(self) -> MinedShard:
         return (
             self.groups, self.forms, self.headlines, self.definitions, self.strong,
-            self.samples or {}, self.case_samples or {},
+            self.samples or {}, self.case_samples or {}, self.media,
         )
 
     def absorb(self, later: MinedShard) -> None:
         """Add what another miner found in the documents after this one's, as if this
         miner had gone on to mine them itself."""
-        groups, forms, headlines, definitions, strong, samples, case_samples = later
+        groups, forms, headlines, definitions, strong, samples, case_samples, media = later
+        for key, n in media.items():
+            self.media[key] = self.media.get(key, 0) + n
         self.groups.extend(groups, [self.form_id(*form) for form in forms])
         self.headlines.extend(headlines)
         self.definitions.extend(definitions)

@@ -331,6 +331,15 @@ COMMON_ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# What follows the name of a website, an app or a network ("his Twitter account", "a
+# Facebook post", "Instagram followers"): such a name is a medium's, not an actor's.
+PLATFORM_NOUNS = frozenset(
+    """
+    account accounts feed feeds post posts page pages follower followers handle user
+    users app profile timeline livestream
+    """.split()
+)
+
 # Contractions spelled out, so that two reports of one sentence compare word for word
 # ("We've waited" = "We have waited"). Whole words first, then endings; "'s" only after
 # the words where it stands for "is" (elsewhere it is a possessive as often).
