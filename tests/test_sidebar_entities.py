@@ -260,3 +260,19 @@ def test_a_website_that_people_post_on_is_no_organisation():
     names = typed(entities(*texts))
     assert names.get("Chirper") == "OTHER", names
     assert names["Harbour Board"] == "ORG"
+
+
+def test_a_person_of_a_body_is_two_names():
+    text = ("“The sea wall will hold,” said Carla Mendes of the Harbour Gazette, who "
+            "covered the storm. Mendes said the Harbour Gazette would print a map.")
+    names = typed(entities(text))
+    assert names.get("Carla Mendes") == "PERSON", names
+    assert names.get("Harbour Gazette") == "ORG", names
+    assert not any(" of " in n for n in names), names
+
+
+def test_a_country_named_in_its_long_form_is_a_place():
+    text = ("Envoys of the United States of America and of the Republic of Korea met in "
+            "Port Ellery on Monday.")
+    names = typed(entities(text))
+    assert names.get("United States") == "PLACE" and names.get("South Korea") == "PLACE", names
