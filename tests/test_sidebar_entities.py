@@ -276,3 +276,16 @@ def test_a_country_named_in_its_long_form_is_a_place():
             "Port Ellery on Monday.")
     names = typed(entities(text))
     assert names.get("United States") == "PLACE" and names.get("South Korea") == "PLACE", names
+
+
+def test_a_small_place_that_is_a_titled_surname_is_a_person():
+    # Hammond is a small town in the gazetteer, and the surname of the people here
+    texts = [
+        "Senator Ruth Hammond said the sea wall would hold. Mrs. Hammond spoke for an hour.",
+        "Ms. Hammond voted against the levy, and Hammond told reporters why.",
+        "Critics of Hammond gathered outside the harbour office.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Hammond", "PERSON") == "PERSON", names
+    assert names.get("Ruth Hammond") == "PERSON", names
+    assert not any(t == "PLACE" for n, t in names.items() if "Hammond" in n), names

@@ -257,6 +257,35 @@ def _media_are_no_organisation(
             winners[key] = OTHER
 
 
+def _surnames_are_no_small_places(
+    votes: dict[str, _Votes], winners: dict[str, str], gaz: Gazetteer
+) -> None:
+    """A word that names a small place, is the surname of someone the corpus names in
+    full, and has a title before it ("Mr. Bush", "Sen. Rubio") in one mention for every
+    five the gazetteer types a place, is a person's name met alone: "Bush" is a town
+    somewhere, but the corpus speaks of Jeb and George W. Bush. Typed PERSON. Major
+    places and countries keep their type whatever people are named after them."""
+    titled = {
+        key for key, etype in winners.items()
+        if etype == PLACE and " " not in key and votes[key].get(("!", PERSON))
+    }
+    if not titled:
+        return
+    surnames = {
+        key[key.rfind(" ") + 1 :] for key, etype in winners.items()
+        if etype == PERSON and " " in key
+    }
+    for key in titled & surnames:
+        v = votes[key]
+        if (
+            5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
+            and not _major(gaz, key)
+            and key not in gaz.countries
+        ):
+            votes[key] = {PERSON: 1}
+            winners[key] = PERSON
+
+
 def _extract(
     documents: list[Document],
     aliases: dict[str, list[str]] | None,
@@ -286,6 +315,7 @@ def _extract(
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
     _media_are_no_organisation(votes, winners, miner.media, groups, miner.forms)
+    _surnames_are_no_small_places(votes, winners, gaz)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
     first_headline = len(groups)
