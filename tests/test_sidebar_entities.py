@@ -289,3 +289,16 @@ def test_a_small_place_that_is_a_titled_surname_is_a_person():
     assert names.get("Hammond", "PERSON") == "PERSON", names
     assert names.get("Ruth Hammond") == "PERSON", names
     assert not any(t == "PLACE" for n, t in names.items() if "Hammond" in n), names
+
+
+def test_a_lawmakers_state_tag_and_a_compound_are_no_mentions_of_the_place():
+    text = ("Sen. Dana Whitfield (Tex.) and Rep. Liam Brody (Fla.) toured the U.S.-Mexico "
+            "border on Monday.")
+    ents = entities(text)
+    places = {e.name: e.count for e in ents if e.type == "PLACE"}
+    assert "Texas" not in places and "Florida" not in places, places
+    assert "Mexico" not in places, places
+    assert typed(ents)["Dana Whitfield"] == "PERSON"
+    text = "Ferries from Texas reached Mexico on Monday."
+    places = {e.name for e in entities(text) if e.type == "PLACE"}
+    assert {"Texas", "Mexico"} <= places, places

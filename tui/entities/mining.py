@@ -310,6 +310,9 @@ class _Miner:
                     if zones[z][2]:
                         self.headlines.append((source, rs, run))
                     continue
+            before = text[rs - 1 : rs]
+            if before in "(-" and before and self._tag_or_compound(text, rs, m.end(), run):
+                continue
             # The first word of a sentence, line or quotation: its capital proves nothing.
             i = rs - 1
             quoted = False
@@ -339,6 +342,17 @@ class _Miner:
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
+
+    def _tag_or_compound(self, text: str, rs: int, re_: int, run: str) -> bool:
+        """A place named as a lawmaker's state after the name ("Sen. Ann Lee (Tex.)",
+        as "(R-Tex.)" is), or as the second part of a compound of two names ("the
+        U.S.-Mexico border"): a label or a modifier, not a mention of the place."""
+        if text[rs - 1] == "(":
+            if len(run) > 5 or not text.startswith((")", ".)"), re_):
+                return False
+        elif not (text[rs - 2 : rs - 1].isupper() or text[rs - 3 : rs - 1].endswith(".")):
+            return False  # ("Jae-in" is one run; "U.S.-Mexico" is two)
+        return self.analyser.gaz.place(fold(run)) is not None
 
     def _entry(
         self, run: str, initial: bool, after_the: bool
