@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import gc
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter
 
 from tui.corpus.document import Document
@@ -228,31 +229,20 @@ def _common_words_are_no_organisation(
 
 
 def _media_are_no_organisation(
-    votes: dict[str, _Votes],
-    winners: dict[str, str],
-    media: dict[str, int],
-    groups: _Groups,
-    forms: list[_Form],
+    votes: dict[str, _Votes], winners: dict[str, str], media: dict[str, list[int]]
 ) -> None:
     """A one-word name that a medium's noun follows in one mention in ten or more
     ("his Twitter account", "a Facebook post", "Instagram followers") names a website
     or an app, a thing people use, not an actor: typed OTHER unless strong evidence
-    makes it an organisation."""
-    asked = {
-        key for key, n in media.items()
-        if n >= 2 and winners.get(key) == ORG and not votes[key].get(("!", ORG))
-    }
-    if not asked:
-        return
-    key_of = [form[0] if form[0] in asked else None for form in forms]
-    mentions: dict[str, int] = dict.fromkeys(asked, 0)
-    bounds = groups.bounds
-    for i, fid in enumerate(groups.form):
-        key = key_of[fid]
-        if key is not None:
-            mentions[key] += bounds[i + 1] - bounds[i]
-    for key, n in mentions.items():
-        if 10 * media[key] >= n:
+    makes it an organisation. (``media``: each name's mentions looked at, and those
+    with such a noun after them.)"""
+    for key, (looked, found) in media.items():
+        if (
+            found >= 2
+            and 10 * found >= looked
+            and winners.get(key) == ORG
+            and not votes[key].get(("!", ORG))
+        ):
             votes[key] = {OTHER: 1}
             winners[key] = OTHER
 
@@ -314,7 +304,7 @@ def _extract(
     _common_words_are_no_person(votes, winners, casing)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
-    _media_are_no_organisation(votes, winners, miner.media, groups, miner.forms)
+    _media_are_no_organisation(votes, winners, miner.media)
     _surnames_are_no_small_places(votes, winners, gaz)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
@@ -353,30 +343,29 @@ def _headlines_name_the_body(
     joined the person named in the body already, and a major place is one whatever
     the capitals (a wire story sent in capitals is all headline)."""
     index, kept_forms = kept.index, kept.form
-    asked: set[str] = set()
-    for i, fid in zip(index, kept_forms):
-        if i >= first:
-            key = forms[fid][0]
-            if winners.get(key) != PERSON and not _major(gaz, key):
-                asked.add(key)
+    pos = bisect_left(index, first)  # (kept in group order: the headlines' come last)
+    asked = set()
+    for fid in set(kept_forms[pos:]):
+        key = forms[fid][0]
+        if winners.get(key) != PERSON and not _major(gaz, key):
+            asked.add(key)
     if not asked:
         return
     docs = groups.doc
-    in_body: set[tuple[int, str]] = set()
-    for i, fid in zip(index, kept_forms):
-        if i < first:
-            key = forms[fid][0]
-            if key in asked:
-                in_body.add((docs[i], key))
-    keep = [
-        n for n, (i, fid) in enumerate(zip(index, kept_forms))
-        if i < first
-        or forms[fid][0] not in asked
-        or (docs[i], forms[fid][0]) in in_body
+    # (the body's groups of those names, found by C loops over a few hundred thousand)
+    wanted = {fid for fid, form in enumerate(forms) if form[0] in asked}
+    in_body = {
+        (docs[index[n]], forms[kept_forms[n]][0])
+        for n in compress(range(pos), map(wanted.__contains__, kept_forms[:pos]))
+    }
+    tail = [
+        n for n in range(pos, len(index))
+        if forms[kept_forms[n]][0] not in asked
+        or (docs[index[n]], forms[kept_forms[n]][0]) in in_body
     ]
-    if len(keep) < len(index):
-        kept.index = array("i", map(index.__getitem__, keep))
-        kept.form = array("i", map(kept_forms.__getitem__, keep))
+    if len(tail) < len(index) - pos:
+        kept.index = index[:pos] + array("i", map(index.__getitem__, tail))
+        kept.form = kept_forms[:pos] + array("i", map(kept_forms.__getitem__, tail))
 
 
 def _major(gaz: Gazetteer, key: str) -> bool:

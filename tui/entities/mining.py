@@ -77,7 +77,8 @@ __all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
 # What mining a run of documents leaves for the merge: (groups, their forms, headline
 # runs, acronym definitions, strong-vote tallies, each name's sampled weak hints, each
 # word's sampled casing: per document, met capitalised mid-sentence, met in lower case;
-# and how many mentions of each one-word name a medium's noun follows).
+# and of each one-word name, how many mentions were looked at for a medium's noun after
+# them, and how many had one).
 MinedShard = tuple[
     _Groups,
     list[_Form],
@@ -86,7 +87,7 @@ MinedShard = tuple[
     dict[tuple[str, tuple[tuple[str, int], ...]], int],
     dict[str, list[tuple[tuple[str, int], ...]]],
     dict[str, list[tuple[bool, bool]]],
-    dict[str, int],
+    dict[str, list[int]],
 ]
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
@@ -105,11 +106,14 @@ _PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
 _MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
 
 
-def _first_word(text: str) -> str:
-    end = 0
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[:end]
+# A medium's noun right after a one-word name: "Twitter account", "Facebook post". It
+# is looked for at this many mentions of each name in each shard: enough for a name
+# that a medium's noun follows one time in ten, at a bounded cost per name. (Shards are
+# cut in the same places by every build, so the counts are the same on any machine.)
+_MEDIA_SAMPLE = 40
+_MEDIUM_AFTER = re.compile(
+    " (?:" + "|".join(sorted(PLATFORM_NOUNS, key=lambda w: (-len(w), w))) + r")(?![\w-])"
+)
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -218,9 +222,9 @@ class _Miner:
         self.case_words: list[tuple[tuple[str, int], ...]] = []
         # each word's casing per document, kept when this miner mines a later shard
         self.case_samples: dict[str, list[tuple[bool, bool]]] | None = None
-        # one-word name -> its mentions followed by a medium's noun ("Twitter account"),
-        # counted at every mention: a sample of the first few would miss most
-        self.media: dict[str, int] = {}
+        # one-word name -> [mentions looked at, those a medium's noun follows ("Twitter
+        # account")], at up to _MEDIA_SAMPLE mentions in this shard
+        self.media: dict[str, list[int]] = {}
 
     def form_id(self, key: str, surface: str, ambiguous: bool, multi: bool, length: int) -> int:
         form = (key, surface, ambiguous, multi, length)
@@ -294,6 +298,7 @@ class _Miner:
         caches = self.caches
         sampled = self.sampled
         media = self.media
+        medium_after = _MEDIUM_AFTER.match
         skip, openers, terminal, quote_marks = _SKIP, _OPENERS, _TERMINAL, _QUOTE_MARKS
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
         zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
@@ -335,10 +340,14 @@ class _Miner:
                 if weak_votes is not None:
                     if sampled.get(key, 0) < _WEAK_SAMPLE:
                         self._weak(text, s, s + length, key, weak_votes, multi)
-                    e = s + length
-                    if not multi and text[e : e + 1] == " " and text[e + 1 : e + 2].islower():
-                        if _first_word(text[e + 1 : e + 12]) in PLATFORM_NOUNS:
-                            media[key] = media.get(key, 0) + 1
+                    if not multi:
+                        seen = media.get(key)
+                        if seen is None:
+                            seen = media[key] = [0, 0]
+                        if seen[0] < _MEDIA_SAMPLE:
+                            seen[0] += 1
+                            if medium_after(text, s + length):
+                                seen[1] += 1
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
@@ -483,8 +492,14 @@ class _Miner:
         """Add what another miner found in the documents after this one's, as if this
         miner had gone on to mine them itself."""
         groups, forms, headlines, definitions, strong, samples, case_samples, media = later
-        for key, n in media.items():
-            self.media[key] = self.media.get(key, 0) + n
+        mine = self.media
+        for key, (looked, found) in media.items():
+            had = mine.get(key)
+            if had is None:
+                mine[key] = [looked, found]
+            else:
+                had[0] += looked
+                had[1] += found
         self.groups.extend(groups, [self.form_id(*form) for form in forms])
         self.headlines.extend(headlines)
         self.definitions.extend(definitions)
