@@ -202,3 +202,103 @@ def test_a_month_or_a_day_alone_is_no_entity() -> None:
     )}
     assert not names & {"October", "December", "June"}
     assert {"Margaret Olsen", "Springfield"} <= names
+
+
+def test_the_title_repeated_as_the_first_line_is_a_heading():
+    title = "The Latest: Ferry strike leaves Port Ellery stranded; Whitfield Answers"
+    body = (
+        "Mayor Dana Whitfield said the ferries of Port Ellery would sail again on "
+        "Monday. The strike began last week, Whitfield said."
+    )
+    doc = make_document("d0", "d0.md", title + "\n\n" + body, {"title": title})
+    ents = extract_entities([doc])
+    forms = every_form(ents)
+    # capitalised only in the heading: no name
+    assert not any(w in f for f in forms for w in ("Latest", "Answers")), forms
+    place = next(e for e in ents if e.name == "Port Ellery")
+    assert place.count == 2  # the body names it, so the heading's mention counts too
+    person = next(e for e in ents if e.name == "Dana Whitfield")
+    assert person.count == 3 and not any(e.name == "Whitfield" for e in ents)
+
+
+def test_a_title_taken_from_the_text_itself_is_no_heading():
+    # a plain text without a title: its first line is prose, and its names count
+    text = "Mara Quist said the ferries would sail. Ferries from Port Ellery then sailed."
+    ents = extract_entities([make_document("d0", "d0.md", text, {})])
+    assert typed(ents).get("Mara Quist") == "PERSON"
+
+
+def test_a_given_name_alone_is_a_person():
+    texts = [
+        "Mayor Dana Whitfield spoke first. Afterwards, Priya waved at the crowd and "
+        "thanked the volunteers, and the crowd cheered for Priya.",
+        "The volunteers met Priya at the harbour in Port Ellery.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Priya") == "PERSON", names
+
+
+def test_common_words_capitalised_in_a_title_are_no_organisation():
+    texts = [
+        "Dana Whitfield spoke on the harbour show “Meet the Record” on Sunday.",
+        "Whitfield said on “Meet the Record” that the record catch would last.",
+        "The record was set last week, and the show’s record audience cheered.",
+        "Whitfield told the Harbour Board she watched TV with a CEO from Port Ellery.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Record") in (None, "OTHER"), names
+    assert names.get("TV") in (None, "OTHER") and names.get("CEO") in (None, "OTHER"), names
+    assert names["Harbour Board"] == "ORG"
+
+
+def test_a_website_that_people_post_on_is_no_organisation():
+    texts = [
+        "Dana Whitfield wrote on her Chirper account that the ferries would sail.",
+        "The Harbour Board said on Chirper that it agreed. Chirper users cheered.",
+        "Whitfield posted the map on Chirper, and Chirper followers shared it.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Chirper") == "OTHER", names
+    assert names["Harbour Board"] == "ORG"
+
+
+def test_a_person_of_a_body_is_two_names():
+    text = ("“The sea wall will hold,” said Carla Mendes of the Harbour Gazette, who "
+            "covered the storm. Mendes said the Harbour Gazette would print a map.")
+    names = typed(entities(text))
+    assert names.get("Carla Mendes") == "PERSON", names
+    assert names.get("Harbour Gazette") == "ORG", names
+    assert not any(" of " in n for n in names), names
+
+
+def test_a_country_named_in_its_long_form_is_a_place():
+    text = ("Envoys of the United States of America and of the Republic of Korea met in "
+            "Port Ellery on Monday.")
+    names = typed(entities(text))
+    assert names.get("United States") == "PLACE" and names.get("South Korea") == "PLACE", names
+
+
+def test_a_small_place_that_is_a_titled_surname_is_a_person():
+    # Hammond is a small town in the gazetteer, and the surname of the people here
+    texts = [
+        "Senator Ruth Hammond said the sea wall would hold. Mrs. Hammond spoke for an hour.",
+        "Ms. Hammond voted against the levy, and Hammond told reporters why.",
+        "Critics of Hammond gathered outside the harbour office.",
+    ]
+    names = typed(entities(*texts))
+    assert names.get("Hammond", "PERSON") == "PERSON", names
+    assert names.get("Ruth Hammond") == "PERSON", names
+    assert not any(t == "PLACE" for n, t in names.items() if "Hammond" in n), names
+
+
+def test_a_lawmakers_state_tag_and_a_compound_are_no_mentions_of_the_place():
+    text = ("Sen. Dana Whitfield (Tex.) and Rep. Liam Brody (Fla.) toured the U.S.-Mexico "
+            "border on Monday.")
+    ents = entities(text)
+    places = {e.name: e.count for e in ents if e.type == "PLACE"}
+    assert "Texas" not in places and "Florida" not in places, places
+    assert "Mexico" not in places, places
+    assert typed(ents)["Dana Whitfield"] == "PERSON"
+    text = "Ferries from Texas reached Mexico on Monday."
+    places = {e.name for e in entities(text) if e.type == "PLACE"}
+    assert {"Texas", "Mexico"} <= places, places

@@ -31,21 +31,23 @@ from __future__ import annotations
 
 import gc
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter
 
 from tui.corpus.document import Document
 from tui.entities.casing import Casing
-from tui.entities.groups import _Votes
+from tui.entities.groups import _Form, _Groups, _Votes
 from tui.entities.merge import _merge, _winner
 from tui.entities.mining import MinedShard, _Miner, mined
 from tui.entities.mining import shards as cut_shards
 from tui.entities.model import Entity, Mentions
-from tui.entities.people import _resolve_headline, _resolve_people
+from tui.entities.people import _Kept, _resolve_headline, _resolve_people
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    COMMON_ABBREVIATIONS,
     DATE_NAMES,
     DEMONYMS,
     OFFICE_QUALIFIERS,
@@ -54,7 +56,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PLACE,
 )
-from tui.nlp.places import folding, load_gazetteer
+from tui.nlp.places import Gazetteer, folding, load_gazetteer
 from tui.util.collector import no_collector
 from tui.util.packing import cut, joined
 
@@ -175,6 +177,105 @@ def _common_words_are_no_person(
             winners[key] = kind
 
 
+def _given_names_alone_are_people(
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    casing: Casing,
+    sampled: dict[str, int],
+    gaz: Gazetteer,
+) -> None:
+    """A given name met alone ("Hillary", "Melania", "Jeb") is a person called by her
+    first name, not an organisation: when nothing but its capital typed it (no "the" in
+    front, no title, no verb of reporting), the corpus never writes it in lower case
+    ("Rock", "Honor" and "Gang" are given names too) and it names no place."""
+    counts = casing.counts
+    for key, etype in winners.items():
+        if etype != ORG or " " in key or not key.isalpha():
+            continue
+        v = votes[key]
+        if len(v) != 1 or v.get(ORG, 0) > sampled.get(key, 0):
+            continue  # (other evidence, or "the" in front: "the Blaze")
+        c = counts.get(key)
+        if c is None or c[2] or not is_given_name(key) or gaz.place(key):
+            continue
+        votes[key] = {PERSON: 1}
+        winners[key] = PERSON
+
+
+def _common_words_are_no_organisation(
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
+) -> None:
+    """A word the corpus also writes in lower case ("Week", "Record", "Facts",
+    "Students"), capitalised here as part of a title ("This Week", "Correct the
+    Record") or as a heading's, is no organisation's name unless strong evidence says
+    so: it is typed OTHER. So is the abbreviation of a common noun ("TV", "CEO").
+    Party words and nationalities keep their type ("Democratic" in "Democratic
+    primary"): how they read is settled elsewhere."""
+    counts = casing.counts
+    for key, etype in winners.items():
+        if etype != ORG or " " in key:
+            continue
+        v = votes[key]
+        if v.get(("!", ORG)):
+            continue
+        if key in COMMON_ABBREVIATIONS:
+            pass
+        else:
+            c = counts.get(key)
+            if c is None or not c[2] or key in DEMONYMS or key in AFFILIATIONS:
+                continue
+        votes[key] = {OTHER: 1}
+        winners[key] = OTHER
+
+
+def _media_are_no_organisation(
+    votes: dict[str, _Votes], winners: dict[str, str], media: dict[str, list[int]]
+) -> None:
+    """A one-word name that a medium's noun follows in one mention in ten or more
+    ("his Twitter account", "a Facebook post", "Instagram followers") names a website
+    or an app, a thing people use, not an actor: typed OTHER unless strong evidence
+    makes it an organisation. (``media``: each name's mentions looked at, and those
+    with such a noun after them.)"""
+    for key, (looked, found) in media.items():
+        if (
+            found >= 2
+            and 10 * found >= looked
+            and winners.get(key) == ORG
+            and not votes[key].get(("!", ORG))
+        ):
+            votes[key] = {OTHER: 1}
+            winners[key] = OTHER
+
+
+def _surnames_are_no_small_places(
+    votes: dict[str, _Votes], winners: dict[str, str], gaz: Gazetteer
+) -> None:
+    """A word that names a small place, is the surname of someone the corpus names in
+    full, and has a title before it ("Mr. Bush", "Sen. Rubio") in one mention for every
+    five the gazetteer types a place, is a person's name met alone: "Bush" is a town
+    somewhere, but the corpus speaks of Jeb and George W. Bush. Typed PERSON. Major
+    places and countries keep their type whatever people are named after them."""
+    titled = {
+        key for key, etype in winners.items()
+        if etype == PLACE and " " not in key and votes[key].get(("!", PERSON))
+    }
+    if not titled:
+        return
+    surnames = {
+        key[key.rfind(" ") + 1 :] for key, etype in winners.items()
+        if etype == PERSON and " " in key
+    }
+    for key in titled & surnames:
+        v = votes[key]
+        if (
+            5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
+            and not _major(gaz, key)
+            and key not in gaz.countries
+        ):
+            votes[key] = {PERSON: 1}
+            winners[key] = PERSON
+
+
 def _extract(
     documents: list[Document],
     aliases: dict[str, list[str]] | None,
@@ -201,23 +302,75 @@ def _extract(
     groups = miner.groups
     casing = miner.casing
     _common_words_are_no_person(votes, winners, casing)
-    kept = _resolve_people(
-        groups, miner.forms, miner.form_id, votes, winners, known, gaz, casing
-    )
-    # Headlines: only names already met where capitals carry meaning.
+    _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
+    _common_words_are_no_organisation(votes, winners, casing)
+    _media_are_no_organisation(votes, winners, miner.media)
+    _surnames_are_no_small_places(votes, winners, gaz)
+    # Headlines: only names already met where capitals carry meaning, settled as the
+    # body's are (a surname joins the document's person).
+    first_headline = len(groups)
     for source, rs, run in miner.headlines:
         for form, start in _resolve_headline(rs, run, known, gaz, casing):
             key = form[0]
             if key not in votes:
                 votes[key] = {PLACE: 10, ("!", PLACE): 10}
                 winners[key] = PLACE
-            fid = miner.form_id(*form)
-            kept.append((groups.add(groups.number(source), fid, [start]), fid))
+            groups.add(groups.number(source), miner.form_id(*form), [start])
+    kept = _resolve_people(
+        groups, miner.forms, miner.form_id, votes, winners, known, gaz, casing,
+        first_headline,
+    )
+    _headlines_name_the_body(kept, groups, miner.forms, winners, first_headline, gaz)
     described = [key for key in winners if _describes(key)]
     return _merge(
         groups, miner.forms, kept, votes, miner.definitions, gaz, aliases or {},
         [*(ignore or []), *described], winners,
     )
+
+
+def _headlines_name_the_body(
+    kept: _Kept,
+    groups: _Groups,
+    forms: list[_Form],
+    winners: dict[str, str],
+    first: int,
+    gaz: Gazetteer,
+) -> None:
+    """Drop the headline mentions (groups ``first`` on) of a name other than a person's
+    that its document's body does not mention: a headline names what the story is
+    about in words of its own ("Obamacare Lawsuit Heads To Court"), and a word met as a
+    name in other documents need not be one here. A person's surname in a headline has
+    joined the person named in the body already, and a major place is one whatever
+    the capitals (a wire story sent in capitals is all headline)."""
+    index, kept_forms = kept.index, kept.form
+    pos = bisect_left(index, first)  # (kept in group order: the headlines' come last)
+    asked = set()
+    for fid in set(kept_forms[pos:]):
+        key = forms[fid][0]
+        if winners.get(key) != PERSON and not _major(gaz, key):
+            asked.add(key)
+    if not asked:
+        return
+    docs = groups.doc
+    # (the body's groups of those names, found by C loops over a few hundred thousand)
+    wanted = {fid for fid, form in enumerate(forms) if form[0] in asked}
+    in_body = {
+        (docs[index[n]], forms[kept_forms[n]][0])
+        for n in compress(range(pos), map(wanted.__contains__, kept_forms[:pos]))
+    }
+    tail = [
+        n for n in range(pos, len(index))
+        if forms[kept_forms[n]][0] not in asked
+        or (docs[index[n]], forms[kept_forms[n]][0]) in in_body
+    ]
+    if len(tail) < len(index) - pos:
+        kept.index = index[:pos] + array("i", map(index.__getitem__, tail))
+        kept.form = kept_forms[:pos] + array("i", map(kept_forms.__getitem__, tail))
+
+
+def _major(gaz: Gazetteer, key: str) -> bool:
+    place = gaz.place(key)
+    return bool(place and place[1])
 
 
 def _describes(key: str) -> bool:

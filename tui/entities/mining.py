@@ -53,6 +53,7 @@ from tui.nlp.lexicon import (
     PLACE,
     PLACE_BEFORE,
     PLACE_PREPOSITIONS,
+    PLATFORM_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -75,7 +76,9 @@ __all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
 
 # What mining a run of documents leaves for the merge: (groups, their forms, headline
 # runs, acronym definitions, strong-vote tallies, each name's sampled weak hints, each
-# word's sampled casing: per document, met capitalised mid-sentence, met in lower case).
+# word's sampled casing: per document, met capitalised mid-sentence, met in lower case;
+# and of each one-word name, how many mentions were looked at for a medium's noun after
+# them, and how many had one).
 MinedShard = tuple[
     _Groups,
     list[_Form],
@@ -84,6 +87,7 @@ MinedShard = tuple[
     dict[tuple[str, tuple[tuple[str, int], ...]], int],
     dict[str, list[tuple[tuple[str, int], ...]]],
     dict[str, list[tuple[bool, bool]]],
+    dict[str, list[int]],
 ]
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
@@ -100,6 +104,16 @@ _NAMED_DAY = re.compile(
 _PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
 # A middle initial opening the rest of a name: "W. Bush", "H.W. Bush".
 _MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
+
+
+# A medium's noun right after a one-word name: "Twitter account", "Facebook post". It
+# is looked for at this many mentions of each name in each shard: enough for a name
+# that a medium's noun follows one time in ten, at a bounded cost per name. (Shards are
+# cut in the same places by every build, so the counts are the same on any machine.)
+_MEDIA_SAMPLE = 40
+_MEDIUM_AFTER = re.compile(
+    " (?:" + "|".join(sorted(PLATFORM_NOUNS, key=lambda w: (-len(w), w))) + r")(?![\w-])"
+)
 
 
 def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
@@ -208,6 +222,9 @@ class _Miner:
         self.case_words: list[tuple[tuple[str, int], ...]] = []
         # each word's casing per document, kept when this miner mines a later shard
         self.case_samples: dict[str, list[tuple[bool, bool]]] | None = None
+        # one-word name -> [mentions looked at, those a medium's noun follows ("Twitter
+        # account")], at up to _MEDIA_SAMPLE mentions in this shard
+        self.media: dict[str, list[int]] = {}
 
     def form_id(self, key: str, surface: str, ambiguous: bool, multi: bool, length: int) -> int:
         form = (key, surface, ambiguous, multi, length)
@@ -229,8 +246,10 @@ class _Miner:
         else:
             spans = [(0, len(text))]
         buckets: dict[int, list[int]] = defaultdict(list)
+        title = doc.meta.get("title")
+        heading = _title_line(text, spans, title) if isinstance(title, str) else None
         for start, end in spans:
-            self._section(doc.id, text, start, end, buckets)
+            self._section(doc.id, text, start, end, buckets, heading)
         strong_forms, strong, groups = self.strong_forms, self.strong, self.groups
         if len(text) >= 1 << 31:
             groups.wide()
@@ -264,12 +283,22 @@ class _Miner:
                 samples.setdefault(key, []).append((capital, lower))
 
     def _section(
-        self, source: str, text: str, start: int, end: int, buckets: dict[int, list[int]]
+        self,
+        source: str,
+        text: str,
+        start: int,
+        end: int,
+        buckets: dict[int, list[int]],
+        heading: tuple[int, int] | None = None,
     ) -> None:
         shouting = _shouting_lines(text, start, end)
+        if heading is not None and start <= heading[0] < end:
+            shouting.append(heading)
         credits = credit_lines(text, start, end)
         caches = self.caches
         sampled = self.sampled
+        media = self.media
+        medium_after = _MEDIUM_AFTER.match
         skip, openers, terminal, quote_marks = _SKIP, _OPENERS, _TERMINAL, _QUOTE_MARKS
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
         zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
@@ -286,6 +315,9 @@ class _Miner:
                     if zones[z][2]:
                         self.headlines.append((source, rs, run))
                     continue
+            before = text[rs - 1 : rs]
+            if before in "(-" and before and self._tag_or_compound(text, rs, m.end(), run):
+                continue
             # The first word of a sentence, line or quotation: its capital proves nothing.
             i = rs - 1
             quoted = False
@@ -305,11 +337,31 @@ class _Miner:
                 continue
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
-                if weak_votes is not None and sampled.get(key, 0) < _WEAK_SAMPLE:
-                    self._weak(text, s, s + length, key, weak_votes, multi)
+                if weak_votes is not None:
+                    if sampled.get(key, 0) < _WEAK_SAMPLE:
+                        self._weak(text, s, s + length, key, weak_votes, multi)
+                    if not multi:
+                        seen = media.get(key)
+                        if seen is None:
+                            seen = media[key] = [0, 0]
+                        if seen[0] < _MEDIA_SAMPLE:
+                            seen[0] += 1
+                            if medium_after(text, s + length):
+                                seen[1] += 1
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
+
+    def _tag_or_compound(self, text: str, rs: int, re_: int, run: str) -> bool:
+        """A place named as a lawmaker's state after the name ("Sen. Ann Lee (Tex.)",
+        as "(R-Tex.)" is), or as the second part of a compound of two names ("the
+        U.S.-Mexico border"): a label or a modifier, not a mention of the place."""
+        if text[rs - 1] == "(":
+            if len(run) > 5 or not text.startswith((")", ".)"), re_):
+                return False
+        elif not (text[rs - 2 : rs - 1].isupper() or text[rs - 3 : rs - 1].endswith(".")):
+            return False  # ("Jae-in" is one run; "U.S.-Mexico" is two)
+        return self.analyser.gaz.place(fold(run)) is not None
 
     def _entry(
         self, run: str, initial: bool, after_the: bool
@@ -433,13 +485,21 @@ class _Miner:
     def shard(self) -> MinedShard:
         return (
             self.groups, self.forms, self.headlines, self.definitions, self.strong,
-            self.samples or {}, self.case_samples or {},
+            self.samples or {}, self.case_samples or {}, self.media,
         )
 
     def absorb(self, later: MinedShard) -> None:
         """Add what another miner found in the documents after this one's, as if this
         miner had gone on to mine them itself."""
-        groups, forms, headlines, definitions, strong, samples, case_samples = later
+        groups, forms, headlines, definitions, strong, samples, case_samples, media = later
+        mine = self.media
+        for key, (looked, found) in media.items():
+            had = mine.get(key)
+            if had is None:
+                mine[key] = [looked, found]
+            else:
+                had[0] += looked
+                had[1] += found
         self.groups.extend(groups, [self.form_id(*form) for form in forms])
         self.headlines.extend(headlines)
         self.definitions.extend(definitions)
@@ -496,6 +556,35 @@ class _Miner:
                 c[t] = c.get(t, 0) + w * n
                 c["!", t] = c.get(("!", t), 0) + w * n
         return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][’”\"']? +[A-Z]")
+
+
+def _title_line(
+    text: str, spans: list[tuple[int, int]], title: str
+) -> tuple[int, int] | None:
+    """The body's first line when it is the document's title repeated (as many sites'
+    pages and exports open with the headline): a heading whatever its casing, so its
+    capitals ("The Latest: Towns Cast First Votes") prove nothing about names."""
+    if not spans or not title:
+        return None
+    start, end = spans[0]
+    while start < end and text[start] in " \t\n\r":
+        start += 1
+    stop = text.find("\n", start, end)
+    stop = end if stop < 0 else stop
+    line = text[start:stop].strip()
+    if (
+        not line
+        or line.rstrip(".").casefold() != title.strip().rstrip(".").casefold()
+        or not text[stop:end].strip()
+        or _SENTENCE_BREAK.search(line)
+    ):
+        # (a title taken from the first line of a plain text, or a paragraph of
+        # sentences, is prose: the story's names are in it)
+        return None
+    return start, stop
 
 
 def _shift(pieces: tuple[Piece, ...], offset: int) -> list[Piece]:

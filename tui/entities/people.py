@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 from tui.entities.casing import Casing
@@ -52,6 +53,7 @@ def _resolve_people(
     known: set[str],
     gaz: Gazetteer,
     casing: Casing | None = None,
+    headlines: int | None = None,
 ) -> _Kept:
     """Settle single words: a surname joins its person, an unproven word needs evidence.
 
@@ -59,7 +61,9 @@ def _resolve_people(
     A word that ``casing`` finds written in lower case more often than capitalised
     mid-sentence is a common word, not a name, unless it is part of a name in the
     document, a place or has strong evidence of its own; a word met at a sentence's
-    start counts only if it is a proper name by ``casing``.
+    start counts only if it is a proper name by ``casing``. Groups from ``headlines`` on
+    are a headline's: settled like the others, they make no name's parts (a headline's
+    "Senator Wins Race" is no one's name).
     """
     common = casing.common if casing is not None else (lambda key: False)
     proper = casing.proper if casing is not None else (lambda key: True)
@@ -99,7 +103,7 @@ def _resolve_people(
     corpus_people: dict[str, object] = {}
     doc_names: dict[tuple[int, str], object] = {}  # organisations, places
     if short_forms or person_parts:
-        for doc, fid in zip(groups.doc, groups.form):
+        for doc, fid in islice(zip(groups.doc, groups.form), headlines):
             short = short_forms.get(fid)
             if short is not None:
                 key, parts = short
@@ -140,7 +144,13 @@ def _resolve_people(
                 key = people
             elif key not in person_keys and not place and winners.get(key) != PLACE:
                 everyone = corpus_people.get(key)
-                if isinstance(everyone, str) and votes[key].get(("!", ORG), 0) == 0:
+                # (an acronym is no one's first name or surname: "ISIS" is not the
+                # "ISIS" of a quoted headline "ISIS Declares War" taken for a name)
+                if (
+                    isinstance(everyone, str)
+                    and votes[key].get(("!", ORG), 0) == 0
+                    and not (surface.isupper() and len(surface) > 1)
+                ):
                     key = everyone
                 elif common(key) and not _strong(votes.get(key)):
                     return -1

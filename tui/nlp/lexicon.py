@@ -320,6 +320,26 @@ AFFILIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations of common nouns and of times of day, written in capitals like a body's
+# acronym but naming no organisation: "on TV", "a CEO", "9 p.m. EST", "an ID".
+COMMON_ABBREVIATIONS = frozenset(
+    """
+    tv hdtv ok id pm am est edt pst pdt cst cdt mst mdt gmt utc bst cet
+    ceo ceos cfo coo cto vp md phd mba dna rna hiv aids gdp gnp vat
+    vip asap diy faq pdf url html usb gps atm suv dvd dvr cd cds rsvp iq ufo
+    ptsd adhd lgbt lgbtq ai it pr hr
+    """.split()
+)
+
+# What follows the name of a website, an app or a network ("his Twitter account", "a
+# Facebook post", "Instagram followers"): such a name is a medium's, not an actor's.
+PLATFORM_NOUNS = frozenset(
+    """
+    account accounts feed feeds post posts page pages follower followers handle user
+    users app profile timeline livestream
+    """.split()
+)
+
 # Contractions spelled out, so that two reports of one sentence compare word for word
 # ("We've waited" = "We have waited"). Whole words first, then endings; "'s" only after
 # the words where it stands for "is" (elsewhere it is a possessive as often).

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     DEPARTMENT_WORDS,
@@ -155,10 +156,19 @@ def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
     return len(tail) <= 4 and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
 
+_HEAD_WORDS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
+
+
 def _joins(left: list[str], words: list[str]) -> bool:
     """May "of"/"for"/"on" join ``left`` to what follows? Only in names built on it."""
     if left[-1] in JOIN_LEFT:
         return True
+    if len(left) in (2, 3) and all(
+        w.startswith(_PLAIN) or (is_given_name(w) and w not in _HEAD_WORDS) for w in left
+    ):
+        # a person "of" a body: "Ann Lee of the Harbour Gazette" (plain name words
+        # stand in a run's shape as placeholders: see Analyser._shaped)
+        return False
     tail = [w for w in words if w not in ROMAN_NUMERALS and not w.isdigit()]
     return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
@@ -271,4 +281,5 @@ def _stretches(run: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _PLACEHOLDER = "Zqx"  # + two letters: a plain name word's stand-in in a run's shape
+_PLAIN = _PLACEHOLDER.casefold()
 

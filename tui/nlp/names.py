@@ -490,6 +490,13 @@ class Analyser:
         if body is not None:  # "European Union", "EU": a body of states, not a place
             return [self._piece(seg, ((ORG, 10),), key=fold(body))]
         gaz = self._gaz_key(words)
+        if gaz is None and any(joined):
+            # a country's long form: "United States of America", "Republic of Korea"
+            # (a small place so named is more likely a body: "University of Texas")
+            spelled = " ".join(t if not j else f"{j} {t}" for t, j in zip(words, joined))
+            found = self.gaz.place(fold(spelled))
+            if found is not None and found[1]:
+                gaz = found
         if gaz is not None:
             canonical, major = gaz
             piece = self._piece(seg, ((PLACE, 10),), key=fold(canonical))
