@@ -480,3 +480,35 @@ def test_who_a_pronoun_looks_back_to(text: str, who: str) -> None:
 def test_rarer_verbs_adverbs_and_an_opening_phrase(text: str, who: str) -> None:
     quote = "We are not going to let this bridge close for another winter."
     assert who in speakers(text.format(q=quote)).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the subject the narration last spoke of, not the nearest name (an object)
+        ("Title\n\nAsked by Tom Becker about the harbour plan, Mark Hollis said the plan "
+         'would fail.\n\n"It cannot work in a city this size," he said.\n', "Mark Hollis"),
+        # a name after a preposition or in a possessive is no subject either
+        ("Title\n\nUnlike Robert Grey, Dan Porter has never lost a case before the board.\n\n"
+         '"We have nothing to add at this time," he said.\n', "Dan Porter"),
+        # a noun phrase that heads the subject ("Agency spokesman Dan Porter")
+        ("Title\n\nFrank Ruiz filed the lawsuit in March. Harbor Agency spokesman Dan Porter "
+         'would not comment on it.\n\n"We have nothing to add at this time," he said.\n',
+         "Dan Porter"),
+        # a title that ends in a department: "Secretary of State"
+        ("Title\n\nAlan Brooks had asked for a delay. Secretary of State Paul Webb said the "
+         'talks would resume.\n\n"We are ready to meet them next week," he told reporters.\n',
+         "Paul Webb"),
+        # an honorific gives the gender of a surname two people share
+        ("Title\n\nMary Stone and her husband, Bill Stone, run the bakery. Mrs. Stone opened "
+         'it in 1990.\n\n"We bake every loaf by hand," she said.\n', "Mary Stone"),
+    ],
+)
+def test_a_pronoun_stands_for_the_last_subject_of_its_gender(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender() -> None:
+    text = ("Title\n\nMary Stone and Bill Stone run the bakery together.\n\n"
+            '"We bake every loaf by hand," Mrs. Stone said.\n')
+    assert list(speakers(text).values()) == ["Mary Stone"]

@@ -6,16 +6,27 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from tui.nlp.given_names import agrees
-from tui.nlp.lexicon import ORG, PERSON
+from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of, is_given_name
+from tui.nlp.lexicon import DEPARTMENT_WORDS, ORG, PERSON
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
+    _CLAUSE_OPENERS,
+    _CONJUNCTIONS,
     _DROPPED,
+    _HONORIFIC_GENDER,
+    _HONORIFIC_RE,
     _NAME_RUN_RE,
+    _NAMESAKES,
+    _OPENING_WORDS,
     _ORG_TAIL_RE,
     _PARTICLES,
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
+    _SPEAKER_END_RE,
+    _SUBJECTS_LOOKED,
+    _VERB_AFTER_SUBJECT_RE,
+    _VERB_FORMS,
+    _is_plain_noun,
     _key,
     _offset,
 )
@@ -43,6 +54,9 @@ class Antecedents(Narration):
         # speakers noted before the registry is built (one in seven documents never
         # needs it), in the order they were noted
         self._noted: list[tuple[int, str]] = []
+        # the gender an honorific gives a surname in this document ("Ms. Lee")
+        self._genders: dict[str, str] = {}
+        self._spoken: set[int] = set()  # where a speaker was noted (see _note_person)
         self._orgs: list[tuple[int, str, str]] = []
         self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
@@ -56,6 +70,7 @@ class Antecedents(Narration):
         singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
         titled: list[tuple[int, str, str]] = []
+        genders = self._genders
         text = self.text
         finditer = _NAME_RUN_RE.finditer
         # only names before the last quotation can be what a quotation refers back to
@@ -65,10 +80,19 @@ class Antecedents(Narration):
         for scan_from, scan_to in self._unquoted(limit):
             for m in finditer(text, scan_from, scan_to):
                 found = _run_kind(m[0])
-                if found is _NOT_A_NAME:  # (half the runs: the cheapest test first)
-                    continue
-                kind, name, key, titles = found
                 at = m.start()
+                if found is _NOT_A_NAME:  # (half the runs: the cheapest test first)
+                    if not text.startswith("of ", at - 3):
+                        continue
+                    # `Secretary of State John Kerry`: the department ends the title
+                    head, _, rest = m[0].partition(" ")
+                    if not rest or _key(head) not in DEPARTMENT_WORDS:
+                        continue
+                    found = _run_kind(rest)
+                    if found is _NOT_A_NAME:
+                        continue
+                    at += len(head) + 1
+                kind, name, key, titles = found
                 if kind == _ORG_RUN:
                     tail = _ORG_TAIL_RE.match(text, m.end())
                     orgs.append((at, name + tail.group(0) if tail else name, key))
@@ -78,8 +102,10 @@ class Antecedents(Narration):
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL:
-                    if _key(name.split(" ", 1)[0]) in _PARTICLES:
-                        # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+                    first = name.split(" ", 1)[0]
+                    if _key(first) in _PARTICLES or not is_given_name(first):
+                        # `De Vries said` or `Wasserman Schultz said`: a surname of two
+                        # words, the `Marieke de Vries` named before
                         earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
                         if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
                             persons.append((at, earlier[-1][1]))
@@ -87,7 +113,12 @@ class Antecedents(Narration):
                     for k in key.split(" "):
                         registry.setdefault(k, []).append((at, name))
                 else:
-                    singles.append((len(persons), kind == _TITLED))
+                    # (`Mr. Kim`: the honorific is not part of the run, but it shows a
+                    # person, and whether a man or a woman)
+                    honorific = _HONORIFIC_RE.search(text, max(0, at - 6), at)
+                    if honorific:
+                        genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
+                    singles.append((len(persons), kind == _TITLED or honorific is not None))
                 persons.append((at, name))
         self._registry = registry
         self._orgs = orgs
@@ -96,7 +127,7 @@ class Antecedents(Narration):
         dropped = False
         for i, is_titled in singles:
             off, name = persons[i]
-            full = self._lookup(name, off)
+            full = self._lookup(name, off, genders.get(_key(name)))
             if full:
                 persons[i] = (off, full)
             elif not is_titled:
@@ -134,19 +165,35 @@ class Antecedents(Narration):
             ranges.append((pos, limit))
         return ranges
 
-    def _lookup(self, token: str, pos: int) -> str | None:
+    def _lookup(self, token: str, pos: int, gender: str | None = None) -> str | None:
+        """The full name ``token`` stands for at ``pos``: the last one before it that
+        has it, or else the first; of a man's or a woman's names only, given a gender
+        ("Mrs. Clinton" after both Bill and Hillary Clinton)."""
         assert self._registry is not None
         cands = self._registry.get(_key(token))
         if not cands:
             return None
         # (each list is in text order: the last one before ``pos``, or else the first)
         i = bisect_left(cands, pos, key=_offset)
+        if gender:
+            order = [*range(i - 1, -1, -1), *range(i, len(cands))]
+            for j in order[:_NAMESAKES]:
+                if gender_of(cands[j][1]) in (None, gender):
+                    return cands[j][1]
         return cands[i - 1 if i else 0][1]
 
-    def _full_name(self, token: str, pos: int) -> str | None:
+    def _namesake(self, name: str, pronoun: str, pos: int) -> str | None:
+        """Another person of ``name``'s surname whom ``pronoun`` may stand for (Hillary
+        Clinton for "she" where the name resolved to Bill Clinton)."""
+        if " " not in name:
+            return None
+        other = self._lookup(name.rsplit(" ", 1)[-1], pos, MALE if pronoun == "he" else FEMALE)
+        return other if other and other != name and self._may_be(other, pronoun) else None
+
+    def _full_name(self, token: str, pos: int, gender: str | None = None) -> str | None:
         if self._registry is None:
             self._build_registry()
-        return self._lookup(token, pos)
+        return self._lookup(token, pos, gender)
 
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         if pronoun in ("he", "she"):
@@ -155,6 +202,21 @@ class Antecedents(Narration):
             assert self._persons is not None
             persons = self._persons
             i = bisect_left(self._person_offsets, pos) - 1
+            # The one a pronoun stands for is the person the narration last made its
+            # subject, or who spoke last: not the nearest name, which is as often an
+            # object or a modifier ("Asked by Lee about Park's plan, he said").
+            k = i
+            looked = 0
+            while k >= 0 and pos - persons[k][0] <= _PRONOUN_REACH and looked < _SUBJECTS_LOOKED:
+                off, name = persons[k]
+                if off in self._spoken or self._is_subject(off):
+                    if self._may_be(name, pronoun):
+                        return name, PERSON
+                    other = self._namesake(name, pronoun, off)
+                    if other:
+                        return other, PERSON
+                looked += 1
+                k -= 1
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -177,6 +239,41 @@ class Antecedents(Narration):
             return self._last_org(pos)
         return None
 
+    def _is_subject(self, at: int) -> bool:
+        """Whether the name at ``at`` is the subject of a main clause, or the speaker of
+        an inverted one (`…, said Park`): it opens the sentence, a clause after a comma or
+        a conjunction, or a noun phrase there ("Agency spokesman Tom Park"), is no
+        possessive, and is followed (past an appositive or a parenthesis) by what reads
+        as its verb ("Park, 62, said")."""
+        text = self.text
+        m = _NAME_RUN_RE.match(text, at)
+        if m is None or m[0].endswith(("'s", "’s")):
+            return False
+        words = text[max(0, at - 60) : at].split()
+        # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park")
+        nouns = 0
+        while words and nouns < 3 and _is_plain_noun(words[-1]):
+            words.pop()
+            nouns += 1
+        if words:
+            last = words[-1]
+            if last in _VERB_FORMS and not nouns:
+                # `…, said Park`: the speaker of an inverted reporting clause
+                before = words[-2] if len(words) > 1 else ""
+                return before[-1:] in (",", "”", '"', "’", "'") and _SPEAKER_END_RE.match(
+                    text, m.end()
+                ) is not None
+            if not (
+                last[-1] in _CLAUSE_OPENERS
+                or (not nouns and last in _CONJUNCTIONS)
+                or (
+                    last[0].isupper()
+                    and (nouns or last.casefold() in _OPENING_WORDS)
+                )
+            ):
+                return False
+        return _VERB_AFTER_SUBJECT_RE.match(text, m.end()) is not None
+
     def _may_be(self, name: str, pronoun: str) -> bool:
         """Whether ``pronoun`` may stand for the person ``name`` as the speaker of the
         quotation being read: not if the given name says otherwise, nor if the
@@ -184,6 +281,9 @@ class Antecedents(Narration):
         he said: Cruz is who is spoken of, not who speaks)."""
         if not agrees(name, pronoun):
             return False
+        known = self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
+        if known and known != (MALE if pronoun == "he" else FEMALE) and gender_of(name) is None:
+            return False  # ("Ms. Lee" is not "he")
         if " " not in name:
             return True
         words = self._quoted_words
@@ -198,6 +298,7 @@ class Antecedents(Narration):
 
     def _note_person(self, pos: int, name: str) -> None:
         """A speaker is a person mentioned there, even one named only once ("Biden")."""
+        self._spoken.add(pos)
         if self._persons is None:
             self._noted.append((pos, name))  # (building the registry waits for a use)
             return

@@ -11,6 +11,8 @@ from operator import itemgetter
 from tui.nlp.lexicon import (
     BODY_NOUNS,
     DEMONYMS,
+    DEPARTMENT_WORDS,
+    FUNCTION_WORDS,
     NAME_ABBREVIATIONS,
     NEWS_AGENCIES,
     ORG_HEADS,
@@ -221,6 +223,68 @@ _NP_REACH = 160
 # How far back a pronoun looks for its person, in characters.
 _PRONOUN_REACH = 2500
 
+
+# How many of the people named before a pronoun are weighed as what it stands for.
+_SUBJECTS_LOOKED = 12
+# Words after which a name is an object, not a subject ("with Park", "told Park").
+_NOT_BEFORE_SUBJECT = frozenset(
+    """of to with by for from at about against on in into than like as over under after
+    before between among toward towards without behind beside via per told asked thanked
+    called named urged met joined""".split()
+)
+# What may stand just before a clause's subject: a sentence's or a clause's start...
+_CLAUSE_OPENERS = frozenset(".!?:;,(—–-\n\"“”'’")
+# ... or a conjunction joining two main clauses ("and Park said").
+_CONJUNCTIONS = frozenset("and but then so also".split())
+# Verbs in the past that do not end in -ed, and negated auxiliaries.
+_IRREGULAR_VERBS = (
+    "took|made|gave|went|came|got|spoke|thought|felt|knew|sent|led|left|won|lost|ran|"
+    "began|saw|heard|kept|held|met|paid|brought|bought|sat|stood|put|set|became|found|"
+    "grew|drove|flew|chose|rose|fell|fought|sought|taught|meant|spent|struck|wore|"
+    "isn't|wasn't|doesn't|didn't|won't|wouldn't|can't|couldn't|hasn't|hadn't|"
+    "isn’t|wasn’t|doesn’t|didn’t|won’t|wouldn’t|can’t|couldn’t|hasn’t|hadn’t"
+)
+# Capitalised words that may open a subject's clause ("Meanwhile Park said") or end a
+# title before the name ("Secretary of State Park said", "Democratic strategist Park").
+_OPENING_WORDS = FUNCTION_WORDS | _TITLE_WORDS | DEPARTMENT_WORDS
+# What ends the name of an inverted reporting clause's speaker (`…, said Park, a lawyer`).
+_SPEAKER_END_RE = re.compile(r"[ \t]*(?:[,.;:—–]|\([^()\n]{1,40}\)|$)")
+
+
+def _is_plain_noun(word: str) -> bool:
+    """A lower-case word that may be a noun heading a subject before its name
+    ("spokesman", "adviser"): not a function word nor a verb."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in FUNCTION_WORDS
+        and word not in _VERB_FORMS
+        and not word.endswith("ed")
+        and word not in _NOT_BEFORE_SUBJECT
+    )
+
+
+# What follows a subject: its verb, perhaps after an appositive between commas ("Park,
+# a lawyer for the family, said"), a parenthesis ("Park (D-Ohio) said"), an auxiliary
+# or an adverb ("Park also said", "Park has long argued").
+_VERB_AFTER_SUBJECT_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
+    r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
+    r"(?<=\b[A-Z][a-z]{2})\.){1,140}){1,3},[\"”’']*)?"
+    r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
+    r"could|can|may|"
+    r"might|did|does|do|is|was|were|once|never|only|just|long|often|[a-z]+ly)){0,2}"
+    rf",?[ \t]+(?:{_VERB_ALTS}\b|[a-z]{{3,}}(?:ed|[^s\W]s)\b|(?:{_IRREGULAR_VERBS})(?!\w)|is\b|"
+    r"was\b|has\b|had\b|will\b|would\b|could\b|can\b|did\b|does\b|may\b|might\b|should\b|"
+    r"must\b)"
+)
+
+# An honorific just before a lone name, and the gender it gives ("Mrs. Clinton").
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?[ \t]+$")
+_HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
+# How many people of one surname a gendered look-up weighs.
+_NAMESAKES = 6
 
 _offset = itemgetter(0)
 _DROPPED = (-1, "")  # a name left out of the registry's persons

@@ -42,7 +42,13 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     Cached: the same names recur across thousands of articles. A name that is the whole
     run is the run's own string, which the cache holds anyway.
     """
-    tokens = [_strip_possessive(t) for t in run.split()]
+    raw = run.split()
+    # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
+    for i in range(len(raw) - 2, -1, -1):
+        if raw[i].endswith(("'s", "’s")):
+            raw = raw[i + 1 :]
+            break
+    tokens = [_strip_possessive(t) for t in raw]
     keys = [_key(t) for t in tokens]
     lead = 0
     while lead < len(keys) and keys[lead] in _LEADING_WORDS:
@@ -65,6 +71,8 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         person = person[:1]  # "Biden Jr." where "Joseph R." fell outside the run
     if not person or len(person) > 4:
         return _NOT_A_NAME
+    if len(person) > 2 and any(_key(t) in PLACE_WORDS for t in person):
+        return _NOT_A_NAME  # "Clinton New Hampshire": a name run into a place
     if len(person) >= 2 and last_title < 0 and _is_major_place(" ".join(person)):
         return _NOT_A_NAME  # "In downtown San Francisco": a place, no person
     name = _same(" ".join(person), run)

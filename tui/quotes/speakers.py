@@ -41,6 +41,7 @@ from tui.quotes.cues import (
     _DASH_LINE_RE,
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
+    _HONORIFIC_GENDER,
     _LEADING_WORDS,
     _LOWER_HEADS,
     _NOT_ROLE_WORDS,
@@ -421,7 +422,9 @@ class SpeakerResolver(Antecedents):
         if not person:
             return None
         if len(person) == 1:
-            full = self._full_name(person[0], pos)
+            # ("Mrs. Clinton" is the Hillary, not the Bill, Clinton named before)
+            honorific = tokens[last_title].rstrip(".") if last_title >= 0 else ""
+            full = self._full_name(person[0], pos, _HONORIFIC_GENDER.get(honorific))
             if full:
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
