@@ -512,3 +512,29 @@ def test_an_honorific_picks_the_namesake_of_its_gender() -> None:
     text = ("Title\n\nMary Stone and Bill Stone run the bakery together.\n\n"
             '"We bake every loaf by hand," Mrs. Stone said.\n')
     assert list(speakers(text).values()) == ["Mary Stone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a cue after a question, capitalised as if a new sentence began
+        ('Title\n\n"Who do they think they are?" Nora Quist said of the board on Monday, '
+         "when it voted.\n", "Nora Quist"),
+        ('Title\n\n"Never again will we let this happen!" Omar Deeb told the crowd outside '
+         "the hall on Friday.\n", "Omar Deeb"),
+        # a title the lexicon lacks ends where the given name starts
+        ('Title\n\n"We counted every ballot twice," Lake County Recorder Helen Marsh said.\n',
+         "Helen Marsh"),
+        ('Title\n\n"We will file by Friday," said Harbor Union Secretary-Treasurer Gary Dunne.\n',
+         "Gary Dunne"),
+        # a surname that is also a place's or an organisation's word
+        ('Title\n\nRichard Cross ran the office for a decade.\n\n"We were never told," Cross '
+         "wrote.\n", "Richard Cross"),
+        ('Title\n\n"We were never told," David Waters said.\n', "David Waters"),
+        # a generational suffix is no acronym
+        ('Title\n\n"We support the plan," Carl Brent Morrow III, a founder of the group, said.\n',
+         "Carl Brent Morrow III"),
+    ],
+)
+def test_cues_after_a_question_and_names_beside_unknown_titles(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]

@@ -102,6 +102,11 @@ class Antecedents(Narration):
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL:
+                    if at >= 3 and text[at - 2] == "." and text[at - 3].isupper() and (
+                        at == 3 or not text[at - 4].isalnum()
+                    ):
+                        # `L. Brent Bozell III`: a first initial the run leaves out
+                        name = text[at - 3 : at] + name
                     first = name.split(" ", 1)[0]
                     if _key(first) in _PARTICLES or not is_given_name(first):
                         # `De Vries said` or `Wasserman Schultz said`: a surname of two

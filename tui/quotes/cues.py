@@ -32,7 +32,12 @@ from tui.util.regex_trie import trie
 # The lexicon's words, under the names the speaker rules read them by: a title or role
 # before a name, the head of an organisation's name, a place word that opens or ends a
 # run, a word that opens sentences, and dates.
-_TITLES = TITLE_WORDS | PERSON_ROLES
+_TITLES = TITLE_WORDS | PERSON_ROLES | frozenset(
+    # offices and roles the lexicon does not hold, that news writing puts before names
+    """counsel advocate journalist recorder sheriff clerk auditor comptroller controller
+    assessor coroner trustee organizer organiser coordinator delegate co-anchor co-host
+    co-founder co-chair co-chairman co-chairwoman""".split()
+)
 _ORG_HEADS = ORG_HEADS | SEATS_OF_POWER | frozenset(a for a in NEWS_AGENCIES if " " not in a)
 _ORG_HEADS_LOWER = (
     "office|ministry|government|presidency|administration|party|department|agency|"
@@ -144,6 +149,11 @@ _VERB_FIRST_RE = re.compile(r"\s*(?:Said|Added|Asked|Wrote|Tweeted|Explained)\s+
 # `"… missing." Trump said.`
 _SAID_SENTENCE_RE = re.compile(
     rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{_VERB_ALTS})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
+)
+# A cue right after a question or an exclamation, capitalised as a new sentence would be:
+# `"Who are they?" Kim asked of the firm`, `"Never!" Officer Lee Park shouted`.
+_CUE_AFTER_MARK_RE = re.compile(
+    rf"[ \t]*(?:{_RUN}|[Hh]e|[Ss]he)(?:[ \t]+[a-z]+ly)?[ \t]+(?:{_VERB_ALTS})\b"
 )
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     DATE_NAMES,
     FUNCTION_WORDS,
@@ -38,6 +39,7 @@ from tui.quotes.cues import (
     _ACCORDING_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
+    _CUE_AFTER_MARK_RE,
     _DASH_LINE_RE,
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
@@ -72,6 +74,8 @@ from tui.quotes.runs import (
     _is_inside_sentence,
     _is_word_start,
     _last_title,
+    _name_start,
+    _named_like_a_place,
     _occurs,
     _strip_tail,
 )
@@ -207,8 +211,15 @@ class SpeakerResolver(Antecedents):
         post_end = min(self.bounds[end_para][1], span.close_mark + 300)
         nxt = self._next_open(span.close_mark + 1, post_end)
         post = self._cut_sentence(text[span.close_mark + 1 : nxt])
-        inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
-        if inner_ends and post.lstrip()[:1].isupper() and not _SAID_SENTENCE_RE.match(post):
+        inner_end = text[span.start : span.end].rstrip()[-1:]
+        if (
+            inner_end in (".", "!", "?", "…")
+            and post.lstrip()[:1].isupper()
+            and not _SAID_SENTENCE_RE.match(post)
+            # (`"Who are they?" Kim asked of the firm`: a question or an exclamation
+            # runs on into its cue, capitalised or not)
+            and not (inner_end in "?!" and _CUE_AFTER_MARK_RE.match(post))
+        ):
             return ""  # the quote ended its sentence: what follows is a new one
         return post
 
@@ -413,14 +424,31 @@ class SpeakerResolver(Antecedents):
             return None  # a possessive modifies the subject; it is not the subject
         if keys[-1] in DATE_NAMES:
             return None
-        if keys[-1] in _ORG_HEADS or the or (
+        if len(tokens) == 1 and keys[0] in _ORG_HEADS and not the:
+            # `Cross wrote`: a surname that is also an organisation's word, of a
+            # person named in full before ("Richard Cross")
+            full = self._full_name(tokens[0], pos)
+            if full:
+                return full, PERSON
+        if (keys[-1] in _ORG_HEADS and not _named_like_a_place(tokens, keys)) or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
         ):
             return " ".join(tokens), ORG
         last_title = _last_title(tokens, keys)
+        skip = _name_start(tokens, keys, last_title + 1)
+        if skip:
+            last_title += skip  # (what precedes the name reads as a title)
         person = tokens[last_title + 1 :]
         if not person:
             return None
+        if (
+            len(person) > 1
+            and last_title < 0
+            and not is_given_name(person[0])
+            and self._is_common_word(person[0])
+        ):
+            # `Team Kim said`: a word the article writes in lower case opens the run
+            person = person[1:]
         if len(person) == 1:
             # ("Mrs. Clinton" is the Hillary, not the Bill, Clinton named before)
             honorific = tokens[last_title].rstrip(".") if last_title >= 0 else ""
