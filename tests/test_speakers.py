@@ -538,3 +538,21 @@ def test_an_honorific_picks_the_namesake_of_its_gender() -> None:
 )
 def test_cues_after_a_question_and_names_beside_unknown_titles(text: str, who: str) -> None:
     assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a place in the appositive after the name is not the subject
+        ('Title\n\n"We waited three hours to vote," Rosa Delgado, 61, a retired nurse in '
+         "Springfield, Ill., said.\n", "Rosa Delgado"),
+        # nor is a body the appositive names, its closing comma left out
+        ("Title\n\nTom Adair, the spokesman for the County Water Board said in a statement. "
+         '"The pipes will be replaced this summer."\n', "Tom Adair"),
+        # a surname of two words stands for the full name given before
+        ("Title\n\nRep. Maria Lopez Garza spoke first.\n\n"
+         '"We will not wait another year," Lopez Garza said.\n', "Maria Lopez Garza"),
+    ],
+)
+def test_appositives_and_two_word_surnames(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]

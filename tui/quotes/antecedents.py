@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of, is_given_name
-from tui.nlp.lexicon import DEPARTMENT_WORDS, ORG, PERSON
+from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
@@ -33,10 +33,14 @@ from tui.quotes.cues import (
 from tui.quotes.model import QuoteSpan
 from tui.quotes.narration import Narration
 from tui.quotes.runs import (
+    _AFTER_DEPARTMENT,
     _FULL,
     _NOT_A_NAME,
     _ORG_RUN,
     _TITLED,
+    _is_inside_sentence,
+    _is_word_start,
+    _occurs,
     _run_kind,
 )
 
@@ -54,9 +58,11 @@ class Antecedents(Narration):
         # speakers noted before the registry is built (one in seven documents never
         # needs it), in the order they were noted
         self._noted: list[tuple[int, str]] = []
+        self._common: dict[str, bool] = {}  # (see _is_common_word)
         # the gender an honorific gives a surname in this document ("Ms. Lee")
         self._genders: dict[str, str] = {}
         self._spoken: set[int] = set()  # where a speaker was noted (see _note_person)
+        self._subjects: dict[int, bool] = {}  # (see _is_subject: asked again and again)
         self._orgs: list[tuple[int, str, str]] = []
         self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
@@ -80,19 +86,16 @@ class Antecedents(Narration):
         for scan_from, scan_to in self._unquoted(limit):
             for m in finditer(text, scan_from, scan_to):
                 found = _run_kind(m[0])
-                at = m.start()
                 if found is _NOT_A_NAME:  # (half the runs: the cheapest test first)
+                    continue
+                kind, name, key, titles = found
+                at = m.start()
+                if kind == _AFTER_DEPARTMENT:
+                    # `Secretary of State John Kerry`: the department ends the title
                     if not text.startswith("of ", at - 3):
                         continue
-                    # `Secretary of State John Kerry`: the department ends the title
-                    head, _, rest = m[0].partition(" ")
-                    if not rest or _key(head) not in DEPARTMENT_WORDS:
-                        continue
-                    found = _run_kind(rest)
-                    if found is _NOT_A_NAME:
-                        continue
-                    at += len(head) + 1
-                kind, name, key, titles = found
+                    kind = _FULL
+                    at += m[0].index(" ") + 1
                 if kind == _ORG_RUN:
                     tail = _ORG_TAIL_RE.match(text, m.end())
                     orgs.append((at, name + tail.group(0) if tail else name, key))
@@ -107,10 +110,17 @@ class Antecedents(Narration):
                     ):
                         # `L. Brent Bozell III`: a first initial the run leaves out
                         name = text[at - 3 : at] + name
-                    first = name.split(" ", 1)[0]
-                    if _key(first) in _PARTICLES or not is_given_name(first):
-                        # `De Vries said` or `Wasserman Schultz said`: a surname of two
-                        # words, the `Marieke de Vries` named before
+                    first, _, rest = name.partition(" ")
+                    if first.endswith("ing") and " " not in rest and not is_given_name(first):
+                        # `Asserting Clinton`: a participle opening the sentence
+                        found = _run_kind(rest)
+                        if found is _NOT_A_NAME:
+                            continue
+                        kind, name, key, titles = found
+                        at += len(first) + 1
+                if kind == _FULL:
+                    if _key(name.split(" ", 1)[0]) in _PARTICLES:
+                        # `De Vries said` opening a sentence: the `Marieke de Vries` named before
                         earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
                         if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
                             persons.append((at, earlier[-1][1]))
@@ -120,7 +130,11 @@ class Antecedents(Narration):
                 else:
                     # (`Mr. Kim`: the honorific is not part of the run, but it shows a
                     # person, and whether a man or a woman)
-                    honorific = _HONORIFIC_RE.search(text, max(0, at - 6), at)
+                    honorific = (
+                        _HONORIFIC_RE.search(text, max(0, at - 6), at)
+                        if at > 2 and text[at - 2] in ".rs"  # ("Mr. ", "Mrs ", "Ms ")
+                        else None
+                    )
                     if honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     singles.append((len(persons), kind == _TITLED or honorific is not None))
@@ -144,6 +158,24 @@ class Antecedents(Narration):
         for pos, name in self._noted:
             self._note_person(pos, name)
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _is_common_word(self, token: str) -> bool:
+        """A capitalised word that is an ordinary word (``Experts said …``): the article
+        also writes it in lower case, or never capitalises it inside a sentence."""
+        if _key(token) in SENTENCE_OPENERS:
+            return True
+        common = self._common.get(token)
+        if common is None:
+            text = self.text if len(self.text) <= 200_000 else self.text[:200_000]
+            # (a plural never capitalised inside a sentence is "Analysts", "Officials";
+            # a lone name like "Biden" may well open every sentence it is in)
+            common = _occurs(text, token.casefold(), _is_word_start) or (
+                token.endswith("s")
+                and len(token) > 3
+                and not _occurs(text, token, _is_inside_sentence)
+            )
+            self._common[token] = common
+        return common
 
     def _unquoted(self, limit: int) -> list[tuple[int, int]]:
         """Where to scan for runs of capitalised words that start before ``limit`` and
@@ -250,6 +282,12 @@ class Antecedents(Narration):
         a conjunction, or a noun phrase there ("Agency spokesman Tom Park"), is no
         possessive, and is followed (past an appositive or a parenthesis) by what reads
         as its verb ("Park, 62, said")."""
+        known = self._subjects.get(at)
+        if known is None:
+            known = self._subjects[at] = self._reads_as_subject(at)
+        return known
+
+    def _reads_as_subject(self, at: int) -> bool:
         text = self.text
         m = _NAME_RUN_RE.match(text, at)
         if m is None or m[0].endswith(("'s", "’s")):

@@ -203,6 +203,11 @@ _ORG_OF_END_RE = re.compile(
 _ORG_TAIL_RE = re.compile(
     rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_UP}[\w'’\-]*(?:[ \t]+{_UP}[\w'’\-]*)*"
 )
+# A name that opens a subject and an appositive after it: `Cecelia Purner, 67, a …`.
+_APPOSED_HEAD_RE = re.compile(rf"[ \t\n]*(?:[—–-][ \t]*)?((?={_UP}){_RUN}),[ \t]+(?=[a-z\d])")
+# A preposition, perhaps with an article, just before a run: what the run is in a
+# noun's complement (`a clerk in | Allentown`), not a subject.
+_AFTER_PREPOSITION_RE = re.compile(r"\b(?:in|at|of|for|from|with|to|by|near|on)\s+(?:the\s+)?$")
 _APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
 _OF_TAIL_RE = re.compile(
     rf"(?={_UP})(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
@@ -235,7 +240,7 @@ _PRONOUN_REACH = 2500
 
 
 # How many of the people named before a pronoun are weighed as what it stands for.
-_SUBJECTS_LOOKED = 12
+_SUBJECTS_LOOKED = 8
 # Words after which a name is an object, not a subject ("with Park", "told Park").
 _NOT_BEFORE_SUBJECT = frozenset(
     """of to with by for from at about against on in into than like as over under after

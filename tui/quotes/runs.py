@@ -11,6 +11,7 @@ from tui.nlp.given_names import gender_of, is_given_name
 from tui.nlp.lexicon import (
     DATE_NAMES,
     DAY_NAMES,
+    DEPARTMENT_WORDS,
     NAME_SUFFIXES,
     NON_PERSON_WORDS,
     ORG_HEADS,
@@ -31,7 +32,7 @@ from tui.quotes.cues import (
     _strip_possessive,
 )
 
-_SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE = range(5)
+_SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE, _AFTER_DEPARTMENT = range(6)
 # Words of offices, organisations and places: after one of them, a given name starts
 # the name ("Maricopa County Recorder Helen Purcell").
 # Heads of place and organisation names that are also common surnames ("Richard Cross").
@@ -56,11 +57,12 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     run is the run's own string, which the cache holds anyway.
     """
     raw = run.split()
-    # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
-    for i in range(len(raw) - 2, -1, -1):
-        if raw[i].endswith(("'s", "’s")):
-            raw = raw[i + 1 :]
-            break
+    if "s " in run:
+        # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
+        for i in range(len(raw) - 2, -1, -1):
+            if raw[i].endswith(("'s", "’s")):
+                raw = raw[i + 1 :]
+                break
     tokens = [_strip_possessive(t) for t in raw]
     keys = [_key(t) for t in tokens]
     lead = 0
@@ -70,7 +72,13 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         return _NOT_A_NAME
     if lead:
         tokens, keys = tokens[lead:], keys[lead:]
-    if keys[-1] in _ORG_HEADS and not _named_like_a_place(tokens, keys):
+    if keys[0] in DEPARTMENT_WORDS and len(keys) > 2:
+        # `State John Kerry` of `Secretary of State John Kerry`: a full name after a
+        # department, which the registry takes only after "of"
+        found = _run_kind(" ".join(tokens[1:]))
+        if found[0] == _FULL and not found[3]:  # (not "Foreign | Minister Taro Kono")
+            return (_AFTER_DEPARTMENT, *found[1:])
+    if keys[-1] in _ORG_HEADS and not _named_like_a_place(*_after_title(tokens, keys)):
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
     if any(k in DATE_NAMES for k in keys):
         return _NOT_A_NAME
@@ -167,7 +175,10 @@ def _last_title(tokens: list[str], keys: list[str]) -> int:
     the name is what follows it ("Japanese Foreign Minister | Taro Kono")."""
     # (from the end: the last one found is the answer, and most runs are short names)
     for i in range(len(keys) - 1, -1, -1):
-        if keys[i] in _TITLE_WORDS or _acronym(tokens[i]):
+        if keys[i] in _TITLE_WORDS or (
+            _acronym(tokens[i]) and not (i == 0 == len(keys) - 2 and "." in tokens[i])
+        ):
+            # (`J.M. Berger`: initials before a surname are no acronym)
             return i
     return -1
 
@@ -191,10 +202,11 @@ def _name_start(tokens: list[str], keys: list[str], start: int) -> int:
     n = len(tokens) - start
     if n < 2:
         return 0
-    for i in range(len(tokens) - 2, start - 1, -1):
-        head, hyphen, part = tokens[i].rpartition("-")
-        if hyphen and head and part.islower():
-            return i + 1 - start  # "Boston-area | Kim"
+    if "-" in keys[-2] or (n > 2 and "-" in "".join(keys[start:-2])):
+        for i in range(len(tokens) - 2, start - 1, -1):
+            head, hyphen, part = tokens[i].rpartition("-")
+            if hyphen and head and part.islower():
+                return i + 1 - start  # "Boston-area | Kim"
     if n < 3 or is_given_name(tokens[start]):
         return 0
     institutional = False
@@ -204,6 +216,12 @@ def _name_start(tokens: list[str], keys: list[str], start: int) -> int:
         k = keys[i]
         institutional = institutional or k in _INSTITUTION_WORDS or "-" in k or _acronym(tokens[i])
     return 0
+
+
+def _after_title(tokens: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
+    """The words of a run after its last title ("Mayor | Don Guardian")."""
+    i = _last_title(tokens, keys) + 1
+    return (tokens[i:], keys[i:]) if i else (tokens, keys)
 
 
 def _named_like_a_place(tokens: list[str], keys: list[str]) -> bool:

@@ -37,6 +37,8 @@ from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
+    _AFTER_PREPOSITION_RE,
+    _APPOSED_HEAD_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
     _CUE_AFTER_MARK_RE,
@@ -71,12 +73,11 @@ from tui.quotes.cues import (
 )
 from tui.quotes.model import QuoteSpan, few_words
 from tui.quotes.runs import (
-    _is_inside_sentence,
-    _is_word_start,
+    _SURNAME_HEADS,
+    _after_title,
     _last_title,
     _name_start,
     _named_like_a_place,
-    _occurs,
     _strip_tail,
 )
 
@@ -88,7 +89,6 @@ class SpeakerResolver(Antecedents):
         super()._start()
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
-        self._common: dict[str, bool] = {}
         # the last quotation's opening mark and its sentence up to there, quotations masked
         self._before: tuple[int, str] = (-1, "")
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
@@ -323,6 +323,7 @@ class SpeakerResolver(Antecedents):
     def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
         # a subject and its appositive fit in a few hundred characters; the anchored
         # patterns below would otherwise scan the whole sentence
+        whole = len(left) <= _SUBJECT_REACH  # (the subject's clause from its start)
         left = left[-_SUBJECT_REACH:]
         s = left.rstrip()
         for _ in range(4):
@@ -384,6 +385,12 @@ class SpeakerResolver(Antecedents):
             owner = self._owner(s[: m.start()], pos)
             if owner:
                 return owner
+            if whole and _AFTER_PREPOSITION_RE.search(s, max(0, m.start() - 14), m.start()):
+                # `Lau, the director for the State Party said`: the party is the
+                # appositive's, not the subject (its closing comma left out)
+                found = self._apposed_head(left, pos)
+                if found:
+                    return found
             name = re.sub(r"^[Tt]he\s+", "", m.group(1))
             return name, ORG
         m = _RUN_END_RE.search(s)
@@ -391,6 +398,12 @@ class SpeakerResolver(Antecedents):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
+        if whole and _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14)):
+            # `Purner, 67, a retired clerk in Allentown, Pa., said`: a place or a body
+            # in the appositive, after the name it describes
+            found = self._apposed_head(left, pos)
+            if found:
+                return found
         of_tail = _OF_TAIL_RE.search(head)
         if of_tail:
             # `Tomas Lindqvist of the advocacy group Access First said`: the person
@@ -398,6 +411,27 @@ class SpeakerResolver(Antecedents):
             if found and found[1] == PERSON:
                 return found
         return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
+
+    def _first_named_after_a_word(self, name: str, pos: int) -> bool:
+        """Whether the article first writes ``name``, before ``pos``, after a given name,
+        as a full name would have it ("Debbie | Wasserman Schultz")."""
+        text = self.text
+        at = text.find(name, 0, pos)
+        if at < 2 or text[at - 1] != " ":
+            return False
+        word_start = text.rfind(" ", max(0, at - 40), at - 1) + 1
+        word = text[word_start : at - 1]
+        return word[:1].isupper() and is_given_name(word)
+
+    def _apposed_head(self, left: str, pos: int) -> tuple[str, str] | None:
+        """The person ``left`` opens with, before an appositive that describes them
+        (`Cecelia Purner, 67, a retired clerk in Allentown, Pa.`): a name, a comma,
+        then lower-case words or a number."""
+        m = _APPOSED_HEAD_RE.match(left)
+        if m is None or _key(m.group(1).split(None, 1)[0]) in _LEADING_WORDS:
+            return None
+        found = self._from_run(m.group(1), pos, the=False)
+        return found if found and found[1] == PERSON else None
 
     def _owner(self, head: str, pos: int) -> tuple[str, str] | None:
         """The person an organisation belongs to, where ``head`` ends `Henrik Olsen of`:
@@ -418,19 +452,22 @@ class SpeakerResolver(Antecedents):
             lead += 1
         if lead == len(keys):
             return None
+        if lead == 1 and len(keys) == 2 and tokens[0] == "Will":
+            lead = 0  # `Will Doyle said`: the given name, not the modal
         if lead:
             tokens, keys = tokens[lead:], keys[lead:]
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
         if keys[-1] in DATE_NAMES:
             return None
-        if len(tokens) == 1 and keys[0] in _ORG_HEADS and not the:
+        if len(tokens) == 1 and keys[0] in _SURNAME_HEADS and not the:
             # `Cross wrote`: a surname that is also an organisation's word, of a
             # person named in full before ("Richard Cross")
             full = self._full_name(tokens[0], pos)
             if full:
                 return full, PERSON
-        if (keys[-1] in _ORG_HEADS and not _named_like_a_place(tokens, keys)) or the or (
+        org_head = keys[-1] in _ORG_HEADS and not _named_like_a_place(*_after_title(tokens, keys))
+        if org_head or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
         ):
             return " ".join(tokens), ORG
@@ -441,13 +478,8 @@ class SpeakerResolver(Antecedents):
         person = tokens[last_title + 1 :]
         if not person:
             return None
-        if (
-            len(person) > 1
-            and last_title < 0
-            and not is_given_name(person[0])
-            and self._is_common_word(person[0])
-        ):
-            # `Team Kim said`: a word the article writes in lower case opens the run
+        if len(person) > 1 and last_title < 0 and keys[0].endswith("ing"):
+            # `Asserting Kim said`: a participle opening the sentence, not a name
             person = person[1:]
         if len(person) == 1:
             # ("Mrs. Clinton" is the Hillary, not the Bill, Clinton named before)
@@ -462,30 +494,21 @@ class SpeakerResolver(Antecedents):
             return person[0], PERSON
         if last_title < 0 and (keys[0] in PLACE_WORDS or _is_country(" ".join(keys))):
             return " ".join(tokens), ORG
-        if keys[last_title + 1] in _PARTICLES:
-            # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+        if (
+            len(person) == 2
+            and (keys[-2] in _PARTICLES or not is_given_name(person[0]))
+            and self._first_named_after_a_word(" ".join(person), pos)
+        ):
+            # `De Vries said`, `Wasserman Schultz said`: a surname of two words, of the
+            # `Marieke de Vries` or `Debbie Wasserman Schultz` named before
             full = self._full_name(person[-1], pos)
-            if full and full.casefold().endswith(" ".join(person).casefold()):
+            if (
+                full
+                and len(full) > len(run)
+                and full.casefold().endswith(" " + " ".join(person).casefold())
+            ):
                 return full, PERSON
         return " ".join(person), PERSON
-
-    def _is_common_word(self, token: str) -> bool:
-        """A capitalised word that is an ordinary word (``Experts said …``): the article
-        also writes it in lower case, or never capitalises it inside a sentence."""
-        if _key(token) in SENTENCE_OPENERS:
-            return True
-        common = self._common.get(token)
-        if common is None:
-            text = self.text[:200_000]
-            # (a plural never capitalised inside a sentence is "Analysts", "Officials";
-            # a lone name like "Biden" may well open every sentence it is in)
-            common = _occurs(text, token.casefold(), _is_word_start) or (
-                token.endswith("s")
-                and len(token) > 3
-                and not _occurs(text, token, _is_inside_sentence)
-            )
-            self._common[token] = common
-        return common
 
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)
