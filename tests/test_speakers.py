@@ -556,3 +556,18 @@ def test_cues_after_a_question_and_names_beside_unknown_titles(text: str, who: s
 )
 def test_appositives_and_two_word_surnames(text: str, who: str) -> None:
     assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a participle after a reporting clause hands on that clause's subject
+        ("Title\n\nKarl Weiss left before the vote ended, Anna Brandt said, adding, "
+         '"Nobody saw him after that."\n', "Anna Brandt"),
+        # a no-break space inside a name keeps it whole
+        ('Title\n\nOmar Deeb spoke first.\n\n"We will be back," mused radio host Lena\xa0Vos.\n',
+         "Lena Vos"),
+    ],
+)
+def test_participles_after_a_cue_and_no_break_spaces(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]

@@ -139,7 +139,8 @@ _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
 _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 # (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
 _PARTICLES = PARTICLES
-_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
+# (a no-break space joins a name's words as often as a space: "Stu\xa0Burguiere")
+_RUN = rf"{_TOKEN}(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
 # A quotation's speaker named on a line of its own under it: "- Bernie Sanders."
 _DASH_LINE_RE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*[.,]?[ \t]*$")
@@ -161,11 +162,11 @@ _CUE_AFTER_MARK_RE = re.compile(
 _NAME_RUN_RE = re.compile(
     rf"{_UP}[\w'’\-]*"
     # (a middle initial keeps the run whole: "Harry M. Reid", "Joseph R. Biden")
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}"
+    rf"(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}"
     rf"(?:{_UP}\.(?=[ \t]+{_UP}[\w'’\-]{{2}})|{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 # a character that may be part of such a run
-_RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
+_RUN_CHAR_RE = re.compile(r"[\w'’\- \t\xa0]")
 _RUN_END_RE = re.compile(rf"(?={_UP})(?<![^\s(“\"‘'—–])({_RUN})$")
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name

@@ -254,8 +254,14 @@ class SpeakerResolver(Antecedents):
             if left.endswith((" and", ",and")):
                 continue  # `Lazar said he … and added, "…"`: the earlier verb's subject
             if left.endswith(",") and v.group().endswith("ing"):
-                # `Sanders stepped up …, saying, "…"`: the participle's subject is the
-                # sentence's, not the noun before its comma
+                # `Nefzi said, adding, "…"`: the subject of the reporting verb just
+                # before; else `Sanders stepped up …, saying, "…"`: the participle's
+                # subject is the sentence's, not the noun before its comma
+                said = _VERB_RE.search(left, max(0, len(left) - 40))
+                if said and not said.group().endswith("ing"):
+                    found = self._subject_before(left[: said.start()], base + said.start())
+                    if found:
+                        return found
                 found = self._sentence_subject(pre, base)
                 if found:
                     return found
