@@ -44,6 +44,10 @@ from tui.quotes.runs import (
     _run_kind,
 )
 
+# honorifics written without their full stop ("Mr Kim"), as the three characters before
+# the space
+_BARE = ("Mrs", " Mr", " Ms", " Dr")
+
 
 class Antecedents(Narration):
     """The document's names, in text order, and what a later mention refers to: the
@@ -132,7 +136,7 @@ class Antecedents(Narration):
                     # person, and whether a man or a woman)
                     honorific = (
                         _HONORIFIC_RE.search(text, max(0, at - 6), at)
-                        if at > 2 and text[at - 2] in ".rs"  # ("Mr. ", "Mrs ", "Ms ")
+                        if at > 3 and (text[at - 2] == "." or text[at - 4 : at - 1] in _BARE)
                         else None
                     )
                     if honorific:

@@ -78,12 +78,14 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         found = _run_kind(" ".join(tokens[1:]))
         if found[0] == _FULL and not found[3]:  # (not "Foreign | Minister Taro Kono")
             return (_AFTER_DEPARTMENT, *found[1:])
-    if keys[-1] in _ORG_HEADS and not _named_like_a_place(*_after_title(tokens, keys)):
+    if keys[-1] in _ORG_HEADS and not (
+        keys[-1] in _SURNAME_HEADS and _named_like_a_place(*_after_title(tokens, keys))
+    ):
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
     if any(k in DATE_NAMES for k in keys):
         return _NOT_A_NAME
-    if (keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS) and not _named_like_a_place(
-        tokens, keys
+    if (keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS) and not (
+        keys[-1] in _SURNAME_HEADS and _named_like_a_place(tokens, keys)
     ) or (len(keys) == 1 and _is_country(keys[0])):
         return _NOT_A_NAME
     last_title = _last_title(tokens, keys)

@@ -472,13 +472,15 @@ class SpeakerResolver(Antecedents):
             full = self._full_name(tokens[0], pos)
             if full:
                 return full, PERSON
-        org_head = keys[-1] in _ORG_HEADS and not _named_like_a_place(*_after_title(tokens, keys))
+        org_head = keys[-1] in _ORG_HEADS and not (
+            keys[-1] in _SURNAME_HEADS and _named_like_a_place(*_after_title(tokens, keys))
+        )
         if org_head or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
         ):
             return " ".join(tokens), ORG
         last_title = _last_title(tokens, keys)
-        skip = _name_start(tokens, keys, last_title + 1)
+        skip = _name_start(tokens, keys, last_title + 1) if len(tokens) - last_title > 2 else 0
         if skip:
             last_title += skip  # (what precedes the name reads as a title)
         person = tokens[last_title + 1 :]
