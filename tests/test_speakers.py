@@ -480,3 +480,94 @@ def test_who_a_pronoun_looks_back_to(text: str, who: str) -> None:
 def test_rarer_verbs_adverbs_and_an_opening_phrase(text: str, who: str) -> None:
     quote = "We are not going to let this bridge close for another winter."
     assert who in speakers(text.format(q=quote)).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the subject the narration last spoke of, not the nearest name (an object)
+        ("Title\n\nAsked by Tom Becker about the harbour plan, Mark Hollis said the plan "
+         'would fail.\n\n"It cannot work in a city this size," he said.\n', "Mark Hollis"),
+        # a name after a preposition or in a possessive is no subject either
+        ("Title\n\nUnlike Robert Grey, Dan Porter has never lost a case before the board.\n\n"
+         '"We have nothing to add at this time," he said.\n', "Dan Porter"),
+        # a noun phrase that heads the subject ("Agency spokesman Dan Porter")
+        ("Title\n\nFrank Ruiz filed the lawsuit in March. Harbor Agency spokesman Dan Porter "
+         'would not comment on it.\n\n"We have nothing to add at this time," he said.\n',
+         "Dan Porter"),
+        # a title that ends in a department: "Secretary of State"
+        ("Title\n\nAlan Brooks had asked for a delay. Secretary of State Paul Webb said the "
+         'talks would resume.\n\n"We are ready to meet them next week," he told reporters.\n',
+         "Paul Webb"),
+        # an honorific gives the gender of a surname two people share
+        ("Title\n\nMary Stone and her husband, Bill Stone, run the bakery. Mrs. Stone opened "
+         'it in 1990.\n\n"We bake every loaf by hand," she said.\n', "Mary Stone"),
+    ],
+)
+def test_a_pronoun_stands_for_the_last_subject_of_its_gender(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender() -> None:
+    text = ("Title\n\nMary Stone and Bill Stone run the bakery together.\n\n"
+            '"We bake every loaf by hand," Mrs. Stone said.\n')
+    assert list(speakers(text).values()) == ["Mary Stone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a cue after a question, capitalised as if a new sentence began
+        ('Title\n\n"Who do they think they are?" Nora Quist said of the board on Monday, '
+         "when it voted.\n", "Nora Quist"),
+        ('Title\n\n"Never again will we let this happen!" Omar Deeb told the crowd outside '
+         "the hall on Friday.\n", "Omar Deeb"),
+        # a title the lexicon lacks ends where the given name starts
+        ('Title\n\n"We counted every ballot twice," Lake County Recorder Helen Marsh said.\n',
+         "Helen Marsh"),
+        ('Title\n\n"We will file by Friday," said Harbor Union Secretary-Treasurer Gary Dunne.\n',
+         "Gary Dunne"),
+        # a surname that is also a place's or an organisation's word
+        ('Title\n\nRichard Cross ran the office for a decade.\n\n"We were never told," Cross '
+         "wrote.\n", "Richard Cross"),
+        ('Title\n\n"We were never told," David Waters said.\n', "David Waters"),
+        # a generational suffix is no acronym
+        ('Title\n\n"We support the plan," Carl Brent Morrow III, a founder of the group, said.\n',
+         "Carl Brent Morrow III"),
+    ],
+)
+def test_cues_after_a_question_and_names_beside_unknown_titles(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a place in the appositive after the name is not the subject
+        ('Title\n\n"We waited three hours to vote," Rosa Delgado, 61, a retired nurse in '
+         "Springfield, Ill., said.\n", "Rosa Delgado"),
+        # nor is a body the appositive names, its closing comma left out
+        ("Title\n\nTom Adair, the spokesman for the County Water Board said in a statement. "
+         '"The pipes will be replaced this summer."\n', "Tom Adair"),
+        # a surname of two words stands for the full name given before
+        ("Title\n\nRep. Maria Lopez Garza spoke first.\n\n"
+         '"We will not wait another year," Lopez Garza said.\n', "Maria Lopez Garza"),
+    ],
+)
+def test_appositives_and_two_word_surnames(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a participle after a reporting clause hands on that clause's subject
+        ("Title\n\nKarl Weiss left before the vote ended, Anna Brandt said, adding, "
+         '"Nobody saw him after that."\n', "Anna Brandt"),
+        # a no-break space inside a name keeps it whole
+        ('Title\n\nOmar Deeb spoke first.\n\n"We will be back," mused radio host Lena\xa0Vos.\n',
+         "Lena Vos"),
+    ],
+)
+def test_participles_after_a_cue_and_no_break_spaces(text: str, who: str) -> None:
+    assert list(speakers(text).values()) == [who]

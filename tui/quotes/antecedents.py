@@ -6,28 +6,47 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from tui.nlp.given_names import agrees
-from tui.nlp.lexicon import ORG, PERSON
+from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of, is_given_name
+from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
+    _CLAUSE_OPENERS,
+    _CONJUNCTIONS,
     _DROPPED,
+    _HONORIFIC_GENDER,
+    _HONORIFIC_RE,
     _NAME_RUN_RE,
+    _NAMESAKES,
+    _OPENING_WORDS,
     _ORG_TAIL_RE,
     _PARTICLES,
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
+    _SPEAKER_END_RE,
+    _SUBJECTS_LOOKED,
+    _VERB_AFTER_SUBJECT_RE,
+    _VERB_FORMS,
+    _is_plain_noun,
     _key,
     _offset,
 )
 from tui.quotes.model import QuoteSpan
 from tui.quotes.narration import Narration
 from tui.quotes.runs import (
+    _AFTER_DEPARTMENT,
     _FULL,
     _NOT_A_NAME,
     _ORG_RUN,
     _TITLED,
+    _is_inside_sentence,
+    _is_word_start,
+    _occurs,
     _run_kind,
 )
+
+# honorifics written without their full stop ("Mr Kim"), as the three characters before
+# the space
+_BARE = ("Mrs", " Mr", " Ms", " Dr")
 
 
 class Antecedents(Narration):
@@ -43,6 +62,11 @@ class Antecedents(Narration):
         # speakers noted before the registry is built (one in seven documents never
         # needs it), in the order they were noted
         self._noted: list[tuple[int, str]] = []
+        self._common: dict[str, bool] = {}  # (see _is_common_word)
+        # the gender an honorific gives a surname in this document ("Ms. Lee")
+        self._genders: dict[str, str] = {}
+        self._spoken: set[int] = set()  # where a speaker was noted (see _note_person)
+        self._subjects: dict[int, bool] = {}  # (see _is_subject: asked again and again)
         self._orgs: list[tuple[int, str, str]] = []
         self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
@@ -56,6 +80,7 @@ class Antecedents(Narration):
         singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
         titled: list[tuple[int, str, str]] = []
+        genders = self._genders
         text = self.text
         finditer = _NAME_RUN_RE.finditer
         # only names before the last quotation can be what a quotation refers back to
@@ -69,6 +94,12 @@ class Antecedents(Narration):
                     continue
                 kind, name, key, titles = found
                 at = m.start()
+                if kind == _AFTER_DEPARTMENT:
+                    # `Secretary of State John Kerry`: the department ends the title
+                    if not text.startswith("of ", at - 3):
+                        continue
+                    kind = _FULL
+                    at += m[0].index(" ") + 1
                 if kind == _ORG_RUN:
                     tail = _ORG_TAIL_RE.match(text, m.end())
                     orgs.append((at, name + tail.group(0) if tail else name, key))
@@ -77,6 +108,20 @@ class Antecedents(Narration):
                     continue
                 if titles:
                     titled.append((at, name, titles))
+                if kind == _FULL:
+                    if at >= 3 and text[at - 2] == "." and text[at - 3].isupper() and (
+                        at == 3 or not text[at - 4].isalnum()
+                    ):
+                        # `L. Brent Bozell III`: a first initial the run leaves out
+                        name = text[at - 3 : at] + name
+                    first, _, rest = name.partition(" ")
+                    if first.endswith("ing") and " " not in rest and not is_given_name(first):
+                        # `Asserting Clinton`: a participle opening the sentence
+                        found = _run_kind(rest)
+                        if found is _NOT_A_NAME:
+                            continue
+                        kind, name, key, titles = found
+                        at += len(first) + 1
                 if kind == _FULL:
                     if _key(name.split(" ", 1)[0]) in _PARTICLES:
                         # `De Vries said` opening a sentence: the `Marieke de Vries` named before
@@ -87,7 +132,16 @@ class Antecedents(Narration):
                     for k in key.split(" "):
                         registry.setdefault(k, []).append((at, name))
                 else:
-                    singles.append((len(persons), kind == _TITLED))
+                    # (`Mr. Kim`: the honorific is not part of the run, but it shows a
+                    # person, and whether a man or a woman)
+                    honorific = (
+                        _HONORIFIC_RE.search(text, max(0, at - 6), at)
+                        if at > 3 and (text[at - 2] == "." or text[at - 4 : at - 1] in _BARE)
+                        else None
+                    )
+                    if honorific:
+                        genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
+                    singles.append((len(persons), kind == _TITLED or honorific is not None))
                 persons.append((at, name))
         self._registry = registry
         self._orgs = orgs
@@ -96,7 +150,7 @@ class Antecedents(Narration):
         dropped = False
         for i, is_titled in singles:
             off, name = persons[i]
-            full = self._lookup(name, off)
+            full = self._lookup(name, off, genders.get(_key(name)))
             if full:
                 persons[i] = (off, full)
             elif not is_titled:
@@ -108,6 +162,24 @@ class Antecedents(Narration):
         for pos, name in self._noted:
             self._note_person(pos, name)
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _is_common_word(self, token: str) -> bool:
+        """A capitalised word that is an ordinary word (``Experts said …``): the article
+        also writes it in lower case, or never capitalises it inside a sentence."""
+        if _key(token) in SENTENCE_OPENERS:
+            return True
+        common = self._common.get(token)
+        if common is None:
+            text = self.text if len(self.text) <= 200_000 else self.text[:200_000]
+            # (a plural never capitalised inside a sentence is "Analysts", "Officials";
+            # a lone name like "Biden" may well open every sentence it is in)
+            common = _occurs(text, token.casefold(), _is_word_start) or (
+                token.endswith("s")
+                and len(token) > 3
+                and not _occurs(text, token, _is_inside_sentence)
+            )
+            self._common[token] = common
+        return common
 
     def _unquoted(self, limit: int) -> list[tuple[int, int]]:
         """Where to scan for runs of capitalised words that start before ``limit`` and
@@ -134,19 +206,35 @@ class Antecedents(Narration):
             ranges.append((pos, limit))
         return ranges
 
-    def _lookup(self, token: str, pos: int) -> str | None:
+    def _lookup(self, token: str, pos: int, gender: str | None = None) -> str | None:
+        """The full name ``token`` stands for at ``pos``: the last one before it that
+        has it, or else the first; of a man's or a woman's names only, given a gender
+        ("Mrs. Clinton" after both Bill and Hillary Clinton)."""
         assert self._registry is not None
         cands = self._registry.get(_key(token))
         if not cands:
             return None
         # (each list is in text order: the last one before ``pos``, or else the first)
         i = bisect_left(cands, pos, key=_offset)
+        if gender:
+            order = [*range(i - 1, -1, -1), *range(i, len(cands))]
+            for j in order[:_NAMESAKES]:
+                if gender_of(cands[j][1]) in (None, gender):
+                    return cands[j][1]
         return cands[i - 1 if i else 0][1]
 
-    def _full_name(self, token: str, pos: int) -> str | None:
+    def _namesake(self, name: str, pronoun: str, pos: int) -> str | None:
+        """Another person of ``name``'s surname whom ``pronoun`` may stand for (Hillary
+        Clinton for "she" where the name resolved to Bill Clinton)."""
+        if " " not in name:
+            return None
+        other = self._lookup(name.rsplit(" ", 1)[-1], pos, MALE if pronoun == "he" else FEMALE)
+        return other if other and other != name and self._may_be(other, pronoun) else None
+
+    def _full_name(self, token: str, pos: int, gender: str | None = None) -> str | None:
         if self._registry is None:
             self._build_registry()
-        return self._lookup(token, pos)
+        return self._lookup(token, pos, gender)
 
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         if pronoun in ("he", "she"):
@@ -155,6 +243,21 @@ class Antecedents(Narration):
             assert self._persons is not None
             persons = self._persons
             i = bisect_left(self._person_offsets, pos) - 1
+            # The one a pronoun stands for is the person the narration last made its
+            # subject, or who spoke last: not the nearest name, which is as often an
+            # object or a modifier ("Asked by Lee about Park's plan, he said").
+            k = i
+            looked = 0
+            while k >= 0 and pos - persons[k][0] <= _PRONOUN_REACH and looked < _SUBJECTS_LOOKED:
+                off, name = persons[k]
+                if off in self._spoken or self._is_subject(off):
+                    if self._may_be(name, pronoun):
+                        return name, PERSON
+                    other = self._namesake(name, pronoun, off)
+                    if other:
+                        return other, PERSON
+                looked += 1
+                k -= 1
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -177,6 +280,47 @@ class Antecedents(Narration):
             return self._last_org(pos)
         return None
 
+    def _is_subject(self, at: int) -> bool:
+        """Whether the name at ``at`` is the subject of a main clause, or the speaker of
+        an inverted one (`…, said Park`): it opens the sentence, a clause after a comma or
+        a conjunction, or a noun phrase there ("Agency spokesman Tom Park"), is no
+        possessive, and is followed (past an appositive or a parenthesis) by what reads
+        as its verb ("Park, 62, said")."""
+        known = self._subjects.get(at)
+        if known is None:
+            known = self._subjects[at] = self._reads_as_subject(at)
+        return known
+
+    def _reads_as_subject(self, at: int) -> bool:
+        text = self.text
+        m = _NAME_RUN_RE.match(text, at)
+        if m is None or m[0].endswith(("'s", "’s")):
+            return False
+        words = text[max(0, at - 60) : at].split()
+        # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park")
+        nouns = 0
+        while words and nouns < 3 and _is_plain_noun(words[-1]):
+            words.pop()
+            nouns += 1
+        if words:
+            last = words[-1]
+            if last in _VERB_FORMS and not nouns:
+                # `…, said Park`: the speaker of an inverted reporting clause
+                before = words[-2] if len(words) > 1 else ""
+                return before[-1:] in (",", "”", '"', "’", "'") and _SPEAKER_END_RE.match(
+                    text, m.end()
+                ) is not None
+            if not (
+                last[-1] in _CLAUSE_OPENERS
+                or (not nouns and last in _CONJUNCTIONS)
+                or (
+                    last[0].isupper()
+                    and (nouns or last.casefold() in _OPENING_WORDS)
+                )
+            ):
+                return False
+        return _VERB_AFTER_SUBJECT_RE.match(text, m.end()) is not None
+
     def _may_be(self, name: str, pronoun: str) -> bool:
         """Whether ``pronoun`` may stand for the person ``name`` as the speaker of the
         quotation being read: not if the given name says otherwise, nor if the
@@ -184,6 +328,9 @@ class Antecedents(Narration):
         he said: Cruz is who is spoken of, not who speaks)."""
         if not agrees(name, pronoun):
             return False
+        known = self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
+        if known and known != (MALE if pronoun == "he" else FEMALE) and gender_of(name) is None:
+            return False  # ("Ms. Lee" is not "he")
         if " " not in name:
             return True
         words = self._quoted_words
@@ -198,6 +345,7 @@ class Antecedents(Narration):
 
     def _note_person(self, pos: int, name: str) -> None:
         """A speaker is a person mentioned there, even one named only once ("Biden")."""
+        self._spoken.add(pos)
         if self._persons is None:
             self._noted.append((pos, name))  # (building the registry waits for a use)
             return

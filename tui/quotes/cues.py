@@ -11,6 +11,8 @@ from operator import itemgetter
 from tui.nlp.lexicon import (
     BODY_NOUNS,
     DEMONYMS,
+    DEPARTMENT_WORDS,
+    FUNCTION_WORDS,
     NAME_ABBREVIATIONS,
     NEWS_AGENCIES,
     ORG_HEADS,
@@ -30,7 +32,12 @@ from tui.util.regex_trie import trie
 # The lexicon's words, under the names the speaker rules read them by: a title or role
 # before a name, the head of an organisation's name, a place word that opens or ends a
 # run, a word that opens sentences, and dates.
-_TITLES = TITLE_WORDS | PERSON_ROLES
+_TITLES = TITLE_WORDS | PERSON_ROLES | frozenset(
+    # offices and roles the lexicon does not hold, that news writing puts before names
+    """counsel advocate journalist recorder sheriff clerk auditor comptroller controller
+    assessor coroner trustee organizer organiser coordinator delegate co-anchor co-host
+    co-founder co-chair co-chairman co-chairwoman""".split()
+)
 _ORG_HEADS = ORG_HEADS | SEATS_OF_POWER | frozenset(a for a in NEWS_AGENCIES if " " not in a)
 _ORG_HEADS_LOWER = (
     "office|ministry|government|presidency|administration|party|department|agency|"
@@ -132,7 +139,8 @@ _ARTICLE_TOKEN = r"(?:al|el|ad|as|ash|at|ar|an|ez|az)-[\w'’]+"
 _ARTICLE_TOKEN_RE = re.compile(_ARTICLE_TOKEN)
 # (a set for whole-word tests: a fullmatch of the alternation costs a regex call)
 _PARTICLES = PARTICLES
-_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
+# (a no-break space joins a name's words as often as a space: "Stu\xa0Burguiere")
+_RUN = rf"{_TOKEN}(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
 # A quotation's speaker named on a line of its own under it: "- Bernie Sanders."
 _DASH_LINE_RE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*[.,]?[ \t]*$")
@@ -143,17 +151,22 @@ _VERB_FIRST_RE = re.compile(r"\s*(?:Said|Added|Asked|Wrote|Tweeted|Explained)\s+
 _SAID_SENTENCE_RE = re.compile(
     rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{_VERB_ALTS})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
 )
+# A cue right after a question or an exclamation, capitalised as a new sentence would be:
+# `"Who are they?" Kim asked of the firm`, `"Never!" Officer Lee Park shouted`.
+_CUE_AFTER_MARK_RE = re.compile(
+    rf"[ \t]*(?:{_RUN}|[Hh]e|[Ss]he)(?:[ \t]+[a-z]+ly)?[ \t]+(?:{_VERB_ALTS})\b"
+)
 # Runs for the name registry: no abbreviations ("Lt. Col. Dave Eastburn" gives "Lt", "Col"
 # and "Dave Eastburn", and titles are dropped anyway), five times faster to scan for. (It
 # opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
     rf"{_UP}[\w'’\-]*"
     # (a middle initial keeps the run whole: "Harry M. Reid", "Joseph R. Biden")
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}"
+    rf"(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}"
     rf"(?:{_UP}\.(?=[ \t]+{_UP}[\w'’\-]{{2}})|{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 # a character that may be part of such a run
-_RUN_CHAR_RE = re.compile(r"[\w'’\- \t]")
+_RUN_CHAR_RE = re.compile(r"[\w'’\- \t\xa0]")
 _RUN_END_RE = re.compile(rf"(?={_UP})(?<![^\s(“\"‘'—–])({_RUN})$")
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name
@@ -191,6 +204,11 @@ _ORG_OF_END_RE = re.compile(
 _ORG_TAIL_RE = re.compile(
     rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_UP}[\w'’\-]*(?:[ \t]+{_UP}[\w'’\-]*)*"
 )
+# A name that opens a subject and an appositive after it: `Cecelia Purner, 67, a …`.
+_APPOSED_HEAD_RE = re.compile(rf"[ \t\n]*(?:[—–-][ \t]*)?((?={_UP}){_RUN}),[ \t]+(?=[a-z\d])")
+# A preposition, perhaps with an article, just before a run: what the run is in a
+# noun's complement (`a clerk in | Allentown`), not a subject.
+_AFTER_PREPOSITION_RE = re.compile(r"\b(?:in|at|of|for|from|with|to|by|near|on)\s+(?:the\s+)?$")
 _APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
 _OF_TAIL_RE = re.compile(
     rf"(?={_UP})(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
@@ -221,6 +239,68 @@ _NP_REACH = 160
 # How far back a pronoun looks for its person, in characters.
 _PRONOUN_REACH = 2500
 
+
+# How many of the people named before a pronoun are weighed as what it stands for.
+_SUBJECTS_LOOKED = 8
+# Words after which a name is an object, not a subject ("with Park", "told Park").
+_NOT_BEFORE_SUBJECT = frozenset(
+    """of to with by for from at about against on in into than like as over under after
+    before between among toward towards without behind beside via per told asked thanked
+    called named urged met joined""".split()
+)
+# What may stand just before a clause's subject: a sentence's or a clause's start...
+_CLAUSE_OPENERS = frozenset(".!?:;,(—–-\n\"“”'’")
+# ... or a conjunction joining two main clauses ("and Park said").
+_CONJUNCTIONS = frozenset("and but then so also".split())
+# Verbs in the past that do not end in -ed, and negated auxiliaries.
+_IRREGULAR_VERBS = (
+    "took|made|gave|went|came|got|spoke|thought|felt|knew|sent|led|left|won|lost|ran|"
+    "began|saw|heard|kept|held|met|paid|brought|bought|sat|stood|put|set|became|found|"
+    "grew|drove|flew|chose|rose|fell|fought|sought|taught|meant|spent|struck|wore|"
+    "isn't|wasn't|doesn't|didn't|won't|wouldn't|can't|couldn't|hasn't|hadn't|"
+    "isn’t|wasn’t|doesn’t|didn’t|won’t|wouldn’t|can’t|couldn’t|hasn’t|hadn’t"
+)
+# Capitalised words that may open a subject's clause ("Meanwhile Park said") or end a
+# title before the name ("Secretary of State Park said", "Democratic strategist Park").
+_OPENING_WORDS = FUNCTION_WORDS | _TITLE_WORDS | DEPARTMENT_WORDS
+# What ends the name of an inverted reporting clause's speaker (`…, said Park, a lawyer`).
+_SPEAKER_END_RE = re.compile(r"[ \t]*(?:[,.;:—–]|\([^()\n]{1,40}\)|$)")
+
+
+def _is_plain_noun(word: str) -> bool:
+    """A lower-case word that may be a noun heading a subject before its name
+    ("spokesman", "adviser"): not a function word nor a verb."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in FUNCTION_WORDS
+        and word not in _VERB_FORMS
+        and not word.endswith("ed")
+        and word not in _NOT_BEFORE_SUBJECT
+    )
+
+
+# What follows a subject: its verb, perhaps after an appositive between commas ("Park,
+# a lawyer for the family, said"), a parenthesis ("Park (D-Ohio) said"), an auxiliary
+# or an adverb ("Park also said", "Park has long argued").
+_VERB_AFTER_SUBJECT_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
+    r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
+    r"(?<=\b[A-Z][a-z]{2})\.){1,140}){1,3},[\"”’']*)?"
+    r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
+    r"could|can|may|"
+    r"might|did|does|do|is|was|were|once|never|only|just|long|often|[a-z]+ly)){0,2}"
+    rf",?[ \t]+(?:{_VERB_ALTS}\b|[a-z]{{3,}}(?:ed|[^s\W]s)\b|(?:{_IRREGULAR_VERBS})(?!\w)|is\b|"
+    r"was\b|has\b|had\b|will\b|would\b|could\b|can\b|did\b|does\b|may\b|might\b|should\b|"
+    r"must\b)"
+)
+
+# An honorific just before a lone name, and the gender it gives ("Mrs. Clinton").
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?[ \t]+$")
+_HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
+# How many people of one surname a gendered look-up weighs.
+_NAMESAKES = 6
 
 _offset = itemgetter(0)
 _DROPPED = (-1, "")  # a name left out of the registry's persons

@@ -7,11 +7,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from tui.nlp.given_names import gender_of, is_given_name
 from tui.nlp.lexicon import (
     DATE_NAMES,
     DAY_NAMES,
+    DEPARTMENT_WORDS,
     NAME_SUFFIXES,
+    NON_PERSON_WORDS,
+    ORG_HEADS,
     PLACE_WORDS,
+    ROMAN_NUMERALS,
+    TITLE_WORDS,
 )
 from tui.quotes.cues import (
     _LEADING_WORDS,
@@ -26,7 +32,15 @@ from tui.quotes.cues import (
     _strip_possessive,
 )
 
-_SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE = range(5)
+_SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE, _AFTER_DEPARTMENT = range(6)
+# Words of offices, organisations and places: after one of them, a given name starts
+# the name ("Maricopa County Recorder Helen Purcell").
+# Heads of place and organisation names that are also common surnames ("Richard Cross").
+_SURNAME_HEADS = frozenset(
+    """cross waters ridge hill hills park wall street bridge beach forest guardian post
+    house church brook banks mills fields""".split()
+)
+_INSTITUTION_WORDS = TITLE_WORDS | ORG_HEADS | PLACE_WORDS | NON_PERSON_WORDS | _TITLES
 _NOT_A_NAME = (_SKIP, "", "", "")  # (one tuple for the commonest answer, not one each)
 
 
@@ -42,7 +56,14 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     Cached: the same names recur across thousands of articles. A name that is the whole
     run is the run's own string, which the cache holds anyway.
     """
-    tokens = [_strip_possessive(t) for t in run.split()]
+    raw = run.split()
+    if "s " in run:
+        # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
+        for i in range(len(raw) - 2, -1, -1):
+            if raw[i].endswith(("'s", "’s")):
+                raw = raw[i + 1 :]
+                break
+    tokens = [_strip_possessive(t) for t in raw]
     keys = [_key(t) for t in tokens]
     lead = 0
     while lead < len(keys) and keys[lead] in _LEADING_WORDS:
@@ -51,20 +72,30 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         return _NOT_A_NAME
     if lead:
         tokens, keys = tokens[lead:], keys[lead:]
-    if keys[-1] in _ORG_HEADS:
+    if keys[0] in DEPARTMENT_WORDS and len(keys) > 2:
+        # `State John Kerry` of `Secretary of State John Kerry`: a full name after a
+        # department, which the registry takes only after "of"
+        found = _run_kind(" ".join(tokens[1:]))
+        if found[0] == _FULL and not found[3]:  # (not "Foreign | Minister Taro Kono")
+            return (_AFTER_DEPARTMENT, *found[1:])
+    if keys[-1] in _ORG_HEADS and not (
+        keys[-1] in _SURNAME_HEADS and _named_like_a_place(*_after_title(tokens, keys))
+    ):
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
     if any(k in DATE_NAMES for k in keys):
         return _NOT_A_NAME
-    if keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS or (
-        len(keys) == 1 and _is_country(keys[0])
-    ):
+    if (keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS) and not (
+        keys[-1] in _SURNAME_HEADS and _named_like_a_place(tokens, keys)
+    ) or (len(keys) == 1 and _is_country(keys[0])):
         return _NOT_A_NAME
     last_title = _last_title(tokens, keys)
-    person = tokens[last_title + 1 :]
+    person = tokens[last_title + 1 + _name_start(tokens, keys, last_title + 1) :]
     if len(person) == 2 and _key(person[1]) in NAME_SUFFIXES:
         person = person[:1]  # "Biden Jr." where "Joseph R." fell outside the run
     if not person or len(person) > 4:
         return _NOT_A_NAME
+    if len(person) > 2 and any(_key(t) in PLACE_WORDS for t in person):
+        return _NOT_A_NAME  # "Clinton New Hampshire": a name run into a place
     if len(person) >= 2 and last_title < 0 and _is_major_place(" ".join(person)):
         return _NOT_A_NAME  # "In downtown San Francisco": a place, no person
     name = _same(" ".join(person), run)
@@ -146,13 +177,66 @@ def _last_title(tokens: list[str], keys: list[str]) -> int:
     the name is what follows it ("Japanese Foreign Minister | Taro Kono")."""
     # (from the end: the last one found is the answer, and most runs are short names)
     for i in range(len(keys) - 1, -1, -1):
-        if keys[i] in _TITLE_WORDS or _acronym(tokens[i]):
+        if keys[i] in _TITLE_WORDS or (
+            _acronym(tokens[i]) and not (i == 0 == len(keys) - 2 and "." in tokens[i])
+        ):
+            # (`J.M. Berger`: initials before a surname are no acronym)
             return i
     return -1
 
 
 def _acronym(token: str) -> bool:
     bare = token.replace(".", "")
-    return len(bare) >= 2 and bare.isupper() and bare.isalpha()
+    return (
+        len(bare) >= 2
+        and bare.isupper()
+        and bare.isalpha()
+        and bare.casefold() not in ROMAN_NUMERALS  # "Brent Bozell III"
+    )
+
+
+def _name_start(tokens: list[str], keys: list[str], start: int) -> int:
+    """How many words after ``start`` still belong to what precedes a name rather than
+    to the name: a title the lexicon does not hold ("Public Advocate Trish James",
+    "County Recorder Helen Purcell") ends where a given name starts after a word of an
+    office, an organisation or a place; a hyphenated modifier ("Boston-area Kim")
+    ends where it ends."""
+    n = len(tokens) - start
+    if n < 2:
+        return 0
+    if "-" in keys[-2] or (n > 2 and "-" in "".join(keys[start:-2])):
+        for i in range(len(tokens) - 2, start - 1, -1):
+            head, hyphen, part = tokens[i].rpartition("-")
+            if hyphen and head and part.islower():
+                return i + 1 - start  # "Boston-area | Kim"
+    if n < 3 or is_given_name(tokens[start]):
+        return 0
+    institutional = False
+    for i in range(start, len(tokens) - 1):
+        if i > start and institutional and is_given_name(tokens[i]):
+            return i - start
+        k = keys[i]
+        institutional = institutional or k in _INSTITUTION_WORDS or "-" in k or _acronym(tokens[i])
+    return 0
+
+
+def _after_title(tokens: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
+    """The words of a run after its last title ("Mayor | Don Guardian")."""
+    i = _last_title(tokens, keys) + 1
+    return (tokens[i:], keys[i:]) if i else (tokens, keys)
+
+
+def _named_like_a_place(tokens: list[str], keys: list[str]) -> bool:
+    """A given name and a surname that is also a place or an organisation word
+    ("David Waters", "Richard Cross", "Tom Ridge"): a person, not the place."""
+    return (
+        2 <= len(tokens) <= 3
+        and keys[-1] in _SURNAME_HEADS
+        and gender_of(tokens[0] + " " + tokens[-1]) is not None
+        and keys[0] not in PLACE_WORDS
+        and not _is_major_place(tokens[0])
+        and not _is_country(keys[0])
+        and (len(tokens) == 2 or len(keys[1]) == 1)  # (a middle initial)
+    )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     DATE_NAMES,
     FUNCTION_WORDS,
@@ -36,11 +37,15 @@ from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
+    _AFTER_PREPOSITION_RE,
+    _APPOSED_HEAD_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
+    _CUE_AFTER_MARK_RE,
     _DASH_LINE_RE,
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
+    _HONORIFIC_GENDER,
     _LEADING_WORDS,
     _LOWER_HEADS,
     _NOT_ROLE_WORDS,
@@ -68,10 +73,11 @@ from tui.quotes.cues import (
 )
 from tui.quotes.model import QuoteSpan, few_words
 from tui.quotes.runs import (
-    _is_inside_sentence,
-    _is_word_start,
+    _SURNAME_HEADS,
+    _after_title,
     _last_title,
-    _occurs,
+    _name_start,
+    _named_like_a_place,
     _strip_tail,
 )
 
@@ -83,7 +89,6 @@ class SpeakerResolver(Antecedents):
         super()._start()
         self._blocked: set[int] = set()
         self._shorts: dict[int, bool] = {}
-        self._common: dict[str, bool] = {}
         # the last quotation's opening mark and its sentence up to there, quotations masked
         self._before: tuple[int, str] = (-1, "")
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
@@ -206,8 +211,15 @@ class SpeakerResolver(Antecedents):
         post_end = min(self.bounds[end_para][1], span.close_mark + 300)
         nxt = self._next_open(span.close_mark + 1, post_end)
         post = self._cut_sentence(text[span.close_mark + 1 : nxt])
-        inner_ends = text[span.start : span.end].rstrip()[-1:] in (".", "!", "?", "…")
-        if inner_ends and post.lstrip()[:1].isupper() and not _SAID_SENTENCE_RE.match(post):
+        inner_end = text[span.start : span.end].rstrip()[-1:]
+        if (
+            inner_end in (".", "!", "?", "…")
+            and post.lstrip()[:1].isupper()
+            and not _SAID_SENTENCE_RE.match(post)
+            # (`"Who are they?" Kim asked of the firm`: a question or an exclamation
+            # runs on into its cue, capitalised or not)
+            and not (inner_end in "?!" and _CUE_AFTER_MARK_RE.match(post))
+        ):
             return ""  # the quote ended its sentence: what follows is a new one
         return post
 
@@ -242,8 +254,14 @@ class SpeakerResolver(Antecedents):
             if left.endswith((" and", ",and")):
                 continue  # `Lazar said he … and added, "…"`: the earlier verb's subject
             if left.endswith(",") and v.group().endswith("ing"):
-                # `Sanders stepped up …, saying, "…"`: the participle's subject is the
-                # sentence's, not the noun before its comma
+                # `Nefzi said, adding, "…"`: the subject of the reporting verb just
+                # before; else `Sanders stepped up …, saying, "…"`: the participle's
+                # subject is the sentence's, not the noun before its comma
+                said = _VERB_RE.search(left, max(0, len(left) - 40))
+                if said and not said.group().endswith("ing"):
+                    found = self._subject_before(left[: said.start()], base + said.start())
+                    if found:
+                        return found
                 found = self._sentence_subject(pre, base)
                 if found:
                     return found
@@ -311,6 +329,7 @@ class SpeakerResolver(Antecedents):
     def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
         # a subject and its appositive fit in a few hundred characters; the anchored
         # patterns below would otherwise scan the whole sentence
+        whole = len(left) <= _SUBJECT_REACH  # (the subject's clause from its start)
         left = left[-_SUBJECT_REACH:]
         s = left.rstrip()
         for _ in range(4):
@@ -372,6 +391,12 @@ class SpeakerResolver(Antecedents):
             owner = self._owner(s[: m.start()], pos)
             if owner:
                 return owner
+            if whole and _AFTER_PREPOSITION_RE.search(s, max(0, m.start() - 14), m.start()):
+                # `Lau, the director for the State Party said`: the party is the
+                # appositive's, not the subject (its closing comma left out)
+                found = self._apposed_head(left, pos)
+                if found:
+                    return found
             name = re.sub(r"^[Tt]he\s+", "", m.group(1))
             return name, ORG
         m = _RUN_END_RE.search(s)
@@ -379,6 +404,12 @@ class SpeakerResolver(Antecedents):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
+        if whole and _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14)):
+            # `Purner, 67, a retired clerk in Allentown, Pa., said`: a place or a body
+            # in the appositive, after the name it describes
+            found = self._apposed_head(left, pos)
+            if found:
+                return found
         of_tail = _OF_TAIL_RE.search(head)
         if of_tail:
             # `Tomas Lindqvist of the advocacy group Access First said`: the person
@@ -386,6 +417,27 @@ class SpeakerResolver(Antecedents):
             if found and found[1] == PERSON:
                 return found
         return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
+
+    def _first_named_after_a_word(self, name: str, pos: int) -> bool:
+        """Whether the article first writes ``name``, before ``pos``, after a given name,
+        as a full name would have it ("Debbie | Wasserman Schultz")."""
+        text = self.text
+        at = text.find(name, 0, pos)
+        if at < 2 or text[at - 1] != " ":
+            return False
+        word_start = text.rfind(" ", max(0, at - 40), at - 1) + 1
+        word = text[word_start : at - 1]
+        return word[:1].isupper() and is_given_name(word)
+
+    def _apposed_head(self, left: str, pos: int) -> tuple[str, str] | None:
+        """The person ``left`` opens with, before an appositive that describes them
+        (`Cecelia Purner, 67, a retired clerk in Allentown, Pa.`): a name, a comma,
+        then lower-case words or a number."""
+        m = _APPOSED_HEAD_RE.match(left)
+        if m is None or _key(m.group(1).split(None, 1)[0]) in _LEADING_WORDS:
+            return None
+        found = self._from_run(m.group(1), pos, the=False)
+        return found if found and found[1] == PERSON else None
 
     def _owner(self, head: str, pos: int) -> tuple[str, str] | None:
         """The person an organisation belongs to, where ``head`` ends `Henrik Olsen of`:
@@ -406,22 +458,41 @@ class SpeakerResolver(Antecedents):
             lead += 1
         if lead == len(keys):
             return None
+        if lead == 1 and len(keys) == 2 and tokens[0] == "Will":
+            lead = 0  # `Will Doyle said`: the given name, not the modal
         if lead:
             tokens, keys = tokens[lead:], keys[lead:]
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
         if keys[-1] in DATE_NAMES:
             return None
-        if keys[-1] in _ORG_HEADS or the or (
+        if len(tokens) == 1 and keys[0] in _SURNAME_HEADS and not the:
+            # `Cross wrote`: a surname that is also an organisation's word, of a
+            # person named in full before ("Richard Cross")
+            full = self._full_name(tokens[0], pos)
+            if full:
+                return full, PERSON
+        org_head = keys[-1] in _ORG_HEADS and not (
+            keys[-1] in _SURNAME_HEADS and _named_like_a_place(*_after_title(tokens, keys))
+        )
+        if org_head or the or (
             len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
         ):
             return " ".join(tokens), ORG
         last_title = _last_title(tokens, keys)
+        skip = _name_start(tokens, keys, last_title + 1) if len(tokens) - last_title > 2 else 0
+        if skip:
+            last_title += skip  # (what precedes the name reads as a title)
         person = tokens[last_title + 1 :]
         if not person:
             return None
+        if len(person) > 1 and last_title < 0 and keys[0].endswith("ing"):
+            # `Asserting Kim said`: a participle opening the sentence, not a name
+            person = person[1:]
         if len(person) == 1:
-            full = self._full_name(person[0], pos)
+            # ("Mrs. Clinton" is the Hillary, not the Bill, Clinton named before)
+            honorific = tokens[last_title].rstrip(".") if last_title >= 0 else ""
+            full = self._full_name(person[0], pos, _HONORIFIC_GENDER.get(honorific))
             if full:
                 return full, PERSON
             if last_title < 0 and self._is_common_word(person[0]):
@@ -431,30 +502,21 @@ class SpeakerResolver(Antecedents):
             return person[0], PERSON
         if last_title < 0 and (keys[0] in PLACE_WORDS or _is_country(" ".join(keys))):
             return " ".join(tokens), ORG
-        if keys[last_title + 1] in _PARTICLES:
-            # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+        if (
+            len(person) == 2
+            and (keys[-2] in _PARTICLES or not is_given_name(person[0]))
+            and self._first_named_after_a_word(" ".join(person), pos)
+        ):
+            # `De Vries said`, `Wasserman Schultz said`: a surname of two words, of the
+            # `Marieke de Vries` or `Debbie Wasserman Schultz` named before
             full = self._full_name(person[-1], pos)
-            if full and full.casefold().endswith(" ".join(person).casefold()):
+            if (
+                full
+                and len(full) > len(run)
+                and full.casefold().endswith(" " + " ".join(person).casefold())
+            ):
                 return full, PERSON
         return " ".join(person), PERSON
-
-    def _is_common_word(self, token: str) -> bool:
-        """A capitalised word that is an ordinary word (``Experts said …``): the article
-        also writes it in lower case, or never capitalises it inside a sentence."""
-        if _key(token) in SENTENCE_OPENERS:
-            return True
-        common = self._common.get(token)
-        if common is None:
-            text = self.text[:200_000]
-            # (a plural never capitalised inside a sentence is "Analysts", "Officials";
-            # a lone name like "Biden" may well open every sentence it is in)
-            common = _occurs(text, token.casefold(), _is_word_start) or (
-                token.endswith("s")
-                and len(token) > 3
-                and not _occurs(text, token, _is_inside_sentence)
-            )
-            self._common[token] = common
-        return common
 
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)
