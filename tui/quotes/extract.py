@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from tui.corpus.document import BODY, Document
 from tui.quotes.clusters import assign_clusters
 from tui.quotes.enrol import enrol_speakers
-from tui.quotes.marks import _find_spans, _paragraph_bounds, classify
+from tui.quotes.marks import (
+    _find_spans,
+    _paragraph_bounds,
+    classify,
+    is_headline,
+    is_single,
+    is_title,
+)
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import SpeakerResolver
 from tui.quotes.spelling import NameBook, spell_speakers
@@ -66,6 +73,9 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
     speakers = resolver.resolve()
     out: list[Quote] = []
     previous: QuoteSpan | None = None
+    # single marks for quotations, where double ones are the text's own, set headlines
+    singles = sum(1 for s in spans if is_single(text, s))
+    double_text = len(spans) - singles > singles
     for span, speaker, cued in zip(spans, speakers, resolver.cued):
         para_start = bounds[span.paragraph][0] if bounds else 0
         # a quote with a reporting cue is someone's words, even someone unnamed
@@ -73,6 +83,10 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
         previous = span
         if kind == SCARE:
             speaker = None
+        elif is_title(text, span, cued or speaker is not None, para_start) or (
+            double_text and not cued and bounds and is_headline(text, span, bounds)
+        ):
+            continue  # a name or a headline in quote marks, not anyone's words
         out.append(
             Quote(
                 id=quote_id(doc.id, span.start, span.end),

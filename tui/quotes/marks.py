@@ -21,7 +21,11 @@ without closing it. The rules here:
   a stray apostrophe) opens nothing, unless the next paragraph reopens the quotation. In
   a run of three, the pair is the outer mark (``'''A 'b,'''``: double then single when
   opening, single then double when closing);
-* nothing runs away: a quotation longer than a few thousand characters is a mismatch.
+* nothing runs away: a quotation longer than a few thousand characters is a mismatch;
+* marks inside a markup tag (``<tweet author="@x">``) quote nothing;
+* some marks set off a name, not anyone's words (:func:`is_title`, :func:`is_headline`):
+  a title or slogan in title case that nobody speaks, a headline followed by its author,
+  a paragraph in single marks where the text quotes with double ones (a subhead).
 
 Offsets: ``open_mark`` is a mark's first character and ``close_mark`` its last, so that
 the narration before and after a quotation is ``text[:open_mark]`` and
@@ -78,6 +82,37 @@ _SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[—–].)(?=[^\W_])")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _MAX_SINGLE_CHARS = 400
 _SPLIT_REACH = 80
+# A markup tag (``<tweet author="@x">``, ``</a>``): a letter after ``<``, no angle
+# bracket inside. Only one with an attribute value in quote marks matters here.
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_ATTRIBUTE_RE = re.compile(r"""[\w-]=\s*["“”']""")
+_MAX_TAG_CHARS = 1000
+# Words a title leaves in lower case ("Eye of the Tiger", "Orange is the New Black").
+_TITLE_SMALL = frozenset(
+    "a an the and or nor but of for in on at to by with from into onto as is vs via per "
+    "de la le del van von".split()
+)
+# After a quotation: its author, as a headline's (`"…," by Jane Roe`, `, by the Times'`).
+_BY_AUTHOR_RE = re.compile(r",?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
+# Just before a quotation: a verb of saying or showing, which attributes even a title-case
+# quotation to someone or something (`placards reading "Fair Pay Now"`).
+_SHOWN_REACH = 40
+_SHOWN_RE = re.compile(
+    r"\b(?:reads?|reading|says?|saying|said|stat(?:es|ed|ing)|declar(?:es|ed|ing)|"
+    r"chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|writes?|wrote|writing|"
+    r"published|(?:en)?titled|the words)[\s,:—–-]*$",
+    re.IGNORECASE,
+)
+# Just before a title-case quotation, what makes it a name even in a sentence with a
+# cue: a possessive (`CNN's "State of the Union"`), a preposition (`said on "The Late
+# Show"`, `the author of "Empire of the Fund"`), a naming verb or a kind of work.
+_NAMED_BEFORE_RE = re.compile(
+    r"(?:[^\W_](?:['’]s|s['’])|\b(?:of|on|in|to|at|from|with|for|about|called|named|"
+    r"dubbed|book|novel|memoir|autobiography|biography|film|movie|show|series|song|album|"
+    r"play|musical|documentary|column|article|essay|program|programme|podcast))"
+    r"[\s,:—–-]*$",
+    re.IGNORECASE,
+)
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
 
 
@@ -132,8 +167,16 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     starts = [b[0] for b in bounds]
     groups: dict[int, list[int]] = {}
     wide = _APOSTROPHES in text or _BACKTICKS in text
+    tags = _markup_tags(text) if "<" in text else []
+    ti = 0
     for found in (_PAIRED_RE if wide else _DOUBLE_RE).finditer(text):
         m = found.start()
+        if tags:
+            # the marks around a tag's attribute values (`<tweet author="@x">`) quote nothing
+            while ti < len(tags) and tags[ti][1] <= m:
+                ti += 1
+            if ti < len(tags) and tags[ti][0] <= m:
+                continue
         if found.end() - m == 3:
             # three apostrophes: a pair and a single; the pair is the outer mark
             before = text[m - 1] if m > 0 else "\n"
@@ -196,6 +239,17 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans.sort(key=lambda s: (s.start, s.end))
     # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
     return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
+
+
+def _markup_tags(text: str) -> list[tuple[int, int]]:
+    """Where the text keeps markup tags with quoted attribute values, as (start, end):
+    scraped pages leave embedded posts as ``<tweet author="@x" date="…">…</tweet>``.
+    (A tag holds no ``<`` or ``>``, so each failed try stops at the next one: linear.)"""
+    out = []
+    for m in _TAG_RE.finditer(text):
+        if m.end() - m.start() <= _MAX_TAG_CHARS and _ATTRIBUTE_RE.search(text, m.start(), m.end()):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _end_at_paragraph(
@@ -287,6 +341,63 @@ def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
     if (start, end) == (s.start, s.end):
         return s
     return QuoteSpan(start, end, s.open_mark, s.close_mark, s.paragraph)
+
+
+def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
+    """The marks set off a name, not anyone's words: a title (a book, a show, a film, a
+    song, a slogan on a hat, a headline) rather than a statement. ``spoken``: the
+    sentence has a reporting cue for it, or the quotation has a speaker.
+
+    * words in title case or in capitals, three or more (a word or two is a scare
+      quote), that nobody speaks: ``"Make America Great Again" hats``; spoken too when
+      a possessive, a preposition, a naming verb or a kind of work stands just before
+      them (``said on CNN's "State of the Union"``, ``the author of "Empire of the
+      Fund"``, ``his book "The Art of the Deal"``); but never with a verb of saying,
+      writing or titling just before the mark, which attributes them (``placards
+      reading "Fair Pay Now"``, ``a memo titled "The Facts"``);
+    * a quotation followed by its author, as a headline is (``"Budget talks stall," by
+      Jane Roe``).
+    """
+    if span.close_mark >= 0 and _BY_AUTHOR_RE.match(text, span.close_mark + 1):
+        # (with the comma that ends a title before its author, inside the marks or after)
+        if "," in text[span.end : span.close_mark] or text[span.close_mark + 1] == ",":
+            return True
+    if not _title_case(text, span.start, span.end):
+        return False
+    before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
+    if _SHOWN_RE.search(before):
+        return False
+    return not spoken or _NAMED_BEFORE_RE.search(before) is not None
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Three words or more, each capitalised but for a title's small words (``Eye of the
+    Tiger``), or all in capitals. Stops at the first word in lower case: a sentence's
+    second or third word, most of the time."""
+    n = caps = 0
+    for m in _WORD_RE.finditer(text, start, end):
+        c = text[m.start()]
+        if c.isupper():
+            caps += 1
+        elif not c.isdigit() and (n == 0 or m.group().lower() not in _TITLE_SMALL):
+            return False
+        n += 1
+    return n >= 3 and caps >= 2
+
+
+def is_headline(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
+    """A paragraph that is one quotation in single marks, in a text that quotes with
+    double ones: a headline or subhead (``'We're vetting candidates!'``), which news
+    style sets in single marks; the words come again, attributed, in the story."""
+    if not is_single(text, span) or span.close_mark < 0:
+        return False
+    pstart, pend = bounds[span.paragraph]
+    return span.open_mark == pstart and not text[span.close_mark + 1 : pend].strip(" .,!?\t")
+
+
+def is_single(text: str, span: QuoteSpan) -> bool:
+    """The quotation opens with a single mark (not a pair of apostrophes)."""
+    return text[span.open_mark] in "'‘" and text[span.open_mark + 1] not in "'‘"
 
 
 def classify(
