@@ -15,12 +15,13 @@ without closing it. The rules here:
   quote mark (the news convention); otherwise the quote ends with its paragraph;
 * single quotes only count outside double quotes, and only with a clear opening and
   closing shape, so apostrophes (``don't``, ``countries'``) are left alone;
-* pairs of apostrophes (``''…''``, some papers' house style) and the typesetting pair
-  ````…''`` are double quotes too. They are read only where they quote: a lone ``''``
-  left open at the end of its paragraph (an inch sign, a typo, a plural possessive with
-  a stray apostrophe) opens nothing, unless the next paragraph reopens the quotation. In
-  a run of three, the pair is the outer mark (``'''A 'b,'''``: double then single when
-  opening, single then double when closing);
+* pairs of apostrophes (``''…''``, some papers' house style), the typesetting pair
+  ````…''`` and pairs of curly single marks (``‘‘…’’``) are double quotes too. They
+  are read only where they quote: a lone ``''`` left open at the end of its paragraph
+  (an inch sign, a typo, a plural possessive with a stray apostrophe) opens nothing,
+  unless the next paragraph reopens the quotation. In a run of three, the pair is the
+  outer mark (``'''A 'b,'''``: double then single when opening, single then double
+  when closing);
 * nothing runs away: a quotation longer than a few thousand characters is a mismatch;
 * marks inside a markup tag (``<tweet author="@x">``) quote nothing;
 * some marks set off a name, not anyone's words (:func:`is_title`, :func:`is_headline`):
@@ -58,22 +59,29 @@ _DOUBLE = '"' + _OPEN_ONLY + _CLOSE_ONLY
 _DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE)}]")
 # The same with the two-character marks: two or three apostrophes (never part of a
 # longer run), and two backticks. Used only on texts that have such a pair.
-_PAIRED_RE = re.compile(f"[{re.escape(_DOUBLE)}]|'(?<!'')'{{1,2}}(?!')|``")
+_PAIRED_RE = re.compile(f"[{re.escape(_DOUBLE)}]|'(?<!'')'{{1,2}}(?!')|``|‘‘|(?<!’)’’(?!’)")
 _APOSTROPHES = "''"
+# (pairs of curly single marks stand for double ones in some texts: ‘‘…’’, “…’’)
+_CURLY_OPEN = "‘‘"
+_CURLY_CLOSE = "’’"
 _BACKTICKS = "``"
 # Which closing glyphs may end a quote opened by each glyph. A straight mark or a curly
 # one may close either (mixed pairs are common); the typographic systems keep their own.
 _CLOSERS: dict[str, tuple[str, ...]] = {
-    '"': ('"', "”", "“"),
-    "“": ('"', "”", "“"),
+    '"': ('"', "”", "“", _CURLY_CLOSE),
+    "“": ('"', "”", "“", _CURLY_CLOSE),
     "„": ("“", "”", '"'),
+    # a closing glyph set as an opener (`aides ”get close`) is closed by itself too
+    "”": ("”", '"', "“"),
     "«": ("»",),
     "「": ("」",),
     "『": ("』",),
     _APOSTROPHES: (_APOSTROPHES,),
     _BACKTICKS: (_APOSTROPHES,),
+    _CURLY_OPEN: (_CURLY_CLOSE, "”", '"'),
+    _CURLY_CLOSE: (_CURLY_CLOSE, "”", '"'),
 }
-_WIDE = (_APOSTROPHES, _BACKTICKS)
+_WIDE = (_APOSTROPHES, _BACKTICKS, _CURLY_OPEN, _CURLY_CLOSE)
 _STRAIGHT = ('"',)  # what closes a quote opened by a closing glyph
 # (the mark comes first and the look-behind checks the character before it from there:
 # a pattern that opens with a character class lets the scanner skip to candidate marks,
@@ -122,9 +130,10 @@ _CLOSES_BEFORE = frozenset(".,;:!?)]}—–…" + _CLOSE_ONLY)
 
 
 def _glyph(text: str, i: int) -> str:
-    """The double quote mark at ``i``: one character, or a pair of apostrophes or backticks."""
+    """The double quote mark at ``i``: one character, or a pair of apostrophes, backticks
+    or curly single marks."""
     c = text[i]
-    if c == "'" or c == "`":
+    if c in "'`‘’":
         return c + c
     return c
 
@@ -143,9 +152,9 @@ def _direction(text: str, i: int) -> str:
         return "open"
     if space_after and not space_before:
         return "close"
-    if glyph in _OPEN_ONLY:
+    if glyph in _OPEN_ONLY or glyph == _CURLY_OPEN:
         return "open"
-    if glyph in _CLOSE_ONLY:
+    if glyph in _CLOSE_ONLY or glyph == _CURLY_CLOSE:
         return "close"
     return "both"
 
@@ -166,7 +175,9 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     # Only paragraphs with marks are visited: most paragraphs have none.
     starts = [b[0] for b in bounds]
     groups: dict[int, list[int]] = {}
-    wide = _APOSTROPHES in text or _BACKTICKS in text
+    wide = (
+        _APOSTROPHES in text or _BACKTICKS in text or _CURLY_CLOSE in text or _CURLY_OPEN in text
+    )
     tags = _markup_tags(text) if "<" in text else []
     ti = 0
     for found in (_PAIRED_RE if wide else _DOUBLE_RE).finditer(text):
