@@ -12,7 +12,9 @@ without closing it. The rules here:
   stray and never starts a quote, so the narration between two quotes cannot become one;
   a stray ``,"`` shortly after a quote closed is the quote's real end (an edited quote);
 * a paragraph that ends inside a quote continues when the next paragraph opens with a
-  quote mark (the news convention); otherwise the quote ends with its paragraph;
+  quote mark (the news convention); otherwise the quote ends with its paragraph. It
+  ends there too when the quote followed narration in its paragraph and the next one
+  closes on a comma before an attribution of its own: a closing mark left out;
 * single quotes only count outside double quotes, and only with a clear opening and
   closing shape, so apostrophes (``don't``, ``countries'``) are left alone;
 * pairs of apostrophes (``''…''``, some papers' house style), the typesetting pair
@@ -213,6 +215,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
                 and _direction(text, pstart) == "open"
                 and open_at[4] < MAX_QUOTE_PARAGRAPHS
                 and bounds[pi - 1][1] - open_at[0] <= MAX_QUOTE_CHARS
+                and not _attributed_anew(text, open_at, bounds, para_marks)
             )
             if reopens:
                 open_at = (*open_at[:4], open_at[4] + 1)
@@ -250,6 +253,29 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans.sort(key=lambda s: (s.start, s.end))
     # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
     return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
+
+
+def _attributed_anew(
+    text: str,
+    open_at: tuple[int, int, str, int, int],
+    bounds: list[tuple[int, int]],
+    para_marks: list[int],
+) -> bool:
+    """Whether the paragraph that reopens a quotation left open is a new quotation
+    instead: the open one followed narration in its own paragraph (`Rubio said. "But
+    …` with no closing mark), and this one closes on a comma, before an attribution of
+    its own (`"I'm not interested," he continued.`). A quotation that runs over
+    paragraphs is attributed once; a paragraph that is all quotation and is attributed
+    in the next one (`"First …` / `"Second," she said.`) still goes on."""
+    if open_at[4] != 1 or open_at[1] == bounds[open_at[3]][0]:
+        return False
+    for m in para_marks[1:]:
+        if _direction(text, m) != "open":
+            j = m - 1
+            while j > para_marks[0] and text[j].isspace():
+                j -= 1
+            return text[j] == ","
+    return False
 
 
 def _markup_tags(text: str) -> list[tuple[int, int]]:
