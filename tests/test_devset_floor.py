@@ -34,12 +34,12 @@ pytestmark = pytest.mark.skipif(
 
 # figure -> floor: just under what the code reached when it was set (in brackets)
 FLOORS = {
-    "quotes 0.3 precision": 0.94,  # (0.950)
+    "quotes 0.3 precision": 0.945,  # (0.955)
     "quotes 0.3 recall": 0.98,  # (0.990)
     "quotes 0.3 speaker full": 0.78,  # (0.791)
     "quotes 0.3 speaker last": 0.82,  # (0.834)
-    "quotes 0.8 precision": 0.905,  # (0.915)
-    "quotes 0.8 recall": 0.94,  # (0.958)
+    "quotes 0.8 precision": 0.92,  # (0.930)
+    "quotes 0.8 recall": 0.96,  # (0.969)
     "quotes 0.8 speaker full": 0.78,  # (0.790)
     "quotes 0.8 speaker last": 0.82,  # (0.834)
     "people precision": 0.93,  # (0.942; recall traded for it: see the recall floor)
