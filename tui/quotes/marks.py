@@ -102,6 +102,8 @@ _TITLE_SMALL = frozenset(
     "a an the and or nor but of for in on at to by with from into onto as is vs via per "
     "de la le del van von".split()
 )
+# A word that starts in lower case (Latin letters; others count as capitals here).
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
 # After a quotation: its author, as a headline's (`"…," by Jane Roe`, `, by the Times'`).
 _BY_AUTHOR_RE = re.compile(r",?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
 # Just before a quotation: a verb of saying or showing, which attributes even a title-case
@@ -411,6 +413,15 @@ def _title_case(text: str, start: int, end: int) -> bool:
     """Three words or more, each capitalised but for a title's small words (``Eye of the
     Tiger``), or all in capitals. Stops at the first word in lower case: a sentence's
     second or third word, most of the time."""
+    c = text[start]
+    if not (c.isupper() or c.isdigit()):
+        return False
+    # (the first word in lower case that is not a small word, found in C, settles most)
+    m = _LOWER_WORD_RE.search(text, start, end)
+    while m is not None:
+        if m.group().lower() not in _TITLE_SMALL:
+            return False
+        m = _LOWER_WORD_RE.search(text, m.end(), end)
     n = caps = 0
     for m in _WORD_RE.finditer(text, start, end):
         c = text[m.start()]
