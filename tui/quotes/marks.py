@@ -105,7 +105,8 @@ _TITLE_SMALL = frozenset(
 # A word that starts in lower case (Latin letters; others count as capitals here).
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
 # After a quotation: its author, as a headline's (`"…," by Jane Roe`, `, by the Times'`).
-_BY_AUTHOR_RE = re.compile(r",?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
+_BY_AUTHOR_RE = re.compile(r",? by (?:the )?[A-Z]")
+_BY_STARTS = (" by ", ", by ")  # (a quick test before the pattern, run on every quotation)
 # Just before a quotation: a verb of saying or showing, which attributes even a title-case
 # quotation to someone or something (`placards reading "Fair Pay Now"`).
 _SHOWN_REACH = 40
@@ -179,9 +180,8 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     # Only paragraphs with marks are visited: most paragraphs have none.
     starts = [b[0] for b in bounds]
     groups: dict[int, list[int]] = {}
-    wide = (
-        _APOSTROPHES in text or _BACKTICKS in text or _CURLY_CLOSE in text or _CURLY_OPEN in text
-    )
+    # (a curly pair matters only where one closes: ‘‘ alone, or “…’’; each scan costs)
+    wide = _APOSTROPHES in text or _BACKTICKS in text or _CURLY_CLOSE in text
     tags = _markup_tags(text) if "<" in text else []
     ti = 0
     for found in (_PAIRED_RE if wide else _DOUBLE_RE).finditer(text):
@@ -397,7 +397,8 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     * a quotation followed by its author, as a headline is (``"Budget talks stall," by
       Jane Roe``).
     """
-    if span.close_mark >= 0 and _BY_AUTHOR_RE.match(text, span.close_mark + 1):
+    after = span.close_mark + 1
+    if after > 0 and text.startswith(_BY_STARTS, after) and _BY_AUTHOR_RE.match(text, after):
         # (with the comma that ends a title before its author, inside the marks or after)
         if "," in text[span.end : span.close_mark] or text[span.close_mark + 1] == ",":
             return True
