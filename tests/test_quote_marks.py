@@ -115,3 +115,70 @@ def test_finding_apostrophe_marks_is_linear():
         return "''a ''' b'' it's '' ``c'' players'' ''d\n" * n
 
     assert doubling_ratio(lambda text: find_spans(doc(text)), make, 5_000) < 3
+
+
+def test_pairs_of_curly_single_marks_are_double_quotes():
+    text = (
+        "She called it a \u201cdebate\u2019\u2019 and moved on.\n\n"
+        "\u2018\u2018We are not finished,\u2019\u2019 said Ines Hale, the coach. "
+        "She said the club's \u2018new era\u2019 was \u201conly starting.\u2019\u2019"
+    )
+    assert [t for t, _ in quotes(text)] == [
+        "debate", "We are not finished", "new era", "only starting.",
+    ]
+
+
+def test_a_closing_glyph_set_as_an_opener_closes_with_itself():
+    text = (
+        "Aides wanted to \u201dget close to him\u201d on policy.\n\n"
+        "\u201cThey reined him in,\u201d said Leo Marsh, an adviser."
+    )
+    assert quotes(text) == [("get close to him", None), ("They reined him in", "Leo Marsh")]
+
+
+def test_finding_curly_pairs_is_linear():
+    from .test_linear_time import doubling_ratio
+
+    def make(n: int) -> str:
+        return "\u2018\u2018a \u2019\u2019\u2019 b\u2019\u2019 it\u2019s \u201cc\u2019\u2019\n" * n
+
+    assert doubling_ratio(lambda text: find_spans(doc(text)), make, 5_000) < 3
+
+
+def test_a_reopening_paragraph_attributed_anew_is_a_new_quotation():
+    # the writer left the first quotation open; the next paragraph names its speaker again
+    text = (
+        "\"We lost,\" Ana Peres said. \"But the club is bigger than one season.\n\n"
+        "\"We will be back next year,\" she added, to applause.\n\n"
+        "The mayor called the result \"a shame for the town.\n\n"
+        "\"Nobody wanted this,\" he said."
+    )
+    assert [t for t, _ in quotes(text)] == [
+        "We lost",
+        "But the club is bigger than one season.",
+        "We will be back next year",
+        "a shame for the town.",
+        "Nobody wanted this",
+    ]
+
+
+def test_a_quotation_over_paragraphs_attributed_once_goes_on():
+    text = (
+        "Ana Peres said: \"The club is bigger than one season.\n\n"
+        "\"We will be back next year.\"\n\n"
+        "\"Every paragraph of mine is quoted,\n\n"
+        "\"and attributed here,\" she said."
+    )
+    assert [t for t, _ in quotes(text)] == [
+        "The club is bigger than one season.\n\n\"We will be back next year.",
+        "Every paragraph of mine is quoted,\n\n\"and attributed here",
+    ]
+
+
+def test_checking_reopened_paragraphs_is_linear():
+    from .test_linear_time import doubling_ratio
+
+    def make(n: int) -> str:
+        return ('Ann said "it goes on\n\n"' + '"a ' * 50 + 'end," she said.\n\n') * n
+
+    assert doubling_ratio(lambda text: find_spans(doc(text)), make, 1_000) < 3

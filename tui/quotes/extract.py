@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from tui.corpus.document import BODY, Document
 from tui.quotes.clusters import assign_clusters
 from tui.quotes.enrol import enrol_speakers
-from tui.quotes.marks import _find_spans, _paragraph_bounds, classify
+from tui.quotes.marks import (
+    _find_spans,
+    _paragraph_bounds,
+    classify,
+    is_headline,
+    is_single,
+    is_title,
+)
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import SpeakerResolver
 from tui.quotes.spelling import NameBook, spell_speakers
@@ -66,6 +73,7 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
     speakers = resolver.resolve()
     out: list[Quote] = []
     previous: QuoteSpan | None = None
+    double_text: bool | None = None  # (counted only when a headline shape turns up)
     for span, speaker, cued in zip(spans, speakers, resolver.cued):
         para_start = bounds[span.paragraph][0] if bounds else 0
         # a quote with a reporting cue is someone's words, even someone unnamed
@@ -73,6 +81,15 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
         previous = span
         if kind == SCARE:
             speaker = None
+        elif is_title(text, span, cued or speaker is not None, para_start):
+            continue  # a name in quote marks, not anyone's words
+        elif not cued and bounds and is_headline(text, span, bounds):
+            if double_text is None:
+                # single marks for a headline, where double ones are the text's own
+                singles = sum(1 for s in spans if is_single(text, s))
+                double_text = len(spans) - singles > singles
+            if double_text:
+                continue
         out.append(
             Quote(
                 id=quote_id(doc.id, span.start, span.end),

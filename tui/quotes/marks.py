@@ -12,16 +12,23 @@ without closing it. The rules here:
   stray and never starts a quote, so the narration between two quotes cannot become one;
   a stray ``,"`` shortly after a quote closed is the quote's real end (an edited quote);
 * a paragraph that ends inside a quote continues when the next paragraph opens with a
-  quote mark (the news convention); otherwise the quote ends with its paragraph;
+  quote mark (the news convention); otherwise the quote ends with its paragraph. It
+  ends there too when the quote followed narration in its paragraph and the next one
+  closes on a comma before an attribution of its own: a closing mark left out;
 * single quotes only count outside double quotes, and only with a clear opening and
   closing shape, so apostrophes (``don't``, ``countries'``) are left alone;
-* pairs of apostrophes (``''…''``, some papers' house style) and the typesetting pair
-  ````…''`` are double quotes too. They are read only where they quote: a lone ``''``
-  left open at the end of its paragraph (an inch sign, a typo, a plural possessive with
-  a stray apostrophe) opens nothing, unless the next paragraph reopens the quotation. In
-  a run of three, the pair is the outer mark (``'''A 'b,'''``: double then single when
-  opening, single then double when closing);
-* nothing runs away: a quotation longer than a few thousand characters is a mismatch.
+* pairs of apostrophes (``''…''``, some papers' house style), the typesetting pair
+  ````…''`` and pairs of curly single marks (``‘‘…’’``) are double quotes too. They
+  are read only where they quote: a lone ``''`` left open at the end of its paragraph
+  (an inch sign, a typo, a plural possessive with a stray apostrophe) opens nothing,
+  unless the next paragraph reopens the quotation. In a run of three, the pair is the
+  outer mark (``'''A 'b,'''``: double then single when opening, single then double
+  when closing);
+* nothing runs away: a quotation longer than a few thousand characters is a mismatch;
+* marks inside a markup tag (``<tweet author="@x">``) quote nothing;
+* some marks set off a name, not anyone's words (:func:`is_title`, :func:`is_headline`):
+  a title or slogan in title case that nobody speaks, a headline followed by its author,
+  a paragraph in single marks where the text quotes with double ones (a subhead).
 
 Offsets: ``open_mark`` is a mark's first character and ``close_mark`` its last, so that
 the narration before and after a quotation is ``text[:open_mark]`` and
@@ -54,22 +61,29 @@ _DOUBLE = '"' + _OPEN_ONLY + _CLOSE_ONLY
 _DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE)}]")
 # The same with the two-character marks: two or three apostrophes (never part of a
 # longer run), and two backticks. Used only on texts that have such a pair.
-_PAIRED_RE = re.compile(f"[{re.escape(_DOUBLE)}]|'(?<!'')'{{1,2}}(?!')|``")
+_PAIRED_RE = re.compile(f"[{re.escape(_DOUBLE)}]|'(?<!'')'{{1,2}}(?!')|``|‘‘|(?<!’)’’(?!’)")
 _APOSTROPHES = "''"
+# (pairs of curly single marks stand for double ones in some texts: ‘‘…’’, “…’’)
+_CURLY_OPEN = "‘‘"
+_CURLY_CLOSE = "’’"
 _BACKTICKS = "``"
 # Which closing glyphs may end a quote opened by each glyph. A straight mark or a curly
 # one may close either (mixed pairs are common); the typographic systems keep their own.
 _CLOSERS: dict[str, tuple[str, ...]] = {
-    '"': ('"', "”", "“"),
-    "“": ('"', "”", "“"),
+    '"': ('"', "”", "“", _CURLY_CLOSE),
+    "“": ('"', "”", "“", _CURLY_CLOSE),
     "„": ("“", "”", '"'),
+    # a closing glyph set as an opener (`aides ”get close`) is closed by itself too
+    "”": ("”", '"', "“"),
     "«": ("»",),
     "「": ("」",),
     "『": ("』",),
     _APOSTROPHES: (_APOSTROPHES,),
     _BACKTICKS: (_APOSTROPHES,),
+    _CURLY_OPEN: (_CURLY_CLOSE, "”", '"'),
+    _CURLY_CLOSE: (_CURLY_CLOSE, "”", '"'),
 }
-_WIDE = (_APOSTROPHES, _BACKTICKS)
+_WIDE = (_APOSTROPHES, _BACKTICKS, _CURLY_OPEN, _CURLY_CLOSE)
 _STRAIGHT = ('"',)  # what closes a quote opened by a closing glyph
 # (the mark comes first and the look-behind checks the character before it from there:
 # a pattern that opens with a character class lets the scanner skip to candidate marks,
@@ -78,6 +92,40 @@ _SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[—–].)(?=[^\W_])")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _MAX_SINGLE_CHARS = 400
 _SPLIT_REACH = 80
+# A markup tag (``<tweet author="@x">``, ``</a>``): a letter after ``<``, no angle
+# bracket inside. Only one with an attribute value in quote marks matters here.
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_ATTRIBUTE_RE = re.compile(r"""[\w-]=\s*["“”']""")
+_MAX_TAG_CHARS = 1000
+# Words a title leaves in lower case ("Eye of the Tiger", "Orange is the New Black").
+_TITLE_SMALL = frozenset(
+    "a an the and or nor but of for in on at to by with from into onto as is vs via per "
+    "de la le del van von".split()
+)
+# A word that starts in lower case (Latin letters; others count as capitals here).
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
+# After a quotation: its author, as a headline's (`"…," by Jane Roe`, `, by the Times'`).
+_BY_AUTHOR_RE = re.compile(r",? by (?:the )?[A-Z]")
+_BY_STARTS = (" by ", ", by ")  # (a quick test before the pattern, run on every quotation)
+# Just before a quotation: a verb of saying or showing, which attributes even a title-case
+# quotation to someone or something (`placards reading "Fair Pay Now"`).
+_SHOWN_REACH = 40
+_SHOWN_RE = re.compile(
+    r"\b(?:reads?|reading|says?|saying|said|stat(?:es|ed|ing)|declar(?:es|ed|ing)|"
+    r"chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|writes?|wrote|writing|"
+    r"published|(?:en)?titled|the words)[\s,:—–-]*$",
+    re.IGNORECASE,
+)
+# Just before a title-case quotation, what makes it a name even in a sentence with a
+# cue: a possessive (`CNN's "State of the Union"`), a preposition (`said on "The Late
+# Show"`, `the author of "Empire of the Fund"`), a naming verb or a kind of work.
+_NAMED_BEFORE_RE = re.compile(
+    r"(?:[^\W_](?:['’]s|s['’])|\b(?:of|on|in|to|at|from|with|for|about|called|named|"
+    r"dubbed|book|novel|memoir|autobiography|biography|film|movie|show|series|song|album|"
+    r"play|musical|documentary|column|article|essay|program|programme|podcast))"
+    r"[\s,:—–-]*$",
+    re.IGNORECASE,
+)
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
 
 
@@ -87,9 +135,10 @@ _CLOSES_BEFORE = frozenset(".,;:!?)]}—–…" + _CLOSE_ONLY)
 
 
 def _glyph(text: str, i: int) -> str:
-    """The double quote mark at ``i``: one character, or a pair of apostrophes or backticks."""
+    """The double quote mark at ``i``: one character, or a pair of apostrophes, backticks
+    or curly single marks."""
     c = text[i]
-    if c == "'" or c == "`":
+    if c in "'`‘’":
         return c + c
     return c
 
@@ -108,9 +157,9 @@ def _direction(text: str, i: int) -> str:
         return "open"
     if space_after and not space_before:
         return "close"
-    if glyph in _OPEN_ONLY:
+    if glyph in _OPEN_ONLY or glyph == _CURLY_OPEN:
         return "open"
-    if glyph in _CLOSE_ONLY:
+    if glyph in _CLOSE_ONLY or glyph == _CURLY_CLOSE:
         return "close"
     return "both"
 
@@ -131,9 +180,18 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     # Only paragraphs with marks are visited: most paragraphs have none.
     starts = [b[0] for b in bounds]
     groups: dict[int, list[int]] = {}
-    wide = _APOSTROPHES in text or _BACKTICKS in text
+    # (a curly pair matters only where one closes: ‘‘ alone, or “…’’; each scan costs)
+    wide = _APOSTROPHES in text or _BACKTICKS in text or _CURLY_CLOSE in text
+    tags = _markup_tags(text) if "<" in text else []
+    ti = 0
     for found in (_PAIRED_RE if wide else _DOUBLE_RE).finditer(text):
         m = found.start()
+        if tags:
+            # the marks around a tag's attribute values (`<tweet author="@x">`) quote nothing
+            while ti < len(tags) and tags[ti][1] <= m:
+                ti += 1
+            if ti < len(tags) and tags[ti][0] <= m:
+                continue
         if found.end() - m == 3:
             # three apostrophes: a pair and a single; the pair is the outer mark
             before = text[m - 1] if m > 0 else "\n"
@@ -159,6 +217,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
                 and _direction(text, pstart) == "open"
                 and open_at[4] < MAX_QUOTE_PARAGRAPHS
                 and bounds[pi - 1][1] - open_at[0] <= MAX_QUOTE_CHARS
+                and not _attributed_anew(text, open_at, bounds, para_marks)
             )
             if reopens:
                 open_at = (*open_at[:4], open_at[4] + 1)
@@ -196,6 +255,40 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans.sort(key=lambda s: (s.start, s.end))
     # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
     return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
+
+
+def _attributed_anew(
+    text: str,
+    open_at: tuple[int, int, str, int, int],
+    bounds: list[tuple[int, int]],
+    para_marks: list[int],
+) -> bool:
+    """Whether the paragraph that reopens a quotation left open is a new quotation
+    instead: the open one followed narration in its own paragraph (`Rubio said. "But
+    …` with no closing mark), and this one closes on a comma, before an attribution of
+    its own (`"I'm not interested," he continued.`). A quotation that runs over
+    paragraphs is attributed once; a paragraph that is all quotation and is attributed
+    in the next one (`"First …` / `"Second," she said.`) still goes on."""
+    if open_at[4] != 1 or open_at[1] == bounds[open_at[3]][0]:
+        return False
+    for m in para_marks[1:]:
+        if _direction(text, m) != "open":
+            j = m - 1
+            while j > para_marks[0] and text[j].isspace():
+                j -= 1
+            return text[j] == ","
+    return False
+
+
+def _markup_tags(text: str) -> list[tuple[int, int]]:
+    """Where the text keeps markup tags with quoted attribute values, as (start, end):
+    scraped pages leave embedded posts as ``<tweet author="@x" date="…">…</tweet>``.
+    (A tag holds no ``<`` or ``>``, so each failed try stops at the next one: linear.)"""
+    out = []
+    for m in _TAG_RE.finditer(text):
+        if m.end() - m.start() <= _MAX_TAG_CHARS and _ATTRIBUTE_RE.search(text, m.start(), m.end()):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _end_at_paragraph(
@@ -287,6 +380,73 @@ def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
     if (start, end) == (s.start, s.end):
         return s
     return QuoteSpan(start, end, s.open_mark, s.close_mark, s.paragraph)
+
+
+def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
+    """The marks set off a name, not anyone's words: a title (a book, a show, a film, a
+    song, a slogan on a hat, a headline) rather than a statement. ``spoken``: the
+    sentence has a reporting cue for it, or the quotation has a speaker.
+
+    * words in title case or in capitals, three or more (a word or two is a scare
+      quote), that nobody speaks: ``"Make America Great Again" hats``; spoken too when
+      a possessive, a preposition, a naming verb or a kind of work stands just before
+      them (``said on CNN's "State of the Union"``, ``the author of "Empire of the
+      Fund"``, ``his book "The Art of the Deal"``); but never with a verb of saying,
+      writing or titling just before the mark, which attributes them (``placards
+      reading "Fair Pay Now"``, ``a memo titled "The Facts"``);
+    * a quotation followed by its author, as a headline is (``"Budget talks stall," by
+      Jane Roe``).
+    """
+    after = span.close_mark + 1
+    if after > 0 and text.startswith(_BY_STARTS, after) and _BY_AUTHOR_RE.match(text, after):
+        # (with the comma that ends a title before its author, inside the marks or after)
+        if "," in text[span.end : span.close_mark] or text[span.close_mark + 1] == ",":
+            return True
+    if not _title_case(text, span.start, span.end):
+        return False
+    before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
+    if _SHOWN_RE.search(before):
+        return False
+    return not spoken or _NAMED_BEFORE_RE.search(before) is not None
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Three words or more, each capitalised but for a title's small words (``Eye of the
+    Tiger``), or all in capitals. Stops at the first word in lower case: a sentence's
+    second or third word, most of the time."""
+    c = text[start]
+    if not (c.isupper() or c.isdigit()):
+        return False
+    # (the first word in lower case that is not a small word, found in C, settles most)
+    m = _LOWER_WORD_RE.search(text, start, end)
+    while m is not None:
+        if m.group().lower() not in _TITLE_SMALL:
+            return False
+        m = _LOWER_WORD_RE.search(text, m.end(), end)
+    n = caps = 0
+    for m in _WORD_RE.finditer(text, start, end):
+        c = text[m.start()]
+        if c.isupper():
+            caps += 1
+        elif not c.isdigit() and (n == 0 or m.group().lower() not in _TITLE_SMALL):
+            return False
+        n += 1
+    return n >= 3 and caps >= 2
+
+
+def is_headline(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
+    """A paragraph that is one quotation in single marks, in a text that quotes with
+    double ones: a headline or subhead (``'We're vetting candidates!'``), which news
+    style sets in single marks; the words come again, attributed, in the story."""
+    if not is_single(text, span) or span.close_mark < 0:
+        return False
+    pstart, pend = bounds[span.paragraph]
+    return span.open_mark == pstart and not text[span.close_mark + 1 : pend].strip(" .,!?\t")
+
+
+def is_single(text: str, span: QuoteSpan) -> bool:
+    """The quotation opens with a single mark (not a pair of apostrophes)."""
+    return text[span.open_mark] in "'‘" and text[span.open_mark + 1] not in "'‘"
 
 
 def classify(

@@ -1,0 +1,115 @@
+"""Quote marks that set off no one's words: titles of works, slogans, headlines and the
+attribute values of markup tags are not quotations; a cue still makes them one."""
+
+from __future__ import annotations
+
+from tui.corpus.loader import make_document
+from tui.quotes.extract import extract_quotes
+from tui.quotes.marks import find_spans
+
+
+def doc(text: str):
+    return make_document("t", "t.md", text, {})
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in extract_quotes([doc(text)])]
+
+
+def test_a_title_with_no_one_speaking_it_is_not_a_quotation():
+    text = (
+        "The actor, best known for \"The House of Many Rooms\", moved to the coast.\n\n"
+        "Supporters wore \"Keep the Harbour Open\" caps outside the town hall.\n\n"
+        "\"We will keep fighting,\" said Mara Quinn, who leads the campaign."
+    )
+    assert texts(text) == ["We will keep fighting"]
+
+
+def test_a_title_in_capitals_is_a_headline_not_a_quotation():
+    text = "\u201cMAYOR VOWS TO REOPEN THE PIER\u201d\n\nThe pier closed in May, officials said."
+    assert texts(text) == []
+
+
+def test_a_title_after_a_possessive_or_preposition_is_a_name_even_beside_a_cue():
+    text = (
+        "\u201cWe are ready,\u201d Ola Berg said on Channel Nine\u2019s \u201cMorning Talk With "
+        "Dan Price\u201d on Sunday.\n\n"
+        "Berg, the author of \u201cThe Long Road Home\u201d, said the plan was "
+        "\u201cready to go.\u201d"
+    )
+    assert texts(text) == ["We are ready", "ready to go."]
+
+
+def test_a_verb_of_saying_or_titling_attributes_a_title_case_quotation():
+    text = (
+        "Strikers carried placards reading \"Fair Wages For All\" past the gate.\n\n"
+        "The council released a memo titled \"The Facts About The Levy\" on Monday."
+    )
+    assert texts(text) == ["Fair Wages For All", "The Facts About The Levy"]
+
+
+def test_a_sentence_of_names_spoken_by_someone_stays_a_quotation():
+    text = (
+        "\"Only two people can win this,\" said Ruth Ames, a strategist. "
+        "\"That's Anna Berg and Tom Hale.\""
+    )
+    assert texts(text) == ["Only two people can win this", "That's Anna Berg and Tom Hale."]
+
+
+def test_a_headline_followed_by_its_author_is_not_a_quotation():
+    text = (
+        "READ IT \u2014 \"Council budget talks stall for a third week,\" by the Ledger's Jo Reyes: "
+        "\"The council met again on Tuesday without an agreement on the levy.\""
+    )
+    assert texts(text) == ["The council met again on Tuesday without an agreement on the levy."]
+
+
+def test_a_paragraph_in_single_marks_is_a_subhead_where_quotations_use_double_ones():
+    text = (
+        "'We are not leaving!'\n\n"
+        "\"We are not leaving,\" said Pia Moss, a tenant. \"This is our home.\"\n\n"
+        "The landlord said the building would be \"completely rebuilt.\""
+    )
+    assert texts(text) == ["We are not leaving", "This is our home.", "completely rebuilt."]
+
+
+def test_single_marks_stay_quotations_where_they_are_the_texts_own():
+    text = (
+        "'We are not leaving,' said Pia Moss, a tenant.\n\n"
+        "'This is our home.'\n\n"
+        "The landlord said the building would be 'completely rebuilt'."
+    )
+    assert texts(text) == ["We are not leaving", "This is our home.", "completely rebuilt"]
+
+
+def test_attribute_values_of_markup_tags_quote_nothing():
+    text = (
+        '<post author="@harbourcity" date="May 4, 2021\n\n">The pier reopens Monday.</post>\n\n'
+        "\"It took too long,\" said Lena Ortiz, a fisher."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans] == ["It took too long"]
+    assert texts(text) == ["It took too long"]
+
+
+def test_a_less_than_sign_is_not_a_tag():
+    text = 'Turnout was <5 percent, and "nobody came," said Jon Pell, a clerk. <b> "Yes."'
+    assert texts(text) == ["nobody came", "Yes."]
+
+
+def test_finding_marks_around_tags_is_linear():
+    from .test_linear_time import doubling_ratio
+
+    def make(n: int) -> str:
+        return '<a href="x" title="y z">"Quoted words here," he said.</a> <b "c < d="e ' * n
+
+    assert doubling_ratio(lambda text: find_spans(doc(text)), make, 5_000) < 3
+
+
+def test_telling_titles_is_linear_in_a_long_title_case_quotation():
+    from .test_linear_time import doubling_ratio
+
+    def make(n: int) -> str:
+        return 'He founded "' + "Friends Of The Harbour And " * n + 'Pier." Then he left.'
+
+    assert doubling_ratio(lambda text: extract_quotes([doc(text)]), make, 2_000) < 3
