@@ -22,7 +22,7 @@ The result is the serial build's, object for object. The pool's workers come fro
 standard library's forkserver, never from a fork of this process: the dashboard builds
 in a thread, and forking a process that runs threads can deadlock the child. So the
 documents travel to the workers, pickled a chunk at a time. A worker leaves signals
-alone (``_start_worker``): a terminal resize or the app's event loop are this
+alone (``_quiet_signals``): a terminal resize or the app's event loop are this
 process's business. Where there is no forkserver (Windows), a single core, a small
 corpus, or the pool fails in any way, the caller builds in-process instead (``None``
 here).
@@ -49,7 +49,7 @@ from tui.entities.extract import extract_entities
 from tui.entities.mining import MinedShard, shards
 from tui.entities.model import Entity
 from tui.errors import BuildError
-from tui.nlp.places import fold_for_life, folding
+from tui.nlp.places import folding
 from tui.quotes.extract import settle_quotes
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.model import Quote, quotes_from_columns
@@ -62,9 +62,6 @@ ENV_VAR = "NEWSDESK_PARALLEL"
 # Seconds to wait for a Dask scheduler to answer, and for its first worker.
 CONNECT_TIMEOUT = 10.0
 INSTALL_HINT = "pip install 'newsdesk[dask]'"
-# Folded names a worker remembers across its tasks (10,000 articles fold 150,000): a
-# bound on its memory however large the corpus.
-WORKER_FOLDS = 200_000
 
 
 # (CPU seconds, peak resident MB) of the last build's workers, for `newsdesk bench`: a
@@ -129,7 +126,7 @@ def build(
     size = workers()
     chunks = (shards(documents), chunked(documents, size, chunk_size))
     try:
-        pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_start_worker)
+        pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_quiet_signals)
     except Exception:  # (no processes or no semaphores here: the caller builds)
         return None
     _pools.add(pool)
@@ -177,16 +174,9 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
-def _start_worker() -> None:
-    """In a worker: one memo of folded names for all its tasks (a shard's names are
-    mostly the shard's before's), and signals left alone."""
-    fold_for_life(WORKER_FOLDS)
-    _quiet_signals()
-
-
 def _quiet_signals() -> None:
-    """A terminal resize or the app's event loop are the parent's business (a signal in
-    a worker must not wake the parent's loop through its inherited wake-up pipe)."""
+    """In a worker: a terminal resize or the app's event loop are the parent's business
+    (a signal here must not wake the parent's loop through its inherited wake-up pipe)."""
     try:
         signal.set_wakeup_fd(-1)
         if hasattr(signal, "SIGWINCH"):

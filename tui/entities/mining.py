@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from tui.corpus.document import BODY, Document
 from tui.corpus.sections import credit_lines
@@ -160,41 +159,15 @@ def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[
     return votes
 
 
-# What a run of capitalised words reads as (its pieces, trimmed by _Miner._revised;
-# None for title-case wording) depends on the run, its place and the gazetteer alone,
-# so a process that mines shard after shard (a serial build, a pool's worker) reads
-# each distinct run once, not once in every shard: one memo per (initial, after "the")
-# pair, as the miner's own caches. They are emptied, with the analyser's memos, when
-# one holds _READINGS_MAX runs, so that a worker's memory stays bounded however large
-# the corpus.
-_READINGS_MAX = 150_000
+# What a run of capitalised words reads as: its pieces, or None for title-case wording.
 _Reading = tuple[Piece, ...] | None
-_readings: tuple[dict[str, _Reading], ...] = ({}, {}, {}, {})
-_UNREAD: Any = object()
-_reader: list[Analyser] = []  # the process's analyser, with its own memos of words
-
-
-def _shared_analyser(gaz: Gazetteer) -> Analyser:
-    """This process's analyser for ``gaz``; a new one (and no readings) for another."""
-    if not _reader or _reader[0].gaz is not gaz:
-        _reader[:] = [Analyser(gaz)]
-        forget_readings()
-    return _reader[0]
-
-
-def forget_readings() -> None:
-    """Let go of the process's memo of run readings and of its analyser's memos."""
-    for memo in _readings:
-        memo.clear()
-    if _reader:
-        _reader[0].forget()
 
 
 class _Miner:
     """One pass over each document's body; votes and definitions gather across documents."""
 
     def __init__(self, gaz: Gazetteer) -> None:
-        self.analyser = _shared_analyser(gaz)
+        self.analyser = Analyser(gaz)
         # piece id → (key, strong votes): strong evidence counts for every mention, so
         # it is tallied from the groups' sizes at the end
         self.strong_forms: dict[int, tuple[str, tuple[tuple[str, int], ...]]] = {}
@@ -368,12 +341,7 @@ class _Miner:
     ) -> tuple[tuple | None, Piece | None]:
         """A run's pieces, flattened for the hot loop, and the piece an acronym may
         define; no pieces (None) for a run of title-case wording."""
-        readings = _readings[initial + 2 * after_the]
-        pieces = readings.get(run, _UNREAD)
-        if pieces is _UNREAD:
-            if len(readings) >= _READINGS_MAX:
-                forget_readings()
-            pieces = readings[run] = self._reading(run, initial, after_the)
+        pieces = self._reading(run, initial, after_the)
         if pieces is None:
             return None, None
         flat = []
@@ -540,7 +508,7 @@ class _Miner:
         what a large corpus's mining holds), before the merge makes the entities."""
         self.caches = ({}, {}, {}, {})
         self.strong_forms = {}
-        forget_readings()
+        self.analyser.forget()
 
     def votes(self) -> dict[str, _Votes]:
         """Every name's votes; strong ones also under ``("!", type)`` for :func:`_winner`.

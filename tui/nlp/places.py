@@ -137,16 +137,6 @@ def folding(limit: int = 2_000_000) -> Iterator[None]:
             _FOLDED, _LIMIT = {}, _IDLE_LIMIT
 
 
-def fold_for_life(limit: int) -> None:
-    """For a process that does nothing but build (a pool's worker): one memo of up to
-    ``limit`` folds for every block it runs, task after task, kept until it exits."""
-    global _FOLDED, _LIMIT, _DEPTH
-    if _DEPTH == 0:
-        _FOLDED = {}
-    _LIMIT = limit
-    _DEPTH += 1
-
-
 def _fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
