@@ -253,6 +253,26 @@ def test_speakers_are_spelled_after_attribution_document_by_document():
     assert [q.speaker for q in quotes] == ["Tom Baker", "Pentagon", None, "Ann Baker", "Nobody"]
 
 
+def test_a_first_name_is_spelled_as_someone_only_where_they_are_named():
+    """A person's first name alone ("Tom", an alias of Tom Hale in one article) is not
+    that person in another article, and is not cut from its surname there: "Tom Moor"
+    stays Tom Moor, even where the entity list takes "Moor" for a place."""
+    from tui.quotes.model import Quote
+    from tui.quotes.spelling import NameBook, spell_speakers
+
+    ents = [
+        _Entity("Tom Hale", "PERSON", ["Tom"], [_Mention("a", 0, 8)]),
+        _Entity("Tom Moor", "PLACE", ["Moor"], [_Mention("b", 0, 8)]),
+    ]
+
+    def quote(source: str, speaker: str | None) -> Quote:
+        return Quote(f"{source}{speaker}", source, 0, 1, "x", speaker, "full", None, "body")
+
+    quotes = [quote("a", "Tom"), quote("b", "Tom"), quote("b", "Tom Moor")]
+    spell_speakers(quotes, NameBook(ents))
+    assert [q.speaker for q in quotes] == ["Tom Hale", "Tom", "Tom Moor"]
+
+
 def test_a_reporting_verb_opening_the_sentence_is_not_part_of_the_name():
     from tui.corpus.loader import make_document
     from tui.quotes.extract import extract_quotes

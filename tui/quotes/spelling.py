@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
@@ -50,9 +51,14 @@ class NameBook:
             if etype not in (PERSON, ORG):
                 continue
             self.kinds.setdefault(e.name, etype)
-            for n in (e.name, *getattr(e, "aliases", [])):
-                self.exact.setdefault(n.casefold(), e.name)
             parts = e.name.split()
+            # (a person's first name alone names them only in the articles that name
+            # them: "Tom" is Tom Ebeling where he is, not the Tom Ridge of another
+            # article; per source, candidates() finds them by it)
+            given = parts[0].casefold() if etype == PERSON and len(parts) > 1 else None
+            for n in (e.name, *getattr(e, "aliases", [])):
+                if n.casefold() != given:
+                    self.exact.setdefault(n.casefold(), e.name)
             if etype != PERSON or len(parts) < 2:
                 continue
             tokens = {parts[0].casefold(), parts[-1].casefold()}
@@ -128,6 +134,9 @@ class _Canon:
         for end in range(n, n - tail - 1, -1):
             if end < n and not self._beside_a_name(tokens[end:]):
                 continue
+            if (end < n and end - lead == 1 and is_given_name(tokens[lead])
+                    and not self.book.candidates(self.source, tokens[lead].casefold())):
+                continue  # a first name no one here bears keeps its surname ("Tom Ridge")
             found = self._known(" ".join(tokens[lead:end]))
             if found is not None and self.book.kinds.get(found) == PERSON:
                 return found
