@@ -112,3 +112,18 @@ def test_speakers_and_entities_read_one_list_of_name_particles() -> None:
     assert {"Gerard ter Horst", "Maria della Rovere"} <= people
     speakers = [q.speaker for q in extract_quotes([doc], entities)]
     assert speakers == ["Gerard ter Horst", "Maria della Rovere"]
+
+
+def test_a_speaking_name_that_starts_with_a_given_name_is_a_person() -> None:
+    """A place's or a thing's head word ("Moor", "Day") made these names a place or a
+    thing; they speak, and start with a given name: they are people. A place that
+    speaks for its government, or a one-word name, keeps its type."""
+    text = 'Tom Moor said "we will go." Japan said "no." Anna Day said "yes." Moor said "so."'
+    doc = make_document("d", "d.md", text, {})
+    entities = [_entity("Tom Moor", PLACE), _entity("Japan", PLACE),
+                _entity("Anna Day", "OTHER"), _entity("Moor", PLACE)]
+    quotes = [_quote("Tom Moor"), _quote("Japan"), _quote("Anna Day"), _quote("Moor")]
+    enrol_speakers(quotes, entities, {"d": doc})
+    assert {e.name: e.type for e in entities} == {
+        "Tom Moor": PERSON, "Japan": PLACE, "Anna Day": PERSON, "Moor": PLACE}
+    assert [q.speaker for q in quotes] == ["Tom Moor", "Japan", "Anna Day", "Moor"]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from tui.corpus.document import Document
 from tui.entities.model import Entity, Mentions
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
@@ -23,9 +24,11 @@ from tui.nlp.lexicon import (
     MONTHS,
     ORG,
     ORG_HEADS,
+    OTHER,
     PARTICLES,
     PEOPLE_AT,
     PERSON,
+    PLACE,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -72,6 +75,17 @@ def enrol_speakers(
         kinds[name] = kind
         return bool(by_source[doc.id])
 
+    # A name that speaks, starts with a given name and is more than one word is a
+    # person's, whatever a place's or a thing's head word in it made of it ("Tom Ridge"
+    # said: no ridge). It is typed so here, so that the speaker is one of the sidebar's
+    # people.
+    by_name = {e.name: e for e in entities if e.type in (PLACE, OTHER)}
+    quotes = list(quotes)
+    for q in quotes:
+        entity = by_name.get(q.speaker) if q.speaker else None
+        if entity is not None and " " in entity.name and is_given_name(entity.name.split()[0]):
+            entity.type = PERSON
+            speaking.add(entity.name)
     for q in quotes:
         name = q.speaker
         if name is None or name in known:
