@@ -218,9 +218,7 @@ def _common_words_are_no_organisation(
         v = votes[key]
         if v.get(("!", ORG)):
             continue
-        if key in COMMON_ABBREVIATIONS:
-            pass
-        else:
+        if key not in COMMON_ABBREVIATIONS:
             c = counts.get(key)
             if c is None or not c[2] or key in DEMONYMS or key in AFFILIATIONS:
                 continue
@@ -269,7 +267,7 @@ def _surnames_are_no_small_places(
         v = votes[key]
         if (
             5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
-            and not _major(gaz, key)
+            and not gaz.is_major(key)
             and key not in gaz.countries
         ):
             votes[key] = {PERSON: 1}
@@ -347,7 +345,7 @@ def _headlines_name_the_body(
     asked = set()
     for fid in set(kept_forms[pos:]):
         key = forms[fid][0]
-        if winners.get(key) != PERSON and not _major(gaz, key):
+        if winners.get(key) != PERSON and not gaz.is_major(key):
             asked.add(key)
     if not asked:
         return
@@ -366,11 +364,6 @@ def _headlines_name_the_body(
     if len(tail) < len(index) - pos:
         kept.index = index[:pos] + array("i", map(index.__getitem__, tail))
         kept.form = kept_forms[:pos] + array("i", map(kept_forms.__getitem__, tail))
-
-
-def _major(gaz: Gazetteer, key: str) -> bool:
-    place = gaz.place(key)
-    return bool(place and place[1])
 
 
 def _describes(key: str) -> bool:

@@ -417,7 +417,7 @@ class Analyser:
         for n in (3, 2, 1):
             if len(seg) > n and not any(j for *_x, j in seg[1 : n + 1]):
                 if fold(" ".join(words[:n])) in self.gaz.places:
-                    if n == 1 and not self._major_place(low[0]) and is_given_name(words[0]):
+                    if n == 1 and not self.gaz.is_major(low[0]) and is_given_name(words[0]):
                         break  # "Mary Kay Henry": a given name, not the town of Mary
                     rest = words[n:]
                     if _head_type(words, [j for *_x, j in seg]) is None and (
@@ -465,10 +465,6 @@ class Analyser:
         if len(words) == 1 and len(words[0]) < 2:
             return False
         return not any(is_acronym(w) and len(w) > 3 for w in words)
-
-    def _major_place(self, key: str) -> bool:
-        place = self.gaz.place(key)
-        return place is not None and place[1]
 
     def _gaz_key(self, words: list[str]) -> tuple[str, bool] | None:
         return self.gaz.place(fold(" ".join(words)))
@@ -532,7 +528,7 @@ class Analyser:
             and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
             and not any(w in NON_PERSON_WORDS or self._modifier(w) for w in low)
             and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
-            and not any(self._major_place(w) for w in low)
+            and not any(self.gaz.is_major(w) for w in low)
         ):
             votes.append((PERSON, 3))
         elif any(w in NON_PERSON_WORDS for w in low):

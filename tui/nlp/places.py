@@ -162,6 +162,11 @@ class Gazetteer:
     def place(self, key: str) -> tuple[str, bool] | None:
         return self.places.get(key)
 
+    def is_major(self, key: str) -> bool:
+        """Whether the folded ``key`` names a country or a city of a million or more."""
+        place = self.places.get(key)
+        return place is not None and place[1]
+
     def is_demonym(self, word: str) -> bool:
         """``Japanese``, ``South Korean``, ``Asian``: adjectives of places, not entities.
 

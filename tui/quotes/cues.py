@@ -64,8 +64,7 @@ def _is_country(key: str) -> bool:
 
 def _is_major_place(name: str) -> bool:
     """A city of a million or a country, by the gazetteer ("San Francisco")."""
-    place = load_gazetteer().place(fold(name))
-    return place is not None and place[1]
+    return load_gazetteer().is_major(fold(name))
 
 
 # Reporting verbs: the verbs newswriting uses to attach words to a speaker.
