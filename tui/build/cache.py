@@ -43,7 +43,6 @@ from typing import IO, Any
 from platformdirs import user_cache_dir
 
 from tui.corpus.document import Document
-from tui.util.collector import no_collector
 
 ENV_VAR = "NEWSDESK_CACHE_DIR"
 KEEP = 4  # entries kept per name: a few corpora can be switched between without rebuilding
@@ -339,9 +338,7 @@ def load(name: str, key: str) -> Any | None:
             handle = _verified(folder, name, key)
             if handle is None:
                 return None
-            # (without the cyclic collector: a large index is millions of objects, and
-            # the collections their making sets off would walk all of them, many times)
-            with handle, no_collector():
+            with handle:
                 stored_key, parts = _Unpickler(handle).load()
                 if stored_key != key:
                     return None

@@ -399,15 +399,10 @@ def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
     mentions = list(unlay(columns["mentions"]))
     if not len(names) == len(types) == len(aliases) == len(sources) == len(mentions):
         raise ValueError("columns of different lengths")
-    # (a million entities in a large archive's cache: their mentions are made here
-    # without a call to Mentions.from_packed each)
-    new = Mentions.__new__
-    made = []
-    for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions):
-        found = new(Mentions)
-        found._sources, found._data = source, data
-        made.append(Entity(name, kind, alias, found))
-    return made
+    return [
+        Entity(name, kind, alias, Mentions.from_packed(source, data))
+        for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
+    ]
 
 
 def _cache_key(documents: list[Document], settings: Settings) -> str:

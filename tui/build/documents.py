@@ -40,7 +40,9 @@ def load_documents(
     max_bytes = settings.max_file_mb * 1024 * 1024
     key = _key(settings, max_bytes) if cache.cache_dir() else ""
     if key:
-        with no_collector():  # (a hundred thousand documents' objects: see cache.load)
+        # (without the cyclic collector: a large corpus's documents are millions of
+        # objects, and the collections their making sets off would walk all of them)
+        with no_collector():
             restored = _restore(cache.load(CACHE_NAME, key))
         if restored is not None:
             if progress:

@@ -234,11 +234,10 @@ def _reduce(
         progress("entities", n, n)
     if share:
         _take_unbegun(quotes_of, found, quote_chunk, progress, "quotes", quoted_here)
-    here = quoted_here
     try:
         quotes = []
         for i in range(len(quotes_of)):
-            columns = _taken(found, here, i, usage).quotes
+            columns = _taken(found, quoted_here, i, usage).quotes
             assert columns is not None
             quotes.extend(quotes_from_columns(columns))
     except (KeyError, TypeError, ValueError, AssertionError) as error:

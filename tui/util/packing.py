@@ -28,13 +28,18 @@ def joined(strings: list[str]) -> tuple[str, array]:
 
 def cut(text: str, lengths: Sequence[int]) -> list[str]:
     """``text`` cut back into the strings of these lengths that were joined to make it."""
-    # (in arrays: a list of a hundred thousand boxed offsets would outweigh the text)
-    ends = array("q", accumulate(lengths))
-    if (ends[-1] if ends else 0) != len(text):
+    if sum(lengths) != len(text):
         raise ValueError("lengths that do not add up to the text")
+    return list(map(text.__getitem__, _slices(lengths)))
+
+
+def _slices(lengths: Sequence[int]) -> Iterator[slice]:
+    """The slices of pieces of these lengths laid end to end, made in C."""
+    # (in arrays: a list of a hundred thousand boxed offsets would outweigh the pieces)
+    ends = array("q", accumulate(lengths))
     starts = array("q", [0])
     starts.extend(ends[:-1])
-    return list(map(text.__getitem__, map(slice, starts, ends)))
+    return map(slice, starts, ends)
 
 
 def offsets(numbers: list[int]) -> array:
@@ -76,11 +81,8 @@ def unlay(packed: Any) -> Iterator[array]:
     except (TypeError, AttributeError) as exc:
         raise ValueError("not laid arrays") from exc
     if b"q" not in codes and sum(lengths) == len(laid["i"]):
-        # (all of one typecode, as offsets nearly always are: every slice made in C)
-        ends = array("q", accumulate(lengths))
-        starts = array("q", [0])
-        starts.extend(ends[:-1])
-        yield from map(laid["i"].__getitem__, map(slice, starts, ends))
+        # (all of one typecode, as offsets nearly always are)
+        yield from map(laid["i"].__getitem__, _slices(lengths))
         return
     at = dict.fromkeys(_CODES, 0)
     for byte, n in zip(codes, lengths):
