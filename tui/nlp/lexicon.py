@@ -225,6 +225,13 @@ PERSON_ROLES = frozenset(
     businesswoman billionaire entrepreneur rapper musician filmmaker
     """.split()
 )
+# Offices and roles news writing puts before a name ("County Recorder Ann Lee"), beyond
+# the roles above: read as titles by the speaker rules.
+OFFICES = frozenset(
+    """counsel advocate journalist recorder sheriff clerk auditor comptroller controller
+    assessor coroner trustee organizer organiser coordinator delegate co-anchor co-host
+    co-founder co-chair co-chairman co-chairwoman""".split()
+)
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
 ORG_CONTEXT_AFTER = ("reported", "reports", "news agency", "quoted")
 

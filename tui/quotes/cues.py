@@ -15,6 +15,7 @@ from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     NAME_ABBREVIATIONS,
     NEWS_AGENCIES,
+    OFFICES,
     ORG_HEADS,
     PARTICLE_PATTERN,
     PARTICLES,
@@ -32,12 +33,7 @@ from tui.util.regex_trie import trie
 # The lexicon's words, under the names the speaker rules read them by: a title or role
 # before a name, the head of an organisation's name, a place word that opens or ends a
 # run, a word that opens sentences, and dates.
-_TITLES = TITLE_WORDS | PERSON_ROLES | frozenset(
-    # offices and roles the lexicon does not hold, that news writing puts before names
-    """counsel advocate journalist recorder sheriff clerk auditor comptroller controller
-    assessor coroner trustee organizer organiser coordinator delegate co-anchor co-host
-    co-founder co-chair co-chairman co-chairwoman""".split()
-)
+_TITLES = TITLE_WORDS | PERSON_ROLES | OFFICES
 _ORG_HEADS = ORG_HEADS | SEATS_OF_POWER | frozenset(a for a in NEWS_AGENCIES if " " not in a)
 _ORG_HEADS_LOWER = (
     "office|ministry|government|presidency|administration|party|department|agency|"
