@@ -302,3 +302,15 @@ def test_a_lawmakers_state_tag_and_a_compound_are_no_mentions_of_the_place():
     text = "Ferries from Texas reached Mexico on Monday."
     places = {e.name for e in entities(text) if e.type == "PLACE"}
     assert {"Texas", "Mexico"} <= places, places
+
+
+def test_a_state_named_after_a_faith_is_a_movement_and_a_state_of_the_is_no_place():
+    text = (
+        "Fighters of the Sikh State seized the ferry at Port Ellery. The "
+        "Governor spoke of the State of the Harbour on Monday, and the Lone Star State "
+        "sent help."
+    )
+    names = typed(entities(text))
+    assert names.get("Sikh State") == "ORG", names
+    assert names.get("State of the Harbour") != "PLACE", names
+    assert names.get("Lone Star State") == "PLACE", names
