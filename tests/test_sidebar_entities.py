@@ -314,3 +314,13 @@ def test_a_state_named_after_a_faith_is_a_movement_and_a_state_of_the_is_no_plac
     assert names.get("Sikh State") == "ORG", names
     assert names.get("State of the Harbour") != "PLACE", names
     assert names.get("Lone Star State") == "PLACE", names
+
+
+def test_a_name_without_a_given_name_that_a_role_describes_is_a_person() -> None:
+    kinds = typed(entities(
+        "Title\n\nThe talk show of host Zorbek Quillan drew viewers. Zorbek Quillan, a "
+        "former pollster, said the ferry would run. Vantra Holdings said it would not, "
+        "and Harbour Vantage said so too.\n"
+    ))
+    assert kinds["Zorbek Quillan"] == "PERSON", kinds
+    assert kinds.get("Harbour Vantage") != "PERSON", kinds

@@ -155,12 +155,15 @@ def _is_given_name_or_initial(word: str) -> bool:
 
 
 def _common_words_are_no_person(
-    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing,
+    sampled: dict[str, int] | None = None,
 ) -> None:
     """A name of common words ("Election Day", "Working Class", "Protecting Freedom")
     is a thing's, an event's or a heading's, not a person's: a person's first name or
     surname may be a common word ("Bill Clinton", "Todd Young"), rarely both. Such a
-    name that only capitals call a person's is typed OTHER."""
+    name that only capitals call a person's is typed OTHER. (``sampled``: how many
+    mentions of each name gave their weak hints.)"""
+    sampled = sampled or {}
     for key, etype in winners.items():
         if etype != PERSON or " " not in key or votes[key].get(("!", PERSON)):
             continue
@@ -168,13 +171,23 @@ def _common_words_are_no_person(
         if casing.common(first) and casing.common(key[key.rfind(" ") + 1 :]):
             votes[key] = {OTHER: 1}
             winners[key] = OTHER
-        elif not _is_given_name_or_initial(first):
+        elif not _is_given_name_or_initial(first) and not _described_as_a_person(
+            votes[key], sampled.get(key, 0)
+        ):
             # Nine in ten people named in full start with a given name; "Goldman Sachs",
-            # "Daily Beast" and "Celebrity Apprentice" do not. Without a title or a verb
-            # of speech for them, only their capitals called them a person.
+            # "Daily Beast" and "Celebrity Apprentice" do not. Without a title, a role
+            # or a verb of speech for them, only their capitals called them a person.
             kind = ORG if votes[key].get(ORG) else OTHER
             votes[key] = {kind: 1}
             winners[key] = kind
+
+
+def _described_as_a_person(votes: _Votes, sampled: int) -> bool:
+    """Whether the words around a name's sampled mentions called it a person's: a role
+    before it ("host Ann Lee") or an appositive after it ("Ann Lee, a pollster"). The
+    capitals of each mention give PERSON 3 and a verb of speech after it 1 more ("the
+    bank said" too), so votes beyond 4 a mention hold one of those at least."""
+    return sampled > 0 and votes.get(PERSON, 0) > 4 * sampled
 
 
 def _given_names_alone_are_people(
@@ -299,7 +312,7 @@ def _extract(
     winners = {k: _winner(c) for k, c in votes.items()}
     groups = miner.groups
     casing = miner.casing
-    _common_words_are_no_person(votes, winners, casing)
+    _common_words_are_no_person(votes, winners, casing, miner.sampled)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
     _media_are_no_organisation(votes, winners, miner.media)
