@@ -324,3 +324,14 @@ def test_a_name_without_a_given_name_that_a_role_describes_is_a_person() -> None
     ))
     assert kinds["Zorbek Quillan"] == "PERSON", kinds
     assert kinds.get("Harbour Vantage") != "PERSON", kinds
+
+
+def test_the_federal_district_after_its_city_is_part_of_the_citys_name():
+    ents = entities(
+        "Title\n\nThe ferry union marched in Washington, D.C., on Monday. Its members left "
+        "Washington D.C. for Baltimore, and the DC Harbour Trust said nothing.\n"
+    )
+    city = next(e for e in ents if e.name == "Washington")
+    assert city.type == "PLACE" and city.count == 2, city
+    assert {"Washington, D.C.", "Washington D.C."} <= set(city.aliases), city.aliases
+    assert not any(e.name in ("D.C.", "DC") for e in ents), typed(ents)

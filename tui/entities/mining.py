@@ -103,6 +103,10 @@ _NAMED_DAY = re.compile(
 _PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
 # A middle initial opening the rest of a name: "W. Bush", "H.W. Bush".
 _MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
+# The federal district after its city ("Washington, D.C."): part of the city's name as
+# written, not a second place (nor the "DC" of an organisation's acronym).
+_DISTRICT = re.compile(r",? (D\.C\.|DC)(?![\w-])")
+_DISTRICT_LABELS = frozenset(("D.C.", "DC"))
 
 
 # A medium's noun right after a one-word name: "Twitter account", "Facebook post". It
@@ -276,11 +280,14 @@ class _Miner:
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
         zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
         z = 0
+        district_end = -1  # the end of a city's "D.C." taken with the city
         for m in RUN.finditer(text, start, end):
             run = m.group()
             if run in skip:
                 continue
             rs = m.start()
+            if rs < district_end:
+                continue
             if zones:
                 while z < len(zones) and zones[z][1] <= rs:
                     z += 1
@@ -308,8 +315,16 @@ class _Miner:
                 # title-case wording inside a line: names only where met elsewhere
                 self.headlines.append((source, rs, run))
                 continue
+            district = (
+                _DISTRICT.match(text, m.end()) if text.startswith(", D", m.end()) else None
+            )
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
+                if district is not None and ps + length == len(run):
+                    city = self._with_district(fid, district.group(1))
+                    if city is not None:
+                        fid = city
+                        district_end = district.end()
                 if weak_votes is not None:
                     if sampled.get(key, 0) < _WEAK_SAMPLE:
                         self._weak(text, s, s + length, key, weak_votes, multi)
@@ -324,6 +339,18 @@ class _Miner:
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
+
+    def _with_district(self, fid: int, label: str) -> int | None:
+        """The form of a place written with the federal district after it ("Washington,
+        D.C."), as one mention of the place; None if ``fid`` is no place's form."""
+        sig = self.strong_forms.get(fid)
+        if sig is None or (PLACE, 10) not in sig[1]:
+            return None
+        key, surface, ambiguous, multi, length = self.forms[fid]
+        city = self.form_id(key, f"{surface}, {label}", ambiguous, multi, length + 2 + len(label))
+        self.strong_forms[city] = sig
+        self.case_words[city] = self.case_words[fid]
+        return city
 
     def _tag_or_compound(self, text: str, rs: int, re_: int, run: str) -> bool:
         """A place named as a lawmaker's state after the name ("Sen. Ann Lee (Tex.)",
@@ -387,6 +414,17 @@ class _Miner:
         """
         out: list[Piece] = []
         for p in pieces:
+            if (
+                p.surface in _DISTRICT_LABELS
+                and out
+                and out[-1].end + 1 == p.start
+                and out[-1].votes[:1] == ((PLACE, 10),)
+            ):
+                # "Washington D.C.": the city written with its district
+                city = out.pop()
+                out.append(Piece(city.start, p.end, run[city.start : p.end], city.key,
+                                 city.votes, city.ambiguous, city.multi))
+                continue
             day = _NAMED_DAY.match(run, p.end)
             if day and not p.multi and p.votes and p.votes[0][0] not in (PLACE, PERSON):
                 # "Super Tuesday", "Black Friday": a day's name, which the analyser
