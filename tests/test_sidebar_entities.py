@@ -335,3 +335,13 @@ def test_the_federal_district_after_its_city_is_part_of_the_citys_name():
     assert city.type == "PLACE" and city.count == 2, city
     assert {"Washington, D.C.", "Washington D.C."} <= set(city.aliases), city.aliases
     assert not any(e.name in ("D.C.", "DC") for e in ents), typed(ents)
+
+
+def test_a_place_opening_a_hyphenated_modifier_is_no_mention_of_it():
+    ents = entities(
+        "Title\n\nA Lisbon-based ferry firm joined the Peru-led talks in Oslo on Monday. "
+        "Its rival sails from Porto.\n"
+    )
+    places = {e.name for e in ents if e.type == "PLACE"}
+    assert {"Oslo", "Porto"} <= places, places
+    assert "Lisbon" not in places and "Peru" not in places, places

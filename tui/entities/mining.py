@@ -320,6 +320,9 @@ class _Miner:
             )
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
+                after = s + length
+                if text[after : after + 1] == "-" and self._modifying(text, after, fid):
+                    continue
                 if district is not None and ps + length == len(run):
                     city = self._with_district(fid, district.group(1))
                     if city is not None:
@@ -339,6 +342,14 @@ class _Miner:
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
+
+    def _modifying(self, text: str, hyphen: int, fid: int) -> bool:
+        """Whether the place of form ``fid`` opens a hyphenated modifier ("a Chicago-based
+        firm", "U.S.-led talks", "the U.S.-Mexico border"): it says what kind of thing
+        follows, as a compound's second part does (see _tag_or_compound), and is no
+        mention of the place."""
+        sig = self.strong_forms.get(fid)
+        return sig is not None and (PLACE, 10) in sig[1] and text[hyphen + 1 : hyphen + 2].isalpha()
 
     def _with_district(self, fid: int, label: str) -> int | None:
         """The form of a place written with the federal district after it ("Washington,
