@@ -345,3 +345,29 @@ def test_a_place_opening_a_hyphenated_modifier_is_no_mention_of_it():
     places = {e.name for e in ents if e.type == "PLACE"}
     assert {"Oslo", "Porto"} <= places, places
     assert "Lisbon" not in places and "Peru" not in places, places
+
+
+def test_a_small_place_that_is_a_named_familys_first_name_is_that_person():
+    # Eugene is a town in the gazetteer, and the first name of one Okafor here
+    texts = [
+        "Senator Ruth Okafor said the ferry would run. Eugene Okafor, her son, agreed.",
+        "Ruth Okafor thanked her husband and her son Eugene for their work on the ferry.",
+        "The ferry from Eugene to the coast runs twice a day, Mayor Dana Whitfield said.",
+    ]
+    ents = entities(*texts)
+    son = next(e for e in ents if e.name == "Eugene Okafor")
+    assert son.type == "PERSON" and list(son.sources) == ["d0", "d1"], (son, son.sources)
+    assert any(e.name == "Eugene" and e.type == "PLACE" and list(e.sources) == ["d2"]
+               for e in ents), typed(ents)
+
+
+def test_a_small_place_met_mostly_beside_its_namesake_is_a_surname():
+    # Camden is a town in the gazetteer; here it is the surname of a candidate whom
+    # three articles name in full before a fourth calls her Camden alone
+    texts = [
+        f"Candidate Ruth Camden spoke at the {hall} on Monday. Camden promised ferries."
+        for hall in ("harbour", "library", "market")
+    ] + ["Viewers told pollsters that Camden won the debate on the ferry levy."]
+    ents = entities(*texts)
+    assert not any(e.type == "PLACE" for e in ents if "Camden" in e.name), typed(ents)
+    assert any(e.type == "PERSON" and "d3" in e.sources for e in ents if "Camden" in e.name)

@@ -259,32 +259,75 @@ def _media_are_no_organisation(
 
 
 def _surnames_are_no_small_places(
-    votes: dict[str, _Votes], winners: dict[str, str], gaz: Gazetteer
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    gaz: Gazetteer,
+    groups: _Groups | None = None,
+    forms: list[_Form] | None = None,
 ) -> None:
     """A word that names a small place, is the surname of someone the corpus names in
     full, and has a title before it ("Mr. Bush", "Sen. Rubio") in one mention for every
     five the gazetteer types a place, is a person's name met alone: "Bush" is a town
-    somewhere, but the corpus speaks of Jeb and George W. Bush. Typed PERSON. Major
-    places and countries keep their type whatever people are named after them."""
-    titled = {
-        key for key, etype in winners.items()
-        if etype == PLACE and " " not in key and votes[key].get(("!", PERSON))
-    }
-    if not titled:
-        return
+    somewhere, but the corpus speaks of Jeb and George W. Bush. So is such a word met
+    mostly in the documents that name its person in full (see _met_with_its_people).
+    Typed PERSON. Major places and countries keep their type whatever people are named
+    after them."""
     surnames = {
         key[key.rfind(" ") + 1 :] for key, etype in winners.items()
         if etype == PERSON and " " in key
     }
-    for key in titled & surnames:
+    small = {
+        key for key, etype in winners.items()
+        if etype == PLACE and " " not in key and key in surnames
+        and not gaz.is_major(key) and key not in gaz.countries
+    }
+    if not small:
+        return
+    alongside = (
+        _met_with_its_people(small, winners, groups, forms)
+        if groups is not None and forms is not None else set()
+    )
+    for key in small:
         v = votes[key]
-        if (
-            5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
-            and not gaz.is_major(key)
-            and key not in gaz.countries
+        if key in alongside or (
+            v.get(("!", PERSON)) and 5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
         ):
             votes[key] = {PERSON: 1}
             winners[key] = PERSON
+
+
+def _met_with_its_people(
+    words: set[str], winners: dict[str, str], groups: _Groups, forms: list[_Form]
+) -> set[str]:
+    """The ``words`` (small places' names that are surnames) met in three documents or
+    more that name a person with that surname in full, and in at least twice as many of
+    those as of the others: "Carson" in a campaign's coverage is the candidate, met
+    alone in a few articles after dozens that name him in full. (One pass over the
+    groups.)"""
+    surname_of: dict[int, str] = {}
+    for fid, form in enumerate(forms):
+        key = form[0]
+        if form[3] and winners.get(key) == PERSON:
+            last = key[key.rfind(" ") + 1 :]
+            if last in words:
+                surname_of[fid] = last
+    if not surname_of:
+        return set()
+    alone: dict[str, set[int]] = {}
+    named: dict[str, set[int]] = {}
+    for doc, fid in zip(groups.doc, groups.form):
+        key = forms[fid][0]
+        if key in words:
+            alone.setdefault(key, set()).add(doc)
+        last = surname_of.get(fid)
+        if last is not None:
+            named.setdefault(last, set()).add(doc)
+    out = set()
+    for word, docs in alone.items():
+        both = len(docs & named.get(word, set()))
+        if both >= 3 and both >= 2 * (len(docs) - both):
+            out.add(word)
+    return out
 
 
 def _extract(
@@ -316,7 +359,7 @@ def _extract(
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
     _media_are_no_organisation(votes, winners, miner.media)
-    _surnames_are_no_small_places(votes, winners, gaz)
+    _surnames_are_no_small_places(votes, winners, gaz, groups, miner.forms)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
     first_headline = len(groups)
