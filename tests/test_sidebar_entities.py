@@ -371,3 +371,16 @@ def test_a_small_place_met_mostly_beside_its_namesake_is_a_surname():
     ents = entities(*texts)
     assert not any(e.type == "PLACE" for e in ents if "Camden" in e.name), typed(ents)
     assert any(e.type == "PERSON" and "d3" in e.sources for e in ents if "Camden" in e.name)
+
+
+def test_a_persons_name_beside_a_body_named_after_them_stays_the_persons():
+    texts = [
+        "Mayor Okafor opened the bridge on Monday. Okafor thanked the crews.",
+        "Mr. Okafor and Ms. Okafor watched the ferries.",
+        "The Okafor Foundation paid for the new ferry. Okafor praised its crew.",
+    ]
+    ents = entities(*texts)
+    person = next(e for e in ents if e.name == "Okafor" and e.type == "PERSON")
+    assert "d2" in person.sources, (person, person.sources)
+    body = next(e for e in ents if e.name == "Okafor Foundation")
+    assert body.count == 1, body

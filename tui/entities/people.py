@@ -135,10 +135,17 @@ def _resolve_people(
         major = bool(place and place[1])
         if people is None and place and not major and key in families:
             people = _relative(key, doc)
-        if people is None and not place and (not ambiguous or key in known):
+        if (
+            people is None
+            and not place
+            and (not ambiguous or key in known)
+            and winners.get(key) != PERSON
+        ):
             # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
             # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
-            # and a word whose capital proves nothing must be met where it does.
+            # and a word whose capital proves nothing must be met where it does. So does a
+            # word the corpus types a person's: "Obama" beside "the Obama White House" is
+            # the president, not the White House.
             people = doc_names.get((doc, key))
         if ambiguous:
             if isinstance(people, str):
