@@ -384,3 +384,15 @@ def test_a_persons_name_beside_a_body_named_after_them_stays_the_persons():
     assert "d2" in person.sources, (person, person.sources)
     body = next(e for e in ents if e.name == "Okafor Foundation")
     assert body.count == 1, body
+
+
+def test_a_given_name_before_a_nationality_or_compass_word_is_a_person():
+    kinds = typed(entities(
+        "Title\n\nThe writer Ann French defended the levy. The scholar Ivo West spoke, "
+        "and said Lena Danish of the ferry board was wrong. Young Americans and Latin "
+        "American leaders met in the Deep South.\n"
+    ))
+    assert kinds.get("Ann French") == "PERSON", kinds
+    assert kinds.get("Ivo West") == "PERSON", kinds
+    assert kinds.get("Lena Danish") == "PERSON", kinds
+    assert not any(t == "PERSON" for n, t in kinds.items() if n.endswith(("ans", "South"))), kinds

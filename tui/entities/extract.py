@@ -375,7 +375,10 @@ def _extract(
         first_headline,
     )
     _headlines_name_the_body(kept, groups, miner.forms, winners, first_headline, gaz)
-    described = [key for key in winners if _describes(key)]
+    described = [
+        key for key, etype in winners.items()
+        if _describes(key) and not (etype == PERSON and _named_by_family(key))
+    ]
     return _merge(
         groups, miner.forms, kept, votes, miner.definitions, gaz, aliases or {},
         [*(ignore or []), *described], winners,
@@ -420,6 +423,18 @@ def _headlines_name_the_body(
     if len(tail) < len(index) - pos:
         kept.index = index[:pos] + array("i", map(index.__getitem__, tail))
         kept.form = kept_forms[:pos] + array("i", map(kept_forms.__getitem__, tail))
+
+
+def _named_by_family(key: str) -> bool:
+    """A given name and one more word: "Ann French" names her, whatever "French" means
+    alone (see Analyser._given_and_surname)."""
+    words = key.split()
+    return (
+        len(words) == 2
+        and words[1] not in AFFILIATIONS
+        and words[0] not in OFFICE_QUALIFIERS
+        and is_given_name(words[0])
+    )
 
 
 def _describes(key: str) -> bool:

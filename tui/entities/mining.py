@@ -423,8 +423,14 @@ class _Miner:
         Governor"); and a one-word place before a middle initial is a first name
         ("George W. Bush", not the town of George and "W. Bush").
         """
+        if not pieces and self.analyser.given_and_surname(run):
+            # "Ian West", "Ann French": the analysis reads the last word as a compass
+            # word or a nationality and gives no name
+            return (Piece(0, len(run), run, fold(run), ((PERSON, 3),), False, True),)
         out: list[Piece] = []
         for p in pieces:
+            if p.votes == ((ORG, 1),) and p.multi and self.analyser.given_and_surname(p.surface):
+                p = Piece(p.start, p.end, p.surface, p.key, ((PERSON, 3),), p.ambiguous, True)
             if (
                 p.surface in _DISTRICT_LABELS
                 and out

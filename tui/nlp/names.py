@@ -537,6 +537,31 @@ class Analyser:
             votes.append((ORG, 1))
         return [self._piece(seg, tuple(votes))]
 
+    def given_and_surname(self, name: str) -> bool:
+        """Is ``name`` a given name and a surname that is a place's adjective or a
+        compass word ("Ann French", "Ian West")? Alone such a word describes, and a run
+        of it with other words ("Latin American") names no one; after a given name it
+        is a family's name. (Asked of a run's text: the analysis of a run's shape does
+        not see its given names.)"""
+        first, space, last = name.partition(" ")
+        if not space or " " in last or not first.isalpha() or not last.isalpha():
+            return False
+        low, first_low = last.casefold(), first.casefold()
+        return (
+            last[0].isupper()
+            and last[1:].islower()
+            and first[1:].islower()
+            # (a plural is a people: "Young Americans"; "the Deep South" is a region)
+            and (low in _COMPASS_SURNAMES or (self._demonym(last) and low[-1] != "s"))
+            and low not in AFFILIATIONS
+            and first_low not in FUNCTION_WORDS
+            and first_low not in NON_PERSON_WORDS
+            and first_low not in DIRECTIONS
+            and is_given_name(first)
+            and not self._modifier(first)
+            and self.gaz.place(fold(first)) is None
+        )
+
     def _piece(
         self,
         seg: list[tuple[int, int, str, str]],
@@ -548,6 +573,9 @@ class Analyser:
         return Piece(start, end, surface, key or fold(surface), votes, False, len(seg) > 1)
 
 
+# Compass words that are also surnames ("Ian West", "Ann North"); after another word the
+# rest ("Deep South", "Far East") name regions.
+_COMPASS_SURNAMES = frozenset(("west", "north"))
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
 
 
