@@ -396,3 +396,13 @@ def test_a_given_name_before_a_nationality_or_compass_word_is_a_person():
     assert kinds.get("Ivo West") == "PERSON", kinds
     assert kinds.get("Lena Danish") == "PERSON", kinds
     assert not any(t == "PERSON" for n, t in kinds.items() if n.endswith(("ans", "South"))), kinds
+
+
+def test_a_place_that_opens_with_a_demonym_or_a_compass_adjective_is_whole():
+    kinds = typed(entities(
+        "Title\n\nThe ferry firm sells tickets in Eastern Europe and in the Dominican "
+        "Republic, its Western officials said.\n"
+    ))
+    assert kinds.get("Eastern Europe") == "PLACE", kinds
+    assert kinds.get("Dominican Republic") == "PLACE", kinds
+    assert "Europe" not in kinds and "Republic" not in kinds, kinds

@@ -370,10 +370,17 @@ class Analyser:
         if len(words) == 1 and len(words[0]) < 2:
             return []
         # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
-        # "Korean War" and "Japanese Embassy" are names.
+        # "Korean War" and "Japanese Embassy" are names, and so are places that start
+        # with one: "Dominican Republic", and a part of a place named by its compass
+        # adjective ("Western Europe", "Southern California").
         for n in (2, 1):
             if len(seg) > n and self._modifier(" ".join(words[:n])):
-                if _head_type(words, [j for *_x, j in seg]) is None and not seg[n][3]:
+                if (
+                    _head_type(words, [j for *_x, j in seg]) is None
+                    and not seg[n][3]
+                    and not self._gaz_key(words)
+                    and not (low[0] in DIRECTIONS and self._gaz_key(words[n:]))
+                ):
                     return self._segment(seg[n:], False)
                 break
         # Titles: "Lt. Col. Dave Eastburn", "Secretary of State Mike Pompeo".
