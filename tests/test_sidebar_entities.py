@@ -406,3 +406,14 @@ def test_a_place_that_opens_with_a_demonym_or_a_compass_adjective_is_whole():
     assert kinds.get("Eastern Europe") == "PLACE", kinds
     assert kinds.get("Dominican Republic") == "PLACE", kinds
     assert "Europe" not in kinds and "Republic" not in kinds, kinds
+
+
+def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
+    kinds = typed(entities(
+        "Title\n\nThe ferry left Marrowby, N.Y., on Monday, and Quellton, Portugal, "
+        "on Tuesday. Marrowby was quiet, and the Quellton crew rested. Ida Crane, Ohio "
+        "Gov. Tom Sills and Ida Crane's aides cheered.\n"
+    ))
+    assert kinds.get("Marrowby") == "PLACE", kinds
+    assert kinds.get("Quellton") == "PLACE", kinds
+    assert kinds.get("Ida Crane") == "PERSON", kinds

@@ -119,11 +119,36 @@ _MEDIUM_AFTER = re.compile(
 )
 
 
-def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
+# A state or a country after a name and a comma: "Chappaqua, N.Y.", "Newtown, Conn.,",
+# "Lyon, France." (what follows is checked in _in_a_region)
+_REGION_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _in_a_region(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Whether the name ending at ``end`` is followed by a comma and a state or a
+    country, which ends its clause: a town written the way news writes where a place
+    is ("Chappaqua, N.Y."), not a list ("Florida, Ohio Gov. John Kasich")."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return False
+    region = m.group(1)
+    nxt = text[m.end() : m.end() + 2]
+    if not region.endswith(".") and not (
+        nxt[:1] in ("", ",", ";", ":", ")", "\n") or nxt in (" —", " –", " -")
+    ):
+        return False
+    return gaz.is_major(fold(region))
+
+
+def _context_votes(
+    text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
+) -> list[tuple[str, int]]:
     """Hints from the words around a mention; each is weak on its own."""
     votes: list[tuple[str, int]] = []
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
+    if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
+        votes.append((PLACE, 8))
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()
     last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
@@ -500,7 +525,7 @@ class _Miner:
         self, text: str, s: int, e: int, key: str, votes: tuple, multi: bool
     ) -> None:
         self.sampled[key] = self.sampled.get(key, 0) + 1
-        context = _context_votes(text, s, e, not multi)
+        context = _context_votes(text, s, e, not multi, self.analyser.gaz)
         self._count(key, votes, context)
         if self.samples is not None:
             self.samples.setdefault(key, []).append((*votes, *context))
