@@ -417,3 +417,12 @@ def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
     assert kinds.get("Marrowby") == "PLACE", kinds
     assert kinds.get("Quellton") == "PLACE", kinds
     assert kinds.get("Ida Crane") == "PERSON", kinds
+
+
+def test_a_compass_point_capitalised_mid_sentence_is_a_region():
+    kinds = typed(entities(
+        "Title\n\nVoters in the South and the Northeast backed the ferry levy. South of "
+        "the river, Mayor Ann West said little, and West left early.\n"
+    ))
+    assert kinds.get("South") == "PLACE" and kinds.get("Northeast") == "PLACE", kinds
+    assert kinds.get("Ann West") == "PERSON" and "West" not in kinds, kinds

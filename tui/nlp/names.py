@@ -413,6 +413,10 @@ class Analyser:
             and not all(w in TITLE_WORDS or w in DEPARTMENT_WORDS for w in low[k:])
         ):
             return self._segment([(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]], False)
+        if len(seg) == 1 and low[0] in _REGIONS and not initial and words[0][1:].islower():
+            # "the South", "voters in the Northeast": capitalised mid-sentence, a compass
+            # point names a region
+            return [self._piece(seg, ((PLACE, 6),))]
         if all(
             (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
             for w, t in zip(low, words)
@@ -583,6 +587,11 @@ class Analyser:
 # Compass words that are also surnames ("Ian West", "Ann North"); after another word the
 # rest ("Deep South", "Far East") name regions.
 _COMPASS_SURNAMES = frozenset(("west", "north"))
+# The points of the compass that name a region as a noun ("the South"), but for those
+# that are as often someone's surname ("Mr. West"); the adjectives ("Northern") do not.
+_REGIONS = frozenset(
+    "south east northeast northwest southeast southwest".split()
+)
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
 
 
