@@ -426,3 +426,13 @@ def test_a_compass_point_capitalised_mid_sentence_is_a_region():
     ))
     assert kinds.get("South") == "PLACE" and kinds.get("Northeast") == "PLACE", kinds
     assert kinds.get("Ann West") == "PERSON" and "West" not in kinds, kinds
+
+
+def test_an_office_before_a_full_name_is_a_title():
+    kinds = typed(entities(
+        "Title\n\nThe ferry was late, Harbour County Sheriff Ivo Marrant said, and County "
+        "Recorder Lena Quist agreed.\n"
+    ))
+    assert kinds.get("Ivo Marrant") == "PERSON", kinds
+    assert kinds.get("Lena Quist") == "PERSON", kinds
+    assert not any("Sheriff" in n or "Recorder" in n for n in kinds), kinds

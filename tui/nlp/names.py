@@ -22,6 +22,7 @@ from tui.nlp.lexicon import (
     MONTHS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
+    OFFICES,
     ORG,
     OTHER,
     PARTICLES,
@@ -444,8 +445,11 @@ class Analyser:
         for i in range(len(seg) - 2, -1, -1):
             if seg[i][2].isupper() and len(seg[i][2]) > 3:
                 continue
-            # A role noun ("Coach", "Analyst") is a title before a full name only.
-            if low[i] not in TITLE_HEADS and not (low[i] in PERSON_ROLES and len(seg) - i > 2):
+            # A role noun ("Coach", "Analyst") or an office ("Sheriff", "County Clerk") is
+            # a title before a full name only.
+            if low[i] not in TITLE_HEADS and not (
+                (low[i] in PERSON_ROLES or low[i] in OFFICES) and len(seg) - i > 2
+            ):
                 continue
             cut = i + 1
             # "Secretary of State Mike Pompeo": department words after "of" are title too.
