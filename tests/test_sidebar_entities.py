@@ -436,3 +436,13 @@ def test_an_office_before_a_full_name_is_a_title():
     assert kinds.get("Ivo Marrant") == "PERSON", kinds
     assert kinds.get("Lena Quist") == "PERSON", kinds
     assert not any("Sheriff" in n or "Recorder" in n for n in kinds), kinds
+
+
+def test_a_countrys_abbreviation_before_a_word_is_no_persons_initial():
+    kinds = typed(entities(
+        "Title\n\nThe U.S. Census counted the ferry crews, and the U.K. Treasury paid. "
+        "J. Quist, a pilot, agreed.\n"
+    ))
+    assert kinds.get("U.S. Census", "OTHER") != "PERSON", kinds
+    assert kinds.get("U.K. Treasury", "OTHER") != "PERSON", kinds
+    assert kinds.get("J. Quist") == "PERSON", kinds

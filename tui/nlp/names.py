@@ -545,7 +545,12 @@ class Analyser:
             and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
             and not any(self.gaz.is_major(w) for w in low)
         ):
-            votes.append((PERSON, 3))
+            if not words[0].isalpha() and self.gaz.is_major(fold(words[0])):
+                # "U.S. Census", "U.S. Chamber": a country's abbreviation, no initial,
+                # before a word that does not say what the whole names
+                votes.append((OTHER, 1))
+            else:
+                votes.append((PERSON, 3))
         elif any(w in NON_PERSON_WORDS for w in low):
             votes.append((ORG, 2))  # "Manchester United": a word no person's name has
         else:
