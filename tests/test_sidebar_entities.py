@@ -446,3 +446,13 @@ def test_a_countrys_abbreviation_before_a_word_is_no_persons_initial():
     assert kinds.get("U.S. Census", "OTHER") != "PERSON", kinds
     assert kinds.get("U.K. Treasury", "OTHER") != "PERSON", kinds
     assert kinds.get("J. Quist") == "PERSON", kinds
+
+
+def test_a_judges_bench_is_part_of_the_title_not_a_place():
+    ents = entities(
+        "Title\n\nThe ferry case went to U.S. District Judge Ivo Marrant, and later to "
+        "the harbour's Circuit Judge Lena Quist.\n"
+    )
+    kinds = typed(ents)
+    assert kinds.get("Ivo Marrant") == "PERSON" and kinds.get("Lena Quist") == "PERSON", kinds
+    assert not any("District" in n or "Circuit" in n for n in kinds), kinds

@@ -392,6 +392,7 @@ class Analyser:
             while prefix and (
                 (_fold_word(prefix[-1][2]) in TITLE_WORDS and not is_acronym(prefix[-1][2]))
                 or _fold_word(prefix[-1][2]) in DIRECTIONS
+                or _fold_word(prefix[-1][2]) in _BENCHES
                 or _is_function(prefix[-1][2])
                 or self._modifier(prefix[-1][2])
             ):
@@ -593,6 +594,9 @@ class Analyser:
         return Piece(start, end, surface, key or fold(surface), votes, False, len(seg) > 1)
 
 
+# The benches a judge sits on, part of the title ("U.S. District Judge", "Circuit
+# Judge"), not a district or circuit named as a place.
+_BENCHES = frozenset("district circuit appeals bankruptcy magistrate".split())
 # Compass words that are also surnames ("Ian West", "Ann North"); after another word the
 # rest ("Deep South", "Far East") name regions.
 _COMPASS_SURNAMES = frozenset(("west", "north"))
