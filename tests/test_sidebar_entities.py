@@ -456,3 +456,12 @@ def test_a_judges_bench_is_part_of_the_title_not_a_place():
     kinds = typed(ents)
     assert kinds.get("Ivo Marrant") == "PERSON" and kinds.get("Lena Quist") == "PERSON", kinds
     assert not any("District" in n or "Circuit" in n for n in kinds), kinds
+
+
+def test_former_states_and_regions_of_states_are_places():
+    kinds = typed(entities(
+        "Title\n\nThe ferry was built in the Soviet Union and now sails along New England, "
+        "far from the old USSR yards.\n"
+    ))
+    assert kinds.get("Soviet Union") == "PLACE", kinds
+    assert kinds.get("New England") == "PLACE", kinds
