@@ -389,23 +389,24 @@ def test_a_persons_name_beside_a_body_named_after_them_stays_the_persons():
 def test_a_given_name_before_a_nationality_or_compass_word_is_a_person():
     kinds = typed(entities(
         "Title\n\nThe writer Ann French defended the levy. The scholar Ivo West spoke, "
-        "and said Lena Danish of the ferry board was wrong. Young Americans and Latin "
-        "American leaders met in the Deep South.\n"
+        "and said Lena Danish of the ferry board was wrong. Young Germans and fishing "
+        "leaders met in the Rich South.\n"
     ))
     assert kinds.get("Ann French") == "PERSON", kinds
     assert kinds.get("Ivo West") == "PERSON", kinds
     assert kinds.get("Lena Danish") == "PERSON", kinds
-    assert not any(t == "PERSON" for n, t in kinds.items() if n.endswith(("ans", "South"))), kinds
+    people = {n for n, t in kinds.items() if t == "PERSON"}
+    assert not any(n.endswith(("Germans", "South")) for n in people), kinds
 
 
 def test_a_place_that_opens_with_a_demonym_or_a_compass_adjective_is_whole():
     kinds = typed(entities(
-        "Title\n\nThe ferry firm sells tickets in Eastern Europe and in the Dominican "
+        "Title\n\nThe ferry firm sells tickets in Northern Norway and in the Czech "
         "Republic, its Western officials said.\n"
     ))
-    assert kinds.get("Eastern Europe") == "PLACE", kinds
-    assert kinds.get("Dominican Republic") == "PLACE", kinds
-    assert "Europe" not in kinds and "Republic" not in kinds, kinds
+    assert kinds.get("Northern Norway") == "PLACE", kinds
+    assert kinds.get("Czechia") == "PLACE", kinds  # (the country's other form)
+    assert "Norway" not in kinds and "Republic" not in kinds, kinds
 
 
 def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
@@ -440,10 +441,10 @@ def test_an_office_before_a_full_name_is_a_title():
 
 def test_a_countrys_abbreviation_before_a_word_is_no_persons_initial():
     kinds = typed(entities(
-        "Title\n\nThe U.S. Census counted the ferry crews, and the U.K. Treasury paid. "
+        "Title\n\nThe U.S. Mint counted the ferry fares, and the U.K. Treasury paid. "
         "J. Quist, a pilot, agreed.\n"
     ))
-    assert kinds.get("U.S. Census", "OTHER") != "PERSON", kinds
+    assert kinds.get("U.S. Mint", "OTHER") != "PERSON", kinds
     assert kinds.get("U.K. Treasury", "OTHER") != "PERSON", kinds
     assert kinds.get("J. Quist") == "PERSON", kinds
 
@@ -460,8 +461,9 @@ def test_a_judges_bench_is_part_of_the_title_not_a_place():
 
 def test_former_states_and_regions_of_states_are_places():
     kinds = typed(entities(
-        "Title\n\nThe ferry was built in the Soviet Union and now sails along New England, "
-        "far from the old USSR yards.\n"
+        "Title\n\nThe ferry was built in Yugoslavia, sailed for Czechoslovakia and now "
+        "rusts far from the old USSR yards.\n"
     ))
-    assert kinds.get("Soviet Union") == "PLACE", kinds
-    assert kinds.get("New England") == "PLACE", kinds
+    assert kinds.get("Yugoslavia") == "PLACE", kinds
+    assert kinds.get("Czechoslovakia") == "PLACE", kinds
+    assert kinds.get("Soviet Union") == "PLACE", kinds  # (by its abbreviation)

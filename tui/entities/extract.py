@@ -301,8 +301,8 @@ def _met_with_its_people(
 ) -> set[str]:
     """The ``words`` (small places' names that are surnames) met in three documents or
     more that name a person with that surname in full, and in at least twice as many of
-    those as of the others: "Carson" in a campaign's coverage is the candidate, met
-    alone in a few articles after dozens that name him in full. (One pass over the
+    those as of the others: a candidate whose surname is also a town's, met alone in a
+    few articles after dozens that name her in full. (One pass over the
     groups.)"""
     surname_of: dict[int, str] = {}
     for fid, form in enumerate(forms):
@@ -319,9 +319,9 @@ def _met_with_its_people(
         key = forms[fid][0]
         if key in words:
             alone.setdefault(key, set()).add(doc)
-        last = surname_of.get(fid)
-        if last is not None:
-            named.setdefault(last, set()).add(doc)
+        surname = surname_of.get(fid)
+        if surname is not None:
+            named.setdefault(surname, set()).add(doc)
     out = set()
     for word, docs in alone.items():
         both = len(docs & named.get(word, set()))

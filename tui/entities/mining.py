@@ -119,7 +119,7 @@ _MEDIUM_AFTER = re.compile(
 )
 
 
-# A state or a country after a name and a comma: "Chappaqua, N.Y.", "Newtown, Conn.,",
+# A state or a country after a name and a comma: "Marrowby, N.Y.", "Quellton, Conn.,",
 # "Lyon, France." (what follows is checked in _in_a_region)
 _REGION_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
@@ -127,7 +127,7 @@ _REGION_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 def _in_a_region(text: str, end: int, gaz: Gazetteer) -> bool:
     """Whether the name ending at ``end`` is followed by a comma and a state or a
     country, which ends its clause: a town written the way news writes where a place
-    is ("Chappaqua, N.Y."), not a list ("Florida, Ohio Gov. John Kasich")."""
+    is ("Marrowby, N.Y."), not a list ("Texas, Ohio Gov. Ann Lee")."""
     m = _REGION_AFTER.match(text, end)
     if m is None:
         return False
@@ -369,7 +369,7 @@ class _Miner:
                 self._definition(text, m.end(), end, defines, buckets)
 
     def _modifying(self, text: str, hyphen: int, fid: int) -> bool:
-        """Whether the place of form ``fid`` opens a hyphenated modifier ("a Chicago-based
+        """Whether the place of form ``fid`` opens a hyphenated modifier ("a Lisbon-based
         firm", "U.S.-led talks", "the U.S.-Mexico border"): it says what kind of thing
         follows, as a compound's second part does (see _tag_or_compound), and is no
         mention of the place."""

@@ -101,8 +101,8 @@ def _resolve_people(
     # (keyed by document number: one per document id, as good as the id)
     doc_people: dict[tuple[int, str], object] = {}
     corpus_people: dict[str, object] = {}
-    # first name → surname → the one name with both (or _SEVERAL): whose "Chelsea" a
-    # document means that names a Clinton but no Chelsea in full
+    # first name → surname → the one name with both (or _SEVERAL): whose "Eugene" a
+    # document means that names an Okafor but no Eugene in full
     families: dict[str, dict[str, object]] = {}
     doc_names: dict[tuple[int, str], object] = {}  # organisations, places
     if short_forms or person_parts:
@@ -144,8 +144,8 @@ def _resolve_people(
             # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
             # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
             # and a word whose capital proves nothing must be met where it does. So does a
-            # word the corpus types a person's: "Obama" beside "the Obama White House" is
-            # the president, not the White House.
+            # word the corpus types a person's: "Okafor" beside "the Okafor Foundation" is
+            # the mayor, not the foundation.
             people = doc_names.get((doc, key))
         if ambiguous:
             if isinstance(people, str):
@@ -171,9 +171,9 @@ def _resolve_people(
 
     def _relative(first: str, doc: int) -> str | None:
         """The one person the corpus names in full with this first name and a surname
-        that the document gives someone ("Chelsea" where Hillary Clinton is named, and
-        Chelsea Clinton elsewhere): a small place's name ("Chelsea") read as a family
-        member's first name. None if there is no such person, or several."""
+        that the document gives someone ("Eugene" where Ruth Okafor is named, and Eugene
+        Okafor elsewhere): a small place's name ("Eugene") read as a family member's
+        first name. None if there is no such person, or several."""
         family = families[first]
         if len(family) > _FAMILIES:
             return None

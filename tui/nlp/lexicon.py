@@ -169,7 +169,7 @@ PLACE_HEADS = frozenset(
     """.split()
 )
 # Adjectives of a faith or of a creed built on one. Before "State" they name a movement
-# that claims to be a state ("Islamic State"), not a place.
+# that claims to be a state (a "Christian State" of some militia), not a place.
 FAITH_ADJECTIVES = frozenset(
     """
     islamic islamist jihadist christian jewish catholic protestant orthodox evangelical

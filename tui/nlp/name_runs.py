@@ -199,9 +199,9 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
         if head in PLACE_HEADS and len(low) > 1:
             if head == "state":
                 if low[0] in FAITH_ADJECTIVES:
-                    return ORG, 8  # "Islamic State": a movement that claims to be one
+                    return ORG, 8  # a faith's "State": a movement that claims to be one
                 if head == heads[0] and joiner == "of the":
-                    return OTHER, 8  # "State of the Union": a condition, not a polity
+                    return OTHER, 8  # "the State of the Nation": a condition, not a polity
             return PLACE, 8
     if low[0] in PLACE_LEADS and len(low) > 1:
         return PLACE, 6

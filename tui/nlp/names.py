@@ -372,8 +372,8 @@ class Analyser:
             return []
         # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
         # "Korean War" and "Japanese Embassy" are names, and so are places that start
-        # with one: "Dominican Republic", and a part of a place named by its compass
-        # adjective ("Western Europe", "Southern California").
+        # with one: "Czech Republic", and a part of a place named by its compass
+        # adjective ("Northern Norway", "Eastern Finland").
         for n in (2, 1):
             if len(seg) > n and self._modifier(" ".join(words[:n])):
                 if (
@@ -547,7 +547,7 @@ class Analyser:
             and not any(self.gaz.is_major(w) for w in low)
         ):
             if not words[0].isalpha() and self.gaz.is_major(fold(words[0])):
-                # "U.S. Census", "U.S. Chamber": a country's abbreviation, no initial,
+                # "U.S. Mint", "U.K. Treasury": a country's abbreviation, no initial,
                 # before a word that does not say what the whole names
                 votes.append((OTHER, 1))
             else:
@@ -561,7 +561,7 @@ class Analyser:
     def given_and_surname(self, name: str) -> bool:
         """Is ``name`` a given name and a surname that is a place's adjective or a
         compass word ("Ann French", "Ian West")? Alone such a word describes, and a run
-        of it with other words ("Latin American") names no one; after a given name it
+        of it with other words ("Western Australian") names no one; after a given name it
         is a family's name. (Asked of a run's text: the analysis of a run's shape does
         not see its given names.)"""
         first, space, last = name.partition(" ")
