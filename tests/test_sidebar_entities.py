@@ -302,3 +302,168 @@ def test_a_lawmakers_state_tag_and_a_compound_are_no_mentions_of_the_place():
     text = "Ferries from Texas reached Mexico on Monday."
     places = {e.name for e in entities(text) if e.type == "PLACE"}
     assert {"Texas", "Mexico"} <= places, places
+
+
+def test_a_state_named_after_a_faith_is_a_movement_and_a_state_of_the_is_no_place():
+    text = (
+        "Fighters of the Sikh State seized the ferry at Port Ellery. The "
+        "Governor spoke of the State of the Harbour on Monday, and the Lone Star State "
+        "sent help."
+    )
+    names = typed(entities(text))
+    assert names.get("Sikh State") == "ORG", names
+    assert names.get("State of the Harbour") != "PLACE", names
+    assert names.get("Lone Star State") == "PLACE", names
+
+
+def test_a_name_without_a_given_name_that_a_role_describes_is_a_person() -> None:
+    kinds = typed(entities(
+        "Title\n\nThe talk show of host Zorbek Quillan drew viewers. Zorbek Quillan, a "
+        "former pollster, said the ferry would run. Vantra Holdings said it would not, "
+        "and Harbour Vantage said so too.\n"
+    ))
+    assert kinds["Zorbek Quillan"] == "PERSON", kinds
+    assert kinds.get("Harbour Vantage") != "PERSON", kinds
+
+
+def test_the_federal_district_after_its_city_is_part_of_the_citys_name():
+    ents = entities(
+        "Title\n\nThe ferry union marched in Washington, D.C., on Monday. Its members left "
+        "Washington D.C. for Baltimore, and the DC Harbour Trust said nothing.\n"
+    )
+    city = next(e for e in ents if e.name == "Washington")
+    assert city.type == "PLACE" and city.count == 2, city
+    assert {"Washington, D.C.", "Washington D.C."} <= set(city.aliases), city.aliases
+    assert not any(e.name in ("D.C.", "DC") for e in ents), typed(ents)
+
+
+def test_a_place_opening_a_hyphenated_modifier_is_no_mention_of_it():
+    ents = entities(
+        "Title\n\nA Lisbon-based ferry firm joined the Peru-led talks in Oslo on Monday. "
+        "Its rival sails from Porto.\n"
+    )
+    places = {e.name for e in ents if e.type == "PLACE"}
+    assert {"Oslo", "Porto"} <= places, places
+    assert "Lisbon" not in places and "Peru" not in places, places
+
+
+def test_a_small_place_that_is_a_named_familys_first_name_is_that_person():
+    # Eugene is a town in the gazetteer, and the first name of one Okafor here
+    texts = [
+        "Senator Ruth Okafor said the ferry would run. Eugene Okafor, her son, agreed.",
+        "Ruth Okafor thanked her husband and her son Eugene for their work on the ferry.",
+        "The ferry from Eugene to the coast runs twice a day, Mayor Dana Whitfield said.",
+    ]
+    ents = entities(*texts)
+    son = next(e for e in ents if e.name == "Eugene Okafor")
+    assert son.type == "PERSON" and list(son.sources) == ["d0", "d1"], (son, son.sources)
+    assert any(e.name == "Eugene" and e.type == "PLACE" and list(e.sources) == ["d2"]
+               for e in ents), typed(ents)
+
+
+def test_a_small_place_met_mostly_beside_its_namesake_is_a_surname():
+    # Camden is a town in the gazetteer; here it is the surname of a candidate whom
+    # three articles name in full before a fourth calls her Camden alone
+    texts = [
+        f"Candidate Ruth Camden spoke at the {hall} on Monday. Camden promised ferries."
+        for hall in ("harbour", "library", "market")
+    ] + ["Viewers told pollsters that Camden won the debate on the ferry levy."]
+    ents = entities(*texts)
+    assert not any(e.type == "PLACE" for e in ents if "Camden" in e.name), typed(ents)
+    assert any(e.type == "PERSON" and "d3" in e.sources for e in ents if "Camden" in e.name)
+
+
+def test_a_persons_name_beside_a_body_named_after_them_stays_the_persons():
+    texts = [
+        "Mayor Okafor opened the bridge on Monday. Okafor thanked the crews.",
+        "Mr. Okafor and Ms. Okafor watched the ferries.",
+        "The Okafor Foundation paid for the new ferry. Okafor praised its crew.",
+    ]
+    ents = entities(*texts)
+    person = next(e for e in ents if e.name == "Okafor" and e.type == "PERSON")
+    assert "d2" in person.sources, (person, person.sources)
+    body = next(e for e in ents if e.name == "Okafor Foundation")
+    assert body.count == 1, body
+
+
+def test_a_given_name_before_a_nationality_or_compass_word_is_a_person():
+    kinds = typed(entities(
+        "Title\n\nThe writer Ann French defended the levy. The scholar Ivo West spoke, "
+        "and said Lena Danish of the ferry board was wrong. Young Germans and fishing "
+        "leaders met in the Rich South.\n"
+    ))
+    assert kinds.get("Ann French") == "PERSON", kinds
+    assert kinds.get("Ivo West") == "PERSON", kinds
+    assert kinds.get("Lena Danish") == "PERSON", kinds
+    people = {n for n, t in kinds.items() if t == "PERSON"}
+    assert not any(n.endswith(("Germans", "South")) for n in people), kinds
+
+
+def test_a_place_that_opens_with_a_demonym_or_a_compass_adjective_is_whole():
+    kinds = typed(entities(
+        "Title\n\nThe ferry firm sells tickets in Northern Norway and in the Czech "
+        "Republic, its Western officials said.\n"
+    ))
+    assert kinds.get("Northern Norway") == "PLACE", kinds
+    assert kinds.get("Czechia") == "PLACE", kinds  # (the country's other form)
+    assert "Norway" not in kinds and "Republic" not in kinds, kinds
+
+
+def test_a_town_before_a_comma_and_its_state_or_country_is_a_place():
+    kinds = typed(entities(
+        "Title\n\nThe ferry left Marrowby, N.Y., on Monday, and Quellton, Portugal, "
+        "on Tuesday. Marrowby was quiet, and the Quellton crew rested. Ida Crane, Ohio "
+        "Gov. Tom Sills and Ida Crane's aides cheered.\n"
+    ))
+    assert kinds.get("Marrowby") == "PLACE", kinds
+    assert kinds.get("Quellton") == "PLACE", kinds
+    assert kinds.get("Ida Crane") == "PERSON", kinds
+
+
+def test_a_compass_point_capitalised_mid_sentence_is_a_region():
+    kinds = typed(entities(
+        "Title\n\nVoters in the South and the Northeast backed the ferry levy. South of "
+        "the river, Mayor Ann West said little, and West left early.\n"
+    ))
+    assert kinds.get("South") == "PLACE" and kinds.get("Northeast") == "PLACE", kinds
+    assert kinds.get("Ann West") == "PERSON" and "West" not in kinds, kinds
+
+
+def test_an_office_before_a_full_name_is_a_title():
+    kinds = typed(entities(
+        "Title\n\nThe ferry was late, Harbour County Sheriff Ivo Marrant said, and County "
+        "Recorder Lena Quist agreed.\n"
+    ))
+    assert kinds.get("Ivo Marrant") == "PERSON", kinds
+    assert kinds.get("Lena Quist") == "PERSON", kinds
+    assert not any("Sheriff" in n or "Recorder" in n for n in kinds), kinds
+
+
+def test_a_countrys_abbreviation_before_a_word_is_no_persons_initial():
+    kinds = typed(entities(
+        "Title\n\nThe U.S. Mint counted the ferry fares, and the U.K. Treasury paid. "
+        "J. Quist, a pilot, agreed.\n"
+    ))
+    assert kinds.get("U.S. Mint", "OTHER") != "PERSON", kinds
+    assert kinds.get("U.K. Treasury", "OTHER") != "PERSON", kinds
+    assert kinds.get("J. Quist") == "PERSON", kinds
+
+
+def test_a_judges_bench_is_part_of_the_title_not_a_place():
+    ents = entities(
+        "Title\n\nThe ferry case went to U.S. District Judge Ivo Marrant, and later to "
+        "the harbour's Circuit Judge Lena Quist.\n"
+    )
+    kinds = typed(ents)
+    assert kinds.get("Ivo Marrant") == "PERSON" and kinds.get("Lena Quist") == "PERSON", kinds
+    assert not any("District" in n or "Circuit" in n for n in kinds), kinds
+
+
+def test_former_states_and_regions_of_states_are_places():
+    kinds = typed(entities(
+        "Title\n\nThe ferry was built in Yugoslavia, sailed for Czechoslovakia and now "
+        "rusts far from the old USSR yards.\n"
+    ))
+    assert kinds.get("Yugoslavia") == "PLACE", kinds
+    assert kinds.get("Czechoslovakia") == "PLACE", kinds
+    assert kinds.get("Soviet Union") == "PLACE", kinds  # (by its abbreviation)

@@ -155,12 +155,15 @@ def _is_given_name_or_initial(word: str) -> bool:
 
 
 def _common_words_are_no_person(
-    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing,
+    sampled: dict[str, int] | None = None,
 ) -> None:
     """A name of common words ("Election Day", "Working Class", "Protecting Freedom")
     is a thing's, an event's or a heading's, not a person's: a person's first name or
     surname may be a common word ("Bill Clinton", "Todd Young"), rarely both. Such a
-    name that only capitals call a person's is typed OTHER."""
+    name that only capitals call a person's is typed OTHER. (``sampled``: how many
+    mentions of each name gave their weak hints.)"""
+    sampled = sampled or {}
     for key, etype in winners.items():
         if etype != PERSON or " " not in key or votes[key].get(("!", PERSON)):
             continue
@@ -168,13 +171,23 @@ def _common_words_are_no_person(
         if casing.common(first) and casing.common(key[key.rfind(" ") + 1 :]):
             votes[key] = {OTHER: 1}
             winners[key] = OTHER
-        elif not _is_given_name_or_initial(first):
+        elif not _is_given_name_or_initial(first) and not _described_as_a_person(
+            votes[key], sampled.get(key, 0)
+        ):
             # Nine in ten people named in full start with a given name; "Goldman Sachs",
-            # "Daily Beast" and "Celebrity Apprentice" do not. Without a title or a verb
-            # of speech for them, only their capitals called them a person.
+            # "Daily Beast" and "Celebrity Apprentice" do not. Without a title, a role
+            # or a verb of speech for them, only their capitals called them a person.
             kind = ORG if votes[key].get(ORG) else OTHER
             votes[key] = {kind: 1}
             winners[key] = kind
+
+
+def _described_as_a_person(votes: _Votes, sampled: int) -> bool:
+    """Whether the words around a name's sampled mentions called it a person's: a role
+    before it ("host Ann Lee") or an appositive after it ("Ann Lee, a pollster"). The
+    capitals of each mention give PERSON 3 and a verb of speech after it 1 more ("the
+    bank said" too), so votes beyond 4 a mention hold one of those at least."""
+    return sampled > 0 and votes.get(PERSON, 0) > 4 * sampled
 
 
 def _given_names_alone_are_people(
@@ -246,32 +259,75 @@ def _media_are_no_organisation(
 
 
 def _surnames_are_no_small_places(
-    votes: dict[str, _Votes], winners: dict[str, str], gaz: Gazetteer
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    gaz: Gazetteer,
+    groups: _Groups | None = None,
+    forms: list[_Form] | None = None,
 ) -> None:
     """A word that names a small place, is the surname of someone the corpus names in
     full, and has a title before it ("Mr. Bush", "Sen. Rubio") in one mention for every
     five the gazetteer types a place, is a person's name met alone: "Bush" is a town
-    somewhere, but the corpus speaks of Jeb and George W. Bush. Typed PERSON. Major
-    places and countries keep their type whatever people are named after them."""
-    titled = {
-        key for key, etype in winners.items()
-        if etype == PLACE and " " not in key and votes[key].get(("!", PERSON))
-    }
-    if not titled:
-        return
+    somewhere, but the corpus speaks of Jeb and George W. Bush. So is such a word met
+    mostly in the documents that name its person in full (see _met_with_its_people).
+    Typed PERSON. Major places and countries keep their type whatever people are named
+    after them."""
     surnames = {
         key[key.rfind(" ") + 1 :] for key, etype in winners.items()
         if etype == PERSON and " " in key
     }
-    for key in titled & surnames:
+    small = {
+        key for key, etype in winners.items()
+        if etype == PLACE and " " not in key and key in surnames
+        and not gaz.is_major(key) and key not in gaz.countries
+    }
+    if not small:
+        return
+    alongside = (
+        _met_with_its_people(small, winners, groups, forms)
+        if groups is not None and forms is not None else set()
+    )
+    for key in small:
         v = votes[key]
-        if (
-            5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
-            and not gaz.is_major(key)
-            and key not in gaz.countries
+        if key in alongside or (
+            v.get(("!", PERSON)) and 5 * v[("!", PERSON)] >= v.get(("!", PLACE), 0)
         ):
             votes[key] = {PERSON: 1}
             winners[key] = PERSON
+
+
+def _met_with_its_people(
+    words: set[str], winners: dict[str, str], groups: _Groups, forms: list[_Form]
+) -> set[str]:
+    """The ``words`` (small places' names that are surnames) met in three documents or
+    more that name a person with that surname in full, and in at least twice as many of
+    those as of the others: a candidate whose surname is also a town's, met alone in a
+    few articles after dozens that name her in full. (One pass over the
+    groups.)"""
+    surname_of: dict[int, str] = {}
+    for fid, form in enumerate(forms):
+        key = form[0]
+        if form[3] and winners.get(key) == PERSON:
+            last = key[key.rfind(" ") + 1 :]
+            if last in words:
+                surname_of[fid] = last
+    if not surname_of:
+        return set()
+    alone: dict[str, set[int]] = {}
+    named: dict[str, set[int]] = {}
+    for doc, fid in zip(groups.doc, groups.form):
+        key = forms[fid][0]
+        if key in words:
+            alone.setdefault(key, set()).add(doc)
+        surname = surname_of.get(fid)
+        if surname is not None:
+            named.setdefault(surname, set()).add(doc)
+    out = set()
+    for word, docs in alone.items():
+        both = len(docs & named.get(word, set()))
+        if both >= 3 and both >= 2 * (len(docs) - both):
+            out.add(word)
+    return out
 
 
 def _extract(
@@ -299,11 +355,11 @@ def _extract(
     winners = {k: _winner(c) for k, c in votes.items()}
     groups = miner.groups
     casing = miner.casing
-    _common_words_are_no_person(votes, winners, casing)
+    _common_words_are_no_person(votes, winners, casing, miner.sampled)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
     _media_are_no_organisation(votes, winners, miner.media)
-    _surnames_are_no_small_places(votes, winners, gaz)
+    _surnames_are_no_small_places(votes, winners, gaz, groups, miner.forms)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
     first_headline = len(groups)
@@ -319,7 +375,10 @@ def _extract(
         first_headline,
     )
     _headlines_name_the_body(kept, groups, miner.forms, winners, first_headline, gaz)
-    described = [key for key in winners if _describes(key)]
+    described = [
+        key for key, etype in winners.items()
+        if _describes(key) and not (etype == PERSON and _named_by_family(key))
+    ]
     return _merge(
         groups, miner.forms, kept, votes, miner.definitions, gaz, aliases or {},
         [*(ignore or []), *described], winners,
@@ -364,6 +423,18 @@ def _headlines_name_the_body(
     if len(tail) < len(index) - pos:
         kept.index = index[:pos] + array("i", map(index.__getitem__, tail))
         kept.form = kept_forms[:pos] + array("i", map(kept_forms.__getitem__, tail))
+
+
+def _named_by_family(key: str) -> bool:
+    """A given name and one more word: "Ann French" names her, whatever "French" means
+    alone (see Analyser._given_and_surname)."""
+    words = key.split()
+    return (
+        len(words) == 2
+        and words[1] not in AFFILIATIONS
+        and words[0] not in OFFICE_QUALIFIERS
+        and is_given_name(words[0])
+    )
 
 
 def _describes(key: str) -> bool:

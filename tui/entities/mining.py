@@ -103,6 +103,10 @@ _NAMED_DAY = re.compile(
 _PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
 # A middle initial opening the rest of a name: "W. Bush", "H.W. Bush".
 _MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
+# The federal district after its city ("Washington, D.C."): part of the city's name as
+# written, not a second place (nor the "DC" of an organisation's acronym).
+_DISTRICT = re.compile(r",? (D\.C\.|DC)(?![\w-])")
+_DISTRICT_LABELS = frozenset(("D.C.", "DC"))
 
 
 # A medium's noun right after a one-word name: "Twitter account", "Facebook post". It
@@ -115,11 +119,36 @@ _MEDIUM_AFTER = re.compile(
 )
 
 
-def _context_votes(text: str, start: int, end: int, single: bool) -> list[tuple[str, int]]:
+# A state or a country after a name and a comma: "Marrowby, N.Y.", "Quellton, Conn.,",
+# "Lyon, France." (what follows is checked in _in_a_region)
+_REGION_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _in_a_region(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Whether the name ending at ``end`` is followed by a comma and a state or a
+    country, which ends its clause: a town written the way news writes where a place
+    is ("Marrowby, N.Y."), not a list ("Texas, Ohio Gov. Ann Lee")."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return False
+    region = m.group(1)
+    nxt = text[m.end() : m.end() + 2]
+    if not region.endswith(".") and not (
+        nxt[:1] in ("", ",", ";", ":", ")", "\n") or nxt in (" —", " –", " -")
+    ):
+        return False
+    return gaz.is_major(fold(region))
+
+
+def _context_votes(
+    text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
+) -> list[tuple[str, int]]:
     """Hints from the words around a mention; each is weak on its own."""
     votes: list[tuple[str, int]] = []
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
+    if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
+        votes.append((PLACE, 8))
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()
     last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
@@ -276,11 +305,14 @@ class _Miner:
         # Lines set apart, in text order: credits are skipped, headlines kept for later.
         zones = sorted([(a, b, False) for a, b in credits] + [(a, b, True) for a, b in shouting])
         z = 0
+        district_end = -1  # the end of a city's "D.C." taken with the city
         for m in RUN.finditer(text, start, end):
             run = m.group()
             if run in skip:
                 continue
             rs = m.start()
+            if rs < district_end:
+                continue
             if zones:
                 while z < len(zones) and zones[z][1] <= rs:
                     z += 1
@@ -308,8 +340,19 @@ class _Miner:
                 # title-case wording inside a line: names only where met elsewhere
                 self.headlines.append((source, rs, run))
                 continue
+            district = (
+                _DISTRICT.match(text, m.end()) if text.startswith(", D", m.end()) else None
+            )
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
+                after = s + length
+                if text[after : after + 1] == "-" and self._modifying(text, after, fid):
+                    continue
+                if district is not None and ps + length == len(run):
+                    city = self._with_district(fid, district.group(1))
+                    if city is not None:
+                        fid = city
+                        district_end = district.end()
                 if weak_votes is not None:
                     if sampled.get(key, 0) < _WEAK_SAMPLE:
                         self._weak(text, s, s + length, key, weak_votes, multi)
@@ -324,6 +367,26 @@ class _Miner:
                 buckets[fid].append(s)
             if defines is not None and text.startswith(DEFINITION_STARTS, m.end()):
                 self._definition(text, m.end(), end, defines, buckets)
+
+    def _modifying(self, text: str, hyphen: int, fid: int) -> bool:
+        """Whether the place of form ``fid`` opens a hyphenated modifier ("a Lisbon-based
+        firm", "U.S.-led talks", "the U.S.-Mexico border"): it says what kind of thing
+        follows, as a compound's second part does (see _tag_or_compound), and is no
+        mention of the place."""
+        sig = self.strong_forms.get(fid)
+        return sig is not None and (PLACE, 10) in sig[1] and text[hyphen + 1 : hyphen + 2].isalpha()
+
+    def _with_district(self, fid: int, label: str) -> int | None:
+        """The form of a place written with the federal district after it ("Washington,
+        D.C."), as one mention of the place; None if ``fid`` is no place's form."""
+        sig = self.strong_forms.get(fid)
+        if sig is None or (PLACE, 10) not in sig[1]:
+            return None
+        key, surface, ambiguous, multi, length = self.forms[fid]
+        city = self.form_id(key, f"{surface}, {label}", ambiguous, multi, length + 2 + len(label))
+        self.strong_forms[city] = sig
+        self.case_words[city] = self.case_words[fid]
+        return city
 
     def _tag_or_compound(self, text: str, rs: int, re_: int, run: str) -> bool:
         """A place named as a lawmaker's state after the name ("Sen. Ann Lee (Tex.)",
@@ -385,8 +448,25 @@ class _Miner:
         Governor"); and a one-word place before a middle initial is a first name
         ("George W. Bush", not the town of George and "W. Bush").
         """
+        if not pieces and self.analyser.given_and_surname(run):
+            # "Ian West", "Ann French": the analysis reads the last word as a compass
+            # word or a nationality and gives no name
+            return (Piece(0, len(run), run, fold(run), ((PERSON, 3),), False, True),)
         out: list[Piece] = []
         for p in pieces:
+            if p.votes == ((ORG, 1),) and p.multi and self.analyser.given_and_surname(p.surface):
+                p = Piece(p.start, p.end, p.surface, p.key, ((PERSON, 3),), p.ambiguous, True)
+            if (
+                p.surface in _DISTRICT_LABELS
+                and out
+                and out[-1].end + 1 == p.start
+                and out[-1].votes[:1] == ((PLACE, 10),)
+            ):
+                # "Washington D.C.": the city written with its district
+                city = out.pop()
+                out.append(Piece(city.start, p.end, run[city.start : p.end], city.key,
+                                 city.votes, city.ambiguous, city.multi))
+                continue
             day = _NAMED_DAY.match(run, p.end)
             if day and not p.multi and p.votes and p.votes[0][0] not in (PLACE, PERSON):
                 # "Super Tuesday", "Black Friday": a day's name, which the analyser
@@ -445,7 +525,7 @@ class _Miner:
         self, text: str, s: int, e: int, key: str, votes: tuple, multi: bool
     ) -> None:
         self.sampled[key] = self.sampled.get(key, 0) + 1
-        context = _context_votes(text, s, e, not multi)
+        context = _context_votes(text, s, e, not multi, self.analyser.gaz)
         self._count(key, votes, context)
         if self.samples is not None:
             self.samples.setdefault(key, []).append((*votes, *context))

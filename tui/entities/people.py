@@ -101,6 +101,9 @@ def _resolve_people(
     # (keyed by document number: one per document id, as good as the id)
     doc_people: dict[tuple[int, str], object] = {}
     corpus_people: dict[str, object] = {}
+    # first name → surname → the one name with both (or _SEVERAL): whose "Eugene" a
+    # document means that names an Okafor but no Eugene in full
+    families: dict[str, dict[str, object]] = {}
     doc_names: dict[tuple[int, str], object] = {}  # organisations, places
     if short_forms or person_parts:
         for doc, fid in islice(zip(groups.doc, groups.form), headlines):
@@ -115,6 +118,7 @@ def _resolve_people(
                 for part in parts:
                     _one_or_several(doc_people, (doc, part), key)
                     _one_or_several(corpus_people, part, key)
+                _one_or_several(families.setdefault(parts[0], {}), parts[1], key)
                 if particle is not None:
                     _one_or_several(doc_people, (doc, particle), key)
 
@@ -129,10 +133,19 @@ def _resolve_people(
         people = doc_people.get((doc, key))
         place = gaz.place(key)
         major = bool(place and place[1])
-        if people is None and not place and (not ambiguous or key in known):
+        if people is None and place and not major and key in families:
+            people = _relative(key, doc)
+        if (
+            people is None
+            and not place
+            and (not ambiguous or key in known)
+            and winners.get(key) != PERSON
+        ):
             # A short form of one name in the document: "Nordwind" of "Nordwind Airlines",
             # "Rovers" of "Harbourside Rovers". Places keep their own name ("Manchester"),
-            # and a word whose capital proves nothing must be met where it does.
+            # and a word whose capital proves nothing must be met where it does. So does a
+            # word the corpus types a person's: "Okafor" beside "the Okafor Foundation" is
+            # the mayor, not the foundation.
             people = doc_names.get((doc, key))
         if ambiguous:
             if isinstance(people, str):
@@ -156,6 +169,22 @@ def _resolve_people(
                     return -1
         return fid if key == forms[fid][0] else form_id(key, surface, False, multi, length)
 
+    def _relative(first: str, doc: int) -> str | None:
+        """The one person the corpus names in full with this first name and a surname
+        that the document gives someone ("Eugene" where Ruth Okafor is named, and Eugene
+        Okafor elsewhere): a small place's name ("Eugene") read as a family member's
+        first name. None if there is no such person, or several."""
+        family = families[first]
+        if len(family) > _FAMILIES:
+            return None
+        found = None
+        for surname, key in family.items():
+            if (doc, surname) in doc_people:
+                if found is not None or not isinstance(key, str):
+                    return None
+                found = key
+        return found
+
     # Most forms are settled the same in every document: those whose key is no part of
     # a name in any (no document number is -1, so it stands for "none").
     in_documents = {part for _doc, part in doc_people} | {part for _doc, part in doc_names}
@@ -176,6 +205,9 @@ def _resolve_people(
 
 
 _SEVERAL = object()
+# A first name borne by more people named in full than this is too common to say whose
+# it is alone (and looking through them all would cost more as the corpus grows).
+_FAMILIES = 12
 
 
 def _strong(counter: _Votes | None) -> bool:

@@ -11,6 +11,7 @@ from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     DEPARTMENT_WORDS,
+    FAITH_ADJECTIVES,
     FUNCTION_WORDS,
     JOIN_LEFT,
     MEMBER_PLURALS,
@@ -18,6 +19,7 @@ from tui.nlp.lexicon import (
     NAME_ABBREVIATIONS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
+    OFFICES,
     ORG,
     ORG_HEADS,
     OTHER,
@@ -178,9 +180,11 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
     low = [_fold_word(w) for w in words]
     # The head of "Sea of Japan" is "Sea": the word before the first "of"/"for".
     heads: list[str] = []
+    joiner = ""
     for i, j in enumerate(joined[1:], start=1):
         if j and j != "and" and j != "&":
             heads.append(low[i - 1])
+            joiner = j
             if low[i - 1] in MEMBER_PLURALS:
                 return ORG, 8  # "Friends of the Earth"
             break
@@ -193,6 +197,11 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
         if head in OTHER_HEADS:
             return OTHER, 8
         if head in PLACE_HEADS and len(low) > 1:
+            if head == "state":
+                if low[0] in FAITH_ADJECTIVES:
+                    return ORG, 8  # a faith's "State": a movement that claims to be one
+                if head == heads[0] and joiner == "of the":
+                    return OTHER, 8  # "the State of the Nation": a condition, not a polity
             return PLACE, 8
     if low[0] in PLACE_LEADS and len(low) > 1:
         return PLACE, 6
@@ -207,7 +216,7 @@ _CUE_WORDS = (
     FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
     | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
     | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
-    | AFFILIATIONS
+    | AFFILIATIONS | FAITH_ADJECTIVES | OFFICES
     | frozenset(w for a in NEWS_AGENCIES for w in a.split())
 )
 

@@ -22,6 +22,7 @@ from tui.nlp.lexicon import (
     MONTHS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
+    OFFICES,
     ORG,
     OTHER,
     PARTICLES,
@@ -370,10 +371,17 @@ class Analyser:
         if len(words) == 1 and len(words[0]) < 2:
             return []
         # A demonym in front: "South Korean President ...", "North Korean WannaCry"; but
-        # "Korean War" and "Japanese Embassy" are names.
+        # "Korean War" and "Japanese Embassy" are names, and so are places that start
+        # with one: "Czech Republic", and a part of a place named by its compass
+        # adjective ("Northern Norway", "Eastern Finland").
         for n in (2, 1):
             if len(seg) > n and self._modifier(" ".join(words[:n])):
-                if _head_type(words, [j for *_x, j in seg]) is None and not seg[n][3]:
+                if (
+                    _head_type(words, [j for *_x, j in seg]) is None
+                    and not seg[n][3]
+                    and not self._gaz_key(words)
+                    and not (low[0] in DIRECTIONS and self._gaz_key(words[n:]))
+                ):
                     return self._segment(seg[n:], False)
                 break
         # Titles: "Lt. Col. Dave Eastburn", "Secretary of State Mike Pompeo".
@@ -384,6 +392,7 @@ class Analyser:
             while prefix and (
                 (_fold_word(prefix[-1][2]) in TITLE_WORDS and not is_acronym(prefix[-1][2]))
                 or _fold_word(prefix[-1][2]) in DIRECTIONS
+                or _fold_word(prefix[-1][2]) in _BENCHES
                 or _is_function(prefix[-1][2])
                 or self._modifier(prefix[-1][2])
             ):
@@ -406,6 +415,10 @@ class Analyser:
             and not all(w in TITLE_WORDS or w in DEPARTMENT_WORDS for w in low[k:])
         ):
             return self._segment([(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]], False)
+        if len(seg) == 1 and low[0] in _REGIONS and not initial and words[0][1:].islower():
+            # "the South", "voters in the Northeast": capitalised mid-sentence, a compass
+            # point names a region
+            return [self._piece(seg, ((PLACE, 6),))]
         if all(
             (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
             for w, t in zip(low, words)
@@ -433,8 +446,11 @@ class Analyser:
         for i in range(len(seg) - 2, -1, -1):
             if seg[i][2].isupper() and len(seg[i][2]) > 3:
                 continue
-            # A role noun ("Coach", "Analyst") is a title before a full name only.
-            if low[i] not in TITLE_HEADS and not (low[i] in PERSON_ROLES and len(seg) - i > 2):
+            # A role noun ("Coach", "Analyst") or an office ("Sheriff", "County Clerk") is
+            # a title before a full name only.
+            if low[i] not in TITLE_HEADS and not (
+                (low[i] in PERSON_ROLES or low[i] in OFFICES) and len(seg) - i > 2
+            ):
                 continue
             cut = i + 1
             # "Secretary of State Mike Pompeo": department words after "of" are title too.
@@ -530,12 +546,42 @@ class Analyser:
             and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
             and not any(self.gaz.is_major(w) for w in low)
         ):
-            votes.append((PERSON, 3))
+            if not words[0].isalpha() and self.gaz.is_major(fold(words[0])):
+                # "U.S. Mint", "U.K. Treasury": a country's abbreviation, no initial,
+                # before a word that does not say what the whole names
+                votes.append((OTHER, 1))
+            else:
+                votes.append((PERSON, 3))
         elif any(w in NON_PERSON_WORDS for w in low):
             votes.append((ORG, 2))  # "Manchester United": a word no person's name has
         else:
             votes.append((ORG, 1))
         return [self._piece(seg, tuple(votes))]
+
+    def given_and_surname(self, name: str) -> bool:
+        """Is ``name`` a given name and a surname that is a place's adjective or a
+        compass word ("Ann French", "Ian West")? Alone such a word describes, and a run
+        of it with other words ("Western Australian") names no one; after a given name it
+        is a family's name. (Asked of a run's text: the analysis of a run's shape does
+        not see its given names.)"""
+        first, space, last = name.partition(" ")
+        if not space or " " in last or not first.isalpha() or not last.isalpha():
+            return False
+        low, first_low = last.casefold(), first.casefold()
+        return (
+            last[0].isupper()
+            and last[1:].islower()
+            and first[1:].islower()
+            # (a plural is a people: "Young Americans"; "the Deep South" is a region)
+            and (low in _COMPASS_SURNAMES or (self._demonym(last) and low[-1] != "s"))
+            and low not in AFFILIATIONS
+            and first_low not in FUNCTION_WORDS
+            and first_low not in NON_PERSON_WORDS
+            and first_low not in DIRECTIONS
+            and is_given_name(first)
+            and not self._modifier(first)
+            and self.gaz.place(fold(first)) is None
+        )
 
     def _piece(
         self,
@@ -548,6 +594,17 @@ class Analyser:
         return Piece(start, end, surface, key or fold(surface), votes, False, len(seg) > 1)
 
 
+# The benches a judge sits on, part of the title ("U.S. District Judge", "Circuit
+# Judge"), not a district or circuit named as a place.
+_BENCHES = frozenset("district circuit appeals bankruptcy magistrate".split())
+# Compass words that are also surnames ("Ian West", "Ann North"); after another word the
+# rest ("Deep South", "Far East") name regions.
+_COMPASS_SURNAMES = frozenset(("west", "north"))
+# The points of the compass that name a region as a noun ("the South"), but for those
+# that are as often someone's surname ("Mr. West"); the adjectives ("Northern") do not.
+_REGIONS = frozenset(
+    "south east northeast northwest southeast southwest".split()
+)
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
 
 

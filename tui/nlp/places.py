@@ -56,6 +56,17 @@ COUNTRY_FORMS: dict[str, list[str]] = {
     "Northern Ireland": [],
     "Middle East": [],
 }
+# Places news text names that GeoNames lists under no name: states that are gone and
+# regions made of states. (Not countries for the demonym rules: "Unions" is no
+# nationality.)
+FORMER_AND_REGION_FORMS: dict[str, list[str]] = {
+    "Soviet Union": ["USSR", "U.S.S.R."],
+    "Yugoslavia": [],
+    "Czechoslovakia": [],
+    "East Germany": [],
+    "West Germany": [],
+    "New England": [],
+}
 # AP-style abbreviations of US states in datelines ("PASADENA, Calif.") and after a
 # lawmaker's party ("R-Tex."). Those that are also common words, names or other
 # abbreviations ("Miss.", "Mass.", "Wash.", "Conn.", "Mo.", "Ill.", "La.", "Del.", "Va."
@@ -280,6 +291,9 @@ def load_gazetteer() -> Gazetteer:
         gaz.countries.add(ckey)
         for form in forms:
             gaz.places[fold(form)] = (canonical, True)
+    for canonical, forms in FORMER_AND_REGION_FORMS.items():
+        for form in [canonical, *forms]:
+            gaz.places.setdefault(fold(form), (canonical, True))
     for form, state in STATE_ABBREVIATIONS.items():
         gaz.places.setdefault(fold(form), (state, True))
     for canonical, forms in BODY_FORMS.items():
