@@ -175,7 +175,7 @@ def _common_words_are_no_person(
             votes[key], sampled.get(key, 0)
         ):
             # Nine in ten people named in full start with a given name; "Goldman Sachs",
-            # "Daily Beast" and "Celebrity Apprentice" do not. Without a title, a role
+            # "Evening Courier" and "Summer Showcase" do not. Without a title, a role
             # or a verb of speech for them, only their capitals called them a person.
             kind = ORG if votes[key].get(ORG) else OTHER
             votes[key] = {kind: 1}
@@ -266,9 +266,9 @@ def _surnames_are_no_small_places(
     forms: list[_Form] | None = None,
 ) -> None:
     """A word that names a small place, is the surname of someone the corpus names in
-    full, and has a title before it ("Mr. Bush", "Sen. Rubio") in one mention for every
-    five the gazetteer types a place, is a person's name met alone: "Bush" is a town
-    somewhere, but the corpus speaks of Jeb and George W. Bush. So is such a word met
+    full, and has a title before it ("Mr. Ashby", "Sen. Corlett") in one mention for every
+    five the gazetteer types a place, is a person's name met alone: "Ashby" is a town
+    somewhere, but the corpus speaks of Ann and Tom Ashby. So is such a word met
     mostly in the documents that name its person in full (see _met_with_its_people).
     Typed PERSON. Major places and countries keep their type whatever people are named
     after them."""

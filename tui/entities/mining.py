@@ -446,7 +446,7 @@ class _Miner:
         left counts only where met elsewhere), without an office's qualifier in front
         ("Former NAACP") or an office behind ("Hewlett-Packard CEO", "Indiana
         Governor"); and a one-word place before a middle initial is a first name
-        ("George W. Bush", not the town of George and "W. Bush").
+        ("Paris J. Olsen", not the town of Paris and "J. Olsen").
         """
         if not pieces and self.analyser.given_and_surname(run):
             # "Ian West", "Ann French": the analysis reads the last word as a compass
