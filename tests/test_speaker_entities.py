@@ -127,3 +127,60 @@ def test_a_speaking_name_that_starts_with_a_given_name_is_a_person() -> None:
     assert {e.name: e.type for e in entities} == {
         "Tom Moor": PERSON, "Japan": PLACE, "Anna Day": PERSON, "Moor": PLACE}
     assert [q.speaker for q in quotes] == ["Tom Moor", "Japan", "Anna Day", "Moor"]
+
+
+def test_a_two_word_name_is_not_cut_by_a_lone_word_the_list_mistyped() -> None:
+    """"Zoltar" and "Quennell" typed as groups, "Stu" the first name of someone else here:
+    none of them cuts a given name and a surname the text wrote together."""
+    entities = [_entity("Zoltar", ORG), _entity("Pruitt", PERSON), _entity("Quennell", ORG),
+                _entity("Stu Lindqvist", PERSON)]
+    assert _spelled("Zoltar Pruitt", entities) == "Zoltar Pruitt"
+    assert _spelled("Stu Quennell", entities) == "Stu Quennell"
+
+
+def test_a_word_after_a_surname_of_someone_here_still_gives_way() -> None:
+    entities = [_entity("Dana Varga", PERSON), _entity("T-Shirt", ORG)]
+    assert _spelled("Varga T-Shirt", entities) == "Dana Varga"
+
+
+def test_will_before_a_surname_is_a_given_name() -> None:
+    entities = [_entity("Hollis", PERSON)]
+    assert _spelled("Will Hollis", entities) == "Will Hollis"
+    text = "“We will see,” said Will Hollis, a teacher. Hollis left."
+    speakers, added = _enrolled(["Will Hollis"], text)
+    assert speakers == ["Will Hollis"]
+    assert any(e.name == "Will Hollis" and e.type == PERSON for e in added)
+    assert _spelled("On Hollis", entities) == "Hollis"  # a preposition stays no name
+
+
+def test_a_speaker_written_with_a_no_break_space_is_found_in_the_text() -> None:
+    text = "“No,” said radio host Ola\xa0Brandvik on Friday."
+    speakers, added = _enrolled(["Ola Brandvik"], text)
+    assert speakers == ["Ola Brandvik"]
+    assert [m.start for e in added if e.name == "Ola Brandvik" for m in e.mentions] == [
+        text.index("Ola")]
+
+
+def test_a_name_that_ends_in_a_nationality_is_a_person() -> None:
+    text = "“Rents will rise,” said Greta Dutch of the union."
+    speakers, added = _enrolled(["Greta Dutch", "Dutch"], text)
+    assert speakers == ["Greta Dutch", None]
+    assert any(e.name == "Greta Dutch" and e.type == PERSON for e in added)
+
+
+def test_a_name_that_ends_in_a_title_word_is_a_person() -> None:
+    text = "“The ice is thin,” said Paul T. King of Oslo."
+    speakers, added = _enrolled(["Paul T. King"], text)
+    assert speakers == ["Paul T. King"]
+    assert any(e.name == "Paul T. King" and e.type == PERSON for e in added)
+
+
+def test_a_full_name_that_is_an_alias_of_a_group_keeps_its_given_name() -> None:
+    """A group "Church" that took "Anna Church" in as an alias does not speak for her."""
+    entities = [_entity("Church", ORG)]
+    entities[0].aliases = ["Anna Church"]
+    assert _spelled("Anna Church", entities) == "Anna Church"
+    text = "“The bells will ring at noon,” Anna Church wrote."
+    speakers, added = _enrolled(["Anna Church"], text)
+    assert speakers == ["Anna Church"]
+    assert any(e.name == "Anna Church" and e.type == PERSON for e in added)

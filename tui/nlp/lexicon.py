@@ -58,6 +58,9 @@ FUNCTION_WORDS = frozenset(
     dozen dozens half
     """.split()
 )
+# Function words that are also common given names: before a surname they open a name
+# ("Will Hollis", "May Lee"), not a sentence.
+NAME_FUNCTION_WORDS = frozenset(("will", "may"))
 
 DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 WEEKDAYS = DAY_NAMES | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
@@ -69,8 +72,11 @@ MONTHS = frozenset(
 DATE_NAMES = DAY_NAMES | MONTHS.difference({"may"})
 
 # Capitalised at a sentence's start, never a name's first word ("People who…", "Police
-# said"): the function words and two collective nouns that open sentences.
-SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(("people", "police"))
+# said"): the function words, two collective nouns that open sentences, and the
+# imperatives that open a reader's aside ("(See Kim's map below.)").
+SENTENCE_OPENERS = FUNCTION_WORDS | frozenset(
+    ("people", "police", "see", "watch", "click", "listen", "visit")
+)
 
 # Honorifics and offices. A run that ends in one of these before a name is a title.
 TITLE_HEADS = frozenset(

@@ -34,7 +34,14 @@ from tui.util.regex_trie import trie
 # before a name, the head of an organisation's name, a place word that opens or ends a
 # run, a word that opens sentences, and dates.
 _TITLES = TITLE_WORDS | PERSON_ROLES | OFFICES
-_ORG_HEADS = ORG_HEADS | SEATS_OF_POWER | frozenset(a for a in NEWS_AGENCIES if " " not in a)
+# (and the heads of venues' names, which speak for no one: "Tallon Grand Hotel" is no
+# person for a later "Tallon" to stand for)
+_ORG_HEADS = (
+    ORG_HEADS
+    | SEATS_OF_POWER
+    | frozenset(a for a in NEWS_AGENCIES if " " not in a)
+    | frozenset("hotel hotels casino resort".split())
+)
 _ORG_HEADS_LOWER = (
     "office|ministry|government|presidency|administration|party|department|agency|"
     "military|police|army|navy|company|embassy|council|committee|commission|court|"
@@ -91,7 +98,10 @@ _VERBS = (
     r"put it|puts it|shot back|fired back|hit back|pressed|mused|boomed|snapped|retorted|"
     r"interjected|exclaimed|scoffed|marveled|marvelled|pleaded|sighed|thundered|"
     r"bellowed|gushed|griped|grumbled|deadpanned|opined|reasoned|ventured|wondered|"
-    r"chimed in|offered|issued a statement|released a statement"
+    r"chimed in|offered|issued a statement|released a statement|barked|charged|echoed|"
+    r"exhorted|fumed|gloated|beamed|raged|groused|scolded|repeated|reacted|remarking|"
+    r"interjecting|issued the following statement|released the following statement|sings|"
+    r"sang"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
@@ -122,7 +132,7 @@ _VERB_RE = re.compile(rf"(?<!\w){_VERB_ALTS}\b")
 # his talk, saying at one point, "…"`, `Trump was prompted to say, "…"`.
 _HANDING_CUE_RE = re.compile(
     rf"(?<!\w)(?:{trie(w for w in _VERB_FORMS if w.endswith('ing'))}|to (?:say|tell|"
-    r"ask|add|write|tweet|declare))\b[^.!?…\"“”]{0,40}$"
+    r"ask|add|write|tweet|declare|announce|respond|reply))\b[^.!?…\"“”]{0,40}$"
 )
 
 # a title or suffix with its full stop, from the lexicon ("Lt.", "Sen.", "Jr.")
@@ -163,7 +173,7 @@ _NAME_RUN_RE = re.compile(
 # a character that may be part of such a run
 _RUN_CHAR_RE = re.compile(r"[\w'’\- \t\xa0]")
 _RUN_END_RE = re.compile(rf"(?={_UP})(?<![^\s(“\"‘'—–])({_RUN})$")
-_ROLE_THEN_NAME_RE = re.compile(rf"[ \t]+((?:[a-z][\w-]*[ \t]+){{1,3}})({_RUN})")
+_ROLE_THEN_NAME_RE = re.compile(rf"[ \t\xa0]+((?:[a-z][\w-]*[ \t\xa0]+){{1,3}})({_RUN})")
 # words that show the lower-case words after a name are not a role before another name
 _NOT_ROLE_WORDS = frozenset(
     """of at in for from with and or to on the a an said says told who which that after
@@ -204,7 +214,17 @@ _APPOSED_HEAD_RE = re.compile(rf"[ \t\n]*(?:[—–-][ \t]*)?((?={_UP}){_RUN}),[
 # A preposition, perhaps with an article, just before a run: what the run is in a
 # noun's complement (`a clerk in | Allentown`), not a subject.
 _AFTER_PREPOSITION_RE = re.compile(r"\b(?:in|at|of|for|from|with|to|by|near|on)\s+(?:the\s+)?$")
-_APPOSITIVE_NAME_RE = re.compile(rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$))")
+# A role after a possessive, then the name: `Kerr's chief policy aide | Lena Olsen`.
+_POSSESSED_ROLE_RE = re.compile(rf"[ \t\xa0]+((?:[a-z][\w-]*[ \t\xa0]+){{1,5}})({_RUN})")
+# ... or after a comma: `Kerr's introducer, actress | Lena Olsen`.
+_ROLE_APPOSITIVE_RE = re.compile(
+    rf"^[^,\"“”]{{1,60}},\s+((?:[a-z][\w-]*\s+){{1,3}})({_RUN})(?=\s*(?:[,.;]|$))"
+)
+# A place and its state or country closing an appositive: `Pond, 30, of Dayton, | Ohio.`
+_AFTER_PLACE_RE = re.compile(rf"\b(?:in|at|of|from|near)\s+(?:the\s+)?{_RUN},\s*$")
+_APPOSITIVE_NAME_RE = re.compile(
+    rf"^[^,\"“”]{{1,60}},\s+({_RUN})(?=\s*(?:[,.;]|$)|\s+(?:of|from|at|who)\s)"
+)
 _OF_TAIL_RE = re.compile(
     rf"(?={_UP})(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
     r"(?:[a-z][\w-]*\s+){0,4}$"

@@ -22,6 +22,7 @@ from tui.nlp.lexicon import (
     DEMONYMS,
     FUNCTION_WORDS,
     MONTHS,
+    NAME_FUNCTION_WORDS,
     ORG,
     ORG_HEADS,
     OTHER,
@@ -33,6 +34,7 @@ from tui.nlp.lexicon import (
     WEEKDAYS,
 )
 from tui.quotes.model import Quote
+from tui.quotes.runs import _named_like_a_place, _surname_at_end
 
 # The most words a name runs to (longer runs are lists or headlines).
 _MAX_NAME_WORDS = 6
@@ -123,11 +125,18 @@ def _name_type(name: str) -> str | None:
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
         return None
     keys = [w.rstrip(".").casefold() for w in words]
-    if not words[0][:1].isupper() or keys[0] in FUNCTION_WORDS:
+    if not words[0][:1].isupper() or (
+        keys[0] in FUNCTION_WORDS and not _given_lead(words, keys)
+    ):
         return None
     if len(words) > 1 and (keys[-1] in BODY_NOUNS or keys[-1] in ORG_HEADS):
+        if _named_like_a_place(words, keys):
+            return PERSON  # a given name and a surname that is a group's word ("Tom Cross")
         return ORG if _names_a_body(words) else None
-    if any(key in _NOT_IN_A_NAME for key in keys):
+    # (a nationality or a title that ends a name after a given name is a surname:
+    # "Greta Dutch", "Paul T. King")
+    end = len(keys) - _surname_at_end(words, keys)
+    if any(key in _NOT_IN_A_NAME for key in keys[_given_lead(words, keys) : end]):
         return None
     if len(words) == 1:
         # a surname alone ("Santilli said"), or an acronym ("ACU said"); not a people
@@ -147,6 +156,12 @@ def _name_type(name: str) -> str | None:
     return PERSON if len(words) <= _MAX_PERSON_WORDS else None
 
 
+def _given_lead(words: list[str], keys: list[str]) -> int:
+    """1 where a name of several words opens with a given name that is also a function
+    word ("Will Hollis", "May Lee"): that word is the name's, not a sentence's; else 0."""
+    return int(len(words) > 1 and keys[0] in NAME_FUNCTION_WORDS and is_given_name(words[0]))
+
+
 def _names_a_body(words: list[str]) -> bool:
     """Whether words ending in a body's noun name that body: capitalised words (an
     owner's possessive among them), then at most a few plain adjectives: "Trump
@@ -164,13 +179,15 @@ def _names_a_body(words: list[str]) -> bool:
 
 
 def _occurrences(text: str, name: str) -> list[int]:
-    """Where ``name`` stands in ``text`` as whole words."""
+    """Where ``name`` stands in ``text`` as whole words (its spaces written as spaces or
+    as no-break spaces: "Ola\xa0Brandvik" is the name the speaker rules read)."""
     starts = []
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        before_ok = at == 0 or not text[at - 1].isalnum()
-        if before_ok and (end >= len(text) or not text[end].isalnum()):
-            starts.append(at)
-        at = text.find(name, end)
-    return starts
+    for form in {name, name.replace(" ", "\xa0")}:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            before_ok = at == 0 or not text[at - 1].isalnum()
+            if before_ok and (end >= len(text) or not text[end].isalnum()):
+                starts.append(at)
+            at = text.find(form, end)
+    return sorted(starts)

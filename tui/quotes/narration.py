@@ -38,6 +38,9 @@ class Narration:
             (s.open_mark, s.end) for s in self.spans
         )
         self._quoted_starts = [q[0] for q in self._quoted]
+        # the closing mark of each quotation, by its opening mark: a mask covers the
+        # punctuation inside it ("Sea,") and both characters of a `''`
+        self._closes = {s.open_mark: s.close_mark for s in self.spans}
         self._start()
 
     def _start(self) -> None:
@@ -74,15 +77,21 @@ class Narration:
             i -= 1
         pieces: list[str] = []
         at = start
-        quoted = self._quoted
+        quoted, closes = self._quoted, self._closes
         for k in range(i, len(quoted)):
             qs, qe = quoted[k]
             if qs >= end:
                 break
-            a, b = max(qs, at), min(qe + 1, end)
+            close = max(qe, closes.get(qs, -1))  # (its closing mark, if it has one)
+            a, b = max(qs, at), min(close + 1, end)
             if b > a:
                 pieces.append(text[at:a])
-                pieces.append("…" * (b - a))
+                if b > close and qe > a and "," in text[qe - 1 : close]:
+                    # `Varga, author of "Salt Roads," said`: the comma the quotation took
+                    # in closes the narration's appositive
+                    pieces.append("…" * (b - a - 1) + ",")
+                else:
+                    pieces.append("…" * (b - a))
                 at = b
         pieces.append(text[at:end])
         return "".join(pieces)

@@ -14,6 +14,7 @@ from tui.nlp.lexicon import (
     DEPARTMENT_WORDS,
     NAME_SUFFIXES,
     NON_PERSON_WORDS,
+    OFFICES,
     ORG_HEADS,
     PLACE_WORDS,
     ROMAN_NUMERALS,
@@ -40,6 +41,8 @@ _SURNAME_HEADS = frozenset(
     """cross waters ridge hill hills park wall street bridge beach forest guardian post
     house church brook banks mills fields""".split()
 )
+# Honorifics before a surname ("Mr. Baker").
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 _INSTITUTION_WORDS = TITLE_WORDS | ORG_HEADS | PLACE_WORDS | NON_PERSON_WORDS | _TITLES
 _NOT_A_NAME = (_SKIP, "", "", "")  # (one tuple for the commonest answer, not one each)
 
@@ -177,12 +180,29 @@ def _last_title(tokens: list[str], keys: list[str]) -> int:
     the name is what follows it ("Japanese Foreign Minister | Taro Kono")."""
     # (from the end: the last one found is the answer, and most runs are short names)
     for i in range(len(keys) - 1, -1, -1):
+        if i == len(keys) - 1 and _surname_at_end(tokens, keys):
+            continue
         if keys[i] in _TITLE_WORDS or (
             _acronym(tokens[i]) and not (i == 0 == len(keys) - 2 and "." in tokens[i])
         ):
             # (`J.M. Berger`: initials before a surname are no acronym)
             return i
     return -1
+
+
+def _surname_at_end(tokens: list[str], keys: list[str]) -> bool:
+    """Whether a run's last word, a nationality, a title or a role that would precede a
+    name, is a surname instead: after a given name or a middle initial ("Greta Dutch",
+    "Paul T. King", "Ada Bishop"), or a nationality or a role after an honorific ("Mr.
+    Baker"; not "Mr. President")."""
+    if len(keys) < 2:
+        return False
+    last, before = keys[-1], tokens[-2]
+    if last not in _TITLE_WORDS:
+        return False
+    if is_given_name(before) or (len(before.rstrip(".")) == 1 and before[:1].isupper()):
+        return True
+    return keys[-2] in _HONORIFICS and last not in TITLE_WORDS and last not in OFFICES
 
 
 def _acronym(token: str) -> bool:

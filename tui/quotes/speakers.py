@@ -23,6 +23,7 @@ When no cue fits, the speaker is ``None``: a wrong name is worse than none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
@@ -37,10 +38,12 @@ from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
+    _AFTER_PLACE_RE,
     _AFTER_PREPOSITION_RE,
     _APPOSED_HEAD_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
+    _CONJUNCTIONS,
     _CUE_AFTER_MARK_RE,
     _DASH_LINE_RE,
     _DEFINITE_ORG_END_RE,
@@ -48,6 +51,8 @@ from tui.quotes.cues import (
     _HONORIFIC_GENDER,
     _LEADING_WORDS,
     _LOWER_HEADS,
+    _NAMESAKES,
+    _NOT_BEFORE_SUBJECT,
     _NOT_ROLE_WORDS,
     _NP_REACH,
     _OF_FOR_RE,
@@ -56,8 +61,9 @@ from tui.quotes.cues import (
     _ORG_HEADS,
     _ORG_NP_END_RE,
     _ORG_OF_END_RE,
-    _PARTICLES,
+    _POSSESSED_ROLE_RE,
     _PRONOUNS,
+    _ROLE_APPOSITIVE_RE,
     _ROLE_END_RE,
     _ROLE_THEN_NAME_RE,
     _RUN_END_RE,
@@ -65,11 +71,15 @@ from tui.quotes.cues import (
     _RUN_START_RE,
     _SAID_SENTENCE_RE,
     _SUBJECT_REACH,
+    _TITLE_WORDS,
     _TITLES,
     _VERB_FIRST_RE,
     _VERB_RE,
+    _VERB_WORDS,
     _is_country,
+    _is_plain_noun,
     _key,
+    _offset,
 )
 from tui.quotes.model import QuoteSpan, few_words
 from tui.quotes.runs import (
@@ -80,6 +90,11 @@ from tui.quotes.runs import (
     _named_like_a_place,
     _strip_tail,
 )
+
+# Words that open a sentence whose subject is not its first words ("From Kim's post:").
+_NOT_SUBJECT_OPENERS = _NOT_BEFORE_SUBJECT | _CONJUNCTIONS
+# Words after which a name is an object, less those that name a source ("from Lund").
+_OBJECT_BEFORE = _NOT_BEFORE_SUBJECT - frozenset(("from", "by", "of", "via", "per"))
 
 
 class SpeakerResolver(Antecedents):
@@ -163,12 +178,14 @@ class SpeakerResolver(Antecedents):
         pre_from = self._sentence_start(span.paragraph, open_at)
         pre = self._masked(pre_from, open_at)
         self._before = (open_at, pre)
-        opens_sentence = not pre.strip(" \t\n—–-:•…")
+        opens_sentence = not pre.strip(" \t\n—–-:•…,")
         # (the words after the quotation are cut out only when their turn comes: a
         # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
-            return self._pre_cue(pre, pre_from) or self._post_cue(
-                self._after(span), span.close_mark + 1
+            return (
+                self._pre_cue(pre, pre_from)
+                or self._post_cue(self._after(span), span.close_mark + 1)
+                or self._colon_subject(pre, pre_from)
             )
         found = self._post_cue(self._after(span), span.close_mark + 1) or self._pre_cue(
             pre, pre_from
@@ -185,7 +202,8 @@ class SpeakerResolver(Antecedents):
             ppstart, ppend = self.bounds[span.paragraph - 1]
             if text[ppstart:ppend].rstrip().endswith(":"):
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
-                return self._pre_cue(self._masked(s0, ppend), s0)
+                intro = self._masked(s0, ppend)
+                return self._pre_cue(intro, s0) or self._colon_subject(intro, s0)
         return self._dash_line(span, pend)
 
     def _dash_line(self, span: QuoteSpan, pend: int) -> tuple[str, str] | None:
@@ -236,7 +254,7 @@ class SpeakerResolver(Antecedents):
         if not left.strip(" \t,.;:—–-!?"):
             # inverted: `"…," said X`
             return self._name_after(post[v.end() :], base + v.end())
-        if len(left) > 160:
+        if len(left) > 200:
             return None
         return self._subject_before(left.lstrip(" \t,.;:—–-!?"), base + v.start())
 
@@ -247,11 +265,15 @@ class SpeakerResolver(Antecedents):
         if head.endswith(":") and not _VERB_RE.search(head[-80:]):
             # `Kono: "We protest"` (a colon introduction with no verb)
             found = self._subject_before(head[:-1], base + len(head) - 1)
-            if found and " " in found[0]:  # a full name: "Update:" and "Note:" are not
+            # (a full name: "Update:" and "Note:" are not; nor is an object, `a message
+            # to Lund:`, which _colon_subject leaves to the sentence's subject)
+            if found and " " in found[0] and not self._object_before(head[:-1]):
                 return found
+        coordinated = False
         for v in reversed(list(_VERB_RE.finditer(pre))):
             left = pre[: v.start()].rstrip()
             if left.endswith((" and", ",and")):
+                coordinated = True
                 continue  # `Lazar said he … and added, "…"`: the earlier verb's subject
             if left.endswith(",") and v.group().endswith("ing"):
                 # `Nefzi said, adding, "…"`: the subject of the reporting verb just
@@ -265,8 +287,20 @@ class SpeakerResolver(Antecedents):
                 found = self._sentence_subject(pre, base)
                 if found:
                     return found
+            elif v.group().endswith("ing") and self._object_before(left):
+                # `Vance answered the question on Instagram writing, "…"`: the object
+                # before the participle is not its subject
+                found = self._sentence_subject(pre, base)
+                if found and found[1] == PERSON:
+                    return found
             found = self._subject_before(pre[: v.start()], base + v.start())
             if found:
+                return found
+        if coordinated:
+            # `Ms. Sherwin smiled and said, "…"`: no reporting verb before the `and`; the
+            # sentence's subject did both
+            found = self._sentence_subject(pre, base)
+            if found and found[1] == PERSON:
                 return found
         m = _ACCORDING_ANY_RE.search(pre) if "ccording" in pre else None
         if m:
@@ -278,6 +312,34 @@ class SpeakerResolver(Antecedents):
             return self._name_after(pre[m.end() :], base + m.end())
         return None
 
+    def _colon_subject(self, pre: str, base: int) -> tuple[str, str] | None:
+        """The subject of a sentence that introduces a quotation with a colon and no
+        reporting verb, where nothing else names the speaker: `Moreau resisted: "…"`,
+        `Holm, R-Ore., delivered a blunt message to Lund: "…"`, `She was blunt: "…"`. A
+        sentence that opens with a preposition or a conjunction ("From Kim's post:",
+        "But Kim was less sure:") is left alone: its subject is not its first words, or
+        a cue after the quotation is surer."""
+        head = pre.rstrip(" \t…")
+        if not head.endswith(":") or _VERB_RE.search(head[-80:]):
+            return None
+        first = head.lstrip()[:12].split(None, 1)[:1]
+        if not first or _key(first[0]) in _NOT_SUBJECT_OPENERS:
+            return None
+        found = self._sentence_subject(head[:-1], base)
+        return found if found and found[1] == PERSON else None
+
+    @staticmethod
+    def _object_before(head: str) -> bool:
+        """Whether the run of capitals ``head`` ends with follows a preposition or a verb
+        that takes it as an object ("a message to Lund", "thanked Lund"), not as the
+        words' source ("More from Lund:", "A statement by Lund:")."""
+        before = head.rstrip()
+        run = _RUN_END_RE.search(before[-_NP_REACH:])
+        if run is None:
+            return False
+        word = before[: len(before) - len(run.group(1))].rsplit(None, 1)[-1:]
+        return bool(word) and word[0].casefold() in _OBJECT_BEFORE
+
     def _sentence_subject(self, sentence: str, base: int) -> tuple[str, str] | None:
         """Who a sentence is about when it opens with them, or with them after a short
         opening phrase ("On Friday, he …"): a pronoun or a name."""
@@ -285,7 +347,18 @@ class SpeakerResolver(Antecedents):
         at = base + len(sentence) - len(s)
         first_word = s.split(None, 1)[0].casefold() if s.strip() else ""
         comma = s.find(", ", 0, 60)
-        if comma > 0 and first_word in FUNCTION_WORDS and first_word not in _PRONOUNS:
+        words = s[: max(comma, 0)].split()
+        if comma > 0 and (
+            (first_word in FUNCTION_WORDS and first_word not in _PRONOUNS)
+            # (or a short phrase that is plainly not a name: "Hours later,", "Here in
+            # Tromsø,")
+            or (
+                2 <= len(words) <= 5
+                and words[1][:1].islower()
+                and first_word not in _PRONOUNS
+                and not _VERB_RE.search(s, 0, comma)
+            )
+        ):
             # an opening phrase ("On Friday,", "In the wake of the attack,") before it
             found = self._opening_subject(s[comma + 2 :], at + comma + 2)
             if found:
@@ -303,6 +376,12 @@ class SpeakerResolver(Antecedents):
         if run.isupper():
             return None  # a dateline ("WASHINGTON —"), not a subject
         if " " not in run and not self._full_name(run, at):
+            # `Senate candidate Nora Blake took to Twitter`: a role, then the name
+            later = _ROLE_THEN_NAME_RE.match(s, m.end())
+            if later and all(_is_plain_noun(w) for w in later.group(1).split()):
+                found = self._from_run(later.group(2), at + later.start(2), the=False)
+                if found and found[1] == PERSON:
+                    return found
             return None  # one word opening a sentence ("Facing …") proves no name
         return self._from_run(run, at, the=False)
 
@@ -315,8 +394,23 @@ class SpeakerResolver(Antecedents):
             a = _APPOSITIVE_NAME_RE.match(s)
             if a:
                 return self._from_run(a.group(1), pos + a.start(1), the=False)
+            # `said Kerr's chief policy aide Lena Olsen`, `said Kerr's introducer,
+            # actress Lena Olsen`: the role the possessive owns, then the name
+            a = (m and _POSSESSED_ROLE_RE.match(s, m.end(2))) or _ROLE_APPOSITIVE_RE.match(s)
+            if a and not _NOT_ROLE_WORDS.intersection(a.group(1).split()):
+                found = self._from_run(a.group(2), pos + a.start(2), the=False)
+                if found and found[1] == PERSON:
+                    return found
             return None
         between = s[: m.start(2)]
+        if between.strip():
+            # `said his best friend at Dartmouth, Piet Mulder`, `said a leading Supreme
+            # Court advocate, Ann Pike of …`: a description, then the person's name
+            a = _APPOSITIVE_NAME_RE.match(s)
+            if a:
+                found = self._from_run(a.group(1), pos + a.start(1), the=False)
+                if found and found[1] == PERSON and " " in found[0]:
+                    return found
         if re.search(r"\b(?:a|an|that|which|who|it|this)\b", between):
             return None
         later = _ROLE_THEN_NAME_RE.match(s, m.end(2))
@@ -343,7 +437,13 @@ class SpeakerResolver(Antecedents):
             seg = body[opener + 1 :].strip()
             if seg.endswith(")") and "(" in seg:
                 seg = seg[: seg.rindex("(")].rstrip()  # `Gov. John Kasich (R-OH), said`
-            if seg and _RUN_RE.fullmatch(seg) and seg.split()[0].casefold() not in SENTENCE_OPENERS:
+            if (
+                seg
+                and _RUN_RE.fullmatch(seg)
+                and seg.split()[0].casefold() not in SENTENCE_OPENERS
+                # (`of Dayton, Ohio., who …`: a state's abbreviation after its city)
+                and not (" " not in seg and seg.endswith(".") and len(seg) <= 6)
+            ):
                 found = self._from_run(seg, pos - len(left) + opener + 1, the=False)
                 if found:
                     return found
@@ -404,7 +504,10 @@ class SpeakerResolver(Antecedents):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
-        if whole and _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14)):
+        if whole and (
+            _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14))
+            or _AFTER_PLACE_RE.search(head, max(0, len(head) - 60))
+        ):
             # `Purner, 67, a retired clerk in Allentown, Pa., said`: a place or a body
             # in the appositive, after the name it describes
             found = self._apposed_head(left, pos)
@@ -416,18 +519,29 @@ class SpeakerResolver(Antecedents):
             found = self._from_run(of_tail.group(1), pos, the=False)
             if found and found[1] == PERSON:
                 return found
+        if " " not in run and _key(run) in _VERB_WORDS:
+            # `Wrote said`: a surname that is also a verb, of the person named in full
+            # before ("Ian Wrote"); a verb run into no name is no subject
+            full = self._full_name(run, pos)
+            return (full, PERSON) if full and " " in full else None
         return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
 
-    def _first_named_after_a_word(self, name: str, pos: int) -> bool:
-        """Whether the article first writes ``name``, before ``pos``, after a given name,
-        as a full name would have it ("Debbie | Wasserman Schultz")."""
-        text = self.text
-        at = text.find(name, 0, pos)
-        if at < 2 or text[at - 1] != " ":
-            return False
-        word_start = text.rfind(" ", max(0, at - 40), at - 1) + 1
-        word = text[word_start : at - 1]
-        return word[:1].isupper() and is_given_name(word)
+    def _longer_name(self, person: list[str], pos: int) -> str | None:
+        """The full name a two-word name ends, where the article named someone before
+        ``pos`` with a given name and then these two words: `De Vries said`, `Ostby
+        Kvale said`, `Thein Oo said` after `Marieke de Vries`, `Lara Ostby Kvale`, `Aung
+        Mya Thein Oo` (a surname of two words, not a first name and a
+        surname)."""
+        if self._full_name(person[-1], pos) is None or self._registry is None:
+            return None  # (no one of that surname; the look-up built the registry)
+        cands = self._registry.get(_key(person[-1]), [])
+        tail = " " + " ".join(person).casefold()
+        i = bisect_left(cands, pos, key=_offset)
+        for _at, name in reversed(cands[max(0, i - _NAMESAKES) : i]):
+            words = name.split()
+            if len(words) > 2 and name.casefold().endswith(tail) and is_given_name(words[-3]):
+                return name
+        return None
 
     def _apposed_head(self, left: str, pos: int) -> tuple[str, str] | None:
         """The person ``left`` opens with, before an appositive that describes them
@@ -466,9 +580,10 @@ class SpeakerResolver(Antecedents):
             return None  # a possessive modifies the subject; it is not the subject
         if keys[-1] in DATE_NAMES:
             return None
-        if len(tokens) == 1 and keys[0] in _SURNAME_HEADS and not the:
-            # `Cross wrote`: a surname that is also an organisation's word, of a
-            # person named in full before ("Richard Cross")
+        if len(tokens) == 1 and (keys[0] in _SURNAME_HEADS or keys[0] in _TITLE_WORDS) and not the:
+            # `Cross wrote`, `Dutch said`, `Bishop said`: a surname that is also an
+            # organisation's word, a nationality or a title, of a person named in full
+            # before ("Richard Cross", "Ada Bishop")
             full = self._full_name(tokens[0], pos)
             if full:
                 return full, PERSON
@@ -502,21 +617,8 @@ class SpeakerResolver(Antecedents):
             return person[0], PERSON
         if last_title < 0 and (keys[0] in PLACE_WORDS or _is_country(" ".join(keys))):
             return " ".join(tokens), ORG
-        if (
-            len(person) == 2
-            and (keys[-2] in _PARTICLES or not is_given_name(person[0]))
-            and self._first_named_after_a_word(" ".join(person), pos)
-        ):
-            # `De Vries said`, `Wasserman Schultz said`: a surname of two words, of the
-            # `Marieke de Vries` or `Debbie Wasserman Schultz` named before
-            full = self._full_name(person[-1], pos)
-            if (
-                full
-                and len(full) > len(run)
-                and full.casefold().endswith(" " + " ".join(person).casefold())
-            ):
-                return full, PERSON
-        return " ".join(person), PERSON
+        longer = self._longer_name(person, pos) if len(person) == 2 else None
+        return longer or " ".join(person), PERSON
 
     def _has_own_cue(self, span: QuoteSpan) -> bool:
         open_at = self._open_of(span)

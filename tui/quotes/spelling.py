@@ -11,6 +11,7 @@ from tui.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
     FUNCTION_WORDS,
+    NAME_FUNCTION_WORDS,
     ORG,
     PERSON,
     PERSON_ROLES,
@@ -99,7 +100,13 @@ class _Canon:
         self.source = source
 
     def __call__(self, name: str) -> str:
-        return self._known(name) or self._within(name) or name
+        known = self._known(name)
+        if known and " " not in known and name.endswith(" " + known) and name.count(" ") == 1:
+            # "Richard Cross" is no alias of a group "Cross": a given name and a
+            # surname the text wrote in full stay whole
+            if is_given_name(name.split()[0]) and self.book.kinds.get(known) != PERSON:
+                return name
+        return known or self._within(name) or name
 
     def _known(self, name: str) -> str | None:
         """The entity ``name`` is: by its name or an alias, or, for one word, the one
@@ -124,10 +131,24 @@ class _Canon:
         if not 1 < len(tokens) <= _MAX_RUN_WORDS or not all(t[:1].isupper() for t in tokens):
             return None
         n = len(tokens)
+        # Two words that do not open with a surname of someone here are a given name
+        # and a surname more often than a name and a word beside it: the entity list's
+        # lone words ("Zoltar", "Quennell" typed as groups) do not cut them, nor does a
+        # given name that is also a function word ("Will").
+        known = n > 2 or self._surname_here(tokens[0])
+        first = _key(tokens[0])
+        if not known and first not in _TITLES and is_given_name(tokens[0]) and (
+            first in NAME_FUNCTION_WORDS or first not in FUNCTION_WORDS
+        ):
+            return None
         # the longest lead of words beside a name, then the longest tail
-        lead = next((k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k])), 0)
+        lead = next(
+            (k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k], known)), 0
+        )
         tail = next(
-            (k for k in range(n - lead - 1, 0, -1) if self._beside_a_name(tokens[n - k :])), 0
+            (k for k in range(n - lead - 1, 0, -1)
+             if self._beside_a_name(tokens[n - k :], known)),
+            0,
         )
         if lead == 0 and tail == 0:
             return None
@@ -147,6 +168,14 @@ class _Canon:
             return None
         lead = next((k for k in range(n - 1, 0, -1) if self._beside_a_name(tokens[:k], False)), 0)
         return " ".join(tokens[lead:]) if lead else None
+
+    def _surname_here(self, word: str) -> bool:
+        """Whether ``word`` is the surname of a person this document names in full."""
+        key = word.casefold()
+        return any(
+            name.rsplit(None, 1)[-1].casefold() == key
+            for _count, name in self.book.candidates(self.source, key)
+        )
 
     def _beside_a_name(self, words: list[str], known: bool = True) -> bool:
         """Whether ``words`` are what news writing puts next to a name without being
