@@ -548,8 +548,8 @@ def test_an_honorific_picks_the_namesake_of_its_gender() -> None:
         ('Title\n\n"We will file by Friday," said Harbor Union Secretary-Treasurer Gary Dunne.\n',
          "Gary Dunne"),
         # a surname that is also a place's or an organisation's word
-        ('Title\n\nRichard Cross ran the office for a decade.\n\n"We were never told," Cross '
-         "wrote.\n", "Richard Cross"),
+        ('Title\n\nOwen Cross ran the office for a decade.\n\n"We were never told," Cross '
+         "wrote.\n", "Owen Cross"),
         ('Title\n\n"We were never told," David Waters said.\n', "David Waters"),
         # a generational suffix is no acronym
         ('Title\n\n"We support the plan," Carl Brent Morrow III, a founder of the group, said.\n',

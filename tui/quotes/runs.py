@@ -36,7 +36,7 @@ from tui.quotes.cues import (
 _SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE, _AFTER_DEPARTMENT = range(6)
 # Words of offices, organisations and places: after one of them, a given name starts
 # the name ("Maricopa County Recorder Helen Purcell").
-# Heads of place and organisation names that are also common surnames ("Richard Cross").
+# Heads of place and organisation names that are also common surnames ("Owen Cross").
 _SURNAME_HEADS = frozenset(
     """cross waters ridge hill hills park wall street bridge beach forest guardian post
     house church brook banks mills fields""".split()
@@ -248,7 +248,7 @@ def _after_title(tokens: list[str], keys: list[str]) -> tuple[list[str], list[st
 
 def _named_like_a_place(tokens: list[str], keys: list[str]) -> bool:
     """A given name and a surname that is also a place or an organisation word
-    ("David Waters", "Richard Cross", "Tom Ridge"): a person, not the place."""
+    ("David Waters", "Owen Cross", "Tom Ridge"): a person, not the place."""
     return (
         2 <= len(tokens) <= 3
         and keys[-1] in _SURNAME_HEADS

@@ -583,7 +583,7 @@ class SpeakerResolver(Antecedents):
         if len(tokens) == 1 and (keys[0] in _SURNAME_HEADS or keys[0] in _TITLE_WORDS) and not the:
             # `Cross wrote`, `Dutch said`, `Bishop said`: a surname that is also an
             # organisation's word, a nationality or a title, of a person named in full
-            # before ("Richard Cross", "Ada Bishop")
+            # before ("Owen Cross", "Ada Bishop")
             full = self._full_name(tokens[0], pos)
             if full:
                 return full, PERSON

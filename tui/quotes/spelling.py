@@ -102,7 +102,7 @@ class _Canon:
     def __call__(self, name: str) -> str:
         known = self._known(name)
         if known and " " not in known and name.endswith(" " + known) and name.count(" ") == 1:
-            # "Richard Cross" is no alias of a group "Cross": a given name and a
+            # "Owen Cross" is no alias of a group "Cross": a given name and a
             # surname the text wrote in full stay whole
             if is_given_name(name.split()[0]) and self.book.kinds.get(known) != PERSON:
                 return name
