@@ -591,3 +591,41 @@ def test_appositives_and_two_word_surnames(text: str, who: str) -> None:
 )
 def test_participles_after_a_cue_and_no_break_spaces(text: str, who: str) -> None:
     assert list(speakers(text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the document says which pronoun a person takes: "Keller said he"
+        ("Title\n\nMaria Lund opened the meeting. Robin Keller said he would vote against "
+         "the plan.\n\n“We cannot pay for it this year,” she said.\n", "Maria Lund"),
+        # a given name only mostly given to women rules no man out
+        ("Title\n\nMayor Ashley Brandt criticised his rival Tom Wilde on Monday.\n\n"
+         "Brandt said, “We have waited long enough for this road.”\n\n"
+         "He added, “The money is there and the plan is ready.”\n", "Ashley Brandt"),
+    ],
+)
+def test_a_pronoun_takes_the_gender_the_document_gives(text: str, who: str) -> None:
+    assert list(speakers(text).values())[-1] == who
+
+
+def test_given_names_only_mostly_of_one_sex_are_no_firm_gender() -> None:
+    from tui.nlp.given_names import FEMALE, gender_of, is_firm
+
+    assert gender_of("Ashley Brandt") == FEMALE and not is_firm("Ashley Brandt")
+    assert is_firm("Margaret Olsen") and is_firm("Thomas Brandt")
+    assert not is_firm("Olsen") and not is_firm("Jean Dupont")
+
+
+def test_a_surname_titled_once_is_a_person_wherever_it_stands_alone() -> None:
+    text = ("Title\n\nPresident Okafor opened the summit on Monday.\n\nThe adviser Sam Reilly "
+            "spoke first. Okafor left the hall after an hour.\n\n"
+            "“We are close to a deal,” he said.\n")
+    assert list(speakers(text).values()) == ["Okafor"]
+
+
+def test_a_lone_surname_is_the_person_not_a_thing_named_after_them() -> None:
+    text = ("Title\n\nDaniel Mercer spoke at the airfield on Monday. Mr. Mercer flew in on "
+            "Mercer Sky One, his company jet. Then Mr. Mercer met Tom Wilde.\n\n"
+            "“It is a very good plane,” he said.\n")
+    assert list(speakers(text).values()) == ["Daniel Mercer"]

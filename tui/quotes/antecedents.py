@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of, is_given_name
+from tui.nlp.given_names import FEMALE, MALE, gender_of, is_firm, is_given_name
 from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
@@ -22,6 +22,7 @@ from tui.quotes.cues import (
     _PARTICLES,
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
+    _SAID_PRONOUN_RE,
     _SPEAKER_END_RE,
     _SUBJECTS_LOOKED,
     _VERB_AFTER_SUBJECT_RE,
@@ -65,6 +66,9 @@ class Antecedents(Narration):
         self._common: dict[str, bool] = {}  # (see _is_common_word)
         # the gender an honorific gives a surname in this document ("Ms. Lee")
         self._genders: dict[str, str] = {}
+        # the gender the document gives a person by what it says of them ("Lee said
+        # she"), where their given name tells none or only leans one way
+        self._told: dict[str, str] = {}
         self._spoken: set[int] = set()  # where a speaker was noted (see _note_person)
         self._subjects: dict[int, bool] = {}  # (see _is_subject: asked again and again)
         self._orgs: list[tuple[int, str, str]] = []
@@ -143,25 +147,64 @@ class Antecedents(Narration):
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     singles.append((len(persons), kind == _TITLED or honorific is not None))
                 persons.append((at, name))
+        for k, entries in registry.items():
+            if len(entries) > 1:
+                # a word alone is a surname rather than a first name where the document
+                # has it as both ("Mr. Trump" after "Trump Tower Hotel" and "Donald
+                # Trump"): the names that end in it, not those that start with it
+                ending = [e for e in entries if _key(e[1].split(" ", 1)[0]) != k]
+                if ending and len(ending) < len(entries):
+                    registry[k] = ending
         self._registry = registry
         self._orgs = orgs
         # a name given alone stands for the full name used before it; with none it is
-        # left out, unless a title shows it is a person ("President Trump")
+        # left out, unless a title shows it is a person ("President Trump"), there or
+        # anywhere in the document ("President Trump … Trump left")
+        titled_names = {persons[i][1] for i, is_titled in singles if is_titled}
         dropped = False
         for i, is_titled in singles:
             off, name = persons[i]
             full = self._lookup(name, off, genders.get(_key(name)))
             if full:
                 persons[i] = (off, full)
-            elif not is_titled:
+            elif not is_titled and name not in titled_names:
                 persons[i] = _DROPPED
                 dropped = True
         resolved = [p for p in persons if p is not _DROPPED] if dropped else persons
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
+        self._told = self._genders_told(resolved)
         for pos, name in self._noted:
             self._note_person(pos, name)
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _genders_told(self, persons: list[tuple[int, str]]) -> dict[str, str]:
+        """The gender of each person the document names as the subject of a clause that
+        goes on about them with "he" or "she" ("Graham said he", "Walz told reporters
+        she"): the one it gives them more often, where the given name says none or only
+        leans one way."""
+        text = self.text
+        votes: dict[str, int] = {}
+        for at, name in persons:
+            if is_firm(name):
+                continue  # (a given name of one sex outweighs any clause)
+            run = _NAME_RUN_RE.match(text, at)
+            said = _SAID_PRONOUN_RE.match(text, run.end()) if run else None
+            if said and self._is_subject(at):
+                votes[name] = votes.get(name, 0) + (1 if said[1] == "he" else -1)
+        return {name: MALE if n > 0 else FEMALE for name, n in votes.items() if n}
+
+    def _gender(self, name: str) -> str | None:
+        """MALE, FEMALE or None for ``name`` in this document: by a given name of one
+        sex, else by what the document says of them, else by an honorific before the
+        surname ("Ms. Lee"). A given name only mostly of one sex ("Lindsey") tells
+        nothing: it would rule out the person a pronoun stands for as often as not."""
+        if is_firm(name):
+            return gender_of(name)
+        told = self._told.get(name)
+        if told is not None:
+            return told
+        return self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
 
     def _is_common_word(self, token: str) -> bool:
         """A capitalised word that is an ordinary word (``Experts said …``): the article
@@ -326,10 +369,8 @@ class Antecedents(Narration):
         quotation being read: not if the given name says otherwise, nor if the
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
         he said: Cruz is who is spoken of, not who speaks)."""
-        if not agrees(name, pronoun):
-            return False
-        known = self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
-        if known and known != (MALE if pronoun == "he" else FEMALE) and gender_of(name) is None:
+        known = self._gender(name)
+        if known is not None and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
         if " " not in name:
             return True

@@ -291,6 +291,13 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     r"must\b)"
 )
 
+# What follows a subject that reports about itself, and the pronoun that gives its
+# gender: `Kim said he`, `Kim told reporters that she`, `Kim later wrote he`.
+_SAID_PRONOUN_RE = re.compile(
+    r"(?:[ \t]+(?:also|then|later|again|[a-z]+ly)){0,2}"
+    rf"[ \t]+(?:{_VERB_ALTS})(?:[ \t]+[a-z]+)?,?[ \t]+(?:that[ \t]+)?(he|she)\b"
+)
+
 # An honorific just before a lone name, and the gender it gives ("Mrs. Clinton").
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?[ \t]+$")
 _HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
