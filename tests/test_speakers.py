@@ -629,3 +629,28 @@ def test_a_lone_surname_is_the_person_not_a_thing_named_after_them() -> None:
             "Mercer Sky One, his company jet. Then Mr. Mercer met Tom Wilde.\n\n"
             "“It is a very good plane,” he said.\n")
     assert list(speakers(text).values()) == ["Daniel Mercer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a colon closes a sentence that leads to the quotation
+        ("Title\n\nMarta Quiroga spoke to the council on Monday.\n\nShe then turned to the "
+         "crowd: “{q}”\n", "Marta Quiroga"),
+        # ... or the paragraph before it
+        ("Title\n\nRavi Menon wrote to the board in March.\n\nHe then listed what the town "
+         "needs most:\n\n“{q}”\n", "Ravi Menon"),
+        # a reporting verb after "and", with no earlier one in the sentence
+        ("Title\n\nRavi Menon spoke at the fair on Friday.\n\nHe then put on a booming voice "
+         "and joked, “{q}”\n", "Ravi Menon"),
+        # ... after a no-break space
+        ("Title\n\nRavi Menon spoke at the fair on Friday.\n\nHe\xa0then put on a booming "
+         "voice and joked, “{q}”\n", "Ravi Menon"),
+        # ... in the sentence before the quotation
+        ("Title\n\nLinda Haas chaired the meeting. Haas looked tired and mentioned that the "
+         "vote had been delayed twice. “{q}”\n", "Linda Haas"),
+    ],
+)
+def test_the_subject_of_a_sentence_that_leads_to_a_quotation(text: str, who: str) -> None:
+    quote = "We are not going to let this bridge close for another winter."
+    assert list(speakers(text.format(q=quote)).values()) == [who]

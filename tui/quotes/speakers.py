@@ -167,8 +167,10 @@ class SpeakerResolver(Antecedents):
         # (the words after the quotation are cut out only when their turn comes: a
         # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
-            return self._pre_cue(pre, pre_from) or self._post_cue(
-                self._after(span), span.close_mark + 1
+            return (
+                self._pre_cue(pre, pre_from)
+                or self._post_cue(self._after(span), span.close_mark + 1)
+                or self._opening_cue(pre, pre_from)
             )
         found = self._post_cue(self._after(span), span.close_mark + 1) or self._pre_cue(
             pre, pre_from
@@ -179,13 +181,15 @@ class SpeakerResolver(Antecedents):
             # `She said smaller firms would feel it first. "A large …"`: the sentence
             # before, in the same paragraph, names who is talking
             s0 = self._sentence_start(span.paragraph, pre_from - 1)
-            return self._pre_cue(self._masked(s0, pre_from), s0)
+            before = self._masked(s0, pre_from)
+            return self._pre_cue(before, s0) or self._opening_cue(before, s0)
         if open_at == pstart and span.paragraph > 0:
             # a colon introduction closing the previous paragraph
             ppstart, ppend = self.bounds[span.paragraph - 1]
             if text[ppstart:ppend].rstrip().endswith(":"):
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
-                return self._pre_cue(self._masked(s0, ppend), s0)
+                intro = self._masked(s0, ppend)
+                return self._pre_cue(intro, s0) or self._opening_cue(intro, s0)
         return self._dash_line(span, pend)
 
     def _dash_line(self, span: QuoteSpan, pend: int) -> tuple[str, str] | None:
@@ -278,6 +282,18 @@ class SpeakerResolver(Antecedents):
             return self._name_after(pre[m.end() :], base + m.end())
         return None
 
+    def _opening_cue(self, pre: str, base: int) -> tuple[str, str] | None:
+        """The subject a sentence opens with, as the speaker of the quotation it leads
+        to with no cue :meth:`_pre_cue` reads, where the sentence still introduces it:
+        with a colon (`She then turned to the crowd: "…"`) or a reporting verb after
+        "and" (`He then put on an accent and joked, "…"`). Asked last: a cue after the
+        quotation says more."""
+        if not pre.rstrip(" \t…").endswith(":") and not any(
+            pre[: v.start()].rstrip().endswith((" and", ",and")) for v in _VERB_RE.finditer(pre)
+        ):
+            return None
+        return self._sentence_subject(pre, base)
+
     def _sentence_subject(self, sentence: str, base: int) -> tuple[str, str] | None:
         """Who a sentence is about when it opens with them, or with them after a short
         opening phrase ("On Friday, he …"): a pronoun or a name."""
@@ -294,7 +310,7 @@ class SpeakerResolver(Antecedents):
 
     def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
         first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
-        if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t"):
+        if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t", "\xa0"):
             return self._pronoun(first, at)
         m = _RUN_RE.match(s)
         if m is None or m.end() < len(s) and s[m.end()] not in " \t,":
