@@ -654,3 +654,24 @@ def test_a_lone_surname_is_the_person_not_a_thing_named_after_them() -> None:
 def test_the_subject_of_a_sentence_that_leads_to_a_quotation(text: str, who: str) -> None:
     quote = "We are not going to let this bridge close for another winter."
     assert list(speakers(text.format(q=quote)).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # an honorific's full stop ends no sentence: "that Mr. Hollis" is no subject
+        ("Title\n\nMark Hollis and Tom Becker met on Monday. Mr. Becker told the committee "
+         "that Mr. Hollis was ready to lead.\n\n“{q}” he said.\n", "Tom Becker"),
+        # ... but it may head one, after a clause's start or a word like "even"
+        ("Title\n\nMark Hollis spoke first on Monday. Tom Becker came late.\n\n"
+         "Still, even Mr. Becker says the plan has merit.\n\n“{q}” he said.\n", "Tom Becker"),
+        ("Title\n\nMark Hollis spoke first. Ohio Gov. Tom Becker, one of the plan's critics, "
+         "called it too costly.\n\n“{q}” he said.\n", "Tom Becker"),
+        # "the" and a role opening the sentence: "There, the county chairman Tom Becker"
+        ("Title\n\nMark Hollis spoke first on Monday.\n\nThere, the county party chairman "
+         "Tom Becker declined to comment.\n\n“{q}” he said.\n", "Tom Becker"),
+    ],
+)
+def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
+    quote = "We will look at it next week,"
+    assert list(speakers(text.format(q=quote)).values()) == [who]

@@ -23,6 +23,7 @@ from tui.quotes.cues import (
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
     _SAID_PRONOUN_RE,
+    _SHORT_TITLE_RE,
     _SPEAKER_END_RE,
     _SUBJECTS_LOOKED,
     _VERB_AFTER_SUBJECT_RE,
@@ -45,6 +46,8 @@ from tui.quotes.runs import (
     _run_kind,
 )
 
+# words that may stand between a clause's start and its subject ("Still, even Park")
+_FOCUS_WORDS = frozenset(("even", "only", "now"))
 # honorifics written without their full stop ("Mr Kim"), as the three characters before
 # the space
 _BARE = ("Mrs", " Mr", " Ms", " Dr")
@@ -340,11 +343,24 @@ class Antecedents(Narration):
         if m is None or m[0].endswith(("'s", "’s")):
             return False
         words = text[max(0, at - 60) : at].split()
-        # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park")
-        nouns = 0
-        while words and nouns < 3 and _is_plain_noun(words[-1]):
+        # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park";
+        # an honorific's full stop ends no sentence: "that Mr. Park was")
+        nouns = honorifics = 0
+        while words and nouns < 3:
+            if _is_plain_noun(words[-1]):
+                nouns += 1
+            elif honorifics or not _SHORT_TITLE_RE.fullmatch(words[-1]):
+                break
+            else:
+                honorifics = 1
             words.pop()
-            nouns += 1
+        if nouns and len(words) > 1 and words[-1] == "the" and (
+            words[-2][-1] in ".!?:;"
+            or (words[-2][-1] == "," and words[-2][:-1].casefold() in _OPENING_WORDS)
+        ):
+            words.pop()  # "There, the district party chairman Tom Park said"
+        if words and words[-1] in _FOCUS_WORDS:
+            words.pop()  # "Still, even Mr. Park says"
         if words:
             last = words[-1]
             if last in _VERB_FORMS and not nouns:
@@ -358,7 +374,7 @@ class Antecedents(Narration):
                 or (not nouns and last in _CONJUNCTIONS)
                 or (
                     last[0].isupper()
-                    and (nouns or last.casefold() in _OPENING_WORDS)
+                    and (nouns or honorifics or last.casefold() in _OPENING_WORDS)
                 )
             ):
                 return False

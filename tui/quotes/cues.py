@@ -300,6 +300,10 @@ _SAID_PRONOUN_RE = re.compile(
 
 # An honorific just before a lone name, and the gender it gives ("Mrs. Clinton").
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?[ \t]+$")
+# An honorific or a rank written short, whose full stop ends no sentence ("Mr.", "Sen.").
+_SHORT_TITLE_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Supt)\."
+)
 _HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 # How many people of one surname a gendered look-up weighs.
 _NAMESAKES = 6
