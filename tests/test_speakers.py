@@ -675,3 +675,23 @@ def test_the_subject_of_a_sentence_that_leads_to_a_quotation(text: str, who: str
 def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
     quote = "We will look at it next week,"
     assert list(speakers(text.format(q=quote)).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nTom Becker spoke first on Monday.\n\n“{q}” he often says.\n",
+        "Title\n\nTom Becker spoke first on Monday.\n\n“{q}” he asserted.\n",
+        "Title\n\nTom Becker spoke first on Monday.\n\nSpeaking in a calmer voice, he went on "
+        "to read from the report, saying: “{q}”\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nAnd council chairman Tom Becker — a "
+        "critic of the plan since May — offered a deal to Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker earlier Tuesday backed away "
+        "from a deal with Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker at the time said he would "
+        "wait for Mark Hollis.\n\n“{q}” he said.\n",
+    ],
+)
+def test_adverbs_dashes_and_opening_phrases_around_a_subject(text: str) -> None:
+    quote = "We will look at it next week,"
+    assert list(speakers(text.format(q=quote)).values()) == ["Tom Becker"]

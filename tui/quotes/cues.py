@@ -91,7 +91,8 @@ _VERBS = (
     r"put it|puts it|shot back|fired back|hit back|pressed|mused|boomed|snapped|retorted|"
     r"interjected|exclaimed|scoffed|marveled|marvelled|pleaded|sighed|thundered|"
     r"bellowed|gushed|griped|grumbled|deadpanned|opined|reasoned|ventured|wondered|"
-    r"chimed in|offered|issued a statement|released a statement"
+    r"chimed in|offered|issued a statement|released a statement|asserted|asserts|"
+    r"elaborated|elaborates|surmised|demurred|mocked|mocks|quipped|conceded|recalled"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
@@ -218,7 +219,8 @@ _TAIL_WORDS = frozenset(
     """also reportedly later earlier previously then again further separately publicly
     privately repeatedly recently once has had have would will could may might did does
     do is was were are been only just first immediately quickly flatly firmly angrily
-    simply even on last this today yesterday tonight monday tuesday wednesday thursday
+    simply even often sometimes usually always never still on last this today yesterday
+    tonight monday tuesday wednesday thursday
     friday saturday sunday morning afternoon evening night week month year""".split()
 )
 _TAIL_PHRASES = (
@@ -283,9 +285,12 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
     r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
     r"(?<=\b[A-Z][a-z]{2})\.){1,140}){1,3},[\"”’']*)?"
+    # (or between dashes: "Park — a lawyer for the family — said")
+    r"(?:[ \t]+[—–][^—–\n]{1,120}[—–])?"
     r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
-    r"could|can|may|"
-    r"might|did|does|do|is|was|were|once|never|only|just|long|often|[a-z]+ly)){0,2}"
+    r"could|can|may|earlier|first|previously|recently|initially|already|even|too|"
+    r"at[ \t]+the[ \t]+time|[A-Z][a-z]+day|"
+    r"might|did|does|do|is|was|were|once|never|only|just|long|often|[a-z]+ly)){0,3}"
     rf",?[ \t]+(?:{_VERB_ALTS}\b|[a-z]{{3,}}(?:ed|[^s\W]s)\b|(?:{_IRREGULAR_VERBS})(?!\w)|is\b|"
     r"was\b|has\b|had\b|will\b|would\b|could\b|can\b|did\b|does\b|may\b|might\b|should\b|"
     r"must\b)"

@@ -301,8 +301,13 @@ class SpeakerResolver(Antecedents):
         at = base + len(sentence) - len(s)
         first_word = s.split(None, 1)[0].casefold() if s.strip() else ""
         comma = s.find(", ", 0, 60)
-        if comma > 0 and first_word in FUNCTION_WORDS and first_word not in _PRONOUNS:
-            # an opening phrase ("On Friday,", "In the wake of the attack,") before it
+        if (
+            comma > 0
+            and first_word not in _PRONOUNS
+            and (first_word in FUNCTION_WORDS or s.startswith(("he ", "she "), comma + 2))
+        ):
+            # an opening phrase ("On Friday,", "In the wake of the attack,", "Speaking
+            # at the rally, he") before it
             found = self._opening_subject(s[comma + 2 :], at + comma + 2)
             if found:
                 return found
