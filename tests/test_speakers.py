@@ -695,3 +695,20 @@ def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
 def test_adverbs_dashes_and_opening_phrases_around_a_subject(text: str) -> None:
     quote = "We will look at it next week,"
     assert list(speakers(text.format(q=quote)).values()) == ["Tom Becker"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nRetired Army Col. Tom Becker started the row when he brought up the harbour "
+        "plan and later said, “{q}”\n",
+        "Title\n\nTom Becker spoke last.\n\nAnd although he thanked the harbour board for its "
+        "patience over the years, he sounded a note of doubt, saying, “{q}”\n",
+        "Title\n\nTom Becker spoke last.\n\nAt the final meeting before the vote and at one more "
+        "in the town hall, he only hinted at the plan by mentioning the harbour and adding, "
+        "“{q}”\n",
+    ],
+)
+def test_a_long_opening_or_an_adverb_before_the_verb_after_and(text: str) -> None:
+    quote = "We will look at it next week."
+    assert list(speakers(text.format(q=quote)).values()) == ["Tom Becker"]

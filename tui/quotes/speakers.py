@@ -255,8 +255,8 @@ class SpeakerResolver(Antecedents):
                 return found
         for v in reversed(list(_VERB_RE.finditer(pre))):
             left = pre[: v.start()].rstrip()
-            if left.endswith((" and", ",and")):
-                continue  # `Lazar said he … and added, "…"`: the earlier verb's subject
+            if _strip_tail(left).endswith((" and", ",and")):
+                continue  # `Lazar said he … and (later) added, "…"`: the earlier verb's subject
             if left.endswith(",") and v.group().endswith("ing"):
                 # `Nefzi said, adding, "…"`: the subject of the reporting verb just
                 # before; else `Sanders stepped up …, saying, "…"`: the participle's
@@ -289,7 +289,8 @@ class SpeakerResolver(Antecedents):
         "and" (`He then put on an accent and joked, "…"`). Asked last: a cue after the
         quotation says more."""
         if not pre.rstrip(" \t…").endswith(":") and not any(
-            pre[: v.start()].rstrip().endswith((" and", ",and")) for v in _VERB_RE.finditer(pre)
+            _strip_tail(pre[: v.start()]).endswith((" and", ",and"))
+            for v in _VERB_RE.finditer(pre)
         ):
             return None
         return self._sentence_subject(pre, base)
@@ -311,7 +312,14 @@ class SpeakerResolver(Antecedents):
             found = self._opening_subject(s[comma + 2 :], at + comma + 2)
             if found:
                 return found
-        return self._opening_subject(s, at)
+        found = self._opening_subject(s, at)
+        if found is None and first_word not in _PRONOUNS:
+            # a longer opening clause or phrase before "he" (`And although he thanked
+            # them, he sounded a rare note`): the last "he" or "she" after a comma
+            comma = max(s.rfind(", he "), s.rfind(", she "))
+            if comma > 0:
+                return self._opening_subject(s[comma + 2 :], at + comma + 2)
+        return found
 
     def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
         first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
