@@ -712,3 +712,30 @@ def test_adverbs_dashes_and_opening_phrases_around_a_subject(text: str) -> None:
 def test_a_long_opening_or_an_adverb_before_the_verb_after_and(text: str) -> None:
     quote = "We will look at it next week."
     assert list(speakers(text.format(q=quote)).values()) == ["Tom Becker"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker who names themself in full, with no other subject before
+        "Title\n\nTom Becker is speaking on Thursday to the farmers' union led by Anna Ruiz."
+        "\n\n“If you want more of the same, there is a good candidate for that, but it is not "
+        "Tom Becker,” he said.\n",
+        # a namesake in the quotation, or the surname in another name, is someone else
+        "Title\n\nTom Becker spoke at the school on Friday.\n\n“My mother Ruth Becker taught "
+        "here for thirty years,” he said.\n",
+        "Title\n\nTom Becker spoke at the opening on Friday.\n\n“The Becker Foundation will pay "
+        "for the new roof,” he said.\n",
+        # a paragraph after a heading with no full stop opens a sentence
+        "Rates rise again\n\nTom Becker spoke first on Monday, and Anna Ruiz answered.\n\n"
+        "“We cannot wait another year,” he said.\n",
+    ],
+)
+def test_who_the_quotation_itself_names(text: str) -> None:
+    assert list(speakers(text).values()) == ["Tom Becker"]
+
+
+def test_a_name_after_a_capitalised_preposition_is_no_subject() -> None:
+    text = ("Title\n\nMark Hollis runs the market.\n\nAt Becker rallies across the state, "
+            "Anna Ruiz sells flags.\n\n“We sell more every week,” he said.\n")
+    assert list(speakers(text).values()) == ["Mark Hollis"]

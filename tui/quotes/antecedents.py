@@ -17,6 +17,7 @@ from tui.quotes.cues import (
     _HONORIFIC_RE,
     _NAME_RUN_RE,
     _NAMESAKES,
+    _NOT_BEFORE_SUBJECT,
     _OPENING_WORDS,
     _ORG_TAIL_RE,
     _PARTICLES,
@@ -79,7 +80,7 @@ class Antecedents(Narration):
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         # the quotation being read, and its words when first asked for
         self._quoting: tuple[int, int] = (0, 0)
-        self._quoted_words: frozenset[str] | None = None
+        self._quoted_words: tuple[frozenset[str], frozenset[str]] | None = None
 
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
@@ -294,16 +295,27 @@ class Antecedents(Narration):
             # object or a modifier ("Asked by Lee about Park's plan, he said").
             k = i
             looked = 0
+            spoken_of = None  # (the first subject passed over as what the quote speaks of)
             while k >= 0 and pos - persons[k][0] <= _PRONOUN_REACH and looked < _SUBJECTS_LOOKED:
                 off, name = persons[k]
                 if off in self._spoken or self._is_subject(off):
                     if self._may_be(name, pronoun):
                         return name, PERSON
+                    if (
+                        spoken_of is None
+                        and name in self._quoted_names()[1]
+                        and self._may_be(name, pronoun, quoted=False)
+                    ):
+                        spoken_of = name
                     other = self._namesake(name, pronoun, off)
                     if other:
                         return other, PERSON
                 looked += 1
                 k -= 1
+            if spoken_of is not None:
+                # no other subject: the quotation names its own speaker in full ("...
+                # but it's not Bernie Sanders," he says of himself)
+                return spoken_of, PERSON
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -342,7 +354,11 @@ class Antecedents(Narration):
         m = _NAME_RUN_RE.match(text, at)
         if m is None or m[0].endswith(("'s", "’s")):
             return False
-        words = text[max(0, at - 60) : at].split()
+        if m[0].split(None, 1)[0].casefold() in _NOT_BEFORE_SUBJECT:
+            return False  # ("At Park rallies": a capitalised preposition opened the run)
+        # (from the start of its line: a paragraph opens a clause whatever ends the one
+        # before, a heading without a full stop too)
+        words = text[max(0, at - 60, text.rfind("\n", 0, at) + 1) : at].split()
         # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park";
         # an honorific's full stop ends no sentence: "that Mr. Park was")
         nouns = honorifics = 0
@@ -363,6 +379,7 @@ class Antecedents(Narration):
             words.pop()  # "Still, even Mr. Park says"
         if words:
             last = words[-1]
+            last_key = last.casefold()
             if last in _VERB_FORMS and not nouns:
                 # `…, said Park`: the speaker of an inverted reporting clause
                 before = words[-2] if len(words) > 1 else ""
@@ -374,26 +391,56 @@ class Antecedents(Narration):
                 or (not nouns and last in _CONJUNCTIONS)
                 or (
                     last[0].isupper()
-                    and (nouns or honorifics or last.casefold() in _OPENING_WORDS)
+                    and (
+                        nouns
+                        or honorifics
+                        # ("At Park's rallies": a preposition's object is no subject)
+                        or (last_key in _OPENING_WORDS and last_key not in _NOT_BEFORE_SUBJECT)
+                    )
                 )
             ):
                 return False
         return _VERB_AFTER_SUBJECT_RE.match(text, m.end()) is not None
 
-    def _may_be(self, name: str, pronoun: str) -> bool:
+    def _may_be(self, name: str, pronoun: str, *, quoted: bool = True) -> bool:
         """Whether ``pronoun`` may stand for the person ``name`` as the speaker of the
         quotation being read: not if the given name says otherwise, nor if the
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
-        he said: Cruz is who is spoken of, not who speaks)."""
+        he said: Cruz is who is spoken of, not who speaks), unless ``quoted`` is False."""
         known = self._gender(name)
         if known is not None and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
-        if " " not in name:
+        if " " not in name or not quoted:
             return True
-        words = self._quoted_words
-        if words is None:
-            words = self._quoted_words = frozenset(WORD_RE.findall(self.text, *self._quoting))
-        return name.rsplit(" ", 1)[-1] not in words
+        alone, pairs = self._quoted_names()
+        surname = name.rsplit(" ", 1)[-1]
+        return surname not in alone and name.split(" ", 1)[0] + " " + surname not in pairs
+
+    def _quoted_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the quotation being read that may name a person it speaks of by
+        surname alone (not "Clinton" of "the Clinton Foundation", nor the "Bush" of
+        "Barbara Bush": a capitalised word after it, or a given name before it, makes it
+        part of another name), and its pairs of adjacent words ("Tom Becker")."""
+        found = self._quoted_words
+        if found is None:
+            text = self.text
+            alone: set[str] = set()
+            pairs: set[str] = set()
+            previous = ""
+            for m in WORD_RE.finditer(text, *self._quoting):
+                word = m[0]
+                after = m.end()
+                joined = text[m.start() - 1 : m.start()] == " " and previous[:1].isupper()
+                if joined:
+                    pairs.add(previous + " " + word)
+                if not (
+                    (text[after : after + 1] == " " and text[after + 1 : after + 2].isupper())
+                    or (joined and is_given_name(previous))
+                ):
+                    alone.add(word)
+                previous = word
+            found = self._quoted_words = (frozenset(alone), frozenset(pairs))
+        return found
 
     def _reading(self, span: QuoteSpan) -> None:
         """The quotation whose speaker is sought next (see :meth:`_may_be`)."""
