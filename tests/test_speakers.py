@@ -690,6 +690,8 @@ def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
         "from a deal with Mark Hollis.\n\n“{q}” he said.\n",
         "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker at the time said he would "
         "wait for Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker, the council's chairman, "
+        "this past week announced a deal with Mark Hollis.\n\n“{q}” he said.\n",
     ],
 )
 def test_adverbs_dashes_and_opening_phrases_around_a_subject(text: str) -> None:
