@@ -741,3 +741,18 @@ def test_a_name_after_a_capitalised_preposition_is_no_subject() -> None:
     text = ("Title\n\nMark Hollis runs the market.\n\nAt Becker rallies across the state, "
             "Anna Ruiz sells flags.\n\n“We sell more every week,” he said.\n")
     assert list(speakers(text).values()) == ["Mark Hollis"]
+
+
+def test_a_given_name_of_two_words_has_a_gender() -> None:
+    from tui.nlp.given_names import FEMALE, MALE, gender_of
+
+    assert gender_of("Anne Marie Okafor") == FEMALE
+    assert gender_of("Jean Claude Brandt") == MALE
+    assert gender_of("Jean Brandt") is None
+
+
+def test_a_participle_opening_the_sentence_before_its_subject() -> None:
+    text = ("Title\n\nTom Becker and Anna Ruiz spoke at the rally.\n\nSmiling broadly through "
+            "her speech, Ms. Ruiz drew cheers as she thanked the town and then boomed, "
+            "“We will win this one.”\n")
+    assert list(speakers(text).values()) == ["Anna Ruiz"]

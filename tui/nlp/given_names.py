@@ -81,7 +81,14 @@ def gender_of(name: str) -> str | None:
     first = name.split(None, 1)[0] if " " in name else ""
     if len(first) < 2 or first.endswith("."):
         return None
-    return _dictionary().get(first.casefold()) or None
+    found = _dictionary().get(first.casefold())
+    if not found:
+        # a given name of two words ("Anne Marie Murphy"): the dictionary writes them
+        # with a hyphen, and a first word given to both may be one sex's in the pair
+        parts = name.split()
+        if len(parts) > 2 and parts[1][:1].isupper():
+            found = _dictionary().get(f"{first}-{parts[1]}".casefold())
+    return found or None
 
 
 def is_firm(name: str) -> bool:

@@ -305,10 +305,14 @@ class SpeakerResolver(Antecedents):
         if (
             comma > 0
             and first_word not in _PRONOUNS
-            and (first_word in FUNCTION_WORDS or s.startswith(("he ", "she "), comma + 2))
+            and (
+                first_word in FUNCTION_WORDS
+                or first_word.endswith("ing")
+                or s.startswith(("he ", "she "), comma + 2)
+            )
         ):
-            # an opening phrase ("On Friday,", "In the wake of the attack,", "Speaking
-            # at the rally, he") before it
+            # an opening phrase ("On Friday,", "In the wake of the attack,", "Smiling
+            # broadly, Kim", "Speaking at the rally, he") before it
             found = self._opening_subject(s[comma + 2 :], at + comma + 2)
             if found:
                 return found
