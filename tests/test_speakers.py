@@ -690,6 +690,9 @@ def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
         "from a deal with Mark Hollis.\n\n“{q}” he said.\n",
         "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker at the time said he would "
         "wait for Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nHarbour chairman Tom Becker -- author of "
+        "a book on the port, which the council read before its vote on the plan in May -- is "
+        "wary of a deal with Mark Hollis.\n\n“{q}” he said.\n",
         "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker, the council's chairman, "
         "this past week announced a deal with Mark Hollis.\n\n“{q}” he said.\n",
     ],

@@ -287,8 +287,8 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
     r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
     r"(?<=\b[A-Z][a-z]{2})\.){1,140}){1,3},[\"”’']*)?"
-    # (or between dashes: "Park — a lawyer for the family — said")
-    r"(?:[ \t]+[—–][^—–\n]{1,120}[—–])?"
+    # (or between dashes: "Park — a lawyer for the family — said", "Park -- a lawyer --")
+    r"(?:[ \t]+(?:[—–][^—–\n]{1,200}[—–]|--[^—–\n]{1,200}?--))?"
     r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
     r"could|can|may|earlier|first|previously|recently|initially|already|even|too|"
     r"at[ \t]+the[ \t]+time|[A-Z][a-z]+day|(?:this|last)(?:[ \t]+past)?[ \t]+"
