@@ -688,6 +688,8 @@ def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
         "critic of the plan since May — offered a deal to Mark Hollis.\n\n“{q}” he said.\n",
         "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker earlier Tuesday backed away "
         "from a deal with Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nAt the hearing, Tom Becker all but "
+        "begged the board to vote against Mark Hollis.\n\n“{q}” he said.\n",
         "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker at the time said he would "
         "wait for Mark Hollis.\n\n“{q}” he said.\n",
         "Title\n\nMark Hollis spoke first on Monday.\n\nHarbour chairman Tom Becker -- author of "

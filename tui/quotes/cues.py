@@ -290,7 +290,7 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     # (or between dashes: "Park — a lawyer for the family — said", "Park -- a lawyer --")
     r"(?:[ \t]+(?:[—–][^—–\n]{1,200}[—–]|--[^—–\n]{1,200}?--))?"
     r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
-    r"could|can|may|earlier|first|previously|recently|initially|already|even|too|"
+    r"could|can|may|earlier|first|previously|recently|initially|already|even|too|all but|"
     r"at[ \t]+the[ \t]+time|[A-Z][a-z]+day|(?:this|last)(?:[ \t]+past)?[ \t]+"
     r"(?:week|weekend|month|year)|"
     r"might|did|does|do|is|was|were|once|never|only|just|long|often|[a-z]+ly)){0,3}"
