@@ -761,3 +761,9 @@ def test_a_participle_opening_the_sentence_before_its_subject() -> None:
             "her speech, Ms. Ruiz drew cheers as she thanked the town and then boomed, "
             "“We will win this one.”\n")
     assert list(speakers(text).values()) == ["Anna Ruiz"]
+
+
+def test_a_conjunction_opening_the_sentence_before_its_subject() -> None:
+    text = ("Title\n\nTom Becker spoke last.\n\nAnd then Becker went fully on the attack, "
+            "saying, “We will not pay for this bridge twice.”\n")
+    assert list(speakers(text).values()) == ["Tom Becker"]

@@ -308,6 +308,8 @@ _SAID_PRONOUN_RE = re.compile(
 
 # An honorific just before a lone name, and the gender it gives ("Mrs. Clinton").
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?[ \t]+$")
+# Conjunctions and adverbs that open a sentence before its subject ("And then Kim …").
+_LEADING_CONJUNCTION_RE = re.compile(r"(?:(?:And|But|So|Then|Yet|then|also)[ \t]+){1,2}(?=[A-Z])")
 # An honorific or a rank written short, whose full stop ends no sentence ("Mr.", "Sen.").
 _SHORT_TITLE_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Supt)\."

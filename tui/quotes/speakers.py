@@ -46,6 +46,7 @@ from tui.quotes.cues import (
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
     _HONORIFIC_GENDER,
+    _LEADING_CONJUNCTION_RE,
     _LEADING_WORDS,
     _LOWER_HEADS,
     _NOT_ROLE_WORDS,
@@ -326,6 +327,10 @@ class SpeakerResolver(Antecedents):
         return found
 
     def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
+        m = _LEADING_CONJUNCTION_RE.match(s)
+        if m:
+            # `And then Trump went on the attack, saying, "…"`
+            s, at = s[m.end() :], at + m.end()
         first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
         if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t", "\xa0"):
             return self._pronoun(first, at)
