@@ -594,6 +594,182 @@ def test_participles_after_a_cue_and_no_break_spaces(text: str, who: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the document says which pronoun a person takes: "Keller said he"
+        ("Title\n\nMaria Lund opened the meeting. Robin Keller said he would vote against "
+         "the plan.\n\n“We cannot pay for it this year,” she said.\n", "Maria Lund"),
+        # a given name only mostly given to women rules no man out
+        ("Title\n\nMayor Ashley Brandt criticised his rival Tom Wilde on Monday.\n\n"
+         "Brandt said, “We have waited long enough for this road.”\n\n"
+         "He added, “The money is there and the plan is ready.”\n", "Ashley Brandt"),
+    ],
+)
+def test_a_pronoun_takes_the_gender_the_document_gives(text: str, who: str) -> None:
+    assert list(speakers(text).values())[-1] == who
+
+
+def test_given_names_only_mostly_of_one_sex_are_no_firm_gender() -> None:
+    from tui.nlp.given_names import FEMALE, gender_of, is_firm
+
+    assert gender_of("Ashley Brandt") == FEMALE and not is_firm("Ashley Brandt")
+    assert is_firm("Margaret Olsen") and is_firm("Thomas Brandt")
+    assert not is_firm("Olsen") and not is_firm("Jean Dupont")
+
+
+def test_a_surname_titled_once_is_a_person_wherever_it_stands_alone() -> None:
+    text = ("Title\n\nPresident Okafor opened the summit on Monday.\n\nThe adviser Sam Reilly "
+            "spoke first. Okafor left the hall after an hour.\n\n"
+            "“We are close to a deal,” he said.\n")
+    assert list(speakers(text).values()) == ["Okafor"]
+
+
+def test_a_lone_surname_is_the_person_not_a_thing_named_after_them() -> None:
+    text = ("Title\n\nDaniel Mercer spoke at the airfield on Monday. Mr. Mercer flew in on "
+            "Mercer Sky One, his company jet. Then Mr. Mercer met Tom Wilde.\n\n"
+            "“It is a very good plane,” he said.\n")
+    assert list(speakers(text).values()) == ["Daniel Mercer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a colon closes a sentence that leads to the quotation
+        ("Title\n\nMarta Quiroga spoke to the council on Monday.\n\nShe then turned to the "
+         "crowd: “{q}”\n", "Marta Quiroga"),
+        # ... or the paragraph before it
+        ("Title\n\nRavi Menon wrote to the board in March.\n\nHe then listed what the town "
+         "needs most:\n\n“{q}”\n", "Ravi Menon"),
+        # a reporting verb after "and", with no earlier one in the sentence
+        ("Title\n\nRavi Menon spoke at the fair on Friday.\n\nHe then put on a booming voice "
+         "and joked, “{q}”\n", "Ravi Menon"),
+        # ... after a no-break space
+        ("Title\n\nRavi Menon spoke at the fair on Friday.\n\nHe\xa0then put on a booming "
+         "voice and joked, “{q}”\n", "Ravi Menon"),
+        # ... in the sentence before the quotation
+        ("Title\n\nLinda Haas chaired the meeting. Haas looked tired and mentioned that the "
+         "vote had been delayed twice. “{q}”\n", "Linda Haas"),
+    ],
+)
+def test_the_subject_of_a_sentence_that_leads_to_a_quotation(text: str, who: str) -> None:
+    quote = "We are not going to let this bridge close for another winter."
+    assert list(speakers(text.format(q=quote)).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # an honorific's full stop ends no sentence: "that Mr. Hollis" is no subject
+        ("Title\n\nMark Hollis and Tom Becker met on Monday. Mr. Becker told the committee "
+         "that Mr. Hollis was ready to lead.\n\n“{q}” he said.\n", "Tom Becker"),
+        # ... but it may head one, after a clause's start or a word like "even"
+        ("Title\n\nMark Hollis spoke first on Monday. Tom Becker came late.\n\n"
+         "Still, even Mr. Becker says the plan has merit.\n\n“{q}” he said.\n", "Tom Becker"),
+        ("Title\n\nMark Hollis spoke first. Ohio Gov. Tom Becker, one of the plan's critics, "
+         "called it too costly.\n\n“{q}” he said.\n", "Tom Becker"),
+        # "the" and a role opening the sentence: "There, the county chairman Tom Becker"
+        ("Title\n\nMark Hollis spoke first on Monday.\n\nThere, the county party chairman "
+         "Tom Becker declined to comment.\n\n“{q}” he said.\n", "Tom Becker"),
+    ],
+)
+def test_the_subjects_a_pronoun_looks_back_to(text: str, who: str) -> None:
+    quote = "We will look at it next week,"
+    assert list(speakers(text.format(q=quote)).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nTom Becker spoke first on Monday.\n\n“{q}” he often says.\n",
+        "Title\n\nTom Becker spoke first on Monday.\n\n“{q}” he asserted.\n",
+        "Title\n\nTom Becker spoke first on Monday.\n\nSpeaking in a calmer voice, he went on "
+        "to read from the report, saying: “{q}”\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nAnd council chairman Tom Becker — a "
+        "critic of the plan since May — offered a deal to Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker earlier Tuesday backed away "
+        "from a deal with Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nAt the hearing, Tom Becker all but "
+        "begged the board to vote against Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker at the time said he would "
+        "wait for Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nHarbour chairman Tom Becker -- author of "
+        "a book on the port, which the council read before its vote on the plan in May -- is "
+        "wary of a deal with Mark Hollis.\n\n“{q}” he said.\n",
+        "Title\n\nMark Hollis spoke first on Monday.\n\nTom Becker, the council's chairman, "
+        "this past week announced a deal with Mark Hollis.\n\n“{q}” he said.\n",
+    ],
+)
+def test_adverbs_dashes_and_opening_phrases_around_a_subject(text: str) -> None:
+    quote = "We will look at it next week,"
+    assert list(speakers(text.format(q=quote)).values()) == ["Tom Becker"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nRetired Army Col. Tom Becker started the row when he brought up the harbour "
+        "plan and later said, “{q}”\n",
+        "Title\n\nTom Becker spoke last.\n\nAnd although he thanked the harbour board for its "
+        "patience over the years, he sounded a note of doubt, saying, “{q}”\n",
+        "Title\n\nTom Becker spoke last.\n\nAt the final meeting before the vote and at one more "
+        "in the town hall, he only hinted at the plan by mentioning the harbour and adding, "
+        "“{q}”\n",
+    ],
+)
+def test_a_long_opening_or_an_adverb_before_the_verb_after_and(text: str) -> None:
+    quote = "We will look at it next week."
+    assert list(speakers(text.format(q=quote)).values()) == ["Tom Becker"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker who names themself in full, with no other subject before
+        "Title\n\nTom Becker is speaking on Thursday to the farmers' union led by Anna Ruiz."
+        "\n\n“If you want more of the same, there is a good candidate for that, but it is not "
+        "Tom Becker,” he said.\n",
+        # a namesake in the quotation, or the surname in another name, is someone else
+        "Title\n\nTom Becker spoke at the school on Friday.\n\n“My mother Ruth Becker taught "
+        "here for thirty years,” he said.\n",
+        "Title\n\nTom Becker spoke at the opening on Friday.\n\n“The Becker Foundation will pay "
+        "for the new roof,” he said.\n",
+        # a paragraph after a heading with no full stop opens a sentence
+        "Rates rise again\n\nTom Becker spoke first on Monday, and Anna Ruiz answered.\n\n"
+        "“We cannot wait another year,” he said.\n",
+    ],
+)
+def test_who_the_quotation_itself_names(text: str) -> None:
+    assert list(speakers(text).values()) == ["Tom Becker"]
+
+
+def test_a_name_after_a_capitalised_preposition_is_no_subject() -> None:
+    text = ("Title\n\nMark Hollis runs the market.\n\nAt Becker rallies across the state, "
+            "Anna Ruiz sells flags.\n\n“We sell more every week,” he said.\n")
+    assert list(speakers(text).values()) == ["Mark Hollis"]
+
+
+def test_a_given_name_of_two_words_has_a_gender() -> None:
+    from tui.nlp.given_names import FEMALE, MALE, gender_of
+
+    assert gender_of("Anne Marie Okafor") == FEMALE
+    assert gender_of("Jean Claude Brandt") == MALE
+    assert gender_of("Jean Brandt") is None
+
+
+def test_a_participle_opening_the_sentence_before_its_subject() -> None:
+    text = ("Title\n\nTom Becker and Anna Ruiz spoke at the rally.\n\nSmiling broadly through "
+            "her speech, Ms. Ruiz drew cheers as she thanked the town and then boomed, "
+            "“We will win this one.”\n")
+    assert list(speakers(text).values()) == ["Anna Ruiz"]
+
+
+def test_a_conjunction_opening_the_sentence_before_its_subject() -> None:
+    text = ("Title\n\nTom Becker spoke last.\n\nAnd then Becker went fully on the attack, "
+            "saying, “We will not pay for this bridge twice.”\n")
+    assert list(speakers(text).values()) == ["Tom Becker"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'Ilse Varga, author of "Salt Roads," said: "The harbour will close within a year."',

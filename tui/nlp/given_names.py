@@ -19,11 +19,26 @@ EITHER = ""  # a given name used for both
 
 _MALE_CODES = frozenset(("M", "1M", "?M"))
 _FEMALE_CODES = frozenset(("F", "1F", "?F"))
+# the entries of a name only mostly given to one sex ("Lindsey", "Marty")
+_LEANING_CODES = (frozenset(("?M",)), frozenset(("?F",)))
 
 
 @cache
 def _dictionary() -> dict[str, str]:
     """Folded given name -> MALE or FEMALE where its entries all agree, else EITHER."""
+    return _read_dictionary()[0]
+
+
+@cache
+def _leaning() -> frozenset[str]:
+    """Folded given names whose every entry says only "mostly" one sex."""
+    return _read_dictionary()[1]
+
+
+@cache
+def _read_dictionary() -> tuple[dict[str, str], frozenset[str]]:
+    """The genders of :func:`_dictionary` and the names of :func:`_leaning`, from one
+    read of the data file."""
     codes: dict[str, set[str]] = {}
     try:
         data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
@@ -39,8 +54,9 @@ def _dictionary() -> dict[str, str]:
                 for form in {name.replace("+", j) for j in ("", " ", "-")}:
                     codes.setdefault(form, set()).add(parts[0])
     except (ModuleNotFoundError, OSError, UnicodeDecodeError):
-        return {}  # without the dictionary no name is ruled out
+        return {}, frozenset()  # without the dictionary no name is ruled out
     genders: dict[str, str] = {}
+    leaning: set[str] = set()
     for name, marks in codes.items():
         if marks <= _MALE_CODES:
             genders[name] = MALE
@@ -48,7 +64,9 @@ def _dictionary() -> dict[str, str]:
             genders[name] = FEMALE
         else:
             genders[name] = EITHER
-    return genders
+        if marks in _LEANING_CODES:
+            leaning.add(name)
+    return genders, frozenset(leaning)
 
 
 def is_given_name(word: str) -> bool:
@@ -63,7 +81,22 @@ def gender_of(name: str) -> str | None:
     first = name.split(None, 1)[0] if " " in name else ""
     if len(first) < 2 or first.endswith("."):
         return None
-    return _dictionary().get(first.casefold()) or None
+    found = _dictionary().get(first.casefold())
+    if not found:
+        # a given name of two words ("Anne Marie Murphy"): the dictionary writes them
+        # with a hyphen, and a first word given to both may be one sex's in the pair
+        parts = name.split()
+        if len(parts) > 2 and parts[1][:1].isupper():
+            found = _dictionary().get(f"{first}-{parts[1]}".casefold())
+    return found or None
+
+
+def is_firm(name: str) -> bool:
+    """Whether :func:`gender_of` gives ``name`` a gender and it is more than a leaning:
+    not a given name only mostly given to one sex ("Lindsey", "Marty"), which names
+    the other sex too often to rule anyone out."""
+    first = name.split(None, 1)[0] if " " in name else ""
+    return gender_of(name) is not None and first.casefold() not in _leaning()
 
 
 def agrees(name: str, pronoun: str) -> bool:

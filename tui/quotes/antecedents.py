@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from tui.nlp.given_names import FEMALE, MALE, agrees, gender_of, is_given_name
+from tui.nlp.given_names import FEMALE, MALE, gender_of, is_firm, is_given_name
 from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
@@ -17,11 +17,14 @@ from tui.quotes.cues import (
     _HONORIFIC_RE,
     _NAME_RUN_RE,
     _NAMESAKES,
+    _NOT_BEFORE_SUBJECT,
     _OPENING_WORDS,
     _ORG_TAIL_RE,
     _PARTICLES,
     _PRONOUN_REACH,
     _RUN_CHAR_RE,
+    _SAID_PRONOUN_RE,
+    _SHORT_TITLE_RE,
     _SPEAKER_END_RE,
     _SUBJECTS_LOOKED,
     _VERB_AFTER_SUBJECT_RE,
@@ -44,6 +47,8 @@ from tui.quotes.runs import (
     _run_kind,
 )
 
+# words that may stand between a clause's start and its subject ("Still, even Park")
+_FOCUS_WORDS = frozenset(("even", "only", "now"))
 # honorifics written without their full stop ("Mr Kim"), as the three characters before
 # the space
 _BARE = ("Mrs", " Mr", " Ms", " Dr")
@@ -65,6 +70,9 @@ class Antecedents(Narration):
         self._common: dict[str, bool] = {}  # (see _is_common_word)
         # the gender an honorific gives a surname in this document ("Ms. Lee")
         self._genders: dict[str, str] = {}
+        # the gender the document gives a person by what it says of them ("Lee said
+        # she"), where their given name tells none or only leans one way
+        self._told: dict[str, str] = {}
         self._spoken: set[int] = set()  # where a speaker was noted (see _note_person)
         self._subjects: dict[int, bool] = {}  # (see _is_subject: asked again and again)
         self._orgs: list[tuple[int, str, str]] = []
@@ -72,7 +80,7 @@ class Antecedents(Narration):
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         # the quotation being read, and its words when first asked for
         self._quoting: tuple[int, int] = (0, 0)
-        self._quoted_words: frozenset[str] | None = None
+        self._quoted_words: tuple[frozenset[str], frozenset[str]] | None = None
 
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
@@ -143,25 +151,64 @@ class Antecedents(Narration):
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     singles.append((len(persons), kind == _TITLED or honorific is not None))
                 persons.append((at, name))
+        for k, entries in registry.items():
+            if len(entries) > 1:
+                # a word alone is a surname rather than a first name where the document
+                # has it as both ("Mr. Trump" after "Trump Tower Hotel" and "Donald
+                # Trump"): the names that end in it, not those that start with it
+                ending = [e for e in entries if _key(e[1].split(" ", 1)[0]) != k]
+                if ending and len(ending) < len(entries):
+                    registry[k] = ending
         self._registry = registry
         self._orgs = orgs
         # a name given alone stands for the full name used before it; with none it is
-        # left out, unless a title shows it is a person ("President Trump")
+        # left out, unless a title shows it is a person ("President Trump"), there or
+        # anywhere in the document ("President Trump … Trump left")
+        titled_names = {persons[i][1] for i, is_titled in singles if is_titled}
         dropped = False
         for i, is_titled in singles:
             off, name = persons[i]
             full = self._lookup(name, off, genders.get(_key(name)))
             if full:
                 persons[i] = (off, full)
-            elif not is_titled:
+            elif not is_titled and name not in titled_names:
                 persons[i] = _DROPPED
                 dropped = True
         resolved = [p for p in persons if p is not _DROPPED] if dropped else persons
         self._persons = resolved
         self._person_offsets = [p[0] for p in resolved]
+        self._told = self._genders_told(resolved)
         for pos, name in self._noted:
             self._note_person(pos, name)
         self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
+
+    def _genders_told(self, persons: list[tuple[int, str]]) -> dict[str, str]:
+        """The gender of each person the document names as the subject of a clause that
+        goes on about them with "he" or "she" ("Graham said he", "Walz told reporters
+        she"): the one it gives them more often, where the given name says none or only
+        leans one way."""
+        text = self.text
+        votes: dict[str, int] = {}
+        for at, name in persons:
+            if is_firm(name):
+                continue  # (a given name of one sex outweighs any clause)
+            run = _NAME_RUN_RE.match(text, at)
+            said = _SAID_PRONOUN_RE.match(text, run.end()) if run else None
+            if said and self._is_subject(at):
+                votes[name] = votes.get(name, 0) + (1 if said[1] == "he" else -1)
+        return {name: MALE if n > 0 else FEMALE for name, n in votes.items() if n}
+
+    def _gender(self, name: str) -> str | None:
+        """MALE, FEMALE or None for ``name`` in this document: by a given name of one
+        sex, else by what the document says of them, else by an honorific before the
+        surname ("Ms. Lee"). A given name only mostly of one sex ("Lindsey") tells
+        nothing: it would rule out the person a pronoun stands for as often as not."""
+        if is_firm(name):
+            return gender_of(name)
+        told = self._told.get(name)
+        if told is not None:
+            return told
+        return self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
 
     def _is_common_word(self, token: str) -> bool:
         """A capitalised word that is an ordinary word (``Experts said …``): the article
@@ -248,16 +295,27 @@ class Antecedents(Narration):
             # object or a modifier ("Asked by Lee about Park's plan, he said").
             k = i
             looked = 0
+            spoken_of = None  # (the first subject passed over as what the quote speaks of)
             while k >= 0 and pos - persons[k][0] <= _PRONOUN_REACH and looked < _SUBJECTS_LOOKED:
                 off, name = persons[k]
                 if off in self._spoken or self._is_subject(off):
                     if self._may_be(name, pronoun):
                         return name, PERSON
+                    if (
+                        spoken_of is None
+                        and name in self._quoted_names()[1]
+                        and self._may_be(name, pronoun, quoted=False)
+                    ):
+                        spoken_of = name
                     other = self._namesake(name, pronoun, off)
                     if other:
                         return other, PERSON
                 looked += 1
                 k -= 1
+            if spoken_of is not None:
+                # no other subject: the quotation names its own speaker in full ("...
+                # but it's not Bernie Sanders," he says of himself)
+                return spoken_of, PERSON
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -296,14 +354,32 @@ class Antecedents(Narration):
         m = _NAME_RUN_RE.match(text, at)
         if m is None or m[0].endswith(("'s", "’s")):
             return False
-        words = text[max(0, at - 60) : at].split()
-        # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park")
-        nouns = 0
-        while words and nouns < 3 and _is_plain_noun(words[-1]):
+        if m[0].split(None, 1)[0].casefold() in _NOT_BEFORE_SUBJECT:
+            return False  # ("At Park rallies": a capitalised preposition opened the run)
+        # (from the start of its line: a paragraph opens a clause whatever ends the one
+        # before, a heading without a full stop too)
+        words = text[max(0, at - 60, text.rfind("\n", 0, at) + 1) : at].split()
+        # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park";
+        # an honorific's full stop ends no sentence: "that Mr. Park was")
+        nouns = honorifics = 0
+        while words and nouns < 3:
+            if _is_plain_noun(words[-1]):
+                nouns += 1
+            elif honorifics or not _SHORT_TITLE_RE.fullmatch(words[-1]):
+                break
+            else:
+                honorifics = 1
             words.pop()
-            nouns += 1
+        if nouns and len(words) > 1 and words[-1] == "the" and (
+            words[-2][-1] in ".!?:;"
+            or (words[-2][-1] == "," and words[-2][:-1].casefold() in _OPENING_WORDS)
+        ):
+            words.pop()  # "There, the district party chairman Tom Park said"
+        if words and words[-1] in _FOCUS_WORDS:
+            words.pop()  # "Still, even Mr. Park says"
         if words:
             last = words[-1]
+            last_key = last.casefold()
             if last in _VERB_FORMS and not nouns:
                 # `…, said Park`: the speaker of an inverted reporting clause
                 before = words[-2] if len(words) > 1 else ""
@@ -315,28 +391,56 @@ class Antecedents(Narration):
                 or (not nouns and last in _CONJUNCTIONS)
                 or (
                     last[0].isupper()
-                    and (nouns or last.casefold() in _OPENING_WORDS)
+                    and (
+                        nouns
+                        or honorifics
+                        # ("At Park's rallies": a preposition's object is no subject)
+                        or (last_key in _OPENING_WORDS and last_key not in _NOT_BEFORE_SUBJECT)
+                    )
                 )
             ):
                 return False
         return _VERB_AFTER_SUBJECT_RE.match(text, m.end()) is not None
 
-    def _may_be(self, name: str, pronoun: str) -> bool:
+    def _may_be(self, name: str, pronoun: str, *, quoted: bool = True) -> bool:
         """Whether ``pronoun`` may stand for the person ``name`` as the speaker of the
         quotation being read: not if the given name says otherwise, nor if the
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
-        he said: Cruz is who is spoken of, not who speaks)."""
-        if not agrees(name, pronoun):
-            return False
-        known = self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
-        if known and known != (MALE if pronoun == "he" else FEMALE) and gender_of(name) is None:
+        he said: Cruz is who is spoken of, not who speaks), unless ``quoted`` is False."""
+        known = self._gender(name)
+        if known is not None and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
-        if " " not in name:
+        if " " not in name or not quoted:
             return True
-        words = self._quoted_words
-        if words is None:
-            words = self._quoted_words = frozenset(WORD_RE.findall(self.text, *self._quoting))
-        return name.rsplit(" ", 1)[-1] not in words
+        alone, pairs = self._quoted_names()
+        surname = name.rsplit(" ", 1)[-1]
+        return surname not in alone and name.split(" ", 1)[0] + " " + surname not in pairs
+
+    def _quoted_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the quotation being read that may name a person it speaks of by
+        surname alone (not "Clinton" of "the Clinton Foundation", nor the "Bush" of
+        "Barbara Bush": a capitalised word after it, or a given name before it, makes it
+        part of another name), and its pairs of adjacent words ("Tom Becker")."""
+        found = self._quoted_words
+        if found is None:
+            text = self.text
+            alone: set[str] = set()
+            pairs: set[str] = set()
+            previous = ""
+            for m in WORD_RE.finditer(text, *self._quoting):
+                word = m[0]
+                after = m.end()
+                joined = text[m.start() - 1 : m.start()] == " " and previous[:1].isupper()
+                if joined:
+                    pairs.add(previous + " " + word)
+                if not (
+                    (text[after : after + 1] == " " and text[after + 1 : after + 2].isupper())
+                    or (joined and is_given_name(previous))
+                ):
+                    alone.add(word)
+                previous = word
+            found = self._quoted_words = (frozenset(alone), frozenset(pairs))
+        return found
 
     def _reading(self, span: QuoteSpan) -> None:
         """The quotation whose speaker is sought next (see :meth:`_may_be`)."""

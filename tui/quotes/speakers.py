@@ -49,6 +49,7 @@ from tui.quotes.cues import (
     _DEFINITE_ORG_END_RE,
     _HANDING_CUE_RE,
     _HONORIFIC_GENDER,
+    _LEADING_CONJUNCTION_RE,
     _LEADING_WORDS,
     _LOWER_HEADS,
     _NAMESAKES,
@@ -186,6 +187,7 @@ class SpeakerResolver(Antecedents):
                 self._pre_cue(pre, pre_from)
                 or self._post_cue(self._after(span), span.close_mark + 1)
                 or self._colon_subject(pre, pre_from)
+                or self._opening_cue(pre, pre_from)
             )
         found = self._post_cue(self._after(span), span.close_mark + 1) or self._pre_cue(
             pre, pre_from
@@ -196,14 +198,16 @@ class SpeakerResolver(Antecedents):
             # `She said smaller firms would feel it first. "A large …"`: the sentence
             # before, in the same paragraph, names who is talking
             s0 = self._sentence_start(span.paragraph, pre_from - 1)
-            return self._pre_cue(self._masked(s0, pre_from), s0)
+            before = self._masked(s0, pre_from)
+            return self._pre_cue(before, s0) or self._opening_cue(before, s0)
         if open_at == pstart and span.paragraph > 0:
             # a colon introduction closing the previous paragraph
             ppstart, ppend = self.bounds[span.paragraph - 1]
             if text[ppstart:ppend].rstrip().endswith(":"):
                 s0 = self._sentence_start(span.paragraph - 1, ppend - 1)
                 intro = self._masked(s0, ppend)
-                return self._pre_cue(intro, s0) or self._colon_subject(intro, s0)
+                return (self._pre_cue(intro, s0) or self._colon_subject(intro, s0)
+                        or self._opening_cue(intro, s0))
         return self._dash_line(span, pend)
 
     def _dash_line(self, span: QuoteSpan, pend: int) -> tuple[str, str] | None:
@@ -272,9 +276,9 @@ class SpeakerResolver(Antecedents):
         coordinated = False
         for v in reversed(list(_VERB_RE.finditer(pre))):
             left = pre[: v.start()].rstrip()
-            if left.endswith((" and", ",and")):
+            if _strip_tail(left).endswith((" and", ",and")):
                 coordinated = True
-                continue  # `Lazar said he … and added, "…"`: the earlier verb's subject
+                continue  # `Lazar said he … and (later) added, "…"`: the earlier verb's subject
             if left.endswith(",") and v.group().endswith("ing"):
                 # `Nefzi said, adding, "…"`: the subject of the reporting verb just
                 # before; else `Sanders stepped up …, saying, "…"`: the participle's
@@ -340,6 +344,19 @@ class SpeakerResolver(Antecedents):
         word = before[: len(before) - len(run.group(1))].rsplit(None, 1)[-1:]
         return bool(word) and word[0].casefold() in _OBJECT_BEFORE
 
+    def _opening_cue(self, pre: str, base: int) -> tuple[str, str] | None:
+        """The subject a sentence opens with, as the speaker of the quotation it leads
+        to with no cue :meth:`_pre_cue` reads, where the sentence still introduces it:
+        with a colon (`She then turned to the crowd: "…"`) or a reporting verb after
+        "and" (`He then put on an accent and joked, "…"`). Asked last: a cue after the
+        quotation says more."""
+        if not pre.rstrip(" \t…").endswith(":") and not any(
+            _strip_tail(pre[: v.start()]).endswith((" and", ",and"))
+            for v in _VERB_RE.finditer(pre)
+        ):
+            return None
+        return self._sentence_subject(pre, base)
+
     def _sentence_subject(self, sentence: str, base: int) -> tuple[str, str] | None:
         """Who a sentence is about when it opens with them, or with them after a short
         opening phrase ("On Friday, he …"): a pronoun or a name."""
@@ -348,26 +365,40 @@ class SpeakerResolver(Antecedents):
         first_word = s.split(None, 1)[0].casefold() if s.strip() else ""
         comma = s.find(", ", 0, 60)
         words = s[: max(comma, 0)].split()
-        if comma > 0 and (
-            (first_word in FUNCTION_WORDS and first_word not in _PRONOUNS)
-            # (or a short phrase that is plainly not a name: "Hours later,", "Here in
-            # Tromsø,")
-            or (
-                2 <= len(words) <= 5
-                and words[1][:1].islower()
-                and first_word not in _PRONOUNS
-                and not _VERB_RE.search(s, 0, comma)
+        if (
+            comma > 0
+            and first_word not in _PRONOUNS
+            and (
+                first_word in FUNCTION_WORDS
+                or first_word.endswith("ing")
+                or s.startswith(("he ", "she "), comma + 2)
+                # (or a short phrase that is plainly not a name: "Hours later,", "Here in
+                # Tromsø,")
+                or (2 <= len(words) <= 5 and words[1][:1].islower()
+                    and not _VERB_RE.search(s, 0, comma))
             )
         ):
-            # an opening phrase ("On Friday,", "In the wake of the attack,") before it
+            # an opening phrase ("On Friday,", "In the wake of the attack,", "Smiling
+            # broadly, Kim", "Speaking at the rally, he") before it
             found = self._opening_subject(s[comma + 2 :], at + comma + 2)
             if found:
                 return found
-        return self._opening_subject(s, at)
+        found = self._opening_subject(s, at)
+        if found is None and first_word not in _PRONOUNS:
+            # a longer opening clause or phrase before "he" (`And although he thanked
+            # them, he sounded a rare note`): the last "he" or "she" after a comma
+            comma = max(s.rfind(", he "), s.rfind(", she "))
+            if comma > 0:
+                return self._opening_subject(s[comma + 2 :], at + comma + 2)
+        return found
 
     def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
+        m = _LEADING_CONJUNCTION_RE.match(s)
+        if m:
+            # `And then Trump went on the attack, saying, "…"`
+            s, at = s[m.end() :], at + m.end()
         first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
-        if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t"):
+        if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t", "\xa0"):
             return self._pronoun(first, at)
         m = _RUN_RE.match(s)
         if m is None or m.end() < len(s) and s[m.end()] not in " \t,":
