@@ -154,16 +154,16 @@ class Antecedents(Narration):
         for k, entries in registry.items():
             if len(entries) > 1:
                 # a word alone is a surname rather than a first name where the document
-                # has it as both ("Mr. Trump" after "Trump Tower Hotel" and "Donald
-                # Trump"): the names that end in it, not those that start with it
+                # has it as both ("Mr. Varga" after "Varga Tower Hotel" and "Ilse
+                # Varga"): the names that end in it, not those that start with it
                 ending = [e for e in entries if _key(e[1].split(" ", 1)[0]) != k]
                 if ending and len(ending) < len(entries):
                     registry[k] = ending
         self._registry = registry
         self._orgs = orgs
         # a name given alone stands for the full name used before it; with none it is
-        # left out, unless a title shows it is a person ("President Trump"), there or
-        # anywhere in the document ("President Trump … Trump left")
+        # left out, unless a title shows it is a person ("President Okafor"), there or
+        # anywhere in the document ("President Okafor … Okafor left")
         titled_names = {persons[i][1] for i, is_titled in singles if is_titled}
         dropped = False
         for i, is_titled in singles:
@@ -184,7 +184,7 @@ class Antecedents(Narration):
 
     def _genders_told(self, persons: list[tuple[int, str]]) -> dict[str, str]:
         """The gender of each person the document names as the subject of a clause that
-        goes on about them with "he" or "she" ("Graham said he", "Walz told reporters
+        goes on about them with "he" or "she" ("Lund said he", "Moreau told reporters
         she"): the one it gives them more often, where the given name says none or only
         leans one way."""
         text = self.text
@@ -314,7 +314,7 @@ class Antecedents(Narration):
                 k -= 1
             if spoken_of is not None:
                 # no other subject: the quotation names its own speaker in full ("...
-                # but it's not Bernie Sanders," he says of himself)
+                # but it's not Tom Becker," he says of himself)
                 return spoken_of, PERSON
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
@@ -406,7 +406,7 @@ class Antecedents(Narration):
         """Whether ``pronoun`` may stand for the person ``name`` as the speaker of the
         quotation being read: not if the given name says otherwise, nor if the
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
-        he said: Cruz is who is spoken of, not who speaks), unless ``quoted`` is False."""
+        he said: Becker is who is spoken of, not who speaks), unless ``quoted`` is False."""
         known = self._gender(name)
         if known is not None and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
@@ -418,8 +418,8 @@ class Antecedents(Narration):
 
     def _quoted_names(self) -> tuple[frozenset[str], frozenset[str]]:
         """The words of the quotation being read that may name a person it speaks of by
-        surname alone (not "Clinton" of "the Clinton Foundation", nor the "Bush" of
-        "Barbara Bush": a capitalised word after it, or a given name before it, makes it
+        surname alone (not "Okafor" of "the Okafor Foundation", nor the "Lund" of
+        "Tove Lund": a capitalised word after it, or a given name before it, makes it
         part of another name), and its pairs of adjacent words ("Tom Becker")."""
         found = self._quoted_words
         if found is None:

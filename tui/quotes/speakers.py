@@ -278,7 +278,7 @@ class SpeakerResolver(Antecedents):
             left = pre[: v.start()].rstrip()
             if _strip_tail(left).endswith((" and", ",and")):
                 coordinated = True
-                continue  # `Lazar said he … and (later) added, "…"`: the earlier verb's subject
+                continue  # `Lund said he … and (later) added, "…"`: the earlier verb's subject
             if left.endswith(",") and v.group().endswith("ing"):
                 # `Nefzi said, adding, "…"`: the subject of the reporting verb just
                 # before; else `Sanders stepped up …, saying, "…"`: the participle's
@@ -395,7 +395,7 @@ class SpeakerResolver(Antecedents):
     def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
         m = _LEADING_CONJUNCTION_RE.match(s)
         if m:
-            # `And then Trump went on the attack, saying, "…"`
+            # `And then Becker went on the attack, saying, "…"`
             s, at = s[m.end() :], at + m.end()
         first = s[:4].split(None, 1)[0].casefold() if s[:4].strip() else ""
         if first in ("he", "she") and s[len(first) : len(first) + 1] in (" ", "\t", "\xa0"):
