@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    COMPASS_REGIONS,
+    DEITIES,
     DEPARTMENT_WORDS,
+    FAITH_ADJECTIVES,
     FUNCTION_WORDS,
+    HOLIDAYS,
     JOIN_LEFT,
     MEMBER_PLURALS,
     MONTHS,
@@ -29,6 +33,8 @@ from tui.nlp.lexicon import (
     PLACE,
     PLACE_HEADS,
     PLACE_LEADS,
+    PLACE_PARTS,
+    RESIDENCES,
     ROMAN_NUMERALS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -193,6 +199,8 @@ def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:
         if head in OTHER_HEADS:
             return OTHER, 8
         if head in PLACE_HEADS and len(low) > 1:
+            if head == "state" and low[-2] in FAITH_ADJECTIVES:
+                return ORG, 8  # a faith's "State": a movement, not a territory
             return PLACE, 8
     if low[0] in PLACE_LEADS and len(low) > 1:
         return PLACE, 6
@@ -207,8 +215,12 @@ _CUE_WORDS = (
     FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
     | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
     | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
-    | AFFILIATIONS
+    | AFFILIATIONS | FAITH_ADJECTIVES
     | frozenset(w for a in NEWS_AGENCIES for w in a.split())
+    | frozenset(
+        w for name in RESIDENCES | COMPASS_REGIONS | DEITIES | HOLIDAYS for w in name.split()
+    )
+    | PLACE_PARTS
 )
 
 
