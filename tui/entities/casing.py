@@ -3,10 +3,15 @@ in lower case), sampled per word: a common word that opens sentences is no name.
 
 from __future__ import annotations
 
+import re
+
 # How many documents a one-word name's casing is read in: enough to tell a common word
 # ("People", "Look" opening sentences) from a name, and a bounded cost per word.
 _CASE_SAMPLE = 12
 _CAPITAL, _WEAK = 1, 2
+# A word in lower case standing alone: not inside an address ("cnn.com"), a handle or a
+# compound ("well-known"). Two letters or more: no one-letter word is a name.
+_LOWER_WORD = re.compile(r"(?<![\w'’./@#-])[a-z]{2,}(?![\w@-])")
 
 
 class Casing:
@@ -19,11 +24,18 @@ class Casing:
     capitalised keeps the cost to a few string searches per document.
     """
 
-    __slots__ = ("counts",)
+    __slots__ = ("counts", "lower")
 
     def __init__(self) -> None:
         # key -> [documents read, met capitalised mid-sentence, met in lower case]
         self.counts: dict[str, list[int]] = {}
+        # every word the corpus writes in lower case somewhere (a few tens of thousands
+        # of distinct words, however large the corpus: a language's vocabulary)
+        self.lower: set[str] = set()
+
+    def read_lower(self, text: str, start: int, end: int) -> None:
+        """Note the words ``text[start:end]`` writes in lower case."""
+        self.lower.update(_LOWER_WORD.findall(text, start, end))
 
     def reading(self, key: str) -> bool:
         """Whether the casing of ``key`` is still read: a sample of documents, cut short
@@ -44,6 +56,14 @@ class Casing:
         """Met in lower case in more documents than capitalised mid-sentence."""
         c = self.counts.get(key)
         return c is not None and c[2] > c[1]
+
+    def written_lower(self, key: str) -> bool:
+        """Whether the corpus writes ``key`` in lower case anywhere, in any document:
+        a word of the language ("torment", "subscribe"), which a capital at a
+        sentence's start, in a heading or in a title ("Hullabaloo", "Listen") does
+        not make a name."""
+        c = self.counts.get(key)
+        return c is not None and (c[2] > 0 or key in self.lower)
 
     def proper(self, key: str) -> bool:
         """Capitalised mid-sentence in a third of its documents or more, and no common

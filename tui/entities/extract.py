@@ -50,8 +50,10 @@ from tui.nlp.lexicon import (
     COMMON_ABBREVIATIONS,
     DATE_NAMES,
     DEMONYMS,
+    NON_PERSON_WORDS,
     OFFICE_QUALIFIERS,
     ORG,
+    ORG_HEADS,
     OTHER,
     PERSON,
     PLACE,
@@ -154,6 +156,36 @@ def _is_given_name_or_initial(word: str) -> bool:
     return len(word) <= 2 or (len(word) == 3 and word.endswith(".")) or is_given_name(word)
 
 
+# Colours that are surnames too ("White", "Green"), which the analyser reads as a body's
+# word ("Red Cross", "Green Party").
+_COLOURS = frozenset("white black green brown gray grey red blue golden".split())
+
+
+def _colours_are_surnames(
+    votes: dict[str, _Votes], winners: dict[str, str], gaz: Gazetteer
+) -> None:
+    """A given name before a colour ("Ann White", "Tom Green") is a person's name: the
+    analyser reads a colour as a body's word ("Green Party", "Red Cross"), and typed
+    the name an organisation for it. Without strong evidence of a body, and with a
+    given name that is no such word nor a place itself, it is a person's. (A given
+    name before a city is not: firms and banks are named so.)"""
+    for key, etype in winners.items():
+        if etype != ORG or key.count(" ") != 1:
+            continue
+        v = votes[key]
+        if any(isinstance(t, tuple) for t in v) or v.get(ORG, 0) > 2 * v.get(PERSON, 0) + 16:
+            continue
+        first, last = key.split(" ")
+        if (
+            last in _COLOURS
+            and is_given_name(first)
+            and first not in NON_PERSON_WORDS
+            and gaz.place(first) is None
+        ):
+            votes[key] = {PERSON: 1}
+            winners[key] = PERSON
+
+
 def _common_words_are_no_person(
     votes: dict[str, _Votes], winners: dict[str, str], casing: Casing,
     sampled: dict[str, int] | None = None,
@@ -219,12 +251,12 @@ def _common_words_are_no_organisation(
     votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
 ) -> None:
     """A word the corpus also writes in lower case ("Week", "Record", "Facts",
-    "Students"), capitalised here as part of a title ("This Week", "Correct the
-    Record") or as a heading's, is no organisation's name unless strong evidence says
-    so: it is typed OTHER. So is the abbreviation of a common noun ("TV", "CEO").
-    Party words and nationalities keep their type ("Democratic" in "Democratic
-    primary"): how they read is settled elsewhere."""
-    counts = casing.counts
+    "Students"), in any of its documents, capitalised here as part of a title ("This
+    Week", "Correct the Record") or as a heading's, is no organisation's name unless
+    strong evidence says so: it is typed OTHER. So is the abbreviation of a common
+    noun ("TV", "CEO"). Party words and nationalities keep their type ("Democratic" in
+    "Democratic primary"): how they read is settled elsewhere. (An acronym's casing is
+    not read: "WHO" is not the word "who".)"""
     for key, etype in winners.items():
         if etype != ORG or " " in key:
             continue
@@ -232,11 +264,85 @@ def _common_words_are_no_organisation(
         if v.get(("!", ORG)):
             continue
         if key not in COMMON_ABBREVIATIONS:
-            c = counts.get(key)
-            if c is None or not c[2] or key in DEMONYMS or key in AFFILIATIONS:
+            if not casing.written_lower(key) or key in DEMONYMS or key in AFFILIATIONS:
                 continue
         votes[key] = {OTHER: 1}
         winners[key] = OTHER
+
+
+# The endings of the nouns for a place's people: "Parisian", "Torontonian",
+# "Londoner", "Aucklander"; and what a place's name may lose before them.
+_PEOPLE_ENDINGS = ("ian", "an", "n", "er", "ite")
+_PLACE_ENDINGS = ("", "a", "e", "o", "s", "y", "ee")
+
+
+def _people_of_a_place(key: str, gaz: Gazetteer) -> bool:
+    """Whether the folded ``key`` is a plural noun for the people of a place or a
+    nation ("Londoners", "Latinos"). (The singular is as often an adjective,
+    "Parisian voters", as nationalities are: those are settled elsewhere.)"""
+    if not key.endswith("s"):
+        return False
+    word = key[:-1]
+    if (len(word) > 3 and word in DEMONYMS) or gaz.is_folded_demonym(word):
+        return True
+    for ending in _PEOPLE_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) >= 4 and any(gaz.place(stem + e) for e in _PLACE_ENDINGS):
+                return True
+    return False
+
+
+def _groups_are_no_organisation(
+    votes: dict[str, _Votes], winners: dict[str, str], gaz: Gazetteer
+) -> None:
+    """A name for a group of people is no body: the people of a place or a nation
+    ("Londoners", "Latinos"), and the plural of the noun that heads a
+    body's name ("Councils", "Centers"), which is a common noun met in a title or at a
+    sentence's start. Typed OTHER unless strong evidence makes it an organisation."""
+    for key, etype in winners.items():
+        if etype != ORG or key in DEMONYMS or key in AFFILIATIONS or gaz.place(key):
+            continue  # (party words and nationalities are settled elsewhere)
+        v = votes[key]
+        if v.get(("!", ORG)):
+            continue
+        single = key[:-1] if key.endswith("s") else ""
+        if (
+            single in ORG_HEADS
+            or (single.endswith("e") and single[:-1] in ORG_HEADS)  # ("Churches")
+            or _people_of_a_place(key, gaz)
+        ):
+            votes[key] = {OTHER: 1}
+            winners[key] = OTHER
+
+
+# Endings of the nouns for a creed or a fear ("Thatcherism", "Europhobia"), and of the
+# words coined from a person's name ("Abenomics", "Blairite").
+_CREED_ENDINGS = ("ism", "isms", "phobia")
+_COINED_ENDINGS = ("care", "mania", "nomics", "ite", "ites", "ista", "istas")
+
+
+def _coinages_are_no_organisation(
+    votes: dict[str, _Votes], winners: dict[str, str]
+) -> None:
+    """A creed, a fear, or a word coined from the name of someone the corpus names in
+    full ("Abenomics" of Shinzo Abe) names a policy, a movement or a mood, not a
+    body: a one-word name so formed is typed OTHER unless strong evidence says
+    otherwise."""
+    parts = set()
+    for key, etype in winners.items():
+        if etype == PERSON and " " in key:
+            parts.add(key[: key.find(" ")])
+            parts.add(key[key.rfind(" ") + 1 :])
+    for key, etype in winners.items():
+        if etype != ORG or " " in key or votes[key].get(("!", ORG)):
+            continue
+        coined = key.endswith(_CREED_ENDINGS) or any(
+            key.endswith(ending) and key[: -len(ending)] in parts for ending in _COINED_ENDINGS
+        )
+        if coined:
+            votes[key] = {OTHER: 1}
+            winners[key] = OTHER
 
 
 def _media_are_no_organisation(
@@ -355,10 +461,13 @@ def _extract(
     winners = {k: _winner(c) for k, c in votes.items()}
     groups = miner.groups
     casing = miner.casing
+    _colours_are_surnames(votes, winners, gaz)
     _common_words_are_no_person(votes, winners, casing, miner.sampled)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
     _media_are_no_organisation(votes, winners, miner.media)
+    _groups_are_no_organisation(votes, winners, gaz)
+    _coinages_are_no_organisation(votes, winners)
     _surnames_are_no_small_places(votes, winners, gaz, groups, miner.forms)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).
@@ -442,10 +551,12 @@ def _describes(key: str) -> bool:
     listed, as party-member and nationality words are not: "Senate Republicans", "Iowa
     Republican", "Presumptive Democratic", "Former Florida" (a title's start) and the
     party-and-state tags after a legislator's name ("D-Mass.", "R-TX"); nor is a month
-    or a day named alone, which no rule should have typed a place."""
+    or a day named alone, which no rule should have typed a place or a body."""
     words = key.split()
     if len(words) < 2:
-        return key in DATE_NAMES and len(key) > 3  # a month or a day alone ("October")
+        # a month or a day alone ("October", "Nov" of "On Nov. 4"), but not a month cut
+        # short that is a given name too ("Jan")
+        return key in DATE_NAMES and (len(key) > 3 or not is_given_name(key))
     if len(words) == 2 and words[0] in ("d", "r", "i") and len(words[1]) <= 5:
         return True
     last = words[-1]

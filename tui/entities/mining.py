@@ -77,7 +77,7 @@ __all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
 # runs, acronym definitions, strong-vote tallies, each name's sampled weak hints, each
 # word's sampled casing: per document, met capitalised mid-sentence, met in lower case;
 # and of each one-word name, how many mentions were looked at for a medium's noun after
-# them, and how many had one).
+# them, and how many had one; and the words the documents write in lower case).
 MinedShard = tuple[
     _Groups,
     list[_Form],
@@ -87,6 +87,7 @@ MinedShard = tuple[
     dict[str, list[tuple[tuple[str, int], ...]]],
     dict[str, list[tuple[bool, bool]]],
     dict[str, list[int]],
+    set[str],
 ]
 # Single words that are never a name on their own: "The", "He", "Thursday".
 _SKIP = frozenset(
@@ -250,8 +251,10 @@ class _Miner:
         buckets: dict[int, list[int]] = defaultdict(list)
         title = doc.meta.get("title")
         heading = _title_line(text, spans, title) if isinstance(title, str) else None
+        read_lower = self.casing.read_lower
         for start, end in spans:
             self._section(doc.id, text, start, end, buckets, heading)
+            read_lower(text, start, end)
         strong_forms, strong, groups = self.strong_forms, self.strong, self.groups
         if len(text) >= 1 << 31:
             groups.wide()
@@ -323,6 +326,21 @@ class _Miner:
             before = text[rs - 1 : rs]
             if before in "(-" and before and self._tag_or_compound(text, rs, m.end(), run):
                 continue
+            if before == " " and _slashed_before(text, rs, start):
+                continue
+            # (a state after a town: the run's first word, "D.C." of "D.C. on Friday")
+            tag_end = rs + 5 if text[rs - 2 : rs] == ", " else -1
+            if tag_end > 0:
+                space = run.find(" ")
+                tag = run if space < 0 else run[:space]
+                if len(tag) <= 5 and _state_tag(text, rs, rs + len(tag), tag, start) and (
+                    self.analyser.gaz.place(fold(tag)) is None
+                ):
+                    if space < 0:
+                        continue
+                    tag_end = rs + len(tag)
+                else:
+                    tag_end = -1
             # The first word of a sentence, line or quotation: its capital proves nothing.
             i = rs - 1
             quoted = False
@@ -345,6 +363,8 @@ class _Miner:
             )
             for ps, fid, key, multi, weak_votes, length in pieces:
                 s = rs + ps
+                if s + length == tag_end:
+                    continue
                 after = s + length
                 if text[after : after + 1] == "-" and self._modifying(text, after, fid):
                     continue
@@ -395,6 +415,8 @@ class _Miner:
         if text[rs - 1] == "(":
             if len(run) > 5 or not text.startswith((")", ".)"), re_):
                 return False
+            if _SHORTENED.fullmatch(run) and text.startswith(".)", re_):
+                return True  # "(Ill.)": a state the place data leaves out as ambiguous
         elif not (text[rs - 2 : rs - 1].isupper() or text[rs - 3 : rs - 1].endswith(".")):
             return False  # ("Jae-in" is one run; "U.S.-Mexico" is two)
         return self.analyser.gaz.place(fold(run)) is not None
@@ -434,8 +456,11 @@ class _Miner:
         if _title_case_run(run):
             return None
         party = _PARTY_TAG.match(run)
-        if party and self.analyser.gaz.place(fold(party.group(1))):
-            return ()  # "(R-Tex.)", "(D-N.Y.)": a lawmaker's party and state
+        if party and (
+            self.analyser.gaz.place(fold(party.group(1)))
+            or _SHORTENED.fullmatch(party.group(1).rstrip("."))
+        ):
+            return ()  # "(R-Tex.)", "(D-N.Y.)", "(D-Ill.)": a lawmaker's party and state
         return self._revised(run, self.analyser.analyse(run, initial, after_the))
 
     def _revised(self, run: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
@@ -533,13 +558,15 @@ class _Miner:
     def shard(self) -> MinedShard:
         return (
             self.groups, self.forms, self.headlines, self.definitions, self.strong,
-            self.samples or {}, self.case_samples or {}, self.media,
+            self.samples or {}, self.case_samples or {}, self.media, self.casing.lower,
         )
 
     def absorb(self, later: MinedShard) -> None:
         """Add what another miner found in the documents after this one's, as if this
         miner had gone on to mine them itself."""
-        groups, forms, headlines, definitions, strong, samples, case_samples, media = later
+        (groups, forms, headlines, definitions, strong, samples, case_samples, media,
+         lower_words) = later
+        self.casing.lower.update(lower_words)
         mine = self.media
         for key, (looked, found) in media.items():
             had = mine.get(key)
@@ -633,6 +660,38 @@ def _title_line(
         # sentences, is prose: the story's names are in it)
         return None
     return start, stop
+
+
+def _slashed_before(text: str, rs: int, start: int) -> bool:
+    """Whether the word before the run at ``rs`` ends in a capitalised word glued on by a
+    slash ("the Harbour Post/Ellery Daily Courier poll"): no run starts after a slash
+    (as in an address), so the run here is the tail of a name ("Daily Courier"), not
+    one."""
+    k = text.rfind("/", max(start, rs - 30), rs - 1)
+    if k < 0:
+        return False
+    part = text[k + 1 : rs - 1]
+    return part[:1].isupper() and not any(c.isspace() for c in part)
+
+
+# The shapes of a state's or district's abbreviation: "D.C.", "OH", "Va.", "Wash.";
+# and of a word cut short before its full stop ("Ill.", "Conn.").
+_STATE_TAG = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z]{2}|[A-Z][a-z]{1,3}\.?")
+_SHORTENED = re.compile(r"[A-Z][a-z]{1,3}")
+
+
+def _state_tag(text: str, rs: int, re_: int, run: str, start: int) -> bool:
+    """Whether the run at ``rs`` abbreviates a state after a town's name and a comma
+    ("Fairview, Ind.", "Ashby, OH", "Washington, D.C."), as datelines and addresses do:
+    a label of the town, not a name of its own (and "Ind." no body)."""
+    if not _STATE_TAG.fullmatch(run):
+        return False
+    if run[-1:].islower() and text[re_ : re_ + 1] != ".":
+        return False  # ("Fairview, Ind." but "Lee, Ann and Bo")
+    comma = rs - 2
+    k = text.rfind(" ", max(start, comma - 30), comma)
+    town = text[k + 1 : comma]
+    return town[:1].isupper() and town.casefold() not in FUNCTION_WORDS
 
 
 def _shift(pieces: tuple[Piece, ...], offset: int) -> list[Piece]:

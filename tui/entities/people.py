@@ -77,12 +77,14 @@ def _resolve_people(
             continue
         # Only a name built on a head noun has short forms: "Nordwind Airlines" gives
         # "Nordwind" and "Airlines"; "North Korea Officials" gives none.
-        if key[key.rfind(" ") + 1 :] in _HEADS and winners.get(key) in (ORG, PLACE):
-            # only a word also met alone can be a short form
-            parts = tuple(
-                part for part in (key[: key.find(" ")], key[key.rfind(" ") + 1 :])
-                if part in known
-            )
+        kind = winners.get(key)
+        if key[key.rfind(" ") + 1 :] in _HEADS and kind in (ORG, PLACE):
+            # only a word also met alone can be a short form; a place's head alone is
+            # no short form of it ("the House" is not the White House, nor "the Street"
+            # a town's Main Street), as a body's may be ("the Gazette", "the Institute")
+            ends = (key[: key.find(" ")],) if kind == PLACE else (
+                key[: key.find(" ")], key[key.rfind(" ") + 1 :])
+            parts = tuple(part for part in ends if part in known)
             if parts:
                 short_forms[fid] = (key, parts)
         if key in person_keys:

@@ -92,7 +92,7 @@ TITLE_HEADS = frozenset(
     constable officer attorney chancellor treasurer president-elect vice-president
     executive mp mep msp mla administrator secretary-general director-general
     attorney-general governor-general
-    whip vp editor-in-chief sens reps govs
+    whip vp editor-in-chief sens reps govs committeeman committeewoman
     agent councillor councilman counsellor counselor legislator undersecretary
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
@@ -103,6 +103,9 @@ TITLE_HEADS = frozenset(
 OFFICE_QUALIFIERS = frozenset(
     "former then acting interim late outgoing incoming retired ex onetime one-time".split()
 )
+# Department words that name the department alone too ("the Treasury said"), where the
+# others name an office only with a title ("Defense Secretary").
+BODIES_ALONE = frozenset("treasury exchequer".split())
 # Words that may sit inside a title before its head ("Chief Cabinet Secretary").
 TITLE_WORDS = TITLE_HEADS | frozenset(
     """
@@ -161,6 +164,15 @@ ORG_HEADS = frozenset(
 )
 # Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
 SEATS_OF_POWER = frozenset("kremlin pentagon whitehouse elysee élysée vatican".split())
+# The residences of heads of state and government, folded. The news names them for the
+# government inside ("the White House said"), as it names a capital for its country
+# ("Washington warned"); like the capital, the name is a place's whatever it stands for.
+# (A department's building, such as the Pentagon, reads as the department, and stays a
+# body.)
+RESIDENCES = frozenset({
+    "white house", "kremlin", "elysee", "elysee palace", "blue house", "zhongnanhai",
+    "downing street", "10 downing street",
+})
 PLACE_HEADS = frozenset(
     """
     sea ocean peninsula strait straits gulf bay river island islands isles mountains
@@ -340,6 +352,34 @@ AFFILIATIONS = frozenset(
     protestants
     """.split()
 )
+
+# Adjectives of a faith. A "state" they qualify is no territory's name but a movement's,
+# a militia's or a regime's, as the faith's own name before "State" would not be.
+FAITH_ADJECTIVES = frozenset(
+    "islamic islamist jewish christian catholic muslim hindu buddhist sikh".split()
+)
+
+# Names of God and of the spirits of faiths: no body's name, whatever their capitals.
+# (Those of the faiths' founders, such as Jesus, are people's names.)
+DEITIES = frozenset(
+    """god gods allah jehovah yahweh satan lucifer almighty""".split()
+) | frozenset({"holy spirit", "holy ghost"})
+# Feasts and holidays met without a head noun ("Easter", "Lunar New Year"; "Labour Day"
+# has "Day"): times of the year, typed OTHER.
+HOLIDAYS = frozenset(
+    """christmas easter thanksgiving halloween ramadan hanukkah chanukah passover diwali
+    kwanzaa pentecost eid""".split()
+) | frozenset({
+    "new year", "new year's", "new years", "new year's eve", "christmas eve",
+    "yom kippur", "rosh hashanah", "mardi gras", "lunar new year", "chinese new year",
+    "eid al fitr", "eid al adha",
+})
+# A region named by a compass word fused with another ("the Mid-Atlantic"), and the
+# words that name part of a place ("Downstate Illinois", "Downtown Denver").
+COMPASS_REGIONS = frozenset("midwest mideast midatlantic mid atlantic".split()) | frozenset(
+    {"mid atlantic", "deep south", "far east", "near east", "middle west"}
+)
+PLACE_PARTS = frozenset("upstate downstate midtown downtown uptown inner outer".split())
 
 # Abbreviations of common nouns and of times of day, written in capitals like a body's
 # acronym but naming no organisation: "on TV", "a CEO", "9 p.m. EST", "an ID".

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    COMPASS_REGIONS,
+    DEITIES,
     DEPARTMENT_WORDS,
     FAITH_ADJECTIVES,
     FUNCTION_WORDS,
+    HOLIDAYS,
     JOIN_LEFT,
     MEMBER_PLURALS,
     MONTHS,
@@ -31,6 +34,8 @@ from tui.nlp.lexicon import (
     PLACE,
     PLACE_HEADS,
     PLACE_LEADS,
+    PLACE_PARTS,
+    RESIDENCES,
     ROMAN_NUMERALS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -218,6 +223,10 @@ _CUE_WORDS = (
     | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
     | AFFILIATIONS | FAITH_ADJECTIVES | OFFICES
     | frozenset(w for a in NEWS_AGENCIES for w in a.split())
+    | frozenset(
+        w for name in RESIDENCES | COMPASS_REGIONS | DEITIES | HOLIDAYS for w in name.split()
+    )
+    | PLACE_PARTS
 )
 
 

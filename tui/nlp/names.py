@@ -16,8 +16,12 @@ import re
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    BODIES_ALONE,
+    COMPASS_REGIONS,
+    DEITIES,
     DEPARTMENT_WORDS,
     FUNCTION_WORDS,
+    HOLIDAYS,
     HYPHEN_MODIFIERS,
     MONTHS,
     NEWS_AGENCIES,
@@ -30,6 +34,8 @@ from tui.nlp.lexicon import (
     PERSON_ROLES,
     PERSON_VERBS,
     PLACE,
+    PLACE_PARTS,
+    RESIDENCES,
     ROMAN_NUMERALS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -377,8 +383,8 @@ class Analyser:
         for n in (2, 1):
             if len(seg) > n and self._modifier(" ".join(words[:n])):
                 if (
-                    _head_type(words, [j for *_x, j in seg]) is None
-                    and not seg[n][3]
+                    not seg[n][3]
+                    and not self._named_body(seg, words, n)
                     and not self._gaz_key(words)
                     and not (low[0] in DIRECTIONS and self._gaz_key(words[n:]))
                 ):
@@ -419,6 +425,8 @@ class Analyser:
             # "the South", "voters in the Northeast": capitalised mid-sentence, a compass
             # point names a region
             return [self._piece(seg, ((PLACE, 6),))]
+        if len(low) == 1 and low[0] in BODIES_ALONE:
+            return self._typed(seg, initial)
         if all(
             (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
             for w, t in zip(low, words)
@@ -439,6 +447,24 @@ class Analyser:
                         return self._typed(seg[:n], False) + self._segment(seg[n:], False)
                     break
         return self._typed(seg, initial)
+
+    def _named_body(self, seg: list[_Seg], words: list[str], n: int) -> bool:
+        """Whether the ``n`` words of a demonym or a party's adjective in front are part
+        of a body's name: "Korean War" and "Japanese Embassy" are names. Before a title
+        the head is the title's, not the person's: "Conservative National Committee
+        Chairman Ann Lee" names the committee; but the party of "Conservative Senate
+        Leader" or "Liberal U.S. House Speaker" tells whose leader, as the words after
+        it name a body of their own (one word, or a place's name first)."""
+        title = self._title_cut(seg)
+        if title is None or title[0] <= n:
+            return _head_type(words, [j for *_x, j in seg]) is not None
+        named = seg[: title[0]]
+        rest = words[n : title[0]]
+        return (
+            len(rest) >= 2
+            and self._gaz_key(rest[:1]) is None
+            and _head_type([t for _s, _e, t, _j in named], [j for *_x, j in named]) is not None
+        )
 
     def _title_cut(self, seg: list[_Seg]) -> tuple[int, int] | None:
         """(index of the title's last word, index where the name starts), or None."""
@@ -494,6 +520,8 @@ class Analyser:
             if low[0] in DIRECTIONS or low[0] in ROMAN_NUMERALS or low[0] in FUNCTION_WORDS:
                 if not w.isupper() or len(w) < 2:
                     return []
+            if low[0] in BODIES_ALONE:  # "the Treasury said", "a Treasury note"
+                return [self._piece(seg, ((ORG, 8),))]
             if not any(c.isalpha() for c in w) or low[0] in TITLE_WORDS:
                 return []
             if len(w) > 60:
@@ -501,6 +529,13 @@ class Analyser:
         body = self.gaz.bodies.get(fold(" ".join(words)))
         if body is not None:  # "European Union", "EU": a body of states, not a place
             return [self._piece(seg, ((ORG, 10),), key=fold(body))]
+        whole = fold(" ".join(words))
+        if whole in RESIDENCES:  # "the White House said": a building
+            return [self._piece(seg, ((PLACE, 10),))]
+        if whole in COMPASS_REGIONS:  # "the Mid-Atlantic"
+            return [self._piece(seg, ((PLACE, 8),))]
+        if whole in DEITIES or whole in HOLIDAYS:  # "Allah", "Easter", "Lunar New Year"
+            return [self._piece(seg, ((OTHER, 8),))]
         gaz = self._gaz_key(words)
         if gaz is None and any(joined):
             # a country's long form: "United States of America", "Republic of Korea"
@@ -526,8 +561,16 @@ class Analyser:
             votes.append((ORG, 9))
         elif head is not None:
             votes.append(head)
-        elif len(words) > 1 and low[0] in DIRECTIONS and self.gaz.place(fold(" ".join(words[1:]))):
-            votes.append((PLACE, 8))  # "Northeast Asia"
+        elif (
+            len(words) > 1
+            and (low[0] in DIRECTIONS or low[0] in PLACE_PARTS)
+            and self.gaz.place(fold(" ".join(words[1:])))
+        ):
+            votes.append((PLACE, 8))  # "Northeast Asia", "Downstate Illinois"
+        elif len(words) == 2 and low[0] == "new" and self.gaz.is_major(low[1]):
+            votes.append((PLACE, 8))  # "New Britain": a place named after another
+        elif len(words) > 1 and low[-1] == "city" and not self._gaz_key(words[:-1]):
+            votes.append((PLACE, 8))  # "Harbour City", a town the place data lacks
         elif len(words) == 1:
             w = words[0]
             parts = [fold(p) for p in w.split("-")]
