@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,3 +53,24 @@ def test_flags_are_cut_to_the_size_asked_for() -> None:
     assert bitsets.to_flags(0b1011, 2) == b"\x01\x01"
     assert bitsets.to_flags(0, 3) == b"\x00\x00\x00"
     assert bitsets.numbers(0) == []
+
+
+@given(sets(), st.integers(min_value=-3100, max_value=3100))
+def test_picked_reads_what_a_list_of_the_picked_items_holds(
+    picked: tuple[set[int], int], i: int
+) -> None:
+    members, size = picked
+    bits = bitsets.from_numbers(members, size)
+    items = [f"item {n}" for n in range(size)]
+    expected = [items[n] for n in sorted(members)]
+    lazy = bitsets.Picked(items, bits)
+    assert len(lazy) == len(expected)
+    assert lazy == expected and list(lazy) == expected
+    assert lazy[i // 7 : i // 3] == expected[i // 7 : i // 3]
+    if -len(expected) <= i < len(expected):
+        assert lazy[i] == expected[i]
+    else:
+        with pytest.raises(IndexError):
+            lazy[i]
+    for n in range(size):
+        assert lazy.rank(n) == (sorted(members).index(n) if n in members else None)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from tui.build import cache
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.nlp.text import WORD_OR_LINE, normalise
+from tui.search import vocabulary as vocabulary_module
 from tui.search.cache import ResultCache
 from tui.search.index import SearchIndex
 from tui.search.keys import (
@@ -423,3 +425,32 @@ def test_near_finds_every_word_a_comparison_with_each_finds(
         if OSA.distance(word, terms[tid]) <= budget
     )
     assert sorted(vocabulary.near(word, budget)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_LETTERS, min_size=0, max_size=26), min_size=1, max_size=40),
+    st.text(alphabet=_LETTERS, min_size=0, max_size=24),
+    st.integers(min_value=1, max_value=2),
+    st.booleans(),
+)
+def test_near_prefix_finds_every_head_a_comparison_with_each_finds(
+    tails: list[str], tail: str, budget: int, many: bool
+) -> None:
+    """A word being typed finds every word whose head is in reach, whether the heads
+    sharing its first two letters are few (each cut and scored) or many (their letter
+    masks kept, and only those in reach cut)."""
+    words = ["ab" + t for t in tails]
+    word = "ab" + tail
+    terms = ["\n", *dict.fromkeys(words)]
+    vocabulary = Vocabulary.derive(terms, {}, list(range(1, len(terms))), lambda t: 1,
+                                   ResultCache())
+    lengths = range(max(1, len(word) - budget), len(word) + budget + 1)
+    expected = {}
+    for tid in range(1, len(terms)):
+        dist = min(OSA.distance(word, terms[tid][:n]) for n in lengths)
+        if dist <= budget:
+            expected[tid] = dist
+    with mock.patch.object(vocabulary_module, "_FEW_HEADS", 0 if many else 10**9):
+        found = vocabulary.near_prefix(word, budget)
+    assert sorted(found) == sorted(expected.items())

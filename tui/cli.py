@@ -229,7 +229,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
         view = QuoteFilter(all_sections=args.all_sections, entity=args.entity,
                            source=args.source, speaker=args.speaker, sort=args.sort)
-        quotes = index.query(args.query or "", view, typing=False).quotes
+        quotes = list(index.query(args.query or "", view, typing=False).quotes)
         if not quotes and not args.all:
             raise CliError("no quotes match these filters (see `newsdesk quotes`)")
     try:

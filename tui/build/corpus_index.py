@@ -183,6 +183,7 @@ class CorpusIndex:
         self._entity_by_name, self._naming, self._outlets = None, None, {}
         self._in_view = None
         self.__dict__.pop("body_quotes", None)
+        self.__dict__.pop("_first_quotes", None)
 
     def check(self, correction: Correction) -> Correction:
         """``correction`` as it would be saved, or CorrectionError saying, in one line,
@@ -300,6 +301,29 @@ class CorpusIndex:
         set of their places in :attr:`quotes`: a filter of a broad search's tens of
         thousands in one AND, without a step a quotation."""
         return bitsets.from_flags(bytes(q.section == BODY for q in self.quotes))
+
+    @cached_property
+    def _first_quotes(self) -> dict[str, int]:
+        """Each source's first place in :attr:`quotes`, which holds a source's
+        quotations together, in corpus order (the order of :attr:`quotes_by_source`)."""
+        firsts = {}
+        at = 0
+        for source, quotes in self.quotes_by_source.items():
+            firsts[source] = at
+            at += len(quotes)
+        return firsts
+
+    def quote_number(self, quote_id: str) -> int | None:
+        """The place of the quotation ``quote_id`` in :attr:`quotes`, or None."""
+        quote = self.quote_by_id.get(quote_id)
+        if quote is None:
+            return None
+        same = self.quotes_by_source.get(quote.source, [])
+        at = next((j for j, q in enumerate(same) if q is quote), None)
+        if at is None:
+            return None
+        number = self._first_quotes[quote.source] + at
+        return number if number < len(self.quotes) and self.quotes[number] is quote else None
 
     def quotes_in_view(self, all_sections: bool) -> list[Quote]:
         """Every quotation the quote list shows without a search."""

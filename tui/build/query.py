@@ -6,7 +6,7 @@ the two front ends can never answer one question two ways."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -94,20 +94,25 @@ class QueryResult:
         return self.index.quote_bits_matching(self.text, self.hits)
 
     @cached_property
-    def quotes(self) -> list[Quote]:
+    def quotes(self) -> Sequence[Quote]:
         """The quote list: what the search matches, under the filters, in their order.
 
         The index holds its quotations in corpus order and, within a source, in text
         order: the list's order by source, so only a sort by speaker sorts. Each filter
-        walks what the ones before it left (a broad search leaves tens of thousands)."""
+        walks what the ones before it left (a broad search leaves tens of thousands).
+        A search with no filter that walks leaves them as a set: the list reads the
+        rows it shows, and no list of them all is made on a keystroke."""
         f = self.filter
         index = self.index
         matched = self.matched
+        quotes: Sequence[Quote]
         if matched is not None:
             if not f.all_sections:
                 matched &= index.body_quotes
             if f.source and index.quote_finder is not None:
                 matched &= index.quote_finder.of_source(f.source)
+            if not (f.entity or f.speaker or f.facets.narrows or f.sort == "speaker"):
+                return bitsets.Picked(index.quotes, matched)
             quotes = bitsets.select(index.quotes, matched)
         elif f.source:
             quotes = [q for q in index.quotes_by_source.get(f.source, [])
@@ -125,6 +130,15 @@ class QueryResult:
         if f.sort == "speaker":
             return ordered(quotes, f.sort, self.index.order)
         return list(quotes)
+
+    def quote_row(self, quote_id: str) -> int | None:
+        """Where the quotation ``quote_id`` is in :attr:`quotes`, or None if it is not
+        listed (the quote list keeps its cursor on it when the search changes)."""
+        quotes = self.quotes
+        if isinstance(quotes, bitsets.Picked):
+            number = self.index.quote_number(quote_id)
+            return None if number is None else quotes.rank(number)
+        return next((i for i, q in enumerate(quotes) if q.id == quote_id), None)
 
     def refiltered(self, quote_filter: QuoteFilter) -> QueryResult:
         """The same search under other filters: what the search found is not worked

@@ -164,9 +164,8 @@ class QuoteFinder:
         self._run_sources, self._run_lengths, self._name_lines, spoken, spoken_bounds = tables
         self._sources = frozenset(self._run_sources)
         self._spoken, self._spoken_bounds = spoken, spoken_bounds
-        self._name_words = self._name_lines.split("\n")[:-1]
-        self._name_starts = array("Q", [0])
-        self._name_starts.extend(accumulate(len(words) + 1 for words in self._name_words))
+        # where each word of a name starts, and whose name it is (made when first needed)
+        self._name_index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # a compound's or phrase's pattern → the quotations holding it, from first use
         self._rows: dict[bytes, int] = {}
 
@@ -227,9 +226,14 @@ class QuoteFinder:
         for matcher in search.matchers(query):
             if matcher.regex is not None:
                 in_text |= self._phrase(matcher)
-            in_text |= self._union(key for key in matcher.keys if len(key) == KEY_SIZE)
+            words = {key for key in matcher.keys if len(key) == KEY_SIZE}
+            in_text |= self._union(words)
             for key in matcher.keys:
-                if len(key) > KEY_SIZE:  # a compound: its parts in a row
+                # A compound: its parts in a row. Where its first part is one of the
+                # words already taken ("k" as typed stands for "kim" and "kim-jong"),
+                # every quotation that holds it is already in (and a scan of them all
+                # is spared, on the keystroke that is most often typed).
+                if len(key) > KEY_SIZE and key[:KEY_SIZE] not in words:
                     in_text |= self._compound(key)
         n = len(self.quotes)
         if isinstance(sources, Hits):
@@ -243,8 +247,8 @@ class QuoteFinder:
             else:
                 in_text &= self._quotes_of(sources)
         spoken = self._spoken_by(query)
-        if spoken:  # (a speaker's quotations are an array, not a bitmap)
-            in_text |= bitsets.from_numbers(chain.from_iterable(spoken), n)
+        if len(spoken):  # (a speaker's quotations are an array, not a bitmap)
+            in_text |= bitsets.from_numbers(spoken, n)
         return in_text
 
     def _quotes_in(self, search: SearchIndex, documents: int) -> int:
@@ -339,25 +343,40 @@ class QuoteFinder:
         """Forget what earlier queries worked out (the benchmark times cold keystrokes)."""
         self._rows.clear()
 
-    def _spoken_by(self, query: str) -> list[array]:
+    def _spoken_by(self, query: str) -> np.ndarray:
         """Quotations whose speaker the query names, by the browser's one rule
-        (:func:`tui.quotes.browse.names_speaker`, here as one C scan over all the names):
-        each of its plain words starts a word of their name, as typed: "kono" and "taro
-        ko" find Taro Kono's, "you-geun" Kim You-geun's; "in" finds no Martin."""
-        named = sorted(set(query_name_words(query)))
+        (:func:`tui.quotes.browse.names_speaker`, here in NumPy over all the names at
+        once): each of its plain words starts a word of their name, as typed: "kono" and
+        "taro ko" find Taro Kono's, "you-geun" Kim You-geun's; "in" finds no Martin.
+        Returns their numbers (a short word starts tens of thousands of names' words,
+        and a step a name in Python was most of its keystroke)."""
+        named = [word.encode("utf-8") for word in set(query_name_words(query))]
         if not named:
-            return []
-        named.sort(key=len)
-        longest = named.pop()
-        lines, starts = self._name_lines, self._name_starts
-        found = []
-        i = lines.find(longest)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            found.append(k)
-            i = lines.find(longest, starts[k + 1])  # (the next name)
+            return np.zeros(0, dtype=np.int64)
+        text, starts, owners = self._names()
+        names: np.ndarray | None = None
         for word in named:
-            found = [k for k in found if word in self._name_words[k]]
-        spoken, bounds = self._spoken, self._spoken_bounds
-        return [spoken[bounds[k] : bounds[k + 1]] for k in found]
+            # the words' starts (each a space) where every byte of ``word`` follows
+            at = starts[starts + len(word) <= len(text)]
+            for j in range(1, len(word)):
+                at = at[text[at + j] == word[j]]
+            found = np.unique(owners[np.searchsorted(starts, at)])
+            names = found if names is None else np.intersect1d(names, found, assume_unique=True)
+        if names is None or not len(names):
+            return np.zeros(0, dtype=np.int64)
+        spoken = bitsets.as_numbers(self._spoken)
+        bounds = bitsets.as_numbers(self._spoken_bounds)
+        chosen = np.zeros(len(bounds) - 1, dtype=bool)
+        chosen[names] = True
+        return spoken[np.repeat(chosen, np.diff(bounds).astype(np.int64))]
+
+    def _names(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The names' lines as UTF-8 bytes, the offset of each space that
+        starts a word in them, and the number of the name (line) it is in."""
+        if self._name_index is None:
+            text = np.frombuffer(self._name_lines.encode("utf-8"), dtype=np.uint8)
+            starts = np.flatnonzero(text == ord(" "))
+            breaks = np.flatnonzero(text == ord("\n"))
+            self._name_index = (text, starts, np.searchsorted(breaks, starts))
+        return self._name_index
 

@@ -26,6 +26,11 @@ from tui.util.packing import cut, joined
 __all__ = ["MAX_EXPANSIONS", "Vocabulary", "typo_budget"]
 
 MAX_EXPANSIONS = 50  # vocabulary words one query word may stand for
+# A word being typed is compared with the heads of the words sharing its first two
+# letters. Where those are many, their first characters are kept as code points, and a
+# head is cut and scored only if its letters could be the word's (see ``near``).
+_HEAD_WIDTH = 24
+_FEW_HEADS = 2_000
 
 
 def typo_budget(word: str) -> int:
@@ -206,21 +211,48 @@ class Vocabulary:
         lo = bisect_left(self.sorted_terms, lead)
         hi = bisect_left(self.sorted_terms, lead + "\U0010ffff", lo)
         best: dict[int, int] = {}
-        for length in range(max(1, len(word) - budget), len(word) + budget + 1):
-            # the next keystroke asks for mostly the same lengths: keep the cut words
-            heads = self._cache.cached(
-                ("heads", lead, length),
-                partial(self._heads, lo, hi, length),
-                lambda cut: 60 * len(cut),
+        codes = None
+        if len(word) + budget <= _HEAD_WIDTH and hi - lo > _FEW_HEADS:
+            codes = self._cache.cached(
+                ("codes", lead), partial(self._head_codes, lo, hi),
+                lambda found: found[0].nbytes + found[1].nbytes,
             )
+        mask = _letter_masks([word], len(word))[0] if word else np.uint32(0)
+        for length in range(max(1, len(word) - budget), len(word) + budget + 1):
+            rows: list[int] | None = None
+            if codes is not None:
+                # as in ``near``: only heads whose letters could be the word's (cut in C)
+                picked = np.flatnonzero(
+                    np.bitwise_count(codes[1][:, length - 1] ^ mask) <= 2 * budget)
+                rows = picked.tolist()
+                cut = np.ascontiguousarray(codes[0][picked, :length])
+                heads = cut.view(f"U{length}").ravel().tolist()
+            else:
+                # the next keystroke asks for mostly the same lengths: keep the cut words
+                heads = self._cache.cached(
+                    ("heads", lead, length),
+                    partial(self._heads, lo, hi, length),
+                    lambda cut: 60 * len(cut),
+                )
             for _head, dist, i in process.extract(
                 word, heads, scorer=OSA.distance, score_cutoff=budget, limit=None
             ):
-                tid = self.sorted_ids[lo + i]
+                tid = self.sorted_ids[lo + (i if rows is None else rows[i])]
                 if dist < best.get(tid, 99):
                     best[tid] = int(dist)
         ranked = sorted(best.items(), key=lambda item: (item[1], -self.df(item[0])))
         return ranked[:MAX_EXPANSIONS]
+
+    def _head_codes(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """For the sorted words ``lo`` to ``hi``: the code points of their first
+        ``_HEAD_WIDTH`` characters, one row a word (0 past a word's end), and the letter
+        masks of their heads (column ``n - 1``: the mask of the first ``n`` characters)."""
+        width = _HEAD_WIDTH
+        heads = np.array(self.sorted_terms[lo:hi], dtype=f"U{width}")
+        codes = heads.view(np.uint32).reshape(len(heads), width)
+        bits = np.where(codes != 0, np.left_shift(np.uint32(1), codes % np.uint32(32)),
+                        np.uint32(0)).astype(np.uint32)
+        return codes, np.bitwise_or.accumulate(bits, axis=1)
 
     def _heads(self, lo: int, hi: int, n: int) -> list[str]:
         """The first ``n`` characters of the sorted words ``lo`` to ``hi``."""

@@ -323,7 +323,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         pane = self.query_one(QuotesPane)
         current = pane.current()
         shown = self.result.quotes if self.result is not None else []
-        pane.set_quotes(shown, keep_id=current.id if current else None)
+        keep = self.result.quote_row(current.id) if current and self.result else None
+        pane.set_quotes(shown, keep=keep)
         notes = [f"{len(shown)} shown", f"{len(self.selected)} selected",
                  f"by {self.state.sort} (s)"]
         if self.only_source:

@@ -12,7 +12,7 @@ the conversions were a fifth of a keystroke.)
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from typing import TypeVar
 
@@ -90,3 +90,64 @@ def numbers(bits: int) -> list[int]:
     """The numbers ``bits`` holds, ascending."""
     result: list[int] = positions(bits).tolist()
     return result
+
+
+class Picked(Sequence[T]):
+    """The items at the numbers ``bits`` holds, in order, fetched when asked for.
+
+    A broad search in a large archive picks hundreds of thousands of quotations, and a
+    list of them costs tens of milliseconds a keystroke, while the list on screen shows
+    a few dozen. This sequence knows its length from the set (``bit_count``, in C),
+    finds the numbers only when a row is first asked for (one ``flatnonzero``), and
+    makes no list at all.
+    """
+
+    __slots__ = ("_items", "_bits", "_len", "_rows")
+
+    def __init__(self, items: Sequence[T], bits: int) -> None:
+        self._items = items
+        self._bits = max(bits, 0)
+        self._len = self._bits.bit_count()
+        self._rows: np.ndarray | None = None
+
+    @property
+    def bits(self) -> int:
+        """The numbers picked, as a set."""
+        return self._bits
+
+    def _numbers(self) -> np.ndarray:
+        if self._rows is None:
+            self._rows = positions(self._bits)
+        return self._rows
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i: int | slice) -> T | list[T]:  # type: ignore[override]
+        if isinstance(i, slice):
+            return list(map(self._items.__getitem__, self._numbers()[i].tolist()))
+        if not -self._len <= i < self._len:
+            raise IndexError("picked index out of range")
+        return self._items[int(self._numbers()[i])]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(select(self._items, self._bits))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same items (a list of them, say)."""
+        if isinstance(other, Picked) and other._items is self._items:
+            return other._bits == self._bits
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(other) == self._len and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # (equal to lists, so no hash)
+
+    def __repr__(self) -> str:
+        return f"<Picked: {self._len} of {len(self._items)}>"
+
+    def rank(self, number: int) -> int | None:
+        """Where the item at ``number`` is among those picked, or None if it is not."""
+        if number < 0 or not self._bits >> number & 1:
+            return None
+        return (self._bits & ((1 << number) - 1)).bit_count()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -40,15 +40,15 @@ class QuotesPane(RowList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.quotes: list[Quote] = []
+        self.quotes: Sequence[Quote] = []
         self.selected: set[str] = set()
         # how many outlets carry a quote's statement (the core counts them)
         self.outlets: Callable[[Quote], int] = lambda quote: 1
         self.documents: dict[str, Document] = {}
 
-    def set_quotes(self, quotes: list[Quote], keep_id: str | None = None) -> None:
+    def set_quotes(self, quotes: Sequence[Quote], keep: int | None = None) -> None:
+        """Show ``quotes`` (read a row at a time), the cursor on row ``keep``."""
         self.quotes = quotes
-        keep = next((i for i, q in enumerate(quotes) if q.id == keep_id), None)
         self.rows_changed(keep)
 
     def current(self) -> Quote | None:
