@@ -13,6 +13,7 @@ from tui.build import cache
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.nlp.text import WORD_OR_LINE, normalise
+from tui.search import counting
 from tui.search import vocabulary as vocabulary_module
 from tui.search.cache import ResultCache
 from tui.search.index import SearchIndex
@@ -27,6 +28,7 @@ from tui.search.keys import (
 )
 from tui.search.passages import Passage
 from tui.search.postings import _unpack
+from tui.search.query import parse_query
 from tui.search.vocabulary import Vocabulary, typo_budget
 
 AP = "002-japan-today-ap"
@@ -454,3 +456,43 @@ def test_near_prefix_finds_every_head_a_comparison_with_each_finds(
     with mock.patch.object(vocabulary_module, "_FEW_HEADS", 0 if many else 10**9):
         found = vocabulary.near_prefix(word, budget)
     assert sorted(found) == sorted(expected.items())
+
+
+_PIECES = ("Jae-in", "jae in", "Moon Jae-in", "Moon-Jae-in", "jae/in", "Jae-inc", "In-jae",
+           "Jae-In-Kim", "Jae", "in", "Kim", "moon", "Jae-yong", "jae-", "\n")
+_PHRASES = ("Jae-in", "Moon Jae-in", '"jae in"', "jae-i", '"Jae-in Kim"', '"Moon Jae"', "jae-y",
+            '"moon jae in"')
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), max_size=30), min_size=1, max_size=6),
+    st.integers(min_value=0, max_value=2),
+)
+def test_a_phrase_counted_from_compounds_counts_what_a_scan_counts(
+    pieces: list[list[str]], saturated: int
+) -> None:
+    """Counts read off the compounds' postings are the counts a scan of every document
+    finds, whatever mix of joined and spaced words, and where counts saturate."""
+    texts = [" ".join(words) for words in pieces]
+    texts[0] += " Jae-in" * (300 * saturated)
+    ix = SearchIndex.build([doc(f"d{i}", t) for i, t in enumerate(texts)])
+    plain = SearchIndex.build([doc(f"d{i}", t) for i, t in enumerate(texts)])
+    with mock.patch.object(counting.HitCounter, "_counted_by_compounds", return_value=None):
+        expected = {q: dict(plain.hits_per_source(q)) for q in _PHRASES}
+    for q in _PHRASES:
+        assert dict(ix.hits_per_source(q)) == expected[q], q
+
+
+def test_a_hyphenated_name_is_counted_from_its_compounds_where_that_is_exact() -> None:
+    texts = ["Moon Jae-in met Kim. Jae-in smiled.", "Jae-in left; jae in the rain.",
+             "Jae-yong stayed.", "Nothing here."]
+    ix = SearchIndex.build([doc(f"d{i}", t) for i, t in enumerate(texts)])
+    positive, _negative, bits, _complete = ix._candidates(parse_query("Jae-in", False), None)
+    found = ix._counter._counted_by_compounds(positive[0].slot_costs, bits)
+    assert found is not None
+    counts, exact = found
+    # d1 also spaces "jae in", so it is scanned; d2 and d3 have no "Jae-in" to count
+    assert exact.tolist() == [True, False, False, False]
+    assert counts.tolist()[0] == 2
+    assert dict(ix.hits_per_source("Jae-in")) == {"d0": 2, "d1": 2}
