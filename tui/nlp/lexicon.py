@@ -186,14 +186,6 @@ PLACE_HEADS = frozenset(
     belt
     """.split()
 )
-# Adjectives of a faith or of a creed built on one. Before "State" they name a movement
-# that claims to be a state (a "Christian State" of some militia), not a place.
-FAITH_ADJECTIVES = frozenset(
-    """
-    islamic islamist jihadist christian jewish catholic protestant orthodox evangelical
-    hindu buddhist sikh zionist
-    """.split()
-)
 # Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
 # American Revolution", "Knights of Columbus". Before "of" they head an organisation.
 MEMBER_PLURALS = frozenset(

@@ -14,7 +14,7 @@ from typing import TypeVar, overload
 import numpy as np
 
 from tui.search.cache import ResultCache
-from tui.search.keys import KEY_SIZE
+from tui.search.keys import KEY_SIZE, key_term
 from tui.search.plans import Plan, excluded
 from tui.search.postings import Postings
 from tui.util import bitsets
@@ -122,7 +122,6 @@ class HitCounter:
             lambda found: found[0].nbytes + (found[1].bit_length() + bits.bit_length()) // 8,
         )
 
-
     def _counted_by_compounds(
         self, slots: list[dict[bytes, int]], bits: int
     ) -> tuple[np.ndarray, np.ndarray] | None:
@@ -146,7 +145,7 @@ class HitCounter:
         if not leading:
             return None
         n = len(self.ids)
-        firsts_total = self._tf_sum([_term_id(key) for key in firsts], n)
+        firsts_total = self._tf_sum([key_term(key) for key in firsts], n)
         led = self._tf_sum([tid for tid, _key in leading], n)
         size = KEY_SIZE
         whole: list[int] = []
@@ -186,11 +185,6 @@ class HitCounter:
         docs = np.concatenate([self._docs[starts[t] : starts[t + 1]] for t in tids])
         tfs = np.concatenate([self._tfs[starts[t] : starts[t + 1]] for t in tids])
         return np.bincount(docs, tfs.astype(np.float64), minlength=n).astype(np.int64)
-
-
-def _term_id(key: bytes) -> int:
-    """The term id of a word's three stream bytes (see tui/search/keys.py)."""
-    return (key[0] & 127) | key[1] << 7 | key[2] << 14
 
 
 class Hits(Mapping[str, int]):

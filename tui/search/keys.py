@@ -23,7 +23,7 @@ from tui.nlp.text import WORD_OR_LINE, normalise, word_parts
 
 __all__ = [
     "ID_LIMIT", "KEY_SIZE", "LINE_KEY", "UNKNOWN_KEY", "Matcher", "TextKeys", "split_keys",
-    "stream_spans", "term_key", "word_tokens",
+    "key_term", "stream_spans", "term_key", "word_tokens",
 ]
 
 KEY_SIZE = 3  # bytes per token of the stream
@@ -36,6 +36,11 @@ _ONE_KEY = re.compile(b"...", re.DOTALL)
 def term_key(term_id: int) -> bytes:
     """The three bytes of one term id in the stream."""
     return bytes((0x80 | (term_id & 127), (term_id >> 7) & 127, (term_id >> 14) & 127))
+
+
+def key_term(key: bytes) -> int:
+    """The term id of one word's three stream bytes: the inverse of :func:`term_key`."""
+    return (key[0] & 127) | key[1] << 7 | key[2] << 14
 
 
 def split_keys(keys: bytes) -> list[bytes]:

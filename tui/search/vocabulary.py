@@ -250,9 +250,7 @@ class Vocabulary:
         width = _HEAD_WIDTH
         heads = np.array(self.sorted_terms[lo:hi], dtype=f"U{width}")
         codes = heads.view(np.uint32).reshape(len(heads), width)
-        bits = np.where(codes != 0, np.left_shift(np.uint32(1), codes % np.uint32(32)),
-                        np.uint32(0)).astype(np.uint32)
-        return codes, np.bitwise_or.accumulate(bits, axis=1)
+        return codes, np.bitwise_or.accumulate(_letter_bits(codes), axis=1)
 
     def _heads(self, lo: int, hi: int, n: int) -> list[str]:
         """The first ``n`` characters of the sorted words ``lo`` to ``hi``."""
@@ -297,5 +295,11 @@ def _letter_masks(words: list[str], length: int) -> np.ndarray:
     if not words:
         return np.zeros(0, dtype=np.uint32)
     codes = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.bitwise_or.reduce(_letter_bits(codes).reshape(len(words), length), axis=1)
+
+
+def _letter_bits(codes: np.ndarray) -> np.ndarray:
+    """Each code point's bit in a letter mask (``c % 32``), and none for a 0 (the
+    padding past a word's end)."""
     bits = np.left_shift(np.uint32(1), codes % np.uint32(32))
-    return np.bitwise_or.reduce(bits.reshape(len(words), length), axis=1)
+    return np.where(codes != 0, bits, np.uint32(0)).astype(np.uint32)
