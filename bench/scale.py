@@ -86,9 +86,9 @@ def start(corpus: Path) -> dict[str, Any]:
 
     settings = Settings(corpus=corpus)
     began = time.perf_counter()
-    documents = load_documents(settings).documents
+    result = load_documents(settings)
     loaded = time.perf_counter()
-    index = CorpusIndex.build(documents, settings)
+    index = CorpusIndex.build(result.documents, settings, documents_key=result.key)
     ready = time.perf_counter()
     return {
         "documents": len(index.documents),

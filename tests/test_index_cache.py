@@ -9,6 +9,7 @@ import pytest
 from tui.build import cache
 from tui.build import corpus_index as index_module
 from tui.build.corpus_index import CorpusIndex
+from tui.build.documents import load_documents
 from tui.config import EntitySettings, Settings
 from tui.corpus.document import Document
 from tui.corpus.loader import load_corpus
@@ -133,6 +134,42 @@ def test_another_corpus_is_a_miss(
     two = CorpusIndex.build(load_corpus(corpus).documents, Settings())
     assert calls.count("extract_entities") == 2
     assert len(two.documents) == len(one.documents) + 1
+
+
+def test_a_load_key_stands_for_the_texts(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as the dashboard and the command line start: the load's key, not the texts hashed again
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Taro Kono said: \"We will respond firmly.\"\n", "utf-8")
+    settings = Settings(corpus=corpus)
+    calls = _calls(monkeypatch)
+    texts_hashed: list[bool] = []
+    real = cache.fingerprint
+
+    def spy(documents, *salt, texts=True):
+        texts_hashed.append(texts)
+        return real(documents, *salt, texts=texts)
+
+    monkeypatch.setattr(cache, "fingerprint", spy)
+
+    def start() -> CorpusIndex:
+        loaded = load_documents(settings)
+        assert loaded.key
+        return CorpusIndex.build(loaded.documents, settings, documents_key=loaded.key)
+
+    first, second = start(), start()
+    assert calls.count("extract_entities") == 1 and texts_hashed == [False, False]
+    _same(first, second)
+    (corpus / "a.md").write_text("Taro Kono said: \"We will not respond.\"\n", "utf-8")
+    third = start()
+    assert calls.count("extract_entities") == 2  # an edited file: another load key
+    assert "not respond" in third.quotes[0].text
+    # without the load's key, the same documents are keyed by their texts: a miss, as
+    # a load key cannot be told from their texts
+    CorpusIndex.build(third.documents, settings)
+    assert calls.count("extract_entities") == 3 and texts_hashed[-1] is True
 
 
 @pytest.mark.parametrize("value", [{"a": [1, "x"], "b": {"c": b"d"}}, {}, ["not", "a", "dict"], 7])

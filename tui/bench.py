@@ -149,7 +149,7 @@ def run_bench(
 
     started, cpu = time.perf_counter(), time.process_time()
     parallel.last_worker_usage = (0.0, 0.0)
-    index = CorpusIndex.build(documents.documents, settings)
+    index = CorpusIndex.build(documents.documents, settings, documents_key=documents.key)
     build_seconds = time.perf_counter() - started
     build_cpu = time.process_time() - cpu
     worker_cpu, worker_rss = parallel.last_worker_usage

@@ -70,8 +70,9 @@ def build_index(settings: Settings, scheduler: str | None = None) -> CorpusIndex
     from tui.entities.corrections import load_corrections, store_path
 
     corrections = load_corrections(store_path(settings.corpus))
-    return CorpusIndex.build(load_documents(settings).documents, settings,
-                             corrections=corrections, scheduler=scheduler)
+    loaded = load_documents(settings)
+    return CorpusIndex.build(loaded.documents, settings, corrections=corrections,
+                             scheduler=scheduler, documents_key=loaded.key)
 
 
 def clip(text: str, width: int) -> str:
@@ -104,7 +105,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     if faceted:  # the sources pane's answer for this search and these facets
         from tui.build.corpus_index import CorpusIndex
 
-        index = CorpusIndex.build(result.documents, settings)
+        index = CorpusIndex.build(result.documents, settings, documents_key=result.key)
         if args.entity and index.entity_named(args.entity) is None:
             raise CliError(f"no entity named {args.entity!r} (see `newsdesk entities`)")
         facets = SourceFacets(frozenset(args.outlet or ()), args.since or "",

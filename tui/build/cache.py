@@ -56,14 +56,17 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("newsdesk"))
 
 
-def fingerprint(documents: Iterable[Document], *salt: str) -> str:
-    """A hash of the documents' ids and texts (and ``salt``, e.g. a format version)."""
+def fingerprint(documents: Iterable[Document], *salt: str, texts: bool = True) -> str:
+    """A hash of the documents' ids and texts (only their ids without ``texts``) and of
+    ``salt``, e.g. a format version."""
     digest = hashlib.blake2b(digest_size=16)
     for part in salt:
         digest.update(part.encode() + b"\0")
+    digest.update(b"texts" if texts else b"ids")
     for doc in documents:
         digest.update(doc.id.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(doc.encoded + b"\1")
+        if texts:
+            digest.update(doc.encoded + b"\1")
     return digest.hexdigest()
 
 

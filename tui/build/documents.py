@@ -45,11 +45,13 @@ def load_documents(
         with no_collector():
             restored = _restore(cache.load(CACHE_NAME, key))
         if restored is not None:
+            restored.key = key
             if progress:
                 progress(len(restored.documents), len(restored.documents))
             return restored
     result = load_corpus(settings.corpus, max_bytes=max_bytes, progress=progress,
                          columns=settings.columns)
+    result.key = key
     if key:
         state = _state(result)
         if state is not None:

@@ -72,6 +72,9 @@ class LoadResult:
     # every file that gave no source, with its reason (see tui.corpus.report)
     skipped: list[Skipped] = field(default_factory=list)
     files_loaded: int = 0
+    # what identifies this load's documents without reading their texts again: the key
+    # the documents cache keeps them under (tui/build/documents.py), "" if none
+    key: str = ""
 
 
 # The front matter most archives write: one `key: value` a line, the value double-quoted,

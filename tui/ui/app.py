@@ -195,7 +195,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
             fixes = load_corrections(store_path(self.settings.corpus))
             index = CorpusIndex.build(result.documents, self.settings, progress=self._report,
-                                      corrections=fixes)
+                                      corrections=fixes, documents_key=result.key)
         except Exception as exc:  # a bug in the core must not take the screen down
             self.call_from_thread(self._load_failed, f"indexing failed: {exc}")
             return
