@@ -114,7 +114,7 @@ class CorpusIndex:
         # them set off took longer than making them), and they leave next to no cyclic
         # garbage (see below).
         gc.freeze()
-        with no_collector():
+        with no_collector(keep=True):
             if key and index._restore(cache.load(CACHE_NAME, key)):
                 index.built_by = ("cache", 0)
                 if progress:

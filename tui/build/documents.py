@@ -42,7 +42,7 @@ def load_documents(
     if key:
         # (without the cyclic collector: a large corpus's documents are millions of
         # objects, and the collections their making sets off would walk all of them)
-        with no_collector():
+        with no_collector(keep=True):
             restored = _restore(cache.load(CACHE_NAME, key))
         if restored is not None:
             restored.key = key
