@@ -49,7 +49,7 @@ def mine_chunk(documents: list[Document]) -> Extracted:
     before they can be merged, and the quotations only after that, so the workers
     find quotations while the caller merges.)"""
     started = time.thread_time()
-    with no_collector():
+    with no_collector(keep=True):
         shard = mine_shard(documents)
     return Extracted(shard, None, time.thread_time() - started, _peak_rss_mb())
 
@@ -58,7 +58,7 @@ def mine_chunk(documents: list[Document]) -> Extracted:
 def quote_chunk(documents: list[Document]) -> Extracted:
     """A map task: the quotations of one chunk of documents."""
     started = time.thread_time()
-    with no_collector():
+    with no_collector(keep=True):
         quotes = quote_columns([q for doc in documents for q in quotes_in_document(doc)])
     return Extracted(None, quotes, time.thread_time() - started, _peak_rss_mb())
 
