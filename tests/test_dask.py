@@ -10,6 +10,7 @@ import pytest
 
 from tui.build import cache, parallel
 from tui.build.corpus_index import CorpusIndex
+from tui.build.documents import load_documents
 from tui.cli import main
 from tui.config import Settings
 from tui.config import load as load_settings
@@ -63,7 +64,8 @@ def test_newsdesk_index_fills_the_cache_the_dashboard_reads(
     assert report["documents"] == len(bundled) and report["entities"] and report["quotes"]
     settings = load_settings()
     settings.corpus = CORPUS
-    index = CorpusIndex.build(bundled, settings)
+    loaded = load_documents(settings)  # (as the dashboard starts)
+    index = CorpusIndex.build(loaded.documents, settings, documents_key=loaded.key)
     assert index.built_by == ("cache", 0)
     assert [e.name for e in index.entities][:5] and len(index.quotes) == report["quotes"]
 
