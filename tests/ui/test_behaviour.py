@@ -26,11 +26,11 @@ async def test_first_paint_comes_before_the_index(
     release = threading.Event()
     real_build = CorpusIndex.build
 
-    def slow_build(documents, settings=None, progress=None, corrections=()):
+    def slow_build(documents, settings=None, progress=None, corrections=(), **options):
         if progress:
             progress("entities", 1, 3)
         release.wait(timeout=30)
-        return real_build(documents, settings, progress, corrections)
+        return real_build(documents, settings, progress, corrections, **options)
 
     monkeypatch.setattr(CorpusIndex, "build", slow_build)
     app = NewsdeskApp(settings)
