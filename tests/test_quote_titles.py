@@ -113,3 +113,22 @@ def test_telling_titles_is_linear_in_a_long_title_case_quotation():
         return 'He founded "' + "Friends Of The Harbour And " * n + 'Pier." Then he left.'
 
     assert doubling_ratio(lambda text: extract_quotes([doc(text)]), make, 2_000) < 3
+
+
+def test_the_headline_repeating_the_title_quotes_no_one():
+    title = "Mayor Ivo Brandt: \u2018The Harbour Will Stay Open\u2019"
+    text = (
+        f"{title}.\n\n"
+        "\u201cThe harbour will stay open as long as I am mayor,\u201d Ivo Brandt said on "
+        "Tuesday."
+    )
+    found = extract_quotes([make_document("t", "t.md", text, {"title": title})])
+    assert [q.text for q in found] == ["The harbour will stay open as long as I am mayor"]
+
+
+def test_a_first_line_that_only_gave_the_title_keeps_its_quotation():
+    text = (
+        "Mayor Ivo Brandt: \u2018The Harbour Will Stay Open\u2019\n\n"
+        "The council meets on Friday."
+    )
+    assert texts(text) == ["The Harbour Will Stay Open"]

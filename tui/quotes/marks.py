@@ -313,6 +313,10 @@ def _extend(
     if re.search(r"[.!?]\s", between) or text[stray - 1] not in ",.!?…":
         return False
     prev = spans[-1]
+    if text[prev.end - 1 : prev.end] == "," or text[last_close - 1] == ",":
+        # `"…," the mayor replied before …."`: a comma before the closing mark hands the
+        # sentence to its attribution; the stray is a mark set around the paragraph
+        return False
     spans[-1] = QuoteSpan(prev.start, stray, prev.open_mark, stray_last, prev.paragraph)
     return True
 
