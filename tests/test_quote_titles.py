@@ -132,3 +132,21 @@ def test_a_first_line_that_only_gave_the_title_keeps_its_quotation():
         "The council meets on Friday."
     )
     assert texts(text) == ["The Harbour Will Stay Open"]
+
+
+def test_the_words_on_a_poster_in_a_captioned_picture_are_not_a_quotation():
+    text = (
+        "The league printed thousands of posters before the vote.\n\n"
+        "\u201cKeep Our Valley Green!\u201d \u2014 \u201cNo new roads through the hills\u201d "
+        "(2019). (Valley League/Hill Review.)\n\n"
+        "\u201cPeople want clean air,\u201d said Piet Mulder, who chairs the league."
+    )
+    assert texts(text) == ["People want clean air"]
+
+
+def test_a_quotation_with_a_cue_in_a_captioned_paragraph_stays():
+    text = (
+        "Piet Mulder said, \u201cWe will plant a tree for every vote.\u201d "
+        "(Anna Berg/Hill Review.)"
+    )
+    assert texts(text) == ["We will plant a tree for every vote."]

@@ -13,6 +13,7 @@ from tui.quotes.marks import (
     _find_spans,
     _paragraph_bounds,
     classify,
+    in_caption,
     is_headline,
     is_single,
     is_title,
@@ -88,6 +89,8 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
             speaker = None
         elif is_title(text, span, cued or speaker is not None, para_start):
             continue  # a name in quote marks, not anyone's words
+        elif not cued and speaker is None and bounds and in_caption(text, span, bounds):
+            continue
         elif not cued and bounds and is_headline(text, span, bounds):
             if double_text is None:
                 # single marks for a headline, where double ones are the text's own

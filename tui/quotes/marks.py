@@ -127,6 +127,10 @@ _NAMED_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
+# A picture's credit in brackets at the end of its caption: who made it and who holds it,
+# a slash between ("(Jane Roe/City Archive.)", "(AP Photo/Jo Lin)"), whatever the desk.
+_BRACKET_CREDIT_RE = re.compile(r"\([A-Z][\w.&'’ -]{0,40}/[A-Z][\w.&'’ /-]{0,60}\)\.?$")
+_CREDIT_REACH = 110
 
 
 # what a mark opens after, and closes before, besides white space
@@ -436,6 +440,17 @@ def _title_case(text: str, start: int, end: int) -> bool:
             return False
         n += 1
     return n >= 3 and caps >= 2
+
+
+def in_caption(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
+    """The quotation is in a picture's caption, a paragraph that ends in the picture's
+    credit in brackets: the words on a poster or a sign it shows, which no one is
+    reported saying (the caller asks only for a quotation with no cue)."""
+    pstart, pend = bounds[span.paragraph]
+    start = max(pstart, pend - _CREDIT_REACH)
+    if text[pend - 1 : pend] not in (")", ".") or text.find("/", start, pend) < 0:
+        return False
+    return _BRACKET_CREDIT_RE.search(text, start, pend) is not None
 
 
 def is_headline(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
