@@ -150,3 +150,13 @@ def test_a_quotation_with_a_cue_in_a_captioned_paragraph_stays():
         "(Anna Berg/Hill Review.)"
     )
     assert texts(text) == ["We will plant a tree for every vote."]
+
+
+def test_a_title_after_an_article_or_a_verb_of_performing_is_a_name_beside_a_cue():
+    text = (
+        "\u201cWe are ready for the vote,\u201d said Ola Berg, who wore a \u201cSave the Old "
+        "Pier\u201d cap.\n\n"
+        "\u201cIt was a long night,\u201d Rosa Kemp said of the choir, which then performed "
+        "\u201cFields of the Harbour\u201d for the crowd."
+    )
+    assert texts(text) == ["We are ready for the vote", "It was a long night"]

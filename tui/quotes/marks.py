@@ -117,12 +117,16 @@ _SHOWN_RE = re.compile(
     re.IGNORECASE,
 )
 # Just before a title-case quotation, what makes it a name even in a sentence with a
-# cue: a possessive (`CNN's "State of the Union"`), a preposition (`said on "The Late
-# Show"`, `the author of "Empire of the Fund"`), a naming verb or a kind of work.
+# cue: a possessive (`CNN's "State of the Union"`, `her "Year of the Garden"`), an
+# article (`wore a "Save the Pier" cap`), a preposition (`said on "The Late Show"`, `the
+# author of "Empire of the Fund"`), a naming verb, a kind of work or of campaign, or a
+# verb of performing one (`then sang "Fields of Home"`).
 _NAMED_BEFORE_RE = re.compile(
-    r"(?:[^\W_](?:['’]s|s['’])|\b(?:of|on|in|to|at|from|with|for|about|called|named|"
+    r"(?:[^\W_](?:['’]s|s['’])|\b(?:the|an?|its|his|her|their|our|my|your|"
+    r"of|on|in|to|at|from|with|for|about|called|named|"
     r"dubbed|book|novel|memoir|autobiography|biography|film|movie|show|series|song|album|"
-    r"play|musical|documentary|column|article|essay|program|programme|podcast))"
+    r"play|musical|documentary|column|article|essay|program|programme|podcast|"
+    r"slogan|motto|hashtag|referendum|perform(?:s|ed|ing)?|s[aiu]ng|sings|singing))"
     r"[\s,:—–-]*$",
     re.IGNORECASE,
 )
@@ -397,9 +401,10 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
 
     * words in title case or in capitals, three or more (a word or two is a scare
       quote), that nobody speaks: ``"Make America Great Again" hats``; spoken too when
-      a possessive, a preposition, a naming verb or a kind of work stands just before
-      them (``said on CNN's "State of the Union"``, ``the author of "Empire of the
-      Fund"``, ``his book "The Art of the Deal"``); but never with a verb of saying,
+      a possessive, an article, a preposition, a naming verb, a kind of work or a verb
+      of performing stands just before them (``said on CNN's "State of the Union"``,
+      ``the author of "Empire of the Fund"``, ``his book "The Art of the Deal"``, ``wore
+      a "Save the Pier" cap``); but never with a verb of saying,
       writing or titling just before the mark, which attributes them (``placards
       reading "Fair Pay Now"``, ``a memo titled "The Facts"``);
     * a quotation followed by its author, as a headline is (``"Budget talks stall," by
