@@ -160,3 +160,11 @@ def test_a_title_after_an_article_or_a_verb_of_performing_is_a_name_beside_a_cue
         "\u201cFields of the Harbour\u201d for the crowd."
     )
     assert texts(text) == ["We are ready for the vote", "It was a long night"]
+
+
+def test_a_headline_ending_in_a_quoted_name_before_its_author_is_not_a_quotation():
+    text = (
+        "STAGE \u2014 \"Piet Mulder joins the cast of 'Harbour Nights,'\" by the Ledger's Jo "
+        "Reyes: \"The actor will take the lead from March.\""
+    )
+    assert texts(text) == ["The actor will take the lead from March."]

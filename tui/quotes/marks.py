@@ -412,8 +412,13 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     """
     after = span.close_mark + 1
     if after > 0 and text.startswith(_BY_STARTS, after) and _BY_AUTHOR_RE.match(text, after):
-        # (with the comma that ends a title before its author, inside the marks or after)
-        if "," in text[span.end : span.close_mark] or text[span.close_mark + 1] == ",":
+        # (with the comma that ends a title before its author, inside the marks or after,
+        # or inside a quoted name that ends the title: `"… joins 'Harbour Nights,'" by`)
+        if (
+            "," in text[span.end : span.close_mark]
+            or text[span.close_mark + 1] == ","
+            or text[span.end - 2 : span.end] in (",'", ",’")
+        ):
             return True
     if not _title_case(text, span.start, span.end):
         return False
