@@ -53,6 +53,9 @@ MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 8
 # A stray closing mark this close after a quote ends that quote instead.
 _STRAY_REACH = 120
+# An inverted attribution, which only narration writes (", said Kemp," / ", said Rosa
+# Kemp."): inside a quote left open, where its closing mark was left out.
+_SAID_NAME_RE = re.compile(r",\s+said\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[,.]")
 
 
 _OPEN_ONLY = "“„«「『"
@@ -214,7 +217,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     for pi, para_marks in groups.items():
         pstart = bounds[pi][0]
         if open_at is not None and pi != prev_pi + 1:
-            _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+            _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
             open_at = None
         prev_pi = pi
         if open_at is not None:
@@ -231,7 +234,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
                 open_at = (*open_at[:4], open_at[4] + 1)
                 para_marks = para_marks[1:]
             else:
-                _end_at_paragraph(spans, open_at, bounds[pi - 1][1])
+                _end_at_paragraph(spans, open_at, bounds[pi - 1][1], text)
                 open_at = None
         last_close = -1
         for m in para_marks:
@@ -257,7 +260,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
                 open_at = (last + 1, m, glyph, pi, 1)
         # (an open quote is carried into the next paragraph)
     if open_at is not None:
-        _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+        _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
     spans.sort(key=lambda s: (s.start, s.end))
@@ -300,12 +303,20 @@ def _markup_tags(text: str) -> list[tuple[int, int]]:
 
 
 def _end_at_paragraph(
-    spans: list[QuoteSpan], open_at: tuple[int, int, str, int, int], end: int
+    spans: list[QuoteSpan], open_at: tuple[int, int, str, int, int], end: int, text: str
 ) -> None:
     start, mark, glyph, para, paragraphs = open_at
     if paragraphs == 1 and glyph in _WIDE:
         return  # a lone pair of apostrophes or backticks (see the module docstring)
     if 0 < end - start <= MAX_QUOTE_CHARS:
+        if paragraphs == 1:
+            # `"… what papers to keep, said Kemp, whose group …`: the attribution the
+            # closing mark left out of was written inside the quote; it ends before it
+            said = _SAID_NAME_RE.search(text, start, end)
+            if said is not None:
+                # (as if the mark stood after the comma, so the attribution is read)
+                spans.append(QuoteSpan(start, said.start(), mark, said.start(), para))
+                return
         spans.append(QuoteSpan(start, end, mark, -1, para))
 
 
