@@ -168,3 +168,19 @@ def test_a_headline_ending_in_a_quoted_name_before_its_author_is_not_a_quotation
         "Reyes: \"The actor will take the lead from March.\""
     )
     assert texts(text) == ["The actor will take the lead from March."]
+
+
+def test_a_nickname_given_with_a_naming_verb_is_a_name_beside_a_cue():
+    text = (
+        "\u201cShe never gives up,\u201d Piet Mulder said, and he called Kemp \u201cThe Iron "
+        "Lady of the Port.\u201d"
+    )
+    assert texts(text) == ["She never gives up"]
+
+
+def test_titles_listed_after_a_title_are_names_too():
+    text = (
+        "\u201cI loved every minute of it,\u201d said Rosa Kemp, who starred in "
+        "\u201cLights of the Harbour\u201d and \u201cGuardians of the Old Pier,\u201d on Sunday."
+    )
+    assert texts(text) == ["I loved every minute of it"]

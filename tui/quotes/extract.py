@@ -17,6 +17,7 @@ from tui.quotes.marks import (
     is_headline,
     is_single,
     is_title,
+    listed_after_title,
 )
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import SpeakerResolver
@@ -84,10 +85,11 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
         para_start = bounds[span.paragraph][0] if bounds else 0
         # a quote with a reporting cue is someone's words, even someone unnamed
         kind = classify(text, span, speaker is not None or cued, para_start, previous)
+        listed = previous is not None and listed_after_title(text, previous, span)
         previous = span
         if kind == SCARE:
             speaker = None
-        elif is_title(text, span, cued or speaker is not None, para_start):
+        elif listed or is_title(text, span, cued or speaker is not None, para_start):
             continue  # a name in quote marks, not anyone's words
         elif not cued and speaker is None and bounds and in_caption(text, span, bounds):
             continue

@@ -126,10 +126,13 @@ _SHOWN_RE = re.compile(
 # verb of performing one (`then sang "Fields of Home"`).
 _NAMED_BEFORE_RE = re.compile(
     r"(?:[^\W_](?:['’]s|s['’])|\b(?:the|an?|its|his|her|their|our|my|your|"
-    r"of|on|in|to|at|from|with|for|about|called|named|"
+    r"of|on|in|to|at|from|with|for|about|called|named|labell?ed|"
     r"dubbed|book|novel|memoir|autobiography|biography|film|movie|show|series|song|album|"
     r"play|musical|documentary|column|article|essay|program|programme|podcast|"
-    r"slogan|motto|hashtag|referendum|perform(?:s|ed|ing)?|s[aiu]ng|sings|singing))"
+    r"slogan|motto|hashtag|referendum|perform(?:s|ed|ing)?|s[aiu]ng|sings|singing)"
+    # a naming verb and whom it names (`called the mayor "The Iron Lady of the Port"`)
+    r"|\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nam(?:es|ed|ing))"
+    r"(?: the)?(?: [A-Z][\w'’.-]*){1,3})"
     r"[\s,:—–-]*$",
     re.IGNORECASE,
 )
@@ -437,6 +440,24 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     if _SHOWN_RE.search(before):
         return False
     return not spoken or _NAMED_BEFORE_RE.search(before) is not None
+
+
+# Between two items of a list: a comma, "and" or "or".
+_LIST_BETWEEN_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+
+
+def listed_after_title(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Title-case words listed right after a title, as the next item of the list: the
+    film in ``starred in "Lights of the Harbour" and "Guardians of the Pier"`` is named as the
+    first one is, whatever cue the sentence has for another quotation."""
+    if previous.close_mark < 0 or span.open_mark - previous.close_mark > 12:
+        return False
+    gap = _LIST_BETWEEN_RE.fullmatch(text, previous.close_mark + 1, span.open_mark)
+    if gap is None or not text[previous.close_mark + 1 : span.open_mark].strip():
+        return False  # (marks side by side are one quotation's pieces, not a list)
+    return _title_case(text, previous.start, previous.end) and _title_case(
+        text, span.start, span.end
+    )
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
