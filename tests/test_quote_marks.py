@@ -182,3 +182,12 @@ def test_checking_reopened_paragraphs_is_linear():
         return ('Ann said "it goes on\n\n"' + '"a ' * 50 + 'end," she said.\n\n') * n
 
     assert doubling_ratio(lambda text: find_spans(doc(text)), make, 1_000) < 3
+
+
+def test_a_curly_single_quote_opening_later_ends_the_one_before_at_its_plural_mark():
+    text = (
+        "The editors know the trouble: \u2018Mayor Wins\u2019 sells more papers than "
+        "\u2018Nobody Knows Yet.\u2019 So the first one runs."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans] == ["Mayor Wins", "Nobody Knows Yet."]

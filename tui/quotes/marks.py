@@ -370,6 +370,10 @@ def _single_spans(
             later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
             if later is None:
                 break
+            if text[o] == "‘" and text.find(" ‘", close.end(), later.start()) >= 0:
+                # `‘Mayor Wins’ sells more papers than ‘Nobody Knows.’`: another curly
+                # quote opens before the later mark, so this one closed at the first
+                break
             close = later
         if close is None:
             continue
