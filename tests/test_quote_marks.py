@@ -191,3 +191,14 @@ def test_a_curly_single_quote_opening_later_ends_the_one_before_at_its_plural_ma
     )
     spans = find_spans(doc(text))
     assert [text[s.start : s.end] for s in spans] == ["Mayor Wins", "Nobody Knows Yet."]
+
+
+def test_an_opening_glyph_glued_to_a_bracketed_source_after_a_full_stop_closes():
+    text = (
+        "Digest - Ledger: \u201cThe pier reopens on Monday. Traders expect a busy week."
+        "\u201c[Ledger.]\n\nThe council meets on Friday."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans][:1] == [
+        "The pier reopens on Monday. Traders expect a busy week."
+    ]

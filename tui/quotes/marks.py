@@ -166,7 +166,11 @@ def _direction(text: str, i: int) -> str:
     j = i + len(glyph)
     after = text[j] if j < len(text) else "\n"
     space_before = before in _OPENS_AFTER or before.isspace()
-    space_after = after in _CLOSES_BEFORE or after.isspace()
+    # (a bracket after a sentence's end is an editor's note or a source, glued on:
+    # `… stand."[Ledger.]`; one after a space is the quote's own `"[W]e …`)
+    space_after = after in _CLOSES_BEFORE or after.isspace() or (
+        after == "[" and before in ".!?…"
+    )
     if space_before and not space_after:
         return "open"
     if space_after and not space_before:
