@@ -184,3 +184,11 @@ def test_titles_listed_after_a_title_are_names_too():
         "\u201cLights of the Harbour\u201d and \u201cGuardians of the Old Pier,\u201d on Sunday."
     )
     assert texts(text) == ["I loved every minute of it"]
+
+
+def test_a_title_case_quotation_before_the_noun_it_modifies_is_a_name():
+    text = (
+        "Volunteers handed out \u201cSave the Old Pier\u201d caps all week, Rosa Kemp said.\n\n"
+        "\u201cKeep The Harbour Open\u201d chanted the crowd outside, Rosa Kemp said."
+    )
+    assert texts(text) == ["Keep The Harbour Open"]

@@ -45,6 +45,8 @@ import re
 from bisect import bisect_right
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import FUNCTION_WORDS
+from tui.quotes.cues import _VERB_WORDS
 from tui.quotes.model import _WORD_RE, FULL, PARTIAL, SCARE, QuoteSpan, few_words
 
 # news run to a few hundred words).
@@ -137,6 +139,8 @@ _NAMED_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
+# The word right after a closing mark, if it is in lower case.
+_WORD_AFTER_RE = re.compile(r" ([a-z][a-z'’-]*)\b")
 # A picture's credit in brackets at the end of its caption: who made it and who holds it,
 # a slash between ("(Jane Roe/City Archive.)", "(AP Photo/Jo Lin)"), whatever the desk.
 _BRACKET_CREDIT_RE = re.compile(r"\([A-Z][\w.&'’ -]{0,40}/[A-Z][\w.&'’ /-]{0,60}\)\.?$")
@@ -447,7 +451,27 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
     if _SHOWN_RE.search(before):
         return False
-    return not spoken or _NAMED_BEFORE_RE.search(before) is not None
+    return (
+        not spoken
+        or _NAMED_BEFORE_RE.search(before) is not None
+        or _modifies_a_noun(text, span)
+    )
+
+
+def _modifies_a_noun(text: str, span: QuoteSpan) -> bool:
+    """The quotation stands before a noun as its modifier, with no punctuation between
+    (`"Save the Old Pier" caps`, `the "Lights of the Harbour" star`): a name, not a
+    clause. A function word, a verb of saying or a word shaped as a verb or an adverb
+    after it (`"…" said`, `"…" on Monday`, `"…" happily`) leaves it alone."""
+    if span.close_mark < 0 or not text[span.end - 1 : span.end].isalnum():
+        return False
+    m = _WORD_AFTER_RE.match(text, span.close_mark + 1)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (
+        word in FUNCTION_WORDS or word in _VERB_WORDS or word.endswith(("ed", "ing", "ly"))
+    )
 
 
 # Between two items of a list: a comma, "and" or "or".
