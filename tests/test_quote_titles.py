@@ -192,3 +192,11 @@ def test_a_title_case_quotation_before_the_noun_it_modifies_is_a_name():
         "\u201cKeep The Harbour Open\u201d chanted the crowd outside, Rosa Kemp said."
     )
     assert texts(text) == ["Keep The Harbour Open"]
+
+
+def test_a_headline_cited_in_brackets_with_its_outlet_and_day_is_not_a_quotation():
+    text = (
+        "I agree with the mayor (\"Council budget talks stall for a third week,\" The "
+        "Ledger, Monday). \"We need the pier,\" said Rosa Kemp."
+    )
+    assert texts(text) == ["We need the pier"]

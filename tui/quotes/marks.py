@@ -112,6 +112,8 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
 # After a quotation: its author, as a headline's (`"…," by Jane Roe`, `, by the Times'`).
 _BY_AUTHOR_RE = re.compile(r",? by (?:the )?[A-Z]")
 _BY_STARTS = (" by ", ", by ")  # (a quick test before the pattern, run on every quotation)
+# After a quotation opened in brackets: the outlet and the day, and the bracket closed.
+_CITED_RE = re.compile(r",? (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}, [^()\"“”\n]{1,30}\)")
 # Just before a quotation: a verb of saying or showing, which attributes even a title-case
 # quotation to someone or something (`placards reading "Fair Pay Now"`).
 _SHOWN_REACH = 40
@@ -434,7 +436,8 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
       writing or titling just before the mark, which attributes them (``placards
       reading "Fair Pay Now"``, ``a memo titled "The Facts"``);
     * a quotation followed by its author, as a headline is (``"Budget talks stall," by
-      Jane Roe``).
+      Jane Roe``), or in brackets with its outlet and day (``("Budget talks stall,"
+      The Ledger, Monday)``).
     """
     after = span.close_mark + 1
     if after > 0 and text.startswith(_BY_STARTS, after) and _BY_AUTHOR_RE.match(text, after):
@@ -445,6 +448,11 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
             or text[span.close_mark + 1] == ","
             or text[span.end - 2 : span.end] in (",'", ",’")
         ):
+            return True
+    if text[span.open_mark - 1 : span.open_mark] == "(" and after > 0:
+        # a headline cited in brackets with where and when it ran, as letters cite the
+        # story they answer: `("Budget talks stall," The Ledger, Monday)`
+        if _CITED_RE.match(text, after):
             return True
     if not _title_case(text, span.start, span.end):
         return False
