@@ -202,3 +202,13 @@ def test_an_opening_glyph_glued_to_a_bracketed_source_after_a_full_stop_closes()
     assert [text[s.start : s.end] for s in spans][:1] == [
         "The pier reopens on Monday. Traders expect a busy week."
     ]
+
+
+def test_marks_in_a_links_words_quote_nothing():
+    text = (
+        'Read more: [<a href="https://example.org/pier-rally" target="_blank">Pier Rally '
+        "\u201cThe mood here is tense\u201d (with photos)</a>.]\n\n"
+        "\u201cWe stay,\u201d said Piet Mulder."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans] == ["We stay"]

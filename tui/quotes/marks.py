@@ -25,7 +25,8 @@ without closing it. The rules here:
   outer mark (``'''A 'b,'''``: double then single when opening, single then double
   when closing);
 * nothing runs away: a quotation longer than a few thousand characters is a mismatch;
-* marks inside a markup tag (``<tweet author="@x">``) quote nothing;
+* marks inside a markup tag (``<tweet author="@x">``), or in a link's words, quote
+  nothing;
 * some marks set off a name, not anyone's words (:func:`is_title`, :func:`is_headline`):
   a title or slogan in title case that nobody speaks, a headline followed by its author,
   a paragraph in single marks where the text quotes with double ones (a subhead).
@@ -102,6 +103,7 @@ _SPLIT_REACH = 80
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _ATTRIBUTE_RE = re.compile(r"""[\w-]=\s*["“”']""")
 _MAX_TAG_CHARS = 1000
+_MAX_LINK_CHARS = 300
 # Words a title leaves in lower case ("Eye of the Tiger", "Orange is the New Black").
 _TITLE_SMALL = frozenset(
     "a an the and or nor but of for in on at to by with from into onto as is vs via per "
@@ -311,7 +313,14 @@ def _markup_tags(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _TAG_RE.finditer(text):
         if m.end() - m.start() <= _MAX_TAG_CHARS and _ATTRIBUTE_RE.search(text, m.start(), m.end()):
-            out.append((m.start(), m.end()))
+            end = m.end()
+            if text[m.start() + 1 : m.start() + 3] in ("a ", "A "):
+                # a link's words are the title of the page it points to (`<a href="…">Rally
+                # in Greensboro "Anger is palpable"</a>`), not a quotation in the story
+                close = text.find("</a>", end, end + _MAX_LINK_CHARS)
+                if close >= 0:
+                    end = close + 4
+            out.append((m.start(), end))
     return out
 
 
