@@ -200,3 +200,12 @@ def test_a_headline_cited_in_brackets_with_its_outlet_and_day_is_not_a_quotation
         "Ledger, Monday). \"We need the pier,\" said Rosa Kemp."
     )
     assert texts(text) == ["We need the pier"]
+
+
+def test_a_short_subhead_line_opening_with_single_marks_is_not_a_quotation():
+    text = (
+        "'Gridlock on every street' around the ring road.\n\n"
+        "\"We are stuck here every morning,\" said Rosa Kemp, a driver.\n\n"
+        "The council said the work would be \"finished by the summer.\""
+    )
+    assert texts(text) == ["We are stuck here every morning", "finished by the summer."]

@@ -149,6 +149,9 @@ _WORD_AFTER_RE = re.compile(r" ([a-z][a-z'’-]*)\b")
 # a slash between ("(Jane Roe/City Archive.)", "(AP Photo/Jo Lin)"), whatever the desk.
 _BRACKET_CREDIT_RE = re.compile(r"\([A-Z][\w.&'’ -]{0,40}/[A-Z][\w.&'’ /-]{0,60}\)\.?$")
 _CREDIT_REACH = 110
+# A subhead's line is short, and holds no second sentence.
+_SUBHEAD_CHARS = 80
+_SENTENCE_AFTER_RE = re.compile(r"[.!?]\s+\S")
 
 
 # what a mark opens after, and closes before, besides white space
@@ -551,7 +554,14 @@ def is_headline(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bo
     if not is_single(text, span) or span.close_mark < 0:
         return False
     pstart, pend = bounds[span.paragraph]
-    return span.open_mark == pstart and not text[span.close_mark + 1 : pend].strip(" .,!?\t")
+    if span.open_mark != pstart:
+        return False
+    rest = text[span.close_mark + 1 : pend]
+    # (or a subhead's line that goes on a few words: `'Gridlock downtown' on the
+    # ring road.`; a sentence after the quotation is the story's)
+    return not rest.strip(" .,!?\t") or (
+        pend - pstart <= _SUBHEAD_CHARS and not _SENTENCE_AFTER_RE.search(rest)
+    )
 
 
 def is_single(text: str, span: QuoteSpan) -> bool:
