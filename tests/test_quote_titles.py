@@ -138,7 +138,7 @@ def test_the_words_on_a_poster_in_a_captioned_picture_are_not_a_quotation():
     text = (
         "The league printed thousands of posters before the vote.\n\n"
         "\u201cKeep Our Valley Green!\u201d \u2014 \u201cNo new roads through the hills\u201d "
-        "(2019). (Valley League/Hill Review.)\n\n"
+        "(2019). (Valley League/Dune Review.)\n\n"
         "\u201cPeople want clean air,\u201d said Piet Mulder, who chairs the league."
     )
     assert texts(text) == ["People want clean air"]
@@ -147,14 +147,14 @@ def test_the_words_on_a_poster_in_a_captioned_picture_are_not_a_quotation():
 def test_a_quotation_with_a_cue_in_a_captioned_paragraph_stays():
     text = (
         "Piet Mulder said, \u201cWe will plant a tree for every vote.\u201d "
-        "(Anna Berg/Hill Review.)"
+        "(Lena Vos/Dune Review.)"
     )
     assert texts(text) == ["We will plant a tree for every vote."]
 
 
 def test_a_title_after_an_article_or_a_verb_of_performing_is_a_name_beside_a_cue():
     text = (
-        "\u201cWe are ready for the vote,\u201d said Ola Berg, who wore a \u201cSave the Old "
+        "\u201cWe are ready for the vote,\u201d said Ola Strand, who wore a \u201cSave the Old "
         "Pier\u201d cap.\n\n"
         "\u201cIt was a long night,\u201d Rosa Kemp said of the choir, which then performed "
         "\u201cFields of the Harbour\u201d for the crowd."
@@ -164,7 +164,7 @@ def test_a_title_after_an_article_or_a_verb_of_performing_is_a_name_beside_a_cue
 
 def test_a_headline_ending_in_a_quoted_name_before_its_author_is_not_a_quotation():
     text = (
-        "STAGE \u2014 \"Piet Mulder joins the cast of 'Harbour Nights,'\" by the Ledger's Jo "
+        "THEATRE \u2014 \"Piet Mulder joins the cast of 'Harbour Nights,'\" by the Ledger's Jo "
         "Reyes: \"The actor will take the lead from March.\""
     )
     assert texts(text) == ["The actor will take the lead from March."]
@@ -181,7 +181,7 @@ def test_a_nickname_given_with_a_naming_verb_is_a_name_beside_a_cue():
 def test_titles_listed_after_a_title_are_names_too():
     text = (
         "\u201cI loved every minute of it,\u201d said Rosa Kemp, who starred in "
-        "\u201cLights of the Harbour\u201d and \u201cGuardians of the Old Pier,\u201d on Sunday."
+        "\u201cLights of the Harbour\u201d and \u201cKeepers of the Old Pier,\u201d on Sunday."
     )
     assert texts(text) == ["I loved every minute of it"]
 

@@ -318,8 +318,8 @@ def _markup_tags(text: str) -> list[tuple[int, int]]:
         if m.end() - m.start() <= _MAX_TAG_CHARS and _ATTRIBUTE_RE.search(text, m.start(), m.end()):
             end = m.end()
             if text[m.start() + 1 : m.start() + 3] in ("a ", "A "):
-                # a link's words are the title of the page it points to (`<a href="…">Rally
-                # in Greensboro "Anger is palpable"</a>`), not a quotation in the story
+                # a link's words are the title of the page it points to (`<a href="…">Pier
+                # rally "The mood is tense"</a>`), not a quotation in the story
                 close = text.find("</a>", end, end + _MAX_LINK_CHARS)
                 if close >= 0:
                     end = close + 4
@@ -500,7 +500,7 @@ _LIST_BETWEEN_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 
 def listed_after_title(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """Title-case words listed right after a title, as the next item of the list: the
-    film in ``starred in "Lights of the Harbour" and "Guardians of the Pier"`` is named as the
+    film in ``starred in "Lights of the Harbour" and "Keepers of the Pier"`` is named as the
     first one is, whatever cue the sentence has for another quotation."""
     if previous.close_mark < 0 or span.open_mark - previous.close_mark > 12:
         return False
