@@ -182,3 +182,33 @@ def test_checking_reopened_paragraphs_is_linear():
         return ('Ann said "it goes on\n\n"' + '"a ' * 50 + 'end," she said.\n\n') * n
 
     assert doubling_ratio(lambda text: find_spans(doc(text)), make, 1_000) < 3
+
+
+def test_a_curly_single_quote_opening_later_ends_the_one_before_at_its_plural_mark():
+    text = (
+        "The editors know the trouble: \u2018Mayor Wins\u2019 sells more papers than "
+        "\u2018Nobody Knows Yet.\u2019 So the first one runs."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans] == ["Mayor Wins", "Nobody Knows Yet."]
+
+
+def test_an_opening_glyph_glued_to_a_bracketed_source_after_a_full_stop_closes():
+    text = (
+        "Digest - Ledger: \u201cThe pier reopens on Monday. Traders expect a busy week."
+        "\u201c[Ledger.]\n\nThe council meets on Friday."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans][:1] == [
+        "The pier reopens on Monday. Traders expect a busy week."
+    ]
+
+
+def test_marks_in_a_links_words_quote_nothing():
+    text = (
+        'Read more: [<a href="https://example.org/pier-rally" target="_blank">Pier Rally '
+        "\u201cThe mood here is tense\u201d (with photos)</a>.]\n\n"
+        "\u201cWe stay,\u201d said Piet Mulder."
+    )
+    spans = find_spans(doc(text))
+    assert [text[s.start : s.end] for s in spans] == ["We stay"]

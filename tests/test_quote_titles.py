@@ -113,3 +113,99 @@ def test_telling_titles_is_linear_in_a_long_title_case_quotation():
         return 'He founded "' + "Friends Of The Harbour And " * n + 'Pier." Then he left.'
 
     assert doubling_ratio(lambda text: extract_quotes([doc(text)]), make, 2_000) < 3
+
+
+def test_the_headline_repeating_the_title_quotes_no_one():
+    title = "Mayor Ivo Brandt: \u2018The Harbour Will Stay Open\u2019"
+    text = (
+        f"{title}.\n\n"
+        "\u201cThe harbour will stay open as long as I am mayor,\u201d Ivo Brandt said on "
+        "Tuesday."
+    )
+    found = extract_quotes([make_document("t", "t.md", text, {"title": title})])
+    assert [q.text for q in found] == ["The harbour will stay open as long as I am mayor"]
+
+
+def test_a_first_line_that_only_gave_the_title_keeps_its_quotation():
+    text = (
+        "Mayor Ivo Brandt: \u2018The Harbour Will Stay Open\u2019\n\n"
+        "The council meets on Friday."
+    )
+    assert texts(text) == ["The Harbour Will Stay Open"]
+
+
+def test_the_words_on_a_poster_in_a_captioned_picture_are_not_a_quotation():
+    text = (
+        "The league printed thousands of posters before the vote.\n\n"
+        "\u201cKeep Our Valley Green!\u201d \u2014 \u201cNo new roads through the hills\u201d "
+        "(2019). (Valley League/Dune Review.)\n\n"
+        "\u201cPeople want clean air,\u201d said Piet Mulder, who chairs the league."
+    )
+    assert texts(text) == ["People want clean air"]
+
+
+def test_a_quotation_with_a_cue_in_a_captioned_paragraph_stays():
+    text = (
+        "Piet Mulder said, \u201cWe will plant a tree for every vote.\u201d "
+        "(Lena Vos/Dune Review.)"
+    )
+    assert texts(text) == ["We will plant a tree for every vote."]
+
+
+def test_a_title_after_an_article_or_a_verb_of_performing_is_a_name_beside_a_cue():
+    text = (
+        "\u201cWe are ready for the vote,\u201d said Ola Strand, who wore a \u201cSave the Old "
+        "Pier\u201d cap.\n\n"
+        "\u201cIt was a long night,\u201d Rosa Kemp said of the choir, which then performed "
+        "\u201cFields of the Harbour\u201d for the crowd."
+    )
+    assert texts(text) == ["We are ready for the vote", "It was a long night"]
+
+
+def test_a_headline_ending_in_a_quoted_name_before_its_author_is_not_a_quotation():
+    text = (
+        "THEATRE \u2014 \"Piet Mulder joins the cast of 'Harbour Nights,'\" by the Ledger's Jo "
+        "Reyes: \"The actor will take the lead from March.\""
+    )
+    assert texts(text) == ["The actor will take the lead from March."]
+
+
+def test_a_nickname_given_with_a_naming_verb_is_a_name_beside_a_cue():
+    text = (
+        "\u201cShe never gives up,\u201d Piet Mulder said, and he called Kemp \u201cThe Iron "
+        "Lady of the Port.\u201d"
+    )
+    assert texts(text) == ["She never gives up"]
+
+
+def test_titles_listed_after_a_title_are_names_too():
+    text = (
+        "\u201cI loved every minute of it,\u201d said Rosa Kemp, who starred in "
+        "\u201cLights of the Harbour\u201d and \u201cKeepers of the Old Pier,\u201d on Sunday."
+    )
+    assert texts(text) == ["I loved every minute of it"]
+
+
+def test_a_title_case_quotation_before_the_noun_it_modifies_is_a_name():
+    text = (
+        "Volunteers handed out \u201cSave the Old Pier\u201d caps all week, Rosa Kemp said.\n\n"
+        "\u201cKeep The Harbour Open\u201d chanted the crowd outside, Rosa Kemp said."
+    )
+    assert texts(text) == ["Keep The Harbour Open"]
+
+
+def test_a_headline_cited_in_brackets_with_its_outlet_and_day_is_not_a_quotation():
+    text = (
+        "I agree with the mayor (\"Council budget talks stall for a third week,\" The "
+        "Ledger, Monday). \"We need the pier,\" said Rosa Kemp."
+    )
+    assert texts(text) == ["We need the pier"]
+
+
+def test_a_short_subhead_line_opening_with_single_marks_is_not_a_quotation():
+    text = (
+        "'Gridlock on every street' around the ring road.\n\n"
+        "\"We are stuck here every morning,\" said Rosa Kemp, a driver.\n\n"
+        "The council said the work would be \"finished by the summer.\""
+    )
+    assert texts(text) == ["We are stuck here every morning", "finished by the summer."]

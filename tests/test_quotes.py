@@ -71,6 +71,26 @@ def test_stray_mark_never_quotes_the_narration_between_quotes():
     assert found[1] == "We'll continue to pursue cooperation."
 
 
+def test_a_comma_before_the_closing_mark_ends_the_quote_before_its_attribution():
+    # a straight pair set around the whole paragraph, curly marks inside it
+    text = (
+        '"\u201cWe will not close the clinic,\u201d Rosa Kemp replied before adding that '
+        'the council would vote on it in May."'
+    )
+    assert texts(text) == ["We will not close the clinic"]
+
+
+def test_an_inverted_attribution_inside_a_quote_left_open_ends_it():
+    text = (
+        "Rosa Kemp runs a shelter by the river.\n\n"
+        '"Nobody told the families which forms to keep, said Kemp, whose group now helps '
+        "them apply.\n\n"
+        "The council meets on Friday."
+    )
+    (q,) = extract_quotes([doc(text)])
+    assert (q.text, q.speaker) == ("Nobody told the families which forms to keep", "Rosa Kemp")
+
+
 def test_the_ap_article_keeps_the_pentagon_quote_whole():
     quotes = [q for q in corpus_quotes() if q.source == "002-japan-today-ap"]
     assert not any("Pentagon spokesman" in q.text for q in quotes)

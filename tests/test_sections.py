@@ -254,3 +254,10 @@ def test_credit_lines_are_found_wherever_the_credit_sits_in_a_short_line() -> No
     )
     found = [text[a:b] for a, b in credit_lines(text, 0, len(text))]
     assert found == ["REUTERS/Toru Hanai", "Crowds gather in the square. Jae C. Hong / AP"]
+
+
+def test_a_quotation_naming_the_sites_it_was_posted_on_is_not_a_sharing_bar():
+    assert is_furniture("Share on Facebook and Twitter")
+    line = "\u201cWe will rebuild the pier,\u201d Kemp posted on Facebook and Twitter Monday."
+    assert not is_furniture(line)
+    assert [s.kind for s in sections("Kemp spoke on Sunday.\n\n" + line)] == [BODY]

@@ -143,6 +143,7 @@ _FURNITURE_ANYWHERE_RE = re.compile(
 )
 # Site furniture is short; prose paragraphs longer than this are never checked against it.
 _FURNITURE_MAX = 240
+_QUOTE_OPENERS = frozenset('"“„«')
 
 # After these the article is over: what follows is a form, an advert or a footer.
 _END_START = re.compile(
@@ -260,6 +261,10 @@ def _is_furniture(line: str, low: str) -> bool:
         return False
     if _FURNITURE_START_RE.match(line):
         return True
+    if line[:1] in _QUOTE_OPENERS:
+        # a paragraph that opens with a quotation is someone's words, whatever sites it
+        # names after (`"…," she posted on Facebook and Twitter on Monday.`)
+        return False
     return any(k in low for k in _ANYWHERE_KEYWORDS) and bool(_FURNITURE_ANYWHERE_RE.search(line))
 
 

@@ -13,9 +13,11 @@ from tui.quotes.marks import (
     _find_spans,
     _paragraph_bounds,
     classify,
+    in_caption,
     is_headline,
     is_single,
     is_title,
+    listed_after_title,
 )
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import SpeakerResolver
@@ -71,18 +73,26 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
         return []
     resolver = resolver_cls(doc, spans, bounds=bounds)
     speakers = resolver.resolve()
+    headline = 0 if bounds and _opens_with_title(doc, text, bounds[0]) else -1
     out: list[Quote] = []
     previous: QuoteSpan | None = None
     double_text: bool | None = None  # (counted only when a headline shape turns up)
     for span, speaker, cued in zip(spans, speakers, resolver.cued):
+        if span.paragraph == headline:
+            # the headline's words are an editor's cut of a quotation the story gives
+            # whole, in title case and with its attribution folded into a colon
+            continue
         para_start = bounds[span.paragraph][0] if bounds else 0
         # a quote with a reporting cue is someone's words, even someone unnamed
         kind = classify(text, span, speaker is not None or cued, para_start, previous)
+        listed = previous is not None and listed_after_title(text, previous, span)
         previous = span
         if kind == SCARE:
             speaker = None
-        elif is_title(text, span, cued or speaker is not None, para_start):
+        elif listed or is_title(text, span, cued or speaker is not None, para_start):
             continue  # a name in quote marks, not anyone's words
+        elif not cued and speaker is None and bounds and in_caption(text, span, bounds):
+            continue
         elif not cued and bounds and is_headline(text, span, bounds):
             if double_text is None:
                 # single marks for a headline, where double ones are the text's own
@@ -106,3 +116,19 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
     return out
 
 
+def _opens_with_title(doc: Document, text: str, first: tuple[int, int]) -> bool:
+    """Whether the text's first paragraph is the document's own title (most scraped
+    pages start with their headline), a title given apart from the text, not one taken
+    from that line."""
+    title = doc.meta.get("title")
+    if not isinstance(title, str) or doc.meta.get("title_guessed"):
+        return False
+    start, end = first
+    if end - start > 2 * len(title) + 16:
+        return False
+    return _plain(text[start:end]) == _plain(title)
+
+
+def _plain(line: str) -> str:
+    """A line as a headline is compared: spacing normalised, no full stop at its end."""
+    return " ".join(line.split()).rstrip(". ")

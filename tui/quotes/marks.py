@@ -25,7 +25,8 @@ without closing it. The rules here:
   outer mark (``'''A 'b,'''``: double then single when opening, single then double
   when closing);
 * nothing runs away: a quotation longer than a few thousand characters is a mismatch;
-* marks inside a markup tag (``<tweet author="@x">``) quote nothing;
+* marks inside a markup tag (``<tweet author="@x">``), or in a link's words, quote
+  nothing;
 * some marks set off a name, not anyone's words (:func:`is_title`, :func:`is_headline`):
   a title or slogan in title case that nobody speaks, a headline followed by its author,
   a paragraph in single marks where the text quotes with double ones (a subhead).
@@ -45,6 +46,8 @@ import re
 from bisect import bisect_right
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import FUNCTION_WORDS
+from tui.quotes.cues import _VERB_WORDS
 from tui.quotes.model import _WORD_RE, FULL, PARTIAL, SCARE, QuoteSpan, few_words
 
 # news run to a few hundred words).
@@ -53,6 +56,9 @@ MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 8
 # A stray closing mark this close after a quote ends that quote instead.
 _STRAY_REACH = 120
+# An inverted attribution, which only narration writes (", said Kemp," / ", said Rosa
+# Kemp."): inside a quote left open, where its closing mark was left out.
+_SAID_NAME_RE = re.compile(r",\s+said\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[,.]")
 
 
 _OPEN_ONLY = "“„«「『"
@@ -97,6 +103,7 @@ _SPLIT_REACH = 80
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _ATTRIBUTE_RE = re.compile(r"""[\w-]=\s*["“”']""")
 _MAX_TAG_CHARS = 1000
+_MAX_LINK_CHARS = 300
 # Words a title leaves in lower case ("Eye of the Tiger", "Orange is the New Black").
 _TITLE_SMALL = frozenset(
     "a an the and or nor but of for in on at to by with from into onto as is vs via per "
@@ -107,6 +114,8 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
 # After a quotation: its author, as a headline's (`"…," by Jane Roe`, `, by the Times'`).
 _BY_AUTHOR_RE = re.compile(r",? by (?:the )?[A-Z]")
 _BY_STARTS = (" by ", ", by ")  # (a quick test before the pattern, run on every quotation)
+# After a quotation opened in brackets: the outlet and the day, and the bracket closed.
+_CITED_RE = re.compile(r",? (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}, [^()\"“”\n]{1,30}\)")
 # Just before a quotation: a verb of saying or showing, which attributes even a title-case
 # quotation to someone or something (`placards reading "Fair Pay Now"`).
 _SHOWN_REACH = 40
@@ -117,16 +126,32 @@ _SHOWN_RE = re.compile(
     re.IGNORECASE,
 )
 # Just before a title-case quotation, what makes it a name even in a sentence with a
-# cue: a possessive (`CNN's "State of the Union"`), a preposition (`said on "The Late
-# Show"`, `the author of "Empire of the Fund"`), a naming verb or a kind of work.
+# cue: a possessive (`CNN's "State of the Union"`, `her "Year of the Garden"`), an
+# article (`wore a "Save the Pier" cap`), a preposition (`said on "The Late Show"`, `the
+# author of "Empire of the Fund"`), a naming verb, a kind of work or of campaign, or a
+# verb of performing one (`then sang "Fields of Home"`).
 _NAMED_BEFORE_RE = re.compile(
-    r"(?:[^\W_](?:['’]s|s['’])|\b(?:of|on|in|to|at|from|with|for|about|called|named|"
+    r"(?:[^\W_](?:['’]s|s['’])|\b(?:the|an?|its|his|her|their|our|my|your|"
+    r"of|on|in|to|at|from|with|for|about|called|named|labell?ed|"
     r"dubbed|book|novel|memoir|autobiography|biography|film|movie|show|series|song|album|"
-    r"play|musical|documentary|column|article|essay|program|programme|podcast))"
+    r"play|musical|documentary|column|article|essay|program|programme|podcast|"
+    r"slogan|motto|hashtag|referendum|perform(?:s|ed|ing)?|s[aiu]ng|sings|singing)"
+    # a naming verb and whom it names (`called the mayor "The Iron Lady of the Port"`)
+    r"|\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nam(?:es|ed|ing))"
+    r"(?: the)?(?: [A-Z][\w'’.-]*){1,3})"
     r"[\s,:—–-]*$",
     re.IGNORECASE,
 )
 _TERMINAL_INSIDE = re.compile(r"[.!?,…]\s*$")
+# The word right after a closing mark, if it is in lower case.
+_WORD_AFTER_RE = re.compile(r" ([a-z][a-z'’-]*)\b")
+# A picture's credit in brackets at the end of its caption: who made it and who holds it,
+# a slash between ("(Jane Roe/City Archive.)", "(AP Photo/Jo Lin)"), whatever the desk.
+_BRACKET_CREDIT_RE = re.compile(r"\([A-Z][\w.&'’ -]{0,40}/[A-Z][\w.&'’ /-]{0,60}\)\.?$")
+_CREDIT_REACH = 110
+# A subhead's line is short, and holds no second sentence.
+_SUBHEAD_CHARS = 80
+_SENTENCE_AFTER_RE = re.compile(r"[.!?]\s+\S")
 
 
 # what a mark opens after, and closes before, besides white space
@@ -152,7 +177,11 @@ def _direction(text: str, i: int) -> str:
     j = i + len(glyph)
     after = text[j] if j < len(text) else "\n"
     space_before = before in _OPENS_AFTER or before.isspace()
-    space_after = after in _CLOSES_BEFORE or after.isspace()
+    # (a bracket after a sentence's end is an editor's note or a source, glued on:
+    # `… stand."[Ledger.]`; one after a space is the quote's own `"[W]e …`)
+    space_after = after in _CLOSES_BEFORE or after.isspace() or (
+        after == "[" and before in ".!?…"
+    )
     if space_before and not space_after:
         return "open"
     if space_after and not space_before:
@@ -206,7 +235,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     for pi, para_marks in groups.items():
         pstart = bounds[pi][0]
         if open_at is not None and pi != prev_pi + 1:
-            _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+            _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
             open_at = None
         prev_pi = pi
         if open_at is not None:
@@ -223,7 +252,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
                 open_at = (*open_at[:4], open_at[4] + 1)
                 para_marks = para_marks[1:]
             else:
-                _end_at_paragraph(spans, open_at, bounds[pi - 1][1])
+                _end_at_paragraph(spans, open_at, bounds[pi - 1][1], text)
                 open_at = None
         last_close = -1
         for m in para_marks:
@@ -249,7 +278,7 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
                 open_at = (last + 1, m, glyph, pi, 1)
         # (an open quote is carried into the next paragraph)
     if open_at is not None:
-        _end_at_paragraph(spans, open_at, bounds[prev_pi][1])
+        _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
     spans.sort(key=lambda s: (s.start, s.end))
@@ -287,17 +316,32 @@ def _markup_tags(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _TAG_RE.finditer(text):
         if m.end() - m.start() <= _MAX_TAG_CHARS and _ATTRIBUTE_RE.search(text, m.start(), m.end()):
-            out.append((m.start(), m.end()))
+            end = m.end()
+            if text[m.start() + 1 : m.start() + 3] in ("a ", "A "):
+                # a link's words are the title of the page it points to (`<a href="…">Pier
+                # rally "The mood is tense"</a>`), not a quotation in the story
+                close = text.find("</a>", end, end + _MAX_LINK_CHARS)
+                if close >= 0:
+                    end = close + 4
+            out.append((m.start(), end))
     return out
 
 
 def _end_at_paragraph(
-    spans: list[QuoteSpan], open_at: tuple[int, int, str, int, int], end: int
+    spans: list[QuoteSpan], open_at: tuple[int, int, str, int, int], end: int, text: str
 ) -> None:
     start, mark, glyph, para, paragraphs = open_at
     if paragraphs == 1 and glyph in _WIDE:
         return  # a lone pair of apostrophes or backticks (see the module docstring)
     if 0 < end - start <= MAX_QUOTE_CHARS:
+        if paragraphs == 1:
+            # `"… what papers to keep, said Kemp, whose group …`: the attribution the
+            # closing mark left out of was written inside the quote; it ends before it
+            said = _SAID_NAME_RE.search(text, start, end)
+            if said is not None:
+                # (as if the mark stood after the comma, so the attribution is read)
+                spans.append(QuoteSpan(start, said.start(), mark, said.start(), para))
+                return
         spans.append(QuoteSpan(start, end, mark, -1, para))
 
 
@@ -313,6 +357,10 @@ def _extend(
     if re.search(r"[.!?]\s", between) or text[stray - 1] not in ",.!?…":
         return False
     prev = spans[-1]
+    if text[prev.end - 1 : prev.end] == "," or text[last_close - 1] == ",":
+        # `"…," the mayor replied before …."`: a comma before the closing mark hands the
+        # sentence to its attribution; the stray is a mark set around the paragraph
+        return False
     spans[-1] = QuoteSpan(prev.start, stray, prev.open_mark, stray_last, prev.paragraph)
     return True
 
@@ -343,6 +391,10 @@ def _single_spans(
             # `'Doctors' patience has run out.'`: a plural possessive, not the end
             later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
             if later is None:
+                break
+            if text[o] == "‘" and text.find(" ‘", close.end(), later.start()) >= 0:
+                # `‘Mayor Wins’ sells more papers than ‘Nobody Knows.’`: another curly
+                # quote opens before the later mark, so this one closed at the first
                 break
             close = later
         if close is None:
@@ -389,25 +441,75 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
 
     * words in title case or in capitals, three or more (a word or two is a scare
       quote), that nobody speaks: ``"Make America Great Again" hats``; spoken too when
-      a possessive, a preposition, a naming verb or a kind of work stands just before
-      them (``said on CNN's "State of the Union"``, ``the author of "Empire of the
-      Fund"``, ``his book "The Art of the Deal"``); but never with a verb of saying,
+      a possessive, an article, a preposition, a naming verb, a kind of work or a verb
+      of performing stands just before them (``said on CNN's "State of the Union"``,
+      ``the author of "Empire of the Fund"``, ``his book "The Art of the Deal"``, ``wore
+      a "Save the Pier" cap``); but never with a verb of saying,
       writing or titling just before the mark, which attributes them (``placards
       reading "Fair Pay Now"``, ``a memo titled "The Facts"``);
     * a quotation followed by its author, as a headline is (``"Budget talks stall," by
-      Jane Roe``).
+      Jane Roe``), or in brackets with its outlet and day (``("Budget talks stall,"
+      The Ledger, Monday)``).
     """
     after = span.close_mark + 1
     if after > 0 and text.startswith(_BY_STARTS, after) and _BY_AUTHOR_RE.match(text, after):
-        # (with the comma that ends a title before its author, inside the marks or after)
-        if "," in text[span.end : span.close_mark] or text[span.close_mark + 1] == ",":
+        # (with the comma that ends a title before its author, inside the marks or after,
+        # or inside a quoted name that ends the title: `"… joins 'Harbour Nights,'" by`)
+        if (
+            "," in text[span.end : span.close_mark]
+            or text[span.close_mark + 1] == ","
+            or text[span.end - 2 : span.end] in (",'", ",’")
+        ):
+            return True
+    if text[span.open_mark - 1 : span.open_mark] == "(" and after > 0:
+        # a headline cited in brackets with where and when it ran, as letters cite the
+        # story they answer: `("Budget talks stall," The Ledger, Monday)`
+        if _CITED_RE.match(text, after):
             return True
     if not _title_case(text, span.start, span.end):
         return False
     before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
     if _SHOWN_RE.search(before):
         return False
-    return not spoken or _NAMED_BEFORE_RE.search(before) is not None
+    return (
+        not spoken
+        or _NAMED_BEFORE_RE.search(before) is not None
+        or _modifies_a_noun(text, span)
+    )
+
+
+def _modifies_a_noun(text: str, span: QuoteSpan) -> bool:
+    """The quotation stands before a noun as its modifier, with no punctuation between
+    (`"Save the Old Pier" caps`, `the "Lights of the Harbour" star`): a name, not a
+    clause. A function word, a verb of saying or a word shaped as a verb or an adverb
+    after it (`"…" said`, `"…" on Monday`, `"…" happily`) leaves it alone."""
+    if span.close_mark < 0 or not text[span.end - 1 : span.end].isalnum():
+        return False
+    m = _WORD_AFTER_RE.match(text, span.close_mark + 1)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (
+        word in FUNCTION_WORDS or word in _VERB_WORDS or word.endswith(("ed", "ing", "ly"))
+    )
+
+
+# Between two items of a list: a comma, "and" or "or".
+_LIST_BETWEEN_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+
+
+def listed_after_title(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Title-case words listed right after a title, as the next item of the list: the
+    film in ``starred in "Lights of the Harbour" and "Keepers of the Pier"`` is named as the
+    first one is, whatever cue the sentence has for another quotation."""
+    if previous.close_mark < 0 or span.open_mark - previous.close_mark > 12:
+        return False
+    gap = _LIST_BETWEEN_RE.fullmatch(text, previous.close_mark + 1, span.open_mark)
+    if gap is None or not text[previous.close_mark + 1 : span.open_mark].strip():
+        return False  # (marks side by side are one quotation's pieces, not a list)
+    return _title_case(text, previous.start, previous.end) and _title_case(
+        text, span.start, span.end
+    )
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
@@ -434,6 +536,17 @@ def _title_case(text: str, start: int, end: int) -> bool:
     return n >= 3 and caps >= 2
 
 
+def in_caption(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
+    """The quotation is in a picture's caption, a paragraph that ends in the picture's
+    credit in brackets: the words on a poster or a sign it shows, which no one is
+    reported saying (the caller asks only for a quotation with no cue)."""
+    pstart, pend = bounds[span.paragraph]
+    start = max(pstart, pend - _CREDIT_REACH)
+    if text[pend - 1 : pend] not in (")", ".") or text.find("/", start, pend) < 0:
+        return False
+    return _BRACKET_CREDIT_RE.search(text, start, pend) is not None
+
+
 def is_headline(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
     """A paragraph that is one quotation in single marks, in a text that quotes with
     double ones: a headline or subhead (``'We're vetting candidates!'``), which news
@@ -441,7 +554,14 @@ def is_headline(text: str, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bo
     if not is_single(text, span) or span.close_mark < 0:
         return False
     pstart, pend = bounds[span.paragraph]
-    return span.open_mark == pstart and not text[span.close_mark + 1 : pend].strip(" .,!?\t")
+    if span.open_mark != pstart:
+        return False
+    rest = text[span.close_mark + 1 : pend]
+    # (or a subhead's line that goes on a few words: `'Gridlock downtown' on the
+    # ring road.`; a sentence after the quotation is the story's)
+    return not rest.strip(" .,!?\t") or (
+        pend - pstart <= _SUBHEAD_CHARS and not _SENTENCE_AFTER_RE.search(rest)
+    )
 
 
 def is_single(text: str, span: QuoteSpan) -> bool:
