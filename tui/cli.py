@@ -436,11 +436,17 @@ def _scheduler(value: str) -> str:
 
 
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
+    from tui.util import collector
 
     if not settings.corpus.is_dir():
         raise CliError(f"corpus directory not found: {settings.corpus}")
-    NewsdeskApp(settings).run()
+    collector.hold()  # (the app releases it once its first frame is drawn)
+    try:
+        from tui.ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
+
+        NewsdeskApp(settings).run()
+    finally:
+        collector.release()  # (if the app never drew a frame)
     return 0
 
 

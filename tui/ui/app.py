@@ -50,6 +50,7 @@ from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.selection import QuoteSelection
 from tui.ui.side_by_side import SideBySide
 from tui.ui.state import UiState, load_state, save_state, state_path
+from tui.util import collector
 
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
@@ -63,6 +64,22 @@ if TYPE_CHECKING:
 
 PANES = ("sources", "viewer", "entities", "quotes")
 PROGRESS_INTERVAL = 0.05  # seconds between progress updates from the index worker
+
+
+def breakpoint_classes(
+    size: tuple[int, int],
+    horizontal: list[tuple[int, str]] | None,
+    vertical: list[tuple[int, str]] | None,
+) -> dict[str, bool]:
+    """Each breakpoint class, on or off, as Textual sets them for a screen of ``size``: of
+    each list, the class of the largest breakpoint the dimension reaches."""
+    classes: dict[str, bool] = {}
+    for points, dimension in ((horizontal or [], size[0]), (vertical or [], size[1])):
+        reached = [point for point in points if point[0] <= dimension]
+        chosen = max(reached)[1] if reached else None
+        for _, name in points:
+            classes[name] = classes.get(name, False) or name == chosen
+    return classes
 
 
 def _count(n: int, noun: str) -> str:
@@ -102,6 +119,12 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Textual gives the screen its size classes on its first Resize, which comes after
+        # the first frame: that frame would be laid out for no size, then all restyled and
+        # drawn again. The terminal's size is known now.
+        self.screen.update_classes(
+            breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS,
+                               self.VERTICAL_BREAKPOINTS), update=False)
         yield Header()
         with Horizontal(id="main"):
             yield SourcesPane(id="sources")
@@ -153,7 +176,11 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         self.query_one(SourcesPane).focus()
         # Start reading files once the first frame is on screen: the loader thread holds
         # the interpreter for long stretches and would otherwise delay that frame.
-        self.call_after_refresh(self.build_index)
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        collector.release()  # (before the build, which pauses it again for itself)
+        self.build_index()
 
     def _apply_theme(self) -> None:
         if self.settings.theme in self.available_themes:
