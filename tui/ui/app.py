@@ -29,8 +29,7 @@ from tui.corpus.document import Document
 from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
 from tui.quotes.browse import QuoteFilter
-from tui.ui import corrections, restore
-from tui.ui.commands import NewsdeskCommands, Palette, without_duplicates
+from tui.ui import restore
 from tui.ui.exporting import Exporter
 from tui.ui.facets import SourceFaceting
 from tui.ui.hits import HitNavigation
@@ -45,8 +44,6 @@ from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
-from tui.ui.screens.compare import Highlights
-from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.selection import QuoteSelection
 from tui.ui.side_by_side import SideBySide
 from tui.ui.state import UiState, load_state, save_state, state_path
@@ -58,6 +55,9 @@ if TYPE_CHECKING:
     from tui.corpus.loader import LoadResult
     from tui.entities.model import Entity
     from tui.quotes.model import Quote
+    from tui.ui.commands import NewsdeskCommands
+    from tui.ui.screens.compare import Highlights
+    from tui.ui.screens.help import HelpRow
 
 # The core's index, quote and export modules load in the index worker or on first use,
 # so the first frame does not wait for them.
@@ -82,6 +82,13 @@ def breakpoint_classes(
     return classes
 
 
+def _newsdesk_commands() -> type[NewsdeskCommands]:
+    # (the palette's providers load when it first opens)
+    from tui.ui.commands import NewsdeskCommands
+
+    return NewsdeskCommands
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -89,7 +96,7 @@ def _count(n: int, noun: str) -> str:
 class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
-    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    COMMANDS = App.COMMANDS | {_newsdesk_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = APP_BINDINGS
@@ -190,9 +197,10 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
                         title="Config", severity="warning")
 
     def _apply_keymap(self) -> None:
-        keymap, problems = checked_keymap(
-            self.settings.keys, {row[3] for row in self.help_rows()}, self.BINDINGS
-        )
+        remaps = self.settings.keys
+        # (the ids a remap may name come from every screen's keys: not needed for none)
+        known = {row[3] for row in self.help_rows()} if remaps else set()
+        keymap, problems = checked_keymap(remaps, known, self.BINDINGS)
         if problems:
             self.notify("Key remaps ignored: " + "; ".join(problems) + ".",
                         title="Config", severity="warning", timeout=10)
@@ -427,6 +435,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
     @on(Correct)
     def _correct(self, message: Correct) -> None:
+        from tui.ui import corrections  # (loaded when first asked)
+
         corrections.ask(self, message)
 
     @on(RowList.Highlighted, "#sources")
@@ -520,15 +530,21 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
     # --- actions --------------------------------------------------------------------------
 
     def action_command_palette(self) -> None:
+        from tui.ui.commands import Palette  # (loaded when first opened)
+
         if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
             # no fixed id: a palette closed a moment ago may not be removed yet, and a
             # second one with its id would raise DuplicateIds
             self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from tui.ui.commands import without_duplicates
+
         return without_duplicates(super().get_system_commands(screen))
 
     def search_themes(self) -> None:
+        from tui.ui.commands import Palette
+
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_focus_pane(self, pane: str) -> None:
@@ -569,6 +585,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
                     + ("shown." if self.show_comments else "hidden."), timeout=2)
 
     def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen  # (loaded when first opened)
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_rows()))
 
