@@ -616,6 +616,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         settings = settings_for(args)
+        if args.handler is not cmd_tui:
+            from tui.util import collector
+
+            collector.release()  # (held by `python -m tui` for a dashboard's start)
         return args.handler(args, settings)
     except (CliError, ConfigError, CorpusError, BuildError) as exc:
         print(f"newsdesk: error: {exc}", file=sys.stderr)
