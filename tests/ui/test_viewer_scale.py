@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import random
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -157,3 +159,23 @@ def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
     for s, e in spans:
         assert cell_len(text[s:e].rstrip()) <= width
+
+
+def test_the_wrap_weighs_its_characters_when_first_used() -> None:
+    # (not on import: the first frame wraps no text and need not wait for ~1,800 widths)
+    code = (
+        "import rich.cells\n"
+        "calls = []\n"
+        "real = rich.cells.get_character_cell_size\n"
+        "rich.cells.get_character_cell_size = lambda c: calls.append(c) or real(c)\n"
+        "from tui.ui.panes import viewer\n"
+        "print(len(calls))\n"
+        "print(viewer.wrap_spans('Rosa Kemp zei het zo.', 8))\n"
+        "print(len(calls) > 0)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                         text=True, check=True)
+    assert run.stdout.split()[:1] == ["0"]
+    assert run.stdout.strip().splitlines()[1:] == [
+        str(wrap_spans("Rosa Kemp zei het zo.", 8)), "True"]
