@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.build.concordance import KWIC_SORTS, LIMIT
+from tui.choices import KWIC_LIMIT as LIMIT
+from tui.choices import KWIC_SORTS
+from tui.choices import QUOTE_SORTS as SORTS
 from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
 from tui.corpus.facets import SOURCE_SORTS
 from tui.errors import BuildError, CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
-from tui.quotes.browse import SORTS
 
 # (the names only: the export modules load when `export` runs)
 FORMATS = ("markdown", "csl-json", "bibtex")

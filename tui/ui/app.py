@@ -26,9 +26,7 @@ from textual.worker import get_current_worker
 
 from tui.config import Settings
 from tui.corpus.document import Document
-from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
-from tui.quotes.browse import QuoteFilter
 from tui.ui import restore
 from tui.ui.exporting import Exporter
 from tui.ui.facets import SourceFaceting
@@ -54,6 +52,7 @@ if TYPE_CHECKING:
     from tui.build.query import QueryResult
     from tui.corpus.loader import LoadResult
     from tui.entities.model import Entity
+    from tui.quotes.browse import QuoteFilter
     from tui.quotes.model import Quote
     from tui.ui.commands import NewsdeskCommands
     from tui.ui.screens.compare import Highlights
@@ -259,6 +258,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         self.documents = result.documents
         self.by_id.clear()
         self.by_id.update({d.id: d for d in result.documents})
+        from tui.corpus.report import notice as skip_notice
+
         if told := skip_notice(result.skipped, result.warnings):
             self.notify(told[1], title=told[0], severity="warning", timeout=12)
         sources = self.query_one(SourcesPane)
@@ -325,6 +326,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
     def _filter(self) -> QuoteFilter:
         """The quote list's filters as the dashboard's toggles set them."""
+        from tui.quotes.browse import QuoteFilter  # (not needed before the first frame)
+
         open_id = self.query_one(SourcesPane).open_id
         return QuoteFilter(
             all_sections=self.show_comments,
