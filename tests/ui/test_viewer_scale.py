@@ -161,21 +161,22 @@ def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
         assert cell_len(text[s:e].rstrip()) <= width
 
 
-def test_the_wrap_weighs_its_characters_when_first_used() -> None:
-    # (not on import: the first frame wraps no text and need not wait for ~1,800 widths)
+def test_the_wrap_weighs_its_characters_when_a_long_text_is_first_wrapped() -> None:
+    # (not on import, nor for the first frame's short messages: ~1,100 widths to weigh)
+    short = "Rosa Kemp zei het zo…"
+    long = " ".join([short] * 20)
     code = (
-        "import rich.cells\n"
-        "calls = []\n"
-        "real = rich.cells.get_character_cell_size\n"
-        "rich.cells.get_character_cell_size = lambda c: calls.append(c) or real(c)\n"
         "from tui.ui.panes import viewer\n"
-        "print(len(calls))\n"
-        "print(viewer.wrap_spans('Rosa Kemp zei het zo.', 8))\n"
-        "print(len(calls) > 0)\n"
+        "made = viewer._not_one_cell.cache_info\n"
+        "print(made().currsize)\n"
+        f"print(viewer.wrap_spans({short!r}, 8))\n"
+        "print(made().currsize)\n"
+        f"print(viewer.wrap_spans({long!r}, 30))\n"
+        "print(made().currsize)\n"
     )
     root = Path(__file__).resolve().parents[2]
     run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
                          text=True, check=True)
-    assert run.stdout.split()[:1] == ["0"]
-    assert run.stdout.strip().splitlines()[1:] == [
-        str(wrap_spans("Rosa Kemp zei het zo.", 8)), "True"]
+    assert run.stdout.strip().splitlines() == [
+        "0", str(_wrap_cells(short, 8, 0, len(short))), "0",
+        str(_wrap_narrow(long, 30, 0, len(long))), "1"]

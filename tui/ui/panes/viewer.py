@@ -52,9 +52,12 @@ def _one_cell_class() -> str:
 
 @cache
 def _not_one_cell() -> re.Pattern[str]:
-    # (made when a text is first wrapped: weighing ~1,800 characters took more CPU than
-    # drawing a pane, before the first frame, which wraps none)
+    # (made when a long text is first wrapped: weighing ~1,100 characters took more CPU
+    # than drawing a pane, before the first frame, whose messages are short)
     return re.compile(f"[^{_one_cell_class()}]")
+
+
+SHORT = 200  # characters: a span this short is wrapped word by word, without the pattern
 
 
 def wrap_spans(text: str, width: int, start: int = 0, end: int | None = None
@@ -64,7 +67,7 @@ def wrap_spans(text: str, width: int, start: int = 0, end: int | None = None
     show nothing); a word wider than a line (a URL) is cut. Linear in the length."""
     end = len(text) if end is None else end
     width = max(1, width)
-    if _not_one_cell().search(text, start, end) is None:
+    if end - start > SHORT and _not_one_cell().search(text, start, end) is None:
         return _wrap_narrow(text, width, start, end)
     return _wrap_cells(text, width, start, end)
 
