@@ -52,12 +52,9 @@ def _one_cell_class() -> str:
 
 @cache
 def _not_one_cell() -> re.Pattern[str]:
-    # (made when a long text is first wrapped: weighing ~1,100 characters took more CPU
-    # than drawing a pane, before the first frame, whose messages are short)
+    # (made when a source is first wrapped: weighing ~1,100 characters took more CPU than
+    # drawing a pane, before the first frame, which shows only a message)
     return re.compile(f"[^{_one_cell_class()}]")
-
-
-SHORT = 200  # characters: a span this short is wrapped word by word, without the pattern
 
 
 def wrap_spans(text: str, width: int, start: int = 0, end: int | None = None
@@ -67,7 +64,7 @@ def wrap_spans(text: str, width: int, start: int = 0, end: int | None = None
     show nothing); a word wider than a line (a URL) is cut. Linear in the length."""
     end = len(text) if end is None else end
     width = max(1, width)
-    if end - start > SHORT and _not_one_cell().search(text, start, end) is None:
+    if _not_one_cell().search(text, start, end) is None:
         return _wrap_narrow(text, width, start, end)
     return _wrap_cells(text, width, start, end)
 
@@ -359,8 +356,10 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         doc = self.document
         lines: list[_Line] = []
         if doc is None:
-            lines.extend(("empty", s, e, self.message[s:e]) for s, e in
-                         wrap_spans(self.message, width))
+            # (a message is a line or two: word by word, the quick wrap's pattern unmade)
+            message = self.message
+            lines.extend(("empty", s, e, message[s:e]) for s, e in
+                         _wrap_cells(message, max(1, width), 0, len(message)))
             return lines
         first = doc.paragraphs[0] if doc.paragraphs else None
         # most scraped pages start with their headline: then it is the title, shown once
