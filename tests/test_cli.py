@@ -143,3 +143,19 @@ def test_index_refuses_an_address_that_is_no_scheduler(capsys):
         main(["index", "--corpus", str(CORPUS), "--scheduler", "http://host:8786"])
     assert exit_.value.code == 2
     assert "is not a Dask scheduler's address" in capsys.readouterr().err
+
+
+def test_a_command_under_python_m_runs_with_the_collector() -> None:
+    # `python -m tui` pauses the collector for a dashboard's start; a command restarts it
+    code = (
+        "import gc, runpy, sys\n"
+        f"sys.argv = ['newsdesk', '--corpus', {str(CORPUS)!r}, 'sources', '--json']\n"
+        "try:\n"
+        "    runpy.run_module('tui', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('collector on' if gc.isenabled() else 'collector off')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "collector on"

@@ -34,3 +34,18 @@ def test_the_core_loads_without_textual_or_rich() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert run.stdout.strip() == "[]"
+
+
+def test_the_dashboard_loads_no_search_quotes_or_entities_before_its_first_frame() -> None:
+    # the command line and the dashboard name the sorts from tui.choices; the index's
+    # modules load in its worker, the rest when first used
+    code = (
+        "import sys\n"
+        "import tui.cli, tui.ui.app\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[:2] in (\n"
+        "    ['tui', 'build'], ['tui', 'search'], ['tui', 'quotes'], ['tui', 'entities'])))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"

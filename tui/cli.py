@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.build.concordance import KWIC_SORTS, LIMIT
+from tui.choices import KWIC_LIMIT as LIMIT
+from tui.choices import KWIC_SORTS
+from tui.choices import QUOTE_SORTS as SORTS
 from tui.config import ConfigError, Settings
 from tui.config import load as load_settings
 from tui.corpus.facets import SOURCE_SORTS
 from tui.errors import BuildError, CorpusError
 from tui.nlp.lexicon import TYPES as ENTITY_TYPES
-from tui.quotes.browse import SORTS
 
 # (the names only: the export modules load when `export` runs)
 FORMATS = ("markdown", "csl-json", "bibtex")
@@ -437,11 +438,17 @@ def _scheduler(value: str) -> str:
 
 
 def cmd_tui(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
+    from tui.util import collector
 
     if not settings.corpus.is_dir():
         raise CliError(f"corpus directory not found: {settings.corpus}")
-    NewsdeskApp(settings).run()
+    collector.hold()  # (the app releases it once its first frame is drawn)
+    try:
+        from tui.ui.app import NewsdeskApp  # Textual is only imported when the TUI runs
+
+        NewsdeskApp(settings).run()
+    finally:
+        collector.release()  # (if the app never drew a frame)
     return 0
 
 
@@ -611,6 +618,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         settings = settings_for(args)
+        if args.handler is not cmd_tui:
+            from tui.util import collector
+
+            collector.release()  # (held by `python -m tui` for a dashboard's start)
         return args.handler(args, settings)
     except (CliError, ConfigError, CorpusError, BuildError) as exc:
         print(f"newsdesk: error: {exc}", file=sys.stderr)

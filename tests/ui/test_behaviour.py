@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -11,11 +15,12 @@ from textual.widgets import ProgressBar
 
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
-from tui.ui.app import NewsdeskApp
+from tui.ui.app import NewsdeskApp, breakpoint_classes
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer, wrap_spans
 from tui.ui.state import UiState, load_state, save_state, state_path
+from tui.util import collector
 
 from .conftest import CORPUS, settle
 
@@ -224,3 +229,91 @@ async def test_a_corpus_of_every_format_loads_in_the_dashboard(tmp_path: Path) -
         assert title == "3 files were skipped"
         assert [line.split(":")[0] for line in message.splitlines()] == [
             "empty.txt", "notes.docx", "scan.pdf"]
+
+
+def test_breakpoint_classes_pick_the_largest_breakpoint_reached() -> None:
+    horizontal = [(0, "-narrow"), (120, "-wide")]
+    vertical = [(0, "-short"), (36, "-tall")]
+    assert breakpoint_classes((160, 48), horizontal, vertical) == {
+        "-narrow": False, "-wide": True, "-short": False, "-tall": True}
+    assert breakpoint_classes((119, 36), horizontal, vertical) == {
+        "-narrow": True, "-wide": False, "-short": False, "-tall": True}
+    assert breakpoint_classes((80, 24), [(100, "-wide")], None) == {"-wide": False}
+
+
+@pytest.mark.parametrize(("size", "wanted"), [((160, 48), {"-wide", "-tall"}),
+                                              ((100, 30), {"-narrow", "-short"})])
+async def test_the_first_frame_is_laid_out_for_the_terminal(
+    settings: Settings, size: tuple[int, int], wanted: set[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the screen's size classes are on before anything is drawn, as they are after its
+    # first resize: no frame laid out for no size, then all restyled and drawn again
+    seen: list[set[str]] = []
+    mounted = NewsdeskApp.on_mount
+
+    def on_mount(self: NewsdeskApp) -> None:
+        seen.append(set(self.screen.classes))
+        mounted(self)
+
+    monkeypatch.setattr(NewsdeskApp, "on_mount", on_mount)
+    app = NewsdeskApp(settings)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert seen[0] & {"-narrow", "-wide", "-short", "-tall"} == wanted
+        assert set(app.screen.classes) & {"-narrow", "-wide", "-short", "-tall"} == wanted
+
+
+async def test_the_collector_held_for_the_start_runs_again_after_the_first_frame(
+    settings: Settings,
+) -> None:
+    assert gc.isenabled()
+    collector.hold()
+    try:
+        assert not gc.isenabled()
+        app = NewsdeskApp(settings)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        collector.release()
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_the_collector_is_left_as_it_was_if_something_else_paused_it() -> None:
+    gc.disable()
+    try:
+        collector.hold()
+        collector.release()
+        assert not gc.isenabled()  # (not ours to restart)
+    finally:
+        gc.enable()
+
+
+def test_the_screens_and_the_palette_load_when_first_used(tmp_path: Path) -> None:
+    # the first frame waits for nothing it does not show: the dialogs, the help, the
+    # palette's providers and the export's dialog load when first opened
+    code = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from tui.config import Settings\n"
+        "from tui.ui.app import NewsdeskApp\n"
+        "async def main():\n"
+        f"    app = NewsdeskApp(Settings(corpus=Path({str(CORPUS)!r})))\n"
+        "    async with app.run_test(size=(160, 48)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        await app.workers.wait_for_complete()\n"
+        "        await pilot.pause()\n"
+        "        print(sorted(m for m in sys.modules if m.startswith(\n"
+        "            ('tui.ui.screens', 'tui.ui.commands', 'tui.ui.corrections'))))\n"
+        "        await pilot.press('f1')\n"
+        "        await pilot.pause()\n"
+        "        print(type(app.screen).__name__)\n"
+        "asyncio.run(main())\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=CORPUS.parent, capture_output=True, text=True,
+        env={**os.environ, "NEWSDESK_STATE_DIR": str(tmp_path / "state")}, check=True,
+    )
+    assert run.stdout.split("\n")[:2] == ["[]", "HelpScreen"]

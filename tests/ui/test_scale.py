@@ -6,6 +6,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from rich.style import Style
+from textual.dom import DOMNode
+from textual.geometry import Region
 
 from tui.config import Settings
 from tui.ui.app import NewsdeskApp
@@ -51,3 +54,27 @@ async def test_many_articles_add_no_widgets(settings: Settings, tmp_path: Path) 
         await settle(pilot)
         sources = app.query_one(SourcesPane)
         assert sources.hits is not None and 0 < len(sources.documents) <= 150
+
+
+async def test_a_list_works_out_its_style_once_a_frame(
+    app: NewsdeskApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (the pane's style is worked out from its ancestors': once a frame, not once a line)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(SourcesPane)
+        region = Region(0, 0, pane.size.width, pane.size.height)
+        each_line = [pane.render_line(y) for y in range(pane.size.height)]
+        looked_up = []
+        style = DOMNode.rich_style
+
+        def counted(node: DOMNode) -> Style:
+            looked_up.append(node)
+            return style.fget(node)  # type: ignore[attr-defined]
+
+        monkeypatch.setattr(SourcesPane, "rich_style", property(counted))
+        pane._styles_cache.clear()
+        lines = pane.render_lines(region)
+        assert len(looked_up) == 1
+        # (inside the border: the same rows as drawn a line at a time)
+        assert all(row.text in line.text for row, line in zip(each_line[:-2], lines[1:-1]))

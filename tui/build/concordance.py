@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from tui.choices import KWIC_LIMIT, KWIC_SORTS
 from tui.nlp.text import WORD, normalise
 
 if TYPE_CHECKING:
     from tui.build.query import QueryResult
     from tui.corpus.document import Document
 
-KWIC_SORTS = ("source", "date", "left", "right")
 CONTEXT_SORTS = ("left", "right")
 CONTEXT = 60  # characters of context on each side, at most
-LIMIT = 20_000  # lines sorted by context at most: a broad query's first ones
+LIMIT = KWIC_LIMIT
 _READ = 3  # characters read per character of context (runs of spaces fold to one)
 
 

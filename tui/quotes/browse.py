@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from tui.choices import QUOTE_SORTS
 from tui.corpus.document import BODY
 from tui.corpus.facets import SourceFacets
 from tui.nlp.text import WORD, normalise, word_parts
 from tui.quotes.model import Quote
 from tui.search.query import FUZZY, parse_query
 
-SORTS = ("source", "speaker")
+SORTS = QUOTE_SORTS
 
 
 @dataclass(frozen=True)

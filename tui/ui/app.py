@@ -26,11 +26,8 @@ from textual.worker import get_current_worker
 
 from tui.config import Settings
 from tui.corpus.document import Document
-from tui.corpus.report import notice as skip_notice
 from tui.errors import CorpusError
-from tui.quotes.browse import QuoteFilter
-from tui.ui import corrections, restore
-from tui.ui.commands import NewsdeskCommands, Palette, without_duplicates
+from tui.ui import restore
 from tui.ui.exporting import Exporter
 from tui.ui.facets import SourceFaceting
 from tui.ui.hits import HitNavigation
@@ -45,24 +42,50 @@ from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
 from tui.ui.panes.viewer import Viewer
-from tui.ui.screens.compare import Highlights
-from tui.ui.screens.help import HelpRow, HelpScreen
 from tui.ui.selection import QuoteSelection
 from tui.ui.side_by_side import SideBySide
 from tui.ui.state import UiState, load_state, save_state, state_path
+from tui.util import collector
 
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.build.query import QueryResult
     from tui.corpus.loader import LoadResult
     from tui.entities.model import Entity
+    from tui.quotes.browse import QuoteFilter
     from tui.quotes.model import Quote
+    from tui.ui.commands import NewsdeskCommands
+    from tui.ui.screens.compare import Highlights
+    from tui.ui.screens.help import HelpRow
 
 # The core's index, quote and export modules load in the index worker or on first use,
 # so the first frame does not wait for them.
 
 PANES = ("sources", "viewer", "entities", "quotes")
 PROGRESS_INTERVAL = 0.05  # seconds between progress updates from the index worker
+
+
+def breakpoint_classes(
+    size: tuple[int, int],
+    horizontal: list[tuple[int, str]] | None,
+    vertical: list[tuple[int, str]] | None,
+) -> dict[str, bool]:
+    """Each breakpoint class, on or off, as Textual sets them for a screen of ``size``: of
+    each list, the class of the largest breakpoint the dimension reaches."""
+    classes: dict[str, bool] = {}
+    for points, dimension in ((horizontal or [], size[0]), (vertical or [], size[1])):
+        reached = [point for point in points if point[0] <= dimension]
+        chosen = max(reached)[1] if reached else None
+        for _, name in points:
+            classes[name] = classes.get(name, False) or name == chosen
+    return classes
+
+
+def _newsdesk_commands() -> type[NewsdeskCommands]:
+    # (the palette's providers load when it first opens)
+    from tui.ui.commands import NewsdeskCommands
+
+    return NewsdeskCommands
 
 
 def _count(n: int, noun: str) -> str:
@@ -72,7 +95,7 @@ def _count(n: int, noun: str) -> str:
 class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
-    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    COMMANDS = App.COMMANDS | {_newsdesk_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = APP_BINDINGS
@@ -102,6 +125,12 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Textual gives the screen its size classes on its first Resize, which comes after
+        # the first frame: that frame would be laid out for no size, then all restyled and
+        # drawn again. The terminal's size is known now.
+        self.screen.update_classes(
+            breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS,
+                               self.VERTICAL_BREAKPOINTS), update=False)
         yield Header()
         with Horizontal(id="main"):
             yield SourcesPane(id="sources")
@@ -153,7 +182,11 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         self.query_one(SourcesPane).focus()
         # Start reading files once the first frame is on screen: the loader thread holds
         # the interpreter for long stretches and would otherwise delay that frame.
-        self.call_after_refresh(self.build_index)
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        collector.release()  # (before the build, which pauses it again for itself)
+        self.build_index()
 
     def _apply_theme(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -163,9 +196,10 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
                         title="Config", severity="warning")
 
     def _apply_keymap(self) -> None:
-        keymap, problems = checked_keymap(
-            self.settings.keys, {row[3] for row in self.help_rows()}, self.BINDINGS
-        )
+        remaps = self.settings.keys
+        # (the ids a remap may name come from every screen's keys: not needed for none)
+        known = {row[3] for row in self.help_rows()} if remaps else set()
+        keymap, problems = checked_keymap(remaps, known, self.BINDINGS)
         if problems:
             self.notify("Key remaps ignored: " + "; ".join(problems) + ".",
                         title="Config", severity="warning", timeout=10)
@@ -224,6 +258,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
         self.documents = result.documents
         self.by_id.clear()
         self.by_id.update({d.id: d for d in result.documents})
+        from tui.corpus.report import notice as skip_notice
+
         if told := skip_notice(result.skipped, result.warnings):
             self.notify(told[1], title=told[0], severity="warning", timeout=12)
         sources = self.query_one(SourcesPane)
@@ -290,6 +326,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
     def _filter(self) -> QuoteFilter:
         """The quote list's filters as the dashboard's toggles set them."""
+        from tui.quotes.browse import QuoteFilter  # (not needed before the first frame)
+
         open_id = self.query_one(SourcesPane).open_id
         return QuoteFilter(
             all_sections=self.show_comments,
@@ -400,6 +438,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
 
     @on(Correct)
     def _correct(self, message: Correct) -> None:
+        from tui.ui import corrections  # (loaded when first asked)
+
         corrections.ask(self, message)
 
     @on(RowList.Highlighted, "#sources")
@@ -493,15 +533,21 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
     # --- actions --------------------------------------------------------------------------
 
     def action_command_palette(self) -> None:
+        from tui.ui.commands import Palette  # (loaded when first opened)
+
         if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
             # no fixed id: a palette closed a moment ago may not be removed yet, and a
             # second one with its id would raise DuplicateIds
             self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from tui.ui.commands import without_duplicates
+
         return without_duplicates(super().get_system_commands(screen))
 
     def search_themes(self) -> None:
+        from tui.ui.commands import Palette
+
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_focus_pane(self, pane: str) -> None:
@@ -542,6 +588,8 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
                     + ("shown." if self.show_comments else "hidden."), timeout=2)
 
     def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen  # (loaded when first opened)
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_rows()))
 

@@ -12,13 +12,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.ui.screens.export_dialog import ExportChoice, ExportDialog
-
 if TYPE_CHECKING:
     from tui.export.job import ExportJob
     from tui.export.render import Scope
     from tui.quotes.model import Quote
     from tui.ui.app import NewsdeskApp
+    from tui.ui.screens.export_dialog import ExportChoice
 
 CLIPBOARD_HINT = ("Sent to the terminal's clipboard (OSC 52). Nothing to paste? Under tmux "
                   "add `set -g set-clipboard on` to ~/.tmux.conf; or use "
@@ -73,6 +72,8 @@ class Exporter:
         return ExportJob(format=fmt, style=kind).suffix
 
     def default_choice(self) -> ExportChoice:
+        from tui.ui.screens.export_dialog import ExportChoice  # (the dialog's module)
+
         settings = self.app.settings
         last = self.last
         style = last.style if last else settings.export_style
@@ -92,6 +93,7 @@ class Exporter:
         if not quotes:
             return
         from tui.export.styles import style_names
+        from tui.ui.screens.export_dialog import ExportDialog  # (loaded when first opened)
 
         app = self.app
         scope = self.scope()
@@ -167,6 +169,7 @@ class Exporter:
         if not quotes:
             return
         from tui.export.files import ExportError
+        from tui.ui.screens.export_dialog import ExportChoice
 
         last = self.last
         style = last.style if last else self.app.settings.export_style

@@ -4,19 +4,19 @@ filters every query is under, so the sources, quotes and concordance narrow alik
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import App
 
 from tui.corpus.facets import SOURCE_SORTS, SourceFacets
-from tui.ui.screens.facets import FacetsScreen
 
 if TYPE_CHECKING:
     from tui.build.query import QueryResult
     from tui.corpus.document import Document
+    from tui.ui.screens.facets import FacetsScreen
 
 
 class SourceFaceting(App[None]):
@@ -44,6 +44,8 @@ class SourceFaceting(App[None]):
         if self.result is None:
             self.notify("Still indexing; try again in a moment.", severity="warning")
             return
+        from tui.ui.screens.facets import FacetsScreen  # (loaded when first opened)
+
         outlets = Counter(d.outlet_label for d in self.documents)
         self.push_screen(FacetsScreen(self.facets, sorted(outlets.items()),
                                       self.result.timeline(), self.facets_summary()))
@@ -51,11 +53,12 @@ class SourceFaceting(App[None]):
     def set_facets(self, facets: SourceFacets) -> None:
         self.facets = facets
         self._refilter()
-        if isinstance(self.screen, FacetsScreen) and self.result is not None:
+        screens = sys.modules.get("tui.ui.screens.facets")  # (not loaded: not open)
+        if screens is not None and isinstance(self.screen, screens.FacetsScreen) \
+                and self.result is not None:
             self.screen.update(self.result.timeline(), self.facets_summary())
 
-    @on(FacetsScreen.Changed)
-    def _facets_changed(self, event: FacetsScreen.Changed) -> None:
+    def on_facets_screen_changed(self, event: FacetsScreen.Changed) -> None:
         self.set_facets(event.facets)
 
     def action_cycle_source_sort(self) -> None:

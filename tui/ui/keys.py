@@ -4,6 +4,7 @@ must pass, and the rows of the help screen."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
@@ -13,11 +14,9 @@ from tui.ui.panes.entities import EntitiesPane, EntityFinder
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
 from tui.ui.panes.viewer import Viewer
-from tui.ui.screens.ask import AskScreen
-from tui.ui.screens.compare import CompareScreen
-from tui.ui.screens.facets import FacetsScreen, TimelineList
-from tui.ui.screens.help import HelpRow, HelpScreen
-from tui.ui.screens.variants import VariantsScreen
+
+if TYPE_CHECKING:
+    from tui.ui.screens.help import HelpRow
 
 
 def _b(key: str, action: str, description: str, tooltip: str, binding_id: str,
@@ -141,6 +140,13 @@ def help_rows(
     key_display: Callable[[Binding], str],
 ) -> list[HelpRow]:
     """Every binding with an id, where it applies, on the key it is on now."""
+    # the screens' modules load when first opened, or here (F1, or a key remap to check)
+    from tui.ui.screens.ask import AskScreen
+    from tui.ui.screens.compare import CompareScreen
+    from tui.ui.screens.facets import FacetsScreen, TimelineList
+    from tui.ui.screens.help import HelpScreen
+    from tui.ui.screens.variants import VariantsScreen
+
     rows: list[HelpRow] = []
     groups: list[tuple[str, list[Binding]]] = [
         ("anywhere", [b for b in app_bindings if isinstance(b, Binding)]),

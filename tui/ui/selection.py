@@ -13,7 +13,6 @@ from tui.config import Settings
 from tui.ui.panes.quote_detail import QuoteDetail
 from tui.ui.panes.quotes import QuotesPane
 from tui.ui.panes.rowlist import RowList
-from tui.ui.screens.variants import VariantsScreen
 from tui.ui.state import UiState
 
 if TYPE_CHECKING:
@@ -119,5 +118,7 @@ class QuoteSelection(App[None]):
         if len(wordings) < 2:
             self.notify("Only one outlet carries this quote.", severity="information")
             return
+        from tui.ui.screens.variants import VariantsScreen  # (loaded when first opened)
+
         self.push_screen(VariantsScreen(wordings, self.by_id, self.index.outlets(quote)))
 

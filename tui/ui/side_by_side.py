@@ -9,10 +9,10 @@ from textual.app import App
 
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.sources import SourcesPane
-from tui.ui.screens.compare import CompareScreen, Highlights
 
 if TYPE_CHECKING:
     from tui.corpus.document import Document
+    from tui.ui.screens.compare import Highlights
 
 
 class SideBySide(App[None]):
@@ -23,6 +23,8 @@ class SideBySide(App[None]):
         raise NotImplementedError
 
     def action_compare(self) -> None:
+        from tui.ui.screens.compare import CompareScreen  # (loaded when first opened)
+
         pane = self.query_one(SourcesPane)
         listed = pane.documents
         if len(listed) < 2:

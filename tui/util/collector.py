@@ -30,3 +30,29 @@ def no_collector(keep: bool = False) -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+_held = False
+
+
+def hold() -> None:
+    """Pause the collector while the dashboard starts, until ``release()``.
+
+    What a start makes (modules, classes, widgets, styles) lives as long as the app, and
+    the collections it sets off (a hundred or so, some over every object) cost more CPU
+    than drawing the first frame.
+    """
+    global _held
+    if gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def release() -> None:
+    """Restart the collector if ``hold()`` paused it, leaving what the start made out of
+    its walks (as an index build does with its documents)."""
+    global _held
+    if _held:
+        _held = False
+        gc.freeze()
+        gc.enable()

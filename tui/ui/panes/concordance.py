@@ -7,11 +7,16 @@ a row's context is cut from the text when the row is drawn.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 
-from tui.build.concordance import KWIC_SORTS, Concordance
+from tui.choices import KWIC_SORTS
 from tui.ui.panes.rowlist import RowList
+
+if TYPE_CHECKING:
+    from tui.build.concordance import Concordance
 
 META_MIN_WIDTH = 64  # narrower than this, the outlet and date column is left out
 

@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input
 
-from tui.entities.lookup import EntityLookup
 from tui.ui.messages import Correct
 from tui.ui.panes.rowlist import RowList
 
 if TYPE_CHECKING:
+    from tui.entities.lookup import EntityLookup
     from tui.entities.model import Entity
 
 TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
@@ -65,6 +65,8 @@ class EntitiesPane(RowList):
         shown = self.entities
         if self.finding.strip():
             if self._lookup is None:
+                from tui.entities.lookup import EntityLookup  # (on the first find)
+
                 self._lookup = EntityLookup(self.entities)
             shown = self._lookup.find(self.finding)
         groups: dict[str, list[Entity]] = {}

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.quotes.context import quote_context
-
 if TYPE_CHECKING:
     from tui.corpus.document import Document
     from tui.quotes.model import Quote
@@ -18,6 +16,8 @@ if TYPE_CHECKING:
 
 def context_text(doc: Document, quote: Quote) -> Text:
     """The sentence around ``quote``, the quotation in bold, whitespace folded."""
+    from tui.quotes.context import quote_context  # (not needed before a quote is shown)
+
     start, end = quote_context(doc, quote)
     text = doc.text
     line = Text(" ".join(text[start:quote.start].split()))

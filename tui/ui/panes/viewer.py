@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
@@ -49,7 +50,11 @@ def _one_cell_class() -> str:
                    for lo, hi in runs)
 
 
-_NOT_ONE_CELL = re.compile(f"[^{_one_cell_class()}]")
+@cache
+def _not_one_cell() -> re.Pattern[str]:
+    # (made when a source is first wrapped: weighing ~1,100 characters took more CPU than
+    # drawing a pane, before the first frame, which shows only a message)
+    return re.compile(f"[^{_one_cell_class()}]")
 
 
 def wrap_spans(text: str, width: int, start: int = 0, end: int | None = None
@@ -59,7 +64,7 @@ def wrap_spans(text: str, width: int, start: int = 0, end: int | None = None
     show nothing); a word wider than a line (a URL) is cut. Linear in the length."""
     end = len(text) if end is None else end
     width = max(1, width)
-    if _NOT_ONE_CELL.search(text, start, end) is None:
+    if _not_one_cell().search(text, start, end) is None:
         return _wrap_narrow(text, width, start, end)
     return _wrap_cells(text, width, start, end)
 
@@ -103,7 +108,7 @@ def _wrap_cells(text: str, width: int, start: int, end: int) -> list[tuple[int, 
             spans.append((line_start, word_start))
             line_start, line_width = word_start, 0
         if word_width > width:  # wider than a line: cut it, at cell boundaries
-            if _NOT_ONE_CELL.search(text, word_start, word_end) is None:
+            if _not_one_cell().search(text, word_start, word_end) is None:
                 cut = word_start + (word_end - word_start - 1) // width * width
                 for point in range(word_start + width, cut + 1, width):
                     spans.append((line_start, point))
@@ -351,8 +356,10 @@ class Viewer(ScrollView, can_focus=True, inherit_bindings=False):
         doc = self.document
         lines: list[_Line] = []
         if doc is None:
-            lines.extend(("empty", s, e, self.message[s:e]) for s, e in
-                         wrap_spans(self.message, width))
+            # (a message is a line or two: word by word, the quick wrap's pattern unmade)
+            message = self.message
+            lines.extend(("empty", s, e, message[s:e]) for s, e in
+                         _wrap_cells(message, max(1, width), 0, len(message)))
             return lines
         first = doc.paragraphs[0] if doc.paragraphs else None
         # most scraped pages start with their headline: then it is the title, shown once
