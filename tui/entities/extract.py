@@ -230,18 +230,72 @@ def _given_names_alone_are_people(
     gaz: Gazetteer,
 ) -> None:
     """A given name met alone ("Hillary", "Melania", "Jeb") is a person called by her
-    first name, not an organisation: when nothing but its capital typed it (no "the" in
-    front, no title, no verb of reporting), the corpus never writes it in lower case
+    first name, not an organisation: when nothing but its capital typed it (no "the"
+    before half its mentions, no title, no verb of reporting; see _only_its_capital),
+    the corpus never writes it in lower case
     ("Rock", "Honor" and "Gang" are given names too) and it names no place."""
     counts = casing.counts
     for key, etype in winners.items():
         if etype != ORG or " " in key or not key.isalpha():
             continue
         v = votes[key]
-        if len(v) != 1 or v.get(ORG, 0) > sampled.get(key, 0):
+        if not _only_its_capital(v, sampled.get(key, 0)):
             continue  # (other evidence, or "the" in front: "the Blaze")
         c = counts.get(key)
         if c is None or c[2] or not is_given_name(key) or gaz.place(key):
+            continue
+        if len(key) < 3 or casing.written_lower(key):
+            continue  # ("MO", "Bear": an abbreviation, a word of the language)
+        votes[key] = {PERSON: 1}
+        winners[key] = PERSON
+
+
+def _only_its_capital(v: _Votes, sampled: int) -> bool:
+    """Whether a one-word name's votes (of ``sampled`` mentions) hold nothing but its
+    capital's weak ORG, "the" before fewer than half its mentions, and weaker hints of
+    a place ("in" before it): no evidence that it names a body."""
+    weak_org = v.get(ORG, 0)
+    # (each sampled mention gives ORG 1 for its capital, and 2 more after "the")
+    if any(isinstance(t, tuple) for t in v) or weak_org > 2 * sampled:
+        return False
+    return not (v.get(PERSON) or v.get(OTHER) or v.get(PLACE, 0) >= weak_org)
+
+
+def _surnames_alone_are_people(
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    casing: Casing,
+    sampled: dict[str, int],
+    gaz: Gazetteer,
+) -> None:
+    """A word met alone that is the surname of someone the corpus names in full with a
+    given name first ("Mulder" of Piet Mulder) is that person called by surname, when
+    nothing but its capital typed it a body: a lone capitalised word is a surname far
+    more often than a firm's name. Not so for a word that "the" precedes in half its
+    mentions or more ("the Beacon", "the Pelicans"), that starts the name of a body the
+    corpus knows ("Mulder Holdings"), that the corpus writes in lower case, or that
+    names a place."""
+    surnames = set()
+    firsts = set()
+    for key, etype in winners.items():
+        if " " not in key:
+            continue
+        first = key[: key.find(" ")]
+        if etype == PERSON:
+            if first.isalpha() and is_given_name(first):
+                surnames.add(key[key.rfind(" ") + 1 :])
+        elif etype == ORG:
+            firsts.add(first)
+    for key, etype in winners.items():
+        if etype != ORG or key not in surnames or key in firsts:
+            continue
+        if not key.isalpha() or len(key) < 3:
+            continue
+        if not _only_its_capital(votes[key], sampled.get(key, 0)):
+            continue
+        if casing.written_lower(key) or gaz.place(key):
+            continue
+        if key in DEMONYMS or key in AFFILIATIONS or key in NON_PERSON_WORDS:
             continue
         votes[key] = {PERSON: 1}
         winners[key] = PERSON
@@ -316,18 +370,46 @@ def _groups_are_no_organisation(
             winners[key] = OTHER
 
 
+def _plurals_are_no_organisation(
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
+) -> None:
+    """A plural whose singular is a common word ("Pelicans", "Skaters") names a group of
+    people or things, not a body: a one-word name so formed is typed OTHER unless
+    strong evidence makes it an organisation. (A plural written in lower case is
+    settled with the common words already. A family's plural, "the Mulders", is left
+    as it was: a household acts and is spoken of as one.)"""
+    for key, etype in winners.items():
+        if etype != ORG or " " in key or len(key) < 5 or not key.endswith("s"):
+            continue
+        if key in DEMONYMS or key in AFFILIATIONS or votes[key].get(("!", ORG)):
+            continue
+        singulars = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
+        # (a common word: written in lower case, and more often so than capitalised;
+        # a name slips into lower case now and then, in an address or a handle)
+        if any(
+            len(one) > 2 and one in casing.lower
+            and (one not in casing.counts or casing.common(one))
+            for one in singulars
+        ):
+            votes[key] = {OTHER: 1}
+            winners[key] = OTHER
+
+
 # Endings of the nouns for a creed or a fear ("Thatcherism", "Europhobia"), and of the
 # words coined from a person's name ("Abenomics", "Blairite").
 _CREED_ENDINGS = ("ism", "isms", "phobia")
+# The ending of a scandal's nickname ("Ferrygate"), after a word or a name.
+_SCANDAL_ENDING = "gate"
 _COINED_ENDINGS = ("care", "mania", "nomics", "ite", "ites", "ista", "istas")
 
 
 def _coinages_are_no_organisation(
-    votes: dict[str, _Votes], winners: dict[str, str]
+    votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
 ) -> None:
-    """A creed, a fear, or a word coined from the name of someone the corpus names in
-    full ("Abenomics" of Shinzo Abe) names a policy, a movement or a mood, not a
-    body: a one-word name so formed is typed OTHER unless strong evidence says
+    """A creed, a fear, a word coined from the name of someone the corpus names in
+    full ("Abenomics" of Shinzo Abe), or a scandal's nickname made of a word or such a
+    name and "-gate" ("Ferrygate"), names a policy, a movement, a mood or an affair,
+    not a body: a one-word name so formed is typed OTHER unless strong evidence says
     otherwise."""
     parts = set()
     for key, etype in winners.items():
@@ -339,6 +421,10 @@ def _coinages_are_no_organisation(
             continue
         coined = key.endswith(_CREED_ENDINGS) or any(
             key.endswith(ending) and key[: -len(ending)] in parts for ending in _COINED_ENDINGS
+        ) or (
+            key.endswith(_SCANDAL_ENDING)
+            and len(key) > 7
+            and (key[:-4] in parts or key[:-4] in casing.lower)
         )
         if coined:
             votes[key] = {OTHER: 1}
@@ -465,9 +551,11 @@ def _extract(
     _common_words_are_no_person(votes, winners, casing, miner.sampled)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
+    _surnames_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _media_are_no_organisation(votes, winners, miner.media)
     _groups_are_no_organisation(votes, winners, gaz)
-    _coinages_are_no_organisation(votes, winners)
+    _plurals_are_no_organisation(votes, winners, casing)
+    _coinages_are_no_organisation(votes, winners, casing)
     _surnames_are_no_small_places(votes, winners, gaz, groups, miner.forms)
     # Headlines: only names already met where capitals carry meaning, settled as the
     # body's are (a surname joins the document's person).

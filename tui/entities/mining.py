@@ -38,6 +38,7 @@ from tui.entities.groups import (
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
+    NUMBER_WORDS,
     OFFICE_QUALIFIERS,
     ORG,
     ORG_APPOSITIVE_NOUNS,
@@ -107,6 +108,16 @@ _MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
 # The federal district after its city ("Washington, D.C."): part of the city's name as
 # written, not a second place (nor the "DC" of an organisation's acronym).
 _DISTRICT = re.compile(r",? (D\.C\.|DC)(?![\w-])")
+# What follows the name of a disease or a syndrome named for someone.
+_DISEASE_AFTER = tuple(
+    f"{mark}s {noun}" for mark in "'’" for noun in ("disease", "syndrome", "palsy")
+)
+# A quoted title of a show, a book or a slogan made of a verb, "the" and a noun ("“Greet
+# the Tide”", "''Mind the Harbour''"): the noun at its end names no body.
+_TITLE_OPENING = re.compile(r"[“\"‘'][A-Z][a-z]+ the \Z")
+# ... or unquoted after a broadcaster's possessive ("HTV's Greet the Tide").
+_TITLE_OWNED = re.compile(r"[A-Z]['’]s [A-Z][a-z]+ the \Z")
+_TITLE_CLOSING = re.compile(r"[,.!?]?[”\"’']")
 _DISTRICT_LABELS = frozenset(("D.C.", "DC"))
 
 
@@ -141,6 +152,19 @@ def _in_a_region(text: str, end: int, gaz: Gazetteer) -> bool:
     return gaz.is_major(fold(region))
 
 
+def _title_tail(text: str, rs: int, end: int, start: int) -> bool:
+    """Whether the run at ``rs``-``end``, after "the ", ends a title of a capitalised
+    word, "the" and a noun, quoted or after a possessive (see _TITLE_OPENING)."""
+    before = text[max(start, rs - 24) : rs - 4]
+    if before.islower() or not text[rs - 6 : rs - 5].islower():
+        return False  # (no capitalised word before "the": most runs)
+    before += "the "
+    return bool(
+        (_TITLE_CLOSING.match(text, end) and _TITLE_OPENING.search(before))
+        or _TITLE_OWNED.search(before)
+    )
+
+
 def _context_votes(
     text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
 ) -> list[tuple[str, int]]:
@@ -168,11 +192,15 @@ def _context_votes(
         rest = a.split(",")[0].split()
         if any(w in PERSON_ROLES for w in rest[1:5]):
             votes.append((PERSON, 4))
+    if after.startswith(_DISEASE_AFTER):
+        votes.append((OTHER, 6))  # "Mulder's disease": a disease named for someone
     if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
         votes.append((ORG, 2))
     if single:
         if before.endswith(("the ", "The ")):
             votes.append((ORG, 2))
+        elif (last in NUMBER_WORDS or last.isdigit()) and text[end - 1 : end] == "s":
+            votes.append((OTHER, 4))  # "three Quibbles", "two Kemps": things or people counted
         return votes
     first_after = a.split(None, 1)[0] if a.strip() else ""
     if first_after in PERSON_VERBS or last == "said":
@@ -341,6 +369,12 @@ class _Miner:
                     tag_end = rs + len(tag)
                 else:
                     tag_end = -1
+            if text.startswith(" of ", m.end()) and text[m.end() + 4 : m.end() + 5].isdigit() and (
+                run.casefold() in ORG_HEADS
+            ):
+                continue  # "a Group of 12 summit": the name goes on in digits
+            if text.startswith("the ", rs - 4) and _title_tail(text, rs, m.end(), start):
+                continue
             # The first word of a sentence, line or quotation: its capital proves nothing.
             i = rs - 1
             quoted = False

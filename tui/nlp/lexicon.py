@@ -12,6 +12,16 @@ from __future__ import annotations
 PERSON, ORG, PLACE, OTHER = "PERSON", "ORG", "PLACE", "OTHER"
 TYPES = (PERSON, ORG, PLACE, OTHER)
 
+# Number words: a capitalised plural after one counts things or people ("three
+# Quibbles"), it names no body.
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    dozen dozens half
+    """.split()
+)
 # Words that start a sentence or a capitalised run without being part of a name.
 FUNCTION_WORDS = frozenset(
     """
@@ -49,15 +59,7 @@ FUNCTION_WORDS = frozenset(
         ("ain", "t"), ("mustn", "t"),
     )
     for ending in endings.split()
-) | frozenset(
-    # number words: "One of the suspects ...", "Two weeks later ..."
-    """
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred hundreds thousand thousands million millions billion billions
-    dozen dozens half
-    """.split()
-)
+) | NUMBER_WORDS  # "One of the suspects ...", "Two weeks later ..."
 # Function words that are also common given names: before a surname they open a name
 # ("Will Hollis", "May Lee"), not a sentence.
 NAME_FUNCTION_WORDS = frozenset(("will", "may"))
@@ -212,7 +214,7 @@ OTHER_HEADS = frozenset(
     deal crisis conference forum strategy program programme project operation index
     election elections referendum constitution amendment memorandum framework marathon
     tournament race grand prix open series expo
-    day eve bowl show tonight live security
+    day eve bowl show tonight live security week
     """.split()
 )
 OTHER_LEADS = frozenset("operation article chapter".split())
@@ -366,6 +368,17 @@ HOLIDAYS = frozenset(
     "yom kippur", "rosh hashanah", "mardi gras", "lunar new year", "chinese new year",
     "eid al fitr", "eid al adha",
 })
+# Eras and events that history names without a head noun ("the Reformation",
+# "the Renaissance"; "the Thirty Years' War" has one), the scales of temperature ("degrees
+# Celsius") and languages: no bodies, typed OTHER.
+EVENTS_AND_SCALES = frozenset(
+    """holocaust shoah reformation renaissance enlightenment reconquista crusades
+    intifada nakba blitz brexit grexit fahrenheit celsius kelvin""".split()
+) | frozenset(
+    # languages that are no people's adjective ("Esperanto for 'peace'")
+    """latin hebrew yiddish aramaic sanskrit esperanto swahili farsi urdu hindi
+    tagalog mandarin cantonese""".split()
+)
 # A region named by a compass word fused with another ("the Mid-Atlantic"), and the
 # words that name part of a place ("Downstate Illinois", "Downtown Denver").
 COMPASS_REGIONS = frozenset("midwest mideast midatlantic mid atlantic".split()) | frozenset(
@@ -381,6 +394,7 @@ COMMON_ABBREVIATIONS = frozenset(
     ceo ceos cfo coo cto vp md phd mba dna rna hiv aids gdp gnp vat
     vip asap diy faq pdf url html usb gps atm suv dvd dvr cd cds rsvp iq ufo
     ptsd adhd lgbt lgbtq ai it pr hr
+    potus flotus vpotus ag ig
     """.split()
 )
 

@@ -13,6 +13,7 @@ from tui.nlp.lexicon import (
     COMPASS_REGIONS,
     DEITIES,
     DEPARTMENT_WORDS,
+    EVENTS_AND_SCALES,
     FAITH_ADJECTIVES,
     FUNCTION_WORDS,
     HOLIDAYS,
@@ -37,6 +38,7 @@ from tui.nlp.lexicon import (
     PLACE_PARTS,
     RESIDENCES,
     ROMAN_NUMERALS,
+    TITLE_HEADS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -63,10 +65,11 @@ _ABBREVIATION_STOP = "|".join(
     for n in sorted({len(a) for a in NAME_ABBREVIATIONS})
 )
 # The rest of a word after its capital: letters, digits, inner apostrophes and hyphens,
-# dotted parts ("U.S.", "South Korean-U.S."), and a final stop only for an abbreviation
-# or a middle initial ("Jae C. Hong").
+# dotted parts ("U.S.", "South Korean-U.S."), an ampersand between capitals after two
+# ("HT&T"; "R&B" is no name), and a final stop only for an abbreviation or a middle
+# initial ("Jae C. Hong").
 _REST = (
-    r"\w*(?:(?:['’-]|\.(?=\w\.))\w+)*"
+    r"\w*(?:(?:['’-]|\.(?=\w\.)|(?<=[A-Z]{2})&(?=[A-Z]))\w+)*"
     rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
 )
 _TOKEN = _UP + _REST
@@ -76,9 +79,12 @@ _JOINER = (
     rf"(?:(?:of|for|on)(?:[ \t]+the)?|{_PARTICLE}(?:[ \t]+(?:{_PARTICLE}|the))?|and|&)"
 )
 # The pattern starts with the capital itself, so the engine skips ahead to the next
-# capital quickly; the look-behinds then reject capitals inside words, handles and URLs.
+# capital quickly; the look-behinds then reject capitals inside words, handles and URLs,
+# and after a prefix that makes the word an adjective of the thing it is for or against
+# ("anti-Hanseatic", "pro-Ellery", "non-Nordic"): a name so glued on describes.
+_PREFIXED = "".join(rf"(?<!\b{p}-{_UP})" for p in ("anti", "pro", "non", "un", "neo"))
 RUN = re.compile(
-    rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP}){_REST}"
+    rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP}){_PREFIXED}{_REST}"
     rf"(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*"
 )
 _TOKEN_RE = re.compile(_TOKEN)
@@ -99,6 +105,24 @@ def is_acronym(token: str) -> bool:
 def _is_function(token: str) -> bool:
     """A function word written with a capital ("The", "In"); "US" and "IT" are not."""
     return not (token.isupper() and len(token) > 1) and _fold_word(token) in FUNCTION_WORDS
+
+
+def _compound_word(token: str, first: bool) -> bool:
+    """Whether a hyphenated ``token`` is a word the language makes of a name and a word
+    in lower case: an adjective ("Emmy-winning", "Yale-trained", "Cannes-ready") or a
+    common noun ("X-rays", "A-sides"), which names nothing. A name's own lower-case
+    syllables ("Bel-a-Mare", and given names as "Ji-hoon" or "Seon-hwa" after a surname)
+    are not: the lower part must have three letters or more and follow one capital
+    letter, a word of three letters or more, or an acronym; and the word must open the
+    run or end as a participle does."""
+    parts = token.split("-")
+    head = parts[0]
+    if not head[:1].isupper() or not (len(head) == 1 or len(head) >= 3 or head.isupper()):
+        return False
+    for part in parts[1:]:
+        if len(part) >= 3 and part[:1].islower() and part.isalpha():
+            return first or part.endswith(("ed", "ing"))
+    return False
 
 
 def _is_camel(token: str) -> bool:
@@ -176,6 +200,14 @@ def _joins(left: list[str], words: list[str]) -> bool:
         # a person "of" a body: "Ann Lee of the Harbour Gazette" (plain name words
         # stand in a run's shape as placeholders: see Analyser._shaped)
         return False
+    if 2 <= len(left) <= 4 and (
+        left[0] in TITLE_HEADS
+        or left[0].startswith(_PLAIN)
+        or (is_given_name(left[0]) and left[0] not in _HEAD_WORDS)
+    ) and not any(w in _HEAD_WORDS for w in left[1:]):
+        # the same with a surname no rule knows, a middle initial or a title: "Ann T.
+        # O'Hara of the Harbour Gazette", "Mr. Lund of the Harbour Board"
+        return False
     tail = [w for w in words if w not in ROMAN_NUMERALS and not w.isdigit()]
     return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
@@ -221,7 +253,7 @@ _CUE_WORDS = (
     FUNCTION_WORDS | WEEKDAYS | MONTHS | TITLE_WORDS | PERSON_ROLES | ORG_HEADS
     | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
     | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
-    | AFFILIATIONS | FAITH_ADJECTIVES | OFFICES
+    | AFFILIATIONS | FAITH_ADJECTIVES | OFFICES | EVENTS_AND_SCALES
     | frozenset(w for a in NEWS_AGENCIES for w in a.split())
     | frozenset(
         w for name in RESIDENCES | COMPASS_REGIONS | DEITIES | HOLIDAYS for w in name.split()

@@ -20,14 +20,17 @@ from tui.nlp.lexicon import (
     COMPASS_REGIONS,
     DEITIES,
     DEPARTMENT_WORDS,
+    EVENTS_AND_SCALES,
     FUNCTION_WORDS,
     HOLIDAYS,
     HYPHEN_MODIFIERS,
+    JOIN_LEFT,
     MONTHS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
     OFFICES,
     ORG,
+    ORG_HEADS,
     OTHER,
     PARTICLES,
     PERSON,
@@ -48,6 +51,7 @@ from tui.nlp.name_runs import (
     POSSESSIVE,
     Piece,
     _and_joins,
+    _compound_word,
     _fold_letters,
     _fold_word,
     _head_type,
@@ -125,7 +129,7 @@ class Analyser:
         fast = self._plain(run, initial)
         if fast is None:
             fast = self._split(run, initial, after_the)
-        if fast is None:
+        if fast is None and not self._complement_and(run):
             fast = self._shaped(run, initial, after_the)
         return fast if fast is not None else self._analyse(run, initial, after_the)
 
@@ -144,6 +148,10 @@ class Analyser:
         if not any(plain):
             return None
         folded = [t.casefold() for _s, _e, t in found]
+        if 1 < len(found) <= 3 and plain[0] and not all(plain) and self._given_then_place(
+            [t for _s, _e, t in found], folded
+        ):
+            return None
         places = self.gaz.places
         openers = self.openers
         for i in range(len(found)):
@@ -250,13 +258,17 @@ class Analyser:
             return _shift(self._analyse_run(run[4:], False, after_the or " and " in run), 4)
         if not after_the:
             i = run.find(" and ")
-            if i > 0:
+            # (but for an "and" inside what a body is for: "Institute for Peace and ...")
+            if i > 0 and not _COMPLEMENT_BEFORE.search(run, 0, i):
                 left = self._analyse_run(run[:i], initial)
                 return left + _shift(self._analyse_run(run[i + 5 :], False), i + 5)
         m = _INNER_POSSESSIVE.search(run)
         if m and "-" not in run[run.rfind(" ", 0, m.start()) + 1 : m.start()]:
             left = self._analyse_run(run[: m.start()], initial, after_the)
-            if m.end() == len(run):
+            rest = run[m.end() + 1 :]
+            if m.end() == len(run) or (" " not in rest and _fold_word(rest) in ORG_HEADS):
+                # (a head noun alone after a possessive is the tail of a name the
+                # possessive cuts, "St. Ann's College", or a common noun: no name)
                 return left
             return left + _shift(self._analyse_run(run[m.end() + 1 :], False), m.end() + 1)
         return None
@@ -294,6 +306,8 @@ class Analyser:
         for n, ((s, e, tok), joiner) in enumerate(zip(tokens, joiners)):
             if joiner == "&" or (joiner == "and" and after_the and _and_joins(tokens, joiners, n)):
                 pass  # "Kellerman & Roth", "the CHIPS and Science Act"
+            elif joiner == "and" and self._and_in_complement(segments[-1], tokens, joiners, n):
+                pass  # "Institute for Peace and Conflict Studies"
             elif joiner in ("and", "&") or (joiner and not segments[-1]):
                 close()
                 joiner = ""
@@ -303,6 +317,9 @@ class Analyser:
                 continue
             if "-" in tok and not tok.isupper():
                 parts = self._split_hyphenated(s, tok)
+                if parts is None and _compound_word(tok, not segments[-1]):
+                    close()  # "Emmy-winning", "X-rays": a word made of a name, none
+                    continue
                 if parts is not None:
                     for i, (ps, pe, ptext, ends) in enumerate(parts):
                         segments[-1].append((ps, pe, ptext, joiner if i == 0 else ""))
@@ -323,6 +340,77 @@ class Analyser:
                 pieces.extend(self._segment(seg, initial and first))
                 first = False
         return tuple(pieces)
+
+    def _given_then_place(self, words: list[str], folded: list[str]) -> bool:
+        """Whether a run of two or three words (``folded``: casefolded) whose first is a
+        plain word is a given name and a major place ("Tom Quito"), which
+        :meth:`_given_first` reads on its real words (a run's shape hides the given
+        name), or a country after a word that may say its regime ("Fascist Spain")."""
+        if len(words) == 2 and folded[0].endswith(_REGIME_ENDINGS):
+            return folded[1] in self.gaz.countries  # (see _typed)
+        return any(self.gaz.is_major(w) for w in folded[1:]) and self._given_first(words)
+
+    def _complement_and(self, run: str) -> bool:
+        """Whether an "and" in ``run`` may be inside what a body is for ("Institute for
+        Peace and Conflict Studies"): that is told by its real words (a given name after
+        it starts a person's), which a run's shape hides (see _and_in_complement). A
+        run that opens with a given name is a person "of" a body, and keeps its shape."""
+        i = run.find(" and ")
+        if i < 0 or not _COMPLEMENT_BEFORE.search(run, 0, i):
+            return False
+        after = run[i + 5 :].split(" ", 1)[0]
+        return not is_given_name(run.split(" ", 1)[0]) and not is_given_name(after)
+
+    def _and_in_complement(
+        self, seg: list[_Seg], tokens: list[tuple[int, int, str]], joiners: list[str], n: int
+    ) -> bool:
+        """Whether the "and" before token ``n`` joins two words of what a body's head
+        noun is "for", "of" or "on": "Center for Peace and Conflict Studies",
+        "Department of Parks and Recreation". Not a list of names: the words on
+        either side of it are no place, acronym, given name, title or head noun of a
+        body of their own ("University of Ellery and Harbour College")."""
+        at = next(
+            (i for i in range(len(seg) - 1, 0, -1)
+             if seg[i][3] in _COMPLEMENT_JOINERS and _fold_word(seg[i - 1][2]) in ORG_HEADS),
+            None,
+        )
+        if at is None or len(seg) - at > 3:
+            return False
+        tail: list[str] = []
+        for (_s, _e, tok), joiner in zip(tokens[n:], joiners[n:]):
+            if tail and joiner:
+                return False  # ("... and Human Rights of ...": no more than a few words)
+            tail.append(tok)
+            if len(tail) > 3:
+                return False
+        return all(self._listed_word(tok) for tok in [seg[-1][2], tail[0]]) and not any(
+            _fold_word(tok) in JOIN_LEFT for tok in tail
+        )
+
+    def _given_first(self, words: list[str]) -> bool:
+        """Whether a name of two or three words opens with a given name that is no major
+        place ("Ann Toronto", "Tom Quito"): a major place after it is a surname (towns
+        are named after families, and families after towns); one that opens the name
+        ("Toronto Zephyrs") still says it names no person."""
+        first = words[0]
+        return (
+            len(words) <= 3
+            and first.isalpha()
+            and is_given_name(first)
+            and not self.gaz.is_major(_fold_word(first))
+        )
+
+    def _listed_word(self, tok: str) -> bool:
+        """Whether ``tok`` may stand beside an "and" inside a body's name: a plain word,
+        no place, given name, title or head noun."""
+        low = _fold_word(tok)
+        return (
+            not tok.startswith(_PLACEHOLDER)  # (a shape's word may be a given name)
+            and tok[1:].islower()
+            and self.gaz.place(fold(tok)) is None
+            and not is_given_name(tok)
+            and low not in JOIN_LEFT
+        )
 
     def _split_hyphenated(self, start: int, tok: str) -> list[tuple[int, int, str, bool]] | None:
         """Split "Seoul-based" and "Seoul-Washington-Tokyo"; keep "Jae-in", "Asia-Pacific"."""
@@ -352,7 +440,7 @@ class Analyser:
         # Mid-sentence, only an article is stripped: "the Next Generation EU" keeps "Next".
         while (
             seg
-            and not seg[0][2].isupper()
+            and not (seg[0][2].isupper() and len(seg[0][2]) > 1)  # ("US", not "A")
             and _fold_word(seg[0][2]) in FUNCTION_WORDS
             and (initial or _fold_word(seg[0][2]) in ("the", "a", "an"))
             and not self._the_place([t for _s, _e, t, _j in seg[:3]])
@@ -370,6 +458,8 @@ class Analyser:
         low = [_fold_word(t) for _s, _e, t, _j in seg]
         for k in range(1, len(seg)):
             j = seg[k][3]
+            if j == "and" and any(seg[i][3] in _COMPLEMENT_JOINERS for i in range(1, k)):
+                continue  # (kept by _and_in_complement: "Institute for Peace and ...")
             if j and j != "&" and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
                 right = [(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]]
                 return self._segment(seg[:k], initial) + self._segment(right, False)
@@ -475,7 +565,8 @@ class Analyser:
             # A role noun ("Coach", "Analyst") or an office ("Sheriff", "County Clerk") is
             # a title before a full name only.
             if low[i] not in TITLE_HEADS and not (
-                (low[i] in PERSON_ROLES or low[i] in OFFICES) and len(seg) - i > 2
+                len(seg) - i > 2
+                and (low[i] in PERSON_ROLES or low[i] in OFFICES or _describes_a_member(low[i]))
             ):
                 continue
             cut = i + 1
@@ -518,7 +609,9 @@ class Analyser:
         if len(words) == 1:
             w = words[0]
             if low[0] in DIRECTIONS or low[0] in ROMAN_NUMERALS or low[0] in FUNCTION_WORDS:
-                if not w.isupper() or len(w) < 2:
+                # (in capitals, two letters may be an acronym, "US", "IT"; a longer
+                # function word is one shouted, "WHY", "WHEN", but for "WHO")
+                if not w.isupper() or len(w) < 2 or (len(w) > 2 and low[0] != "who"):
                     return []
             if low[0] in BODIES_ALONE:  # "the Treasury said", "a Treasury note"
                 return [self._piece(seg, ((ORG, 8),))]
@@ -526,6 +619,10 @@ class Analyser:
                 return []
             if len(w) > 60:
                 return []
+        elif low[-1] in _ELECTED_TITLES or (low[-1] == "general" and low[-2] in TITLE_WORDS):
+            # An office whose holder's name is not in the run ("Ellery Gov.", at a line's
+            # end, "Conservative Governor"): a title, whoever's it is, no body's name.
+            return []
         body = self.gaz.bodies.get(fold(" ".join(words)))
         if body is not None:  # "European Union", "EU": a body of states, not a place
             return [self._piece(seg, ((ORG, 10),), key=fold(body))]
@@ -536,6 +633,8 @@ class Analyser:
             return [self._piece(seg, ((PLACE, 8),))]
         if whole in DEITIES or whole in HOLIDAYS:  # "Allah", "Easter", "Lunar New Year"
             return [self._piece(seg, ((OTHER, 8),))]
+        if whole in EVENTS_AND_SCALES or any(map(_model_code, words)):
+            return [self._piece(seg, ((OTHER, 8),))]  # "the Reformation", "B-52", "ZX-9"
         gaz = self._gaz_key(words)
         if gaz is None and any(joined):
             # a country's long form: "United States of America", "Republic of Korea"
@@ -569,6 +668,14 @@ class Analyser:
             votes.append((PLACE, 8))  # "Northeast Asia", "Downstate Illinois"
         elif len(words) == 2 and low[0] == "new" and self.gaz.is_major(low[1]):
             votes.append((PLACE, 8))  # "New Britain": a place named after another
+        elif (
+            len(words) == 2
+            and low[1] in self.gaz.countries
+            and len(low[0]) > 3
+            and low[0].endswith(_REGIME_ENDINGS)
+            and low[0] not in NON_PERSON_WORDS
+        ):
+            votes.append((PLACE, 8))  # "Fascist Spain", "Neutral Ireland": a country then
         elif len(words) > 1 and low[-1] == "city" and not self._gaz_key(words[:-1]):
             votes.append((PLACE, 8))  # "Harbour City", a town the place data lacks
         elif len(words) == 1:
@@ -576,6 +683,10 @@ class Analyser:
             parts = [fold(p) for p in w.split("-")]
             if len(parts) > 1 and any(self.gaz.place(p) for p in parts):
                 votes.append((PLACE, 6))  # "Asia-Pacific"
+            elif is_acronym(w) and w.endswith("s") and not w.endswith("S"):
+                votes.append((OTHER, 3))  # "SUVs", "IDs": things or people counted, no body
+            elif _MEMBERS_OF_ACRONYM.fullmatch(w):
+                votes.append((OTHER, 3))  # "HFPers": a body's members, no body
             elif is_acronym(w):
                 votes.append((ORG, 2))
             elif _is_camel(w):
@@ -587,7 +698,7 @@ class Analyser:
             and not any(j and j.split()[0] not in PARTICLES for j in joined[1:])
             and not any(w in NON_PERSON_WORDS or self._modifier(w) for w in low)
             and not any(is_acronym(p) for w in words for p in w.split("-")[1:])  # "Air France-KLM"
-            and not any(self.gaz.is_major(w) for w in low)
+            and (not any(self.gaz.is_major(w) for w in low) or self._given_first(words))
         ):
             if not words[0].isalpha() and self.gaz.is_major(fold(words[0])):
                 # "U.S. Mint", "U.K. Treasury": a country's abbreviation, no initial,
@@ -648,7 +759,40 @@ _COMPASS_SURNAMES = frozenset(("west", "north"))
 _REGIONS = frozenset(
     "south east northeast northwest southeast southwest".split()
 )
+# The joiners after a body's head noun that take what it is for, of or on.
+_COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the"))
+_COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
+
+
+# An acronym with a lower-case ending that makes a noun for its members ("HFPers").
+_MEMBERS_OF_ACRONYM = re.compile(r"[A-Z]{2,}(?:ers?|ites?)")
+# The endings of the adjectives that qualify a country by its regime or its stance
+# ("Fascist Spain", "Imperial Japan", "Neutral Ireland").
+_REGIME_ENDINGS = ("i", "al", "ist", "ic")
+# Elected offices, the title of a state's or a town's officer: "Ellery Gov.", "Utopia
+# Senator" name the office, not a body.
+_ELECTED_TITLES = frozenset(
+    """gov governor govs governors sen senator sens senators rep reps representative
+    congressman congresswoman mayor""".split()
+)
+
+
+def _describes_a_member(word: str) -> bool:
+    """Whether ``word`` (folded) says what someone is before a full name, as a title
+    does: a party's member ("House Republican Ann Lee"), a chief of staff ("Chief of
+    Staff Ann Lee"), or a compound of titles ("Treasurer-Clerk Ann Lee")."""
+    return (
+        word in AFFILIATIONS
+        or word == "staff"
+        or ("-" in word and any(part in TITLE_HEADS for part in word.split("-")))
+    )
+
+
+def _model_code(token: str) -> bool:
+    """Whether ``token`` is a model's or a class's code, letters and digits about a
+    hyphen ("B-52", "ZX-9", "AR-7", "P-3"): a product, a visa or a grade, no body."""
+    return "-" in token and any(c.isdigit() for c in token) and len(token) <= 8
 
 
 def _shift(pieces: tuple[Piece, ...], offset: int) -> tuple[Piece, ...]:

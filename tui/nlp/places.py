@@ -66,6 +66,16 @@ FORMER_AND_REGION_FORMS: dict[str, list[str]] = {
     "East Germany": [],
     "West Germany": [],
     "New England": [],
+    # world regions the news names as places, which the place data (countries,
+    # capitals, states and cities) leaves out
+    "Latin America": [], "Central America": [], "Caribbean": [], "Scandinavia": [],
+    "Balkans": [], "Baltics": [], "Levant": [], "Sahel": [], "Siberia": [],
+    "Patagonia": [], "Southeast Asia": [], "Central Asia": [], "South Asia": [],
+    "East Asia": [], "Sub-Saharan Africa": [], "Horn of Africa": [], "Eastern Europe": [],
+    "Western Europe": [], "Crimea": [], "Donbas": [], "Chechnya": [], "Kashmir": [],
+    "Tibet": [], "Xinjiang": [], "Kurdistan": [], "Darfur": [], "Sinai": [],
+    "West Bank": [], "Gaza Strip": [], "Golan Heights": [], "Bosnia": [], "Catalonia": [],
+    "Persian Gulf": [], "Mediterranean": [],
 }
 # AP-style abbreviations of US states in datelines ("PASADENA, Calif.") and after a
 # lawmaker's party ("R-Tex."). Those that are also common words, names or other
