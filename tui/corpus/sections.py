@@ -63,7 +63,7 @@ _DESK_AFTER_SLASH = re.compile(rf" ?(?i:(?:{_DESKS})\b)")
 
 def credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Short lines of ``text[start:end]`` that carry a photo credit anywhere in them
-    ("REUTERS/Toru Hanai", "Trump in Ohio. Jae C. Hong/AP"), as (start, end) offsets:
+    ("REUTERS/Toru Hanai", "Lund in Oslo. Ana P. Sorel/AP"), as (start, end) offsets:
     the names in them are photographers' and agencies', not the story's."""
     out: list[tuple[int, int]] = []
     pos = text.find("/", start, end)

@@ -229,7 +229,7 @@ def _given_names_alone_are_people(
     sampled: dict[str, int],
     gaz: Gazetteer,
 ) -> None:
-    """A given name met alone ("Hillary", "Melania", "Jeb") is a person called by her
+    """A given name met alone ("Marit", "Ilse", "Piet") is a person called by her
     first name, not an organisation: when nothing but its capital typed it (no "the"
     before half its mentions, no title, no verb of reporting; see _only_its_capital),
     the corpus never writes it in lower case

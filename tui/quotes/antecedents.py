@@ -256,7 +256,7 @@ class Antecedents(Narration):
     def _lookup(self, token: str, pos: int, gender: str | None = None) -> str | None:
         """The full name ``token`` stands for at ``pos``: the last one before it that
         has it, or else the first; of a man's or a woman's names only, given a gender
-        ("Mrs. Clinton" after both Bill and Hillary Clinton)."""
+        ("Mrs. Varga" after both Peter and Ilse Varga)."""
         assert self._registry is not None
         cands = self._registry.get(_key(token))
         if not cands:
@@ -271,8 +271,8 @@ class Antecedents(Narration):
         return cands[i - 1 if i else 0][1]
 
     def _namesake(self, name: str, pronoun: str, pos: int) -> str | None:
-        """Another person of ``name``'s surname whom ``pronoun`` may stand for (Hillary
-        Clinton for "she" where the name resolved to Bill Clinton)."""
+        """Another person of ``name``'s surname whom ``pronoun`` may stand for (Ilse
+        Varga for "she" where the name resolved to Peter Varga)."""
         if " " not in name:
             return None
         other = self._lookup(name.rsplit(" ", 1)[-1], pos, MALE if pronoun == "he" else FEMALE)

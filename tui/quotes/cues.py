@@ -129,8 +129,8 @@ _VERB_FORMS = _spelled_out(_VERBS)
 _VERB_ALTS = trie(_VERB_FORMS)  # (one trie for every pattern below that needs the verbs)
 _VERB_RE = re.compile(rf"(?<!\w){_VERB_ALTS}\b")
 # A participle or an infinitive that hands the rest of a sentence to its subject, close
-# before the quotation: `Weaver …, telling reporters, "…"`, `Mr. Cruz seemed to mock
-# his talk, saying at one point, "…"`, `Trump was prompted to say, "…"`.
+# before the quotation: `Weaver …, telling reporters, "…"`, `Mr. Lund seemed to mock
+# his talk, saying at one point, "…"`, `Kemp was prompted to say, "…"`.
 _HANDING_CUE_RE = re.compile(
     rf"(?<!\w)(?:{trie(w for w in _VERB_FORMS if w.endswith('ing'))}|to (?:say|tell|"
     r"ask|add|write|tweet|declare|announce|respond|reply))\b[^.!?…\"“”]{0,40}$"
@@ -153,7 +153,7 @@ _DASH_LINE_RE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*[.
 # A sentence opened by its verb: 'Said Dorothy Poynter, who grew up with him, "…"'
 _VERB_FIRST_RE = re.compile(r"\s*(?:Said|Added|Asked|Wrote|Tweeted|Explained)\s+")
 # A sentence that only says who spoke, after a quotation that ended its own sentence:
-# `"… missing." Trump said.`
+# `"… missing." Kemp said.`
 _SAID_SENTENCE_RE = re.compile(
     rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{_VERB_ALTS})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
 )

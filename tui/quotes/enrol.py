@@ -2,9 +2,9 @@
 browser and the sidebar.
 
 After the speakers are spelled as the entity list names them (tui/quotes/speakers.py),
-a speaker the list does not hold is either a name the extractor missed ("Bill de
-Blasio" said something, so he is a person here) and becomes an entity with its
-mentions in the text, or a description ("Trump campaign", "Democrats") and is left
+a speaker the list does not hold is either a name the extractor missed ("Marieke de
+Vries" said something, so he is a person here) and becomes an entity with its
+mentions in the text, or a description ("Lund campaign", "Democrats") and is left
 unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
 """
 
@@ -119,7 +119,7 @@ def _order(entity: Entity) -> tuple[int, str, str]:
 
 def _name_type(name: str) -> str | None:
     """PERSON or ORG for a speaker shaped like a proper name (capitalised words, a
-    particle between them), or a body named by whose it is ("Trump campaign"); None for
+    particle between them), or a body named by whose it is ("Lund campaign"); None for
     anything else: a description, a role, a people, a headline's words."""
     words = name.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
@@ -164,7 +164,7 @@ def _given_lead(words: list[str], keys: list[str]) -> int:
 
 def _names_a_body(words: list[str]) -> bool:
     """Whether words ending in a body's noun name that body: capitalised words (an
-    owner's possessive among them), then at most a few plain adjectives: "Trump
+    owner's possessive among them), then at most a few plain adjectives: "Lund
     campaign", "South Korea's presidential office", "South Korean presidency"; not
     "Early in his campaign"."""
     i = 0

@@ -636,7 +636,7 @@ class SpeakerResolver(Antecedents):
             # `Asserting Kim said`: a participle opening the sentence, not a name
             person = person[1:]
         if len(person) == 1:
-            # ("Mrs. Clinton" is the Hillary, not the Bill, Clinton named before)
+            # ("Mrs. Varga" is the Ilse, not the Peter, Varga named before)
             honorific = tokens[last_title].rstrip(".") if last_title >= 0 else ""
             full = self._full_name(person[0], pos, _HONORIFIC_GENDER.get(honorific))
             if full:

@@ -124,8 +124,8 @@ class _Canon:
         """The person a run of capitalised words names inside it, where the run as a
         whole is no entity and the words around the name are plainly not part of it:
         a sentence's first word, a party label, a role or an employer ran into the name
-        ("Does Rubio", "Democrat Hillary Clinton", "Fox News’ Bret Baier"), or a place
-        after it ("Sanders New Hampshire"). A run of name words ("Mary Kay Henry") is
+        ("Does Lund", "Democrat Ilse Varga", "Harbour News’ Piet Mulder"), or a place
+        after it ("Kemp New Hampshire"). A run of name words ("Anna Maria Lund") is
         left as it is: the text knows the name better than the entity list."""
         tokens = name.split()
         if not 1 < len(tokens) <= _MAX_RUN_WORDS or not all(t[:1].isupper() for t in tokens):
