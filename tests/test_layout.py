@@ -4,6 +4,7 @@ statically; `make test` runs them with lint-imports)."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -23,29 +24,28 @@ def test_no_module_imports_in_a_circle() -> None:
     assert circles == []
 
 
-def test_the_core_loads_without_textual_or_rich() -> None:
-    code = (
-        "import sys\n"
-        "import tui.build.corpus_index, tui.build.parallel, tui.export.markdown, tui.bench\n"
-        "from tui.cli import main\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
-    )
+def _loaded_after(imports: str, wanted: str) -> list[str]:
+    """The modules of a fresh interpreter, after ``imports``, for which ``wanted`` (an
+    expression of ``m``, a module's name) holds."""
+    code = f"import sys\n{imports}\nprint(sorted(m for m in sys.modules if {wanted}))\n"
     run = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert run.stdout.strip() == "[]"
+    loaded: list[str] = ast.literal_eval(run.stdout)
+    return loaded
+
+
+def test_the_core_loads_without_textual_or_rich() -> None:
+    imports = (
+        "import tui.build.corpus_index, tui.build.parallel, tui.export.markdown, tui.bench\n"
+        "from tui.cli import main"
+    )
+    assert _loaded_after(imports, "m.split('.')[0] in ('textual', 'rich')") == []
 
 
 def test_the_dashboard_loads_no_search_quotes_or_entities_before_its_first_frame() -> None:
     # the command line and the dashboard name the sorts from tui.choices; the index's
     # modules load in its worker, the rest when first used
-    code = (
-        "import sys\n"
-        "import tui.cli, tui.ui.app\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[:2] in (\n"
-        "    ['tui', 'build'], ['tui', 'search'], ['tui', 'quotes'], ['tui', 'entities'])))\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert run.stdout.strip() == "[]"
+    layers = "m.split('.')[:2] in (['tui', 'build'], ['tui', 'search'], ['tui', 'quotes'], " \
+             "['tui', 'entities'])"
+    assert _loaded_after("import tui.cli, tui.ui.app", layers) == []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,29 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def started_afresh(setup: str, once_built: str) -> list[str]:
+    """The lines a dashboard started in a fresh interpreter prints, its modules loaded
+    from nothing as a user's start loads them: ``setup`` runs before the app is made
+    (it may patch it), ``once_built`` (which may use ``app``, ``pilot`` and ``sys``)
+    once its first frame is drawn and its index built. (The state dir is the test's:
+    see ``state_dir``.)"""
+    code = "\n".join([
+        "import asyncio, sys",
+        "from pathlib import Path",
+        "from tui.config import Settings",
+        "from tui.ui.app import NewsdeskApp",
+        textwrap.dedent(setup),
+        "async def main():",
+        f"    app = NewsdeskApp(Settings(corpus=Path({str(CORPUS)!r})))",
+        "    async with app.run_test(size=(160, 48)) as pilot:",
+        "        await pilot.pause()",
+        "        await app.workers.wait_for_complete()",
+        "        await pilot.pause()",
+        textwrap.indent(textwrap.dedent(once_built), " " * 8),
+        "asyncio.run(main())",
+    ])
+    run = subprocess.run([sys.executable, "-c", code], cwd=CORPUS.parent,
+                         capture_output=True, text=True, check=True)
+    return run.stdout.splitlines()

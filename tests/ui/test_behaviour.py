@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from tui.ui.panes.viewer import Viewer, wrap_spans
 from tui.ui.state import UiState, load_state, save_state, state_path
 from tui.util import collector
 
-from .conftest import CORPUS, settle
+from .conftest import CORPUS, settle, started_afresh
 
 
 async def test_first_paint_comes_before_the_index(
@@ -291,29 +288,14 @@ def test_the_collector_is_left_as_it_was_if_something_else_paused_it() -> None:
         gc.enable()
 
 
-def test_the_screens_and_the_palette_load_when_first_used(tmp_path: Path) -> None:
+def test_the_screens_and_the_palette_load_when_first_used() -> None:
     # the first frame waits for nothing it does not show: the dialogs, the help, the
     # palette's providers and the export's dialog load when first opened
-    code = (
-        "import asyncio, sys\n"
-        "from pathlib import Path\n"
-        "from tui.config import Settings\n"
-        "from tui.ui.app import NewsdeskApp\n"
-        "async def main():\n"
-        f"    app = NewsdeskApp(Settings(corpus=Path({str(CORPUS)!r})))\n"
-        "    async with app.run_test(size=(160, 48)) as pilot:\n"
-        "        await pilot.pause()\n"
-        "        await app.workers.wait_for_complete()\n"
-        "        await pilot.pause()\n"
-        "        print(sorted(m for m in sys.modules if m.startswith(\n"
-        "            ('tui.ui.screens', 'tui.ui.commands', 'tui.ui.corrections'))))\n"
-        "        await pilot.press('f1')\n"
-        "        await pilot.pause()\n"
-        "        print(type(app.screen).__name__)\n"
-        "asyncio.run(main())\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code], cwd=CORPUS.parent, capture_output=True, text=True,
-        env={**os.environ, "NEWSDESK_STATE_DIR": str(tmp_path / "state")}, check=True,
-    )
-    assert run.stdout.split("\n")[:2] == ["[]", "HelpScreen"]
+    printed = started_afresh("", """
+        print(sorted(m for m in sys.modules if m.startswith(
+            ('tui.ui.screens', 'tui.ui.commands', 'tui.ui.corrections'))))
+        await pilot.press('f1')
+        await pilot.pause()
+        print(type(app.screen).__name__)
+    """)
+    assert printed[:2] == ["[]", "HelpScreen"]

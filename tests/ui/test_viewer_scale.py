@@ -4,10 +4,7 @@ into text, so a megabyte paragraph opens at once and scrolls like a short one.""
 from __future__ import annotations
 
 import gc
-import os
 import random
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +18,7 @@ from tui.ui.app import NewsdeskApp
 from tui.ui.panes.search_bar import SearchBar
 from tui.ui.panes.viewer import Viewer, _wrap_cells, _wrap_narrow, wrap_spans
 
-from .conftest import CORPUS, settle
+from .conftest import settle, started_afresh
 
 WORDS = ["officials", "said", "the", "talks", "would", "resume", "in", "Seoul", "on",
          "Monday", "“after”", "a", "pause", "—"]
@@ -162,36 +159,19 @@ def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
         assert cell_len(text[s:e].rstrip()) <= width
 
 
-def test_the_quick_wrap_is_made_with_the_first_source_not_the_first_frame(
-    tmp_path: Path,
-) -> None:
+def test_the_quick_wrap_is_made_with_the_first_source_not_the_first_frame() -> None:
     # (weighing ~1,100 characters' widths: not on import, nor for the first frame, which
     # shows only a message)
-    code = (
-        "import asyncio\n"
-        "from pathlib import Path\n"
-        "from tui.config import Settings\n"
-        "from tui.ui.app import NewsdeskApp\n"
-        "from tui.ui.panes import viewer\n"
-        "made = viewer._not_one_cell.cache_info\n"
-        "build = NewsdeskApp.build_index\n"
-        "def build_index(self):\n"
-        "    print(made().currsize, self.query_one(viewer.Viewer).message)\n"
-        "    return build(self)\n"
-        "NewsdeskApp.build_index = build_index\n"
-        "async def main():\n"
-        f"    app = NewsdeskApp(Settings(corpus=Path({str(CORPUS)!r})))\n"
-        "    async with app.run_test(size=(160, 48)) as pilot:\n"
-        "        await pilot.pause()\n"
-        "        await app.workers.wait_for_complete()\n"
-        "        await pilot.pause()\n"
-        "        print(made().currsize)\n"
-        "asyncio.run(main())\n"
-    )
-    run = subprocess.run([sys.executable, "-c", code], cwd=CORPUS.parent, capture_output=True,
-                         text=True, check=True,
-                         env={**os.environ, "NEWSDESK_STATE_DIR": str(tmp_path / "state")})
-    assert run.stdout.split() == ["0", "Loading…", "1"]
+    printed = started_afresh("""
+        from tui.ui.panes import viewer
+        made = viewer._not_one_cell.cache_info
+        build = NewsdeskApp.build_index
+        def build_index(self):
+            print(made().currsize, self.query_one(viewer.Viewer).message)
+            return build(self)
+        NewsdeskApp.build_index = build_index
+    """, "print(made().currsize)")
+    assert " ".join(printed).split() == ["0", "Loading…", "1"]
 
 
 def test_a_message_wraps_as_any_text() -> None:
