@@ -17,6 +17,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import metadata
+from operator import attrgetter
 from typing import Any
 
 from tui.build import cache, parallel
@@ -303,7 +304,9 @@ class CorpusIndex:
         """The quotations of body sections (those shown unless every section is), as a
         set of their places in :attr:`quotes`: a filter of a broad search's tens of
         thousands in one AND, without a step a quotation."""
-        return bitsets.from_flags(bytes(q.section == BODY for q in self.quotes))
+        # (in C, a quotation at a time: a large archive has a million)
+        sections = map(attrgetter("section"), self.quotes)
+        return bitsets.from_flags(bytes(map(BODY.__eq__, sections)))
 
     @cached_property
     def _first_quotes(self) -> dict[str, int]:

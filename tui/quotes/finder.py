@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import mul
@@ -31,11 +30,14 @@ from tui.quotes.model import Quote
 from tui.search.counting import Hits
 from tui.search.index import SearchIndex
 from tui.search.keys import KEY_SIZE, LINE_KEY, Matcher, TextKeys, split_keys
+from tui.search.phrases import Settled, phrase_starts, settle, settled_slots
 from tui.util import bitsets
 
 FORMAT = "quote-search-2"
 # Compounds and phrases whose quotations are remembered (a word expands to up to 50 terms).
 _ROWS_KEPT = 1_000
+# Phrases' settled starts remembered (a few bytes a match: see tui/search/phrases.py)
+_SETTLED_KEPT = 16
 # A key held by at least 1 quotation in this many also keeps them as a bitmap: the bitmap
 # is then no larger than its postings, and a union with it is one C operation
 _BITMAP_SHARE = 32
@@ -168,6 +170,9 @@ class QuoteFinder:
         self._name_index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # a compound's or phrase's pattern → the quotations holding it, from first use
         self._rows: dict[bytes, int] = {}
+        # a phrase's settled slots → where it may start in the stream (_rows_in_a_row)
+        self._settled: dict[tuple, Settled] = {}
+        self._bound_numbers: np.ndarray | None = None  # bounds as NumPy numbers, when asked
 
     @classmethod
     def build(cls, search: SearchIndex, quotes: Sequence[Quote]) -> QuoteFinder:
@@ -254,9 +259,9 @@ class QuoteFinder:
     def _quotes_in(self, search: SearchIndex, documents: int) -> int:
         """The quotations from the documents of a set of the search index's numbers."""
         if self._runs is None:
-            number = search.document_number
+            numbers = map(search.document_number, self._run_sources)
             self._runs = (
-                np.array([number(source) for source in self._run_sources], dtype=np.int64),
+                np.fromiter(numbers, dtype=np.int64, count=len(self._run_sources)),
                 np.array(self._run_lengths, dtype=np.int64),
             )
         run_docs, run_lengths = self._runs
@@ -322,9 +327,7 @@ class QuoteFinder:
             found = 0
         elif (unions[0][0] & others).bit_count() > n // 10:
             # most quotations: one scan of them all beats a search in each
-            starts = [m.start() for m in regex.finditer(stream)]
-            rows: Sequence[int] = list(map(bisect_right, repeat(bounds), starts))
-            found = bitsets.from_numbers(rows, n + 1) >> 1
+            found = bitsets.from_numbers(self._rows_in_a_row(slots), n)
         else:
             # the rarest slot's quotations that the other slots hold too, each searched
             # (in C: map and compress, with no Python step a quotation)
@@ -339,9 +342,25 @@ class QuoteFinder:
         self._rows[regex.pattern] = found
         return found
 
+    def _rows_in_a_row(self, slots: list[list[bytes]]) -> np.ndarray:
+        """The quotation of each match of the phrase ``slots`` in the whole stream, found
+        as the search finds a phrase in most documents (tui/search/phrases.py); what
+        its settled slots give is remembered for the next keystroke."""
+        count = settled_slots(slots)
+        if self._bound_numbers is None:
+            self._bound_numbers = bitsets.as_numbers(self.bounds).astype(np.int64)
+        key = (len(slots), *(frozenset(slot) for slot in slots[:count]))
+        settled = self._settled.get(key)
+        if settled is None:
+            if len(self._settled) >= _SETTLED_KEPT:
+                self._settled.clear()
+            settled = self._settled[key] = settle(self.stream, slots, count, self._bound_numbers)
+        return phrase_starts(slots, settled, count)[1]
+
     def clear_cache(self) -> None:
         """Forget what earlier queries worked out (the benchmark times cold keystrokes)."""
         self._rows.clear()
+        self._settled.clear()
 
     def _spoken_by(self, query: str) -> np.ndarray:
         """Quotations whose speaker the query names, by the browser's one rule

@@ -8,13 +8,17 @@ a posting or a document in Python, and the documents that match are read off it.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Mapping, ValuesView
+from operator import attrgetter
 from typing import TypeVar, overload
 
 import numpy as np
 
 from tui.search.cache import ResultCache
 from tui.search.keys import KEY_SIZE, key_term
+from tui.search.phrases import phrase_starts, settle, settled_slots
 from tui.search.plans import Plan, excluded
 from tui.search.postings import Postings
 from tui.util import bitsets
@@ -22,6 +26,10 @@ from tui.util import bitsets
 __all__ = ["HitCounter", "Hits"]
 
 T = TypeVar("T")
+
+# A phrase asked of more than one document in this many is found in the whole stream at
+# once (tui/search/phrases.py), not document by document.
+_SCAN_SHARE = 8
 
 
 class HitCounter:
@@ -45,7 +53,8 @@ class HitCounter:
         # the postings seen as NumPy arrays (no copy)
         self._docs = bitsets.as_numbers(postings.post_docs)
         self._tfs = bitsets.as_numbers(postings.post_tfs)
-        self._by_lead: dict[bytes, list[tuple[int, bytes]]] | None = None
+        self._by_lead: _Leads | None = None
+        self._bounds: np.ndarray | None = None  # doc_start as NumPy numbers, when asked
 
     def count(
         self, positive: list[Plan], negative: list[Plan], bits: int, complete: bool
@@ -112,15 +121,40 @@ class HitCounter:
                 counts, exact = known
                 found[exact] = counts[exact]
                 scanned &= ~bitsets.from_flags(exact)
-            findall, stream, starts = regex.findall, self.stream, self.doc_start
-            for d in bitsets.numbers(scanned):
-                found[d] = len(findall(stream, starts[d], starts[d + 1]))
+            if scanned.bit_count() > n // _SCAN_SHARE:
+                # most documents: one pass over the whole stream beats a regex in each
+                _starts, docs = self._phrase_starts(plan)
+                wanted = bitsets.flags_of(scanned, n).astype(bool)
+                found += np.bincount(docs[wanted[docs]], minlength=n)
+            else:
+                findall, stream, starts = regex.findall, self.stream, self.doc_start
+                for d in bitsets.numbers(scanned):
+                    found[d] = len(findall(stream, starts[d], starts[d + 1]))
             return found, bitsets.from_flags(found > 0)
 
         return self._cache.cached(
             ("phrase", regex.pattern, bits), scan,
             lambda found: found[0].nbytes + (found[1].bit_length() + bits.bit_length()) // 8,
         )
+
+    def _phrase_starts(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
+        """Where the phrase of ``plan`` starts in the whole stream, and in which
+        documents (see tui/search/phrases.py). What its settled slots give is
+        remembered: the next keystroke, typing the last word, starts from it."""
+        slots = plan.slot_costs
+        count = settled_slots(slots)
+        bounds = self._doc_bounds()
+        settled = self._cache.cached(
+            ("settled", len(slots), *(frozenset(slot) for slot in slots[:count])),
+            lambda: settle(self.stream, slots, count, bounds),
+            attrgetter("nbytes"),
+        )
+        return phrase_starts(slots, settled, count)
+
+    def _doc_bounds(self) -> np.ndarray:
+        if self._bounds is None:
+            self._bounds = bitsets.as_numbers(self.doc_start).astype(np.int64)
+        return self._bounds
 
     def _counted_by_compounds(
         self, slots: list[dict[bytes, int]], bits: int
@@ -141,7 +175,7 @@ class HitCounter:
             return None
         by_lead = self._compounds_by_lead()
         firsts = list(slots[0])
-        leading = [c for key in firsts for c in by_lead.get(key, ())]
+        leading = [c for key in firsts for c in by_lead.led_by(key)]
         if not leading:
             return None
         n = len(self.ids)
@@ -161,20 +195,22 @@ class HitCounter:
         exact &= bitsets.flags_of(bits, n).astype(bool)
         return self._tf_sum(whole, n), exact
 
-    def _compounds_by_lead(self) -> dict[bytes, list[tuple[int, bytes]]]:
-        """The compounds (term id, key) by the key of their first part (made once). A
-        key two spellings share is listed once, under the term that holds its postings,
-        so that no occurrence is counted twice."""
+    def _compounds_by_lead(self) -> _Leads:
+        """The compounds, found by the key of their first part (made once). A key two
+        spellings share is listed once, under the term that holds its postings, so that
+        no occurrence is counted twice. (In C but for the shared keys: a large archive
+        has a hundred thousand compounds, and this is made on its first phrase.)"""
         if self._by_lead is None:
-            df = self.postings.df
-            holder: dict[bytes, int] = {}
-            for tid, key in self.compounds.items():
-                if key not in holder or df(tid) > df(holder[key]):
-                    holder[key] = tid
-            by_lead: dict[bytes, list[tuple[int, bytes]]] = {}
-            for key, tid in holder.items():
-                by_lead.setdefault(key[:KEY_SIZE], []).append((tid, key))
-            self._by_lead = by_lead
+            compounds = self.compounds
+            holder = dict(zip(compounds.values(), compounds))
+            if len(holder) < len(compounds):
+                df = self.postings.df
+                for key, n in Counter(compounds.values()).items():
+                    if n > 1:
+                        holder[key] = max((t for t, k in compounds.items() if k == key),
+                                          key=lambda t: (df(t), -t))
+            keys = sorted(holder)
+            self._by_lead = _Leads(keys, list(map(holder.__getitem__, keys)))
         return self._by_lead
 
     def _tf_sum(self, tids: list[int], n: int) -> np.ndarray:
@@ -185,6 +221,20 @@ class HitCounter:
         docs = np.concatenate([self._docs[starts[t] : starts[t + 1]] for t in tids])
         tfs = np.concatenate([self._tfs[starts[t] : starts[t + 1]] for t in tids])
         return np.bincount(docs, tfs.astype(np.float64), minlength=n).astype(np.int64)
+
+
+class _Leads:
+    """Compound keys in sorted order, with the term holding each: those of one first
+    part are a run of them."""
+
+    def __init__(self, keys: list[bytes], tids: list[int]) -> None:
+        self.keys, self.tids = keys, tids
+
+    def led_by(self, lead: bytes) -> list[tuple[int, bytes]]:
+        """(term id, key) of each compound whose first part's key is ``lead``."""
+        lo = bisect_left(self.keys, lead)
+        hi = bisect_left(self.keys, lead[:-1] + bytes((lead[-1] + 1,)), lo)
+        return list(zip(self.tids[lo:hi], self.keys[lo:hi]))
 
 
 class Hits(Mapping[str, int]):
