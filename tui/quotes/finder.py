@@ -259,9 +259,8 @@ class QuoteFinder:
     def _quotes_in(self, search: SearchIndex, documents: int) -> int:
         """The quotations from the documents of a set of the search index's numbers."""
         if self._runs is None:
-            numbers = map(search.document_number, self._run_sources)
             self._runs = (
-                np.fromiter(numbers, dtype=np.int64, count=len(self._run_sources)),
+                search.document_numbers(self._run_sources),
                 np.array(self._run_lengths, dtype=np.int64),
             )
         run_docs, run_lengths = self._runs

@@ -19,8 +19,11 @@ The shape is a search engine's, kept small enough for pure Python at archive sca
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from itertools import repeat
 from typing import Any
+
+import numpy as np
 
 from tui.corpus.document import Document
 from tui.search.cache import ResultCache
@@ -174,6 +177,12 @@ class SearchIndex:
     def document_number(self, doc_id: str) -> int:
         """A document's place in this index (-1 for an id it does not hold)."""
         return self._doc_index.get(doc_id, -1)
+
+    def document_numbers(self, doc_ids: Collection[str]) -> np.ndarray:
+        """:meth:`document_number` of each of ``doc_ids``, in one C loop (the quote
+        browser asks it of a large archive's hundred thousand sources at once)."""
+        numbers = map(self._doc_index.get, doc_ids, repeat(-1))
+        return np.fromiter(numbers, dtype=np.int64, count=len(doc_ids))
 
     def term_id(self, term: str) -> int | None:
         """The id of a normalised term, or None if no document has it."""
