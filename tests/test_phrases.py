@@ -86,13 +86,17 @@ def _index() -> SearchIndex:
 
 
 def test_search_counts_are_the_same_both_ways() -> None:
-    queries = ['"South Korea"', '"South K', '"ha ha"', '"south korea" !trip', "Korea"]
+    queries = [
+        '"South Korea"', '"South K', '"ha ha"', '"south korea" !trip', "Korea",
+        'Korea !"south korea"', 'Korea !"ha ha',
+    ]
     scanned_whole = {q: dict(_index().hits_per_source(q)) for q in queries}
     with mock.patch.object(counting, "_SCAN_SHARE", 10**9):  # every document by regex
         per_document = {q: dict(_index().hits_per_source(q)) for q in queries}
     assert scanned_whole == per_document
     assert scanned_whole['"South Korea"'] == {"d0": 2, "d3": 1, "d4": 3}
     assert scanned_whole['"ha ha"'] == {"d3": 1}
+    assert set(scanned_whole['Korea !"south korea"']) == {"d1", "d5"}
 
 
 def test_quote_browser_finds_a_phrase_in_most_quotations_as_in_each() -> None:

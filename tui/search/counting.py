@@ -74,10 +74,14 @@ class HitCounter:
         # a document matches if it is among ``bits`` and has a count
         matching = bitsets.flags_of(bits, n).astype(bool)
         matching &= counts > 0
-        if any(plan.regex is not None for plan in negative):
+        phrases = [plan for plan in negative if plan.regex is not None]
+        if phrases and np.count_nonzero(matching) > n // _SCAN_SHARE:
+            for plan in phrases:  # (as for a phrase sought: the whole stream at once)
+                matching[self._phrase_starts(plan)[1]] = False
+        elif phrases:
             stream, starts = self.stream, self.doc_start
             for d in np.flatnonzero(matching).tolist():
-                if excluded(negative, stream, starts[d], starts[d + 1]):
+                if excluded(phrases, stream, starts[d], starts[d + 1]):
                     matching[d] = False
         counts[~matching] = 0
         return Hits(self.ids, self.numbers, counts)
