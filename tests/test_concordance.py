@@ -14,6 +14,7 @@ from tui.config import Settings
 from tui.corpus.document import Document
 from tui.nlp.text import WORD, normalise
 from tui.quotes.browse import QuoteFilter
+from tui.search.counting import Hits
 
 from .conftest import CORPUS
 
@@ -133,6 +134,24 @@ def test_the_lines_follow_the_matches_where_a_count_differs(index: CorpusIndex) 
     last = expected[-1]
     assert concordance.position(last[0], last[1], 1) == 0
     assert concordance.hits == expected and concordance.total == len(expected)
+
+
+@pytest.mark.parametrize("sort", ["source", "date"])
+def test_the_counts_read_off_the_search_are_its_counts_by_source(
+    index: CorpusIndex, sort: str
+) -> None:
+    # (the counts come off the search's arrays, in C: the same as asking source by source)
+    result = index.query("korea", typing=False)
+    assert isinstance(result.hits, Hits)
+    fast = result.concordance(sort)
+    slow = index.query("korea", typing=False)
+    slow.__dict__["hits"] = dict(result.hits)
+    by_id = slow.concordance(sort)
+    assert fast._counts.tolist() == [result.hits[d.id] for d in fast.docs]
+    assert fast.hits == by_id.hits and len(fast) == len(by_id)
+    hits = result.hits
+    ids = [d.id for d in index.documents][::-1] + ["no such source"]
+    assert hits.counts_of(iter(ids), len(ids)).tolist() == [hits.get(i, 0) for i in ids]
 
 
 def test_filling_a_screen_searches_only_the_sources_on_it(index: CorpusIndex) -> None:

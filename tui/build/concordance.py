@@ -18,10 +18,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from tui.choices import KWIC_LIMIT, KWIC_SORTS
 from tui.nlp.text import WORD, normalise
+from tui.search.counting import Hits
 
 if TYPE_CHECKING:
     from tui.build.query import QueryResult
@@ -134,25 +138,31 @@ class Concordance:
         return {k: sorted(v) for k, v in spans.items()}
 
     @cached_property
-    def _counts(self) -> list[int]:
+    def _counts(self) -> np.ndarray:
+        """Each source's hits, in the list's order. (An array: a broad search of a large
+        archive lists a hundred thousand sources, on every keystroke.)"""
         mentions = self._mentions
         if mentions is not None:
-            return [len(mentions.get(d.id, ())) for d in self.docs]
+            return np.array([len(mentions.get(d.id, ())) for d in self.docs], dtype=np.int64)
         hits = self.result.hits
         if hits is None:
-            return [0] * len(self.docs)
-        return [hits.get(d.id, 0) for d in self.docs]
+            return np.zeros(len(self.docs), dtype=np.int64)
+        if isinstance(hits, Hits):
+            if self.sort == "source" and len(self.docs) == len(hits):
+                # every matching source, in corpus order (as the search numbers them)
+                return hits.row_counts().copy()
+            return hits.counts_of(map(attrgetter("id"), self.docs), len(self.docs))
+        return np.array([hits.get(d.id, 0) for d in self.docs], dtype=np.int64)
 
     @cached_property
-    def _starts(self) -> list[int]:
-        starts = [0]
-        for n in self._counts:
-            starts.append(starts[-1] + n)
-        return starts
+    def _starts(self) -> np.ndarray:
+        """Where each source's block of lines starts, then where the last ends."""
+        return np.concatenate(([0], np.cumsum(self._counts)))
 
-    def spans_in(self, doc_id: str) -> list[tuple[int, int]]:
+    def spans_in(self, doc_id: str, place: int | None = None) -> list[tuple[int, int]]:
         """The hits in one source, in text order (searched once, then kept). Should the
-        count the search made differ (it saturates at 255 a word), the blocks follow."""
+        count the search made differ (it saturates at 255 a word), the blocks follow.
+        ``place``: the source's place in the list, if known."""
         spans = self._spans.get(doc_id)
         if spans is None:
             mentions = self._mentions
@@ -161,7 +171,7 @@ class Concordance:
             else:
                 spans = self.result.matches_in(doc_id)
             self._spans[doc_id] = spans
-            k = self._place.get(doc_id)
+            k = self._place.get(doc_id) if place is None else place
             if k is not None and self._counts[k] != len(spans):
                 self._counts[k] = len(spans)
                 for cached in ("_starts", "total"):
@@ -172,7 +182,7 @@ class Concordance:
     @cached_property
     def total(self) -> int:
         """Every hit in the sources shown, however many the list holds."""
-        return self._starts[-1]
+        return int(self._starts[-1])
 
     # --- the lines ------------------------------------------------------------------
 
@@ -213,11 +223,12 @@ class Concordance:
             return self._ranked[i]
         if not 0 <= i < len(self):
             raise IndexError(i)
-        k = bisect_right(self._starts, i) - 1
+        starts = self._starts
+        k = int(np.searchsorted(starts, i, side="right")) - 1
         doc_id = self.docs[k].id
-        spans = self.spans_in(doc_id)
-        j = i - self._starts[k]
-        if j >= len(spans) or self._starts[k + 1] - self._starts[k] != len(spans):
+        spans = self.spans_in(doc_id, k)
+        j = i - int(starts[k])
+        if starts is not self.__dict__.get("_starts"):
             return self.hit(i)  # the blocks were recounted: look again
         return (doc_id, *spans[j])
 
@@ -253,9 +264,9 @@ class Concordance:
         k = self._place.get(source)
         if k is None:
             return None
-        starts = [s for s, _e in self.spans_in(source)]
+        starts = [s for s, _e in self.spans_in(source, k)]
         j = bisect_left(starts, start)
-        found = self._starts[k] + j
+        found = int(self._starts[k]) + j
         return found if j < len(starts) and starts[j] == start and found < len(self) else None
 
     def position(self, source: str, offset: int, step: int) -> int | None:
@@ -272,8 +283,8 @@ class Concordance:
         k = self._place.get(source)
         if k is None:
             return 0 if step > 0 else len(self) - 1
-        spans = self.spans_in(source)
-        base = self._starts[k]
+        spans = self.spans_in(source, k)
+        base = int(self._starts[k])
         starts = [s for s, _e in spans]
         if offset in starts:
             return (base + starts.index(offset) + step) % len(self)
