@@ -147,7 +147,10 @@ def _without_overlaps(
     matches closer than ``width`` are walked, in Python."""
     drop = np.zeros(len(starts), dtype=bool)
     kept_end = -1
-    for i in np.union1d(close, close + 1).tolist():
+    walked = np.zeros(len(starts), dtype=bool)
+    walked[close] = True
+    walked[close + 1] = True
+    for i in np.flatnonzero(walked).tolist():
         s = int(starts[i])
         if s < kept_end:
             drop[i] = True
