@@ -11,12 +11,14 @@ from __future__ import annotations
 import gc
 import json
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import metadata
+from itertools import groupby, repeat
+from operator import attrgetter
 from typing import Any
 
 from tui.build import cache, parallel
@@ -172,13 +174,7 @@ class CorpusIndex:
             for quote_id, name in applied.speakers.items():
                 if name is not None:
                     voiced.setdefault(name, []).append(by_id[quote_id])
-        quote_by_id = {q.id: q for q in quotes}
-        quotes_by_source: dict[str, list[Quote]] = {}
-        clusters: dict[str, list[Quote]] = {}
-        for q in quotes:
-            quotes_by_source.setdefault(q.source, []).append(q)
-            if q.cluster:
-                clusters.setdefault(q.cluster, []).append(q)
+        quote_by_id, quotes_by_source, clusters = _quote_maps(quotes)
         self.corrections, self.skipped, self.voiced = list(corrections), skipped, voiced
         self.entities, self.quotes, self.quote_finder = entities, quotes, finder
         self.quote_by_id, self.quotes_by_source, self.clusters = (
@@ -383,11 +379,11 @@ class CorpusIndex:
         if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
             return False
         try:
+            if not all(map(self.by_id.__contains__, state["quotes"]["source"])):
+                return False
             entities = _entities_from_columns(state["entities"])
             quotes = quotes_from_columns(state["quotes"])
-        except (KeyError, TypeError, ValueError):
-            return False
-        if any(q.source not in self.by_id for q in quotes):
+        except (KeyError, TypeError, ValueError, AttributeError):
             return False
         search = SearchIndex.from_state(self.documents, state.get("search"))
         finder = QuoteFinder.from_state(quotes, state.get("quote_search"))
@@ -400,7 +396,7 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-3"
+INDEX_FORMAT = "index-4"
 
 # The entities and quotes are stored a column a field rather than object by object:
 # unpickling two hundred thousand objects one by one leaves their temporaries' memory
@@ -415,21 +411,53 @@ def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
     return {
         "name": [e.name for e in entities],
         "type": [e.type for e in entities],
-        "aliases": [e.aliases for e in entities],
+        # by entity number, only those that have any: 97% have none, and a million
+        # empty lists were a third of the entities' unpickling
+        "aliases": {i: e.aliases for i, e in enumerate(entities) if e.aliases},
         "sources": [p[0] for p in packed],
         "mentions": lay(p[1] for p in packed),
     }
 
 
 def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
-    names, types, aliases, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
+    names, types, some, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
     mentions = list(unlay(columns["mentions"]))
-    if not len(names) == len(types) == len(aliases) == len(sources) == len(mentions):
+    n = len(names)
+    if not n == len(types) == len(sources) == len(mentions):
         raise ValueError("columns of different lengths")
-    return [
-        Entity(name, kind, alias, Mentions.from_packed(source, data))
-        for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
-    ]
+    aliases: list[list[str]] = list(map(list, repeat((), n)))  # (each entity its own list)
+    for i, alias in some.items():
+        if not 0 <= i < n or not isinstance(alias, list):
+            raise ValueError("aliases of no entity")
+        aliases[i] = alias
+    # (made in C loops: a million entities, each with its packed mentions)
+    return list(map(Entity, names, types, aliases,
+                    map(Mentions.from_packed, sources, mentions)))
+
+
+def _quote_maps(
+    quotes: list[Quote],
+) -> tuple[dict[str, Quote], dict[str, list[Quote]], dict[str, list[Quote]]]:
+    """The quotations by id, by source and by cluster (those in none left out), each
+    group in the quotations' order and the groups in order of their first quotation.
+
+    Made in C loops (``map``, ``groupby``, ``list.append`` called by ``map``), not a
+    Python step a quotation: a large archive has a million, and this is made on every
+    start and after every correction."""
+    quote_by_id = dict(zip(map(attrgetter("id"), quotes), quotes))
+    quotes_by_source: dict[str, list[Quote]] = {}
+    for source, run in groupby(quotes, attrgetter("source")):
+        held = quotes_by_source.get(source)
+        if held is None:
+            quotes_by_source[source] = list(run)
+        else:  # (a source's quotations are in a row, unless a caller mixed them)
+            held.extend(run)
+    names = list(map(attrgetter("cluster"), quotes))
+    clusters: dict[str, list[Quote]] = {name: [] for name in dict.fromkeys(filter(None, names))}
+    lists: dict[str | None, list[Quote]] = {None: [], "": []}
+    lists.update(clusters)
+    deque(map(list.append, map(lists.__getitem__, names), quotes), 0)
+    return quote_by_id, quotes_by_source, clusters
 
 
 def _cache_key(documents: list[Document], settings: Settings, documents_key: str = "") -> str:

@@ -24,9 +24,10 @@ from tui.corpus.document import Document, Section, Spans
 from tui.corpus.loader import LoadResult, corpus_entries, load_corpus
 from tui.corpus.report import Skipped
 from tui.util.collector import no_collector
+from tui.util.packing import lay, unlay
 
 CACHE_NAME = "documents"
-FORMAT = "documents-1"
+FORMAT = "documents-2"
 # metadata values stored as they are: anything else (a date YAML made, say) is a miss
 _PLAIN = (str, int, float, bool, type(None))
 
@@ -99,7 +100,8 @@ def _state(result: LoadResult) -> dict[str, Any] | None:
         "stored": [d._stored for d in docs],
         "chars": [d.chars for d in docs],
         "meta": [d.meta for d in docs],
-        "paragraphs": [d.paragraphs._data for d in docs],
+        # (laid end to end: pickled one by one, each array is a call to make it again)
+        "paragraphs": lay(d.paragraphs._data for d in docs),
         "sections": [[(s.kind, s.start, s.end, s.label) for s in d.sections] for d in docs],
         "notes": [d.notes for d in docs],
         "warnings": result.warnings,
@@ -113,8 +115,8 @@ def _restore(state: Any) -> LoadResult | None:
     try:
         if state["format"] != FORMAT:
             return None
-        columns = [state[k] for k in (
-            "id", "path", "stored", "chars", "meta", "paragraphs", "sections", "notes")]
+        columns = [state[k] for k in ("id", "path", "stored", "chars", "meta")]
+        columns += [list(unlay(state["paragraphs"])), state["sections"], state["notes"]]
         if len({len(c) for c in columns}) != 1:
             return None
         documents = [_document(*row) for row in zip(*columns)]
