@@ -110,6 +110,7 @@ SECRET_NAME = ".newsdesk-secret"
 _SIGNATURE = 32
 # A frame: its length and whether it is the last (_HEAD), its signature, its bytes.
 _HEAD = struct.Struct("<QB")
+_FRAMED = _HEAD.size + _SIGNATURE
 _FRAME = 4 << 20
 _AHEAD = 3  # frames read and checked ahead of the unpickler
 _POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
@@ -379,7 +380,7 @@ class _CheckedFrames(io.RawIOBase):
         self._handle, self._signer = handle, signer
         self._free: queue.Queue[bytearray | None] = queue.Queue()
         for _ in range(_AHEAD + 1):
-            self._free.put(bytearray(_FRAME))
+            self._free.put(bytearray(_FRAME + _FRAMED))
         self._full: queue.Queue[tuple[bytearray, int] | BaseException | None] = queue.Queue()
         self._stop = threading.Event()
         self._buffer: bytearray | None = None
@@ -391,25 +392,28 @@ class _CheckedFrames(io.RawIOBase):
         self._thread.start()
 
     def _read_ahead(self) -> None:
+        # A frame's bytes and the next one's head come in one read, and are hashed in
+        # one call: each is a wait for the lock that the unpickling thread holds.
         handle, number = self._handle, 0
         try:
+            head = bytes(_read(handle, bytearray(_FRAMED)))
             while not self._stop.is_set():
-                head = bytes(_read(handle, bytearray(_HEAD.size + _SIGNATURE)))
-                if len(head) != _HEAD.size + _SIGNATURE:
+                if len(head) != _FRAMED:
                     raise _Unsigned("cut short")
-                head, signature = head[: _HEAD.size], head[_HEAD.size :]
-                length, last = _HEAD.unpack(head)
+                length, last = _HEAD.unpack_from(head)
                 if length > _FRAME or last not in (0, 1):
                     raise _Unsigned("not a frame")
                 buffer = self._free.get()
                 if buffer is None:  # (the reader has stopped)
                     return
-                with memoryview(buffer)[:length] as view:
-                    if len(_read(handle, view)) != length:
+                wanted = length + (0 if last else _FRAMED)
+                with memoryview(buffer) as whole:
+                    if len(_read(handle, whole[:wanted])) != wanted:
                         raise _Unsigned("cut short")
-                    if not hmac.compare_digest(
-                            _sign(self._signer, number, head, view), signature):
+                    mac = _sign(self._signer, number, head[: _HEAD.size], whole[:length])
+                    if not hmac.compare_digest(mac, head[_HEAD.size :]):
                         raise _Unsigned("a frame's signature is not right")
+                    head = bytes(whole[length:wanted])
                 if last and handle.read(1):
                     raise _Unsigned("bytes after the last frame")
                 self._full.put((buffer, length))
