@@ -414,16 +414,24 @@ def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
         # by entity number, only those that have any: 97% have none, and a million
         # empty lists were a third of the entities' unpickling
         "aliases": {i: e.aliases for i, e in enumerate(entities) if e.aliases},
-        "sources": [p[0] for p in packed],
+        # one tuple for all the entities named in the same sources (two thirds are named
+        # in one): the pickler then writes it once, and the unpickler makes it once
+        "sources": _shared(p[0] for p in packed),
         "mentions": lay(p[1] for p in packed),
     }
 
 
+def _shared(tuples: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The tuples, each equal one the same object."""
+    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return [seen.setdefault(t, t) for t in tuples]
+
+
 def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
     names, types, some, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
-    mentions = list(unlay(columns["mentions"]))
+    mentions = unlay(columns["mentions"])  # (it checks its own shape)
     n = len(names)
-    if not n == len(types) == len(sources) == len(mentions):
+    if not n == len(types) == len(sources) == len(columns["mentions"][1]):
         raise ValueError("columns of different lengths")
     aliases: list[list[str]] = list(map(list, repeat((), n)))  # (each entity its own list)
     for i, alias in some.items():
