@@ -499,12 +499,20 @@ class _FrameWriter(io.RawIOBase):
         return True
 
     def write(self, data: Any) -> int:
-        with memoryview(data) as view:
-            n = view.nbytes
-            self.pending += view.cast("B")
-        while len(self.pending) > _FRAME:
-            self._frame(memoryview(self.pending)[:_FRAME], last=False)
-            del self.pending[:_FRAME]
+        # (a large buffer, such as an index's token stream, goes out a frame at a time
+        # from where it is, not copied: only the frame still open is kept)
+        with memoryview(data) as view, view.cast("B") as raw:
+            n, at = len(raw), 0
+            if self.pending:
+                at = min(n, _FRAME - len(self.pending))
+                self.pending += raw[:at]
+                if at < n:  # (a frame is written once more follows: the last is marked)
+                    self._frame(memoryview(self.pending), last=False)
+                    self.pending = bytearray()
+            while n - at > _FRAME:
+                self._frame(raw[at : at + _FRAME], last=False)
+                at += _FRAME
+            self.pending += raw[at:]
         return n
 
     def finish(self) -> None:
