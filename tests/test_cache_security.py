@@ -282,3 +282,21 @@ def test_an_entry_is_read_once_and_its_checking_thread_ends(
     path.write_bytes(data[: frames[3][1] - 1] + b"!" + data[frames[3][1]:])
     assert cache.load("thing", "k") is None
     assert threading.active_count() == before
+
+
+def test_a_small_entry_is_read_through_a_buffer_no_larger_than_itself(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = cache.store("thing", "k", VALUE)
+    assert path is not None
+    sizes: list[int] = []
+    real = cache._CheckedFrames._take
+
+    def take(self, wanted):
+        buffer = real(self, wanted)
+        sizes.append(len(buffer))
+        return buffer
+
+    monkeypatch.setattr(cache._CheckedFrames, "_take", take)
+    assert cache.load("thing", "k") == VALUE
+    assert sizes and max(sizes) <= path.stat().st_size

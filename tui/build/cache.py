@@ -379,8 +379,7 @@ class _CheckedFrames(io.RawIOBase):
     def __init__(self, handle: io.FileIO, signer: Any) -> None:
         self._handle, self._signer = handle, signer
         self._free: queue.Queue[bytearray | None] = queue.Queue()
-        for _ in range(_AHEAD + 1):
-            self._free.put(bytearray(_FRAME + _FRAMED))
+        self._made = 0  # buffers made, at most _AHEAD + 1
         self._full: queue.Queue[tuple[bytearray, int] | BaseException | None] = queue.Queue()
         self._stop = threading.Event()
         self._buffer: bytearray | None = None
@@ -403,10 +402,10 @@ class _CheckedFrames(io.RawIOBase):
                 length, last = _HEAD.unpack_from(head)
                 if length > _FRAME or last not in (0, 1):
                     raise _Unsigned("not a frame")
-                buffer = self._free.get()
+                wanted = length + (0 if last else _FRAMED)
+                buffer = self._take(wanted)
                 if buffer is None:  # (the reader has stopped)
                     return
-                wanted = length + (0 if last else _FRAMED)
                 with memoryview(buffer) as whole:
                     if len(_read(handle, whole[:wanted])) != wanted:
                         raise _Unsigned("cut short")
@@ -423,6 +422,22 @@ class _CheckedFrames(io.RawIOBase):
                     return
         except BaseException as exc:  # (handed to the reader, which refuses the entry)
             self._full.put(exc)
+
+    def _take(self, wanted: int) -> bytearray | None:
+        """A buffer for a frame of ``wanted`` bytes: a free one, or a new one while there
+        are fewer than ``_AHEAD + 1`` (only as large as a last frame needs: a small
+        entry costs no more than itself); None once the reader has stopped."""
+        try:
+            buffer = self._free.get_nowait()
+        except queue.Empty:
+            if self._made > _AHEAD:
+                buffer = self._free.get()
+            else:
+                self._made += 1
+                return bytearray(wanted if wanted < _FRAME else _FRAME + _FRAMED)
+        if buffer is not None and len(buffer) < wanted:
+            return bytearray(wanted)  # (never: only a last frame has a smaller one)
+        return buffer
 
     def readable(self) -> bool:
         return True
