@@ -422,7 +422,7 @@ def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
 
 
 def _shared(tuples: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """The tuples, each equal one the same object."""
+    """The tuples, those that are equal made one object."""
     seen: dict[tuple[str, ...], tuple[str, ...]] = {}
     return [seen.setdefault(t, t) for t in tuples]
 

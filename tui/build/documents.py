@@ -74,7 +74,7 @@ def _key(settings: Settings, max_bytes: int) -> str:
     digest = hashlib.blake2b(digest_size=16)
     head = [FORMAT, cache.code_version(), str(root.resolve()), max_bytes, settings.columns]
     digest.update(json.dumps(head, sort_keys=True, default=str).encode())
-    # (hashed as one text: an update a file was a third of the key's time at 100,000)
+    # (hashed as one text, not in an update a file)
     lines = []
     for entry in files:
         try:

@@ -62,8 +62,8 @@ class Vocabulary:
         self.sorted_ids = sorted_ids
         self.sorted_terms = sorted_terms
         self.by_length = by_length  # word length → the ids of the words that long
-        # each length's words, made when a typo is first looked for among them (a
-        # large archive's 1.3 million words were a tenth of its cached start)
+        # each length's words, made when a typo is first looked for among them (not
+        # at every start: only a typo in a completed word is looked for there)
         self._words: dict[int, list[str]] = {}
         self.short_prefix = short_prefix
         self.df = df

@@ -28,7 +28,7 @@ def joined(strings: list[str]) -> tuple[str, array]:
 
 def separated(strings: list[str]) -> str | tuple[str, array]:
     """The strings as one text, for :func:`apart`: joined by NULs when none of them
-    holds one (``str.split`` then makes them again in C, four times faster than
+    holds one (``str.split`` then makes them again in C, several times faster than
     :func:`cut`), else as :func:`joined` makes it."""
     text = "\0".join(strings)
     if strings and text.count("\0") == len(strings) - 1:
