@@ -198,25 +198,6 @@ def test_the_cache_key_covers_every_core_module() -> None:
     assert not any(name.startswith("ui/") for name in hashed)
 
 
-def test_the_quote_maps_group_as_a_loop_would() -> None:
-    # sources out of a row, and clusters of none, "" and a name
-    from tui.quotes.model import Quote
-
-    specs = [("a", None), ("a", "c1"), ("b", ""), ("a", "c2"), ("c", "c1"), ("b", "c2")]
-    quotes = [Quote(f"q{i}", source, i, i + 1, "x", None, "full", cluster, "body")
-              for i, (source, cluster) in enumerate(specs)]
-    by_id, by_source, clusters = index_module._quote_maps(quotes)
-    assert by_id == {q.id: q for q in quotes}
-    expected_sources: dict[str, list[Quote]] = {}
-    expected_clusters: dict[str, list[Quote]] = {}
-    for q in quotes:
-        expected_sources.setdefault(q.source, []).append(q)
-        if q.cluster:
-            expected_clusters.setdefault(q.cluster, []).append(q)
-    assert by_source == expected_sources and list(by_source) == list(expected_sources)
-    assert clusters == expected_clusters and list(clusters) == list(expected_clusters)
-
-
 def test_entities_come_back_with_their_own_alias_lists(
     bundled: list[Document], cache_dir: Path
 ) -> None:

@@ -11,14 +11,12 @@ from __future__ import annotations
 import gc
 import json
 from bisect import bisect_left
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import metadata
-from itertools import groupby, repeat
-from operator import attrgetter
 from typing import Any
 
 from tui.build import cache, parallel
@@ -174,7 +172,13 @@ class CorpusIndex:
             for quote_id, name in applied.speakers.items():
                 if name is not None:
                     voiced.setdefault(name, []).append(by_id[quote_id])
-        quote_by_id, quotes_by_source, clusters = _quote_maps(quotes)
+        quote_by_id = {q.id: q for q in quotes}
+        quotes_by_source: dict[str, list[Quote]] = {}
+        clusters: dict[str, list[Quote]] = {}
+        for q in quotes:
+            quotes_by_source.setdefault(q.source, []).append(q)
+            if q.cluster:
+                clusters.setdefault(q.cluster, []).append(q)
         self.corrections, self.skipped, self.voiced = list(corrections), skipped, voiced
         self.entities, self.quotes, self.quote_finder = entities, quotes, finder
         self.quote_by_id, self.quotes_by_source, self.clusters = (
@@ -383,7 +387,7 @@ class CorpusIndex:
                 return False
             entities = _entities_from_columns(state["entities"])
             quotes = quotes_from_columns(state["quotes"])
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError):
             return False
         search = SearchIndex.from_state(self.documents, state.get("search"))
         finder = QuoteFinder.from_state(quotes, state.get("quote_search"))
@@ -396,7 +400,7 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-4"
+INDEX_FORMAT = "index-3"
 
 # The entities and quotes are stored a column a field rather than object by object:
 # unpickling two hundred thousand objects one by one leaves their temporaries' memory
@@ -411,9 +415,7 @@ def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
     return {
         "name": [e.name for e in entities],
         "type": [e.type for e in entities],
-        # by entity number, only those that have any: 97% have none, and a million
-        # empty lists were a third of the entities' unpickling
-        "aliases": {i: e.aliases for i, e in enumerate(entities) if e.aliases},
+        "aliases": [e.aliases for e in entities],
         # one tuple for all the entities named in the same sources (two thirds are named
         # in one): the pickler then writes it once, and the unpickler makes it once
         "sources": _shared(p[0] for p in packed),
@@ -428,44 +430,14 @@ def _shared(tuples: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 
 def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
-    names, types, some, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
-    mentions = unlay(columns["mentions"])  # (it checks its own shape)
-    n = len(names)
-    if not n == len(types) == len(sources) == len(columns["mentions"][1]):
+    names, types, aliases, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
+    mentions = list(unlay(columns["mentions"]))
+    if not len(names) == len(types) == len(aliases) == len(sources) == len(mentions):
         raise ValueError("columns of different lengths")
-    aliases: list[list[str]] = list(map(list, repeat((), n)))  # (each entity its own list)
-    for i, alias in some.items():
-        if not 0 <= i < n or not isinstance(alias, list):
-            raise ValueError("aliases of no entity")
-        aliases[i] = alias
-    # (made in C loops: a million entities, each with its packed mentions)
-    return list(map(Entity, names, types, aliases,
-                    map(Mentions.from_packed, sources, mentions)))
-
-
-def _quote_maps(
-    quotes: list[Quote],
-) -> tuple[dict[str, Quote], dict[str, list[Quote]], dict[str, list[Quote]]]:
-    """The quotations by id, by source and by cluster (those in none left out), each
-    group in the quotations' order and the groups in order of their first quotation.
-
-    Made in C loops (``map``, ``groupby``, ``list.append`` called by ``map``), not a
-    Python step a quotation: a large archive has a million, and this is made on every
-    start and after every correction."""
-    quote_by_id = dict(zip(map(attrgetter("id"), quotes), quotes))
-    quotes_by_source: dict[str, list[Quote]] = {}
-    for source, run in groupby(quotes, attrgetter("source")):
-        held = quotes_by_source.get(source)
-        if held is None:
-            quotes_by_source[source] = list(run)
-        else:  # (a source's quotations are in a row, unless a caller mixed them)
-            held.extend(run)
-    names = list(map(attrgetter("cluster"), quotes))
-    clusters: dict[str, list[Quote]] = {name: [] for name in dict.fromkeys(filter(None, names))}
-    lists: dict[str | None, list[Quote]] = {None: [], "": []}
-    lists.update(clusters)
-    deque(map(list.append, map(lists.__getitem__, names), quotes), 0)
-    return quote_by_id, quotes_by_source, clusters
+    return [
+        Entity(name, kind, alias, Mentions.from_packed(source, data))
+        for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
+    ]
 
 
 def _cache_key(documents: list[Document], settings: Settings, documents_key: str = "") -> str:

@@ -121,7 +121,7 @@ def _restore(state: Any) -> LoadResult | None:
         columns += [list(unlay(state["paragraphs"])), state["sections"], state["notes"]]
         if len({len(c) for c in columns}) != 1:
             return None
-        documents = list(map(_document, *columns))
+        documents = [_document(*row) for row in zip(*columns)]
         skipped = [Skipped(path, reason) for path, reason in state["skipped"]]
         return LoadResult(documents, list(state["warnings"]), skipped,
                           int(state["files_loaded"]))

@@ -66,7 +66,7 @@ def quotes_from_columns(columns: dict[str, list[Any]]) -> list[Quote]:
     values = [columns[name] for name in _QUOTE_FIELDS]
     if len({len(v) for v in values}) > 1:
         raise ValueError("columns of different lengths")
-    return list(map(Quote, *values))
+    return [Quote(*row) for row in zip(*values)]
 
 
 def word_count(text: str) -> int:

@@ -89,11 +89,7 @@ def lay(arrays: Iterable[Sequence[int]]) -> Laid:
 
 
 def unlay(packed: Any) -> Iterator[array]:
-    """The arrays given to :func:`lay`, in order. Raises ValueError on anything else.
-
-    Not a generator: the arrays of one typecode come from a ``map`` made in C, and a
-    generator's resumption for each of an index's million arrays cost more than the
-    slicing itself."""
+    """The arrays given to :func:`lay`, in order. Raises ValueError on anything else."""
     try:
         codes, lengths, laid = packed
         if len(codes) != len(lengths) or set(laid) != set(_CODES):
@@ -104,12 +100,8 @@ def unlay(packed: Any) -> Iterator[array]:
         raise ValueError("not laid arrays") from exc
     if b"q" not in codes and sum(lengths) == len(laid["i"]):
         # (all of one typecode, as offsets nearly always are)
-        return map(laid["i"].__getitem__, _slices(lengths))
-    return _mixed(codes, lengths, laid)
-
-
-def _mixed(codes: bytes, lengths: Sequence[int], laid: dict[str, array]) -> Iterator[array]:
-    """:func:`unlay` of arrays of several typecodes."""
+        yield from map(laid["i"].__getitem__, _slices(lengths))
+        return
     at = dict.fromkeys(_CODES, 0)
     for byte, n in zip(codes, lengths):
         code = chr(byte)
