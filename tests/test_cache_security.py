@@ -96,7 +96,7 @@ def test_even_a_correctly_signed_pickle_cannot_make_other_classes(
     path = cache_dir / "thing-k.pickle"
     payload = pickle.dumps(("k", None)) + pickle.dumps(Plant(marker))
     secret = (cache_dir / cache.SECRET_NAME).read_bytes()
-    path.write_bytes(cache.MAGIC + cache._sign(secret, "thing", "k", payload) + payload)
+    path.write_bytes(cache.framed(secret, "thing", "k", payload))
     assert cache.load("thing", "k") is None
     assert not marker.exists()
 
@@ -175,3 +175,128 @@ def test_a_secret_others_can_read_is_replaced(cache_dir: Path) -> None:
     assert cache.store("thing", "k", [2]) is not None
     assert cache.load("thing", "k") == [2]
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+
+
+# --- frames: each checked before a byte of it is unpickled, the file read once ---------
+
+
+def _frames(data: bytes) -> list[tuple[int, int]]:
+    """(start, end) of each frame of an entry's bytes, its head and signature included."""
+    found, at = [], len(cache.MAGIC)
+    while at < len(data):
+        length, _last = cache._HEAD.unpack_from(data, at)
+        end = at + cache._HEAD.size + cache._SIGNATURE + length
+        found.append((at, end))
+        at = end
+    return found
+
+
+@pytest.fixture
+def small_frames(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_FRAME", 256)
+
+
+VALUE = {"a": list(range(300)), "b": "é" * 500, "c": b"\x00" * 700}
+
+
+def test_a_value_of_many_frames_reads_back(cache_dir: Path, small_frames: None) -> None:
+    path = cache.store("thing", "k", VALUE)
+    assert path is not None
+    assert len(_frames(path.read_bytes())) > 5
+    assert cache.load("thing", "k") == VALUE
+
+
+@pytest.mark.parametrize("damage", ["byte", "swap", "drop", "tail", "cut at a frame"])
+def test_any_frame_out_of_place_is_a_miss(
+    cache_dir: Path, small_frames: None, damage: str
+) -> None:
+    path = cache.store("thing", "k", VALUE)
+    assert path is not None
+    data = path.read_bytes()
+    frames = _frames(data)
+    (s1, e1), (s2, e2) = frames[2], frames[3]
+    if damage == "byte":  # one byte of a frame's payload changed
+        data = data[: e1 - 1] + bytes([data[e1 - 1] ^ 1]) + data[e1:]
+    elif damage == "swap":  # two frames, each signed, in each other's place
+        data = data[:s1] + data[s2:e2] + data[s1:e1] + data[e2:]
+    elif damage == "drop":
+        data = data[:s1] + data[e1:]
+    elif damage == "tail":  # bytes after the last frame
+        data += data[s1:e1]
+    else:
+        data = data[:e1]
+    path.write_bytes(data)
+    assert cache.load("thing", "k") is None
+
+
+def test_a_frame_signed_for_another_entry_is_a_miss(cache_dir: Path) -> None:
+    path = cache.store("thing", "k1", [1])
+    assert path is not None
+    (cache_dir / "thing-k2.pickle").write_bytes(path.read_bytes())
+    (cache_dir / "thing-k2.pickle").chmod(0o600)
+    assert cache.load("thing", "k2") is None
+    assert cache.load("thing", "k1") == [1]
+
+
+def test_a_planted_frame_after_good_ones_is_not_run(
+    cache_dir: Path, tmp_path: Path, small_frames: None
+) -> None:
+    # the first frames are the user's own and check out; the one with the pickle that
+    # would run code does not, and is never unpickled, though the ones before it were
+    marker = tmp_path / "pwned"
+    assert cache.store("thing", "k", [1]) is not None
+    secret = (cache_dir / cache.SECRET_NAME).read_bytes()
+    good = pickle.dumps(("k", None)) + pickle.dumps(list(range(200)))
+    signed = cache.framed(secret, "thing", "k", good)
+    frames = _frames(signed)
+    evil = pickle.dumps(Plant(marker))
+    head = cache._HEAD.pack(len(evil), True)
+    planted = signed[: frames[-1][0]] + head + b"\0" * cache._SIGNATURE + evil
+    (cache_dir / "thing-k.pickle").write_bytes(planted)
+    assert cache.load("thing", "k") is None
+    assert not marker.exists()
+
+
+def test_an_entry_is_read_once_and_its_checking_thread_ends(
+    cache_dir: Path, small_frames: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    path = cache.store("thing", "k", VALUE)
+    assert path is not None
+    read: list[int] = []
+    real = cache._read
+
+    def counting(handle, into):
+        got = real(handle, into)
+        read.append(len(got))
+        return got
+
+    monkeypatch.setattr(cache, "_read", counting)
+    before = threading.active_count()
+    assert cache.load("thing", "k") == VALUE
+    assert sum(read) == path.stat().st_size
+    # a miss part of the way through stops the thread too
+    data = path.read_bytes()
+    frames = _frames(data)
+    path.write_bytes(data[: frames[3][1] - 1] + b"!" + data[frames[3][1]:])
+    assert cache.load("thing", "k") is None
+    assert threading.active_count() == before
+
+
+def test_a_small_entry_is_read_through_a_buffer_no_larger_than_itself(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = cache.store("thing", "k", VALUE)
+    assert path is not None
+    sizes: list[int] = []
+    real = cache._CheckedFrames._take
+
+    def take(self, wanted):
+        buffer = real(self, wanted)
+        sizes.append(len(buffer))
+        return buffer
+
+    monkeypatch.setattr(cache._CheckedFrames, "_take", take)
+    assert cache.load("thing", "k") == VALUE
+    assert sizes and max(sizes) <= path.stat().st_size

@@ -196,3 +196,15 @@ def test_the_cache_key_covers_every_core_module() -> None:
         modules = {p.relative_to(package).as_posix() for p in (package / sub).glob("*.py")}
         assert modules and modules <= hashed, sub
     assert not any(name.startswith("ui/") for name in hashed)
+
+
+def test_entities_come_back_with_their_own_alias_lists(
+    bundled: list[Document], cache_dir: Path
+) -> None:
+    first = CorpusIndex.build(bundled, Settings())
+    second = CorpusIndex.build(bundled, Settings())
+    assert second.built_by[0] == "cache"
+    assert [e.aliases for e in second.entities] == [e.aliases for e in first.entities]
+    assert any(e.aliases for e in second.entities)
+    lists = [e.aliases for e in second.entities]
+    assert len({id(a) for a in lists}) == len(lists)  # none shared: each may be changed

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.util.packing import cut, joined, lay, offsets, unlay
+from tui.util.packing import apart, cut, joined, lay, offsets, separated, unlay
 
 small = st.lists(st.integers(-(2**31), 2**31 - 1)).map(lambda xs: array("i", xs))
 large = st.lists(st.integers(-(2**63), 2**63 - 1)).map(lambda xs: array("q", xs))
@@ -61,3 +61,14 @@ def test_lengths_that_do_not_add_up_still_raise_nothing_silently() -> None:
     codes, lengths, laid = lay([array("i", [1, 2]), array("i", [3])])
     laid["i"].append(4)  # (one number more than the lengths say)
     assert list(unlay((codes, lengths, laid))) == [array("i", [1, 2]), array("i", [3])]
+
+
+@given(st.lists(st.text()))
+def test_strings_separated_come_back_apart(strings: list[str]) -> None:
+    assert apart(separated(strings)) == strings
+
+
+def test_strings_holding_a_nul_are_kept_apart_by_their_lengths() -> None:
+    assert isinstance(separated(["a", "b"]), str)
+    assert not isinstance(separated(["a\0b", "c"]), str)
+    assert not isinstance(separated([]), str)

@@ -496,3 +496,16 @@ def test_a_hyphenated_name_is_counted_from_its_compounds_where_that_is_exact() -
     assert exact.tolist() == [True, False, False, False]
     assert counts.tolist()[0] == 2
     assert dict(ix.hits_per_source("Jae-in")) == {"d0": 2, "d1": 2}
+
+
+def test_a_vocabulary_read_back_makes_each_length_s_words_at_its_first_typo(
+    index: SearchIndex,
+) -> None:
+    back = SearchIndex.from_state(index.documents, index.state())
+    assert back is not None
+    assert back.vocabulary._words == {}  # none made while the index was read back
+    assert back.terms == index.terms
+    assert back.vocabulary.sorted_terms == index.vocabulary.sorted_terms
+    for word in ("goverment", "minster", "kono", "japna"):
+        assert back.expand(word, "fuzzy") == index.expand(word, "fuzzy")
+    assert 0 < len(back.vocabulary._words) <= len(back.vocabulary.by_length)

@@ -16,8 +16,9 @@ like. So nothing here reads what it cannot trust:
 * an entry that is not a regular file of the user's own, writable by no one else, is
   not read (a link is not followed);
 * every entry is signed with HMAC-SHA256 under a secret of 32 random bytes kept in the
-  folder, readable by the user alone, and the signature is checked before a byte is
-  unpickled: a file put there, or copied from elsewhere, is a miss;
+  folder, readable by the user alone, a frame of a few megabytes at a time, and a
+  frame's signature is checked before a byte of it is unpickled: a file put there, or
+  copied from elsewhere, is a miss;
 * and the unpickler makes nothing but the built-in containers and ``array.array``, all
   an index holds: no other class or function can be reached from a pickle at all.
 
@@ -32,8 +33,11 @@ import hmac
 import io
 import os
 import pickle
+import queue
 import secrets
 import stat
+import struct
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -101,10 +105,14 @@ def _package() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-MAGIC = b"NDCACHE2"  # then the 32-byte signature, then the pickles
+MAGIC = b"NDCACHE3"  # then the frames (see _FrameWriter) that hold the pickles
 SECRET_NAME = ".newsdesk-secret"
 _SIGNATURE = 32
-_CHUNK = 1 << 20
+# A frame: its length and whether it is the last (_HEAD), its signature, its bytes.
+_HEAD = struct.Struct("<QB")
+_FRAMED = _HEAD.size + _SIGNATURE
+_FRAME = 4 << 20
+_AHEAD = 3  # frames read and checked ahead of the unpickler
 _POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
 _FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -137,11 +145,28 @@ def _check(info: os.stat_result, what: str, private: bool = False) -> None:
         raise _Refused(f"{what} may be {'read' if private else 'written'} by other users")
 
 
-def _sign(secret: bytes, name: str, key: str, payload: bytes | Iterable[bytes]) -> bytes:
-    mac = hmac.new(secret, MAGIC + f"{name}\0{key}\0".encode(), hashlib.sha256)
-    for chunk in [payload] if isinstance(payload, bytes) else payload:
-        mac.update(chunk)
-    return mac.digest()
+def _signer(secret: bytes, name: str, key: str) -> Any:
+    """The HMAC every frame of the entry ``name``/``key`` is signed with, before its
+    number and head: a frame cannot be moved to another place or entry."""
+    return hmac.new(secret, MAGIC + f"{name}\0{key}\0".encode(), hashlib.sha256)
+
+
+def _sign(signer: Any, number: int, head: bytes, payload: bytes | memoryview) -> bytes:
+    mac = signer.copy()
+    mac.update(number.to_bytes(8, "little") + head)
+    mac.update(payload)  # (hashlib lets other threads run while it hashes a large buffer)
+    return bytes(mac.digest())
+
+
+def framed(secret: bytes, name: str, key: str, payload: bytes) -> bytes:
+    """An entry of ``payload`` (its pickles), as :func:`store` writes one, signed with
+    ``secret``."""
+    out = io.BytesIO(MAGIC)
+    out.seek(0, io.SEEK_END)
+    writer = _FrameWriter(out, _signer(secret, name, key))
+    writer.write(payload)
+    writer.finish()
+    return out.getvalue()
 
 
 class _Folder:
@@ -296,9 +321,9 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-def _verified(folder: _Folder, name: str, key: str) -> IO[bytes] | None:
-    """The entry, open and positioned after its header, if it is the user's own and its
-    signature is right; else None."""
+def _opened(folder: _Folder, name: str, key: str) -> tuple[io.FileIO, bytes] | None:
+    """The entry, open and positioned after its magic, and the secret it must be signed
+    with, if it is a file of the user's own; else None."""
     filename = _filename(name, key)
     secret = folder.secret(create=False)
     if secret is None:
@@ -307,22 +332,16 @@ def _verified(folder: _Folder, name: str, key: str) -> IO[bytes] | None:
         fd = folder.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:  # missing, or a link (O_NOFOLLOW): a miss either way
         return None
-    handle = os.fdopen(fd, "rb", buffering=_CHUNK)
+    handle = io.FileIO(fd, "rb")
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _Refused(f"cache entry {folder.path / filename} is not a file")
         _check(info, f"cache entry {folder.path / filename}")
-        header = handle.read(len(MAGIC) + _SIGNATURE)
-        if len(header) != len(MAGIC) + _SIGNATURE or not header.startswith(MAGIC):
+        if _read(handle, bytearray(len(MAGIC))) != MAGIC:
             handle.close()
             return None
-        expected = _sign(secret, name, key, iter(lambda: handle.read(_CHUNK), b""))
-        if not hmac.compare_digest(expected, header[len(MAGIC) :]):
-            handle.close()
-            return None
-        handle.seek(len(header))
-        return handle
+        return handle, secret
     except _Refused as exc:
         _warn(f"{exc}; not read")
         handle.close()
@@ -332,38 +351,196 @@ def _verified(folder: _Folder, name: str, key: str) -> IO[bytes] | None:
         raise
 
 
+def _read(handle: io.FileIO, into: Any) -> Any:
+    """``into`` filled from ``handle``, or as much of it as the file still holds."""
+    with memoryview(into) as view:
+        at = 0
+        while at < len(view):
+            n = handle.readinto(view[at:])
+            if not n:
+                break
+            at += n
+    return into[:at]
+
+
+class _Unsigned(Exception):
+    """A frame whose signature is not right, or a file cut short or run on."""
+
+
+class _CheckedFrames(io.RawIOBase):
+    """The bytes of an entry's frames, each handed on only once its signature is checked.
+
+    A thread reads and checks the frames a few ahead of the reader (hashlib and file
+    reads let the unpickler run meanwhile): the check of a large archive's cache no
+    longer comes before all of the unpickling, and the file is read once, not twice.
+    The frames go through a few buffers kept for the purpose, so that what is read
+    ahead costs no new memory."""
+
+    def __init__(self, handle: io.FileIO, signer: Any) -> None:
+        self._handle, self._signer = handle, signer
+        self._free: queue.Queue[bytearray | None] = queue.Queue()
+        self._made = 0  # buffers made, at most _AHEAD + 1
+        self._full: queue.Queue[tuple[bytearray, int] | BaseException | None] = queue.Queue()
+        self._stop = threading.Event()
+        self._buffer: bytearray | None = None
+        self._view = memoryview(b"")
+        self._at = 0
+        self._ended = False
+        self._thread = threading.Thread(target=self._read_ahead, daemon=True,
+                                        name="newsdesk-cache-check")
+        self._thread.start()
+
+    def _read_ahead(self) -> None:
+        # A frame's bytes and the next one's head come in one read, and are hashed in
+        # one call: each is a wait for the lock that the unpickling thread holds.
+        handle, number = self._handle, 0
+        try:
+            head = bytes(_read(handle, bytearray(_FRAMED)))
+            while not self._stop.is_set():
+                if len(head) != _FRAMED:
+                    raise _Unsigned("cut short")
+                length, last = _HEAD.unpack_from(head)
+                if length > _FRAME or last not in (0, 1):
+                    raise _Unsigned("not a frame")
+                wanted = length + (0 if last else _FRAMED)
+                buffer = self._take(wanted)
+                if buffer is None:  # (the reader has stopped)
+                    return
+                with memoryview(buffer) as whole:
+                    if len(_read(handle, whole[:wanted])) != wanted:
+                        raise _Unsigned("cut short")
+                    mac = _sign(self._signer, number, head[: _HEAD.size], whole[:length])
+                    if not hmac.compare_digest(mac, head[_HEAD.size :]):
+                        raise _Unsigned("a frame's signature is not right")
+                    head = bytes(whole[length:wanted])
+                if last and handle.read(1):
+                    raise _Unsigned("bytes after the last frame")
+                self._full.put((buffer, length))
+                number += 1
+                if last:
+                    self._full.put(None)
+                    return
+        except BaseException as exc:  # (handed to the reader, which refuses the entry)
+            self._full.put(exc)
+
+    def _take(self, wanted: int) -> bytearray | None:
+        """A buffer for a frame of ``wanted`` bytes: a free one, or a new one while there
+        are fewer than ``_AHEAD + 1`` (only as large as a last frame needs: a small
+        entry costs no more than itself); None once the reader has stopped."""
+        try:
+            buffer = self._free.get_nowait()
+        except queue.Empty:
+            if self._made > _AHEAD:
+                buffer = self._free.get()
+            else:
+                self._made += 1
+                return bytearray(wanted if wanted < _FRAME else _FRAME + _FRAMED)
+        if buffer is not None and len(buffer) < wanted:
+            return bytearray(wanted)  # (never: only a last frame has a smaller one)
+        return buffer
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while self._at >= len(self._view):
+            if self._ended:
+                return 0
+            if self._buffer is not None:
+                self._view.release()
+                self._free.put(self._buffer)
+                self._buffer = None
+            got = self._full.get()
+            if got is None:
+                self._ended = True
+                return 0
+            if isinstance(got, BaseException):
+                self._ended = True
+                raise _Unsigned("refused") from got
+            self._buffer, length = got
+            self._view, self._at = memoryview(self._buffer)[:length], 0
+        n = min(len(target), len(self._view) - self._at)
+        target[:n] = self._view[self._at : self._at + n]
+        self._at += n
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stop.set()
+            self._free.put(None)
+            self._thread.join()
+            self._view.release()
+            self._handle.close()
+        super().close()
+
+
 def load(name: str, key: str) -> Any | None:
     """The value stored under ``name`` and ``key``, or None."""
     try:
         with _folder(create=False) as folder:
             if folder is None:
                 return None
-            handle = _verified(folder, name, key)
-            if handle is None:
+            opened = _opened(folder, name, key)
+            if opened is None:
                 return None
-            with handle:
-                stored_key, parts = _Unpickler(handle).load()
+            handle, secret = opened
+            raw = _CheckedFrames(handle, _signer(secret, name, key))
+            with io.BufferedReader(raw, buffer_size=1 << 16) as stream:
+                stored_key, parts = _Unpickler(stream).load()
                 if stored_key != key:
                     return None
                 if parts is None:
-                    return _Unpickler(handle).load()
-                return {part: _Unpickler(handle).load() for part in parts}
-    except Exception:  # a truncated or foreign file is a miss, never a crash
+                    value = _Unpickler(stream).load()
+                else:
+                    value = {part: _Unpickler(stream).load() for part in parts}
+                if stream.read(1) or not raw._ended:  # (every frame read, the last checked)
+                    return None
+                return value
+    except Exception:  # a truncated, forged or foreign file is a miss, never a crash
         return None
 
 
-class _SigningWriter(io.RawIOBase):
-    """Writes through to ``handle``, adding every byte to ``mac``."""
+class _FrameWriter(io.RawIOBase):
+    """Writes through to ``handle`` in signed frames of ``_FRAME`` bytes (the last one
+    shorter, and marked as the last): each frame's length and mark, its signature
+    (``_sign``), its bytes."""
 
-    def __init__(self, handle: IO[bytes], mac: Any) -> None:
-        self.handle, self.mac = handle, mac
+    def __init__(self, handle: IO[bytes], signer: Any) -> None:
+        self.handle, self.signer = handle, signer
+        self.pending = bytearray()
+        self.number = 0
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
-        self.mac.update(data)
-        return self.handle.write(data)
+        # (a large buffer, such as an index's token stream, goes out a frame at a time
+        # from where it is, not copied: only the frame still open is kept)
+        with memoryview(data) as view, view.cast("B") as raw:
+            n, at = len(raw), 0
+            if self.pending:
+                at = min(n, _FRAME - len(self.pending))
+                self.pending += raw[:at]
+                if at < n:  # (a frame is written once more follows: the last is marked)
+                    self._frame(memoryview(self.pending), last=False)
+                    self.pending = bytearray()
+            while n - at > _FRAME:
+                self._frame(raw[at : at + _FRAME], last=False)
+                at += _FRAME
+            self.pending += raw[at:]
+        return n
+
+    def finish(self) -> None:
+        """Write what is left as the last frame."""
+        self._frame(memoryview(self.pending), last=True)
+        self.pending = bytearray()
+
+    def _frame(self, payload: memoryview, last: bool) -> None:
+        with payload:
+            head = _HEAD.pack(len(payload), last)
+            self.handle.write(head + _sign(self.signer, self.number, head, payload))
+            self.handle.write(payload)
+        self.number += 1
 
 
 def store(name: str, key: str, value: Any) -> Path | None:
@@ -379,9 +556,8 @@ def store(name: str, key: str, value: Any) -> Path | None:
             fd = folder.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(MAGIC + b"\0" * _SIGNATURE)
-                    mac = hmac.new(secret, MAGIC + f"{name}\0{key}\0".encode(), hashlib.sha256)
-                    writer = _SigningWriter(handle, mac)
+                    handle.write(MAGIC)
+                    writer = _FrameWriter(handle, _signer(secret, name, key))
                     # A mapping is written a value at a time, each a pickle of its own: a
                     # pickler remembers every object it has written, and one memo for a
                     # whole 10,000-article index (46 MB) was the peak of a first start.
@@ -389,8 +565,7 @@ def store(name: str, key: str, value: Any) -> Path | None:
                     pieces = [value] if parts is None else [value[part] for part in parts]
                     for piece in [(key, parts), *pieces]:
                         pickle.dump(piece, writer, protocol=pickle.HIGHEST_PROTOCOL)
-                    handle.seek(len(MAGIC))
-                    handle.write(mac.digest())
+                    writer.finish()
                 folder.replace(temp, filename)
             except BaseException:
                 folder.unlink(temp)

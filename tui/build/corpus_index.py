@@ -386,11 +386,11 @@ class CorpusIndex:
         if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
             return False
         try:
+            if not all(map(self.by_id.__contains__, state["quotes"]["source"])):
+                return False
             entities = _entities_from_columns(state["entities"])
             quotes = quotes_from_columns(state["quotes"])
         except (KeyError, TypeError, ValueError):
-            return False
-        if any(q.source not in self.by_id for q in quotes):
             return False
         search = SearchIndex.from_state(self.documents, state.get("search"))
         finder = QuoteFinder.from_state(quotes, state.get("quote_search"))
@@ -419,9 +419,17 @@ def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
         "name": [e.name for e in entities],
         "type": [e.type for e in entities],
         "aliases": [e.aliases for e in entities],
-        "sources": [p[0] for p in packed],
+        # one tuple for all the entities named in the same sources (two thirds are named
+        # in one): the pickler then writes it once, and the unpickler makes it once
+        "sources": _shared(p[0] for p in packed),
         "mentions": lay(p[1] for p in packed),
     }
+
+
+def _shared(tuples: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The tuples, those that are equal made one object."""
+    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return [seen.setdefault(t, t) for t in tuples]
 
 
 def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:

@@ -24,9 +24,10 @@ from tui.corpus.document import Document, Section, Spans
 from tui.corpus.loader import LoadResult, corpus_entries, load_corpus
 from tui.corpus.report import Skipped
 from tui.util.collector import no_collector
+from tui.util.packing import lay, unlay
 
 CACHE_NAME = "documents"
-FORMAT = "documents-1"
+FORMAT = "documents-2"
 # metadata values stored as they are: anything else (a date YAML made, say) is a miss
 _PLAIN = (str, int, float, bool, type(None))
 
@@ -73,13 +74,15 @@ def _key(settings: Settings, max_bytes: int) -> str:
     digest = hashlib.blake2b(digest_size=16)
     head = [FORMAT, cache.code_version(), str(root.resolve()), max_bytes, settings.columns]
     digest.update(json.dumps(head, sort_keys=True, default=str).encode())
+    # (hashed as one text, not in an update a file)
+    lines = []
     for entry in files:
         try:
             stat = entry.stat()
         except OSError:
             return ""
-        digest.update(f"\0{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode(
-            "utf-8", "surrogatepass"))
+        lines.append(f"\0{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    digest.update("".join(lines).encode("utf-8", "surrogatepass"))
     for line in (*notes, *(f"{s.path}\0{s.reason}" for s in unknown)):
         digest.update(b"\1" + line.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -99,7 +102,8 @@ def _state(result: LoadResult) -> dict[str, Any] | None:
         "stored": [d._stored for d in docs],
         "chars": [d.chars for d in docs],
         "meta": [d.meta for d in docs],
-        "paragraphs": [d.paragraphs._data for d in docs],
+        # (laid end to end: pickled one by one, each array is a call to make it again)
+        "paragraphs": lay(d.paragraphs._data for d in docs),
         "sections": [[(s.kind, s.start, s.end, s.label) for s in d.sections] for d in docs],
         "notes": [d.notes for d in docs],
         "warnings": result.warnings,
@@ -113,8 +117,8 @@ def _restore(state: Any) -> LoadResult | None:
     try:
         if state["format"] != FORMAT:
             return None
-        columns = [state[k] for k in (
-            "id", "path", "stored", "chars", "meta", "paragraphs", "sections", "notes")]
+        columns = [state[k] for k in ("id", "path", "stored", "chars", "meta")]
+        columns += [list(unlay(state["paragraphs"])), state["sections"], state["notes"]]
         if len({len(c) for c in columns}) != 1:
             return None
         documents = [_document(*row) for row in zip(*columns)]

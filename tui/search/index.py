@@ -37,7 +37,7 @@ from tui.search.vocabulary import Vocabulary
 
 __all__ = ["FORMAT", "QueryError", "SearchIndex"]
 
-FORMAT = "search-5"  # bump when the index layout changes: cached indexes then rebuild
+FORMAT = "search-6"  # bump when the index layout changes: cached indexes then rebuild
 
 # what ``SearchIndex.state`` holds besides its format, in this order
 _STATE = (
