@@ -498,14 +498,19 @@ def test_a_hyphenated_name_is_counted_from_its_compounds_where_that_is_exact() -
     assert dict(ix.hits_per_source("Jae-in")) == {"d0": 2, "d1": 2}
 
 
-def test_a_vocabulary_read_back_makes_each_length_s_words_at_its_first_typo(
-    index: SearchIndex,
-) -> None:
-    back = SearchIndex.from_state(index.documents, index.state())
-    assert back is not None
-    assert back.vocabulary._words == {}  # none made while the index was read back
+def test_a_vocabulary_read_back_keeps_its_letter_masks(index: SearchIndex) -> None:
+    state = index.state()
+    words = ("goverment", "minster", "kono", "japna")
+    expected = [index.expand(word, "fuzzy") for word in words]
+    made = vocabulary_module._letter_masks
+    with mock.patch.object(vocabulary_module, "_letter_masks", wraps=made) as making:
+        back = SearchIndex.from_state(index.documents, state)
+        assert back is not None
+        assert [back.expand(word, "fuzzy") for word in words] == expected
+    # read back, not made again, at the start or at a first typo: only each typed
+    # word's own mask is made
+    assert making.call_count and all(len(c.args[0]) == 1 for c in making.call_args_list)
     assert back.terms == index.terms
     assert back.vocabulary.sorted_terms == index.vocabulary.sorted_terms
-    for word in ("goverment", "minster", "kono", "japna"):
-        assert back.expand(word, "fuzzy") == index.expand(word, "fuzzy")
-    assert 0 < len(back.vocabulary._words) <= len(back.vocabulary.by_length)
+    broken = {**state, "_masks": {n: m[:-1] for n, m in state["_masks"].items()}}
+    assert SearchIndex.from_state(index.documents, broken) is None

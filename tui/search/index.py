@@ -37,12 +37,13 @@ from tui.search.vocabulary import Vocabulary
 
 __all__ = ["FORMAT", "QueryError", "SearchIndex"]
 
-FORMAT = "search-6"  # bump when the index layout changes: cached indexes then rebuild
+FORMAT = "search-7"  # bump when the index layout changes: cached indexes then rebuild
 
 # what ``SearchIndex.state`` holds besides its format, in this order
 _STATE = (
     "stream", "doc_start", "doc_len", "terms", "compounds", "post_start", "post_docs",
-    "post_tfs", "non_body_lines", "_sorted_ids", "_by_length", "_short_prefix", "_bitmaps",
+    "post_tfs", "non_body_lines", "_sorted_ids", "_by_length", "_short_prefix", "_masks",
+    "_bitmaps",
 )
 
 

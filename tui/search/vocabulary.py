@@ -56,20 +56,20 @@ class Vocabulary:
         short_prefix: dict[str, list[int]],
         df: Callable[[int], int],
         cache: ResultCache,
+        masks: dict[int, array] | None = None,
     ) -> None:
         self.terms = terms  # by term id
         self.compounds = compounds  # term id → its parts' keys, for hyphenated and dotted words
         self.sorted_ids = sorted_ids
         self.sorted_terms = sorted_terms
         self.by_length = by_length  # word length → the ids of the words that long
-        # each length's words, made when a typo is first looked for among them (not
-        # at every start: only a typo in a completed word is looked for there)
-        self._words: dict[int, list[str]] = {}
         self.short_prefix = short_prefix
         self.df = df
         self._cache = cache
-        # each word length's letter masks (see ``near``), made when first needed
-        self._masks: dict[int, np.ndarray] = {}
+        # each word length's letter masks (see ``near``), in the order of by_length's
+        # ids: made with the index and kept in its cache, since making a length's at
+        # its first typo cost that keystroke up to 0.1 s in a large archive
+        self.masks = masks if masks is not None else _masks_by_length(terms, by_length)
 
     @classmethod
     def derive(
@@ -103,6 +103,7 @@ class Vocabulary:
                     top.append(tid)
         return cls(terms, compounds, sorted_ids, sorted_terms, by_length, short, df, cache)
 
+
     def state(self) -> dict[str, Any]:
         """The vocabulary's part of the index's state (see ``SearchIndex.state``)."""
         return {
@@ -111,6 +112,7 @@ class Vocabulary:
             "_sorted_ids": self.sorted_ids,
             "_by_length": self.by_length,
             "_short_prefix": self.short_prefix,
+            "_masks": self.masks,
         }
 
     @classmethod
@@ -127,9 +129,15 @@ class Vocabulary:
             raise TypeError("not the ids of each length")
         if any(ids and max(ids) >= len(terms) for ids in by_length.values()):
             raise IndexError("a term id of no term")
+        masks = state["_masks"]
+        if set(masks) != set(by_length) or any(
+            not isinstance(m, array) or m.typecode != "I" or len(m) != len(by_length[n])
+            for n, m in masks.items()
+        ):
+            raise ValueError("not the letter masks of each length")
         return cls(
             terms, state["compounds"], sorted_ids, _picked(terms, sorted_ids), by_length,
-            state["_short_prefix"], df, cache,
+            state["_short_prefix"], df, cache, masks,
         )
 
     @property
@@ -187,32 +195,17 @@ class Vocabulary:
             ids = self.by_length.get(length)
             if not ids:
                 continue
-            words = self._words_of(length)
-            close = np.flatnonzero(
-                np.bitwise_count(self._masks_of(length) ^ np.uint32(mask)) <= 2 * budget)
+            masks = np.frombuffer(self.masks[length], dtype=np.uint32)
+            close = np.flatnonzero(np.bitwise_count(masks ^ np.uint32(mask)) <= 2 * budget)
             rows: list[int] = close.tolist()
+            words = map(self.terms.__getitem__, map(ids.__getitem__, rows))
             for _term, dist, i in process.extract(
-                word, list(map(words.__getitem__, rows)), scorer=OSA.distance,
+                word, list(words), scorer=OSA.distance,
                 score_cutoff=budget, limit=None,
             ):
                 found.append((ids[rows[i]], int(dist)))
         found.sort(key=lambda item: (item[1], -self.df(item[0])))
         return found[:MAX_EXPANSIONS]
-
-    def _masks_of(self, length: int) -> np.ndarray:
-        """The letter masks of the words of one length (made when first asked for)."""
-        masks = self._masks.get(length)
-        if masks is None:
-            masks = self._masks[length] = _letter_masks(self._words_of(length), length)
-        return masks
-
-    def _words_of(self, length: int) -> list[str]:
-        """The words of one length, in the order of their ids in ``by_length``."""
-        words = self._words.get(length)
-        if words is None:
-            words = self._words[length] = list(map(self.terms.__getitem__,
-                                                   self.by_length[length]))
-        return words
 
     def near_prefix(self, word: str, budget: int) -> list[tuple[int, int]]:
         """(term id, edits) for words that start within ``budget`` edits of ``word``.
@@ -312,6 +305,16 @@ def _picked(terms: list[str], ids: array) -> list[str]:
     table = np.empty(len(terms), dtype=object)
     table[:] = terms
     return list(table[np.frombuffer(ids, dtype=np.dtype(ids.typecode))].tolist())
+
+
+def _masks_by_length(terms: list[str], by_length: dict[int, array]) -> dict[int, array]:
+    """Each length's letter masks (see ``Vocabulary.near``), as arrays the cache keeps."""
+    masks = {}
+    for n, ids in by_length.items():
+        made = array("I")
+        made.frombytes(_letter_masks(list(map(terms.__getitem__, ids)), n).tobytes())
+        masks[n] = made
+    return masks
 
 
 def _letter_masks(words: list[str], length: int) -> np.ndarray:
