@@ -139,6 +139,9 @@ class CorpusIndex:
                     cache.store(CACHE_NAME, key, index._state())
             index.extracted = (index.entities, index.quotes, index.quote_finder)
             index.correct(corrections)
+            # (made here, where the index is built or read back, rather than on the
+            # first keystroke: 0.06 s at 100,000 articles)
+            index.body_quotes  # noqa: B018
         if progress:
             progress("quotes", n, n)
         # Keep this last. The index lives as long as the app: keep the collector from
