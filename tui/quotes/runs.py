@@ -151,6 +151,10 @@ def _is_inside_sentence(text: str, at: int) -> bool:
     return i < at - 1 and i >= 0 and (text[i].isalnum() or text[i] in ",;")
 
 
+# (The reading of a sentence before a quotation asks again of the words it has just
+# asked of: whether they end in "and", then who their subject is. Two calls in three
+# are for a string met in the last few, so a small cache saves most of the work.)
+@lru_cache(maxsize=256)
 def _strip_tail(s: str) -> str:
     """``s`` without the adverbials and auxiliaries it ends with."""
     while True:
