@@ -181,9 +181,14 @@ class Antecedents(Narration):
         # anywhere in the document ("President Okafor … Okafor left")
         titled_names = {persons[i][1] for i, is_titled in singles if is_titled}
         dropped = False
+        registry = self._registry
+        assert registry is not None
         for i, is_titled in singles:
             off, name = persons[i]
-            full = self._lookup(name, off, genders.get(_key(name)))
+            key = _key(name)
+            # (most lone names are in no full name: the look-up is made only for those
+            # that are)
+            full = self._lookup(name, off, genders.get(key)) if key in registry else None
             if full:
                 persons[i] = (off, full)
             elif not is_titled and name not in titled_names:
