@@ -984,22 +984,3 @@ def test_people_are_resolved_for_pronouns_only_where_one_asks() -> None:
     pronoun = 'Tove Lund met Kim on Monday.\n\n"We will build it," she said.'
     assert resolved(pronoun) == (["Tove Lund"], True)
 
-
-def test_a_paragraph_is_split_into_sentences_only_as_far_as_a_quotation_asks() -> None:
-    """The sentence a quotation opens in is found without splitting the rest of its
-    paragraph; asked for a later place, the split goes on where it stopped."""
-    from tui.nlp.text import sentences
-    from tui.quotes.marks import _find_spans, _paragraph_bounds
-    from tui.quotes.speakers import SpeakerResolver
-
-    tail = " ".join(f"Sentence {i} goes on. Then it ends." for i in range(50))
-    text = 'Tove Lund spoke. She said "we will build it" on Monday. ' + tail
-    doc = make_document("t", "t.md", text, {})
-    bounds = _paragraph_bounds(doc)
-    resolver = SpeakerResolver(doc, _find_spans(doc.text, bounds), bounds=bounds)
-    opens = text.index('"')
-    assert resolver._sentence_start(0, opens) == text.index("She")
-    assert len(resolver._sentences[0]) < 5 and 0 in resolver._unsplit
-    last = text.rindex("Then")
-    assert resolver._sentence_start(0, last + 3) == last
-    assert resolver._sentences[0] == [s for s, _e in sentences(text)]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 from tui.nlp.lexicon import STOP_ABBREVIATIONS
@@ -146,16 +145,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     stop after a title ("Lt. Col."), a month ("Aug. 15"), an initial ("Jae C. Hong") or an
     acronym ("U.S.") does not, unless the next word plainly opens a new sentence.
     """
-    return list(iter_sentences(text, start, end))
-
-
-def iter_sentences(
-    text: str, start: int = 0, end: int | None = None
-) -> Iterator[tuple[int, int]]:
-    """The spans of :func:`sentences`, each found only when asked for: a caller that
-    needs the first few of a paragraph does not split the rest."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
+    spans: list[tuple[int, int]] = []
     line_start = start
     while line_start < end:
         line_end = text.find("\n", line_start, end)
@@ -164,19 +156,17 @@ def iter_sentences(
         s = line_start
         for m in _END.finditer(text, line_start, line_end):
             if _ends_sentence(text, m.group(1)[-1], m.start(1), m.end(), line_start, line_end):
-                span = _trimmed(text, s, m.end())
-                if span is not None:
-                    yield span
+                _add(text, spans, s, m.end())
                 s = m.end()
-        span = _trimmed(text, s, line_end)
-        if span is not None:
-            yield span
+        _add(text, spans, s, line_end)
         line_start = line_end + 1
+    return spans
 
 
-def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
+def _add(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return (s, e) if e > s else None
+    if e > s:
+        spans.append((s, e))

@@ -4,10 +4,10 @@ masked: where a sentence starts, what precedes a quotation in it."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from tui.corpus.document import Document
-from tui.nlp.text import iter_sentences
+from tui.nlp.text import sentences
 from tui.quotes.cues import _SENTENCE_REACH
 from tui.quotes.model import QuoteSpan
 
@@ -34,9 +34,6 @@ class Narration:
         )
         self._para_starts = [b[0] for b in self.bounds]
         self._sentences: dict[int, list[int]] = {}
-        # the sentences not yet split off a paragraph: a paragraph is split only as far
-        # as a quotation in it asks (half its text, as a rule, follows the last one)
-        self._unsplit: dict[int, Iterator[tuple[int, int]]] = {}
         self._quoted = sorted(
             (s.open_mark, s.end) for s in self.spans
         )
@@ -57,24 +54,16 @@ class Narration:
         starts = self._sentences.get(para)
         if starts is None:
             pstart, pend = self.bounds[para]
-            starts = self._sentences[para] = [pstart]
-            rest = self._unsplit[para] = iter_sentences(self.text, pstart, pend)
-            next(rest, None)  # (the first sentence starts where the paragraph does)
-        if starts[-1] <= pos and para in self._unsplit:
-            # the starts up to the first one past ``pos`` (those after it come later)
-            rest = self._unsplit[para]
+            starts = [pstart]
+            text = self.text
             quoted, quoted_starts = self._quoted, self._quoted_starts
-            while starts[-1] <= pos:
-                span = next(rest, None)
-                if span is None:
-                    del self._unsplit[para]
-                    break
-                after = span[0]
+            for after, _end in sentences(text, pstart, pend)[1:]:
                 # a sentence end inside a quotation does not end the narration's sentence
                 q = bisect_left(quoted_starts, after + 1) - 1
                 if q >= 0 and quoted[q][0] < after < quoted[q][1]:
                     continue
                 starts.append(after)
+            self._sentences[para] = starts
         i = bisect_left(starts, pos + 1) - 1
         # a "sentence" of thousands of characters is a list or a run-on: look back a
         # sentence's worth only, so that no window grows with the paragraph
@@ -116,7 +105,5 @@ class Narration:
     @staticmethod
     def _cut_sentence(post: str) -> str:
         """``post`` up to the end of its first sentence."""
-        spans = iter_sentences(post)
-        first = next(spans, None)
-        # (only whether a second sentence follows matters, not where it ends)
-        return post[: first[1]] if first is not None and next(spans, None) else post
+        spans = sentences(post)
+        return post[: spans[0][1]] if len(spans) > 1 else post
