@@ -983,4 +983,3 @@ def test_people_are_resolved_for_pronouns_only_where_one_asks() -> None:
     assert resolved(named) == (["Tove Lund"], False)
     pronoun = 'Tove Lund met Kim on Monday.\n\n"We will build it," she said.'
     assert resolved(pronoun) == (["Tove Lund"], True)
-
