@@ -964,3 +964,22 @@ def test_an_infinitive_of_announcing_hands_the_quotation_to_the_subject():
         "“There is the eagle's nest, on the far ledge.”"
     )
     assert speaker(text) == "Tim Grove"
+
+
+def test_people_are_resolved_for_pronouns_only_where_one_asks() -> None:
+    """The registry's lone names are resolved, and the genders a document gives worked
+    out, only in a document whose quotations need a pronoun's person: most name their
+    speakers."""
+    from tui.quotes.marks import _find_spans, _paragraph_bounds
+    from tui.quotes.speakers import SpeakerResolver
+
+    def resolved(text: str) -> tuple[list[str | None], bool]:
+        doc = make_document("t", "t.md", text, {})
+        bounds = _paragraph_bounds(doc)
+        resolver = SpeakerResolver(doc, _find_spans(doc.text, bounds), bounds=bounds)
+        return resolver.resolve(), resolver._persons is not None
+
+    named = 'Tove Lund met Kim on Monday.\n\n"We will build it," Lund said.'
+    assert resolved(named) == (["Tove Lund"], False)
+    pronoun = 'Tove Lund met Kim on Monday.\n\n"We will build it," she said.'
+    assert resolved(pronoun) == (["Tove Lund"], True)

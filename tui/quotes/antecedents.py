@@ -76,7 +76,13 @@ class Antecedents(Narration):
         self._spoken: set[int] = set()  # where a speaker was noted (see _note_person)
         self._subjects: dict[int, bool] = {}  # (see _is_subject: asked again and again)
         self._orgs: list[tuple[int, str, str]] = []
-        self._titled: list[tuple[int, str, str]] = []  # (offset, name, its titles)
+        self._titled: list[tuple[int, str, str]] | None = None  # (offset, name, its titles)
+        # the registry's people and titled names as the text gives them, until a pronoun
+        # or a role needs them resolved (a third of documents never does)
+        self._unresolved: (
+            tuple[list[tuple[int, str]], list[tuple[int, bool]], list[tuple[int, str, str]]]
+            | None
+        ) = None
         self._found: list[tuple[str, str] | None] = []  # explicit cues, in span order
         # the quotation being read, and its words when first asked for
         self._quoting: tuple[int, int] = (0, 0)
@@ -161,14 +167,28 @@ class Antecedents(Narration):
                     registry[k] = ending
         self._registry = registry
         self._orgs = orgs
+        self._unresolved = (persons, singles, titled)
+
+    def _build_persons(self) -> None:
+        """The people named, in text order, for a pronoun to refer to."""
+        if self._unresolved is None:
+            self._build_registry()
+        assert self._unresolved is not None
+        persons, singles, _titled = self._unresolved
+        genders = self._genders
         # a name given alone stands for the full name used before it; with none it is
         # left out, unless a title shows it is a person ("President Okafor"), there or
         # anywhere in the document ("President Okafor … Okafor left")
         titled_names = {persons[i][1] for i, is_titled in singles if is_titled}
         dropped = False
+        registry = self._registry
+        assert registry is not None
         for i, is_titled in singles:
             off, name = persons[i]
-            full = self._lookup(name, off, genders.get(_key(name)))
+            key = _key(name)
+            # (most lone names are in no full name: the look-up is made only for those
+            # that are)
+            full = self._lookup(name, off, genders.get(key)) if key in registry else None
             if full:
                 persons[i] = (off, full)
             elif not is_titled and name not in titled_names:
@@ -180,7 +200,6 @@ class Antecedents(Narration):
         self._told = self._genders_told(resolved)
         for pos, name in self._noted:
             self._note_person(pos, name)
-        self._titled = [(off, self._lookup(n, off) or n, t) for off, n, t in titled]
 
     def _genders_told(self, persons: list[tuple[int, str]]) -> dict[str, str]:
         """The gender of each person the document names as the subject of a clause that
@@ -190,11 +209,11 @@ class Antecedents(Narration):
         text = self.text
         votes: dict[str, int] = {}
         for at, name in persons:
-            if is_firm(name):
-                continue  # (a given name of one sex outweighs any clause)
             run = _NAME_RUN_RE.match(text, at)
             said = _SAID_PRONOUN_RE.match(text, run.end()) if run else None
-            if said and self._is_subject(at):
+            # (a given name of one sex outweighs any clause; the two matches, in C, rule
+            # out most names before that look-up would)
+            if said and not is_firm(name) and self._is_subject(at):
                 votes[name] = votes.get(name, 0) + (1 if said[1] == "he" else -1)
         return {name: MALE if n > 0 else FEMALE for name, n in votes.items() if n}
 
@@ -286,7 +305,7 @@ class Antecedents(Narration):
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         if pronoun in ("he", "she"):
             if self._persons is None:
-                self._build_registry()
+                self._build_persons()
             assert self._persons is not None
             persons = self._persons
             i = bisect_left(self._person_offsets, pos) - 1
@@ -458,8 +477,13 @@ class Antecedents(Narration):
         self._person_offsets.insert(i, pos)
 
     def _role_antecedent(self, title: str, pos: int) -> tuple[str, str] | None:
-        if self._registry is None:
-            self._build_registry()
+        if self._titled is None:
+            if self._unresolved is None:
+                self._build_registry()
+            assert self._unresolved is not None
+            self._titled = [
+                (off, self._lookup(n, off) or n, t) for off, n, t in self._unresolved[2]
+            ]
         for off, name, titles in reversed(self._titled):
             if off < pos and pos - off <= _PRONOUN_REACH * 2 and title in titles.split():
                 return name, PERSON
