@@ -38,11 +38,11 @@ def test_both_engines_on_the_bundled_corpus(tmp_path: Path) -> None:
     for name in ("ours", "tantivy"):
         engine = report["engines"][name]
         assert engine["documents"] == 5
-        for key in (
-            "build_seconds", "build_cpu_seconds", "disk_mb", "resident_after_build_mb",
-            "keystroke_p50_ms", "reopen_seconds", "resident_after_reopen_mb",
-        ):
+        for key in ("disk_mb", "resident_after_build_mb", "resident_after_reopen_mb"):
             assert engine[key] > 0, (name, key)
+        # (times are reported to the millisecond: on five articles one can round to 0)
+        for key in ("build_seconds", "build_cpu_seconds", "keystroke_p50_ms", "reopen_seconds"):
+            assert isinstance(engine[key], float) and engine[key] >= 0, (name, key)
         assert engine["keystroke_p50_ms"] <= engine["keystroke_p95_ms"] \
             <= engine["keystroke_max_ms"]
     assert (tmp_path / "tantivy" / "meta.json").exists()
