@@ -4,9 +4,13 @@ tests."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from tui.corpus.loader import make_document
 from tui.entities.extract import extract_entities
 from tui.entities.model import Entity
+from tui.nlp.names import Analyser
+from tui.nlp.places import load_gazetteer
 
 
 def entities(*texts: str) -> list[Entity]:
@@ -16,6 +20,16 @@ def entities(*texts: str) -> list[Entity]:
 
 def typed(ents: list[Entity]) -> dict[str, str]:
     return {e.name: e.type for e in ents}
+
+
+@cache
+def _analyser() -> Analyser:
+    return Analyser(load_gazetteer())
+
+
+def cut(run: str) -> list[str]:
+    """The names a run of capitals is read as, out of context (not sentence-initial)."""
+    return [p.surface for p in _analyser().analyse(run, False)]
 
 
 def test_a_surname_met_alone_is_the_person_named_in_full_elsewhere():
@@ -46,13 +60,9 @@ def test_a_word_made_of_a_name_and_a_lower_case_word_names_nothing():
 
 
 def test_a_korean_given_name_keeps_its_lower_case_syllable():
-    from tui.nlp.names import Analyser
-    from tui.nlp.places import load_gazetteer
-
-    analyser = Analyser(load_gazetteer())
     for name in ("Lim Seon-hwa", "Pyo Ji-hoon", "Ahn Soo-in", "Cho Min-jun"):
-        assert [p.surface for p in analyser.analyse(name, False)] == [name]
-    assert [p.surface for p in analyser.analyse("Seoul-based", False)] == ["Seoul"]
+        assert cut(name) == [name]
+    assert cut("Seoul-based") == ["Seoul"]
 
 
 def test_a_name_after_a_prefix_that_makes_it_an_adjective_is_no_name():
@@ -85,14 +95,6 @@ def test_plurals_of_things_and_people_are_no_organisations():
 
 
 def test_an_and_inside_what_a_body_is_for_keeps_its_name_whole():
-    from tui.nlp.names import Analyser
-    from tui.nlp.places import load_gazetteer
-
-    analyser = Analyser(load_gazetteer())
-
-    def cut(run: str) -> list[str]:
-        return [p.surface for p in analyser.analyse(run, False)]
-
     assert cut("Institute for Peace and Conflict Studies") == [
         "Institute for Peace and Conflict Studies"
     ]
@@ -129,10 +131,7 @@ def test_a_major_place_after_a_given_name_is_a_surname():
     assert names.get("Rosa Toronto") == "PERSON", names
     assert names.get("Tom Quito") == "PERSON", names
     # a place that opens the name still says it names no one
-    from tui.nlp.names import Analyser
-    from tui.nlp.places import load_gazetteer
-
-    pieces = Analyser(load_gazetteer()).analyse("Toronto Zephyrs", False)
+    pieces = _analyser().analyse("Toronto Zephyrs", False)
     assert [p.votes[0][0] for p in pieces] != ["PERSON"], pieces
 
 
@@ -160,14 +159,6 @@ def test_a_given_name_alone_is_a_person_though_the_precedes_it_now_and_then():
 
 
 def test_a_person_of_a_body_is_two_names_with_an_initial_or_a_title():
-    from tui.nlp.names import Analyser
-    from tui.nlp.places import load_gazetteer
-
-    analyser = Analyser(load_gazetteer())
-
-    def cut(run: str) -> list[str]:
-        return [p.surface for p in analyser.analyse(run, False)]
-
     assert cut("Rosa T. Kemp of the Harbour Gazette") == ["Rosa T. Kemp", "Harbour Gazette"]
     assert cut("Piet O’Mulder of Ellery Radio") == ["Piet O’Mulder", "Ellery Radio"]
     assert cut("Mr. Mulder of the Harbour Board")[-1] == "Harbour Board"
@@ -200,14 +191,6 @@ def test_languages_scandals_and_diseases_named_for_someone_are_no_organisations(
 
 
 def test_a_party_member_or_a_compound_title_before_a_full_name_is_a_title():
-    from tui.nlp.names import Analyser
-    from tui.nlp.places import load_gazetteer
-
-    analyser = Analyser(load_gazetteer())
-
-    def cut(run: str) -> list[str]:
-        return [p.surface for p in analyser.analyse(run, False)]
-
     assert cut("Harbour Board Republican Rosa Kemp")[-1] == "Rosa Kemp"
     assert cut("Ferry Workers Union Treasurer-Clerk Piet Mulder")[-1] == "Piet Mulder"
     # a body named after a party stays whole
