@@ -111,7 +111,7 @@ def test_quote_browser_finds_a_phrase_in_most_quotations_as_in_each() -> None:
     finder = QuoteFinder.build(index, quotes)
     for phrase in (["south", "korea"], ["ha", "ha"]):
         keys = [[index.vocabulary.key(index.vocabulary.term_id(w))] for w in phrase]
-        rows = set(finder._rows_in_a_row(keys).tolist())
+        rows = set(finder._phrases.starts(keys)[1].tolist())
         pattern = re.compile(re.escape(b"".join(k[0] for k in keys)))
         bounds = finder.bounds
         expected = {

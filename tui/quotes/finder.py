@@ -27,17 +27,16 @@ import numpy as np
 
 from tui.quotes.browse import query_name_words, spaced_words
 from tui.quotes.model import Quote
+from tui.search.cache import ResultCache
 from tui.search.counting import Hits
 from tui.search.index import SearchIndex
 from tui.search.keys import KEY_SIZE, LINE_KEY, Matcher, TextKeys, split_keys
-from tui.search.phrases import Settled, phrase_starts, settle, settled_slots
+from tui.search.phrases import PhraseFinder
 from tui.util import bitsets
 
 FORMAT = "quote-search-2"
 # Compounds and phrases whose quotations are remembered (a word expands to up to 50 terms).
 _ROWS_KEPT = 1_000
-# Phrases' settled starts remembered (a few bytes a match: see tui/search/phrases.py)
-_SETTLED_KEPT = 16
 # A key held by at least 1 quotation in this many also keeps them as a bitmap: the bitmap
 # is then no larger than its postings, and a union with it is one C operation
 _BITMAP_SHARE = 32
@@ -170,9 +169,8 @@ class QuoteFinder:
         self._name_index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # a compound's or phrase's pattern → the quotations holding it, from first use
         self._rows: dict[bytes, int] = {}
-        # a phrase's settled slots → where it may start in the stream (_rows_in_a_row)
-        self._settled: dict[tuple, Settled] = {}
-        self._bound_numbers: np.ndarray | None = None  # bounds as NumPy numbers, when asked
+        # a phrase in most quotations, found in the whole stream at once
+        self._phrases = PhraseFinder(stream, bounds, ResultCache())
 
     @classmethod
     def build(cls, search: SearchIndex, quotes: Sequence[Quote]) -> QuoteFinder:
@@ -325,8 +323,9 @@ class QuoteFinder:
         if not unions:
             found = 0
         elif (unions[0][0] & others).bit_count() > n // 10:
-            # most quotations: one scan of them all beats a search in each
-            found = bitsets.from_numbers(self._rows_in_a_row(slots), n)
+            # most quotations: one scan of them all beats a search in each (as the
+            # search scans for a phrase in most documents: tui/search/phrases.py)
+            found = bitsets.from_numbers(self._phrases.starts(slots)[1], n)
         else:
             # the rarest slot's quotations that the other slots hold too, each searched
             # (in C: map and compress, with no Python step a quotation)
@@ -341,25 +340,10 @@ class QuoteFinder:
         self._rows[regex.pattern] = found
         return found
 
-    def _rows_in_a_row(self, slots: list[list[bytes]]) -> np.ndarray:
-        """The quotation of each match of the phrase ``slots`` in the whole stream, found
-        as the search finds a phrase in most documents (tui/search/phrases.py); what
-        its settled slots give is remembered for the next keystroke."""
-        count = settled_slots(slots)
-        if self._bound_numbers is None:
-            self._bound_numbers = bitsets.as_numbers(self.bounds).astype(np.int64)
-        key = (len(slots), *(frozenset(slot) for slot in slots[:count]))
-        settled = self._settled.get(key)
-        if settled is None:
-            if len(self._settled) >= _SETTLED_KEPT:
-                self._settled.clear()
-            settled = self._settled[key] = settle(self.stream, slots, count, self._bound_numbers)
-        return phrase_starts(slots, settled, count)[1]
-
     def clear_cache(self) -> None:
         """Forget what earlier queries worked out (the benchmark times cold keystrokes)."""
         self._rows.clear()
-        self._settled.clear()
+        self._phrases.clear()
 
     def _spoken_by(self, query: str) -> np.ndarray:
         """Quotations whose speaker the query names, by the browser's one rule

@@ -11,15 +11,13 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, ValuesView
-from itertools import repeat
-from operator import attrgetter
 from typing import TypeVar, overload
 
 import numpy as np
 
 from tui.search.cache import ResultCache
 from tui.search.keys import KEY_SIZE, key_term
-from tui.search.phrases import phrase_starts, settle, settled_slots
+from tui.search.phrases import PhraseFinder
 from tui.search.plans import Plan, excluded
 from tui.search.postings import Postings
 from tui.util import bitsets
@@ -55,7 +53,8 @@ class HitCounter:
         self._docs = bitsets.as_numbers(postings.post_docs)
         self._tfs = bitsets.as_numbers(postings.post_tfs)
         self._by_lead: _Leads | None = None
-        self._bounds: np.ndarray | None = None  # doc_start as NumPy numbers, when asked
+        # a phrase asked of most documents is found in the whole stream at once
+        self._phrases = PhraseFinder(stream, doc_start, cache)
 
     def count(
         self, positive: list[Plan], negative: list[Plan], bits: int, complete: bool
@@ -78,7 +77,7 @@ class HitCounter:
         phrases = [plan for plan in negative if plan.regex is not None]
         if phrases and np.count_nonzero(matching) > n // _SCAN_SHARE:
             for plan in phrases:  # (as for a phrase sought: the whole stream at once)
-                matching[self._phrase_starts(plan)[1]] = False
+                matching[self._phrases.starts(plan.slot_costs)[1]] = False
         elif phrases:
             stream, starts = self.stream, self.doc_start
             for d in np.flatnonzero(matching).tolist():
@@ -128,7 +127,7 @@ class HitCounter:
                 scanned &= ~bitsets.from_flags(exact)
             if scanned.bit_count() > n // _SCAN_SHARE:
                 # most documents: one pass over the whole stream beats a regex in each
-                _starts, docs = self._phrase_starts(plan)
+                _starts, docs = self._phrases.starts(plan.slot_costs)
                 wanted = bitsets.flags_of(scanned, n).astype(bool)
                 found += np.bincount(docs[wanted[docs]], minlength=n)
             else:
@@ -141,25 +140,6 @@ class HitCounter:
             ("phrase", regex.pattern, bits), scan,
             lambda found: found[0].nbytes + (found[1].bit_length() + bits.bit_length()) // 8,
         )
-
-    def _phrase_starts(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
-        """Where the phrase of ``plan`` starts in the whole stream, and in which
-        documents (see tui/search/phrases.py). What its settled slots give is
-        remembered: the next keystroke, typing the last word, starts from it."""
-        slots = plan.slot_costs
-        count = settled_slots(slots)
-        bounds = self._doc_bounds()
-        settled = self._cache.cached(
-            ("settled", len(slots), *(frozenset(slot) for slot in slots[:count])),
-            lambda: settle(self.stream, slots, count, bounds),
-            attrgetter("nbytes"),
-        )
-        return phrase_starts(slots, settled, count)
-
-    def _doc_bounds(self) -> np.ndarray:
-        if self._bounds is None:
-            self._bounds = bitsets.as_numbers(self.doc_start).astype(np.int64)
-        return self._bounds
 
     def _counted_by_compounds(
         self, slots: list[dict[bytes, int]], bits: int
@@ -309,7 +289,7 @@ class Hits(Mapping[str, int]):
     def counts_of(self, doc_ids: Iterable[str], size: int) -> np.ndarray:
         """The counts of ``size`` documents by id (0 for one that does not match), in
         one C loop: the concordance asks it of every source listed, on each keystroke."""
-        numbers = np.fromiter(map(self._numbers.get, doc_ids, repeat(-1)), np.int64, size)
+        numbers = bitsets.numbers_of(self._numbers, doc_ids, size)
         known = numbers >= 0
         found = np.zeros(size, dtype=np.int64)
         found[known] = self._counts[numbers[known]]

@@ -16,16 +16,48 @@ without overlaps (``re.finditer``), never across two documents or two quotations
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Collection, Sequence
+from operator import attrgetter
 
 import numpy as np
 
+from tui.search.cache import ResultCache
 from tui.search.keys import KEY_SIZE, key_term
+from tui.util import bitsets
 
-__all__ = ["Settled", "phrase_starts", "settle", "settled_slots"]
+__all__ = ["PhraseFinder", "Settled", "phrase_starts", "settle", "settled_slots"]
 
 # (a slot of more terms is checked against a table of every term id: one gather a token)
 _FEW_TERMS = 8
+
+
+class PhraseFinder:
+    """Phrases in one stream of parts (the search's documents, the quote browser's
+    quotations), what each phrase's settled slots give remembered in ``cache``."""
+
+    def __init__(self, stream: bytes | bytearray, bounds: array, cache: ResultCache) -> None:
+        self.stream = stream
+        self._bounds = bounds  # where each part starts, then where the last ends
+        self._numbers: np.ndarray | None = None  # the same as NumPy numbers, when asked
+        self._cache = cache
+
+    def starts(self, slots: Sequence[Collection[bytes]]) -> tuple[np.ndarray, np.ndarray]:
+        """Where the phrase of ``slots`` starts, and the part each start is in (see
+        :func:`phrase_starts`)."""
+        if self._numbers is None:
+            self._numbers = bitsets.as_numbers(self._bounds).astype(np.int64)
+        bounds, count = self._numbers, settled_slots(slots)
+        settled = self._cache.cached(
+            ("settled", len(slots), *(frozenset(slot) for slot in slots[:count])),
+            lambda: settle(self.stream, slots, count, bounds),
+            attrgetter("nbytes"),
+        )
+        return phrase_starts(slots, settled, count)
+
+    def clear(self) -> None:
+        """Forget what earlier phrases gave (the benchmark times cold keystrokes)."""
+        self._cache.clear()
 
 
 def settled_slots(slots: Sequence[Collection[bytes]]) -> int:
