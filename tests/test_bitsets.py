@@ -74,3 +74,8 @@ def test_picked_reads_what_a_list_of_the_picked_items_holds(
             lazy[i]
     for n in range(size):
         assert lazy.rank(n) == (sorted(members).index(n) if n in members else None)
+
+
+def test_numbers_of_gives_each_keys_number_and_minus_one_for_none() -> None:
+    places = {"a": 0, "b": 7}
+    assert bitsets.numbers_of(places, iter(["b", "x", "a"]), 3).tolist() == [7, -1, 0]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Collection
-from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -34,6 +33,7 @@ from tui.search.plans import Plan, candidates, find_hits, make_plan, plan_size
 from tui.search.postings import Postings, build_stream
 from tui.search.query import Clause, Query, parse_query
 from tui.search.vocabulary import Vocabulary
+from tui.util import bitsets
 
 __all__ = ["FORMAT", "QueryError", "SearchIndex"]
 
@@ -182,8 +182,7 @@ class SearchIndex:
     def document_numbers(self, doc_ids: Collection[str]) -> np.ndarray:
         """:meth:`document_number` of each of ``doc_ids``, in one C loop (the quote
         browser asks it of a large archive's hundred thousand sources at once)."""
-        numbers = map(self._doc_index.get, doc_ids, repeat(-1))
-        return np.fromiter(numbers, dtype=np.int64, count=len(doc_ids))
+        return bitsets.numbers_of(self._doc_index, doc_ids, len(doc_ids))
 
     def term_id(self, term: str) -> int | None:
         """The id of a normalised term, or None if no document has it."""

@@ -12,8 +12,8 @@ the conversions were a fifth of a keystroke.)
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
 from typing import TypeVar
 
 import numpy as np
@@ -28,6 +28,12 @@ def as_numbers(numbers: Iterable[int]) -> np.ndarray:
     if isinstance(numbers, array):
         return np.frombuffer(numbers, dtype=np.dtype(numbers.typecode))
     return np.fromiter(numbers, dtype=np.int64)
+
+
+def numbers_of(places: Mapping[str, int], keys: Iterable[str], size: int) -> np.ndarray:
+    """The number ``places`` gives each of ``size`` keys (-1 for a key it lacks), in one C
+    loop: a large archive asks it of a hundred thousand document ids at once."""
+    return np.fromiter(map(places.get, keys, repeat(-1)), dtype=np.int64, count=size)
 
 
 def mark(flags: bytearray, numbers: Iterable[int]) -> None:
