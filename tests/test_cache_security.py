@@ -2,7 +2,7 @@
 
 The cache folder is private (0700); a folder or entry that is not the user's own, or that
 others may write, is not used (a warning says so); an entry is only unpickled once its
-signature (HMAC-SHA256 with a per-user secret) checks out, and even then only the few
+signature (keyed BLAKE3 with a per-user secret) checks out, and even then only the few
 harmless classes an index holds can be made from it.
 """
 
@@ -182,7 +182,7 @@ def test_a_secret_others_can_read_is_replaced(cache_dir: Path) -> None:
 
 def _frames(data: bytes) -> list[tuple[int, int]]:
     """(start, end) of each frame of an entry's bytes, its head and signature included."""
-    found, at = [], len(cache.MAGIC)
+    found, at = [], cache._FIRST_FRAME
     while at < len(data):
         length, _last = cache._HEAD.unpack_from(data, at)
         end = at + cache._HEAD.size + cache._SIGNATURE + length
@@ -300,3 +300,82 @@ def test_a_small_entry_is_read_through_a_buffer_no_larger_than_itself(
     monkeypatch.setattr(cache._CheckedFrames, "_take", take)
     assert cache.load("thing", "k") == VALUE
     assert sizes and max(sizes) <= path.stat().st_size
+
+
+# --- blobs: written apart from the pickles, mapped when read back, checked all the same --
+
+
+def _blob_value() -> dict[str, object]:
+    return {"a": [1, 2], "t": cache.Blob([b"first ", "é".encode()]),
+            "s": {"stream": cache.Blob([bytearray(b"xyz" * 3000)]), "n": 3},
+            "e": cache.Blob([])}
+
+
+def _blob_entry(cache_dir: Path) -> tuple[Path, list[tuple[int, int, bytes]]]:
+    path = cache.store("thing", "k", _blob_value())
+    assert path is not None
+    data = path.read_bytes()
+    (frames_at,) = cache._AT.unpack_from(data, len(cache.MAGIC))
+    assert frames_at > cache._FIRST_FRAME
+    secret = (cache_dir / cache.SECRET_NAME).read_bytes()
+    # (the table is the first pickle, in the first frame)
+    head = data[frames_at : frames_at + cache._FRAMED]
+    length, _last = cache._HEAD.unpack_from(head)
+    first = pickle.loads(data[frames_at + cache._FRAMED : frames_at + cache._FRAMED + length])
+    assert first[0] == "k" and secret
+    return path, first[2]
+
+
+def test_blobs_read_back_as_maps_of_the_entry(cache_dir: Path) -> None:
+    import mmap
+
+    path, table = _blob_entry(cache_dir)
+    assert [size for _at, size, _mac in table] == [8, 9000, 0]
+    assert all(at % cache._PAGE == 0 for at, _size, _mac in table)
+    value = cache.load("thing", "k")
+    assert value is not None
+    assert isinstance(value["t"], mmap.mmap) and isinstance(value["s"]["stream"], mmap.mmap)
+    assert value["t"][:] == "first é".encode()
+    assert value["s"]["stream"][:] == b"xyz" * 3000 and value["s"]["n"] == 3
+    assert value["e"] == b"" and value["a"] == [1, 2]
+    # a map reads as bytes do where the search reads its token stream
+    stream = value["s"]["stream"]
+    assert stream.find(b"zx", 1) == 2 and stream.rfind(b"xyz") == 8997
+    assert stream[3:9].count(b"x") == 2
+
+
+@pytest.mark.parametrize("damage", ["byte", "swap", "cut", "table"])
+def test_a_damaged_blob_is_a_miss(cache_dir: Path, damage: str) -> None:
+    import threading
+
+    path, table = _blob_entry(cache_dir)
+    data = bytearray(path.read_bytes())
+    (at1, size1, _), (at2, size2, _) = table[0], table[1]
+    if damage == "byte":  # one byte of the stream changed
+        data[at2 + 100] ^= 1
+    elif damage == "swap":  # the first blob's bytes in the place of the second's
+        data[at2 : at2 + size1] = data[at1 : at1 + size1]
+    elif damage == "cut":  # the file ends in the middle of a blob
+        data = data[: at2 + 10]
+    else:  # the frames' start pointed into a blob: nothing there is signed
+        data[len(cache.MAGIC) : cache._FIRST_FRAME] = cache._AT.pack(at2)
+    path.write_bytes(bytes(data))
+    before = threading.active_count()
+    assert cache.load("thing", "k") is None
+    assert threading.active_count() == before
+
+
+def test_the_blobs_of_another_entry_are_a_miss(cache_dir: Path) -> None:
+    path, _table = _blob_entry(cache_dir)
+    value = _blob_value()
+    value["s"] = {"stream": cache.Blob([bytearray(b"abc" * 3000)]), "n": 3}
+    other = cache.store("thing", "k2", value)
+    assert other is not None
+    # k2's frames, which sign k2's blobs, with k's blobs of the same sizes in their place
+    data, theirs = path.read_bytes(), other.read_bytes()
+    (frames_at,) = cache._AT.unpack_from(theirs, len(cache.MAGIC))
+    assert data[:frames_at] != theirs[:frames_at]
+    other.write_bytes(theirs[:cache._FIRST_FRAME] + data[cache._FIRST_FRAME:frames_at]
+                      + theirs[frames_at:])
+    assert cache.load("thing", "k2") is None
+    assert cache.load("thing", "k") is not None

@@ -119,3 +119,24 @@ def test_no_cache_loads_every_time(
     load_documents(Settings(corpus=corpus))
     load_documents(Settings(corpus=corpus))
     assert len(loads) == 2
+
+
+def test_texts_come_back_mapped_whole_and_picklable(cache_dir: Path) -> None:
+    import pickle
+
+    from tui.corpus.document import Document
+
+    texts = ["plain ascii", "café “quoted”", "漢字のテキスト", "lone \udc80 surrogate", ""]
+    docs = [Document(f"d{i}", f"d{i}.md", text) for i, text in enumerate(texts)]
+    state = documents_module._state(LoadResult(docs, [], [], len(docs)))
+    assert state is not None and cache.store("documents", "k", state) is not None
+    back = documents_module._restore(cache.load("documents", "k"))
+    assert back is not None
+    # each text a view of the entry's mapped file until it is read
+    assert all(isinstance(d._stored, memoryview) for d in back.documents)
+    assert [d.text for d in back.documents] == texts
+    assert [d.chars for d in back.documents] == [len(t) for t in texts]
+    assert back.documents == docs
+    # a build's workers get them pickled: as bytes, not as views of a map
+    again = pickle.loads(pickle.dumps(back.documents))
+    assert again == docs and [d.text for d in again] == texts

@@ -15,12 +15,19 @@ like. So nothing here reads what it cannot trust:
   that others may write is made private again;
 * an entry that is not a regular file of the user's own, writable by no one else, is
   not read (a link is not followed);
-* every entry is signed with HMAC-SHA256 under a secret of 32 random bytes kept in the
+* every entry is signed with keyed BLAKE3 under a secret of 32 random bytes kept in the
   folder, readable by the user alone, a frame of a few megabytes at a time, and a
   frame's signature is checked before a byte of it is unpickled: a file put there, or
   copied from elsewhere, is a miss;
 * and the unpickler makes nothing but the built-in containers and ``array.array``, all
   an index holds: no other class or function can be reached from a pickle at all.
+
+Large buffers (a corpus's texts, the search's token stream) can be stored as blobs
+(:class:`Blob`): raw bytes beside the pickles, each signed as a whole, mapped when the
+entry is read back instead of copied onto the heap, and handed out only once their
+signatures check out (in a thread, while the pickles are read). An entry is never
+changed in place (a new one is written beside it and renamed over it), so a map of it
+stays whole for as long as it is held.
 
 What is refused is a miss (the index rebuilds), with a line in :func:`warnings` saying
 why, for the caller to show.
@@ -31,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
+import mmap
 import os
 import pickle
 import queue
@@ -44,6 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from blake3 import blake3
 from platformdirs import user_cache_dir
 
 from tui.corpus.document import Document
@@ -105,7 +114,12 @@ def _package() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-MAGIC = b"NDCACHE3"  # then the frames (see _FrameWriter) that hold the pickles
+# An entry: MAGIC, where its frames start (_AT), its blobs (see Blob), each on a page of
+# its own, then the frames (see _FrameWriter) that hold the pickles.
+MAGIC = b"NDCACHE4"
+_AT = struct.Struct("<Q")
+_FIRST_FRAME = len(MAGIC) + _AT.size  # (in an entry without blobs)
+_PAGE = mmap.ALLOCATIONGRANULARITY  # (a map must start at a multiple of it)
 SECRET_NAME = ".newsdesk-secret"
 _SIGNATURE = 32
 # A frame: its length and whether it is the last (_HEAD), its signature, its bytes.
@@ -146,22 +160,26 @@ def _check(info: os.stat_result, what: str, private: bool = False) -> None:
 
 
 def _signer(secret: bytes, name: str, key: str) -> Any:
-    """The HMAC every frame of the entry ``name``/``key`` is signed with, before its
-    number and head: a frame cannot be moved to another place or entry."""
-    return hmac.new(secret, MAGIC + f"{name}\0{key}\0".encode(), hashlib.sha256)
+    """The MAC every frame of the entry ``name``/``key`` is signed with, before its
+    number and head: a frame cannot be moved to another place or entry.
+
+    Keyed BLAKE3, a MAC by design: it checks a large archive's gigabyte of cache on the
+    second core in a third of the time HMAC-SHA256 takes (2.2 GB/s against 0.8 GB/s
+    here), and lets the unpickling thread run meanwhile, as hashlib does."""
+    return blake3(MAGIC + f"\0frame\0{name}\0{key}\0".encode(), key=secret)
 
 
 def _sign(signer: Any, number: int, head: bytes, payload: bytes | memoryview) -> bytes:
     mac = signer.copy()
     mac.update(number.to_bytes(8, "little") + head)
-    mac.update(payload)  # (hashlib lets other threads run while it hashes a large buffer)
+    mac.update(payload)  # (blake3 lets other threads run while it hashes a large buffer)
     return bytes(mac.digest())
 
 
 def framed(secret: bytes, name: str, key: str, payload: bytes) -> bytes:
     """An entry of ``payload`` (its pickles), as :func:`store` writes one, signed with
     ``secret``."""
-    out = io.BytesIO(MAGIC)
+    out = io.BytesIO(MAGIC + _AT.pack(_FIRST_FRAME))
     out.seek(0, io.SEEK_END)
     writer = _FrameWriter(out, _signer(secret, name, key))
     writer.write(payload)
@@ -311,19 +329,68 @@ def _filename(name: str, key: str) -> str:
 _ALLOWED = frozenset({("array", "array"), ("array", "_array_reconstructor")})
 
 
+class Blob:
+    """Bytes that :func:`store` writes apart from the pickles, whole and in place, and
+    that :func:`load` gives back as a read-only ``mmap`` of the entry's file (``bytes``
+    where no map can be made): a large archive's texts and token stream, which a second
+    start then neither copies nor keeps on the heap (a page is read from the file when
+    something reads it).
+
+    ``parts`` (anything with the buffer protocol) are written one after another as one
+    blob, each let go of once written. A blob may be a part of the stored mapping, or a
+    value of a part that is itself a mapping."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Iterable[Any]) -> None:
+        self.parts = parts
+
+
+class _Pickler(pickle.Pickler):
+    """Writes each blob it meets as a reference to its number in the entry's table."""
+
+    def __init__(self, file: Any, numbers: dict[int, int]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._numbers = numbers
+
+    def persistent_id(self, obj: Any) -> int | None:
+        return self._numbers[id(obj)] if type(obj) is Blob else None
+
+
 class _Unpickler(pickle.Unpickler):
     """Makes nothing but plain data: any other class or function named in the pickle
-    (``os.system``, ``builtins.eval``...) is refused rather than looked up."""
+    (``os.system``, ``builtins.eval``...) is refused rather than looked up. A blob's
+    reference becomes its view (see Blob)."""
+
+    def __init__(self, file: IO[bytes], views: list[mmap.mmap | bytes]) -> None:
+        super().__init__(file)
+        self._views = views
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
+    def persistent_load(self, pid: Any) -> Any:
+        if type(pid) is not int or not 0 <= pid < len(self._views):
+            raise pickle.UnpicklingError("a reference to no blob")
+        return self._views[pid]
 
-def _opened(folder: _Folder, name: str, key: str) -> tuple[io.FileIO, bytes] | None:
-    """The entry, open and positioned after its magic, and the secret it must be signed
-    with, if it is a file of the user's own; else None."""
+
+def _blob_signer(secret: bytes, name: str, key: str) -> Any:
+    """The MAC each blob of the entry ``name``/``key`` is signed with, before its number
+    and place, and its length after it: a blob cannot be moved, cut or put in a frame's
+    place (their signers differ)."""
+    return blake3(MAGIC + f"\0blob\0{name}\0{key}\0".encode(), key=secret)
+
+
+def _blob_head(number: int, at: int) -> bytes:
+    return number.to_bytes(8, "little") + at.to_bytes(8, "little")
+
+
+def _opened(folder: _Folder, name: str, key: str) -> tuple[io.FileIO, bytes, int] | None:
+    """The entry, open and positioned at its first frame, the secret it must be signed
+    with, and where its frames start, if it is a file of the user's own; else None."""
     filename = _filename(name, key)
     secret = folder.secret(create=False)
     if secret is None:
@@ -338,10 +405,16 @@ def _opened(folder: _Folder, name: str, key: str) -> tuple[io.FileIO, bytes] | N
         if not stat.S_ISREG(info.st_mode):
             raise _Refused(f"cache entry {folder.path / filename} is not a file")
         _check(info, f"cache entry {folder.path / filename}")
-        if _read(handle, bytearray(len(MAGIC))) != MAGIC:
+        head = _read(handle, bytearray(_FIRST_FRAME))
+        if len(head) != _FIRST_FRAME or head[: len(MAGIC)] != MAGIC:
             handle.close()
             return None
-        return handle, secret
+        (frames_at,) = _AT.unpack_from(head, len(MAGIC))
+        if not _FIRST_FRAME <= frames_at <= info.st_size:
+            handle.close()
+            return None
+        handle.seek(frames_at)
+        return handle, secret, frames_at
     except _Refused as exc:
         _warn(f"{exc}; not read")
         handle.close()
@@ -370,7 +443,7 @@ class _Unsigned(Exception):
 class _CheckedFrames(io.RawIOBase):
     """The bytes of an entry's frames, each handed on only once its signature is checked.
 
-    A thread reads and checks the frames a few ahead of the reader (hashlib and file
+    A thread reads and checks the frames a few ahead of the reader (blake3 and file
     reads let the unpickler run meanwhile): the check of a large archive's cache no
     longer comes before all of the unpickling, and the file is read once, not twice.
     The frames go through a few buffers kept for the purpose, so that what is read
@@ -474,6 +547,93 @@ class _CheckedFrames(io.RawIOBase):
         super().close()
 
 
+class _Blobs:
+    """An entry's blobs, mapped, and checked against their signatures in a thread while
+    the pickles are read (the views are handed on only once every one checks out).
+
+    The thread reads the file into a buffer of its own rather than through the map, so
+    that checking a blob does not make its pages part of this process."""
+
+    def __init__(self, fd: int, table: Any, signer: Any, end: int) -> None:
+        if not isinstance(table, list):
+            raise _Unsigned("no table of blobs")
+        self._table: list[tuple[int, int, bytes]] = []
+        for entry in table:
+            if not (isinstance(entry, tuple) and len(entry) == 3):
+                raise _Unsigned("not a blob")
+            at, size, mac = entry
+            if not (type(at) is int and type(size) is int and type(mac) is bytes
+                    and 0 <= at <= at + size <= end):
+                raise _Unsigned("a blob out of place")
+            self._table.append((at, size, mac))
+        self._fd, self._signer = fd, signer
+        self._stop = threading.Event()
+        self._passed = False
+        self.views = [_mapped(fd, at, size) for at, size, _mac in self._table]
+        self._thread: threading.Thread | None = None
+        if not self._table:
+            self._passed = True
+            return
+        self._thread = threading.Thread(target=self._check, daemon=True,
+                                        name="newsdesk-cache-blobs")
+        self._thread.start()
+
+    def _check(self) -> None:
+        preadv = getattr(os, "preadv", None)
+        buffer = bytearray(_FRAME)
+        for number, ((at, size, mac), view) in enumerate(zip(self._table, self.views)):
+            signed = self._signer.copy()
+            signed.update(_blob_head(number, at))
+            done = 0
+            while done < size:
+                if self._stop.is_set():
+                    return
+                n = min(_FRAME, size - done)
+                if preadv is None:
+                    with memoryview(view) as whole, whole[done : done + n] as part:
+                        signed.update(part)
+                else:
+                    with memoryview(buffer) as whole, whole[:n] as part:
+                        if preadv(self._fd, [part], at + done) != n:
+                            return
+                        signed.update(part)
+                done += n
+            signed.update(size.to_bytes(8, "little"))
+            if not hmac.compare_digest(signed.digest(), mac):
+                return
+        self._passed = True
+
+    def passed(self) -> bool:
+        """Whether every blob checks out (waiting for the check to end)."""
+        if self._thread is not None:
+            self._thread.join()
+        return self._passed
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _mapped(fd: int, at: int, size: int) -> mmap.mmap | bytes:
+    """The ``size`` bytes at ``at`` in the file of ``fd``: mapped, or read where they
+    cannot be (an empty blob, or a file system without maps)."""
+    if size:
+        try:
+            return mmap.mmap(fd, size, offset=at, access=mmap.ACCESS_READ)
+        except (OSError, ValueError, OverflowError):
+            pass
+    data = bytearray(size)
+    done = 0
+    while done < size:
+        got = os.pread(fd, size - done, at + done)
+        if not got:
+            raise _Unsigned("cut short")
+        data[done : done + len(got)] = got
+        done += len(got)
+    return bytes(data)
+
+
 def load(name: str, key: str) -> Any | None:
     """The value stored under ``name`` and ``key``, or None."""
     try:
@@ -483,19 +643,27 @@ def load(name: str, key: str) -> Any | None:
             opened = _opened(folder, name, key)
             if opened is None:
                 return None
-            handle, secret = opened
+            handle, secret, frames_at = opened
             raw = _CheckedFrames(handle, _signer(secret, name, key))
             with io.BufferedReader(raw, buffer_size=1 << 16) as stream:
-                stored_key, parts = _Unpickler(stream).load()
-                if stored_key != key:
+                first = _Unpickler(stream, []).load()
+                if not (isinstance(first, tuple) and len(first) == 3 and first[0] == key):
                     return None
-                if parts is None:
-                    value = _Unpickler(stream).load()
-                else:
-                    value = {part: _Unpickler(stream).load() for part in parts}
-                if stream.read(1) or not raw._ended:  # (every frame read, the last checked)
-                    return None
-                return value
+                _key, parts, table = first
+                blobs = _Blobs(handle.fileno(), table, _blob_signer(secret, name, key),
+                               frames_at)
+                try:
+                    views = blobs.views
+                    if parts is None:
+                        value = _Unpickler(stream, views).load()
+                    else:
+                        value = {part: _Unpickler(stream, views).load() for part in parts}
+                    # (every frame read, the last checked; every blob checked)
+                    if stream.read(1) or not raw._ended or not blobs.passed():
+                        return None
+                    return value
+                finally:
+                    blobs.stop()
     except Exception:  # a truncated, forged or foreign file is a miss, never a crash
         return None
 
@@ -556,16 +724,26 @@ def store(name: str, key: str, value: Any) -> Path | None:
             fd = folder.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(MAGIC)
-                    writer = _FrameWriter(handle, _signer(secret, name, key))
+                    handle.write(MAGIC + _AT.pack(0))
                     # A mapping is written a value at a time, each a pickle of its own: a
                     # pickler remembers every object it has written, and one memo for a
                     # whole 10,000-article index (46 MB) was the peak of a first start.
                     parts = list(value) if isinstance(value, dict) else None
                     pieces = [value] if parts is None else [value[part] for part in parts]
-                    for piece in [(key, parts), *pieces]:
-                        pickle.dump(piece, writer, protocol=pickle.HIGHEST_PROTOCOL)
+                    blobs = _blobs_in(pieces)
+                    table = _write_blobs(handle, blobs, _blob_signer(secret, name, key))
+                    frames_at = handle.tell()
+                    writer = _FrameWriter(handle, _signer(secret, name, key))
+                    numbers = {id(blob): i for i, blob in enumerate(blobs)}
+                    pickle.dump((key, parts, table), writer, protocol=pickle.HIGHEST_PROTOCOL)
+                    for piece in pieces:
+                        if blobs and _holds_blobs(piece):
+                            _Pickler(writer, numbers).dump(piece)
+                        else:
+                            pickle.dump(piece, writer, protocol=pickle.HIGHEST_PROTOCOL)
                     writer.finish()
+                    handle.seek(len(MAGIC))
+                    handle.write(_AT.pack(frames_at))
                 folder.replace(temp, filename)
             except BaseException:
                 folder.unlink(temp)
@@ -576,3 +754,38 @@ def store(name: str, key: str, value: Any) -> Path | None:
             return folder.path / filename
     except (OSError, pickle.PicklingError):
         return None
+
+
+def _holds_blobs(piece: Any) -> bool:
+    """Whether ``piece`` is a blob or a mapping with one among its values."""
+    if type(piece) is Blob:
+        return True
+    return isinstance(piece, dict) and any(type(v) is Blob for v in piece.values())
+
+
+def _blobs_in(pieces: list[Any]) -> list[Blob]:
+    """The blobs of the entry's pieces, each once, in the order met."""
+    found: dict[int, Blob] = {}
+    for piece in pieces:
+        for v in piece.values() if isinstance(piece, dict) else (piece,):
+            if type(v) is Blob:
+                found.setdefault(id(v), v)
+    return list(found.values())
+
+
+def _write_blobs(handle: IO[bytes], blobs: list[Blob], signer: Any) -> list[tuple[int, int, bytes]]:
+    """Write each blob on a page of its own; (place, length, signature) of each."""
+    table = []
+    for number, blob in enumerate(blobs):
+        handle.write(bytes(-handle.tell() % _PAGE))
+        at, size = handle.tell(), 0
+        signed = signer.copy()
+        signed.update(_blob_head(number, at))
+        for part in blob.parts:
+            with memoryview(part) as view, view.cast("B") as raw:
+                signed.update(raw)
+                handle.write(raw)
+                size += len(raw)
+        signed.update(size.to_bytes(8, "little"))
+        table.append((at, size, bytes(signed.digest())))
+    return table

@@ -377,7 +377,7 @@ class CorpusIndex:
     def _state(self) -> dict[str, Any]:
         return {
             "format": INDEX_FORMAT,
-            "search": self.search.state(),
+            "search": _with_blobs(self.search.state(), "stream"),
             "entities": _entity_columns(self.entities),
             "quotes": quote_columns(self.quotes),
             "quote_search": self.quote_finder.state() if self.quote_finder else None,
@@ -406,7 +406,14 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-3"
+INDEX_FORMAT = "index-4"
+
+
+def _with_blobs(state: dict[str, Any], *names: str) -> dict[str, Any]:
+    """``state`` with its parts ``names`` stored as blobs: the cache maps them when it
+    reads them back, rather than copying them onto the heap (a large archive's token
+    stream is hundreds of MB)."""
+    return {k: cache.Blob([v]) if k in names else v for k, v in state.items()}
 
 # The entities and quotes are stored a column a field rather than object by object:
 # unpickling two hundred thousand objects one by one leaves their temporaries' memory

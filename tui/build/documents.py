@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from collections.abc import Callable
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ from tui.util.collector import no_collector
 from tui.util.packing import lay, unlay
 
 CACHE_NAME = "documents"
-FORMAT = "documents-2"
+FORMAT = "documents-3"
 # metadata values stored as they are: anything else (a date YAML made, say) is a miss
 _PLAIN = (str, int, float, bool, type(None))
 
@@ -99,7 +101,10 @@ def _state(result: LoadResult) -> dict[str, Any] | None:
         "format": FORMAT,
         "id": [d.id for d in docs],
         "path": [d.path for d in docs],
-        "stored": [d._stored for d in docs],
+        # the texts as one blob of UTF-8, which a second start maps rather than reads:
+        # its documents decode their text when it is read (see Document.text)
+        "texts": cache.Blob(d.encoded for d in docs),
+        "ends": array("q", accumulate(map(_utf8_length, docs), initial=0)),
         "chars": [d.chars for d in docs],
         "meta": [d.meta for d in docs],
         # (laid end to end: pickled one by one, each array is a call to make it again)
@@ -117,7 +122,11 @@ def _restore(state: Any) -> LoadResult | None:
     try:
         if state["format"] != FORMAT:
             return None
-        columns = [state[k] for k in ("id", "path", "stored", "chars", "meta")]
+        texts, ends = memoryview(state["texts"]), state["ends"]
+        if len(ends) != len(state["id"]) + 1 or ends[0] != 0 or ends[-1] != len(texts):
+            return None
+        stored = [texts[a:b] for a, b in zip(ends, ends[1:])]
+        columns = [state["id"], state["path"], stored, state["chars"], state["meta"]]
         columns += [list(unlay(state["paragraphs"])), state["sections"], state["notes"]]
         if len({len(c) for c in columns}) != 1:
             return None
@@ -129,12 +138,20 @@ def _restore(state: Any) -> LoadResult | None:
         return None
 
 
+def _utf8_length(doc: Document) -> int:
+    """The length of ``doc.encoded``, without encoding a text of one byte a character."""
+    stored = doc._stored
+    if isinstance(stored, str) and stored.isascii():
+        return len(stored)
+    return len(doc.encoded)
+
+
 def _document(
-    doc_id: str, path: str, stored: str | bytes, chars: int, meta: dict[str, Any],
+    doc_id: str, path: str, stored: memoryview, chars: int, meta: dict[str, Any],
     paragraphs: Any, sections: list[tuple[str, int, int, str]], notes: list[str],
 ) -> Document:
-    """A document as the loader made it, without reading its text again (the text is
-    kept as stored: already in the smaller of its two forms)."""
+    """A document as the loader made it, without reading its text (it stays in the
+    cache's mapped blob until it is read)."""
     doc = Document.__new__(Document)
     doc.id, doc.path, doc.meta, doc.notes = doc_id, path, meta, notes
     spans = Spans.__new__(Spans)

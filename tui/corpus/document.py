@@ -167,7 +167,7 @@ class Document:
         self._section_starts: list[int] = []
         self._chars = len(text)
         self._decoded: str | None = None
-        self._stored: str | bytes = _compact(text)
+        self._stored: str | bytes | memoryview = _compact(text)
 
     @property
     def text(self) -> str:
@@ -179,7 +179,8 @@ class Document:
             return stored
         decoded = self._decoded
         if decoded is None:
-            decoded = self._decoded = stored.decode("utf-8", "surrogatepass")
+            # (bytes, or a view of the cache's mapped blob of texts: tui/build/documents.py)
+            decoded = self._decoded = str(stored, "utf-8", "surrogatepass")
             _RECENT.keep(self)
         return decoded
 
@@ -194,7 +195,22 @@ class Document:
         stored = self._stored
         if isinstance(stored, bytes):
             return stored
+        if isinstance(stored, memoryview):
+            return bytes(stored)
         return stored.encode("utf-8", "surrogatepass")
+
+    def __getstate__(self) -> dict[str, Any]:
+        # (a text read from the cache is a view of its mapped file, which does not pickle:
+        # a build's workers get its bytes; the decoded copy is left behind)
+        state = {name: getattr(self, name) for name in self.__slots__}
+        if isinstance(self._stored, memoryview):
+            state["_stored"] = bytes(self._stored)
+        state["_decoded"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Document):

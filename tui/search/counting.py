@@ -16,7 +16,7 @@ from typing import TypeVar, overload
 import numpy as np
 
 from tui.search.cache import ResultCache
-from tui.search.keys import KEY_SIZE, key_term
+from tui.search.keys import KEY_SIZE, Stream, key_term
 from tui.search.phrases import PhraseFinder
 from tui.search.plans import Plan, excluded
 from tui.search.postings import Postings
@@ -37,7 +37,7 @@ class HitCounter:
     def __init__(
         self,
         ids: list[str],
-        stream: bytes | bytearray,
+        stream: Stream,
         doc_start: array,
         postings: Postings,
         compounds: dict[int, bytes],

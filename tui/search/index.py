@@ -27,7 +27,7 @@ import numpy as np
 from tui.corpus.document import Document
 from tui.search.cache import ResultCache
 from tui.search.counting import HitCounter, Hits
-from tui.search.keys import Matcher, TextKeys
+from tui.search.keys import Matcher, Stream, TextKeys
 from tui.search.passages import Match, Passage, Ranker, text_matches
 from tui.search.plans import Plan, candidates, find_hits, make_plan, plan_size
 from tui.search.postings import Postings, build_stream
@@ -57,7 +57,7 @@ class SearchIndex:
     def __init__(
         self,
         documents: list[Document],
-        stream: bytes | bytearray,
+        stream: Stream,
         doc_start: array,  # byte offset of each document in ``stream`` (n + 1 entries)
         doc_len: array,  # words per document
         non_body_lines: list[tuple[tuple[int, int], ...]],  # per doc: line ranges not body

@@ -14,6 +14,7 @@ stream tokens back to characters of the text.
 
 from __future__ import annotations
 
+import mmap
 import re
 from bisect import bisect_right
 from itertools import islice
@@ -23,10 +24,13 @@ from tui.nlp.text import WORD_OR_LINE, normalise, word_parts
 
 __all__ = [
     "ID_LIMIT", "KEY_SIZE", "LINE_KEY", "UNKNOWN_KEY", "Matcher", "TextKeys", "split_keys",
-    "key_term", "stream_spans", "term_key", "word_tokens",
+    "key_term", "stream_spans", "term_key", "word_tokens", "Stream",
 ]
 
 KEY_SIZE = 3  # bytes per token of the stream
+# A token stream: built as a bytearray; read back from the disk cache, a map of its file
+# (which finds, slices and lends its buffer as bytes do, but has no count()).
+Stream = bytes | bytearray | mmap.mmap
 ID_LIMIT = (1 << 21) - 1  # the last id is kept for words no document has
 LINE_KEY = b"\x80\x00\x00"  # term id 0: a line break (no word or phrase is found across one)
 UNKNOWN_KEY = b"\xff\x7f\x7f"  # term id 2**21 - 1: a word of a text that no document has

@@ -18,7 +18,7 @@ from typing import Any
 
 from tui.corpus.document import Document
 from tui.nlp.text import normalise, sentences
-from tui.search.keys import LINE_KEY, stream_spans
+from tui.search.keys import LINE_KEY, Stream, stream_spans
 from tui.search.plans import Hit, Plan, excluded, find_hits
 from tui.search.postings import Postings
 from tui.util import bitsets
@@ -81,7 +81,7 @@ class Ranker:
     def __init__(
         self,
         documents: list[Document],
-        stream: bytes | bytearray,
+        stream: Stream,
         doc_start: array,
         doc_len: array,
         non_body_lines: list[tuple[tuple[int, int], ...]],
@@ -184,7 +184,7 @@ class Ranker:
             gap = min(8, max(0, (window[-1][1] - window[0][0]) // 3 - words))
             penalty = 0
             if ranges:
-                number = stream.count(LINE_KEY, s, line)
+                number = stream[s:line].count(LINE_KEY)  # (a map has no count())
                 penalty = any(lo <= number < hi for lo, hi in ranges)
             score = matched * 10000 - min(cost, 99) * 100 - gap * 2 - penalty + bonus
             scored.append(_Candidate(d, line, window, group, score))
@@ -199,7 +199,7 @@ class Ranker:
         """Character spans of the first ``count`` words on the line at stream offset
         ``line_pos``, and where that line starts in the text."""
         s = self.doc_start[d]
-        number = self.stream.count(LINE_KEY, s, line_pos)
+        number = self.stream[s:line_pos].count(LINE_KEY)
         text = self.documents[d].text
         start = 0
         for _ in range(number):

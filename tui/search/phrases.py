@@ -23,7 +23,7 @@ from operator import attrgetter
 import numpy as np
 
 from tui.search.cache import ResultCache
-from tui.search.keys import KEY_SIZE, key_term
+from tui.search.keys import KEY_SIZE, Stream, key_term
 from tui.util import bitsets
 
 __all__ = ["PhraseFinder", "Settled", "phrase_starts", "settle", "settled_slots"]
@@ -36,7 +36,7 @@ class PhraseFinder:
     """Phrases in one stream of parts (the search's documents, the quote browser's
     quotations), what each phrase's settled slots give remembered in ``cache``."""
 
-    def __init__(self, stream: bytes | bytearray, bounds: array, cache: ResultCache) -> None:
+    def __init__(self, stream: Stream, bounds: array, cache: ResultCache) -> None:
         self.stream = stream
         self._bounds = bounds  # where each part starts, then where the last ends
         self._numbers: np.ndarray | None = None  # the same as NumPy numbers, when asked
@@ -87,7 +87,7 @@ class Settled:
 
 
 def settle(
-    stream: bytes | bytearray,
+    stream: Stream,
     slots: Sequence[Collection[bytes]],
     settled: int,
     bounds: np.ndarray,
@@ -154,7 +154,7 @@ def _holds(codes: np.ndarray, keys: Collection[bytes]) -> np.ndarray:
     return table[np.minimum(ids, len(table) - 1)]
 
 
-def _codes(stream: bytes | bytearray, offsets: np.ndarray) -> np.ndarray:
+def _codes(stream: Stream, offsets: np.ndarray) -> np.ndarray:
     """The three bytes of the token at each of ``offsets``, as one number each (the
     first byte lowest): one gather of four bytes a token, the fourth masked off."""
     tokens = len(stream) // KEY_SIZE

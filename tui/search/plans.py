@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
-from tui.search.keys import term_key
+from tui.search.keys import Stream, term_key
 from tui.search.postings import Postings
 from tui.search.query import EXACT, FUZZY, PREFIX, Clause
 from tui.search.vocabulary import Vocabulary
@@ -123,7 +123,7 @@ def _hit_cost(plan: Plan, matched: bytes) -> int:
 
 def find_hits(
     plans: list[Plan],
-    stream: bytes | bytearray,
+    stream: Stream,
     s: int,
     e: int,
     d: int | None = None,
@@ -158,7 +158,7 @@ def find_hits(
     return out
 
 
-def excluded(negative: list[Plan], stream: bytes | bytearray, s: int, e: int) -> bool:
+def excluded(negative: list[Plan], stream: Stream, s: int, e: int) -> bool:
     """Whether ``stream[s:e]`` holds a phrase of the ``negative`` plans (their words were
     taken out of the documents to look in already)."""
     return any(p.regex is not None and p.regex.search(stream, s, e) for p in negative)
