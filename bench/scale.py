@@ -45,6 +45,7 @@ COLUMNS = (
     ("peak memory, workers", "worker_peak_rss_mb", "MB"),
     ("memory / text", "memory_per_text", "×"),
     ("cached start", "cached_start_seconds", "s"),
+    ("peak memory, cached start", "cached_start_peak_mb", "MB"),
 )
 
 
@@ -119,6 +120,7 @@ def measure(size: int, repeat: int) -> dict[str, Any]:
     starts = cached(corpus)
     report["cached_start_seconds"] = starts["second"]["seconds"]
     report["cached_start"] = starts["second"]
+    report["cached_start_peak_mb"] = starts["second"]["peak_rss_mb"]
     report["chars"] = round(report["chars"] / 1e6, 1)
     report["size"] = size
     return report

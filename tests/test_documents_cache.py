@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.build import cache
 from tui.build import documents as documents_module
@@ -140,3 +142,20 @@ def test_texts_come_back_mapped_whole_and_picklable(cache_dir: Path) -> None:
     # a build's workers get them pickled: as bytes, not as views of a map
     again = pickle.loads(pickle.dumps(back.documents))
     assert again == docs and [d.text for d in again] == texts
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text() | st.text("ab \udc80\ud800€漢“", max_size=20), max_size=6))
+def test_any_texts_read_back_from_the_map_as_they_went_in(
+    texts: list[str], cache_dir: Path
+) -> None:
+    from tui.corpus.document import Document
+
+    docs = [Document(f"d{i}", f"d{i}.md", text) for i, text in enumerate(texts)]
+    state = documents_module._state(LoadResult(docs, [], [], len(docs)))
+    assert state is not None and cache.store("documents", "h", state) is not None
+    back = documents_module._restore(cache.load("documents", "h"))
+    assert back is not None
+    assert [d.text for d in back.documents] == texts
+    assert [d.encoded for d in back.documents] == [d.encoded for d in docs]
