@@ -350,7 +350,7 @@ def test_a_damaged_blob_is_a_miss(cache_dir: Path, damage: str) -> None:
 
     path, table = _blob_entry(cache_dir)
     data = bytearray(path.read_bytes())
-    (at1, size1, _), (at2, size2, _) = table[0], table[1]
+    (at1, size1, _), (at2, _size2, _) = table[0], table[1]
     if damage == "byte":  # one byte of the stream changed
         data[at2 + 100] ^= 1
     elif damage == "swap":  # the first blob's bytes in the place of the second's
