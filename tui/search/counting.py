@@ -37,6 +37,7 @@ class HitCounter:
     def __init__(
         self,
         ids: list[str],
+        numbers: dict[str, int],
         stream: Stream,
         doc_start: array,
         postings: Postings,
@@ -44,7 +45,7 @@ class HitCounter:
         cache: ResultCache,
     ) -> None:
         self.ids = ids  # document ids, by number
-        self.numbers = {doc_id: d for d, doc_id in enumerate(ids)}
+        self.numbers = numbers  # (the index's own: each id's number)
         self.stream, self.doc_start = stream, doc_start
         self.postings = postings
         self.compounds = compounds

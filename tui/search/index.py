@@ -76,7 +76,7 @@ class SearchIndex:
         self._ids = [doc.id for doc in documents]
         self._doc_index = {doc_id: i for i, doc_id in enumerate(self._ids)}
         self._counter = HitCounter(
-            self._ids, stream, doc_start, postings, vocabulary.compounds, cache
+            self._ids, self._doc_index, stream, doc_start, postings, vocabulary.compounds, cache
         )
         self._ranker = Ranker(documents, stream, doc_start, doc_len, non_body_lines, postings)
 
