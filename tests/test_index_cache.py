@@ -60,6 +60,13 @@ def test_second_build_reads_the_cache_and_gives_equal_results(
     second = CorpusIndex.build(bundled, Settings(), lambda *s: stages.append(s))
     assert calls == ["extract_entities", "extract_quotes"]  # nothing built again
     _same(first, second)
+    # the stream and the postings read back as maps of the entry, not copies
+    import mmap
+
+    assert isinstance(second.search.stream, mmap.mmap)
+    assert isinstance(second.search.post_docs, memoryview)
+    assert list(second.search.post_docs) == list(first.search.post_docs)
+    assert list(second.search.post_tfs) == list(first.search.post_tfs)
     n = len(bundled)
     assert [s[0] for s in stages] == ["documents", "search", "entities", "quotes"]
     assert all(done == total == n for _, done, total in stages)

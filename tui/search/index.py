@@ -97,11 +97,11 @@ class SearchIndex:
         return self.postings.post_start
 
     @property
-    def post_docs(self) -> array:
+    def post_docs(self) -> array | memoryview:
         return self.postings.post_docs
 
     @property
-    def post_tfs(self) -> array:
+    def post_tfs(self) -> array | memoryview:
         return self.postings.post_tfs
 
     # --- building, and the state round trip -------------------------------------------------

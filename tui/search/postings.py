@@ -167,8 +167,8 @@ class Postings:
     def __init__(
         self,
         post_start: array,
-        post_docs: array,
-        post_tfs: array,
+        post_docs: array | memoryview,  # (a view of the disk cache's map, read back)
+        post_tfs: array | memoryview,
         bitmaps: dict[int, int],
         documents: int,
     ) -> None:

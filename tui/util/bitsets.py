@@ -22,11 +22,14 @@ T = TypeVar("T")
 
 
 def as_numbers(numbers: Iterable[int]) -> np.ndarray:
-    """``numbers`` as a NumPy array: an ``array.array`` seen as one, without a copy."""
+    """``numbers`` as a NumPy array: an ``array.array`` or a view seen as one, without
+    a copy."""
     if isinstance(numbers, np.ndarray):
         return numbers
     if isinstance(numbers, array):
         return np.frombuffer(numbers, dtype=np.dtype(numbers.typecode))
+    if isinstance(numbers, memoryview):  # (an array read back from a map of the cache)
+        return np.frombuffer(numbers, dtype=np.dtype(numbers.format))
     return np.fromiter(numbers, dtype=np.int64)
 
 
