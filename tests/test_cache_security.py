@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.build import cache
+from tui.build import blobs, cache
 from tui.build import corpus_index as index_module
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
@@ -306,9 +306,9 @@ def test_a_small_entry_is_read_through_a_buffer_no_larger_than_itself(
 
 
 def _blob_value() -> dict[str, object]:
-    return {"a": [1, 2], "t": cache.Blob([b"first ", "é".encode()]),
-            "s": {"stream": cache.Blob([bytearray(b"xyz" * 3000)]), "n": 3},
-            "e": cache.Blob([])}
+    return {"a": [1, 2], "t": blobs.Blob([b"first ", "é".encode()]),
+            "s": {"stream": blobs.Blob([bytearray(b"xyz" * 3000)]), "n": 3},
+            "e": blobs.Blob([])}
 
 
 def _blob_entry(cache_dir: Path) -> tuple[Path, list[tuple[int, int, bytes]]]:
@@ -331,7 +331,7 @@ def test_blobs_read_back_as_maps_of_the_entry(cache_dir: Path) -> None:
 
     path, table = _blob_entry(cache_dir)
     assert [size for _at, size, _mac in table] == [8, 9000, 0]
-    assert all(at % cache._PAGE == 0 for at, _size, _mac in table)
+    assert all(at % blobs.PAGE == 0 for at, _size, _mac in table)
     value = cache.load("thing", "k")
     assert value is not None
     assert isinstance(value["t"], mmap.mmap) and isinstance(value["s"]["stream"], mmap.mmap)
@@ -368,7 +368,7 @@ def test_a_damaged_blob_is_a_miss(cache_dir: Path, damage: str) -> None:
 def test_the_blobs_of_another_entry_are_a_miss(cache_dir: Path) -> None:
     path, _table = _blob_entry(cache_dir)
     value = _blob_value()
-    value["s"] = {"stream": cache.Blob([bytearray(b"abc" * 3000)]), "n": 3}
+    value["s"] = {"stream": blobs.Blob([bytearray(b"abc" * 3000)]), "n": 3}
     other = cache.store("thing", "k2", value)
     assert other is not None
     # k2's frames, which sign k2's blobs, with k's blobs of the same sizes in their place

@@ -23,7 +23,7 @@ like. So nothing here reads what it cannot trust:
   an index holds: no other class or function can be reached from a pickle at all.
 
 Large buffers (a corpus's texts, the search's token stream) can be stored as blobs
-(:class:`Blob`): raw bytes beside the pickles, each signed as a whole, mapped when the
+(tui/build/blobs.py): raw bytes beside the pickles, each signed as a whole, mapped when the
 entry is read back instead of copied onto the heap, and handed out only once their
 signatures check out (in a thread, while the pickles are read). An entry is never
 changed in place (a new one is written beside it and renamed over it), so a map of it
@@ -55,6 +55,7 @@ from typing import IO, Any
 from blake3 import blake3
 from platformdirs import user_cache_dir
 
+from tui.build.blobs import BlobPickler, CheckedBlobs, blobs_in, holds_blobs, write_blobs
 from tui.corpus.document import Document
 
 ENV_VAR = "NEWSDESK_CACHE_DIR"
@@ -114,12 +115,11 @@ def _package() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-# An entry: MAGIC, where its frames start (_AT), its blobs (see Blob), each on a page of
-# its own, then the frames (see _FrameWriter) that hold the pickles.
+# An entry: MAGIC, where its frames start (_AT), its blobs (tui/build/blobs.py), each on a
+# page of its own, then the frames (see _FrameWriter) that hold the pickles.
 MAGIC = b"NDCACHE4"
 _AT = struct.Struct("<Q")
 _FIRST_FRAME = len(MAGIC) + _AT.size  # (in an entry without blobs)
-_PAGE = mmap.ALLOCATIONGRANULARITY  # (a map must start at a multiple of it)
 SECRET_NAME = ".newsdesk-secret"
 _SIGNATURE = 32
 # A frame: its length and whether it is the last (_HEAD), its signature, its bytes.
@@ -329,38 +329,10 @@ def _filename(name: str, key: str) -> str:
 _ALLOWED = frozenset({("array", "array"), ("array", "_array_reconstructor")})
 
 
-class Blob:
-    """Bytes that :func:`store` writes apart from the pickles, whole and in place, and
-    that :func:`load` gives back as a read-only ``mmap`` of the entry's file (``bytes``
-    where no map can be made): a large archive's texts and token stream, which a second
-    start then neither copies nor keeps on the heap (a page is read from the file when
-    something reads it).
-
-    ``parts`` (anything with the buffer protocol) are written one after another as one
-    blob, each let go of once written. A blob may be a part of the stored mapping, or a
-    value of a part that is itself a mapping."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: Iterable[Any]) -> None:
-        self.parts = parts
-
-
-class _Pickler(pickle.Pickler):
-    """Writes each blob it meets as a reference to its number in the entry's table."""
-
-    def __init__(self, file: Any, numbers: dict[int, int]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._numbers = numbers
-
-    def persistent_id(self, obj: Any) -> int | None:
-        return self._numbers[id(obj)] if type(obj) is Blob else None
-
-
 class _Unpickler(pickle.Unpickler):
     """Makes nothing but plain data: any other class or function named in the pickle
     (``os.system``, ``builtins.eval``...) is refused rather than looked up. A blob's
-    reference becomes its view (see Blob)."""
+    reference becomes its view (tui/build/blobs.py)."""
 
     def __init__(self, file: IO[bytes], views: list[mmap.mmap | bytes]) -> None:
         super().__init__(file)
@@ -382,10 +354,6 @@ def _blob_signer(secret: bytes, name: str, key: str) -> Any:
     and place, and its length after it: a blob cannot be moved, cut or put in a frame's
     place (their signers differ)."""
     return blake3(MAGIC + f"\0blob\0{name}\0{key}\0".encode(), key=secret)
-
-
-def _blob_head(number: int, at: int) -> bytes:
-    return number.to_bytes(8, "little") + at.to_bytes(8, "little")
 
 
 def _opened(folder: _Folder, name: str, key: str) -> tuple[io.FileIO, bytes, int] | None:
@@ -547,93 +515,6 @@ class _CheckedFrames(io.RawIOBase):
         super().close()
 
 
-class _Blobs:
-    """An entry's blobs, mapped, and checked against their signatures in a thread while
-    the pickles are read (the views are handed on only once every one checks out).
-
-    The thread reads the file into a buffer of its own rather than through the map, so
-    that checking a blob does not make its pages part of this process."""
-
-    def __init__(self, fd: int, table: Any, signer: Any, end: int) -> None:
-        if not isinstance(table, list):
-            raise _Unsigned("no table of blobs")
-        self._table: list[tuple[int, int, bytes]] = []
-        for entry in table:
-            if not (isinstance(entry, tuple) and len(entry) == 3):
-                raise _Unsigned("not a blob")
-            at, size, mac = entry
-            if not (type(at) is int and type(size) is int and type(mac) is bytes
-                    and 0 <= at <= at + size <= end):
-                raise _Unsigned("a blob out of place")
-            self._table.append((at, size, mac))
-        self._fd, self._signer = fd, signer
-        self._stop = threading.Event()
-        self._passed = False
-        self.views = [_mapped(fd, at, size) for at, size, _mac in self._table]
-        self._thread: threading.Thread | None = None
-        if not self._table:
-            self._passed = True
-            return
-        self._thread = threading.Thread(target=self._check, daemon=True,
-                                        name="newsdesk-cache-blobs")
-        self._thread.start()
-
-    def _check(self) -> None:
-        preadv = getattr(os, "preadv", None)
-        buffer = bytearray(_FRAME)
-        for number, ((at, size, mac), view) in enumerate(zip(self._table, self.views)):
-            signed = self._signer.copy()
-            signed.update(_blob_head(number, at))
-            done = 0
-            while done < size:
-                if self._stop.is_set():
-                    return
-                n = min(_FRAME, size - done)
-                if preadv is None:
-                    with memoryview(view) as whole, whole[done : done + n] as part:
-                        signed.update(part)
-                else:
-                    with memoryview(buffer) as whole, whole[:n] as part:
-                        if preadv(self._fd, [part], at + done) != n:
-                            return
-                        signed.update(part)
-                done += n
-            signed.update(size.to_bytes(8, "little"))
-            if not hmac.compare_digest(signed.digest(), mac):
-                return
-        self._passed = True
-
-    def passed(self) -> bool:
-        """Whether every blob checks out (waiting for the check to end)."""
-        if self._thread is not None:
-            self._thread.join()
-        return self._passed
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-
-
-def _mapped(fd: int, at: int, size: int) -> mmap.mmap | bytes:
-    """The ``size`` bytes at ``at`` in the file of ``fd``: mapped, or read where they
-    cannot be (an empty blob, or a file system without maps)."""
-    if size:
-        try:
-            return mmap.mmap(fd, size, offset=at, access=mmap.ACCESS_READ)
-        except (OSError, ValueError, OverflowError):
-            pass
-    data = bytearray(size)
-    done = 0
-    while done < size:
-        got = os.pread(fd, size - done, at + done)
-        if not got:
-            raise _Unsigned("cut short")
-        data[done : done + len(got)] = got
-        done += len(got)
-    return bytes(data)
-
-
 def load(name: str, key: str) -> Any | None:
     """The value stored under ``name`` and ``key``, or None."""
     try:
@@ -650,7 +531,7 @@ def load(name: str, key: str) -> Any | None:
                 if not (isinstance(first, tuple) and len(first) == 3 and first[0] == key):
                     return None
                 _key, parts, table = first
-                blobs = _Blobs(handle.fileno(), table, _blob_signer(secret, name, key),
+                blobs = CheckedBlobs(handle.fileno(), table, _blob_signer(secret, name, key),
                                frames_at)
                 try:
                     views = blobs.views
@@ -730,15 +611,15 @@ def store(name: str, key: str, value: Any) -> Path | None:
                     # whole 10,000-article index (46 MB) was the peak of a first start.
                     parts = list(value) if isinstance(value, dict) else None
                     pieces = [value] if parts is None else [value[part] for part in parts]
-                    blobs = _blobs_in(pieces)
-                    table = _write_blobs(handle, blobs, _blob_signer(secret, name, key))
+                    blobs = blobs_in(pieces)
+                    table = write_blobs(handle, blobs, _blob_signer(secret, name, key))
                     frames_at = handle.tell()
                     writer = _FrameWriter(handle, _signer(secret, name, key))
                     numbers = {id(blob): i for i, blob in enumerate(blobs)}
                     pickle.dump((key, parts, table), writer, protocol=pickle.HIGHEST_PROTOCOL)
                     for piece in pieces:
-                        if blobs and _holds_blobs(piece):
-                            _Pickler(writer, numbers).dump(piece)
+                        if blobs and holds_blobs(piece):
+                            BlobPickler(writer, numbers).dump(piece)
                         else:
                             pickle.dump(piece, writer, protocol=pickle.HIGHEST_PROTOCOL)
                     writer.finish()
@@ -754,38 +635,3 @@ def store(name: str, key: str, value: Any) -> Path | None:
             return folder.path / filename
     except (OSError, pickle.PicklingError):
         return None
-
-
-def _holds_blobs(piece: Any) -> bool:
-    """Whether ``piece`` is a blob or a mapping with one among its values."""
-    if type(piece) is Blob:
-        return True
-    return isinstance(piece, dict) and any(type(v) is Blob for v in piece.values())
-
-
-def _blobs_in(pieces: list[Any]) -> list[Blob]:
-    """The blobs of the entry's pieces, each once, in the order met."""
-    found: dict[int, Blob] = {}
-    for piece in pieces:
-        for v in piece.values() if isinstance(piece, dict) else (piece,):
-            if type(v) is Blob:
-                found.setdefault(id(v), v)
-    return list(found.values())
-
-
-def _write_blobs(handle: IO[bytes], blobs: list[Blob], signer: Any) -> list[tuple[int, int, bytes]]:
-    """Write each blob on a page of its own; (place, length, signature) of each."""
-    table = []
-    for number, blob in enumerate(blobs):
-        handle.write(bytes(-handle.tell() % _PAGE))
-        at, size = handle.tell(), 0
-        signed = signer.copy()
-        signed.update(_blob_head(number, at))
-        for part in blob.parts:
-            with memoryview(part) as view, view.cast("B") as raw:
-                signed.update(raw)
-                handle.write(raw)
-                size += len(raw)
-        signed.update(size.to_bytes(8, "little"))
-        table.append((at, size, bytes(signed.digest())))
-    return table

@@ -23,6 +23,7 @@ from operator import attrgetter
 from typing import Any
 
 from tui.build import cache, parallel
+from tui.build.blobs import Blob
 from tui.build.query import QueryResult
 from tui.config import Settings
 from tui.corpus.document import BODY, Document
@@ -428,7 +429,7 @@ def _search_state(search: SearchIndex) -> dict[str, Any]:
     codes = {name: _typecode(state[name]) for name in _MAPPED_ARRAYS}
     blobs = ("stream", *_MAPPED_ARRAYS)
     return {
-        "search": {k: cache.Blob([v]) if k in blobs else v for k, v in state.items()},
+        "search": {k: Blob([v]) if k in blobs else v for k, v in state.items()},
         "search_layout": {"codes": codes, "byteorder": sys.byteorder},
     }
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.build import cache
+from tui.build.blobs import Blob
 from tui.config import Settings
 from tui.corpus.document import Document, Section, Spans
 from tui.corpus.loader import LoadResult, corpus_entries, load_corpus
@@ -103,7 +104,7 @@ def _state(result: LoadResult) -> dict[str, Any] | None:
         "path": [d.path for d in docs],
         # the texts as one blob of UTF-8, which a second start maps rather than reads:
         # its documents decode their text when it is read (see Document.text)
-        "texts": cache.Blob(d.encoded for d in docs),
+        "texts": Blob(d.encoded for d in docs),
         "ends": array("q", accumulate(map(_utf8_length, docs), initial=0)),
         "chars": [d.chars for d in docs],
         "meta": [d.meta for d in docs],
