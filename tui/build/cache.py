@@ -22,9 +22,9 @@ like. So nothing here reads what it cannot trust:
 * and the unpickler makes nothing but the built-in containers and ``array.array``, all
   an index holds: no other class or function can be reached from a pickle at all.
 
-Large buffers (a corpus's texts, the search's token stream) can be stored as blobs
-(tui/build/blobs.py): raw bytes beside the pickles, each signed as a whole, mapped when the
-entry is read back instead of copied onto the heap, and handed out only once their
+Large buffers (a corpus's texts, the search's token stream and postings) can be stored
+as blobs (tui/build/blobs.py): raw bytes beside the pickles, each signed as a whole, mapped
+when the entry is read back instead of copied onto the heap, and handed out only once their
 signatures check out (in a thread, while the pickles are read). An entry is never
 changed in place (a new one is written beside it and renamed over it), so a map of it
 stays whole for as long as it is held.
@@ -531,8 +531,8 @@ def load(name: str, key: str) -> Any | None:
                 if not (isinstance(first, tuple) and len(first) == 3 and first[0] == key):
                     return None
                 _key, parts, table = first
-                blobs = CheckedBlobs(handle.fileno(), table, _blob_signer(secret, name, key),
-                               frames_at)
+                blobs = CheckedBlobs(handle.fileno(), table,
+                                     _blob_signer(secret, name, key), frames_at)
                 try:
                     views = blobs.views
                     if parts is None:

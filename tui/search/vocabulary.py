@@ -103,7 +103,6 @@ class Vocabulary:
                     top.append(tid)
         return cls(terms, compounds, sorted_ids, sorted_terms, by_length, short, df, cache)
 
-
     def state(self) -> dict[str, Any]:
         """The vocabulary's part of the index's state (see ``SearchIndex.state``)."""
         return {
