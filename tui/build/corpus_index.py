@@ -13,12 +13,12 @@ import json
 import sys
 from array import array
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import metadata
+from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
@@ -37,6 +37,7 @@ from tui.entities.corrections import (
 )
 from tui.entities.extract import extract_entities
 from tui.entities.model import Entity, Mentions
+from tui.entities.table import EntityTable, names_of, source_counts
 from tui.quotes.browse import QuoteFilter, in_view, ordered
 from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder
@@ -45,7 +46,7 @@ from tui.search.counting import Hits
 from tui.search.index import SearchIndex
 from tui.util import bitsets
 from tui.util.collector import no_collector
-from tui.util.packing import lay, unlay
+from tui.util.packing import laid_together, lay
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -62,19 +63,24 @@ class CorpusIndex:
     documents: list[Document]
     by_id: dict[str, Document] = field(default_factory=dict)
     search: SearchIndex = field(default_factory=lambda: SearchIndex.build([]))
-    entities: list[Entity] = field(default_factory=list)
+    # a list, or an EntityTable when read back from the disk cache
+    entities: Sequence[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     quote_by_id: dict[str, Quote] = field(default_factory=dict)
     clusters: dict[str, list[Quote]] = field(default_factory=dict)
     quotes_by_source: dict[str, list[Quote]] = field(default_factory=dict)
     quote_finder: QuoteFinder | None = None
-    _entity_by_name: dict[str, Entity] | None = field(default=None, repr=False)
+    _entity_by_name: dict[str, int] | None = field(default=None, repr=False)  # name → place
+    # how many entities each source names, while the entities are those extracted
+    _entity_counts: dict[str, int] | None = field(default=None, repr=False)
     _naming: tuple[str, frozenset[str]] | None = field(default=None, repr=False)
     _outlets: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _in_view: list[Quote] | None = field(default=None, repr=False)
+    # whether each source's quotations are in a row in ``quotes`` (as extracted)
+    _sources_in_a_row: bool = field(default=False, repr=False)
     # what the extractor found, before the user's corrections; the corrections applied,
     # and the numbers of those that no longer fit the corpus
-    extracted: tuple[list[Entity], list[Quote], QuoteFinder | None] = field(
+    extracted: tuple[Sequence[Entity], list[Quote], QuoteFinder | None] = field(
         default=([], [], None), repr=False)
     corrections: list[Correction] = field(default_factory=list, repr=False)
     skipped: list[int] = field(default_factory=list, repr=False)
@@ -181,18 +187,29 @@ class CorpusIndex:
                     voiced.setdefault(name, []).append(by_id[quote_id])
         quote_by_id = {q.id: q for q in quotes}
         quotes_by_source: dict[str, list[Quote]] = {}
+        # (a step in Python a source, not a quotation: a source's quotations are in a row)
+        runs = 0
+        for source, run in groupby(quotes, attrgetter("source")):
+            runs += 1
+            got = quotes_by_source.get(source)
+            if got is None:
+                quotes_by_source[source] = list(run)
+            else:
+                got.extend(run)
         clusters: dict[str, list[Quote]] = {}
-        for q in quotes:
-            quotes_by_source.setdefault(q.source, []).append(q)
-            if q.cluster:
-                clusters.setdefault(q.cluster, []).append(q)
+        for q in filter(attrgetter("cluster"), quotes):
+            clusters.setdefault(q.cluster, []).append(q)  # type: ignore[arg-type]
         self.corrections, self.skipped, self.voiced = list(corrections), skipped, voiced
         self.entities, self.quotes, self.quote_finder = entities, quotes, finder
         self.quote_by_id, self.quotes_by_source, self.clusters = (
             quote_by_id, quotes_by_source, clusters)
+        self._sources_in_a_row = runs == len(quotes_by_source)
+        if entities is not self.extracted[0]:
+            self._entity_counts = None
         self._entity_by_name, self._naming, self._outlets = None, None, {}
         self._in_view = None
         self.__dict__.pop("body_quotes", None)
+        self.__dict__.pop("_body_flags", None)
         self.__dict__.pop("_first_quotes", None)
 
     def check(self, correction: Correction) -> Correction:
@@ -227,10 +244,11 @@ class CorpusIndex:
     def entity_named(self, name: str) -> Entity | None:
         """The entity the sidebar lists under ``name`` (the first, if several types)."""
         if self._entity_by_name is None:
-            self._entity_by_name = {}
-            for entity in self.entities:
-                self._entity_by_name.setdefault(entity.name, entity)
-        return self._entity_by_name.get(name)
+            names = names_of(self.entities)
+            # (the first of each name: later ones are set first and overwritten)
+            self._entity_by_name = dict(zip(reversed(names), range(len(names) - 1, -1, -1)))
+        place = self._entity_by_name.get(name)
+        return None if place is None else self.entities[place]
 
     def quote_ids_naming(self, name: str) -> frozenset[str]:
         """:meth:`quotes_naming` of the entity called ``name``; the last one asked is
@@ -249,6 +267,13 @@ class CorpusIndex:
 
     def quote_counts(self, all_sections: bool = False) -> dict[str, int]:
         """Quotations per source, as the quote list would show them without a search."""
+        if all_sections:
+            return {doc_id: len(quotes) for doc_id, quotes in self.quotes_by_source.items()}
+        if self._sources_in_a_row:
+            # (a count in C a source: a large archive has a million quotations)
+            flags, firsts = self._body_flags, self._first_quotes
+            return {doc_id: flags.count(1, firsts[doc_id], firsts[doc_id] + len(quotes))
+                    for doc_id, quotes in self.quotes_by_source.items()}
         return {
             doc_id: sum(1 for q in quotes if in_view(q, all_sections))
             for doc_id, quotes in self.quotes_by_source.items()
@@ -256,10 +281,9 @@ class CorpusIndex:
 
     def entity_counts(self) -> dict[str, int]:
         """How many entities are named in each source."""
-        counts: Counter[str] = Counter()
-        for entity in self.entities:
-            counts.update(entity.sources)
-        return dict(counts)
+        if self._entity_counts is None:
+            self._entity_counts = source_counts(self.entities)
+        return dict(self._entity_counts)
 
     def outlets(self, quote: Quote) -> list[str]:
         """The outlets that carry ``quote``'s statement (its cluster), each once, in
@@ -310,9 +334,13 @@ class CorpusIndex:
         """The quotations of body sections (those shown unless every section is), as a
         set of their places in :attr:`quotes`: a filter of a broad search's tens of
         thousands in one AND, without a step a quotation."""
+        return bitsets.from_flags(self._body_flags)
+
+    @cached_property
+    def _body_flags(self) -> bytes:
+        """1 for each quotation of a body section, 0 for the others, in order."""
         # (in C, a quotation at a time: a large archive has a million)
-        sections = map(attrgetter("section"), self.quotes)
-        return bitsets.from_flags(bytes(map(BODY.__eq__, sections)))
+        return bytes(map(BODY.__eq__, map(attrgetter("section"), self.quotes)))
 
     @cached_property
     def _first_quotes(self) -> dict[str, int]:
@@ -382,6 +410,7 @@ class CorpusIndex:
             "format": INDEX_FORMAT,
             **_search_state(self.search),
             "entities": _entity_columns(self.entities),
+            "entity_counts": self.entity_counts(),
             "quotes": quote_columns(self.quotes),
             "quote_search": self.quote_finder.state() if self.quote_finder else None,
         }
@@ -396,6 +425,9 @@ class CorpusIndex:
                 return False
             entities = _entities_from_columns(state["entities"])
             quotes = quotes_from_columns(state["quotes"])
+            counts = state["entity_counts"]
+            if not isinstance(counts, dict):
+                return False
         except (KeyError, TypeError, ValueError):
             return False
         try:
@@ -407,13 +439,13 @@ class CorpusIndex:
         if search is None or finder is None:
             return False
         self.search, self.entities, self.quotes = search, entities, quotes
-        self.quote_finder = finder
+        self.quote_finder, self._entity_counts = finder, counts
         return True
 
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-5"
+INDEX_FORMAT = "index-6"
 
 
 # The search's largest parts are stored as blobs, which the cache maps when it reads them
@@ -449,7 +481,7 @@ def _typecode(numbers: array | memoryview) -> str:
     return numbers.typecode if isinstance(numbers, array) else numbers.format
 
 
-def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
+def _entity_columns(entities: Sequence[Entity]) -> dict[str, Any]:
     packed = [
         (e.mentions if isinstance(e.mentions, Mentions) else Mentions(e.mentions)).packed()
         for e in entities
@@ -457,7 +489,9 @@ def _entity_columns(entities: list[Entity]) -> dict[str, Any]:
     return {
         "name": [e.name for e in entities],
         "type": [e.type for e in entities],
-        "aliases": [e.aliases for e in entities],
+        # (only those that have some: most have none, and a million empty lists took a
+        # tenth of a second to read back)
+        "aliases": {i: list(e.aliases) for i, e in enumerate(entities) if e.aliases},
         # one tuple for all the entities named in the same sources (two thirds are named
         # in one): the pickler then writes it once, and the unpickler makes it once
         "sources": _shared(p[0] for p in packed),
@@ -471,15 +505,15 @@ def _shared(tuples: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [seen.setdefault(t, t) for t in tuples]
 
 
-def _entities_from_columns(columns: dict[str, Any]) -> list[Entity]:
+def _entities_from_columns(columns: dict[str, Any]) -> EntityTable:
+    """The entities :func:`_entity_columns` stored, as a table: an entity is made when
+    it is read. ValueError (or KeyError, TypeError) for anything else."""
     names, types, aliases, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
-    mentions = list(unlay(columns["mentions"]))
-    if not len(names) == len(types) == len(aliases) == len(sources) == len(mentions):
-        raise ValueError("columns of different lengths")
-    return [
-        Entity(name, kind, alias, Mentions.from_packed(source, data))
-        for name, kind, alias, source, data in zip(names, types, aliases, sources, mentions)
-    ]
+    if not (isinstance(names, list) and isinstance(types, list) and isinstance(sources, list)
+            and isinstance(aliases, dict)):
+        raise ValueError("entity columns of another shape")
+    data, lengths = laid_together(columns["mentions"])
+    return EntityTable(names, types, aliases, sources, data, lengths)
 
 
 def _cache_key(documents: list[Document], settings: Settings, documents_key: str = "") -> str:

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from tui.entities.model import Entity
+from tui.entities.table import EntityTable, forms_of
 from tui.nlp.places import fold
 
 
@@ -20,11 +21,12 @@ class EntityLookup:
     """
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        self.entities = list(entities)
+        # (a table's entities are made only when found)
+        self.entities = entities if isinstance(entities, EntityTable) else list(entities)
         # (a tab between forms, a line break between entities: neither within a form)
         self._forms = [
-            "\t".join(" ".join(fold(f).split()) for f in (e.name, *e.aliases))
-            for e in self.entities
+            "\t".join(" ".join(fold(f).split()) for f in forms)
+            for forms in forms_of(self.entities)
         ]
         self._text = "".join(forms + "\n" for forms in self._forms)
         self._starts = array("Q", [0])

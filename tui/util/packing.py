@@ -88,8 +88,20 @@ def lay(arrays: Iterable[Sequence[int]]) -> Laid:
     return bytes(codes), lengths, laid
 
 
-def unlay(packed: Any) -> Iterator[array]:
-    """The arrays given to :func:`lay`, in order. Raises ValueError on anything else."""
+def laid_together(packed: Any) -> tuple[array, array]:
+    """The arrays given to :func:`lay` as one array end to end, and their lengths, for
+    reading one when it is wanted rather than making them all. ValueError for anything
+    else."""
+    codes, lengths, laid = _checked(packed)
+    if b"q" not in codes and sum(lengths) == len(laid["i"]):
+        return laid["i"], lengths  # (all of one typecode, as offsets nearly always are)
+    together = array("q")
+    for numbers in unlay(packed):
+        together.extend(numbers.tolist())  # (arrays extend only with their own typecode)
+    return together, lengths
+
+
+def _checked(packed: Any) -> Laid:
     try:
         codes, lengths, laid = packed
         if len(codes) != len(lengths) or set(laid) != set(_CODES):
@@ -98,6 +110,12 @@ def unlay(packed: Any) -> Iterator[array]:
             raise ValueError("not laid arrays")
     except (TypeError, AttributeError) as exc:
         raise ValueError("not laid arrays") from exc
+    return codes, lengths, laid
+
+
+def unlay(packed: Any) -> Iterator[array]:
+    """The arrays given to :func:`lay`, in order. Raises ValueError on anything else."""
+    codes, lengths, laid = _checked(packed)
     if b"q" not in codes and sum(lengths) == len(laid["i"]):
         # (all of one typecode, as offsets nearly always are)
         yield from map(laid["i"].__getitem__, _slices(lengths))

@@ -3,7 +3,10 @@ find-as-you-type box above them and keys to correct the one under the cursor."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING, overload
 
 from rich.text import Text
 from textual import on
@@ -18,8 +21,9 @@ from tui.ui.panes.rowlist import RowList
 if TYPE_CHECKING:
     from tui.entities.lookup import EntityLookup
     from tui.entities.model import Entity
+    from tui.entities.table import Picked
 
-TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")
+TYPE_ORDER = ("PERSON", "ORG", "PLACE", "OTHER")  # (the last takes any other type too)
 TYPE_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other"}
 
 
@@ -44,13 +48,14 @@ class EntitiesPane(RowList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[tuple[str, int] | Entity] = []  # (type, count) headers, then entities
+        # (type, count) headers, each followed by its entities
+        self.rows: Sequence[tuple[str, int] | Entity] = []
         self.chosen: str | None = None
-        self.entities: list[Entity] = []  # every entity, by mention count
+        self.entities: Sequence[Entity] = []  # every entity, by mention count
         self.finding = ""  # what the find box holds
         self._lookup: EntityLookup | None = None  # made at the first find
 
-    def set_entities(self, entities: list[Entity]) -> None:
+    def set_entities(self, entities: Sequence[Entity]) -> None:
         self.entities = entities
         self._lookup = None
         self._show()
@@ -69,21 +74,15 @@ class EntitiesPane(RowList):
 
                 self._lookup = EntityLookup(self.entities)
             shown = self._lookup.find(self.finding)
-        groups: dict[str, list[Entity]] = {}
-        for entity in shown:
-            kind = entity.type if entity.type in TYPE_ORDER else "OTHER"
-            groups.setdefault(kind, []).append(entity)
-        self.rows = []
-        for kind in TYPE_ORDER:
-            if groups.get(kind):
-                self.rows.append((kind, len(groups[kind])))
-                self.rows.extend(groups[kind])
-        keep = 1 if self.rows else 0
+        from tui.entities.table import by_type  # (not needed before the first frame)
+
+        groups = by_type(shown, TYPE_ORDER[:-1], TYPE_ORDER[-1])
+        rows = self.rows = _Rows([(kind, groups[kind]) for kind in TYPE_ORDER if groups.get(kind)])
+        keep = 1 if rows else 0
         if self.finding.strip() and shown:  # the best match, wherever its group is
-            keep = self.rows.index(shown[0])
+            keep = rows.first_of(shown[0].type if shown[0].type in groups else TYPE_ORDER[-1])
         elif current is not None and not keep_first:
-            keep = next((i for i, row in enumerate(self.rows)
-                         if not isinstance(row, tuple) and row.name == current.name), keep)
+            keep = rows.place(current.name, keep)
         self.empty_text = f"No entity holds “{self.finding}”." if self.finding.strip() \
             else type(self).empty_text
         self.rows_changed(keep)
@@ -162,3 +161,48 @@ class EntityColumn(Vertical):
     def _found(self, event: Input.Submitted) -> None:
         event.stop()
         self.screen.set_focus(self.query_one(EntitiesPane))
+
+
+class _Rows(Sequence["tuple[str, int] | Entity"]):
+    """Each group's header, (type, count), then its entities: a row is read when it is
+    drawn, so a million entities cost their groups' numbers, not a list of rows."""
+
+    def __init__(self, groups: list[tuple[str, Picked]]) -> None:
+        self._groups = groups
+        self._starts = list(accumulate((1 + len(group) for _, group in groups), initial=0))
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, int] | Entity: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, int] | Entity]: ...
+
+    def __getitem__(
+        self, i: int | slice
+    ) -> tuple[str, int] | Entity | list[tuple[str, int] | Entity]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("row out of range")
+        k = bisect_right(self._starts, i) - 1
+        kind, group = self._groups[k]
+        at = i - self._starts[k]
+        return (kind, len(group)) if at == 0 else group[at - 1]
+
+    def first_of(self, kind: str) -> int:
+        """The row of the first entity of the group ``kind``."""
+        k = next(k for k, (each, _group) in enumerate(self._groups) if each == kind)
+        return self._starts[k] + 1
+
+    def place(self, name: str, default: int) -> int:
+        """The row of the first entity called ``name``, or ``default``."""
+        for (_kind, group), start in zip(self._groups, self._starts):
+            for at, each in enumerate(group.names(), start + 1):
+                if each == name:
+                    return at
+        return default

@@ -1,0 +1,144 @@
+"""Entities read back from the disk cache come as a table of columns: every answer about
+them is the one the built list gives, and an entity is made only when one is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.build import cache
+from tui.build.corpus_index import CorpusIndex
+from tui.config import Settings
+from tui.corpus.document import Document
+from tui.entities.corrections import Correction
+from tui.entities.lookup import EntityLookup
+from tui.entities.model import Entity, Mention, Mentions
+from tui.entities.table import EntityTable, by_type, source_counts
+from tui.util.packing import laid_together, lay
+
+
+@pytest.fixture
+def pair(bundled: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+         ) -> tuple[CorpusIndex, CorpusIndex]:
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    built = CorpusIndex.build(bundled, Settings())
+    cached = CorpusIndex.build(bundled, Settings())
+    assert built.built_by[0] != "cache" and cached.built_by[0] == "cache"
+    return built, cached
+
+
+def _made(table: EntityTable) -> int:
+    return sum(e is not None for e in table._made)
+
+
+def test_a_cached_index_reads_its_entities_as_a_table(
+    pair: tuple[CorpusIndex, CorpusIndex],
+) -> None:
+    built, cached = pair
+    table = cached.entities
+    assert isinstance(table, EntityTable) and isinstance(built.entities, list)
+    assert _made(table) == 0  # nothing made by reading the index back
+    assert cached.entity_counts() == built.entity_counts()
+    assert cached.entity_named(built.entities[3].name).name == built.entities[3].name
+    assert cached.entity_named("Nobody At All") is None
+    assert _made(table) == 1  # the one asked for, and no other
+    assert [e.to_json() for e in table] == [e.to_json() for e in built.entities]
+    assert table[-1].to_json() == built.entities[-1].to_json()
+    assert [e.name for e in table[2:5]] == [e.name for e in built.entities[2:5]]
+    assert table[0] is table[0]  # one object for one entity
+    with pytest.raises(IndexError):
+        table[len(table)]
+
+
+def test_groups_and_finds_are_the_same_from_a_table(
+    pair: tuple[CorpusIndex, CorpusIndex],
+) -> None:
+    built, cached = pair
+    kinds, rest = ("PERSON", "ORG", "PLACE"), "OTHER"
+    listed, tabled = by_type(built.entities, kinds, rest), by_type(cached.entities, kinds, rest)
+    assert {k: [e.name for e in v] for k, v in listed.items()} == {
+        k: list(v.names()) for k, v in tabled.items()}
+    assert _made(cached.entities) == 0  # grouping and names make no entity
+    for text in ("kono", "korea", "s", "zzzz"):
+        assert [e.name for e in EntityLookup(cached.entities).find(text)] == [
+            e.name for e in EntityLookup(built.entities).find(text)]
+
+
+def test_corrections_apply_to_a_table_as_to_a_list(
+    pair: tuple[CorpusIndex, CorpusIndex],
+) -> None:
+    built, cached = pair
+    person = next(e for e in built.entities if e.type == "PERSON" and e.count > 1)
+    fixes = [Correction("rename", person.name, "Renamed Person"),
+             Correction("retype", built.entities[0].name, "OTHER")]
+    for index in (built, cached):
+        index.correct(fixes)
+    assert [e.to_json() for e in cached.entities] == [e.to_json() for e in built.entities]
+    assert cached.entity_counts() == built.entity_counts()
+    assert cached.entity_named("Renamed Person") is not None
+    for index in (built, cached):
+        index.correct([])
+    assert isinstance(cached.entities, EntityTable)  # back to what was read
+    assert cached.entity_counts() == built.entity_counts()
+
+
+def test_other_types_fall_under_the_rest() -> None:
+    def entity(name: str, kind: str) -> Entity:
+        return Entity(name, kind, [], Mentions([Mention("a", 0, 1)]))
+
+    entities = [entity("A", "PERSON"), entity("B", "EVENT"), entity("C", "OTHER"),
+                entity("D", "PERSON")]
+    groups = by_type(entities, ("PERSON", "ORG", "PLACE"), "OTHER")
+    assert {k: list(v.names()) for k, v in groups.items() if len(v)} == {
+        "PERSON": ["A", "D"], "OTHER": ["B", "C"]}
+    assert source_counts(entities) == {"a": 4}
+
+
+def test_mixed_typecodes_read_back_together() -> None:
+    from array import array
+
+    arrays = [array("i", [1, 2]), array("q", [2**40, 5]), array("i", [])]
+    data, lengths = laid_together(lay(arrays))
+    assert list(data) == [1, 2, 2**40, 5] and list(lengths) == [2, 2, 0]
+    with pytest.raises(ValueError):
+        laid_together(("x", 1, 2))
+
+
+def test_a_table_of_columns_that_do_not_fit_is_refused() -> None:
+    from array import array
+
+    with pytest.raises(ValueError):
+        EntityTable(["A"], ["PERSON", "ORG"], {}, [("a",)], array("i", [0, 1]), [2])
+    with pytest.raises(ValueError):
+        EntityTable(["A"], ["PERSON"], {3: ["x"]}, [("a",)], array("i", [0, 1]), [2])
+    with pytest.raises(ValueError):
+        EntityTable(["A"], ["PERSON"], {}, [("a",)], array("i", [0, 1]), [3])
+
+
+def _counted(index: CorpusIndex, all_sections: bool) -> dict[str, int]:
+    """Quotations per source, one at a time, as the quote list shows them."""
+    out: dict[str, int] = {}
+    for q in index.quotes:
+        if all_sections or q.section == "body":
+            out[q.source] = out.get(q.source, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("all_sections", [False, True])
+def test_quote_counts_count_what_the_list_shows(
+    pair: tuple[CorpusIndex, CorpusIndex], all_sections: bool
+) -> None:
+    built, cached = pair
+    assert any(q.section != "body" for q in built.quotes)  # (the rule is tried)
+    for index in (built, cached):
+        counts = {k: v for k, v in index.quote_counts(all_sections).items() if v}
+        assert counts == _counted(index, all_sections)
+    # a list whose sources' quotations are not in a row is counted as well
+    entities, quotes, finder = built.extracted
+    mixed = CorpusIndex(documents=built.documents, by_id=built.by_id)
+    mixed.extracted = (entities, quotes[1::2] + quotes[::2], None)
+    mixed.correct([])
+    assert not mixed._sources_in_a_row
+    counts = {k: v for k, v in mixed.quote_counts(all_sections).items() if v}
+    assert counts == _counted(mixed, all_sections)
