@@ -15,7 +15,7 @@ from tui.entities.corrections import Correction
 from tui.entities.lookup import EntityLookup
 from tui.entities.model import Entity, Mention, Mentions
 from tui.entities.table import EntityTable, by_type, source_counts
-from tui.util.packing import laid_together, lay
+from tui.util.packing import checked_starts, end_to_end
 
 
 @pytest.fixture
@@ -39,6 +39,7 @@ def test_a_cached_index_reads_its_entities_as_a_table(
     table = cached.entities
     assert isinstance(table, EntityTable) and isinstance(built.entities, list)
     assert _made(table) == 0  # nothing made by reading the index back
+    assert isinstance(table._data, memoryview)  # the mentions: a view of the cache's map
     assert cached.entity_counts() == built.entity_counts()
     assert cached.entity_named(built.entities[3].name).name == built.entities[3].name
     assert cached.entity_named("Nobody At All") is None
@@ -95,25 +96,36 @@ def test_other_types_fall_under_the_rest() -> None:
     assert source_counts(entities) == {"a": 4}
 
 
-def test_mixed_typecodes_read_back_together() -> None:
+def test_arrays_end_to_end_keep_their_numbers() -> None:
     from array import array
 
-    arrays = [array("i", [1, 2]), array("q", [2**40, 5]), array("i", [])]
-    data, lengths = laid_together(lay(arrays))
-    assert list(data) == [1, 2, 2**40, 5] and list(lengths) == [2, 2, 0]
-    with pytest.raises(ValueError):
-        laid_together(("x", 1, 2))
+    data, starts = end_to_end([array("i", [1, 2]), [3], array("i", [])])
+    assert data.typecode == "i" and list(data) == [1, 2, 3] and list(starts) == [0, 2, 3, 3]
+    data, starts = end_to_end([array("i", [1, 2]), array("q", [2**40, 5]), array("i", [])])
+    assert data.typecode == "q" and list(data) == [1, 2, 2**40, 5]
+    assert checked_starts(data, starts) is starts
+    for bad in (array("q", [0, 3, 2, 4]), array("q", [1, 4]), array("q", [0, 5]),
+                array("i", [0, 4]), array("q"), [0, 4]):
+        with pytest.raises(ValueError):
+            checked_starts(data, bad)
 
 
 def test_a_table_of_columns_that_do_not_fit_is_refused() -> None:
     from array import array
 
-    with pytest.raises(ValueError):
-        EntityTable(["A"], ["PERSON", "ORG"], {}, [("a",)], array("i", [0, 1]), [2])
-    with pytest.raises(ValueError):
-        EntityTable(["A"], ["PERSON"], {3: ["x"]}, [("a",)], array("i", [0, 1]), [2])
-    with pytest.raises(ValueError):
-        EntityTable(["A"], ["PERSON"], {}, [("a",)], array("i", [0, 1]), [3])
+    def table(types: list[str], aliases: dict[int, list[str]], mention_starts: list[int],
+              numbers: list[int]) -> EntityTable:
+        return EntityTable(["A"], types, aliases, (array("i", [0, 1]), array("q", mention_starts)),
+                           (array("i", numbers), array("q", [0, len(numbers)])), ["a"])
+
+    assert table(["PERSON"], {}, [0, 2], [0])[0].to_json()["sources"] == ["a"]
+    for bad in ((["PERSON", "ORG"], {}, [0, 2], [0]),  # a type too many
+                (["PERSON"], {3: ["x"]}, [0, 2], [0]),  # aliases of no entity
+                (["PERSON"], {}, [0, 3], [0]),  # mentions that do not add up
+                (["PERSON"], {}, [0, 2], [1]),  # a source of no document
+                (["PERSON"], {}, [0, 2], [-1])):
+        with pytest.raises(ValueError):
+            table(*bad)
 
 
 def _counted(index: CorpusIndex, all_sections: bool) -> dict[str, int]:

@@ -37,7 +37,7 @@ from tui.entities.corrections import (
 )
 from tui.entities.extract import extract_entities
 from tui.entities.model import Entity, Mentions
-from tui.entities.table import EntityTable, names_of, source_counts
+from tui.entities.table import EntityTable, names_of, source_counts, table_columns
 from tui.quotes.browse import QuoteFilter, in_view, ordered
 from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder
@@ -46,7 +46,6 @@ from tui.search.counting import Hits
 from tui.search.index import SearchIndex
 from tui.util import bitsets
 from tui.util.collector import no_collector
-from tui.util.packing import laid_together, lay
 
 # progress(stage, done, total): stage names what is being built, for a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -409,8 +408,7 @@ class CorpusIndex:
         return {
             "format": INDEX_FORMAT,
             **_search_state(self.search),
-            "entities": _entity_columns(self.entities),
-            "entity_counts": self.entity_counts(),
+            "entities": _entity_columns(self.entities, self.order),
             "quotes": quote_columns(self.quotes),
             "quote_search": self.quote_finder.state() if self.quote_finder else None,
         }
@@ -423,11 +421,8 @@ class CorpusIndex:
         try:
             if not all(map(self.by_id.__contains__, state["quotes"]["source"])):
                 return False
-            entities = _entities_from_columns(state["entities"])
+            entities = _entities_from_columns(state["entities"], [d.id for d in self.documents])
             quotes = quotes_from_columns(state["quotes"])
-            counts = state["entity_counts"]
-            if not isinstance(counts, dict):
-                return False
         except (KeyError, TypeError, ValueError):
             return False
         try:
@@ -439,13 +434,13 @@ class CorpusIndex:
         if search is None or finder is None:
             return False
         self.search, self.entities, self.quotes = search, entities, quotes
-        self.quote_finder, self._entity_counts = finder, counts
+        self.quote_finder = finder
         return True
 
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-6"
+INDEX_FORMAT = "index-9"
 
 
 # The search's largest parts are stored as blobs, which the cache maps when it reads them
@@ -481,39 +476,39 @@ def _typecode(numbers: array | memoryview) -> str:
     return numbers.typecode if isinstance(numbers, array) else numbers.format
 
 
-def _entity_columns(entities: Sequence[Entity]) -> dict[str, Any]:
-    packed = [
-        (e.mentions if isinstance(e.mentions, Mentions) else Mentions(e.mentions)).packed()
-        for e in entities
-    ]
+def _entity_columns(entities: Sequence[Entity], numbering: Mapping[str, int]) -> dict[str, Any]:
+    """The entities as the columns of an :class:`EntityTable`, their sources numbered as
+    in ``numbering`` (the documents' places)."""
+    mentions, sources = table_columns(entities, numbering)
     return {
         "name": [e.name for e in entities],
         "type": [e.type for e in entities],
         # (only those that have some: most have none, and a million empty lists took a
         # tenth of a second to read back)
         "aliases": {i: list(e.aliases) for i, e in enumerate(entities) if e.aliases},
-        # one tuple for all the entities named in the same sources (two thirds are named
-        # in one): the pickler then writes it once, and the unpickler makes it once
-        "sources": _shared(p[0] for p in packed),
-        "mentions": lay(p[1] for p in packed),
+        # (sources as numbers of the documents: a million tuples of ids took a fifth of a
+        # second to read back, for the few entities read)
+        "sources": sources,
+        # (the offsets as a blob, mapped when read back: 110 MB at 100,000 articles; a
+        # blob is found among a part's values, not deeper)
+        "mention_data": Blob([mentions[0]]),
+        "mentions": (mentions[1], mentions[0].typecode, sys.byteorder),
     }
 
 
-def _shared(tuples: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """The tuples, those that are equal made one object."""
-    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return [seen.setdefault(t, t) for t in tuples]
-
-
-def _entities_from_columns(columns: dict[str, Any]) -> EntityTable:
+def _entities_from_columns(columns: dict[str, Any], source_ids: list[str]) -> EntityTable:
     """The entities :func:`_entity_columns` stored, as a table: an entity is made when
     it is read. ValueError (or KeyError, TypeError) for anything else."""
-    names, types, aliases, sources = (columns[k] for k in ("name", "type", "aliases", "sources"))
-    if not (isinstance(names, list) and isinstance(types, list) and isinstance(sources, list)
-            and isinstance(aliases, dict)):
+    names, types, aliases = columns["name"], columns["type"], columns["aliases"]
+    sources = columns["sources"]
+    if not (isinstance(names, list) and isinstance(types, list) and isinstance(aliases, dict)
+            and isinstance(sources[0], array)):
         raise ValueError("entity columns of another shape")
-    data, lengths = laid_together(columns["mentions"])
-    return EntityTable(names, types, aliases, sources, data, lengths)
+    blob, (starts, code, byteorder) = columns["mention_data"], columns["mentions"]
+    if code not in ("i", "q") or byteorder != sys.byteorder:
+        raise ValueError("mentions of another layout")
+    mentions = (memoryview(blob).cast(code), starts)
+    return EntityTable(names, types, aliases, mentions, sources, source_ids)
 
 
 def _cache_key(documents: list[Document], settings: Settings, documents_key: str = "") -> str:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain, compress
 from typing import overload
 
+import numpy as np
+
 from tui.entities.model import Entity, Mentions
+from tui.util.bitsets import as_numbers
+from tui.util.packing import checked_starts, end_to_end
 
 
 class _Entities(Sequence[Entity]):
@@ -45,35 +49,41 @@ class _Entities(Sequence[Entity]):
 
 
 class EntityTable(_Entities):
-    """Entities as columns: names, types, aliases (only those that have some), each
-    one's distinct sources and its packed mentions (:meth:`Mentions.packed`), the
-    mentions all in one array, each entity's from ``starts[i]`` to ``starts[i + 1]``.
+    """Entities as columns: names, types, aliases (only those that have some), their
+    mentions packed (:meth:`Mentions.packed`) and their distinct sources as numbers of
+    ``source_ids``, each column's entities end to end in one array with where each
+    starts (:func:`~tui.util.packing.end_to_end`). The mentions may be a view of
+    another typecode's memory (the cache's map): an entity's are copied out when it is
+    made.
 
     Reading an entity makes it once; it is the same object every time after, so that
     what keeps entities by identity (corrections) sees one object for one entity.
     """
 
-    __slots__ = ("names", "types", "_aliases", "_sources", "_data", "_starts", "_made")
+    __slots__ = ("names", "types", "_aliases", "_data", "_starts", "_numbers",
+                 "_number_starts", "_ids", "_made")
 
     def __init__(
         self,
         names: list[str],
         types: list[str],
         aliases: dict[int, list[str]],
-        sources: list[tuple[str, ...]],
-        data: array,
-        lengths: Sequence[int],
+        mentions: tuple[array | memoryview, array],
+        sources: tuple[array, array],
+        source_ids: Sequence[str],
     ) -> None:
         n = len(names)
-        if not len(types) == len(sources) == len(lengths) == n:
+        if not len(types) == len(mentions[1]) - 1 == len(sources[1]) - 1 == n:
             raise ValueError("columns of different lengths")
         if any(not 0 <= i < n for i in aliases):
             raise ValueError("aliases of no entity")
-        self.names, self.types = names, types
-        self._aliases, self._sources, self._data = aliases, sources, data
-        self._starts = array("q", accumulate(lengths, initial=0))
-        if self._starts[-1] != len(data):
-            raise ValueError("mentions that do not add up")
+        self.names, self.types, self._aliases = names, types, aliases
+        self._data, self._starts = mentions[0], checked_starts(*mentions)
+        self._numbers, self._number_starts = sources[0], checked_starts(*sources)
+        numbers = as_numbers(self._numbers)
+        if len(numbers) and not 0 <= int(numbers.min()) <= int(numbers.max()) < len(source_ids):
+            raise ValueError("sources of no document")
+        self._ids = source_ids
         self._made: list[Entity | None] = [None] * n
 
     def __len__(self) -> int:
@@ -82,8 +92,11 @@ class EntityTable(_Entities):
     def _at(self, i: int) -> Entity:
         made = self._made[i]
         if made is None:
-            mentions = Mentions.from_packed(
-                self._sources[i], self._data[self._starts[i] : self._starts[i + 1]])
+            numbers = self._numbers[self._number_starts[i] : self._number_starts[i + 1]]
+            data = self._data[self._starts[i] : self._starts[i + 1]]
+            if not isinstance(data, array):
+                data = array(data.format, data.tobytes())  # (a view of the map)
+            mentions = Mentions.from_packed(tuple(map(self._ids.__getitem__, numbers)), data)
             made = self._made[i] = Entity(
                 self.names[i], self.types[i], list(self._aliases.get(i, ())), mentions)
         return made
@@ -92,9 +105,23 @@ class EntityTable(_Entities):
         """The aliases of entity ``i``, without making the entity."""
         return self._aliases.get(i, [])
 
-    def sources(self) -> list[tuple[str, ...]]:
-        """Each entity's distinct sources, in order of first mention."""
-        return self._sources
+    def source_counts(self) -> dict[str, int]:
+        """How many of the entities each source names, counted in C."""
+        counts = np.bincount(as_numbers(self._numbers), minlength=len(self._ids))
+        return {self._ids[k]: int(counts[k]) for k in np.flatnonzero(counts).tolist()}
+
+
+def table_columns(
+    entities: Sequence[Entity], numbering: Mapping[str, int]
+) -> tuple[tuple[array, array], tuple[array, array]]:
+    """The mentions and sources columns of an :class:`EntityTable`: each entity's packed
+    mentions, and its distinct sources as their numbers in ``numbering``."""
+    packed = [
+        (e.mentions if isinstance(e.mentions, Mentions) else Mentions(e.mentions)).packed()
+        for e in entities
+    ]
+    numbers = (array("i", map(numbering.__getitem__, sources)) for sources, _data in packed)
+    return end_to_end(data for _sources, data in packed), end_to_end(numbers)
 
 
 class Picked(_Entities):
@@ -158,10 +185,8 @@ def forms_of(entities: Sequence[Entity]) -> Iterator[tuple[str, ...]]:
 
 def source_counts(entities: Sequence[Entity]) -> dict[str, int]:
     """How many of the entities each source names."""
-    named: Iterable[Collection[str]]
     if isinstance(entities, EntityTable):
-        named = entities.sources()
-    else:
-        named = (e.mentions.distinct_sources() if isinstance(e.mentions, Mentions)
-                 else {m.source for m in e.mentions} for e in entities)
+        return entities.source_counts()
+    named = (e.mentions.distinct_sources() if isinstance(e.mentions, Mentions)
+             else {m.source for m in e.mentions} for e in entities)
     return dict(Counter(chain.from_iterable(named)))

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from dataclasses import asdict, dataclass, fields
 from typing import Any, NamedTuple
+
+from tui.util.packing import apart, offsets, separated
 
 FULL = "full"
 PARTIAL = "partial"
@@ -55,15 +58,23 @@ class QuoteSpan(NamedTuple):
 _QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 
 
-def quote_columns(quotes: list[Quote]) -> dict[str, list[Any]]:
+def quote_columns(quotes: list[Quote]) -> dict[str, Any]:
     """The quotes a column a field, to pickle: tens of thousands of objects pickled one
-    by one take several times longer to read back, and leave gaps in memory."""
-    return {name: [getattr(q, name) for q in quotes] for name in _QUOTE_FIELDS}
+    by one take several times longer to read back, and leave gaps in memory. Offsets
+    are kept as arrays and ids as one text (read back in C, not an object at a time)."""
+    columns: dict[str, Any] = {name: [getattr(q, name) for q in quotes] for name in _QUOTE_FIELDS}
+    columns["id"] = separated(columns["id"])
+    for name in ("start", "end"):
+        columns[name] = offsets(columns[name])
+    return columns
 
 
-def quotes_from_columns(columns: dict[str, list[Any]]) -> list[Quote]:
-    """The inverse of :func:`quote_columns`; ValueError if the columns do not fit."""
-    values = [columns[name] for name in _QUOTE_FIELDS]
+def quotes_from_columns(columns: dict[str, Any]) -> list[Quote]:
+    """The inverse of :func:`quote_columns`; ValueError (or TypeError) if the columns do
+    not fit."""
+    values = [apart(columns[name]) if name == "id" else columns[name] for name in _QUOTE_FIELDS]
+    # (ints made in one C call an array, rather than one at a time as the rows are made)
+    values = [v.tolist() if isinstance(v, array) else v for v in values]
     if len({len(v) for v in values}) > 1:
         raise ValueError("columns of different lengths")
     return [Quote(*row) for row in zip(*values)]

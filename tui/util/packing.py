@@ -10,9 +10,11 @@ of buffers.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from itertools import accumulate
 from typing import Any
+
+import numpy as np
 
 # The typecodes kept apart, so that each array comes back with its own.
 _CODES = ("i", "q")
@@ -88,17 +90,32 @@ def lay(arrays: Iterable[Sequence[int]]) -> Laid:
     return bytes(codes), lengths, laid
 
 
-def laid_together(packed: Any) -> tuple[array, array]:
-    """The arrays given to :func:`lay` as one array end to end, and their lengths, for
-    reading one when it is wanted rather than making them all. ValueError for anything
-    else."""
-    codes, lengths, laid = _checked(packed)
-    if b"q" not in codes and sum(lengths) == len(laid["i"]):
-        return laid["i"], lengths  # (all of one typecode, as offsets nearly always are)
-    together = array("q")
-    for numbers in unlay(packed):
-        together.extend(numbers.tolist())  # (arrays extend only with their own typecode)
-    return together, lengths
+def end_to_end(arrays: Iterable[Sequence[int]]) -> tuple[array, array]:
+    """The arrays as one, of 4-byte ints unless a number needs 8 (see :func:`offsets`),
+    and where each starts in it (then where the last ends): a piece is read when it is
+    wanted, rather than all made again as arrays of their own."""
+    pieces = list(arrays)
+    data = array("i")
+    try:
+        for numbers in pieces:
+            data.extend(numbers if isinstance(numbers, array) and numbers.typecode == "i"
+                        else array("i", numbers))
+    except OverflowError:
+        data = array("q")
+        for numbers in pieces:
+            data.extend(array("q", numbers))
+    return data, array("q", accumulate(map(len, pieces), initial=0))
+
+
+def checked_starts(data: Sized, starts: Any) -> array:
+    """``starts`` if they are where pieces laid end to end in ``data`` start (and the
+    last ends), as :func:`end_to_end` gives them; else ValueError."""
+    if not (isinstance(starts, array) and starts.typecode == "q" and len(starts)):
+        raise ValueError("not the starts of pieces")
+    steps = np.diff(np.frombuffer(starts, dtype=np.int64))
+    if starts[0] != 0 or starts[-1] != len(data) or (len(steps) and int(steps.min()) < 0):
+        raise ValueError("pieces that do not add up")
+    return starts
 
 
 def _checked(packed: Any) -> Laid:
