@@ -67,6 +67,12 @@ def test_second_build_reads_the_cache_and_gives_equal_results(
     assert isinstance(second.search.post_docs, memoryview)
     assert list(second.search.post_docs) == list(first.search.post_docs)
     assert list(second.search.post_tfs) == list(first.search.post_tfs)
+    finder = second.quote_finder
+    assert finder is not None and isinstance(finder.stream, mmap.mmap)
+    assert isinstance(finder.numbers, memoryview)
+    for text in ("Korea", "intelligence sharing", '"South Korea"', "kono", "zzzz"):
+        assert [q.id for q in second.query(text, typing=False).quotes] == [
+            q.id for q in first.query(text, typing=False).quotes]
     n = len(bundled)
     assert [s[0] for s in stages] == ["documents", "search", "entities", "quotes"]
     assert all(done == total == n for _, done, total in stages)

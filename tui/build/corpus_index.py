@@ -405,12 +405,18 @@ class CorpusIndex:
         self.quotes = extract_quotes(self.documents, self.entities)
 
     def _state(self) -> dict[str, Any]:
+        search, search_layout = _mapped(self.search.state(), ("stream",), _MAPPED_ARRAYS)
+        finder, finder_layout = (
+            _mapped(self.quote_finder.state(), ("stream",), _FINDER_ARRAYS)
+            if self.quote_finder else (None, None))
         return {
             "format": INDEX_FORMAT,
-            **_search_state(self.search),
+            "search": search,
+            "search_layout": search_layout,
             "entities": _entity_columns(self.entities, self.order),
             "quotes": quote_columns(self.quotes),
-            "quote_search": self.quote_finder.state() if self.quote_finder else None,
+            "quote_search": finder,
+            "quote_search_layout": finder_layout,
         }
 
     def _restore(self, state: Any) -> bool:
@@ -426,11 +432,14 @@ class CorpusIndex:
         except (KeyError, TypeError, ValueError):
             return False
         try:
-            searched = _search_from_state(state["search"], state["search_layout"])
+            searched = _unmapped(state["search"], state["search_layout"], _MAPPED_ARRAYS)
+            found = state["quote_search"]
+            if found is not None:
+                found = _unmapped(found, state["quote_search_layout"], _FINDER_ARRAYS)
         except (KeyError, TypeError, ValueError, AttributeError):
             return False
         search = SearchIndex.from_state(self.documents, searched)
-        finder = QuoteFinder.from_state(quotes, state.get("quote_search"))
+        finder = QuoteFinder.from_state(quotes, found)
         if search is None or finder is None:
             return False
         self.search, self.entities, self.quotes = search, entities, quotes
@@ -440,32 +449,34 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-9"
+INDEX_FORMAT = "index-10"
 
 
-# The search's largest parts are stored as blobs, which the cache maps when it reads them
-# back rather than copying them onto the heap (at 100,000 articles, 234 MB of token
-# stream and 184 MB of postings): the stream as it is, the postings' arrays as their
-# bytes, read back as views of their typecode on a machine of the same byte order.
+# The search's largest parts, and the quote finder's, are stored as blobs, which the cache
+# maps when it reads them back rather than copying them onto the heap (at 100,000
+# articles, 234 MB of token stream and 184 MB of postings; 47 MB of quotations' stream
+# and 55 MB of their numbers): the streams as they are, the arrays as their bytes, read
+# back as views of their typecode on a machine of the same byte order.
 _MAPPED_ARRAYS = ("post_docs", "post_tfs")
+_FINDER_ARRAYS = ("numbers",)
 
 
-def _search_state(search: SearchIndex) -> dict[str, Any]:
-    """The search's part of ``_state()``: its state with blobs, and their layout."""
-    state = search.state()
-    codes = {name: _typecode(state[name]) for name in _MAPPED_ARRAYS}
-    blobs = ("stream", *_MAPPED_ARRAYS)
-    return {
-        "search": {k: Blob([v]) if k in blobs else v for k, v in state.items()},
-        "search_layout": {"codes": codes, "byteorder": sys.byteorder},
-    }
+def _mapped(state: dict[str, Any], raw: tuple[str, ...], arrays: tuple[str, ...]
+            ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``state`` with its parts ``raw`` (bytes) and ``arrays`` as blobs, and the layout
+    :func:`_unmapped` needs to read the arrays back."""
+    codes = {name: _typecode(state[name]) for name in arrays}
+    blobs = {*raw, *arrays}
+    return ({k: Blob([v]) if k in blobs else v for k, v in state.items()},
+            {"codes": codes, "byteorder": sys.byteorder})
 
 
-def _search_from_state(state: dict[str, Any], layout: dict[str, Any]) -> dict[str, Any]:
-    """The search's state as :func:`_search_state` stored it, its arrays views of their
+def _unmapped(state: dict[str, Any], layout: dict[str, Any], arrays: tuple[str, ...]
+              ) -> dict[str, Any]:
+    """A state as :func:`_mapped` stored it, its arrays views of their typecode on the
     maps; ValueError (or KeyError, TypeError) for anything else."""
-    if layout["byteorder"] != sys.byteorder or set(layout["codes"]) != set(_MAPPED_ARRAYS):
-        raise ValueError("postings of another layout")
+    if layout["byteorder"] != sys.byteorder or set(layout["codes"]) != set(arrays):
+        raise ValueError("arrays of another layout")
     out = dict(state)
     for name, code in layout["codes"].items():
         out[name] = memoryview(state[name]).cast(code)
