@@ -14,7 +14,7 @@ from tui.corpus.document import Document
 from tui.entities.corrections import Correction
 from tui.entities.lookup import EntityLookup
 from tui.entities.model import Entity, Mention, Mentions
-from tui.entities.table import EntityTable, by_type, source_counts
+from tui.entities.table import EntityTable, by_type, source_counts, table_columns, type_codes
 from tui.util.packing import checked_starts, end_to_end
 
 
@@ -90,10 +90,15 @@ def test_other_types_fall_under_the_rest() -> None:
 
     entities = [entity("A", "PERSON"), entity("B", "EVENT"), entity("C", "OTHER"),
                 entity("D", "PERSON")]
-    groups = by_type(entities, ("PERSON", "ORG", "PLACE"), "OTHER")
-    assert {k: list(v.names()) for k, v in groups.items() if len(v)} == {
-        "PERSON": ["A", "D"], "OTHER": ["B", "C"]}
-    assert source_counts(entities) == {"a": 4}
+    mentions, sources = table_columns(entities, {"a": 0})
+    table = EntityTable([e.name for e in entities], type_codes(entities), {}, mentions,
+                        sources, ["a"])
+    for each in (entities, table):
+        groups = by_type(each, ("PERSON", "ORG", "PLACE"), "OTHER")
+        assert {k: list(v.names()) for k, v in groups.items() if len(v)} == {
+            "PERSON": ["A", "D"], "OTHER": ["B", "C"]}
+        assert [e.type for e in groups["OTHER"]] == ["EVENT", "OTHER"]
+        assert source_counts(each) == {"a": 4}
 
 
 def test_arrays_end_to_end_keep_their_numbers() -> None:
@@ -115,7 +120,9 @@ def test_a_table_of_columns_that_do_not_fit_is_refused() -> None:
 
     def table(types: list[str], aliases: dict[int, list[str]], mention_starts: list[int],
               numbers: list[int]) -> EntityTable:
-        return EntityTable(["A"], types, aliases, (array("i", [0, 1]), array("q", mention_starts)),
+        kinds = list(dict.fromkeys(types))
+        return EntityTable(["A"], (array("H", map(kinds.index, types)), kinds), aliases,
+                           (array("i", [0, 1]), array("q", mention_starts)),
                            (array("i", numbers), array("q", [0, len(numbers)])), ["a"])
 
     assert table(["PERSON"], {}, [0, 2], [0])[0].to_json()["sources"] == ["a"]
@@ -123,9 +130,13 @@ def test_a_table_of_columns_that_do_not_fit_is_refused() -> None:
                 (["PERSON"], {3: ["x"]}, [0, 2], [0]),  # aliases of no entity
                 (["PERSON"], {}, [0, 3], [0]),  # mentions that do not add up
                 (["PERSON"], {}, [0, 2], [1]),  # a source of no document
-                (["PERSON"], {}, [0, 2], [-1])):
+                (["PERSON"], {}, [0, 2], [-1])):  # (and one of no kind, below)
         with pytest.raises(ValueError):
             table(*bad)
+    with pytest.raises(ValueError):
+        EntityTable(["A"], (array("H", [1]), ["PERSON"]), {},
+                    (array("i", [0, 1]), array("q", [0, 2])),
+                    (array("i", [0]), array("q", [0, 1])), ["a"])
 
 
 def _counted(index: CorpusIndex, all_sections: bool) -> dict[str, int]:

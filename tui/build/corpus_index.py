@@ -37,7 +37,13 @@ from tui.entities.corrections import (
 )
 from tui.entities.extract import extract_entities
 from tui.entities.model import Entity, Mentions
-from tui.entities.table import EntityTable, names_of, source_counts, table_columns
+from tui.entities.table import (
+    EntityTable,
+    names_of,
+    source_counts,
+    table_columns,
+    type_codes,
+)
 from tui.quotes.browse import QuoteFilter, in_view, ordered
 from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder
@@ -449,7 +455,7 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-10"
+INDEX_FORMAT = "index-11"
 
 
 # The search's largest parts, and the quote finder's, are stored as blobs, which the cache
@@ -493,7 +499,7 @@ def _entity_columns(entities: Sequence[Entity], numbering: Mapping[str, int]) ->
     mentions, sources = table_columns(entities, numbering)
     return {
         "name": [e.name for e in entities],
-        "type": [e.type for e in entities],
+        "type": type_codes(entities),
         # (only those that have some: most have none, and a million empty lists took a
         # tenth of a second to read back)
         "aliases": {i: list(e.aliases) for i, e in enumerate(entities) if e.aliases},
@@ -512,7 +518,8 @@ def _entities_from_columns(columns: dict[str, Any], source_ids: list[str]) -> En
     it is read. ValueError (or KeyError, TypeError) for anything else."""
     names, types, aliases = columns["name"], columns["type"], columns["aliases"]
     sources = columns["sources"]
-    if not (isinstance(names, list) and isinstance(types, list) and isinstance(aliases, dict)
+    if not (isinstance(names, list) and isinstance(types[0], array) and types[0].typecode == "H"
+            and isinstance(types[1], list) and isinstance(aliases, dict)
             and isinstance(sources[0], array)):
         raise ValueError("entity columns of another shape")
     blob, (starts, code, byteorder) = columns["mention_data"], columns["mentions"]

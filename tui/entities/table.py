@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain, compress
+from itertools import chain
 from typing import overload
 
 import numpy as np
@@ -49,7 +49,8 @@ class _Entities(Sequence[Entity]):
 
 
 class EntityTable(_Entities):
-    """Entities as columns: names, types, aliases (only those that have some), their
+    """Entities as columns: names, types (each a number of one of ``kinds``), aliases
+    (only those that have some), their
     mentions packed (:meth:`Mentions.packed`) and their distinct sources as numbers of
     ``source_ids``, each column's entities end to end in one array with where each
     starts (:func:`~tui.util.packing.end_to_end`). The mentions may be a view of
@@ -60,24 +61,27 @@ class EntityTable(_Entities):
     what keeps entities by identity (corrections) sees one object for one entity.
     """
 
-    __slots__ = ("names", "types", "_aliases", "_data", "_starts", "_numbers",
+    __slots__ = ("names", "_types", "_kinds", "_aliases", "_data", "_starts", "_numbers",
                  "_number_starts", "_ids", "_made")
 
     def __init__(
         self,
         names: list[str],
-        types: list[str],
+        types: tuple[array, list[str]],
         aliases: dict[int, list[str]],
         mentions: tuple[array | memoryview, array],
         sources: tuple[array, array],
         source_ids: Sequence[str],
     ) -> None:
         n = len(names)
-        if not len(types) == len(mentions[1]) - 1 == len(sources[1]) - 1 == n:
+        codes, kinds = types
+        if not len(codes) == len(mentions[1]) - 1 == len(sources[1]) - 1 == n:
             raise ValueError("columns of different lengths")
         if any(not 0 <= i < n for i in aliases):
             raise ValueError("aliases of no entity")
-        self.names, self.types, self._aliases = names, types, aliases
+        if len(codes) and max(codes) >= len(kinds):
+            raise ValueError("a type of no kind")
+        self.names, self._types, self._kinds, self._aliases = names, codes, kinds, aliases
         self._data, self._starts = mentions[0], checked_starts(*mentions)
         self._numbers, self._number_starts = sources[0], checked_starts(*sources)
         numbers = as_numbers(self._numbers)
@@ -98,12 +102,18 @@ class EntityTable(_Entities):
                 data = array(data.format, data.tobytes())  # (a view of the map)
             mentions = Mentions.from_packed(tuple(map(self._ids.__getitem__, numbers)), data)
             made = self._made[i] = Entity(
-                self.names[i], self.types[i], list(self._aliases.get(i, ())), mentions)
+                self.names[i], self._kinds[self._types[i]], list(self._aliases.get(i, ())),
+                mentions)
         return made
 
     def aliases(self, i: int) -> list[str]:
         """The aliases of entity ``i``, without making the entity."""
         return self._aliases.get(i, [])
+
+    def places_of_types(self) -> dict[str, np.ndarray]:
+        """Each type's entities, by their places, in order; no entity made."""
+        codes = np.frombuffer(self._types, dtype=np.uint16)
+        return {kind: np.flatnonzero(codes == k) for k, kind in enumerate(self._kinds)}
 
     def source_counts(self) -> dict[str, int]:
         """How many of the entities each source names, counted in C."""
@@ -129,7 +139,7 @@ class Picked(_Entities):
 
     __slots__ = ("_entities", "_places")
 
-    def __init__(self, entities: Sequence[Entity], places: Sequence[int]) -> None:
+    def __init__(self, entities: Sequence[Entity], places: Sequence[int] | np.ndarray) -> None:
         self._entities, self._places = entities, places
 
     def __len__(self) -> int:
@@ -152,27 +162,30 @@ def names_of(entities: Sequence[Entity]) -> Sequence[str]:
     return [e.name for e in entities]
 
 
-def types_of(entities: Sequence[Entity]) -> Sequence[str]:
-    """Every entity's type, in order."""
-    if isinstance(entities, EntityTable):
-        return entities.types
-    return [e.type for e in entities]
+def type_codes(entities: Sequence[Entity]) -> tuple[array, list[str]]:
+    """The types column of an :class:`EntityTable`: each entity's type as its number
+    in the list of types, in order of first appearance."""
+    kinds: dict[str, int] = {}
+    codes = array("H", (kinds.setdefault(e.type, len(kinds)) for e in entities))
+    return codes, list(kinds)
 
 
 def by_type(entities: Sequence[Entity], kinds: Sequence[str], rest: str) -> dict[str, Picked]:
     """The entities of each of ``kinds``, and under ``rest`` those of any other type,
     each in the sequence's order; a table's entities are not made."""
-    types = types_of(entities)
-    everyone = range(len(types))
-    # (a pass in C for each kind, not a step in Python for each entity)
-    out = {
-        kind: Picked(entities, array("q", compress(everyone, map(kind.__eq__, types))))
-        for kind in kinds
-    }
-    others = set(types).difference(kinds)
+    places: dict[str, Sequence[int] | np.ndarray]
+    if isinstance(entities, EntityTable):
+        places = dict(entities.places_of_types())
+    else:
+        listed: dict[str, list[int]] = {}
+        for i, e in enumerate(entities):
+            listed.setdefault(e.type, []).append(i)
+        places = dict(listed)
+    out = {kind: Picked(entities, places.get(kind, [])) for kind in kinds}
+    others = [numbers for kind, numbers in places.items() if kind not in kinds]
     if others:
-        out[rest] = Picked(entities, array("q", compress(
-            everyone, map(others.__contains__, types))))
+        # (the other types' places merged back into the sequence's order)
+        out[rest] = Picked(entities, sorted(chain.from_iterable(others)))
     return out
 
 
