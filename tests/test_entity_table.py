@@ -71,17 +71,19 @@ def test_corrections_apply_to_a_table_as_to_a_list(
 ) -> None:
     built, cached = pair
     person = next(e for e in built.entities if e.type == "PERSON" and e.count > 1)
+    counts = built.entity_counts()
     fixes = [Correction("rename", person.name, "Renamed Person"),
-             Correction("retype", built.entities[0].name, "OTHER")]
+             Correction("retype", built.entities[0].name, "OTHER"),
+             Correction("ignore", built.entities[1].name)]  # (one entity fewer to count)
     for index in (built, cached):
         index.correct(fixes)
     assert [e.to_json() for e in cached.entities] == [e.to_json() for e in built.entities]
-    assert cached.entity_counts() == built.entity_counts()
+    assert cached.entity_counts() == built.entity_counts() != counts
     assert cached.entity_named("Renamed Person") is not None
     for index in (built, cached):
         index.correct([])
     assert isinstance(cached.entities, EntityTable)  # back to what was read
-    assert cached.entity_counts() == built.entity_counts()
+    assert cached.entity_counts() == built.entity_counts() == counts
 
 
 def test_other_types_fall_under_the_rest() -> None:

@@ -76,7 +76,7 @@ class CorpusIndex:
     quotes_by_source: dict[str, list[Quote]] = field(default_factory=dict)
     quote_finder: QuoteFinder | None = None
     _entity_by_name: dict[str, int] | None = field(default=None, repr=False)  # name → place
-    # how many entities each source names, while the entities are those extracted
+    # how many entities each source names (made when first asked)
     _entity_counts: dict[str, int] | None = field(default=None, repr=False)
     _naming: tuple[str, frozenset[str]] | None = field(default=None, repr=False)
     _outlets: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -209,9 +209,8 @@ class CorpusIndex:
         self.quote_by_id, self.quotes_by_source, self.clusters = (
             quote_by_id, quotes_by_source, clusters)
         self._sources_in_a_row = runs == len(quotes_by_source)
-        if entities is not self.extracted[0]:
-            self._entity_counts = None
         self._entity_by_name, self._naming, self._outlets = None, None, {}
+        self._entity_counts = None
         self._in_view = None
         self.__dict__.pop("body_quotes", None)
         self.__dict__.pop("_body_flags", None)
