@@ -167,3 +167,17 @@ def test_quote_counts_count_what_the_list_shows(
     assert not mixed._sources_in_a_row
     counts = {k: v for k, v in mixed.quote_counts(all_sections).items() if v}
     assert counts == _counted(mixed, all_sections)
+
+
+def test_quotes_by_id_are_made_when_asked_and_again_for_new_quotes(
+    pair: tuple[CorpusIndex, CorpusIndex],
+) -> None:
+    _built, cached = pair
+    assert cached._by_quote_id is None  # (a start makes none)
+    first = cached.quotes[0]
+    assert cached.quote_by_id[first.id] is first
+    other = next(e.name for e in cached.entities if e.type == "PERSON" and e.name != first.speaker)
+    cached.correct([Correction("speaker", first.id, other)])
+    now = cached.quote_by_id[first.id]
+    assert now is cached.quotes[0] and now is not first and now.speaker == other
+    assert len(cached.quote_by_id) == len(cached.quotes)

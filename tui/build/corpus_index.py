@@ -71,11 +71,12 @@ class CorpusIndex:
     # a list, or an EntityTable when read back from the disk cache
     entities: Sequence[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    quote_by_id: dict[str, Quote] = field(default_factory=dict)
     clusters: dict[str, list[Quote]] = field(default_factory=dict)
     quotes_by_source: dict[str, list[Quote]] = field(default_factory=dict)
     quote_finder: QuoteFinder | None = None
     _entity_by_name: dict[str, int] | None = field(default=None, repr=False)  # name → place
+    # (the quotations, and each of them by its id: see quote_by_id)
+    _by_quote_id: tuple[list[Quote], dict[str, Quote]] | None = field(default=None, repr=False)
     # how many entities each source names (made when first asked)
     _entity_counts: dict[str, int] | None = field(default=None, repr=False)
     _naming: tuple[str, frozenset[str]] | None = field(default=None, repr=False)
@@ -190,7 +191,6 @@ class CorpusIndex:
             for quote_id, name in applied.speakers.items():
                 if name is not None:
                     voiced.setdefault(name, []).append(by_id[quote_id])
-        quote_by_id = {q.id: q for q in quotes}
         quotes_by_source: dict[str, list[Quote]] = {}
         # (a step in Python a source, not a quotation: a source's quotations are in a row)
         runs = 0
@@ -206,8 +206,7 @@ class CorpusIndex:
             clusters.setdefault(q.cluster, []).append(q)  # type: ignore[arg-type]
         self.corrections, self.skipped, self.voiced = list(corrections), skipped, voiced
         self.entities, self.quotes, self.quote_finder = entities, quotes, finder
-        self.quote_by_id, self.quotes_by_source, self.clusters = (
-            quote_by_id, quotes_by_source, clusters)
+        self.quotes_by_source, self.clusters = quotes_by_source, clusters
         self._sources_in_a_row = runs == len(quotes_by_source)
         self._entity_by_name, self._naming, self._outlets = None, None, {}
         self._entity_counts = None
@@ -215,6 +214,18 @@ class CorpusIndex:
         self.__dict__.pop("body_quotes", None)
         self.__dict__.pop("_body_flags", None)
         self.__dict__.pop("_first_quotes", None)
+
+    @property
+    def quote_by_id(self) -> dict[str, Quote]:
+        """Each quotation by its id. Made when first asked, and again when the quotations
+        change (a million quotations at 100,000 articles; a start asks for none). Kept
+        with the list it was made from, so that a worker that made it from the list a
+        correction then replaced never hands it out for the new one."""
+        quotes = self.quotes
+        made = self._by_quote_id
+        if made is None or made[0] is not quotes:
+            made = self._by_quote_id = (quotes, {q.id: q for q in quotes})
+        return made[1]
 
     def check(self, correction: Correction) -> Correction:
         """``correction`` as it would be saved, or CorrectionError saying, in one line,

@@ -280,8 +280,9 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
     def _index_ready(self, index: CorpusIndex) -> None:
         self.index = index
         self.quotes_by_doc = index.quotes_by_source
-        known = index.quote_by_id
-        self.selected = [q for q in self.selected if q in known]
+        if self.selected:  # (the quotations by id are made only when there are some)
+            known = index.quote_by_id
+            self.selected = [q for q in self.selected if q in known]
         self.result = index.query("", self._filter())
         sources = self.query_one(SourcesPane)
         sources.set_counts(quotes=self.result.quote_counts(), entities=index.entity_counts())
