@@ -221,3 +221,22 @@ def test_entities_come_back_with_their_own_alias_lists(
     assert any(e.aliases for e in second.entities)
     lists = [e.aliases for e in second.entities]
     assert len({id(a) for a in lists}) == len(lists)  # none shared: each may be changed
+
+
+@pytest.mark.parametrize("column, value", [
+    ("type", []), ("type", ["PERSON"]), ("name", "not a list"), ("aliases", [1, 2]),
+    ("sources", (1, 2, 3)), ("mentions", ()), ("mentions", ([], "i", "little")),
+])
+def test_entity_columns_of_another_shape_are_a_miss(
+    bundled: list[Document], cache_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    column: str, value: object,
+) -> None:
+    first = CorpusIndex.build(bundled, Settings())
+    (path,) = cache_dir.glob("index-*.pickle")
+    state = first._state()
+    state["entities"] = {**state["entities"], column: value}
+    cache.store("index", path.stem.split("-", 1)[1], state)
+    calls = _calls(monkeypatch)
+    second = CorpusIndex.build(bundled, Settings())
+    assert calls == ["extract_entities", "extract_quotes"]  # built again, not a crash
+    _same(first, second)

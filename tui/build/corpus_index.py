@@ -445,7 +445,7 @@ class CorpusIndex:
                 return False
             entities = _entities_from_columns(state["entities"], [d.id for d in self.documents])
             quotes = quotes_from_columns(state["quotes"])
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, IndexError):
             return False
         try:
             searched = _unmapped(state["search"], state["search_layout"], _MAPPED_ARRAYS)
