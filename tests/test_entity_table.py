@@ -3,6 +3,7 @@ them is the one the built list gives, and an entity is made only when one is rea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,63 @@ def test_quotes_by_id_are_made_when_asked_and_again_for_new_quotes(
     now = cached.quote_by_id[first.id]
     assert now is cached.quotes[0] and now is not first and now.speaker == other
     assert len(cached.quote_by_id) == len(cached.quotes)
+
+
+def test_an_entity_made_twice_at_once_is_one_object(
+    pair: tuple[CorpusIndex, CorpusIndex], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two threads reading one entity not yet made both make it; the first kept wins,
+    as corrections find entities by identity (here the second read is made to happen
+    in the middle of the first, as a thread switch would)."""
+    _built, cached = pair
+    table = cached.entities
+    assert isinstance(table, EntityTable)
+    make = EntityTable._make
+    meanwhile: list[Entity] = []
+    switched: list[bool] = []
+
+    def slow_make(self: EntityTable, i: int) -> Entity:
+        made = make(self, i)
+        if not switched:
+            switched.append(True)
+            meanwhile.append(self[i])  # (another thread reads it now, and keeps its own)
+        return made
+
+    monkeypatch.setattr(EntityTable, "_make", slow_make)
+    assert table[5] is meanwhile[0] and table[5] is table[5]
+
+
+def _replaced_meanwhile(index: CorpusIndex, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Ask for a name while a correction (ignoring the first entity) replaces the
+    entities between the reading of their names and the keeping of their places."""
+    import tui.build.corpus_index as index_module
+
+    names_of = index_module.names_of
+    gone = index.entities[0].name
+    done: list[bool] = []
+
+    def names_then_corrected(entities: Sequence[Entity]) -> Sequence[str]:
+        names = names_of(entities)
+        if not done:
+            done.append(True)
+            index.correct([Correction("ignore", gone)])  # (in another thread, meanwhile)
+        return names
+
+    monkeypatch.setattr(index_module, "names_of", names_then_corrected)
+    index.entity_named("anyone")
+    monkeypatch.setattr(index_module, "names_of", names_of)
+    return gone
+
+
+def test_a_name_is_never_looked_up_in_entities_a_correction_replaced(
+    pair: tuple[CorpusIndex, CorpusIndex], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker making the names' places while a correction replaces the entities must
+    not keep places in the old list for the new one."""
+    for index in pair:
+        gone = _replaced_meanwhile(index, monkeypatch)
+        assert index.entity_named(gone) is None
+        for e in list(index.entities)[:50]:
+            named = index.entity_named(e.name)
+            assert named is not None and named.name == e.name
+        index.correct([])

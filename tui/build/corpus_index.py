@@ -74,7 +74,9 @@ class CorpusIndex:
     clusters: dict[str, list[Quote]] = field(default_factory=dict)
     quotes_by_source: dict[str, list[Quote]] = field(default_factory=dict)
     quote_finder: QuoteFinder | None = None
-    _entity_by_name: dict[str, int] | None = field(default=None, repr=False)  # name → place
+    # (the entities, and each name's place in them: see entity_named)
+    _entity_by_name: tuple[Sequence[Entity], dict[str, int]] | None = field(
+        default=None, repr=False)
     # (the quotations, and each of them by its id: see quote_by_id)
     _by_quote_id: tuple[list[Quote], dict[str, Quote]] | None = field(default=None, repr=False)
     # how many entities each source names (made when first asked)
@@ -231,10 +233,7 @@ class CorpusIndex:
         """``correction`` as it would be saved, or CorrectionError saying, in one line,
         why it cannot be made to the entities and quotations shown now."""
         correction = checked(correction)
-        if self._entity_by_name is None:
-            self.entity_named("")
-        assert self._entity_by_name is not None
-        problem = misfit(correction, self._entity_by_name, self.quote_by_id)
+        problem = misfit(correction, self._places_by_name()[1], self.quote_by_id)
         if problem is not None:
             raise CorrectionError(problem)
         return correction
@@ -258,12 +257,23 @@ class CorpusIndex:
 
     def entity_named(self, name: str) -> Entity | None:
         """The entity the sidebar lists under ``name`` (the first, if several types)."""
-        if self._entity_by_name is None:
-            names = names_of(self.entities)
+        entities, places = self._places_by_name()
+        place = places.get(name)
+        return None if place is None else entities[place]
+
+    def _places_by_name(self) -> tuple[Sequence[Entity], dict[str, int]]:
+        """The entities, and the place of the first of each name in them. Kept with the
+        list they were made from: a search worker asking while a correction replaces
+        the entities gets the old list's entity or the new one's, never a place in one
+        read from the other."""
+        entities = self.entities
+        made = self._entity_by_name
+        if made is None or made[0] is not entities:
+            names = names_of(entities)
             # (the first of each name: later ones are set first and overwritten)
-            self._entity_by_name = dict(zip(reversed(names), range(len(names) - 1, -1, -1)))
-        place = self._entity_by_name.get(name)
-        return None if place is None else self.entities[place]
+            made = self._entity_by_name = (
+                entities, dict(zip(reversed(names), range(len(names) - 1, -1, -1))))
+        return made
 
     def quote_ids_naming(self, name: str) -> frozenset[str]:
         """:meth:`quotes_naming` of the entity called ``name``; the last one asked is

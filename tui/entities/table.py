@@ -8,6 +8,7 @@ forty rows; its counts and groups are answered from the columns instead.
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -62,7 +63,7 @@ class EntityTable(_Entities):
     """
 
     __slots__ = ("names", "_types", "_kinds", "_aliases", "_data", "_starts", "_numbers",
-                 "_number_starts", "_ids", "_made")
+                 "_number_starts", "_ids", "_made", "_making")
 
     def __init__(
         self,
@@ -89,6 +90,8 @@ class EntityTable(_Entities):
             raise ValueError("sources of no document")
         self._ids = source_ids
         self._made: list[Entity | None] = [None] * n
+        # (the screen's thread and the workers read entities; one object must win)
+        self._making = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.names)
@@ -96,15 +99,22 @@ class EntityTable(_Entities):
     def _at(self, i: int) -> Entity:
         made = self._made[i]
         if made is None:
-            numbers = self._numbers[self._number_starts[i] : self._number_starts[i + 1]]
-            data = self._data[self._starts[i] : self._starts[i + 1]]
-            if not isinstance(data, array):
-                data = array(data.format, data.tobytes())  # (a view of the map)
-            mentions = Mentions.from_packed(tuple(map(self._ids.__getitem__, numbers)), data)
-            made = self._made[i] = Entity(
-                self.names[i], self._kinds[self._types[i]], list(self._aliases.get(i, ())),
-                mentions)
+            entity = self._make(i)
+            with self._making:  # (two threads may make one entity: the first kept wins)
+                made = self._made[i]
+                if made is None:
+                    made = self._made[i] = entity
         return made
+
+    def _make(self, i: int) -> Entity:
+        numbers = self._numbers[self._number_starts[i] : self._number_starts[i + 1]]
+        data = self._data[self._starts[i] : self._starts[i + 1]]
+        if not isinstance(data, array):
+            data = array(data.format, data.tobytes())  # (a view of the map)
+        mentions = Mentions.from_packed(tuple(map(self._ids.__getitem__, numbers)), data)
+        return Entity(
+            self.names[i], self._kinds[self._types[i]], list(self._aliases.get(i, ())),
+            mentions)
 
     def aliases(self, i: int) -> list[str]:
         """The aliases of entity ``i``, without making the entity."""
