@@ -118,7 +118,8 @@ def checked_starts(data: Sized, starts: Any) -> array:
     return starts
 
 
-def _checked(packed: Any) -> Laid:
+def unlay(packed: Any) -> Iterator[array]:
+    """The arrays given to :func:`lay`, in order. Raises ValueError on anything else."""
     try:
         codes, lengths, laid = packed
         if len(codes) != len(lengths) or set(laid) != set(_CODES):
@@ -127,12 +128,6 @@ def _checked(packed: Any) -> Laid:
             raise ValueError("not laid arrays")
     except (TypeError, AttributeError) as exc:
         raise ValueError("not laid arrays") from exc
-    return codes, lengths, laid
-
-
-def unlay(packed: Any) -> Iterator[array]:
-    """The arrays given to :func:`lay`, in order. Raises ValueError on anything else."""
-    codes, lengths, laid = _checked(packed)
     if b"q" not in codes and sum(lengths) == len(laid["i"]):
         # (all of one typecode, as offsets nearly always are)
         yield from map(laid["i"].__getitem__, _slices(lengths))
