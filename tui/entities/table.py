@@ -13,43 +13,16 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
-from typing import overload
 
 import numpy as np
 
 from tui.entities.model import Entity, Mentions
 from tui.util.bitsets import as_numbers
+from tui.util.lazy_sequence import LazySequence
 from tui.util.packing import checked_starts, end_to_end
 
 
-class _Entities(Sequence[Entity]):
-    """A read-only sequence whose entity ``i`` is :meth:`_at` ``(i)``."""
-
-    __slots__ = ()
-
-    @overload
-    def __getitem__(self, i: int) -> Entity: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[Entity]: ...
-
-    def __getitem__(self, i: int | slice) -> Entity | list[Entity]:
-        if isinstance(i, slice):
-            return [self._at(k) for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("entity index out of range")
-        return self._at(i)
-
-    def __iter__(self) -> Iterator[Entity]:
-        return map(self._at, range(len(self)))
-
-    def _at(self, i: int) -> Entity:
-        raise NotImplementedError
-
-
-class EntityTable(_Entities):
+class EntityTable(LazySequence[Entity]):
     """Entities as columns: names, types (each a number of one of ``kinds``), aliases
     (only those that have some), their
     mentions packed (:meth:`Mentions.packed`) and their distinct sources as numbers of
@@ -144,7 +117,7 @@ def table_columns(
     return end_to_end(data for _sources, data in packed), end_to_end(numbers)
 
 
-class Picked(_Entities):
+class Picked(LazySequence[Entity]):
     """Some of a sequence's entities, by their places in it, in the order given."""
 
     __slots__ = ("_entities", "_places")

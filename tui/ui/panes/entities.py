@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from tui.ui.messages import Correct
 from tui.ui.panes.rowlist import RowList
+from tui.util.lazy_sequence import LazySequence
 
 if TYPE_CHECKING:
     from tui.entities.lookup import EntityLookup
@@ -163,7 +164,7 @@ class EntityColumn(Vertical):
         self.screen.set_focus(self.query_one(EntitiesPane))
 
 
-class _Rows(Sequence["tuple[str, int] | Entity"]):
+class _Rows(LazySequence["tuple[str, int] | Entity"]):
     """Each group's header, (type, count), then its entities: a row is read when it is
     drawn, so a million entities cost their groups' numbers, not a list of rows."""
 
@@ -174,21 +175,7 @@ class _Rows(Sequence["tuple[str, int] | Entity"]):
     def __len__(self) -> int:
         return self._starts[-1]
 
-    @overload
-    def __getitem__(self, i: int) -> tuple[str, int] | Entity: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[str, int] | Entity]: ...
-
-    def __getitem__(
-        self, i: int | slice
-    ) -> tuple[str, int] | Entity | list[tuple[str, int] | Entity]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("row out of range")
+    def _at(self, i: int) -> tuple[str, int] | Entity:
         k = bisect_right(self._starts, i) - 1
         kind, group = self._groups[k]
         at = i - self._starts[k]
