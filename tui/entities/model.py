@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -157,9 +157,13 @@ class Entity:
 
     @property
     def sources(self) -> list[str]:
+        return sorted(self.distinct_sources())
+
+    def distinct_sources(self) -> Collection[str]:
+        """The documents that mention it, each once, in no order promised."""
         if isinstance(self.mentions, Mentions):
-            return sorted(self.mentions.distinct_sources())
-        return sorted({m.source for m in self.mentions})
+            return self.mentions.distinct_sources()
+        return {m.source for m in self.mentions}
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -183,6 +183,4 @@ def source_counts(entities: Sequence[Entity]) -> dict[str, int]:
     """How many of the entities each source names."""
     if isinstance(entities, EntityTable):
         return entities.source_counts()
-    named = (e.mentions.distinct_sources() if isinstance(e.mentions, Mentions)
-             else {m.source for m in e.mentions} for e in entities)
-    return dict(Counter(chain.from_iterable(named)))
+    return dict(Counter(chain.from_iterable(map(Entity.distinct_sources, entities))))
