@@ -15,7 +15,7 @@ import mmap
 import os
 import pickle
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 PAGE = mmap.ALLOCATIONGRANULARITY
@@ -54,8 +54,18 @@ class BlobPickler(pickle.Pickler):
         return self._numbers[id(obj)] if type(obj) is Blob else None
 
 
-def blob_head(number: int, at: int) -> bytes:
-    return number.to_bytes(8, "little") + at.to_bytes(8, "little")
+def blob_signing(signer: Any, number: int, at: int) -> Any:
+    """A copy of ``signer`` for blob ``number`` at ``at``: its number and place first."""
+    signed = signer.copy()
+    signed.update(number.to_bytes(8, "little") + at.to_bytes(8, "little"))
+    return signed
+
+
+def blob_seal(signed: Any, size: int) -> bytes:
+    """The signature of a blob whose ``size`` bytes were all given to ``signed``: its
+    length last, so that a blob cut short is refused."""
+    signed.update(size.to_bytes(8, "little"))
+    return bytes(signed.digest())
 
 
 class CheckedBlobs:
@@ -93,8 +103,7 @@ class CheckedBlobs:
         preadv = getattr(os, "preadv", None)
         buffer = bytearray(_CHUNK)
         for number, ((at, size, mac), view) in enumerate(zip(self._table, self.views)):
-            signed = self._signer.copy()
-            signed.update(blob_head(number, at))
+            signed = blob_signing(self._signer, number, at)
             done = 0
             while done < size:
                 if self._stop.is_set():
@@ -109,8 +118,7 @@ class CheckedBlobs:
                             return
                         signed.update(part)
                 done += n
-            signed.update(size.to_bytes(8, "little"))
-            if not hmac.compare_digest(signed.digest(), mac):
+            if not hmac.compare_digest(blob_seal(signed, size), mac):
                 return
         self._passed = True
 
@@ -145,20 +153,25 @@ def mapped(fd: int, at: int, size: int) -> mmap.mmap | bytes:
     return bytes(data)
 
 
+def _blobs_of(piece: Any) -> Iterator[Blob]:
+    """The blobs of one piece of an entry: the piece itself, or a mapping's values (a
+    blob deeper than that is not looked for)."""
+    for v in piece.values() if isinstance(piece, dict) else (piece,):
+        if type(v) is Blob:
+            yield v
+
+
 def holds_blobs(piece: Any) -> bool:
     """Whether ``piece`` is a blob or a mapping with one among its values."""
-    if type(piece) is Blob:
-        return True
-    return isinstance(piece, dict) and any(type(v) is Blob for v in piece.values())
+    return next(_blobs_of(piece), None) is not None
 
 
 def blobs_in(pieces: list[Any]) -> list[Blob]:
     """The blobs of the entry's pieces, each once, in the order met."""
     found: dict[int, Blob] = {}
     for piece in pieces:
-        for v in piece.values() if isinstance(piece, dict) else (piece,):
-            if type(v) is Blob:
-                found.setdefault(id(v), v)
+        for blob in _blobs_of(piece):
+            found.setdefault(id(blob), blob)
     return list(found.values())
 
 
@@ -168,13 +181,11 @@ def write_blobs(handle: IO[bytes], blobs: list[Blob], signer: Any) -> list[tuple
     for number, blob in enumerate(blobs):
         handle.write(bytes(-handle.tell() % PAGE))
         at, size = handle.tell(), 0
-        signed = signer.copy()
-        signed.update(blob_head(number, at))
+        signed = blob_signing(signer, number, at)
         for part in blob.parts:
             with memoryview(part) as view, view.cast("B") as raw:
                 signed.update(raw)
                 handle.write(raw)
                 size += len(raw)
-        signed.update(size.to_bytes(8, "little"))
-        table.append((at, size, bytes(signed.digest())))
+        table.append((at, size, blob_seal(signed, size)))
     return table
