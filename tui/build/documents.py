@@ -27,7 +27,7 @@ from tui.corpus.document import Document, Section, Spans
 from tui.corpus.loader import LoadResult, corpus_entries, load_corpus
 from tui.corpus.report import Skipped
 from tui.util.collector import no_collector
-from tui.util.packing import lay, unlay
+from tui.util.packing import checked_starts, lay, unlay
 
 CACHE_NAME = "documents"
 FORMAT = "documents-3"
@@ -123,8 +123,9 @@ def _restore(state: Any) -> LoadResult | None:
     try:
         if state["format"] != FORMAT:
             return None
-        texts, ends = memoryview(state["texts"]), state["ends"]
-        if len(ends) != len(state["id"]) + 1 or ends[0] != 0 or ends[-1] != len(texts):
+        texts = memoryview(state["texts"])
+        ends = checked_starts(texts, state["ends"])  # (where each text starts, then the last ends)
+        if len(ends) != len(state["id"]) + 1:
             return None
         stored = [texts[a:b] for a, b in zip(ends, ends[1:])]
         columns = [state["id"], state["path"], stored, state["chars"], state["meta"]]

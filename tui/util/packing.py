@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from tui.util.bitsets import as_numbers
+
 # The typecodes kept apart, so that each array comes back with its own.
 _CODES = ("i", "q")
 
@@ -112,7 +114,7 @@ def checked_starts(data: Sized, starts: Any) -> array:
     last ends), as :func:`end_to_end` gives them; else ValueError."""
     if not (isinstance(starts, array) and starts.typecode == "q" and len(starts)):
         raise ValueError("not the starts of pieces")
-    steps = np.diff(np.frombuffer(starts, dtype=np.int64))
+    steps = np.diff(as_numbers(starts))
     if starts[0] != 0 or starts[-1] != len(data) or (len(steps) and int(steps.min()) < 0):
         raise ValueError("pieces that do not add up")
     return starts
