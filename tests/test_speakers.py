@@ -983,3 +983,59 @@ def test_people_are_resolved_for_pronouns_only_where_one_asks() -> None:
     assert resolved(named) == (["Tove Lund"], False)
     pronoun = 'Tove Lund met Kim on Monday.\n\n"We will build it," she said.'
     assert resolved(pronoun) == (["Tove Lund"], True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation that goes on after its own cue's sentence, whose clauses name
+        # others ("who said she", "Mr. Obama") is still the first speaker's
+        (
+            '"We will march," said Ann Lee, 32, an organiser for the union in Leeds who '
+            'said she planned to march. "I do not mind being arrested."',
+            "Ann Lee",
+        ),
+        (
+            '"Tight markets matter," said Rui Costa, a former adviser to President Luis '
+            'Silva, who has advised Ms. Vale. "Few policies come close."',
+            "Rui Costa",
+        ),
+        # a relative clause between the name and its verb
+        (
+            "Omar Haddad, who lives in a village outside the state capital, said he still "
+            'hoped "the council will listen."',
+            "Omar Haddad",
+        ),
+        (
+            'But Ann Lee, whose son died in the crash, told reporters: "We want answers."',
+            "Ann Lee",
+        ),
+        # a time before the subject, and an appositive naming an organisation
+        (
+            "Just last week, Piet Mulder, editor at large of The Courier, an influential "
+            'weekly, wrote, "We should think of the refugees first."',
+            "Piet Mulder",
+        ),
+        # a rank with an ordinal between the service and the name
+        ('"I was hoping for another choice," said Air Force 1st Lt. Tomas Berg.', "Tomas Berg"),
+    ],
+)
+def test_the_subject_outlasts_appositives_and_relative_clauses(text, expected):
+    found = speakers(text)
+    assert set(found.values()) == {expected}, found
+
+
+def test_a_place_set_off_by_commas_is_no_speaker_nor_a_pronouns_person():
+    text = (
+        "Omar Haddad, who lives outside the state capital, Sacramento, said he still "
+        'hoped "the council will listen."\n\n"We have waited long enough," he said.'
+    )
+    assert set(speakers(text).values()) == {"Omar Haddad"}
+
+
+def test_a_relative_clause_on_an_object_makes_no_subject():
+    text = (
+        'When Kim used the words, "I am not there yet," he was echoing Ryan, who used '
+        "the same words in May."
+    )
+    assert speakers(text).get("I am not there yet") != "Ryan"

@@ -174,7 +174,10 @@ _NAME_RUN_RE = re.compile(
 # a character that may be part of such a run
 _RUN_CHAR_RE = re.compile(r"[\w'’\- \t\xa0]")
 _RUN_END_RE = re.compile(rf"(?={_UP})(?<![^\s(“\"‘'—–])({_RUN})$")
-_ROLE_THEN_NAME_RE = re.compile(rf"[ \t\xa0]+((?:[a-z][\w-]*[ \t\xa0]+){{1,3}})({_RUN})")
+# (a rank's ordinal counts as a role's word: `said Air Force 1st Lt. Ann Lee`)
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"[ \t\xa0]+((?:(?:[a-z][\w-]*|\d+(?:st|nd|rd|th))[ \t\xa0]+){{1,3}})({_RUN})"
+)
 # words that show the lower-case words after a name are not a role before another name
 _NOT_ROLE_WORDS = frozenset(
     """of at in for from with and or to on the a an said says told who which that after
@@ -251,6 +254,8 @@ _TAIL_PHRASES = (
 _SENTENCE_REACH = 600
 # How far before its verb a subject (with its appositive) may start, in characters.
 _SUBJECT_REACH = 320
+# Words that may open a clause before its subject's name (`But Ann Lee, who …, said`).
+_CLAUSE_OPENERS = frozenset(("But", "And", "Yet", "So", "Still", "Now", "Meanwhile,"))
 # How long a noun phrase before a verb may be, in characters.
 _NP_REACH = 160
 # How far back a pronoun looks for its person, in characters.

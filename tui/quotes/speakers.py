@@ -34,6 +34,7 @@ from tui.nlp.lexicon import (
     PLACE_WORDS,
     SENTENCE_OPENERS,
 )
+from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
@@ -43,6 +44,7 @@ from tui.quotes.cues import (
     _APPOSED_HEAD_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
+    _CLAUSE_OPENERS,
     _CONJUNCTIONS,
     _CUE_AFTER_MARK_RE,
     _DASH_LINE_RE,
@@ -198,6 +200,9 @@ class SpeakerResolver(Antecedents):
             # `She said smaller firms would feel it first. "A large …"`: the sentence
             # before, in the same paragraph, names who is talking
             s0 = self._sentence_start(span.paragraph, pre_from - 1)
+            said = self._said_before(span, s0)
+            if said is not None:
+                return said
             before = self._masked(s0, pre_from)
             return self._pre_cue(before, s0) or self._opening_cue(before, s0)
         if open_at == pstart and span.paragraph > 0:
@@ -209,6 +214,21 @@ class SpeakerResolver(Antecedents):
                 return (self._pre_cue(intro, s0) or self._colon_subject(intro, s0)
                         or self._opening_cue(intro, s0))
         return self._dash_line(span, pend)
+
+    def _said_before(self, span: QuoteSpan, s0: int) -> tuple[str, str] | None:
+        """The speaker of the quotation in the sentence before, from ``s0``, where that
+        sentence holds one: `"A," said Ann Lee, an aide who said she would go. "B."`
+        goes on with Lee's words. Its own cue, not a verb of the clauses after it
+        (`who said she`) nor a name they hold, says who speaks."""
+        found = self._found
+        spans = self.spans
+        i = len(found)  # (this quotation's place: its own is found next)
+        if i == 0 or spans[i - 1] is span or i >= len(spans) or spans[i] is not span:
+            return None
+        before = spans[i - 1]
+        if before.paragraph != span.paragraph or before.open_mark < s0:
+            return None
+        return found[i - 1]
 
     def _dash_line(self, span: QuoteSpan, pend: int) -> tuple[str, str] | None:
         """A paragraph that is one quotation, signed on the line under it: "- Name."."""
@@ -474,6 +494,9 @@ class SpeakerResolver(Antecedents):
                 and seg.split()[0].casefold() not in SENTENCE_OPENERS
                 # (`of Dayton, Ohio., who …`: a state's abbreviation after its city)
                 and not (" " not in seg and seg.endswith(".") and len(seg) <= 6)
+                # (`Ann Lee, who lives outside the state capital, Sacramento, said`: a
+                # place set off by commas says where the one before it is)
+                and not (opener >= 0 and self._place_apart(seg, pos))
             ):
                 found = self._from_run(seg, pos - len(left) + opener + 1, the=False)
                 if found:
@@ -495,7 +518,9 @@ class SpeakerResolver(Antecedents):
             and final not in _TITLES
             and not _ARTICLE_TOKEN_RE.fullmatch(final)
         ):
-            return None  # no name, no organisation ends here (most candidates stop here)
+            # no name, no organisation ends here (most candidates stop here), unless a
+            # relative clause does: `Ann Lee, who lives in a town near the capital, said`
+            return self._relative_subject(s, pos)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
         last_word = s.rsplit(None, 1)[-1]
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
@@ -557,6 +582,29 @@ class SpeakerResolver(Antecedents):
             return (full, PERSON) if full and " " in full else None
         return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
 
+    def _relative_subject(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The person a relative clause describes, where ``s`` (the words before the
+        verb) is a name, then `, who …` to its end: the name is the verb's subject. The
+        name must open the clause: `echoing Ryan, who used` makes Ryan no subject."""
+        at = s.find(", who")
+        if at <= 0 or not s.startswith((" ", "se "), at + 5):
+            return None
+        name = s[:at].strip()
+        if name.split(None, 1)[0] in _CLAUSE_OPENERS:
+            name = name.split(None, 1)[-1]
+        if not _RUN_RE.fullmatch(name):
+            return None
+        found = self._subject_before(name, pos)
+        return found if found and found[1] == PERSON else None
+
+    def _place_apart(self, seg: str, pos: int) -> bool:
+        """Whether ``seg``, set off by commas, is a place the gazetteer knows, and no
+        one the document names by that word ("Sacramento", not "Ann Sacramento")."""
+        return (
+            load_gazetteer().place(fold(seg)) is not None
+            and self._full_name(seg.rsplit(None, 1)[-1], pos) is None
+        )
+
     def _longer_name(self, person: list[str], pos: int) -> str | None:
         """The full name a two-word name ends, where the article named someone before
         ``pos`` with a given name and then these two words: `De Vries said`, `Ostby
@@ -577,8 +625,14 @@ class SpeakerResolver(Antecedents):
     def _apposed_head(self, left: str, pos: int) -> tuple[str, str] | None:
         """The person ``left`` opens with, before an appositive that describes them
         (`Cecelia Purner, 67, a retired clerk in Allentown, Pa.`): a name, a comma,
-        then lower-case words or a number."""
+        then lower-case words or a number; or with a time or a manner first (`Just
+        last week, J.J. Goldberg, editor at large of The Forward,`)."""
         m = _APPOSED_HEAD_RE.match(left)
+        if m is None:
+            comma = left.find(", ", 0, 40)
+            lead = left[:comma].split() if comma > 0 else None
+            if lead and (lead[-1][:1].islower() or _key(lead[-1]) in DATE_NAMES):
+                m = _APPOSED_HEAD_RE.match(left, comma + 1)
         if m is None or _key(m.group(1).split(None, 1)[0]) in _LEADING_WORDS:
             return None
         found = self._from_run(m.group(1), pos, the=False)
