@@ -42,6 +42,10 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
+def _same_speaker(quote: Quote, gold: dict) -> bool:
+    return quote.speaker == gold["speaker"] and quote.described == gold.get("described", False)
+
+
 def score(quotes: list[Quote], gold: list[dict]) -> Scores:
     predicted = {(q.source, q.text): q for q in quotes}
     gold_by_key = {(g["source"], g["text"]): g for g in gold}
@@ -50,7 +54,9 @@ def score(quotes: list[Quote], gold: list[dict]) -> Scores:
     matched = [k for k in gold_by_key if k in predicted]
     kinds = sum(predicted[k].kind == gold_by_key[k]["kind"] for k in matched)
     spoken = [k for k in matched if gold_by_key[k]["kind"] != "scare"]
-    speakers = sum(predicted[k].speaker == gold_by_key[k]["speaker"] for k in spoken)
+    # (a speaker is right with its kind: a description is marked as one, a name is not)
+    right = {k for k in spoken if _same_speaker(predicted[k], gold_by_key[k])}
+    speakers = len(right)
     misses = [f"missing: {k}" for k in gold_by_key if k not in predicted]
     misses += [f"extra: {k}" for k in predicted if k not in gold_by_key]
     misses += [
@@ -61,7 +67,7 @@ def score(quotes: list[Quote], gold: list[dict]) -> Scores:
     misses += [
         f"speaker {predicted[k].speaker!r} != {gold_by_key[k]['speaker']!r}: {k[1][:50]!r}"
         for k in spoken
-        if predicted[k].speaker != gold_by_key[k]["speaker"]
+        if k not in right
     ]
     return Scores(
         full_precision=_ratio(len(pred_full & gold_full), len(pred_full)),

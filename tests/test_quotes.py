@@ -182,6 +182,7 @@ def test_to_json_has_the_contract_fields():
     (q,) = extract_quotes([doc('"We will respond," Ana Ruiz said.')])
     assert set(q.to_json()) == {
         "id", "source", "start", "end", "text", "speaker", "kind", "cluster", "section",
+        "described", "speaker_org",
     }
 
 

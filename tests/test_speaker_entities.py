@@ -7,7 +7,7 @@ from tui.build.corpus_index import CorpusIndex
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.entities.model import Entity, Mention
-from tui.nlp.lexicon import ORG, PERSON, PLACE
+from tui.nlp.lexicon import ORG, OTHER, PERSON, PLACE
 from tui.quotes.enrol import enrol_speakers
 from tui.quotes.model import Quote
 from tui.quotes.spelling import NameBook, spell_speakers
@@ -30,8 +30,12 @@ def _spelled(speaker: str, entities: list[Entity]) -> str | None:
 def test_every_speaker_of_the_bundled_corpus_is_a_listed_entity(bundled: list[Document]) -> None:
     index = CorpusIndex.build(bundled)
     names = {e.name for e in index.entities}
-    speakers = {q.speaker for q in index.quotes if q.speaker}
+    speakers = {q.speaker for q in index.quotes if q.speaker and not q.described}
     assert speakers and speakers <= names
+    # a description speaks for an organisation of the list, or for none
+    organisations = {e.name for e in index.entities if e.type in (ORG, OTHER)}
+    assert {q.speaker_org for q in index.quotes if q.speaker_org} <= organisations
+    assert all(q.speaker_org is None for q in index.quotes if not q.described)
 
 
 def test_words_run_into_a_name_give_way_to_the_person_it_names() -> None:

@@ -160,7 +160,7 @@ def cmd_entities(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    from tui.quotes.browse import QuoteFilter
+    from tui.quotes.browse import QuoteFilter, speaker_label
 
     index = build_index(settings)
     if args.source and args.source not in index.by_id:
@@ -180,7 +180,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         emit_json([q.to_json() for q in quotes])
         return 0
     for q in quotes:
-        speaker = clip(q.speaker or "-", 22)
+        speaker = clip(speaker_label(q, "-"), 22)
         print(f"{q.id}  {clip(q.source, 24)}  {q.kind:7}  {speaker}  {clip(q.text, 70).rstrip()}")
     return 0
 

@@ -38,3 +38,32 @@ async def test_the_detail_line_shows_the_sentence_around_the_quote(app: Newsdesk
         await pilot.press("2")  # focus elsewhere: it stays, nothing moves
         await pilot.pause()
         assert detail.display and " ".join(following.text.split()) in str(detail.render())
+
+
+async def test_a_described_speaker_is_shown_as_described(tmp_path) -> None:
+    """A speaker the text only describes is listed in its words, set apart from names
+    (in italics), and the detail line says it."""
+    from tests.test_described_speakers import ARTICLE
+    from tui.config import Settings
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    app = NewsdeskApp(Settings(corpus=tmp_path / "c", export_directory=tmp_path / "x"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(QuotesPane)
+        at = next(i for i, q in enumerate(pane.quotes) if q.described and q.speaker_org)
+        row = pane.render_row(at, 160)[0]
+        assert "a spokesperson for" in row.plain
+        styles = {str(span.style) for span in row.spans}
+        assert str(pane.part("quotes--described")) in styles
+        assert str(pane.part("quotes--speaker")) != str(pane.part("quotes--described"))
+        named = next(i for i, q in enumerate(pane.quotes) if q.speaker and not q.described)
+        assert str(pane.part("quotes--described")) not in {
+            str(span.style) for span in pane.render_row(named, 160)[0].spans
+        }
+        pane.move_cursor(at)
+        await pilot.pause()
+        assert str(app.query_one(QuoteDetail).render()).startswith(
+            "a spokesperson for Northline · Metro Daily"
+        )

@@ -28,12 +28,12 @@ from tui.build.query import QueryResult
 from tui.config import Settings
 from tui.corpus.document import BODY, Document
 from tui.entities.corrections import (
+    Applied,
     Correction,
     CorrectionError,
     apply_to_entities,
     checked,
     misfit,
-    speaker_after,
 )
 from tui.entities.extract import extract_entities
 from tui.entities.model import Entity, Mentions
@@ -181,10 +181,14 @@ class CorpusIndex:
             applied = apply_to_entities(entities, corrections, (q.id for q in quotes))
             entities, skipped = applied.entities, applied.skipped
             if applied.renamed or applied.speakers:
-                spoken = [speaker_after(q.speaker, q.id, applied) for q in quotes]
-                if any(s != q.speaker for s, q in zip(spoken, quotes)):
-                    quotes = [q if s == q.speaker else replace(q, speaker=s)
-                              for s, q in zip(spoken, quotes)]
+                spoken = [_spoken_after(q, applied) for q in quotes]
+                if any(s != (q.speaker, q.described, q.speaker_org)
+                       for s, q in zip(spoken, quotes)):
+                    quotes = [
+                        q if s == (q.speaker, q.described, q.speaker_org)
+                        else replace(q, speaker=s[0], described=s[1], speaker_org=s[2])
+                        for s, q in zip(spoken, quotes)
+                    ]
                     # the same quotations in the same order: only the speakers' index
                     # is made again
                     if finder is not None:
@@ -409,7 +413,7 @@ class CorpusIndex:
             spans.sort()
             starts = [start for start, _end in spans]
             for q in self.quotes_by_source.get(source, ()):
-                if q.speaker == entity.name:
+                if q.speaker == entity.name or q.speaker_org == entity.name:
                     ids.add(q.id)
                     continue
                 # a mention inside the quotation: one starting in it and ending in it
@@ -475,7 +479,7 @@ class CorpusIndex:
 
 CACHE_NAME = "index"
 # Bump when what _state() holds changes shape; cached indexes of the old shape rebuild.
-INDEX_FORMAT = "index-11"
+INDEX_FORMAT = "index-12"
 
 
 # The search's largest parts, and the quote finder's, are stored as blobs, which the cache
@@ -571,3 +575,17 @@ def _cache_key(documents: list[Document], settings: Settings, documents_key: str
         documents, INDEX_FORMAT, cache.code_version(), *versions, entity_settings,
         documents_key, texts=not documents_key,
     )
+
+
+def _spoken_after(quote: Quote, applied: Applied) -> tuple[str | None, bool, str | None]:
+    """A quotation's (speaker, described, speaker_org) once the corrections are made: a
+    speaker given by hand is a name; a renamed entity is renamed where it speaks, and
+    where a description speaks for it."""
+    if quote.id in applied.speakers:
+        return applied.speakers[quote.id], False, None
+    speaker, org = quote.speaker, quote.speaker_org
+    if quote.described:
+        return speaker, True, applied.renamed.get(org, org) if org is not None else None
+    if speaker is not None and speaker in applied.renamed:
+        return applied.renamed[speaker], False, None
+    return speaker, False, org

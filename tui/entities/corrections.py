@@ -211,17 +211,6 @@ def _rename(
             speakers[quote_id] = new
 
 
-def speaker_after(
-    speaker: str | None, quote_id: str, applied: Applied
-) -> str | None:
-    """A quotation's speaker once the corrections are made."""
-    if quote_id in applied.speakers:
-        return applied.speakers[quote_id]
-    if speaker is not None and speaker in applied.renamed:
-        return applied.renamed[speaker]
-    return speaker
-
-
 # --- the store ----------------------------------------------------------------------------
 
 

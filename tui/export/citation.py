@@ -84,7 +84,7 @@ def cite(quotes: Iterable[Quote], documents: Mapping[str, Document],
         role = context = ""
         if doc is not None:
             text = doc.text
-            if speaker:
+            if speaker and not q.described:  # (a description says its role itself)
                 role = one_line(role_of(text, speaker, q.start))
             if q.kind == PARTIAL:
                 context = one_line(_sentence(doc, q))

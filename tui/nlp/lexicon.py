@@ -317,6 +317,28 @@ BODY_NOUNS = frozenset(
     organization parliament party police presidency regime senate union university
     """.split()
 )
+# What an unnamed source is called as the subject of a reporting verb: "a spokesperson
+# for TransLink said", "said one official", "two people familiar with the talks said",
+# "the statement said". The roles, titles and bodies above, and these.
+SOURCE_NOUNS = (PEOPLE_AT | TITLE_HEADS | OFFICES | BODY_NOUNS | ORG_APPOSITIVE_NOUNS | frozenset(
+    """
+    source sources official officials aide aides person people insider insiders staffer
+    staffers employee employees worker workers resident residents witness witnesses
+    member members friend friends relative relatives neighbour neighbours neighbor
+    neighbors supporter supporters voter voters protester protesters protestors critic
+    critics man woman men women student students teacher teachers doctor doctors nurse
+    nurses colleague colleagues narrator statement report ad advertisement letter email
+    memo note post tweet newspaper paper website study survey poll editorial release
+    filing complaint lawsuit ruling spokespeople spokesmen spokeswomen advisers advisors
+    analysts lawyers attorneys officers diplomats strategists operative operatives
+    observer observers veteran veterans parent parents mother father son daughter wife
+    husband brother sister nephew niece cousin uncle aunt organizers organisers activists
+    leaders aides members
+    """.split()
+)) - frozenset(  # (honorifics and abbreviated ranks come before a name, never alone)
+    "mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt adm cmdr cpl pvt "
+    "brig sen rep gov det supt rev sens reps govs vp mp mep msp mla".split()
+)
 # Nationalities and political leanings: what a title or a name may follow ("Japanese
 # Foreign Minister Taro Kono", "Democratic Sen. Dianne Feinstein").
 DEMONYMS = frozenset(

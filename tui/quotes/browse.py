@@ -82,16 +82,27 @@ def ordered(
     quotes: Iterable[Quote], sort: str, order: Mapping[str, int]
 ) -> list[Quote]:
     """``quotes`` in the order the list shows them: by source (``order`` gives each
-    source's place in the corpus) and position, or by speaker (the unattributed last)."""
+    source's place in the corpus) and position, or by speaker (names, then the speakers
+    described, then the unattributed)."""
     if sort == "speaker":
         return sorted(quotes, key=_by_speaker(order))
     return sorted(quotes, key=lambda q: (order.get(q.source, 0), q.start))
 
 
-def _by_speaker(order: Mapping[str, int]) -> Callable[[Quote], tuple[bool, str, int, int]]:
+def _by_speaker(
+    order: Mapping[str, int],
+) -> Callable[[Quote], tuple[bool, bool, str, int, int]]:
+    # (the named first, then the described, then the unattributed)
     return lambda q: (
-        q.speaker is None, (q.speaker or "").casefold(), order.get(q.source, 0), q.start
+        q.speaker is None, q.described, (q.speaker or "").casefold(),
+        order.get(q.source, 0), q.start,
     )
+
+
+def speaker_label(quote: Quote, nobody: str = "unattributed") -> str:
+    """Who a quotation is shown as said by: the name, the description as the text gives
+    it ("a spokesperson for TransLink"), or ``nobody``."""
+    return quote.speaker or nobody
 
 
 def same_wordings(quotes: Iterable[Quote]) -> list[list[Quote]]:

@@ -234,8 +234,9 @@ _OF_TAIL_RE = re.compile(
     r"(?:[a-z][\w-]*\s+){0,4}$"
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
-_ACCORDING_ANY_RE = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?")
-_ACCORDING_RE = re.compile(r"^[\s,;—–-]*according to\s+(?:(?:the|a|an)\s+)?")
+# (the article apart: a name follows it, or a description it opens)
+_ACCORDING_ANY_RE = re.compile(r"\b[Aa]ccording to\s+((?:the|a|an)\s+)?")
+_ACCORDING_RE = re.compile(r"^[\s,;—–-]*according to\s+((?:the|a|an)\s+)?")
 # Words and phrases that stand between a subject and its verb ("Kim also said",
 # "he's reported to have said", "the ministry in a statement said").
 _TAIL_WORDS = frozenset(

@@ -88,7 +88,16 @@ def enrol_speakers(
         if entity is not None and " " in entity.name and is_given_name(entity.name.split()[0]):
             entity.type = PERSON
             speaking.add(entity.name)
+    # (a body the list types as something else is still what the description speaks
+    # for: "a spokesperson for TransLink", typed OTHER; a person or a place is not)
+    organisations = {e.name for e in entities if e.type in (ORG, OTHER)}
     for q in quotes:
+        if q.described:
+            # a description stays as written, linked to the organisation it names if
+            # that is one of the entities ("a spokesperson for TransLink")
+            if q.speaker_org not in organisations:
+                q.speaker_org = None
+            continue
         name = q.speaker
         if name is None or name in known:
             continue

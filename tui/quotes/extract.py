@@ -100,6 +100,7 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
                 double_text = len(spans) - singles > singles
             if double_text:
                 continue
+        described = resolver.described(speaker)
         out.append(
             Quote(
                 id=quote_id(doc.id, span.start, span.end),
@@ -111,6 +112,9 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
                 kind=kind,
                 cluster=None,
                 section=doc.section_kind_at(span.start) or BODY,
+                described=described is not None,
+                # (the name as written: settle_quotes keeps it if it is an organisation's)
+                speaker_org=described.named if described is not None else None,
             )
         )
     return out

@@ -31,6 +31,10 @@ class Quote:
     kind: str
     cluster: str | None
     section: str
+    # the speaker is a description, not a name ("a spokesperson for TransLink"), and the
+    # organisation it speaks for where the description names one of the entities
+    described: bool = False
+    speaker_org: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -84,6 +84,7 @@ from tui.quotes.cues import (
     _key,
     _offset,
 )
+from tui.quotes.descriptions import DESCRIBED, Description, description_ending, description_opening
 from tui.quotes.model import QuoteSpan, few_words
 from tui.quotes.runs import (
     _SURNAME_HEADS,
@@ -111,6 +112,8 @@ class SpeakerResolver(Antecedents):
         self._before: tuple[int, str] = (-1, "")
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
+        # the speakers described, not named, by their text ("a spokesperson for TransLink")
+        self.descriptions: dict[str, Description] = {}
 
     # --- the passes ----------------------------------------------------------------
 
@@ -131,6 +134,10 @@ class SpeakerResolver(Antecedents):
         self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
         return result
+
+    def described(self, speaker: str | None) -> Description | None:
+        """The description ``speaker`` is, if :meth:`resolve` gave a description."""
+        return self.descriptions.get(speaker) if speaker else None
 
     def _inherit(self, result: list[str | None]) -> None:
         spans = self.spans
@@ -270,7 +277,7 @@ class SpeakerResolver(Antecedents):
             return None
         m = _ACCORDING_RE.match(post)
         if m:
-            return self._name_after(post[m.end() :], base + m.end())
+            return self._name_after(post[m.end() :], base + m.end(), m.group(1) or "")
         v = _VERB_RE.search(post)
         if v is None:
             return None
@@ -328,7 +335,7 @@ class SpeakerResolver(Antecedents):
                 return found
         m = _ACCORDING_ANY_RE.search(pre) if "ccording" in pre else None
         if m:
-            return self._name_after(pre[m.end() :], base + m.end())
+            return self._name_after(pre[m.end() :], base + m.end(), m.group(1) or "")
         if _HANDING_CUE_RE.search(pre, max(0, len(pre) - 120)):
             return self._sentence_subject(pre, base)
         m = _VERB_FIRST_RE.match(pre)
@@ -438,7 +445,20 @@ class SpeakerResolver(Antecedents):
 
     # --- noun phrases ----------------------------------------------------------------
 
-    def _name_after(self, s: str, pos: int) -> tuple[str, str] | None:
+    def _name_after(self, s: str, pos: int, article: str = "") -> tuple[str, str] | None:
+        """The speaker ``s`` opens with (the words after an inverted verb, or after
+        "according to" and ``article``): a name, or a description where the words name
+        no one, or name only what the description is of."""
+        found = self._named_after(s, pos)
+        described = description_opening(article + s)
+        if described is not None and (
+            # (`said one commuter at Waterfront station`: the place is the commuter's)
+            found is None or found[0] in described.text[described.head_end :]
+        ):
+            return self._described(described)
+        return found
+
+    def _named_after(self, s: str, pos: int) -> tuple[str, str] | None:
         m = _RUN_START_RE.match(s)
         if not m or m.group(2).endswith(("'s", "’s")):
             # `according to the authority's chief executive, Daniel Reyes, …`
@@ -472,6 +492,28 @@ class SpeakerResolver(Antecedents):
             r"\bthe\s+$", between, re.IGNORECASE)))
 
     def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
+        """The subject that ends ``left`` (the words before a reporting verb): a name,
+        or a description where the subject names no one (`a spokesperson for
+        TransLink`: not TransLink, whose spokesperson speaks)."""
+        found = self._subject_named(left, pos)
+        if found is not None and found[1] == PERSON and " " in found[0] and (
+            found[0] not in left[-200:]
+        ):
+            return found  # (a full name from earlier in the text: no description's)
+        described = description_ending(left)
+        if described is None or found is not None and (
+            found[0] not in described.text
+            # (`the Moon administration`: a body named by its head is a name)
+            or found[1] == ORG and described.body
+        ):
+            return found
+        return self._described(described)
+
+    def _described(self, described: Description) -> tuple[str, str]:
+        self.descriptions[described.text] = described
+        return described.text, DESCRIBED
+
+    def _subject_named(self, left: str, pos: int) -> tuple[str, str] | None:
         # a subject and its appositive fit in a few hundred characters; the anchored
         # patterns below would otherwise scan the whole sentence
         whole = len(left) <= _SUBJECT_REACH  # (the subject's clause from its start)

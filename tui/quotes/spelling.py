@@ -206,7 +206,7 @@ def spell_speakers(quotes: Iterable[Quote], names: NameBook) -> None:
     canon: _Canon | None = None
     spelled: dict[str, str] = {}  # (a document quotes a few people, most more than once)
     for q in quotes:
-        name = q.speaker
+        name = q.speaker_org if q.described else q.speaker
         if name is None:
             continue
         if q.source != source or canon is None:
@@ -214,4 +214,7 @@ def spell_speakers(quotes: Iterable[Quote], names: NameBook) -> None:
         spelling = spelled.get(name)
         if spelling is None:
             spelling = spelled[name] = canon(name)
-        q.speaker = spelling
+        if q.described:
+            q.speaker_org = spelling  # (a description keeps its words; its body is spelled)
+        else:
+            q.speaker = spelling

@@ -42,6 +42,8 @@ class QuoteDetail(Static):
             self.update(Text("The highlighted quote, in its sentence, shows here.",
                              style="dim italic"))
             return
-        head = Text(f"{quote.speaker or 'unattributed'} · {doc.outlet_label}: ",
+        from tui.quotes.browse import speaker_label
+
+        head = Text(f"{speaker_label(quote)} · {doc.outlet_label}: ",
                     style="italic")
         self.update(head + context_text(doc, quote))

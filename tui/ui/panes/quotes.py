@@ -29,11 +29,13 @@ class QuotesPane(RowList):
     ]
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
         "quotes--mark", "quotes--speaker", "quotes--cluster", "quotes--unknown",
+        "quotes--described",
     }
     DEFAULT_CSS = """
     QuotesPane > .quotes--mark { color: $text-success; text-style: bold; }
     QuotesPane > .quotes--speaker { color: $text-accent; }
     QuotesPane > .quotes--unknown { text-style: dim italic; }
+    QuotesPane > .quotes--described { color: $text-accent; text-style: italic; }
     QuotesPane > .quotes--cluster { color: $text-warning; text-style: bold; }
     """
     empty_text = "No quotes match."
@@ -60,6 +62,8 @@ class QuotesPane(RowList):
         return len(self.quotes)
 
     def render_row(self, index: int, width: int) -> list[Text]:
+        from tui.quotes.browse import speaker_label  # (the core loads after the first frame)
+
         quote = self.quotes[index]
         doc = self.documents.get(quote.source)
         source = doc.outlet_label if doc else quote.source
@@ -70,10 +74,9 @@ class QuotesPane(RowList):
         text.append(SELECTED if chosen else UNSELECTED,
                     style=self.part("quotes--mark") if chosen else "")
         text.append(" ")
-        speaker = quote.speaker or "unattributed"
-        text.append(_fit(speaker, speaker_width),
-                    style=self.part(
-                        "quotes--speaker" if quote.speaker else "quotes--unknown"))
+        kind = ("quotes--unknown" if not quote.speaker
+                else "quotes--described" if quote.described else "quotes--speaker")
+        text.append(_fit(speaker_label(quote), speaker_width), style=self.part(kind))
         text.append(" ")
         outlets = self.outlets(quote) if quote.cluster else 1
         cluster = f"×{outlets}" if outlets > 1 else ""

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.corpus.document import Document
-from tui.quotes.browse import same_wordings
+from tui.quotes.browse import same_wordings, speaker_label
 from tui.quotes.diff import aligned, word_diff
 from tui.ui.screens.modal import ScrollModal
 
@@ -100,7 +100,7 @@ class VariantsScreen(ScrollModal):
 
     def _head(self, group: list[Quote]) -> str:
         names = ", ".join(dict.fromkeys(self._outlet(q) for q in group))
-        return f"{names} — {group[0].speaker or 'unattributed'}"
+        return f"{names} — {speaker_label(group[0])}"
 
     def _columns(self, groups: list[list[Quote]], base: str) -> ComposeResult:
         if len(groups) < 2:

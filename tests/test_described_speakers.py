@@ -1,0 +1,158 @@
+"""Speakers the text describes rather than names ("a spokesperson for Northline"): kept
+as the description, marked as one, linked to the organisation it speaks for where that
+is one of the entities, and listed after the named speakers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.build.corpus_index import CorpusIndex
+from tui.cli import main
+from tui.corpus.loader import load_corpus, make_document
+from tui.entities.corrections import SPEAKER, Correction
+from tui.quotes.browse import ordered, speaker_label
+from tui.quotes.descriptions import description_ending, description_opening
+from tui.quotes.extract import extract_quotes
+
+ARTICLE = """---
+title: Fares rise on the Northline trains
+outlet: Metro Daily
+date: 2026-01-05
+---
+Northline will raise fares by three per cent in July, the transit operator Northline said on Monday.
+
+"We are looking at every option," a spokesperson for Northline said. Northline sets the fares.
+
+Northline runs the trains and the buses of the valley.
+
+"It is too much," said one commuter at Harbour Station, who asked not to be named.
+
+Mayor Ilse Varga said the city would ask Northline to think again. "We will push back," Varga said.
+"""
+
+
+def said(text: str) -> list[tuple[str | None, bool]]:
+    d = make_document("t", "t.md", text, {})
+    return [(q.speaker, q.described) for q in extract_quotes([d])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We are looking into it," a spokesperson for Northline said.',
+         "a spokesperson for Northline"),
+        ('"We are looking into it," said a spokesperson for Northline.',
+         "a spokesperson for Northline"),
+        ('"The talks are over," a senior official said on Monday.', "a senior official"),
+        ('"The talks are over," one official told reporters.', "one official"),
+        ('"They are wrong," two people familiar with the talks said.',
+         "two people familiar with the talks"),
+        ('"It was chaos," said the 46-year-old, who asked not to be named.', "the 46-year-old"),
+        ('"It is fine," according to a report in the Courier.', "a report in the Courier"),
+        ('According to a senior official, the plan was "dead on arrival."', "a senior official"),
+        ('On Tuesday a spokesman for the ministry said "the road will reopen."',
+         "a spokesman for the ministry"),
+        ('Officials said "the road is closed."', "Officials"),
+        # the name inside a description is what it describes, not who spoke
+        ('"It was chaos," a longtime adviser to Ilse Varga said.',
+         "a longtime adviser to Ilse Varga"),
+        ('"It is too much," said one commuter at Harbour Station.',
+         "one commuter at Harbour Station"),
+    ],
+)
+def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:
+    assert said(text) == [(speaker, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name beside a description is the speaker, and no description
+        ('"We will appeal," said Jane Doe, a lawyer for the family.', "Jane Doe"),
+        ('"We will appeal," Jane Doe, a lawyer for the family, said.', "Jane Doe"),
+        ('"It is over," said the company\'s chief executive, Ann Lee.', "Ann Lee"),
+        ('"We will win," the Justice Department said.', "Justice Department"),
+        ('Foreign Minister Ann Lee arrived. "We will win," the minister said.', "Ann Lee"),
+    ],
+)
+def test_a_name_is_no_description(text: str, speaker: str) -> None:
+    assert said(text) == [(speaker, False)]
+
+
+def test_no_cue_no_speaker() -> None:
+    assert said('"Nobody knows what happens next."') == [(None, False)]
+    assert said('Residents held signs reading "We will not move from here."') == [(None, False)]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_description_links_the_organisation_it_speaks_for(corpus: Path) -> None:
+    index = CorpusIndex.build(load_corpus(corpus).documents)
+    by_text = {q.text[:12]: q for q in index.quotes}
+    spokesperson, commuter = by_text["We are looki"], by_text["It is too mu"]
+    mayor = by_text["We will push"]
+    assert (spokesperson.speaker, spokesperson.described) == ("a spokesperson for Northline", True)
+    northline = index.entity_named("Northline")
+    assert northline is not None and spokesperson.speaker_org == northline.name
+    # a station is no body a commuter speaks for; a name links nothing
+    assert (commuter.described, commuter.speaker_org) == (True, None)
+    assert (mayor.speaker, mayor.described, mayor.speaker_org) == ("Ilse Varga", False, None)
+    # the entity filter finds what a description says for it
+    assert spokesperson.id in index.quotes_naming(northline)
+
+
+def test_the_quote_list_names_first_then_descriptions_then_no_one(corpus: Path) -> None:
+    index = CorpusIndex.build(load_corpus(corpus).documents)
+    quotes = ordered(index.quotes, "speaker", {"a": 0})
+    kinds = [(q.speaker is None, q.described) for q in quotes]
+    assert kinds == sorted(kinds)
+    assert [speaker_label(q) for q in quotes] == [
+        "Ilse Varga", "a spokesperson for Northline", "one commuter at Harbour Station",
+    ]
+
+
+def test_a_speaker_given_by_hand_is_a_name(corpus: Path) -> None:
+    index = CorpusIndex.build(load_corpus(corpus).documents)
+    (q,) = [q for q in index.quotes if q.described and q.speaker_org]
+    index.correct([Correction(SPEAKER, q.id, "Ilse Varga")])
+    (now,) = [x for x in index.quotes if x.id == q.id]
+    assert (now.speaker, now.described, now.speaker_org) == ("Ilse Varga", False, None)
+    index.correct([])
+    (back,) = [x for x in index.quotes if x.id == q.id]
+    assert (back.speaker, back.described) == (q.speaker, True)
+
+
+def test_the_cli_marks_a_description(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quotes", "--json", "--corpus", str(corpus)]) == 0
+    quotes = json.loads(capsys.readouterr().out)
+    described = [(q["speaker"], q["speaker_org"]) for q in quotes if q["described"]]
+    assert ("a spokesperson for Northline", "Northline") in described
+    assert main(["quotes", "--corpus", str(corpus), "--entity", "Northline"]) == 0
+    assert "a spokesperson for" in capsys.readouterr().out
+
+
+_WORDS = st.sampled_from(
+    ["a", "the", "one", "spokesman", "official", "for", "of", "Northline", "said", ",",
+     "who", "Ann", "Lee", "people", "close", "to", "family", "—", "“", "in", "Monday"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=400), st.lists(_WORDS, max_size=400))
+def test_a_description_reads_a_bounded_window(before: list[str], after: list[str]) -> None:
+    """Only the words next to the verb count: whatever comes before a subject (or after
+    an inverted verb's description), the answer is the same, and its cost is bounded."""
+    subject = "a spokesman for the ministry"
+    found = description_ending(" ".join(before) + ", " + subject)
+    assert found is not None and found.text == subject
+    opened = description_opening(subject + ", " + " ".join(after))
+    assert opened is not None and opened.text == subject

@@ -1,0 +1,208 @@
+"""Speakers the text describes rather than names: "a spokesperson for TransLink said",
+"said one official, who asked not to be named", "two people familiar with the talks
+said", "the statement said".
+
+A description is a noun phrase: a determiner (or a plural standing alone), at most a few
+modifiers, a head noun an unnamed source goes by (``SOURCE_NOUNS``: a role, a title, a
+body, a document), and at most a short complement opened by a preposition ("for
+TransLink", "close to the family"). Its head is written in lower case: a capitalised head
+is a name ("The Post", "the Justice Department"), which the name rules read.
+
+Each function reads a window of a bounded number of words, so the cost per quotation is
+bounded whatever the sentence's length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tui.nlp.lexicon import (
+    BODY_NOUNS,
+    DATE_NAMES,
+    FUNCTION_WORDS,
+    ORG_APPOSITIVE_NOUNS,
+    SOURCE_NOUNS,
+)
+from tui.nlp.name_runs import RUN
+
+# The type a resolver gives a speaker it can only describe (beside PERSON and ORG).
+DESCRIBED = "DESCRIBED"
+
+_DETERMINERS = frozenset(
+    """a an the one another two three four five six several some many most few his her
+    their its this these those""".split()
+)
+# Words that may open a clause before its subject: `But a spokesman said`, `On Tuesday
+# a spokesman said` (no preposition of place or manner: "in a statement" is no subject).
+_LEADS = frozenset(
+    "and but so yet later earlier separately meanwhile also then now on last".split()
+)
+# Words that open a head noun's complement.
+_PREPOSITIONS = frozenset(
+    "for of at with to from in on inside within near close familiar involved".split()
+)
+# Words that end a description after its head: a clause or a verb follows.
+_STOPS = frozenset("who whom whose which that said says told added and or but".split())
+# Lower-case words inside a name ("Department of Justice", "Friends of the Earth").
+_IN_NAMES = frozenset("of for and the de du la le von van".split())
+_BODIES = BODY_NOUNS | ORG_APPOSITIVE_NOUNS
+# The most words a description runs to, and the most modifiers before its head.
+_MOST_WORDS = 14
+_MOST_MODIFIERS = 4
+_AGE_RE = re.compile(r"\d+-year-old")
+# Where a clause ends, looking back from a verb (commas set off an appositive or an
+# opening phrase); looking forward, a full stop at a word's end also ends it ("U.S." not).
+_CLAUSE_BACK_RE = re.compile(r"[,;:()\[\]—–\"“”]")
+_CLAUSE_ON_RE = re.compile(r"[,;:()\[\]—–\"“”!?]|\.(?=\s|$)")
+_WORD_RE = re.compile(r"\S+")
+
+
+class Description(NamedTuple):
+    text: str
+    head: str  # its head noun as written ("spokesperson")
+    head_end: int  # where the head ends in ``text``
+
+    @property
+    def body(self) -> bool:
+        """Whether the head is a body's noun ("the Moon administration", "the firm")."""
+        return _key(self.head) in _BODIES
+
+    @property
+    def named(self) -> str | None:
+        """The name the description holds, the body it may speak for: the complement's
+        last ("a spokesperson for TransLink"), else the modifiers' ("a White House
+        spokesman"); None if it holds none ("a senior official")."""
+        after = [_bare(m.group()) for m in RUN.finditer(self.text, self.head_end)]
+        before = [_bare(m.group()) for m in RUN.finditer(self.text, 0, self.head_end)]
+        names = [n for n in after[-1:] or before if n]
+        return names[0] if names else None
+
+
+def _bare(run: str) -> str:
+    """A run without a determiner opening the sentence, nor a possessive ending."""
+    first, _, rest = run.partition(" ")
+    if first.casefold() in ("a", "an", "the"):
+        run = rest
+    return run[:-2] if run.endswith(("'s", "’s")) else run
+
+
+def _key(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def _is_head(word: str, first: bool, any_noun: bool = False) -> bool:
+    """A source's noun, in lower case (or capitalised as a clause's first word); with
+    ``any_noun``, any word in lower case that is no function word."""
+    if word[:1].isupper() and not first:
+        return False
+    key = _key(word)
+    return (
+        key in SOURCE_NOUNS
+        or _AGE_RE.fullmatch(word) is not None
+        or any_noun and word[:1].islower() and key not in FUNCTION_WORDS and key not in _STOPS
+    )
+
+
+def _opens(word: str) -> bool:
+    """A determiner, or a possessive name standing for one ("Trump’s aide")."""
+    return _key(word) in _DETERMINERS or (
+        word[:1].isupper() and word.endswith(("'s", "’s")) and len(word) > 3
+    )
+
+
+def _phrase(words: list[str], to_end: bool) -> int | None:
+    """How many of ``words`` (a determiner or a plural head first) make a description,
+    the head's index in the high bits: ``head * 64 + length``; None if they make none.
+    With ``to_end``, the description takes every word (it ends where the subject does)."""
+    first = 0 if _opens(words[0]) else -1
+    for h in range(first + 1, min(len(words), first + 2 + _MOST_MODIFIERS)):
+        word = words[h]
+        # (after an inverted verb, what a determiner opens is the speaker, whatever its
+        # noun: `said one commuter at Waterfront station`; before a verb, a subject's noun
+        # must be a source's)
+        if not _is_head(word, h == 0, any_noun=not to_end and first == 0):
+            key = _key(word)
+            if key in FUNCTION_WORDS or key in _STOPS or (
+                word.endswith(("'s", "’s")) and h > first + 1
+            ):
+                return None  # (a modifier is no function word, no verb)
+            continue
+        if first < 0 and not word.casefold().endswith("s"):
+            return None  # (no determiner: only a plural, `Officials said`)
+        rest = words[h + 1 :]
+        if not rest:
+            return h * 64 + h + 1
+        if _key(rest[0]) in _PREPOSITIONS and len(rest) > 1:
+            n = _complement(rest)
+            if n == len(rest) or not to_end:
+                return h * 64 + h + 1 + n
+            return None
+        if not to_end and _key(rest[0]) in _STOPS:
+            return h * 64 + h + 1
+        # (`a spokesman Tom Hill`, `the report released by`: more than a description)
+    return None
+
+
+def _complement(rest: list[str]) -> int:
+    """How many of ``rest`` (a preposition first) the head's complement takes: up to a
+    clause's word, or (where nothing marks its end) up to the end of the name it holds
+    (`a paper from the Brookings Institution | had this to say`)."""
+    n, named = 1, False
+    while n < len(rest) and n <= 8:
+        word = rest[n]
+        key = _key(word)
+        if key in _STOPS:
+            break
+        if key in _PREPOSITIONS:
+            if n + 1 < len(rest) and _key(rest[n + 1]) in DATE_NAMES:
+                break  # (`on Monday`: when it was said, not who said it)
+            named = False  # (a phrase of its own: `for the Department of Justice in Ohio`)
+        elif word[:1].isupper():
+            named = True
+        elif named and key not in _IN_NAMES:
+            break
+        n += 1
+    return n
+
+
+def description_ending(s: str) -> Description | None:
+    """The description that is the whole subject at the end of ``s``, the words before
+    a reporting verb (`On Tuesday a spokesperson for TransLink` said)."""
+    tail = s[-200:].rstrip(" \t\xa0")
+    cut = max((m.end() for m in _CLAUSE_BACK_RE.finditer(tail)), default=0)
+    clause = tail[cut:]
+    spans = [m.span() for m in _WORD_RE.finditer(clause)][-_MOST_WORDS:]
+    if not spans:
+        return None
+    words = [clause[a:b] for a, b in spans]
+    if not any(_key(w) in SOURCE_NOUNS or "year-old" in w for w in words):
+        return None  # (as most subjects: the cheap test first)
+    for j in range(min(4, len(words))):
+        if j and _key(words[j - 1]) not in _LEADS and _key(words[j - 1]) not in DATE_NAMES:
+            return None  # (the description opens the clause, after an opening word or two)
+        packed = _phrase(words[j:], to_end=True)
+        if packed is not None:
+            head = j + packed // 64
+            start = spans[j][0]
+            text = clause[start : spans[-1][1]]
+            return Description(text, words[head], spans[head][1] - start)
+    return None
+
+
+def description_opening(s: str) -> Description | None:
+    """The description that opens ``s``, the words after an inverted verb or after
+    "according to" (`said a spokesperson for TransLink, who asked not to be named`)."""
+    head_text = s[:200].lstrip(" \t\xa0")
+    m = _CLAUSE_ON_RE.search(head_text)
+    clause = head_text[: m.start()] if m else head_text
+    spans = [m.span() for m in _WORD_RE.finditer(clause)][:_MOST_WORDS]
+    if not spans:
+        return None
+    words = [clause[a:b] for a, b in spans]
+    packed = _phrase(words, to_end=False)
+    if packed is None:
+        return None
+    head, length = divmod(packed, 64)
+    text = clause[: spans[length - 1][1]]
+    return Description(text, words[head], spans[head][1])
