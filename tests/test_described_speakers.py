@@ -156,3 +156,8 @@ def test_a_description_reads_a_bounded_window(before: list[str], after: list[str
     assert found is not None and found.text == subject
     opened = description_opening(subject + ", " + " ".join(after))
     assert opened is not None and opened.text == subject
+
+
+def test_after_according_to_only_a_source_is_a_description() -> None:
+    text = 'They vote for "Rep" or "Dem," according to their instinctive preference.'
+    assert {speaker for speaker, _described in said(text)} == {None}

@@ -112,17 +112,18 @@ def _opens(word: str) -> bool:
     )
 
 
-def _phrase(words: list[str], to_end: bool) -> int | None:
+def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | None:
     """How many of ``words`` (a determiner or a plural head first) make a description,
     the head's index in the high bits: ``head * 64 + length``; None if they make none.
-    With ``to_end``, the description takes every word (it ends where the subject does)."""
+    With ``to_end``, the description takes every word (it ends where the subject does);
+    with ``any_noun``, the head may be any noun after a determiner."""
     first = 0 if _opens(words[0]) else -1
     for h in range(first + 1, min(len(words), first + 2 + _MOST_MODIFIERS)):
         word = words[h]
         # (after an inverted verb, what a determiner opens is the speaker, whatever its
         # noun: `said one commuter at Waterfront station`; before a verb, a subject's noun
         # must be a source's)
-        if not _is_head(word, h == 0, any_noun=not to_end and first == 0):
+        if not _is_head(word, h == 0, any_noun=any_noun and first == 0):
             key = _key(word)
             if key in FUNCTION_WORDS or key in _STOPS or (
                 word.endswith(("'s", "’s")) and h > first + 1
@@ -191,9 +192,11 @@ def description_ending(s: str) -> Description | None:
     return None
 
 
-def description_opening(s: str) -> Description | None:
+def description_opening(s: str, any_noun: bool = True) -> Description | None:
     """The description that opens ``s``, the words after an inverted verb or after
-    "according to" (`said a spokesperson for TransLink, who asked not to be named`)."""
+    "according to" (`said a spokesperson for TransLink, who asked not to be named`).
+    With ``any_noun`` (after an inverted verb: what follows it is its subject), any
+    noun a determiner opens makes one (`said one commuter`)."""
     head_text = s[:200].lstrip(" \t\xa0")
     first = head_text[:16].split(None, 1)
     if not first or not (_opens(first[0]) or _key(first[0]) in SOURCE_NOUNS):
@@ -204,7 +207,7 @@ def description_opening(s: str) -> Description | None:
     if not spans:
         return None
     words = [clause[a:b] for a, b in spans]
-    packed = _phrase(words, to_end=False)
+    packed = _phrase(words, to_end=False, any_noun=any_noun)
     if packed is None:
         return None
     head, length = divmod(packed, 64)

@@ -277,7 +277,7 @@ class SpeakerResolver(Antecedents):
             return None
         m = _ACCORDING_RE.match(post)
         if m:
-            return self._name_after(post[m.end() :], base + m.end(), m.group(1) or "")
+            return self._name_after(post[m.end() :], base + m.end(), m.group(1) or "", True)
         v = _VERB_RE.search(post)
         if v is None:
             return None
@@ -335,7 +335,7 @@ class SpeakerResolver(Antecedents):
                 return found
         m = _ACCORDING_ANY_RE.search(pre) if "ccording" in pre else None
         if m:
-            return self._name_after(pre[m.end() :], base + m.end(), m.group(1) or "")
+            return self._name_after(pre[m.end() :], base + m.end(), m.group(1) or "", True)
         if _HANDING_CUE_RE.search(pre, max(0, len(pre) - 120)):
             return self._sentence_subject(pre, base)
         m = _VERB_FIRST_RE.match(pre)
@@ -445,12 +445,16 @@ class SpeakerResolver(Antecedents):
 
     # --- noun phrases ----------------------------------------------------------------
 
-    def _name_after(self, s: str, pos: int, article: str = "") -> tuple[str, str] | None:
+    def _name_after(
+        self, s: str, pos: int, article: str = "", according: bool = False
+    ) -> tuple[str, str] | None:
         """The speaker ``s`` opens with (the words after an inverted verb, or after
         "according to" and ``article``): a name, or a description where the words name
-        no one, or name only what the description is of."""
+        no one, or name only what the description is of. (After "according to", only a
+        source's noun makes a description: `according to their instinctive preference`
+        is no one's.)"""
         found = self._named_after(s, pos)
-        described = description_opening(article + s)
+        described = description_opening(article + s, any_noun=not according)
         if described is not None and (
             # (`said one commuter at Waterfront station`: the place is the commuter's)
             found is None or found[0] in described.text[described.head_end :]
