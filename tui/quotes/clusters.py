@@ -260,7 +260,7 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
-                if _same(items[i], items[j], quotes[i].speaker, quotes[j].speaker, scorer):
+                if _same(items[i], items[j], _named(quotes[i]), _named(quotes[j]), scorer):
                     parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in parent:
@@ -278,6 +278,12 @@ def assign_clusters(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     return clusters
 
 
+def _named(quote: Quote) -> str | None:
+    """A quotation's speaker as evidence of one statement: a name. Two unrelated
+    articles' "a spokesman" are no one person."""
+    return None if quote.described else quote.speaker
+
+
 def _join_wordings(
     quotes: Sequence[Quote], find: Callable[[int], int], parent: dict[int, int]
 ) -> None:
@@ -290,7 +296,7 @@ def _join_wordings(
     is joined to the key's first: linear time."""
     reports: dict[tuple[str, str], list[int]] = {}
     for i, q in enumerate(quotes):
-        if q.speaker is not None and q.kind != "scare":
+        if q.speaker is not None and q.kind != "scare" and not q.described:
             reports.setdefault((q.speaker, q.text), []).append(i)
     copies = list(reports.values())
     spelled: list[tuple[str, ...]] = []

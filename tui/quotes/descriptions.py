@@ -23,6 +23,7 @@ from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     ORG_APPOSITIVE_NOUNS,
     SOURCE_NOUNS,
+    STOP_ABBREVIATIONS,
 )
 from tui.nlp.name_runs import RUN
 
@@ -33,6 +34,9 @@ _DETERMINERS = frozenset(
     """a an the one another two three four five six several some many most few his her
     their its this these those""".split()
 )
+# Determiners that point back: "the senator", "this official" is someone the text has
+# named (the name rules look for them), where "a senator" is someone it has not.
+_DEFINITE = frozenset("the this these those".split())
 # Words that may open a clause before its subject: `But a spokesman said`, `On Tuesday
 # a spokesman said` (no preposition of place or manner: "in a statement" is no subject).
 _LEADS = frozenset(
@@ -42,21 +46,31 @@ _LEADS = frozenset(
 _PREPOSITIONS = frozenset(
     "for of at with to from in on inside within near close familiar involved".split()
 )
-# Words that end a description after its head: a clause or a verb follows.
-_STOPS = frozenset("who whom whose which that said says told added and or but".split())
+# Words that end a description after its head: a clause, a verb or an auxiliary follows.
+_STOPS = frozenset(
+    """who whom whose which that said says told added and or but have has had is are
+    was were will would can could may might should must do does did""".split()
+)
 # Lower-case words inside a name ("Department of Justice", "Friends of the Earth").
 _IN_NAMES = frozenset("of for and the de du la le von van".split())
 _BODIES = BODY_NOUNS | ORG_APPOSITIVE_NOUNS
+# What speaks without being a person: bodies, and what they publish.
+_THINGS = _BODIES | frozenset(
+    """statement report ad advertisement letter email memo note post tweet newspaper
+    paper website study survey poll editorial release filing complaint lawsuit ruling
+    document documents""".split()
+)
 # The most words a description runs to, and the most modifiers before its head.
 _MOST_WORDS = 14
 _MOST_MODIFIERS = 4
 _AGE_RE = re.compile(r"\d+-year-old")
 # Where a clause ends, looking back from a verb (commas set off an appositive or an
-# opening phrase); looking forward, a full stop at a word's end also ends it ("U.S." not).
+# opening phrase), and looking forward (a full stop too, unless it ends an abbreviation:
+# "U.S. Navy", "Gov. Ann Lee").
 _CLAUSE_BACK_RE = re.compile(r"[,;:()\[\]—–\"“”]")
 _CLAUSE_ON_RE = re.compile(r"[,;:()\[\]—–\"“”!?]|\.(?=\s|$)")
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _WORD_RE = re.compile(r"\S+")
-
 
 
 class Description(NamedTuple):
@@ -72,11 +86,12 @@ class Description(NamedTuple):
     @property
     def named(self) -> str | None:
         """The name the description holds, the body it may speak for: the complement's
-        last ("a spokesperson for TransLink"), else the modifiers' ("a White House
-        spokesman"); None if it holds none ("a senior official")."""
+        first ("a spokesperson for TransLink", "a spokesman for the Department of Justice
+        in Ohio"), else the modifiers' ("a White House spokesman"); None if it holds none
+        ("a senior official")."""
         after = [_bare(m.group()) for m in RUN.finditer(self.text, self.head_end)]
         before = [_bare(m.group()) for m in RUN.finditer(self.text, 0, self.head_end)]
-        names = [n for n in after[-1:] or before if n]
+        names = [n for n in after[:1] or before if n]
         return names[0] if names else None
 
 
@@ -118,6 +133,7 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
     With ``to_end``, the description takes every word (it ends where the subject does);
     with ``any_noun``, the head may be any noun after a determiner."""
     first = 0 if _opens(words[0]) else -1
+    definite = first == 0 and _key(words[0]) in _DEFINITE
     for h in range(first + 1, min(len(words), first + 2 + _MOST_MODIFIERS)):
         word = words[h]
         # (after an inverted verb, what a determiner opens is the speaker, whatever its
@@ -129,27 +145,37 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
                 word.endswith(("'s", "’s")) and h > first + 1
             ):
                 return None  # (a modifier is no function word, no verb)
+            if h > first + 1 and _key(words[h - 1]) in SOURCE_NOUNS:
+                return None  # (a noun then a word that is none: `the senator emailed`)
             continue
         if first < 0 and not word.casefold().endswith("s"):
             return None  # (no determiner: only a plural, `Officials said`)
         rest = words[h + 1 :]
+        end = None
         if not rest:
-            return h * 64 + h + 1
-        if _key(rest[0]) in _PREPOSITIONS and len(rest) > 1:
+            end = h + 1
+        elif _key(rest[0]) in _PREPOSITIONS and len(rest) > 1:
             n = _complement(rest)
             if n == len(rest) or not to_end:
-                return h * 64 + h + 1 + n
-            return None
-        if not to_end and _key(rest[0]) in _STOPS:
-            return h * 64 + h + 1
-        # (`a spokesman Tom Hill`, `the report released by`: more than a description)
+                end = h + 1 + n
+        elif not to_end and _key(rest[0]) in _STOPS:
+            end = h + 1
+        elif _key(rest[0]) in SOURCE_NOUNS:
+            continue  # (a compound: `the Clinton campaign spokesman`)
+        if end is None:
+            continue  # (`a senior | pilot`; `a spokesman Tom Hill`: more, read on)
+        if definite and _key(word) not in _THINGS:
+            return None  # (`the senator`: someone named before, for the name rules)
+        return h * 64 + end
     return None
 
 
 def _complement(rest: list[str]) -> int:
     """How many of ``rest`` (a preposition first) the head's complement takes: up to a
     clause's word, or (where nothing marks its end) up to the end of the name it holds
-    (`a paper from the Brookings Institution | had this to say`)."""
+    and its noun (`an official in the Trump administration`, `a paper from the
+    Brookings Institution | had this to say`); never ending on a function word (`a
+    spokesman for the | "Yes" campaign`)."""
     n, named = 1, False
     while n < len(rest) and n <= 8:
         word = rest[n]
@@ -162,10 +188,23 @@ def _complement(rest: list[str]) -> int:
             named = False  # (a phrase of its own: `for the Department of Justice in Ohio`)
         elif word[:1].isupper():
             named = True
-        elif named and key not in _IN_NAMES:
+        elif named and key not in _IN_NAMES and key not in SOURCE_NOUNS:
             break
         n += 1
-    return n
+    while n > 1 and _key(rest[n - 1]) in FUNCTION_WORDS:
+        n -= 1
+    return n if n > 1 else 0
+
+
+def _apposed(before: str) -> bool:
+    """Whether ``before`` (up to a comma) ends with a name the words after the comma
+    describe: `Ann Lee, | a spokeswoman`, not `In Washington, | a spokesman`."""
+    cut = max((m.end() for m in _CLAUSE_BACK_RE.finditer(before)), default=0)
+    words = before[cut:].split()
+    return bool(words) and all(w[:1].isupper() for w in words) and (
+        _key(words[0]) not in FUNCTION_WORDS and _key(words[0]) not in _LEADS
+        and _key(words[-1]) not in DATE_NAMES
+    )
 
 
 def description_ending(s: str) -> Description | None:
@@ -175,6 +214,8 @@ def description_ending(s: str) -> Description | None:
     if SOURCE_NOUNS.isdisjoint(tail.casefold().split()) and "year-old" not in tail:
         return None  # (as most subjects: a test in C first)
     cut = max((m.end() for m in _CLAUSE_BACK_RE.finditer(tail)), default=0)
+    if cut and tail[cut - 1] == "," and _apposed(tail[: cut - 1]):
+        return None  # (the name before the comma is the subject)
     clause = tail[cut:]
     spans = [m.span() for m in _WORD_RE.finditer(clause)][-_MOST_WORDS:]
     if not spans:
@@ -185,10 +226,8 @@ def description_ending(s: str) -> Description | None:
             return None  # (the description opens the clause, after an opening word or two)
         packed = _phrase(words[j:], to_end=True)
         if packed is not None:
-            head = j + packed // 64
-            start = spans[j][0]
-            text = clause[start : spans[-1][1]]
-            return Description(text, words[head], spans[head][1] - start)
+            head, end = divmod(packed, 64)
+            return _described(clause, spans[j:], words[j:], head, end)
     return None
 
 
@@ -201,8 +240,7 @@ def description_opening(s: str, any_noun: bool = True) -> Description | None:
     first = head_text[:16].split(None, 1)
     if not first or not (_opens(first[0]) or _key(first[0]) in SOURCE_NOUNS):
         return None  # (as after most verbs: a name, not a determiner)
-    m = _CLAUSE_ON_RE.search(head_text)
-    clause = head_text[: m.start()] if m else head_text
+    clause = head_text[: _clause_end(head_text)]
     spans = [m.span() for m in _WORD_RE.finditer(clause)][:_MOST_WORDS]
     if not spans:
         return None
@@ -210,6 +248,27 @@ def description_opening(s: str, any_noun: bool = True) -> Description | None:
     packed = _phrase(words, to_end=False, any_noun=any_noun)
     if packed is None:
         return None
-    head, length = divmod(packed, 64)
-    text = clause[: spans[length - 1][1]]
-    return Description(text, words[head], spans[head][1])
+    head, end = divmod(packed, 64)
+    return _described(clause, spans, words, head, end)
+
+
+def _clause_end(text: str) -> int:
+    """Where the clause that opens ``text`` ends: at a comma, a dash, a quotation mark,
+    or a full stop that ends no abbreviation ("the U.S. Navy", "Gov. Ann Lee")."""
+    for m in _CLAUSE_ON_RE.finditer(text):
+        if m.group() != ".":
+            return m.start()
+        word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if word.casefold() not in STOP_ABBREVIATIONS and not _INITIALS_RE.fullmatch(word):
+            return m.start()
+    return len(text)
+
+
+def _described(
+    clause: str, spans: list[tuple[int, int]], words: list[str], head: int, end: int
+) -> Description:
+    """The description of ``words[:end]`` (their ``spans`` in ``clause``), its spacing
+    made plain (a no-break space, a line break)."""
+    start = spans[0][0]
+    text = " ".join(clause[start : spans[end - 1][1]].split())
+    return Description(text, words[head], len(" ".join(words[: head + 1])))

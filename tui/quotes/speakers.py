@@ -101,6 +101,21 @@ _NOT_SUBJECT_OPENERS = _NOT_BEFORE_SUBJECT | _CONJUNCTIONS
 _OBJECT_BEFORE = _NOT_BEFORE_SUBJECT - frozenset(("from", "by", "of", "via", "per"))
 
 
+# A verb's clause that depends on another: a relative one (`who has said`, whose subject
+# is the name before it) or one a conjunction opens (`after Jones assured Trump`).
+_DEPENDENT_RE = re.compile(
+    r"\s*(?:after|before|when|while|as|because|since|although|though|if|until|once)\b",
+    re.IGNORECASE,
+)
+_SUBORDINATE_RE = re.compile(
+    rf"^{_DEPENDENT_RE.pattern}"
+    r"|\b(?:who|which|that)\s+(?:(?:has|have|had|was|is|would|will|also|[a-z]+ly)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A second clause with a subject of its own: `…, and Ann Lee agreed`, `…, but she`.
+_ANOTHER_SUBJECT_RE = re.compile(r"[,;]\s+(?:and|but|while|as|whereas)\s+(?:[A-Z]|s?he\b)")
+
+
 class SpeakerResolver(Antecedents):
     """Attribute every quotation of one document (spans in text order)."""
 
@@ -192,6 +207,12 @@ class SpeakerResolver(Antecedents):
         # (the words after the quotation are cut out only when their turn comes: a
         # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
+            if self._cue_depends(pre):
+                # `When Lee offered grants, "…," Hill said`: the verb before is another
+                # clause's; the cue after the quotation is the sentence's own
+                found = self._post_cue(self._after(span), span.close_mark + 1)
+                if found:
+                    return found
             return (
                 self._pre_cue(pre, pre_from)
                 or self._post_cue(self._after(span), span.close_mark + 1)
@@ -207,7 +228,7 @@ class SpeakerResolver(Antecedents):
             # `She said smaller firms would feel it first. "A large …"`: the sentence
             # before, in the same paragraph, names who is talking
             s0 = self._sentence_start(span.paragraph, pre_from - 1)
-            said = self._said_before(span, s0)
+            said = self._said_before(span, s0, pre_from)
             if said is not None:
                 return said
             before = self._masked(s0, pre_from)
@@ -222,11 +243,24 @@ class SpeakerResolver(Antecedents):
                         or self._opening_cue(intro, s0))
         return self._dash_line(span, pend)
 
-    def _said_before(self, span: QuoteSpan, s0: int) -> tuple[str, str] | None:
-        """The speaker of the quotation in the sentence before, from ``s0``, where that
-        sentence holds one: `"A," said Ann Lee, an aide who said she would go. "B."`
-        goes on with Lee's words. Its own cue, not a verb of the clauses after it
-        (`who said she`) nor a name they hold, says who speaks."""
+    @staticmethod
+    def _cue_depends(pre: str) -> bool:
+        """Whether the last reporting verb of ``pre`` is in a clause a conjunction opens
+        (`When Lee offered grants,`)."""
+        last = None
+        for verb in _VERB_RE.finditer(pre):
+            last = verb
+        if last is None:
+            return False
+        return _DEPENDENT_RE.match(pre, pre.rfind(",", 0, last.start()) + 1) is not None
+
+    def _said_before(self, span: QuoteSpan, s0: int, end: int) -> tuple[str, str] | None:
+        """The speaker of the quotation in the sentence before (``s0`` to ``end``), where
+        that sentence holds one and no one else speaks in it: `"A," said Ann Lee, an aide
+        who said she would go. "B."` goes on with Lee's words. Its own cue, not a verb of
+        a relative clause after it (`who said she`) nor a name that clause holds, says
+        who speaks; a second speaker (`Hill said, but Lee said she disagreed`, `Hill
+        said, and Lee agreed`) leaves the sentence to be read as any other."""
         found = self._found
         spans = self.spans
         i = len(found)  # (this quotation's place: its own is found next)
@@ -234,6 +268,15 @@ class SpeakerResolver(Antecedents):
             return None
         before = spans[i - 1]
         if before.paragraph != span.paragraph or before.open_mark < s0:
+            return None
+        sentence = self._masked(s0, end)
+        verbs = 0
+        for v in _VERB_RE.finditer(sentence):
+            clause = sentence[max(sentence.rfind(",", 0, v.start()) + 1, v.start() - 80) :
+                              v.start()]
+            if not _SUBORDINATE_RE.search(clause):
+                verbs += 1
+        if verbs > 1 or _ANOTHER_SUBJECT_RE.search(sentence):
             return None
         return found[i - 1]
 
@@ -249,7 +292,7 @@ class SpeakerResolver(Antecedents):
         m = _DASH_LINE_RE.fullmatch(text, text.rfind("\n", 0, nstart) + 1, nend)
         if m is None:
             return None
-        return self._name_after(m.group("name"), m.start("name"))
+        return self._named_after(m.group("name"), m.start("name"))  # (a signature: a name)
 
     def _after(self, span: QuoteSpan) -> str:
         """The rest of the sentence after the quotation's closing mark, if any."""

@@ -78,7 +78,9 @@ def ask(app: NewsdeskApp, request: Correct) -> None:
         said = quote.text if quote is not None else target
         said = said if len(said) <= 80 else said[:79] + "…"
         screen = AskScreen("Speaker", f"Who said “{said}”? One of the entities; "
-                           "empty: no one.", (quote.speaker or "") if quote else "",
+                           "empty: no one.",
+                           # (a description is no entity to keep: the box starts empty)
+                           (quote.speaker or "") if quote and not quote.described else "",
                            choices=names, check=check, placeholder="no speaker")
     app.push_screen(screen, then)
 
