@@ -1049,3 +1049,14 @@ def test_a_relative_clause_on_an_object_makes_no_subject():
         "the same words in May."
     )
     assert speakers(text).get("I am not there yet") != "Ryan"
+
+
+def test_a_round_ups_line_gives_the_speaker_before_the_outlet():
+    text = (
+        'Ann Lee, Daily Planet: "The vote was rigged."\n\n'
+        'Tom Hill, Harbour News: "It was fair."'
+    )
+    assert list(speakers(text).values()) == ["Ann Lee", "Tom Hill"]
+    # (a place and its state, a heading and its day, name no one)
+    assert speaker('Washington, D.C.: "We are ready for the storm."') is None
+    assert speaker('Update, Monday: "The road is open again tonight."') is None

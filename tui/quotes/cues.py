@@ -148,6 +148,8 @@ _PARTICLES = PARTICLES
 # (a no-break space joins a name's words as often as a space: "Stu\xa0Burguiere")
 _RUN = rf"{_TOKEN}(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
+# A round-up's line: a name, a comma, whom they speak for, a colon (`Ann Lee, Daily Planet:`).
+_ROUND_UP_RE = re.compile(rf"\s*((?={_UP}){_RUN}),[ \t]+(?={_UP}){_RUN}:")
 # A quotation's speaker named on a line of its own under it: "- Bernie Sanders."
 _DASH_LINE_RE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*[.,]?[ \t]*$")
 # A sentence opened by its verb: 'Said Dorothy Poynter, who grew up with him, "…"'

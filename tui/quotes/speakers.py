@@ -69,6 +69,7 @@ from tui.quotes.cues import (
     _ROLE_APPOSITIVE_RE,
     _ROLE_END_RE,
     _ROLE_THEN_NAME_RE,
+    _ROUND_UP_RE,
     _RUN_END_RE,
     _RUN_RE,
     _RUN_START_RE,
@@ -338,6 +339,12 @@ class SpeakerResolver(Antecedents):
         head = pre.rstrip(" \t…")
         if head.endswith(":") and not _VERB_RE.search(head[-80:]):
             # `Kono: "We protest"` (a colon introduction with no verb)
+            rounded = _ROUND_UP_RE.fullmatch(head, max(0, head.rfind("\n") + 1))
+            if rounded:
+                # `Ann Lee, Daily Planet: "…"`: a round-up's speaker, then their outlet
+                found = self._from_run(rounded.group(1), base + rounded.start(1), the=False)
+                if found and found[1] == PERSON and " " in found[0]:  # (a full name)
+                    return found
             found = self._subject_before(head[:-1], base + len(head) - 1)
             # (a full name: "Update:" and "Note:" are not; nor is an object, `a message
             # to Lund:`, which _colon_subject leaves to the sentence's subject)
