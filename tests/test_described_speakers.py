@@ -57,7 +57,14 @@ def said(text: str) -> list[tuple[str | None, bool]]:
         ('"It is fine," said an official in the Trump administration.',
          "an official in the Trump administration"),
         ('"It is fine," said a spokesman for the "Yes" campaign.', "a spokesman"),
-        ('"The deal is off," the statement said.', "the statement"),
+        ('"The deal is off," a statement from the ministry said.',
+         "a statement from the ministry"),
+        ('"No comment," said a member of the so-called "Gang of Eight."', "a member"),
+        ('"We will not raise fares," a spokesperson for Northline, the valley\'s transit '
+         "operator, said on Monday.", "a spokesperson for Northline"),
+        ('"We had no warning," said a 34-year-old nurse from Surrey, B.C.',
+         "a 34-year-old nurse from Surrey"),
+        ('"It was chaos," said one party activist.', "one party activist"),
         ('"It is fine," according to a report in the Courier.', "a report in the Courier"),
         ('According to a senior official, the plan was "dead on arrival."', "a senior official"),
         ('On Tuesday a spokesman for the ministry said "the road will reopen."',
@@ -88,6 +95,9 @@ def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:
          "said.", "Lee"),
         ('"I think a deal would help," Tom Hill told reporters. "I want a good deal," the '
          "candidate said.", "Tom Hill"),
+        # a first name that is also a place, after a person's noun, is the name
+        ('"We were scared," her sister, Georgia, said.', "Georgia"),
+        ('Her brother, Orlando, said: "We were scared."', "Orlando"),
     ],
 )
 def test_a_name_is_no_description(text: str, speaker: str) -> None:
@@ -95,6 +105,10 @@ def test_a_name_is_no_description(text: str, speaker: str) -> None:
 
 
 def test_no_cue_no_speaker() -> None:
+    # (no bare plural but a group's: friends who offered help are no one quoted)
+    assert said('Friends offered to vote for me and work for my "campaign" all year.') == [
+        (None, False)
+    ]
     assert said('The Vermont senator emailed supporters: "Join us."') != [
         ("The Vermont senator emailed supporters", True)
     ]
@@ -159,9 +173,23 @@ def test_a_speaker_given_by_hand_is_a_name(corpus: Path) -> None:
         # a verb in a clause a conjunction opens is not the quotation's cue
         ('In 2009, when President Ann Lee offered grants, "states were broke," Tom Hill '
          'said. "And she tied the money to rules."', ["Tom Hill", "Tom Hill"]),
+        # ... but a quotation inside that clause is its own subject's
+        ('If Lee says "yes," we will go ahead, Hill said.', ["Lee"]),
+        ('Since Lee called the plan "unworkable," Hill has said nothing.', ["Lee"]),
+        ('While the governor insists the deal is "dead," aides said talks went on.', [None]),
+        ('As Hill said last week, "the money is gone," Lee told reporters.', ["Hill"]),
+        # a relative clause with a subject of its own is no second speaker
+        ('"We are ready," said Hill, whose deputy Ann Lee later said the team was tired. '
+         '"Nobody has worked harder."', ["Hill", "Hill"]),
+        # a description's sex, from its noun, guides a later pronoun
+        ('Ann Lee spoke first.\n\nA spokesman for the council called it "a disgrace." '
+         '"We will act," he said.',
+         ["A spokesman for the council", "A spokesman for the council"]),
+        ('Ann Lee spoke first.\n\nA spokesman for the council called it "a disgrace." '
+         '"We will act," she said.', ["A spokesman for the council", "Ann Lee"]),
     ],
 )
-def test_a_quotation_goes_on_with_its_speaker(text: str, speakers: list[str]) -> None:
+def test_a_quotation_goes_on_with_its_speaker(text: str, speakers: list[str | None]) -> None:
     assert [s for s, _described in said(text)] == speakers
 
 

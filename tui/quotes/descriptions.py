@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tui.nlp.given_names import FEMALE, MALE
 from tui.nlp.lexicon import (
     BODY_NOUNS,
     DATE_NAMES,
@@ -34,9 +35,19 @@ _DETERMINERS = frozenset(
     """a an the one another two three four five six several some many most few his her
     their its this these those""".split()
 )
-# Determiners that point back: "the senator", "this official" is someone the text has
-# named (the name rules look for them), where "a senator" is someone it has not.
+# Determiners that point back: "the senator", "the company", "the statement" are someone
+# or something the text has named (the name rules look for them, or the paragraph's
+# speaker goes on), where "a senator" is someone it has not.
 _DEFINITE = frozenset("the this these those".split())
+# The plurals that speak with no determiner (`Officials said`, `Critics say`): groups a
+# report quotes as such, not any plural noun ("Friends offered to …").
+_BARE_PLURALS = frozenset(
+    """officials sources analysts experts critics witnesses residents aides supporters
+    opponents voters protesters protestors lawmakers legislators investigators
+    authorities organizers organisers activists observers economists researchers
+    scientists diplomats strategists lawyers attorneys doctors officers prosecutors
+    executives employees workers""".split()
+)
 # Words that may open a clause before its subject: `But a spokesman said`, `On Tuesday
 # a spokesman said` (no preposition of place or manner: "in a statement" is no subject).
 _LEADS = frozenset(
@@ -71,12 +82,35 @@ _CLAUSE_BACK_RE = re.compile(r"[,;:()\[\]—–\"“”]")
 _CLAUSE_ON_RE = re.compile(r"[,;:()\[\]—–\"“”!?]|\.(?=\s|$)")
 _INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _WORD_RE = re.compile(r"\S+")
+# The heads that say a person's sex, for the pronouns that refer back to them.
+_GENDERED = {
+    **dict.fromkeys(
+        """spokesman spokesmen man men father son brother husband nephew uncle boy
+        chairman congressman businessman""".split(), MALE),
+    **dict.fromkeys(
+        """spokeswoman spokeswomen woman women mother daughter sister wife niece aunt girl
+        chairwoman congresswoman businesswoman""".split(), FEMALE),
+}
+# Words that hedge the name after them, which a quotation mark often holds:
+# `a member of the so-called | "Gang of Eight"`.
+_HEDGES = frozenset("so-called self-styled self-described alleged supposed".split())
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
 
 
 class Description(NamedTuple):
     text: str
     head: str  # its head noun as written ("spokesperson")
     head_end: int  # where the head ends in ``text``
+
+    @property
+    def person(self) -> bool:
+        """Whether the head is a person's noun ("a reporter", not "a report")."""
+        return names_a_person(self.head) or _AGE_RE.fullmatch(self.head) is not None
+
+    @property
+    def gender(self) -> str | None:
+        """MALE or FEMALE where the head says ("a spokesman", "his sister"), else None."""
+        return _GENDERED.get(_key(self.head))
 
     @property
     def body(self) -> bool:
@@ -107,6 +141,13 @@ def _key(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
+def names_a_person(word: str) -> bool:
+    """Whether ``word`` is a noun for a person a text may leave unnamed ("sister",
+    "spokesman", "officials"), not for a body or a paper."""
+    key = _key(word.strip(",;:"))
+    return key in SOURCE_NOUNS and key not in _THINGS
+
+
 def _is_head(word: str, first: bool, any_noun: bool = False) -> bool:
     """A source's noun, in lower case (or capitalised as a clause's first word); with
     ``any_noun``, any word in lower case that is no function word."""
@@ -132,8 +173,9 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
     the head's index in the high bits: ``head * 64 + length``; None if they make none.
     With ``to_end``, the description takes every word (it ends where the subject does);
     with ``any_noun``, the head may be any noun after a determiner."""
+    if _key(words[0]) in _DEFINITE:
+        return None  # (`the senator`: someone named before, for the name rules)
     first = 0 if _opens(words[0]) else -1
-    definite = first == 0 and _key(words[0]) in _DEFINITE
     for h in range(first + 1, min(len(words), first + 2 + _MOST_MODIFIERS)):
         word = words[h]
         # (after an inverted verb, what a determiner opens is the speaker, whatever its
@@ -148,8 +190,8 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
             if h > first + 1 and _key(words[h - 1]) in SOURCE_NOUNS:
                 return None  # (a noun then a word that is none: `the senator emailed`)
             continue
-        if first < 0 and not word.casefold().endswith("s"):
-            return None  # (no determiner: only a plural, `Officials said`)
+        if first < 0 and _key(word) not in _BARE_PLURALS:
+            return None  # (no determiner: only a group's plural, `Officials said`)
         rest = words[h + 1 :]
         end = None
         if not rest:
@@ -164,8 +206,6 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
             continue  # (a compound: `the Clinton campaign spokesman`)
         if end is None:
             continue  # (`a senior | pilot`; `a spokesman Tom Hill`: more, read on)
-        if definite and _key(word) not in _THINGS:
-            return None  # (`the senator`: someone named before, for the name rules)
         return h * 64 + end
     return None
 
@@ -191,7 +231,7 @@ def _complement(rest: list[str]) -> int:
         elif named and key not in _IN_NAMES and key not in SOURCE_NOUNS:
             break
         n += 1
-    while n > 1 and _key(rest[n - 1]) in FUNCTION_WORDS:
+    while n > 1 and (_key(rest[n - 1]) in FUNCTION_WORDS or _key(rest[n - 1]) in _HEDGES):
         n -= 1
     return n if n > 1 else 0
 
@@ -240,7 +280,8 @@ def description_opening(s: str, any_noun: bool = True) -> Description | None:
     first = head_text[:16].split(None, 1)
     if not first or not (_opens(first[0]) or _key(first[0]) in SOURCE_NOUNS):
         return None  # (as after most verbs: a name, not a determiner)
-    clause = head_text[: _clause_end(head_text)]
+    cut = _clause_end(head_text)
+    clause = head_text[:cut]
     spans = [m.span() for m in _WORD_RE.finditer(clause)][:_MOST_WORDS]
     if not spans:
         return None
@@ -249,6 +290,8 @@ def description_opening(s: str, any_noun: bool = True) -> Description | None:
     if packed is None:
         return None
     head, end = divmod(packed, 64)
+    if end > head + 1 and head_text[cut : cut + 1] in _QUOTE_MARKS:
+        end = head + 1  # (`a member of the so-called | "Gang of Eight"`: the head alone)
     return _described(clause, spans, words, head, end)
 
 
@@ -271,4 +314,8 @@ def _described(
     made plain (a no-break space, a line break)."""
     start = spans[0][0]
     text = " ".join(clause[start : spans[end - 1][1]].split())
+    if text.endswith(".") and not _INITIALS_RE.fullmatch(text.rsplit(None, 1)[-1][:-1]) and (
+        text.rsplit(None, 1)[-1][:-1].casefold() not in STOP_ABBREVIATIONS
+    ):
+        text = text[:-1]  # (`one party activist.”`: the sentence's full stop)
     return Description(text, words[head], len(" ".join(words[: head + 1])))

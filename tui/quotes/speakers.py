@@ -85,7 +85,13 @@ from tui.quotes.cues import (
     _key,
     _offset,
 )
-from tui.quotes.descriptions import DESCRIBED, Description, description_ending, description_opening
+from tui.quotes.descriptions import (
+    DESCRIBED,
+    Description,
+    description_ending,
+    description_opening,
+    names_a_person,
+)
 from tui.quotes.model import QuoteSpan, few_words
 from tui.quotes.runs import (
     _SURNAME_HEADS,
@@ -105,16 +111,25 @@ _OBJECT_BEFORE = _NOT_BEFORE_SUBJECT - frozenset(("from", "by", "of", "via", "pe
 # A verb's clause that depends on another: a relative one (`who has said`, whose subject
 # is the name before it) or one a conjunction opens (`after Jones assured Trump`).
 _DEPENDENT_RE = re.compile(
-    r"\s*(?:after|before|when|while|as|because|since|although|though|if|until|once)\b",
+    r"\s*(?:after|before|when|while|because|since|although|though|if|until|once)\b",
     re.IGNORECASE,
 )
 _SUBORDINATE_RE = re.compile(
-    rf"^{_DEPENDENT_RE.pattern}"
-    r"|\b(?:who|which|that)\s+(?:(?:has|have|had|was|is|would|will|also|[a-z]+ly)\s+){0,2}$",
+    rf"^{_DEPENDENT_RE.pattern}|^\s*as\b"
+    r"|\b(?:who|which|that)\s+(?:\S+\s+)?(?:(?:has|have|had|was|is|would|will|also"
+    r"|[a-z]+ly)\s+){0,2}$|\bwhose(?:\s+\S+){1,5}\s+$",
     re.IGNORECASE,
 )
 # A second clause with a subject of its own: `…, and Ann Lee agreed`, `…, but she`.
 _ANOTHER_SUBJECT_RE = re.compile(r"[,;]\s+(?:and|but|while|as|whereas)\s+(?:[A-Z]|s?he\b)")
+
+
+def _without_appositive(left: str) -> str:
+    """``left`` without the appositive it ends with: `a spokesperson for TransLink, the
+    regional transit authority,` gives `a spokesperson for TransLink`."""
+    body = left.rstrip().rstrip(",—–").rstrip()
+    opener = max(body.rfind(","), body.rfind("—"), body.rfind("–"))
+    return body[:opener] if opener > 0 and body != left.rstrip() else ""
 
 
 class SpeakerResolver(Antecedents):
@@ -144,7 +159,13 @@ class SpeakerResolver(Antecedents):
                 # the sentence says who spoke, in words these rules do not parse (or
                 # with no name: "one official said"): better no speaker than a neighbour's
                 self._blocked.add(i)
-            elif found[-1] is not None and found[-1][1] == PERSON:
+            elif found[-1] is not None and (
+                found[-1][1] == PERSON
+                # (`A spokesman for the council called it "a disgrace." "…," he said`:
+                # the spokesman; one of no known sex is left out, as a name would be
+                # weighed against the people named before: "a veteran" is no "she")
+                or found[-1][1] == DESCRIBED and self.descriptions[found[-1][0]].gender
+            ):
                 self._note_person(span.open_mark, found[-1][0])
         result = [f[0] if f else None for f in found]
         self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
@@ -208,6 +229,10 @@ class SpeakerResolver(Antecedents):
         # (the words after the quotation are cut out only when their turn comes: a
         # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
+            if _DEPENDENT_RE.match(pre, pre.rfind(",") + 1):
+                # `While Lee insists the deal is "dead," aides said …`: the quotation is
+                # in a clause a conjunction opens; the cue after it is the main clause's
+                return self._pre_cue(pre, pre_from)
             if self._cue_depends(pre):
                 # `When Lee offered grants, "…," Hill said`: the verb before is another
                 # clause's; the cue after the quotation is the sentence's own
@@ -246,12 +271,14 @@ class SpeakerResolver(Antecedents):
 
     @staticmethod
     def _cue_depends(pre: str) -> bool:
-        """Whether the last reporting verb of ``pre`` is in a clause a conjunction opens
-        (`When Lee offered grants,`)."""
+        """Whether the last reporting verb of ``pre`` (the words before a quotation) is in
+        a clause a conjunction opens, and that clause ends before the quotation (`When
+        Lee offered grants, "…," Hill said`): not `If Lee says "yes," …` (the quotation
+        is that clause's), nor `As Hill said last week, "…"` (which cites Hill)."""
         last = None
         for verb in _VERB_RE.finditer(pre):
             last = verb
-        if last is None:
+        if last is None or "," not in pre[last.end() :]:
             return False
         return _DEPENDENT_RE.match(pre, pre.rfind(",", 0, last.start()) + 1) is not None
 
@@ -270,6 +297,8 @@ class SpeakerResolver(Antecedents):
         before = spans[i - 1]
         if before.paragraph != span.paragraph or before.open_mark < s0:
             return None
+        if any(spans[k].open_mark >= s0 and found[k] != found[i - 1] for k in range(i - 1)):
+            return None  # (two speakers quoted in that sentence: read it as any other)
         sentence = self._masked(s0, end)
         verbs = 0
         for v in _VERB_RE.finditer(sentence):
@@ -506,8 +535,11 @@ class SpeakerResolver(Antecedents):
         found = self._named_after(s, pos)
         described = description_opening(article + s, any_noun=not according)
         if described is not None and (
-            # (`said one commuter at Waterfront station`: the place is the commuter's)
-            found is None or found[0] in described.text[described.head_end :]
+            found is None
+            # (`said one commuter at Waterfront station`, `a nurse from Surrey, B.C.`: the
+            # place is the description's; `a friend, Piet Mulder`: the name is the person)
+            or not (found[1] == PERSON and " " in found[0])
+            or found[0] in described.text[described.head_end :]
         ):
             return self._described(described)
         return found
@@ -554,7 +586,7 @@ class SpeakerResolver(Antecedents):
             found[0] not in left[-200:]
         ):
             return found  # (a full name from earlier in the text: no description's)
-        described = description_ending(left)
+        described = description_ending(left) or description_ending(_without_appositive(left))
         if described is None or found is not None and (
             found[0] not in described.text
             # (`the Moon administration`: a body named by its head is a name)
@@ -562,6 +594,13 @@ class SpeakerResolver(Antecedents):
         ):
             return found
         return self._described(described)
+
+    def _gender(self, name: str) -> str | None:
+        """A described speaker's sex is the one its head noun gives ("a spokesman")."""
+        described = self.descriptions.get(name)
+        if described is not None:
+            return described.gender
+        return super()._gender(name)
 
     def _described(self, described: Description) -> tuple[str, str]:
         self.descriptions[described.text] = described
@@ -592,7 +631,7 @@ class SpeakerResolver(Antecedents):
                 and not (" " not in seg and seg.endswith(".") and len(seg) <= 6)
                 # (`Ann Lee, who lives outside the state capital, Sacramento, said`: a
                 # place set off by commas says where the one before it is)
-                and not (opener >= 0 and self._place_apart(seg, pos))
+                and not (opener >= 0 and self._place_apart(seg, pos, body[:opener]))
             ):
                 found = self._from_run(seg, pos - len(left) + opener + 1, the=False)
                 if found:
@@ -693,11 +732,15 @@ class SpeakerResolver(Antecedents):
         found = self._subject_before(name, pos)
         return found if found and found[1] == PERSON else None
 
-    def _place_apart(self, seg: str, pos: int) -> bool:
-        """Whether ``seg``, set off by commas, is a place the gazetteer knows, and no
-        one the document names by that word ("Sacramento", not "Ann Sacramento")."""
+    def _place_apart(self, seg: str, pos: int, before: str) -> bool:
+        """Whether ``seg``, set off by commas after ``before``, is a place the gazetteer
+        knows, and no one the document names by that word: "the state capital,
+        Sacramento," but not "Ann Sacramento", nor "her sister, Georgia," (a person's
+        noun before the comma: the word after it is their name)."""
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
         return (
-            load_gazetteer().place(fold(seg)) is not None
+            not names_a_person(last)
+            and load_gazetteer().place(fold(seg)) is not None
             and self._full_name(seg.rsplit(None, 1)[-1], pos) is None
         )
 
