@@ -236,3 +236,9 @@ def test_a_description_reads_a_bounded_window(before: list[str], after: list[str
 def test_after_according_to_only_a_source_is_a_description() -> None:
     text = 'They vote for "Rep" or "Dem," according to their instinctive preference.'
     assert {speaker for speaker, _described in said(text)} == {None}
+
+
+def test_a_cue_that_ends_the_sentence_attributes_all_of_it() -> None:
+    text = ("The first states are few, while the later states hold half the delegates and "
+            '"better reflect the party," Tom Hill wrote.')
+    assert said(text) == [("Tom Hill", False)]

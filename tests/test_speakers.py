@@ -1060,3 +1060,11 @@ def test_a_round_ups_line_gives_the_speaker_before_the_outlet():
     # (a place and its state, a heading and its day, name no one)
     assert speaker('Washington, D.C.: "We are ready for the storm."') is None
     assert speaker('Update, Monday: "The road is open again tonight."') is None
+
+
+def test_a_relative_clause_of_an_appositive_is_not_the_first_names():
+    text = (
+        "Mr. Morrison, who plays J.M. Barrie, the British playwright who wrote "
+        '"Peter and the Lost Boys of the Island," has been with the show since March.'
+    )
+    assert speakers(text).get("Peter and the Lost Boys of the Island") != "Morrison"

@@ -159,6 +159,14 @@ _VERB_FIRST_RE = re.compile(r"\s*(?:Said|Added|Asked|Wrote|Tweeted|Explained)\s+
 _SAID_SENTENCE_RE = re.compile(
     rf"\s*(?:(?:{_RUN})|[Hh]e|[Ss]he)\s+(?:{_VERB_ALTS})\b[^.!?…\"“”]{{0,40}}[.!]\s*$"
 )
+# A cue that attributes the whole sentence before it, and says nothing of its own:
+# `…, while the states "better reflect the nation," Mook wrote (in a memo).` (where
+# `…, Hill said talks continued` is a clause of its own).
+_BARE_CUE_RE = re.compile(
+    rf"[\s,]*(?:(?:{_RUN}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_VERB_ALTS})|(?:{_VERB_ALTS})\s+{_RUN})\b"
+    r"(?:\s+(?:in|on|at|to|during|last|this|after|before|of|from|via|by|with|earlier|later)"
+    r"\b[^.!?…\"“”]{0,40})?\s*[.!]?\s*$"
+)
 # A cue right after a question or an exclamation, capitalised as a new sentence would be:
 # `"Who are they?" Kim asked of the firm`, `"Never!" Officer Lee Park shouted`.
 _CUE_AFTER_MARK_RE = re.compile(

@@ -44,6 +44,7 @@ from tui.quotes.cues import (
     _APPOSED_HEAD_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
+    _BARE_CUE_RE,
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
     _CUE_AFTER_MARK_RE,
@@ -229,9 +230,12 @@ class SpeakerResolver(Antecedents):
         # (the words after the quotation are cut out only when their turn comes: a
         # sentence that names its speaker before the quotation never needs them)
         if not opens_sentence:
-            if _DEPENDENT_RE.match(pre, pre.rfind(",") + 1):
+            if _DEPENDENT_RE.match(pre, pre.rfind(",") + 1) and not _BARE_CUE_RE.match(
+                self._after(span)
+            ):
                 # `While Lee insists the deal is "dead," aides said …`: the quotation is
                 # in a clause a conjunction opens; the cue after it is the main clause's
+                # (unless it only says who wrote the whole sentence: `…," Mook wrote.`)
                 return self._pre_cue(pre, pre_from)
             if self._cue_depends(pre):
                 # `When Lee offered grants, "…," Hill said`: the verb before is another
@@ -722,8 +726,8 @@ class SpeakerResolver(Antecedents):
         verb) is a name, then `, who …` to its end: the name is the verb's subject. The
         name must open the clause: `echoing Ryan, who used` makes Ryan no subject."""
         at = s.find(", who")
-        if at <= 0 or not s.startswith((" ", "se "), at + 5):
-            return None
+        if at <= 0 or not s.startswith((" ", "se "), at + 5) or "," in s[at + 5 :]:
+            return None  # (`Mr. Lee, who plays Barrie, the playwright who wrote`: not Lee)
         name = s[:at].strip()
         if name.split(None, 1)[0] in _CLAUSE_OPENERS:
             name = name.split(None, 1)[-1]
