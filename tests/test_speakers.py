@@ -1068,3 +1068,26 @@ def test_a_relative_clause_of_an_appositive_is_not_the_first_names():
         '"Peter and the Lost Boys of the Island," has been with the show since March.'
     )
     assert speakers(text).get("Peter and the Lost Boys of the Island") != "Morrison"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviated title names the office a later "the senator" refers to
+        ('Sen. Mark Dunn spoke on Monday. "We will not yield," the senator said.',
+         "Mark Dunn"),
+        ('Gov. Ann Lee spoke on Monday. "We will not yield," the governor said.', "Ann Lee"),
+        ('Rep. Ann Lee spoke on Monday. "We will not yield," the congresswoman said.',
+         "Ann Lee"),
+        # of two senators, the one the text named last
+        ('Sen. Tom Dunn spoke first. Sen. Ann Lee replied.\n\nDunn defends his record in '
+         'an ad: "We kept our word," the senator says.', "Tom Dunn"),
+        # a title holder named paragraphs back is no longer who "the senator" is
+        ('Sen. Tom Dunn spoke first.\n\nThe vote was close.\n\nThe hall emptied.\n\n'
+         '"We kept our word," the senator said.', None),
+        # another office is no one's
+        ('Sen. Mark Dunn spoke on Monday. "We will not yield," the governor said.', None),
+    ],
+)
+def test_the_title_refers_back_to_its_holder(text, expected):
+    assert speaker(text) == expected

@@ -100,6 +100,32 @@ TITLE_HEADS = frozenset(
     presidents professors generals ambassadors judges justices commissioners
     """.split()
 )
+# What an abbreviated title is called when the text refers back to its holder: "Sen.
+# Ann Lee … the senator said", "Rep. Tom Dunn … the congressman said".
+TITLE_REFERENCES = {
+    "sen": frozenset({"senator"}),
+    "sens": frozenset({"senators"}),
+    "rep": frozenset({"representative", "congressman", "congresswoman", "lawmaker"}),
+    "reps": frozenset({"representatives", "lawmakers"}),
+    "gov": frozenset({"governor"}),
+    "govs": frozenset({"governors"}),
+    "gen": frozenset({"general"}),
+    "lt": frozenset({"lieutenant"}),
+    "col": frozenset({"colonel"}),
+    "maj": frozenset({"major"}),
+    "capt": frozenset({"captain"}),
+    "sgt": frozenset({"sergeant"}),
+    "adm": frozenset({"admiral"}),
+    "cmdr": frozenset({"commander"}),
+    "prof": frozenset({"professor"}),
+    "supt": frozenset({"superintendent"}),
+    "det": frozenset({"detective"}),
+    "rev": frozenset({"reverend"}),
+    "senator": frozenset({"lawmaker"}),
+    "congressman": frozenset({"lawmaker"}),
+    "congresswoman": frozenset({"lawmaker"}),
+    "representative": frozenset({"lawmaker", "congressman", "congresswoman"}),
+}
 # Words that say when or how someone holds an office, before its title or a name:
 # "Former Gov. Jeb Bush", "Acting Director".
 OFFICE_QUALIFIERS = frozenset(

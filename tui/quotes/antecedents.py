@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE, gender_of, is_firm, is_given_name
-from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS
+from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS, TITLE_REFERENCES
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
@@ -27,6 +27,7 @@ from tui.quotes.cues import (
     _SHORT_TITLE_RE,
     _SPEAKER_END_RE,
     _SUBJECTS_LOOKED,
+    _TITLE_BEFORE_RE,
     _VERB_AFTER_SUBJECT_RE,
     _VERB_FORMS,
     _is_plain_noun,
@@ -120,6 +121,10 @@ class Antecedents(Narration):
                     continue
                 if at >= 4 and text[at - 4 : at] in ("the ", "The "):
                     continue
+                if not titles and at >= 3 and text[at - 2] == ".":
+                    # `Sen. Ann Lee`: the registry's runs leave abbreviations out
+                    abbreviated = _TITLE_BEFORE_RE.search(text, max(0, at - 8), at)
+                    titles = abbreviated[1].casefold() if abbreviated else ""
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL:
@@ -484,8 +489,26 @@ class Antecedents(Narration):
             self._titled = [
                 (off, self._lookup(n, off) or n, t) for off, n, t in self._unresolved[2]
             ]
-        for off, name, titles in reversed(self._titled):
-            if off < pos and pos - off <= _PRONOUN_REACH * 2 and title in titles.split():
+        holders = {
+            name for off, name, titles in self._titled
+            if off < pos and pos - off <= _PRONOUN_REACH * 2 and any(
+                title == t or title in TITLE_REFERENCES.get(t, ()) for t in titles.split()
+            )
+        }  # (`Sen. Ann Lee … the senator said`: Lee)
+        if not holders:
+            return None
+        # the one the text named last, titled or not, in this paragraph or the one before
+        # (`Sen. Tom Dunn … Sen. Ann Lee … Dunn defends his record: "…," the senator says`
+        # is Dunn); one named further back is no longer who "the senator" is
+        if self._persons is None:
+            self._build_persons()
+        assert self._persons is not None
+        since = self.bounds[max(0, self._paragraph_of(pos) - 1)][0] if self.bounds else 0
+        i = bisect_left(self._person_offsets, pos)
+        for off, name in reversed(self._persons[:i]):
+            if off < since:
+                break
+            if name in holders:
                 return name, PERSON
         return None
 

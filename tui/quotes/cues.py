@@ -22,6 +22,7 @@ from tui.nlp.lexicon import (
     PERSON_ROLES,
     SEATS_OF_POWER,
     SENTENCE_OPENERS,
+    TITLE_REFERENCES,
     TITLE_WORDS,
 )
 from tui.nlp.name_runs import UPPER as _UP
@@ -148,6 +149,10 @@ _PARTICLES = PARTICLES
 # (a no-break space joins a name's words as often as a space: "Stu\xa0Burguiere")
 _RUN = rf"{_TOKEN}(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_TOKEN}|{_ARTICLE_TOKEN}))*"
 _RUN_RE = re.compile(rf"(?={_UP}){_RUN}")
+# An abbreviated title just before a name, which a later "the senator" refers back to.
+_TITLE_BEFORE_RE = re.compile(
+    rf"\b({trie(k.capitalize() for k in TITLE_REFERENCES if len(k) <= 4)})\.\s+$"
+)
 # A round-up's line: a name, a comma, whom they speak for, a colon (`Ann Lee, Daily Planet:`).
 _ROUND_UP_RE = re.compile(rf"\s*((?={_UP}){_RUN}),[ \t]+(?={_UP}){_RUN}:")
 # A quotation's speaker named on a line of its own under it: "- Bernie Sanders."
