@@ -35,6 +35,8 @@ _DETERMINERS = frozenset(
     """a an the one another two three four five six several some many most few his her
     their its this these those""".split()
 )
+# Words that pick some of a group: `one of the organizers`, `two of his aides`.
+_QUANTIFIERS = frozenset("one two three some many several most few none each".split())
 # Determiners that point back: "the senator", "the company", "the statement" are someone
 # or something the text has named (the name rules look for them, or the paragraph's
 # speaker goes on), where "a senator" is someone it has not.
@@ -176,6 +178,11 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
     if _key(words[0]) in _DEFINITE:
         return None  # (`the senator`: someone named before, for the name rules)
     first = 0 if _opens(words[0]) else -1
+    if (
+        first == 0 and len(words) > 3 and _key(words[0]) in _QUANTIFIERS
+        and _key(words[1]) == "of" and _key(words[2]) in _DETERMINERS
+    ):
+        first = 2  # (`one of the officials`: the group the speaker is one of)
     for h in range(first + 1, min(len(words), first + 2 + _MOST_MODIFIERS)):
         word = words[h]
         # (after an inverted verb, what a determiner opens is the speaker, whatever its
