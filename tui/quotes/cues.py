@@ -172,6 +172,20 @@ _BARE_CUE_RE = re.compile(
     r"(?:\s+(?:in|on|at|to|during|last|this|after|before|of|from|via|by|with|earlier|later)"
     r"\b[^.!?…\"“”]{0,40})?\s*[.!]?\s*$"
 )
+# A verb's clause that depends on another: a relative one (`who has said`, whose subject
+# is the name before it) or one a conjunction opens (`after Jones assured Trump`).
+_DEPENDENT_RE = re.compile(
+    r"\s*(?:after|before|when|while|because|since|although|though|if|until|once)\b",
+    re.IGNORECASE,
+)
+_SUBORDINATE_RE = re.compile(
+    rf"^{_DEPENDENT_RE.pattern}|^\s*as\b"
+    r"|\b(?:who|which|that)\s+(?:\S+\s+)?(?:(?:has|have|had|was|is|would|will|also"
+    r"|[a-z]+ly)\s+){0,2}$|\bwhose(?:\s+\S+){1,5}\s+$",
+    re.IGNORECASE,
+)
+# A second clause with a subject of its own: `…, and Ann Lee agreed`, `…, but she`.
+_ANOTHER_SUBJECT_RE = re.compile(r"[,;]\s+(?:and|but|while|as|whereas)\s+(?:[A-Z]|s?he\b)")
 # A cue right after a question or an exclamation, capitalised as a new sentence would be:
 # `"Who are they?" Kim asked of the firm`, `"Never!" Officer Lee Park shouted`.
 _CUE_AFTER_MARK_RE = re.compile(

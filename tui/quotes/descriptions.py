@@ -27,6 +27,7 @@ from tui.nlp.lexicon import (
     STOP_ABBREVIATIONS,
 )
 from tui.nlp.name_runs import RUN
+from tui.quotes.cues import _key
 
 # The type a resolver gives a speaker it can only describe (beside PERSON and ORG).
 DESCRIBED = "DESCRIBED"
@@ -137,10 +138,6 @@ def _bare(run: str) -> str:
     if first.casefold() in ("a", "an", "the"):
         run = rest
     return run[:-2] if run.endswith(("'s", "’s")) else run
-
-
-def _key(word: str) -> str:
-    return word.casefold().rstrip(".")
 
 
 def names_a_person(word: str) -> bool:
@@ -308,10 +305,15 @@ def _clause_end(text: str) -> int:
     for m in _CLAUSE_ON_RE.finditer(text):
         if m.group() != ".":
             return m.start()
-        word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
-        if word.casefold() not in STOP_ABBREVIATIONS and not _INITIALS_RE.fullmatch(word):
+        if not _abbreviation(text[text.rfind(" ", 0, m.start()) + 1 : m.start()]):
             return m.start()
     return len(text)
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` ends an abbreviation ("Gov", "Dept") or
+    initials ("U.S"), and no clause."""
+    return word.casefold() in STOP_ABBREVIATIONS or _INITIALS_RE.fullmatch(word) is not None
 
 
 def _described(
@@ -321,8 +323,6 @@ def _described(
     made plain (a no-break space, a line break)."""
     start = spans[0][0]
     text = " ".join(clause[start : spans[end - 1][1]].split())
-    if text.endswith(".") and not _INITIALS_RE.fullmatch(text.rsplit(None, 1)[-1][:-1]) and (
-        text.rsplit(None, 1)[-1][:-1].casefold() not in STOP_ABBREVIATIONS
-    ):
+    if text.endswith(".") and not _abbreviation(text.rsplit(None, 1)[-1][:-1]):
         text = text[:-1]  # (`one party activist.”`: the sentence's full stop)
     return Description(text, words[head], len(" ".join(words[: head + 1])))

@@ -41,6 +41,7 @@ from tui.quotes.cues import (
     _ACCORDING_RE,
     _AFTER_PLACE_RE,
     _AFTER_PREPOSITION_RE,
+    _ANOTHER_SUBJECT_RE,
     _APPOSED_HEAD_RE,
     _APPOSITIVE_NAME_RE,
     _ARTICLE_TOKEN_RE,
@@ -50,6 +51,7 @@ from tui.quotes.cues import (
     _CUE_AFTER_MARK_RE,
     _DASH_LINE_RE,
     _DEFINITE_ORG_END_RE,
+    _DEPENDENT_RE,
     _HANDING_CUE_RE,
     _HONORIFIC_GENDER,
     _LEADING_CONJUNCTION_RE,
@@ -76,6 +78,7 @@ from tui.quotes.cues import (
     _RUN_START_RE,
     _SAID_SENTENCE_RE,
     _SUBJECT_REACH,
+    _SUBORDINATE_RE,
     _TITLE_WORDS,
     _TITLES,
     _VERB_FIRST_RE,
@@ -107,22 +110,6 @@ from tui.quotes.runs import (
 _NOT_SUBJECT_OPENERS = _NOT_BEFORE_SUBJECT | _CONJUNCTIONS
 # Words after which a name is an object, less those that name a source ("from Lund").
 _OBJECT_BEFORE = _NOT_BEFORE_SUBJECT - frozenset(("from", "by", "of", "via", "per"))
-
-
-# A verb's clause that depends on another: a relative one (`who has said`, whose subject
-# is the name before it) or one a conjunction opens (`after Jones assured Trump`).
-_DEPENDENT_RE = re.compile(
-    r"\s*(?:after|before|when|while|because|since|although|though|if|until|once)\b",
-    re.IGNORECASE,
-)
-_SUBORDINATE_RE = re.compile(
-    rf"^{_DEPENDENT_RE.pattern}|^\s*as\b"
-    r"|\b(?:who|which|that)\s+(?:\S+\s+)?(?:(?:has|have|had|was|is|would|will|also"
-    r"|[a-z]+ly)\s+){0,2}$|\bwhose(?:\s+\S+){1,5}\s+$",
-    re.IGNORECASE,
-)
-# A second clause with a subject of its own: `…, and Ann Lee agreed`, `…, but she`.
-_ANOTHER_SUBJECT_RE = re.compile(r"[,;]\s+(?:and|but|while|as|whereas)\s+(?:[A-Z]|s?he\b)")
 
 
 def _without_appositive(left: str) -> str:
