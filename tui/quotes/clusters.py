@@ -296,8 +296,9 @@ def _join_wordings(
     is joined to the key's first: linear time."""
     reports: dict[tuple[str, str], list[int]] = {}
     for i, q in enumerate(quotes):
-        if q.speaker is not None and q.kind != "scare" and not q.described:
-            reports.setdefault((q.speaker, q.text), []).append(i)
+        speaker = _named(q)
+        if speaker is not None and q.kind != "scare":
+            reports.setdefault((speaker, q.text), []).append(i)
     copies = list(reports.values())
     spelled: list[tuple[str, ...]] = []
     keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
