@@ -314,3 +314,22 @@ def test_quotations_are_found_here_while_a_shard_is_still_mined(
     stages = [stage for stage, _done in reports]
     assert [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s] == [
         "search", "entities", "quotes"]
+
+
+def test_the_build_hands_over_sooner_and_restores_the_switch_interval(
+    bundled: list[Document], monkeypatch: pytest.MonkeyPatch, forced: None
+) -> None:
+    """The threads that carry tasks and results get the interpreter within
+    HANDOFF_SECONDS while the pool builds; afterwards, and after a failed pool, the
+    process's own setting is back."""
+    import sys
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    built = parallel.build(bundled, {}, [], lambda *_: seen.append(sys.getswitchinterval()))
+    assert built is not None and seen
+    assert max(seen) <= parallel.HANDOFF_SECONDS < before
+    assert sys.getswitchinterval() == before
+    monkeypatch.setattr(parallel, "quote_chunk", lambda chunk: None)  # (a failing pool)
+    assert parallel.build(bundled, {}, []) is None
+    assert sys.getswitchinterval() == before
