@@ -184,6 +184,22 @@ def test_a_person_named_in_full_starts_with_a_given_name_or_has_a_title() -> Non
     assert kinds["Zoltarq Veemar"] == "PERSON"  # no listed given name, but a title
 
 
+def test_a_family_name_titled_alone_beside_the_full_name_makes_a_person() -> None:
+    """No listed given name, no title before the full name: the article takes up the
+    family name by itself with a title ("Ms. Quenby"), as news does a person's. A
+    surname that is someone else's ("Mr. Dorrance" is Edgar Dorrance) says nothing of
+    the words before it in "Team Dorrance"."""
+    kinds = typed(entities(
+        "Title\n\nOlusegun Quenby, who runs the clinic, opened it in May. Ms. Quenby "
+        "said the wait was over, and Ms. Quenby thanked the donors.\n",
+        "Title\n\nEdgar Dorrance spoke first. Team Dorrance cheered, and Mr. Dorrance "
+        "waved. Mr. Dorrance left early.\n",
+    ))
+    assert kinds["Olusegun Quenby"] == "PERSON"
+    assert kinds.get("Team Dorrance") != "PERSON"
+    assert kinds["Edgar Dorrance"] == "PERSON"
+
+
 def test_names_that_describe_people_are_not_listed() -> None:
     names = {e.name for e in entities(
         "Title\n\nSenate Republicans met on Monday. Sen. Elizabeth Warren (D-Mass.) spoke, "

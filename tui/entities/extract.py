@@ -57,6 +57,7 @@ from tui.nlp.lexicon import (
     OTHER,
     PERSON,
     PLACE,
+    TYPES,
 )
 from tui.nlp.places import Gazetteer, folding, load_gazetteer
 from tui.util.collector import no_collector
@@ -189,6 +190,8 @@ def _colours_are_surnames(
 def _common_words_are_no_person(
     votes: dict[str, _Votes], winners: dict[str, str], casing: Casing,
     sampled: dict[str, int] | None = None,
+    groups: _Groups | None = None,
+    forms: list[_Form] | None = None,
 ) -> None:
     """A name of common words ("Election Day", "Working Class", "Protecting Freedom")
     is a thing's, an event's or a heading's, not a person's: a person's first name or
@@ -196,6 +199,7 @@ def _common_words_are_no_person(
     name that only capitals call a person's is typed OTHER. (``sampled``: how many
     mentions of each name gave their weak hints.)"""
     sampled = sampled or {}
+    unproven: list[str] = []
     for key, etype in winners.items():
         if etype != PERSON or " " not in key or votes[key].get(("!", PERSON)):
             continue
@@ -206,12 +210,62 @@ def _common_words_are_no_person(
         elif not _is_given_name_or_initial(first) and not _described_as_a_person(
             votes[key], sampled.get(key, 0)
         ):
-            # Nine in ten people named in full start with a given name; "Goldman Sachs",
-            # "Evening Courier" and "Summer Showcase" do not. Without a title, a role
-            # or a verb of speech for them, only their capitals called them a person.
-            kind = ORG if votes[key].get(ORG) else OTHER
-            votes[key] = {kind: 1}
-            winners[key] = kind
+            unproven.append(key)
+    titled = (
+        _titled_alone_beside(unproven, votes, winners, groups, forms)
+        if unproven and groups is not None and forms is not None else set()
+    )
+    for key in unproven:
+        if key in titled:
+            continue
+        # Nine in ten people named in full start with a given name; "Goldman Sachs",
+        # "Evening Courier" and "Summer Showcase" do not. Without a title, a role or a
+        # verb of speech for them, nor a title before their last word alone in the same
+        # article ("Akhil Amar … Mr. Amar": a given name the name list lacks), only
+        # their capitals called them a person.
+        kind = ORG if votes[key].get(ORG) else OTHER
+        votes[key] = {kind: 1}
+        winners[key] = kind
+
+
+def _titled_alone_beside(
+    keys: list[str],
+    votes: dict[str, _Votes],
+    winners: dict[str, str],
+    groups: _Groups,
+    forms: list[_Form],
+) -> set[str]:
+    """The ``keys`` (full names) whose last word is met alone, in a document that names
+    them in full, where that word has a title before it somewhere in the corpus more
+    often than not ("Mr. Amar"), and is no other person's surname: the name's family
+    name, taken up by itself as news does a person's. (A surname someone else has,
+    "Mr. Trump", says nothing of the words before it in "Bashing Trump" or "Team
+    Trump".) One pass over the groups."""
+    unproven = set(keys)
+    claimed = {
+        key[key.rfind(" ") + 1 :] for key, etype in winners.items()
+        if etype == PERSON and " " in key and key not in unproven
+    }
+    last_of: dict[str, str] = {}
+    for key in keys:
+        last = key[key.rfind(" ") + 1 :]
+        v = votes.get(last)
+        if v and last not in claimed and (
+            2 * v.get(("!", PERSON), 0) > sum(n for t, n in v.items() if t in TYPES)
+        ):
+            last_of[key] = last
+    if not last_of:
+        return set()
+    lasts = set(last_of.values())
+    docs_of: dict[str, set[int]] = {}
+    for doc, fid in zip(groups.doc, groups.form):
+        key = forms[fid][0]
+        if key in last_of or key in lasts:
+            docs_of.setdefault(key, set()).add(doc)
+    return {
+        key for key, last in last_of.items()
+        if not docs_of.get(key, set()).isdisjoint(docs_of.get(last, ()))
+    }
 
 
 def _described_as_a_person(votes: _Votes, sampled: int) -> bool:
@@ -548,7 +602,7 @@ def _extract(
     groups = miner.groups
     casing = miner.casing
     _colours_are_surnames(votes, winners, gaz)
-    _common_words_are_no_person(votes, winners, casing, miner.sampled)
+    _common_words_are_no_person(votes, winners, casing, miner.sampled, groups, miner.forms)
     _given_names_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _common_words_are_no_organisation(votes, winners, casing)
     _surnames_alone_are_people(votes, winners, casing, miner.sampled, gaz)
