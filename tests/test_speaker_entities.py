@@ -188,3 +188,26 @@ def test_a_full_name_that_is_an_alias_of_a_group_keeps_its_given_name() -> None:
     speakers, added = _enrolled(["Anna Church"], text)
     assert speakers == ["Anna Church"]
     assert any(e.name == "Anna Church" and e.type == PERSON for e in added)
+
+
+def test_a_speaker_whose_family_name_the_article_takes_up_is_a_person() -> None:
+    """No listed given name and no title: the article still treats the name as a
+    person's, taking up its last word alone ("Gebremariam said"). The speaker is then a
+    person with that word among its names, and the word no entity of its own; a body
+    that speaks but is never called by one word stays what it was."""
+    text = (
+        "Exile returns\n\n"
+        "Tesfaye Gebremariam spent a decade in exile. "
+        "“We are five right now,” Gebremariam said in the capital.\n\n"
+        "Gebremariam left the university in 2015. “I was shocked,” Gebremariam told "
+        "reporters. Later that year Gebremariam moved to the border.\n\n"
+        "“Our forecast stands,” Vox Meridian said in a statement.\n"
+    )
+    index = CorpusIndex.build([make_document("d", "d.md", text, {})])
+    kinds = {e.name: e for e in index.entities}
+    person = kinds["Tesfaye Gebremariam"]
+    assert person.type == PERSON and "Gebremariam" in person.aliases
+    assert person.count == 5 and "Gebremariam" not in kinds
+    spoken = {q.text.rstrip(","): q.speaker for q in index.quotes}
+    assert spoken["We are five right now"] == spoken["I was shocked"] == person.name
+    assert kinds["Vox Meridian"].type != PERSON

@@ -88,6 +88,11 @@ def enrol_speakers(
         if entity is not None and " " in entity.name and is_given_name(entity.name.split()[0]):
             entity.type = PERSON
             speaking.add(entity.name)
+    folded = _family_names_taken_up(quotes, entities)
+    if folded:
+        known = {e.name for e in entities}
+        speaking.difference_update(folded)
+        speaking.update(person.name for person in folded.values())
     # (a body the list types as something else is still what the description speaks
     # for: "a spokesperson for TransLink", typed OTHER; a person or a place is not)
     organisations = {e.name for e in entities if e.type in (ORG, OTHER)}
@@ -119,6 +124,51 @@ def enrol_speakers(
         if mentions:
             entity = Entity(name, kinds[name], [], Mentions(sorted(mentions)))
             insort(entities, entity, key=_order)
+
+
+def _family_names_taken_up(quotes: list[Quote], entities: list[Entity]) -> dict[str, Entity]:
+    """Speakers typed OTHER whose last word the articles that name them take up alone
+    ("Berhanu Nega said …  Nega told me"), and is no other person's: a person whose
+    given name the name list lacks, and that word alone their family name, typed as
+    whatever else its mentions suggested ("Nega", an organisation). Each is typed
+    PERSON and takes that word's mentions, in place (``entities`` stays in order);
+    quotations spoken by the word alone in their articles are theirs. Returns each word
+    taken up, with its person.
+
+    (A speaker typed OTHER that the articles never call by one word, "Der Spiegel" or
+    "Pew Research", or whose last word is someone else's, "Team Dorrance", stays as it
+    is.)"""
+    spoken = {q.speaker for q in quotes if q.speaker and not q.described}
+    claimed = {e.name[e.name.rfind(" ") + 1 :] for e in entities
+               if e.type == PERSON and " " in e.name}
+    alone = {e.name: e for e in entities if " " not in e.name}
+    folded: dict[str, Entity] = {}  # the word alone → the person it is taken into
+    for entity in entities:
+        if entity.type != OTHER or entity.name not in spoken or " " not in entity.name:
+            continue
+        last = entity.name[entity.name.rfind(" ") + 1 :]
+        word = alone.get(last)
+        if (
+            word is None or last in claimed or last in folded
+            or _name_type(entity.name) != PERSON
+            or not set(word.distinct_sources()) <= set(entity.distinct_sources())
+        ):
+            continue
+        entity.type = PERSON
+        entity.aliases = [*entity.aliases, word.name]
+        entity.mentions = Mentions(sorted({*entity.mentions, *word.mentions}))
+        folded[last] = entity
+    if not folded:
+        return folded
+    entities[:] = sorted((e for e in entities if e.name not in folded), key=_order)
+    sources = {word: set(person.distinct_sources()) for word, person in folded.items()}
+    for q in quotes:
+        if q.described:
+            if q.speaker_org in folded:
+                q.speaker_org = None  # (a person is no body a description speaks for)
+        elif q.speaker in folded and q.source in sources[q.speaker]:
+            q.speaker = folded[q.speaker].name
+    return folded
 
 
 def _order(entity: Entity) -> tuple[int, str, str]:
