@@ -1087,6 +1087,18 @@ def test_a_relative_clause_of_an_appositive_is_not_the_first_names():
          '"We kept our word," the senator said.', None),
         # another office is no one's
         ('Sen. Mark Dunn spoke on Monday. "We will not yield," the governor said.', None),
+        # a place or a party before or after the title says where the holder is from;
+        # it is no speaker
+        ('Sen. Mark Dunn spoke on Monday. "We will not yield," the Ohio senator said.',
+         "Mark Dunn"),
+        ('Gov. Ann Lee spoke. "We will win this state," the Republican governor said.',
+         "Ann Lee"),
+        ('Sen. Mark Dunn spoke on Monday. The senator from Ohio said the system was '
+         '"rigged from the start."', "Mark Dunn"),
+        ('Sen. Mark Dunn spoke on Monday. The Ohio senator left early, saying: "We will '
+         'not yield on this."', "Mark Dunn"),
+        ('Tom Dunn campaigned on Monday. "We cannot lose this state," said the Ohio '
+         'businessman, who flew in from Toledo.', None),
     ],
 )
 def test_the_title_refers_back_to_its_holder(text, expected):

@@ -9,6 +9,7 @@ from functools import cache
 from operator import itemgetter
 
 from tui.nlp.lexicon import (
+    AFFILIATIONS,
     BODY_NOUNS,
     DEMONYMS,
     DEPARTMENT_WORDS,
@@ -49,6 +50,8 @@ _ORG_HEADS_LOWER = (
     "spokes(?:man|woman|person)|cabinet|campaign|regime|parliament|senate"
 )
 _TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
+# a party's or a people's word before a title (`the Republican senator`)
+_PARTY_OR_PEOPLE = AFFILIATIONS | DEMONYMS
 
 
 @cache
@@ -64,6 +67,17 @@ def _country_keys() -> frozenset[str]:
 
 def _is_country(key: str) -> bool:
     return key in _country_keys()
+
+
+def _placed_role(title: str, where: str) -> bool:
+    """Whether ``title`` is a person's and ``where`` a place the gazetteer knows, or a
+    party or a people (`the Florida senator`, `the Republican governor`): the words
+    before a verb name a role, and who holds it is someone named before; the place is
+    no speaker."""
+    return title in _TITLES and (
+        load_gazetteer().place(fold(where)) is not None
+        or all(w.casefold() in _PARTY_OR_PEOPLE for w in where.split())
+    )
 
 
 def _is_major_place(name: str) -> bool:
@@ -228,6 +242,16 @@ _OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
 _LOWER_HEADS = BODY_NOUNS | _ORG_HEAD_WORDS
 # `the minister said`, `the foreign minister said`: a title used as a name
 _ROLE_END_RE = re.compile(r"(?=[Tt])(?<!\S)[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]+)$")
+# `the Florida senator said`, `the New York businessman said`: a title after a place (or a
+# party) that says where the holder is from (see _placed_role)
+_PLACED_ROLE_END_RE = re.compile(
+    rf"(?=[Tt])(?<!\S)[Tt]he\s+({_UP}[\w.'’-]*(?:\s+{_UP}[\w.'’-]*){{0,2}})\s+([a-z]+)$"
+)
+# `the senator from Vermont said`, `the governor of Ohio said`
+_ROLE_OF_PLACE_END_RE = re.compile(
+    rf"(?=[Tt])(?<!\S)[Tt]he\s+([a-z]+)\s+(?:from|of)\s+"
+    rf"({_UP}[\w.'’-]*(?:\s+{_UP}[\w.'’-]*){{0,2}})\s*$"
+)
 # `the company said`: an organisation named earlier, by the kind of thing it is
 _DEFINITE_ORG_END_RE = re.compile(
     r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"

@@ -67,10 +67,12 @@ from tui.quotes.cues import (
     _ORG_HEADS,
     _ORG_NP_END_RE,
     _ORG_OF_END_RE,
+    _PLACED_ROLE_END_RE,
     _POSSESSED_ROLE_RE,
     _PRONOUNS,
     _ROLE_APPOSITIVE_RE,
     _ROLE_END_RE,
+    _ROLE_OF_PLACE_END_RE,
     _ROLE_THEN_NAME_RE,
     _ROUND_UP_RE,
     _RUN_END_RE,
@@ -88,6 +90,7 @@ from tui.quotes.cues import (
     _is_plain_noun,
     _key,
     _offset,
+    _placed_role,
 )
 from tui.quotes.descriptions import (
     DESCRIBED,
@@ -503,6 +506,11 @@ class SpeakerResolver(Antecedents):
         run = m.group(0)
         if run.isupper():
             return None  # a dateline ("WASHINGTON —"), not a subject
+        role = s[m.end() :].split(None, 1)[0] if s[m.end() :].strip() else ""
+        if run[:4] in ("The ", "the ") and _placed_role(role, run[4:]):
+            # `The Florida senator sought to calm them, saying`: the senator named
+            # before, not Florida
+            return self._role_antecedent(role, at)
         if " " not in run and not self._full_name(run, at):
             # `Senate candidate Nora Blake took to Twitter`: a role, then the name
             later = _ROLE_THEN_NAME_RE.match(s, m.end())
@@ -561,6 +569,10 @@ class SpeakerResolver(Antecedents):
                     return found
         if re.search(r"\b(?:a|an|that|which|who|it|this)\b", between):
             return None
+        role = s[m.end(2) :].split(None, 1)[0].rstrip(",.;:") if s[m.end(2) :].strip() else ""
+        if between.rstrip().endswith(("the", "The")) and _placed_role(role, m.group(2)):
+            # `said the New York businessman`: the businessman named before, not New York
+            return self._role_antecedent(role, pos)
         later = _ROLE_THEN_NAME_RE.match(s, m.end(2))
         if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
             # `said Goldman Sachs economist Jan Hatzius`: the name after the role
@@ -656,6 +668,10 @@ class SpeakerResolver(Antecedents):
             if m and m.group(1) in _TITLES:
                 # `the minister said`: the person given that title earlier
                 return self._role_antecedent(m.group(1), pos)
+            m = _PLACED_ROLE_END_RE.search(s)
+            if m and _placed_role(m.group(2), m.group(1)):
+                # `the Florida senator said`: the senator named earlier, not Florida
+                return self._role_antecedent(m.group(2), pos)
             m = _DEFINITE_ORG_END_RE.search(s)
             if m:
                 if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
@@ -681,6 +697,10 @@ class SpeakerResolver(Antecedents):
                     return found
             name = re.sub(r"^[Tt]he\s+", "", m.group(1))
             return name, ORG
+        m = _ROLE_OF_PLACE_END_RE.search(s)
+        if m and _placed_role(m.group(1), m.group(2)):
+            # `the senator from Vermont said`: the senator named earlier
+            return self._role_antecedent(m.group(1), pos)
         m = _RUN_END_RE.search(s)
         if not m:
             return None
