@@ -129,6 +129,8 @@ class SpeakerResolver(Antecedents):
         self._shorts: dict[int, bool] = {}
         # the last quotation's opening mark and its sentence up to there, quotations masked
         self._before: tuple[int, str] = (-1, "")
+        # the reporting verbs of the string last asked for them (see _verbs)
+        self._verb_memo: tuple[str, list[re.Match[str]]] = ("", [])
         # per quotation, after resolve(): whether its sentence has a reporting cue at all
         self.cued: list[bool] = []
         # the speakers described, not named, by their text ("a spokesperson for TransLink")
@@ -224,7 +226,7 @@ class SpeakerResolver(Antecedents):
                 # in a clause a conjunction opens; the cue after it is the main clause's
                 # (unless it only says who wrote the whole sentence: `…," Mook wrote.`)
                 return self._pre_cue(pre, pre_from)
-            if self._cue_depends(pre):
+            if self._cue_depends(self._verbs(pre), pre):
                 # `When Lee offered grants, "…," Hill said`: the verb before is another
                 # clause's; the cue after the quotation is the sentence's own
                 found = self._post_cue(self._after(span), span.close_mark + 1)
@@ -261,14 +263,12 @@ class SpeakerResolver(Antecedents):
         return self._dash_line(span, pend)
 
     @staticmethod
-    def _cue_depends(pre: str) -> bool:
+    def _cue_depends(verbs: list[re.Match[str]], pre: str) -> bool:
         """Whether the last reporting verb of ``pre`` (the words before a quotation) is in
         a clause a conjunction opens, and that clause ends before the quotation (`When
         Lee offered grants, "…," Hill said`): not `If Lee says "yes," …` (the quotation
         is that clause's), nor `As Hill said last week, "…"` (which cites Hill)."""
-        last = None
-        for verb in _VERB_RE.finditer(pre):
-            last = verb
+        last = verbs[-1] if verbs else None
         if last is None or "," not in pre[last.end() :]:
             return False
         return _DEPENDENT_RE.match(pre, pre.rfind(",", 0, last.start()) + 1) is not None
@@ -371,7 +371,7 @@ class SpeakerResolver(Antecedents):
             if found and " " in found[0] and not self._object_before(head[:-1]):
                 return found
         coordinated = False
-        for v in reversed(list(_VERB_RE.finditer(pre))):
+        for v in reversed(self._verbs(pre)):
             left = pre[: v.start()].rstrip()
             if _strip_tail(left).endswith((" and", ",and")):
                 coordinated = True
@@ -413,6 +413,16 @@ class SpeakerResolver(Antecedents):
             return self._name_after(pre[m.end() :], base + m.end())
         return None
 
+    def _verbs(self, pre: str) -> list[re.Match[str]]:
+        """The reporting verbs of ``pre``, in text order. (The words before a quotation
+        are asked for them by up to four rules in turn, and the last string asked is kept:
+        one scan of it, not four.)"""
+        memo, verbs = self._verb_memo
+        if pre is not memo:
+            verbs = list(_VERB_RE.finditer(pre))
+            self._verb_memo = (pre, verbs)
+        return verbs
+
     def _colon_subject(self, pre: str, base: int) -> tuple[str, str] | None:
         """The subject of a sentence that introduces a quotation with a colon and no
         reporting verb, where nothing else names the speaker: `Moreau resisted: "…"`,
@@ -449,7 +459,7 @@ class SpeakerResolver(Antecedents):
         quotation says more."""
         if not pre.rstrip(" \t…").endswith(":") and not any(
             _strip_tail(pre[: v.start()]).endswith((" and", ",and"))
-            for v in _VERB_RE.finditer(pre)
+            for v in self._verbs(pre)
         ):
             return None
         return self._sentence_subject(pre, base)
@@ -840,7 +850,8 @@ class SpeakerResolver(Antecedents):
         seen_at, before = self._before  # (_explicit has just cut it out, as a rule)
         if seen_at != open_at:
             before = self._masked(self._sentence_start(span.paragraph, open_at), open_at)
-        if _VERB_RE.search(before) is not None:
+        memo, verbs = self._verb_memo  # (the verbs _explicit found there, as a rule)
+        if before is memo and verbs or before is not memo and _VERB_RE.search(before):
             return True
         if span.close_mark < 0:
             return False
