@@ -112,6 +112,17 @@ _NOT_SUBJECT_OPENERS = _NOT_BEFORE_SUBJECT | _CONJUNCTIONS
 _OBJECT_BEFORE = _NOT_BEFORE_SUBJECT - frozenset(("from", "by", "of", "via", "per"))
 
 
+# An `of`, `from`, `at` or `with` between white space, without which _OF_TAIL_RE cannot
+# match: searched for first, as one subject in twelve has one (the pattern, anchored at
+# the end, is tried at every capital: 28 → 11 ms on 2,000 articles).
+_OF_TAIL_WORD_RE = re.compile(r"\s(?:of|from|at|with)\s")
+
+
+def _of_tail(head: str) -> re.Match[str] | None:
+    """``_OF_TAIL_RE.search(head)``."""
+    return _OF_TAIL_RE.search(head) if _OF_TAIL_WORD_RE.search(head) else None
+
+
 def _without_appositive(left: str) -> str:
     """``left`` without the appositive it ends with: `a spokesperson for TransLink, the
     regional transit authority,` gives `a spokesperson for TransLink`."""
@@ -705,7 +716,7 @@ class SpeakerResolver(Antecedents):
             found = self._apposed_head(left, pos)
             if found:
                 return found
-        of_tail = _OF_TAIL_RE.search(head)
+        of_tail = _of_tail(head)
         if of_tail:
             # `Tomas Lindqvist of the advocacy group Access First said`: the person
             found = self._from_run(of_tail.group(1), pos, the=False)
@@ -782,7 +793,7 @@ class SpeakerResolver(Antecedents):
         """The person an organisation belongs to, where ``head`` ends `Henrik Olsen of`:
         `Professor Henrik Olsen of the University of Copenhagen said` is Olsen speaking.
         Only a full name counts: a lone capitalised word may open a group's own name."""
-        owner = _OF_TAIL_RE.search(head)
+        owner = _of_tail(head)
         if not owner:
             return None
         found = self._from_run(owner.group(1), pos, the=False)
