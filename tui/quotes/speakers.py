@@ -106,6 +106,14 @@ from tui.quotes.runs import (
     _strip_tail,
 )
 
+# (The small patterns of the rules below, compiled once: a call of re.search with a
+# pattern's text looks it up in re's cache first, a third of the cost of the search.)
+_UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_END_RE = re.compile(r"\b[Tt]he\s+$")
+_PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|to)\s+$")
+_LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
+_CAPITAL_RE = re.compile(r"[A-Z]")
 # Words that open a sentence whose subject is not its first words ("From Kim's post:").
 _NOT_SUBJECT_OPENERS = _NOT_BEFORE_SUBJECT | _CONJUNCTIONS
 # Words after which a name is an object, less those that name a source ("from Lund").
@@ -580,14 +588,14 @@ class SpeakerResolver(Antecedents):
                 found = self._from_run(a.group(1), pos + a.start(1), the=False)
                 if found and found[1] == PERSON and " " in found[0]:
                     return found
-        if re.search(r"\b(?:a|an|that|which|who|it|this)\b", between):
+        if _UNNAMED_BETWEEN_RE.search(between):
             return None
         later = _ROLE_THEN_NAME_RE.match(s, m.end(2))
         if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
             # `said Goldman Sachs economist Jan Hatzius`: the name after the role
             return self._from_run(later.group(2), pos + later.start(2), the=False)
-        return self._from_run(m.group(2), pos + m.start(2), the=bool(re.search(
-            r"\bthe\s+$", between, re.IGNORECASE)))
+        return self._from_run(m.group(2), pos + m.start(2), the=bool(
+            _THE_BEFORE_RE.search(between)))
 
     def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
         """The subject that ends ``left`` (the words before a reporting verb): a name,
@@ -679,18 +687,18 @@ class SpeakerResolver(Antecedents):
                 return self._role_antecedent(m.group(1), pos)
             m = _DEFINITE_ORG_END_RE.search(s)
             if m:
-                if re.search(r"\b(?:for|of|at|from|with|to)\s+$", s[: m.start()]):
+                if _PREPOSITION_END_RE.search(s, 0, m.start()):
                     return None  # `a spokesperson for the department`: the subject is unnamed
                 return self._org_antecedent(m.group(1).casefold(), pos)
         m = _ORG_OF_END_RE.search(s) if _OF_FOR_RE.search(s) else None
         if m and _key(m.group(2).split()[-1]) in _ORG_HEADS:
             return self._owner(s[: m.start()], pos) or (
-                re.sub(r"^[Tt]he\s+", "", m.group(1)), ORG
+                _LEADING_THE_RE.sub("", m.group(1)), ORG
             )
         # (the head word ends the string, after white space)
         ends_in_head = s[-1:].isspace() or last_word in _ORG_HEAD_WORDS
         m = _ORG_NP_END_RE.search(s) if ends_in_head else None
-        if m and re.search(r"[A-Z]", m.group(1)[1:] if m.group(1)[0] == "T" else m.group(1)):
+        if m and _CAPITAL_RE.search(m.group(1), 1 if m.group(1)[0] == "T" else 0):
             owner = self._owner(s[: m.start()], pos)
             if owner:
                 return owner
@@ -700,7 +708,7 @@ class SpeakerResolver(Antecedents):
                 found = self._apposed_head(left, pos)
                 if found:
                     return found
-            name = re.sub(r"^[Tt]he\s+", "", m.group(1))
+            name = _LEADING_THE_RE.sub("", m.group(1))
             return name, ORG
         m = _RUN_END_RE.search(s)
         if not m:
@@ -727,7 +735,7 @@ class SpeakerResolver(Antecedents):
             # before ("Ian Wrote"); a verb run into no name is no subject
             full = self._full_name(run, pos)
             return (full, PERSON) if full and " " in full else None
-        return self._from_run(run, pos, the=bool(re.search(r"\b[Tt]he\s+$", head)))
+        return self._from_run(run, pos, the=bool(_THE_END_RE.search(head)))
 
     def _relative_subject(self, s: str, pos: int) -> tuple[str, str] | None:
         """The person a relative clause describes, where ``s`` (the words before the
