@@ -108,7 +108,7 @@ from tui.quotes.runs import (
 )
 
 # (The small patterns of the rules below, compiled once: a call of re.search with a
-# pattern's text looks it up in re's cache first, a third of the cost of the search.)
+# pattern's text looks it up in re's cache first, which was 2% of quote extraction.)
 _UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _THE_END_RE = re.compile(r"\b[Tt]he\s+$")
