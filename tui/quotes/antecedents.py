@@ -327,7 +327,7 @@ class Antecedents(Narration):
                         return name, PERSON
                     if (
                         spoken_of is None
-                        and name in self._quoted_names()[1]
+                        and self._quoted_pair(name)
                         and self._may_be(name, pronoun, quoted=False)
                     ):
                         spoken_of = name
@@ -436,15 +436,27 @@ class Antecedents(Narration):
             return False  # ("Ms. Lee" is not "he")
         if " " not in name or not quoted:
             return True
-        alone, pairs = self._quoted_names()
         surname = name.rsplit(" ", 1)[-1]
+        if self.text.find(surname, *self._quoting) < 0:
+            return True  # (most quotations: the surname is in none of their words)
+        alone, pairs = self._quoted_names()
         return surname not in alone and name.split(" ", 1)[0] + " " + surname not in pairs
+
+    def _quoted_pair(self, name: str) -> bool:
+        """Whether the quotation being read has ``name`` as two adjacent words."""
+        # (a pair's second word is in the text: where it is not, the words are not listed)
+        if self.text.find(name.rsplit(" ", 1)[-1], *self._quoting) < 0:
+            return False
+        return name in self._quoted_names()[1]
 
     def _quoted_names(self) -> tuple[frozenset[str], frozenset[str]]:
         """The words of the quotation being read that may name a person it speaks of by
         surname alone (not "Okafor" of "the Okafor Foundation", nor the "Lund" of
         "Tove Lund": a capitalised word after it, or a given name before it, makes it
-        part of another name), and its pairs of adjacent words ("Tom Becker")."""
+        part of another name), and its pairs of adjacent words ("Tom Becker"). (Listed
+        only for a quotation that has the surname asked about: words are substrings of
+        the quotation, so one str.find rules out the rest. On 3,000 articles that lists
+        6 quotations' words instead of 2,682.)"""
         found = self._quoted_words
         if found is None:
             text = self.text

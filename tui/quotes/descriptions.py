@@ -80,8 +80,10 @@ _MOST_MODIFIERS = 4
 _AGE_RE = re.compile(r"\d+-year-old")
 # Where a clause ends, looking back from a verb (commas set off an appositive or an
 # opening phrase), and looking forward (a full stop too, unless it ends an abbreviation:
-# "U.S. Navy", "Gov. Ann Lee").
-_CLAUSE_BACK_RE = re.compile(r"[,;:()\[\]—–\"“”]")
+# "U.S. Navy", "Gov. Ann Lee"). (Looking back, the last break is found in one call: the
+# pattern opens with a class, so the scan skips to each break, and only the last one is
+# followed by no other to the end; not by going through every break in Python.)
+_LAST_CLAUSE_BACK_RE = re.compile(r"[,;:()\[\]—–\"“”][^,;:()\[\]—–\"“”]*\Z")
 _CLAUSE_ON_RE = re.compile(r"[,;:()\[\]—–\"“”!?]|\.(?=\s|$)")
 _INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _WORD_RE = re.compile(r"\S+")
@@ -243,7 +245,7 @@ def _complement(rest: list[str]) -> int:
 def _apposed(before: str) -> bool:
     """Whether ``before`` (up to a comma) ends with a name the words after the comma
     describe: `Ann Lee, | a spokeswoman`, not `In Washington, | a spokesman`."""
-    cut = max((m.end() for m in _CLAUSE_BACK_RE.finditer(before)), default=0)
+    cut = _after_last_break(before)
     words = before[cut:].split()
     return bool(words) and all(w[:1].isupper() for w in words) and (
         _key(words[0]) not in FUNCTION_WORDS and _key(words[0]) not in _LEADS
@@ -257,22 +259,28 @@ def description_ending(s: str) -> Description | None:
     tail = s[-200:].rstrip(" \t\xa0")
     if SOURCE_NOUNS.isdisjoint(tail.casefold().split()) and "year-old" not in tail:
         return None  # (as most subjects: a test in C first)
-    cut = max((m.end() for m in _CLAUSE_BACK_RE.finditer(tail)), default=0)
+    cut = _after_last_break(tail)
     if cut and tail[cut - 1] == "," and _apposed(tail[: cut - 1]):
         return None  # (the name before the comma is the subject)
     clause = tail[cut:]
-    spans = [m.span() for m in _WORD_RE.finditer(clause)][-_MOST_WORDS:]
-    if not spans:
-        return None
-    words = [clause[a:b] for a, b in spans]
+    # (the words as _WORD_RE finds them: str.split() splits at the same white space; their
+    # offsets are found only for a description, which most clauses are not)
+    words = clause.split()[-_MOST_WORDS:]
     for j in range(min(4, len(words))):
         if j and _key(words[j - 1]) not in _LEADS and _key(words[j - 1]) not in DATE_NAMES:
             return None  # (the description opens the clause, after an opening word or two)
         packed = _phrase(words[j:], to_end=True)
         if packed is not None:
             head, end = divmod(packed, 64)
+            spans = [m.span() for m in _WORD_RE.finditer(clause)][-_MOST_WORDS:]
             return _described(clause, spans[j:], words[j:], head, end)
     return None
+
+
+def _after_last_break(text: str) -> int:
+    """Where the text after the last of ``text``'s clause breaks starts (0 if none)."""
+    m = _LAST_CLAUSE_BACK_RE.search(text)
+    return m.start() + 1 if m else 0
 
 
 def description_opening(s: str, any_noun: bool = True) -> Description | None:

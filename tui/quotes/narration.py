@@ -33,7 +33,14 @@ class Narration:
             else [(0, len(doc.text))]
         )
         self._para_starts = [b[0] for b in self.bounds]
-        self._sentences: dict[int, list[int]] = {}
+        # each paragraph's sentence starts, and up to where they are known (see _starts)
+        self._sentences: dict[int, tuple[list[int], int]] = {}
+        # the last quotation mark that opens in each paragraph: what is asked of a
+        # paragraph's sentences is, as a rule, before it
+        self._last_open: dict[int, int] = {}
+        for s in self.spans:
+            if s.open_mark > self._last_open.get(s.paragraph, -1):
+                self._last_open[s.paragraph] = s.open_mark
         self._quoted = sorted(
             (s.open_mark, s.end) for s in self.spans
         )
@@ -51,23 +58,43 @@ class Narration:
         return max(0, bisect_left(self._para_starts, pos + 1) - 1)
 
     def _sentence_start(self, para: int, pos: int) -> int:
-        starts = self._sentences.get(para)
-        if starts is None:
-            pstart, pend = self.bounds[para]
-            starts = [pstart]
-            text = self.text
-            quoted, quoted_starts = self._quoted, self._quoted_starts
-            for after, _end in sentences(text, pstart, pend)[1:]:
-                # a sentence end inside a quotation does not end the narration's sentence
-                q = bisect_left(quoted_starts, after + 1) - 1
-                if q >= 0 and quoted[q][0] < after < quoted[q][1]:
-                    continue
-                starts.append(after)
-            self._sentences[para] = starts
+        known = self._sentences.get(para)
+        if known is None or pos > known[1]:
+            known = self._sentences[para] = self._starts(para, pos)
+        starts = known[0]
         i = bisect_left(starts, pos + 1) - 1
         # a "sentence" of thousands of characters is a list or a run-on: look back a
         # sentence's worth only, so that no window grows with the paragraph
         return max(starts[max(i, 0)], pos - _SENTENCE_REACH)
+
+    def _starts(self, para: int, pos: int) -> tuple[list[int], int]:
+        """The paragraph's sentence starts up to ``pos`` or its last quotation mark
+        (whichever is later), and that offset: those are all the starts as the whole
+        paragraph's sentences give them.
+
+        (The words after a paragraph's last quotation are half its text, and need not be
+        cut into sentences: on 3,000 articles _sentence_start takes 250 ms, not 290. A
+        sentence's end is read from its stop, the spaces after it and the word after
+        those, so a cut at the first white space after ``upto`` leaves every start up to
+        there as it is: no such word runs across white space. A question beyond that
+        cuts the paragraph again: 10 of 21,078 paragraphs.)"""
+        pstart, pend = self.bounds[para]
+        text = self.text
+        upto = max(pos, self._last_open.get(para, -1))
+        cut = pend
+        for space in " \t\n":
+            at = text.find(space, upto + 1, cut)
+            if at >= 0:
+                cut = at
+        starts = [pstart]
+        quoted, quoted_starts = self._quoted, self._quoted_starts
+        for after, _end in sentences(text, pstart, cut)[1:]:
+            # a sentence end inside a quotation does not end the narration's sentence
+            q = bisect_left(quoted_starts, after + 1) - 1
+            if q >= 0 and quoted[q][0] < after < quoted[q][1]:
+                continue
+            starts.append(after)
+        return starts, (upto if cut < pend else len(text))
 
     def _masked(self, start: int, end: int) -> str:
         """text[start:end] with the quotations in it blanked out (their verbs are not cues)."""
