@@ -219,13 +219,13 @@ class Analyser:
         return known
 
     def _plain_word(self, w: str) -> bool:
+        if not (2 <= len(w) <= 60 and w.isalpha() and w[0].isupper() and w[1:].islower()):
+            return False
+        low = w.casefold()
+        # (the word's fold is its casefold when it is ASCII, as _fold_letters has it)
         return (
-            2 <= len(w) <= 60
-            and w.isalpha()
-            and w[0].isupper()
-            and w[1:].islower()
-            and w.casefold() not in _CUE_WORDS
-            and _fold_letters(w) not in self.gaz.places
+            low not in _CUE_WORDS
+            and (low if w.isascii() else fold(w)) not in self.gaz.places
             and not self._modifier(w)
         )
 
