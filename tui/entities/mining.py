@@ -363,7 +363,7 @@ class _Miner:
                     continue
             before = text[rs - 1 : rs]
             tag_end = -1
-            if before == " ":  # (as before most runs: the tests after a space first)
+            if before == " ":  # (a space comes before most runs: the tests that need one)
                 # (most runs have no slash in the 30 characters before: a search in
                 # place of a call)
                 if find("/", rs - 30 if rs - 30 > start else start, rs - 1) >= 0 and (
