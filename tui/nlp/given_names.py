@@ -50,9 +50,19 @@ def _read_dictionary() -> tuple[dict[str, str], frozenset[str]]:
                 if len(parts) < 2:
                     continue
                 name = parts[1].casefold()
+                code = parts[0]
+                if "+" not in name:
+                    # (most names: no set of forms to make, and no empty set made for
+                    # a name met before; a fifth of the first build's load of the file)
+                    marks = codes.get(name)
+                    if marks is None:
+                        codes[name] = {code}
+                    else:
+                        marks.add(code)
+                    continue
                 # "Jang+Ho" is written "Jangho", "Jang Ho" and "Jang-Ho"
                 for form in {name.replace("+", j) for j in ("", " ", "-")}:
-                    codes.setdefault(form, set()).add(parts[0])
+                    codes.setdefault(form, set()).add(code)
     except (ModuleNotFoundError, OSError, UnicodeDecodeError):
         return {}, frozenset()  # without the dictionary no name is ruled out
     genders: dict[str, str] = {}

