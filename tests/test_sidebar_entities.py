@@ -483,16 +483,3 @@ def test_former_states_and_regions_of_states_are_places():
     assert kinds.get("Yugoslavia") == "PLACE", kinds
     assert kinds.get("Czechoslovakia") == "PLACE", kinds
     assert kinds.get("Soviet Union") == "PLACE", kinds  # (by its abbreviation)
-
-
-def test_a_venue_named_for_someone_is_a_place_not_a_person() -> None:
-    """A museum, a library, a clinic or a theatre named after its founder is where
-    things happen, as a stadium or a palace is: "Harlow Museum" is no Harlow."""
-    kinds = typed(entities(
-        "Title\n\nThe show opened at the Harlow Museum on Friday. Visitors to the Harlow "
-        "Museum queued early, and the Delia Okafor Library lent two maps. The Fenwick "
-        "Clinic treated the injured.\n"
-    ))
-    assert kinds["Harlow Museum"] == "PLACE"
-    assert kinds["Delia Okafor Library"] == "PLACE"
-    assert kinds["Fenwick Clinic"] == "PLACE"

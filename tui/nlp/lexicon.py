@@ -212,7 +212,6 @@ PLACE_HEADS = frozenset(
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     belt
-    museum gallery library hospital clinic theater theatre zoo
     """.split()
 )
 # Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
