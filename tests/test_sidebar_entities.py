@@ -198,6 +198,15 @@ def test_a_family_name_titled_alone_beside_the_full_name_makes_a_person() -> Non
     assert kinds["Olusegun Quenby"] == "PERSON"
     assert kinds.get("Team Dorrance") != "PERSON"
     assert kinds["Edgar Dorrance"] == "PERSON"
+    # nor where the article never gives him in full: "Team" and "Bashing" are words
+    kinds = typed(entities(
+        "Title\n\nPresident Dorrance spoke on Monday. Team Dorrance raised money, and "
+        "Team Dorrance aides flew in. Mr. Dorrance said he would run. Bashing Dorrance "
+        "is a sport. Mr. Dorrance left early.\n"
+    ))
+    assert kinds.get("Team Dorrance") != "PERSON"
+    assert kinds.get("Bashing Dorrance") != "PERSON"
+    assert kinds["Dorrance"] == "PERSON"
 
 
 def test_names_that_describe_people_are_not_listed() -> None:

@@ -211,3 +211,17 @@ def test_a_speaker_whose_family_name_the_article_takes_up_is_a_person() -> None:
     spoken = {q.text.rstrip(","): q.speaker for q in index.quotes}
     assert spoken["We are five right now"] == spoken["I was shocked"] == person.name
     assert kinds["Vox Meridian"].type != PERSON
+
+
+def test_a_body_whose_last_word_is_a_place_keeps_that_place() -> None:
+    """"Wells Fargo" speaks and "Fargo" stands alone in the same article, but Fargo is a
+    city there, and "wells" a word: the bank is no person, the city stays a place."""
+    text = (
+        'Wells Fargo said on Monday that "we are cutting jobs in every branch we run." '
+        "The bank employs 3,000 people in Fargo, where Fargo officials worry. Fargo has "
+        "grown. In Fargo, rents rose, and the wells ran dry.\n"
+    )
+    index = CorpusIndex.build([make_document("d", "d.md", text, {})])
+    kinds = {e.name: e.type for e in index.entities}
+    assert kinds["Fargo"] == PLACE
+    assert kinds.get("Wells Fargo") != PERSON

@@ -44,7 +44,7 @@ from tui.entities.mining import MinedShard, _Miner, mined
 from tui.entities.mining import shards as cut_shards
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _Kept, _resolve_headline, _resolve_people
-from tui.nlp.given_names import is_given_name
+from tui.nlp.given_names import is_given_name, may_be_unlisted
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     COMMON_ABBREVIATIONS,
@@ -211,9 +211,16 @@ def _common_words_are_no_person(
             votes[key], sampled.get(key, 0)
         ):
             unproven.append(key)
+    # (only where the first word is no word of the language: "Team Biden", "Bashing
+    # Biden" start with words the corpus writes in lower case, and "Mr. Biden" is
+    # another's family name, in an article that may never give his in full)
+    named = [
+        key for key in unproven
+        if key[: key.find(" ")] not in casing.lower and may_be_unlisted(key[: key.find(" ")])
+    ]
     titled = (
-        _titled_alone_beside(unproven, votes, winners, groups, forms)
-        if unproven and groups is not None and forms is not None else set()
+        _titled_alone_beside(named, unproven, votes, winners, groups, forms)
+        if named and groups is not None and forms is not None else set()
     )
     for key in unproven:
         if key in titled:
@@ -230,6 +237,7 @@ def _common_words_are_no_person(
 
 def _titled_alone_beside(
     keys: list[str],
+    unproven: list[str],
     votes: dict[str, _Votes],
     winners: dict[str, str],
     groups: _Groups,
@@ -240,11 +248,12 @@ def _titled_alone_beside(
     often than not ("Mr. Amar"), and is no other person's surname: the name's family
     name, taken up by itself as news does a person's. (A surname someone else has,
     "Mr. Trump", says nothing of the words before it in "Bashing Trump" or "Team
-    Trump".) One pass over the groups."""
-    unproven = set(keys)
+    Trump".) ``unproven``: every full name being judged, ``keys`` among them. One pass
+    over the groups."""
+    judged = set(unproven)
     claimed = {
         key[key.rfind(" ") + 1 :] for key, etype in winners.items()
-        if etype == PERSON and " " in key and key not in unproven
+        if etype == PERSON and " " in key and key not in judged
     }
     last_of: dict[str, str] = {}
     for key in keys:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from tui.nlp.lexicon import NON_PERSON_WORDS, ORG_HEADS
+
 MALE, FEMALE = "male", "female"
 EITHER = ""  # a given name used for both
 
@@ -115,3 +117,15 @@ def agrees(name: str, pronoun: str) -> bool:
     if gender is None:
         return True
     return gender == (MALE if pronoun == "he" else FEMALE)
+
+
+def may_be_unlisted(word: str) -> bool:
+    """Whether ``word`` (folded), opening a name, may be a given name the dictionary
+    lacks ("Tesfaye", "Mujtaba"): not one of the lexicon's words for bodies, groups and
+    things, nor a participle ("Team", "Bashing"). (Whether the corpus writes it in lower
+    case is the caller's to ask: it alone knows the corpus.)"""
+    return (
+        word not in ORG_HEADS
+        and word not in NON_PERSON_WORDS
+        and not (word.endswith("ing") and len(word) > 5)
+    )

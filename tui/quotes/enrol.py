@@ -10,12 +10,13 @@ unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from collections.abc import Callable, Iterable, Mapping
 
 from tui.corpus.document import Document
 from tui.entities.model import Entity, Mentions
-from tui.nlp.given_names import is_given_name
+from tui.nlp.given_names import is_given_name, may_be_unlisted
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
@@ -88,7 +89,7 @@ def enrol_speakers(
         if entity is not None and " " in entity.name and is_given_name(entity.name.split()[0]):
             entity.type = PERSON
             speaking.add(entity.name)
-    folded = _family_names_taken_up(quotes, entities)
+    folded = _family_names_taken_up(quotes, entities, documents)
     if folded:
         known = {e.name for e in entities}
         speaking.difference_update(folded)
@@ -126,7 +127,18 @@ def enrol_speakers(
             insort(entities, entity, key=_order)
 
 
-def _family_names_taken_up(quotes: list[Quote], entities: list[Entity]) -> dict[str, Entity]:
+def _written_lower(word: str, sources: Iterable[str], documents: Mapping[str, Document]) -> bool:
+    """Whether any of ``sources`` writes ``word`` in lower case, as a word of its own."""
+    low = re.compile(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])")
+    return any(
+        low.search(doc.text) is not None
+        for doc in (documents.get(source) for source in sources) if doc is not None
+    )
+
+
+def _family_names_taken_up(
+    quotes: list[Quote], entities: list[Entity], documents: Mapping[str, Document]
+) -> dict[str, Entity]:
     """Speakers typed OTHER whose last word the articles that name them take up alone
     ("Berhanu Nega said …  Nega told me"), and is no other person's: a person whose
     given name the name list lacks, and that word alone their family name, typed as
@@ -141,17 +153,24 @@ def _family_names_taken_up(quotes: list[Quote], entities: list[Entity]) -> dict[
     spoken = {q.speaker for q in quotes if q.speaker and not q.described}
     claimed = {e.name[e.name.rfind(" ") + 1 :] for e in entities
                if e.type == PERSON and " " in e.name}
-    alone = {e.name: e for e in entities if " " not in e.name}
+    alone: dict[str, Entity | None] = {}  # (None: a word listed under several types)
+    for e in entities:
+        if " " not in e.name:
+            alone[e.name] = None if e.name in alone else e
     folded: dict[str, Entity] = {}  # the word alone → the person it is taken into
     for entity in entities:
         if entity.type != OTHER or entity.name not in spoken or " " not in entity.name:
             continue
+        first = entity.name[: entity.name.find(" ")]
         last = entity.name[entity.name.rfind(" ") + 1 :]
         word = alone.get(last)
         if (
-            word is None or last in claimed or last in folded
+            word is None or word.type == PLACE or last in claimed or last in folded
             or _name_type(entity.name) != PERSON
+            or not may_be_unlisted(first.casefold())
             or not set(word.distinct_sources()) <= set(entity.distinct_sources())
+            # ("Wells Fargo": a first word its articles also write in lower case)
+            or _written_lower(first, entity.distinct_sources(), documents)
         ):
             continue
         entity.type = PERSON
