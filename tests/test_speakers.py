@@ -1099,6 +1099,13 @@ def test_a_relative_clause_of_an_appositive_is_not_the_first_names():
          'not yield on this."', "Mark Dunn"),
         ('Tom Dunn campaigned on Monday. "We cannot lose this state," said the Ohio '
          'businessman, who flew in from Toledo.', None),
+        # ... unless the holder is named right after the title
+        ('"We will not yield," said the Ohio senator Mark Dunn.', "Mark Dunn"),
+        ('The Ohio senator Mark Dunn left early, saying: "We will not yield on this."',
+         "Mark Dunn"),
+        # a spokesman speaks for the body before him, place or not
+        ('Sen. Ann Lee spoke. "We will not yield," the Vatican spokesman said.',
+         "Vatican spokesman"),
     ],
 )
 def test_the_title_refers_back_to_its_holder(text, expected):

@@ -548,8 +548,10 @@ class SpeakerResolver(Antecedents):
         role = s[m.end() :].split(None, 1)[0] if s[m.end() :].strip() else ""
         if run[:4] in ("The ", "the ") and _placed_role(role, run[4:]):
             # `The Florida senator sought to calm them, saying`: the senator named
-            # before, not Florida
-            return self._role_antecedent(role, at)
+            # before, not Florida (or the one named after: `The Ohio senator Ann Lee`)
+            later = _ROLE_THEN_NAME_RE.match(s, m.end())
+            named = later and self._from_run(later.group(2), at + later.start(2), the=False)
+            return named if named and named[1] == PERSON else self._role_antecedent(role, at)
         if " " not in run and not self._full_name(run, at):
             # `Senate candidate Nora Blake took to Twitter`: a role, then the name
             later = _ROLE_THEN_NAME_RE.match(s, m.end())
@@ -608,14 +610,14 @@ class SpeakerResolver(Antecedents):
                     return found
         if _UNNAMED_BETWEEN_RE.search(between):
             return None
-        role = s[m.end(2) :].split(None, 1)[0].rstrip(",.;:") if s[m.end(2) :].strip() else ""
-        if between.rstrip().endswith(("the", "The")) and _placed_role(role, m.group(2)):
-            # `said the New York businessman`: the businessman named before, not New York
-            return self._role_antecedent(role, pos)
         later = _ROLE_THEN_NAME_RE.match(s, m.end(2))
         if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
             # `said Goldman Sachs economist Jan Hatzius`: the name after the role
             return self._from_run(later.group(2), pos + later.start(2), the=False)
+        role = s[m.end(2) :].split(None, 1)[0].rstrip(",.;:") if s[m.end(2) :].strip() else ""
+        if _THE_BEFORE_RE.search(between) and _placed_role(role, m.group(2)):
+            # `said the New York businessman`: the businessman named before, not New York
+            return self._role_antecedent(role, pos)
         return self._from_run(m.group(2), pos + m.start(2), the=bool(
             _THE_BEFORE_RE.search(between)))
 
