@@ -492,3 +492,21 @@ def test_former_states_and_regions_of_states_are_places():
     assert kinds.get("Yugoslavia") == "PLACE", kinds
     assert kinds.get("Czechoslovakia") == "PLACE", kinds
     assert kinds.get("Soviet Union") == "PLACE", kinds  # (by its abbreviation)
+
+
+def test_a_venue_named_for_someone_is_a_place_not_a_person() -> None:
+    """A museum, a library, a clinic or a theatre named after its founder is where
+    things happen, as a stadium or a palace is: "Harlow Museum" is no Harlow. Opening
+    a sentence after a place named with "The", its "The" is the venue's article."""
+    kinds = typed(entities(
+        "Title\n\nThe show opened at the Harlow Museum on Friday. Visitors to the Harlow "
+        "Museum queued early, and the Delia Okafor Library lent two maps. The Fenwick "
+        "Clinic treated the injured.\n",
+        "Title\n\nThe Hague Puppet Museum opened in May. Visitors to the Hague Puppet "
+        "Museum queued. The Hague is busy.\n",
+    ))
+    assert kinds["Harlow Museum"] == "PLACE"
+    assert kinds["Delia Okafor Library"] == "PLACE"
+    assert kinds["Fenwick Clinic"] == "PLACE"
+    assert kinds["Hague Puppet Museum"] == "PLACE" and "The Hague Puppet Museum" not in kinds
+    assert kinds["The Hague"] == "PLACE"

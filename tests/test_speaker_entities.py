@@ -7,8 +7,8 @@ from tui.build.corpus_index import CorpusIndex
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.entities.model import Entity, Mention
-from tui.nlp.lexicon import ORG, OTHER, PERSON, PLACE
-from tui.quotes.enrol import enrol_speakers
+from tui.nlp.lexicon import ORG, PERSON, PLACE
+from tui.quotes.enrol import enrol_speakers, speaks_for
 from tui.quotes.model import Quote
 from tui.quotes.spelling import NameBook, spell_speakers
 
@@ -33,7 +33,7 @@ def test_every_speaker_of_the_bundled_corpus_is_a_listed_entity(bundled: list[Do
     speakers = {q.speaker for q in index.quotes if q.speaker and not q.described}
     assert speakers and speakers <= names
     # a description speaks for an organisation of the list, or for none
-    organisations = {e.name for e in index.entities if e.type in (ORG, OTHER)}
+    organisations = {e.name for e in index.entities if speaks_for(e)}
     assert {q.speaker_org for q in index.quotes if q.speaker_org} <= organisations
     assert all(q.speaker_org is None for q in index.quotes if not q.described)
 
@@ -225,3 +225,18 @@ def test_a_body_whose_last_word_is_a_place_keeps_that_place() -> None:
     kinds = {e.name: e.type for e in index.entities}
     assert kinds["Fargo"] == PLACE
     assert kinds.get("Wells Fargo") != PERSON
+
+
+def test_a_spokesperson_speaks_for_a_venue() -> None:
+    """A museum or a zoo is a place that is an institution too: the description that
+    speaks for it is linked to it, as to an organisation; a town is never spoken for."""
+    text = (
+        '"We have more visitors than ever," a spokeswoman for the Harlow Museum said. The '
+        'Harlow Museum opened in 1899.\n\n"The roads are shut," a spokesman for Toledo '
+        "said.\n"
+    )
+    index = CorpusIndex.build([make_document("d", "d.md", text, {})])
+    spoken = {q.text.rstrip(","): q for q in index.quotes}
+    museum = spoken["We have more visitors than ever"]
+    assert museum.described and museum.speaker_org == "Harlow Museum"
+    assert spoken["The roads are shut"].speaker_org is None

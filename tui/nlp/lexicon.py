@@ -201,6 +201,9 @@ RESIDENCES = frozenset({
     "white house", "kremlin", "elysee", "elysee palace", "blue house", "zhongnanhai",
     "downing street", "10 downing street",
 })
+# Places that are also institutions: a spokesman speaks for one ("a spokeswoman for the
+# Bronx Zoo"), and the names of people are given to them ("Whitney Museum").
+VENUES = frozenset("museum gallery library hospital clinic theater theatre zoo".split())
 PLACE_HEADS = frozenset(
     """
     sea ocean peninsula strait straits gulf bay river island islands isles mountains
@@ -213,7 +216,7 @@ PLACE_HEADS = frozenset(
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     belt
     """.split()
-)
+) | VENUES
 # Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
 # American Revolution", "Knights of Columbus". Before "of" they head an organisation.
 MEMBER_PLURALS = frozenset(

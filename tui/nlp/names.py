@@ -32,11 +32,13 @@ from tui.nlp.lexicon import (
     ORG,
     ORG_HEADS,
     OTHER,
+    OTHER_HEADS,
     PARTICLES,
     PERSON,
     PERSON_ROLES,
     PERSON_VERBS,
     PLACE,
+    PLACE_HEADS,
     PLACE_PARTS,
     RESIDENCES,
     ROMAN_NUMERALS,
@@ -65,6 +67,10 @@ from tui.nlp.name_runs import (
     run_tokens,
 )
 from tui.nlp.places import DIRECTIONS, Gazetteer, fold
+
+# Head nouns: a name that ends in one after a place names a thing of that place
+# ("The Bronx Zoo"), not the place.
+_HEADS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
 
 
 class Analyser:
@@ -241,11 +247,15 @@ class Analyser:
         return known
 
     def _the_place(self, words: list[str]) -> bool:
-        """Do the words open with a place whose name starts with "The" ("The Hague")?"""
+        """Do the words open with a place whose name starts with "The" ("The Hague"),
+        and name that place, not a thing named after it? ("The Bronx Zoo", opening a
+        sentence, is the Bronx Zoo: its "The" is the zoo's article.)"""
         if len(words) < 2 or words[1].casefold() not in self.gaz.after_the:
             return False
         return any(
-            fold(" ".join(words[:n])) in self.gaz.places for n in (2, 3) if len(words) >= n
+            fold(" ".join(words[:n])) in self.gaz.places
+            and (len(words) == n or _fold_word(words[-1]) not in _HEADS)
+            for n in (2, 3) if len(words) >= n
         )
 
     def _split(self, run: str, initial: bool, after_the: bool) -> tuple[Piece, ...] | None:

@@ -32,6 +32,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PLACE,
     TITLE_WORDS,
+    VENUES,
     WEEKDAYS,
 )
 from tui.quotes.model import Quote
@@ -96,7 +97,7 @@ def enrol_speakers(
         speaking.update(person.name for person in folded.values())
     # (a body the list types as something else is still what the description speaks
     # for: "a spokesperson for TransLink", typed OTHER; a person or a place is not)
-    organisations = {e.name for e in entities if e.type in (ORG, OTHER)}
+    organisations = {e.name for e in entities if speaks_for(e)}
     for q in quotes:
         if q.described:
             # a description stays as written, linked to the organisation it names if
@@ -188,6 +189,15 @@ def _family_names_taken_up(
         elif q.speaker in folded and q.source in sources[q.speaker]:
             q.speaker = folded[q.speaker].name
     return folded
+
+
+def speaks_for(entity: Entity) -> bool:
+    """Whether a description's speaker may speak for ``entity``: an organisation (or a
+    thing, the list types some bodies so), or a place that is an institution too ("a
+    spokeswoman for the Bronx Zoo"); never a person, nor a town."""
+    return entity.type in (ORG, OTHER) or (
+        entity.type == PLACE and entity.name.rsplit(None, 1)[-1].casefold() in VENUES
+    )
 
 
 def _order(entity: Entity) -> tuple[int, str, str]:
