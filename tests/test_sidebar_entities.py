@@ -510,3 +510,11 @@ def test_a_venue_named_for_someone_is_a_place_not_a_person() -> None:
     assert kinds["Fenwick Clinic"] == "PLACE"
     assert kinds["Hague Puppet Museum"] == "PLACE" and "The Hague Puppet Museum" not in kinds
     assert kinds["The Hague"] == "PLACE"
+    # the head may come before the end ("High School of …"); a family name that is also
+    # a venue's word is still a person's
+    kinds = typed(entities(
+        "Title\n\nThe Hague High School of Music won. Pupils at the Hague High School of "
+        'Music cheered. "We won," said Tom Gallery. Tom Gallery of NBC agreed.\n'
+    ))
+    assert "The Hague High School of Music" not in kinds
+    assert kinds["Tom Gallery"] == "PERSON" and kinds["NBC"] == "ORG"

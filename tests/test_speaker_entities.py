@@ -240,3 +240,10 @@ def test_a_spokesperson_speaks_for_a_venue() -> None:
     museum = spoken["We have more visitors than ever"]
     assert museum.described and museum.speaker_org == "Harlow Museum"
     assert spoken["The roads are shut"].speaker_org is None
+    # a venue's head may come before "of" ("Library of …")
+    text = (
+        '"We are proud," said a spokeswoman for the Library of Ostrava. The Library of '
+        "Ostrava is old.\n"
+    )
+    index = CorpusIndex.build([make_document("d", "d.md", text, {})])
+    assert [q.speaker_org for q in index.quotes] == ["Library of Ostrava"]

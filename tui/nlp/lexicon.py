@@ -203,7 +203,8 @@ RESIDENCES = frozenset({
 })
 # Places that are also institutions: a spokesman speaks for one ("a spokeswoman for the
 # Bronx Zoo"), and the names of people are given to them ("Whitney Museum").
-VENUES = frozenset("museum gallery library hospital clinic theater theatre zoo".split())
+# ("Gallery" is left out: it is a family name as often.)
+VENUES = frozenset("museum library hospital clinic theater theatre zoo".split())
 PLACE_HEADS = frozenset(
     """
     sea ocean peninsula strait straits gulf bay river island islands isles mountains

@@ -254,7 +254,7 @@ class Analyser:
             return False
         return any(
             fold(" ".join(words[:n])) in self.gaz.places
-            and (len(words) == n or _fold_word(words[-1]) not in _HEADS)
+            and not any(_fold_word(w) in _HEADS for w in words[n:])
             for n in (2, 3) if len(words) >= n
         )
 
@@ -465,7 +465,7 @@ class Analyser:
             and not (seg[0][2].isupper() and len(seg[0][2]) > 1)  # ("US", not "A")
             and _fold_word(seg[0][2]) in FUNCTION_WORDS
             and (initial or _fold_word(seg[0][2]) in ("the", "a", "an"))
-            and not self._the_place([t for _s, _e, t, _j in seg[:3]])
+            and not self._the_place([t for _s, _e, t, _j in seg])
         ):
             seg = seg[1:]
             initial = False

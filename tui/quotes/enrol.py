@@ -196,8 +196,18 @@ def speaks_for(entity: Entity) -> bool:
     thing, the list types some bodies so), or a place that is an institution too ("a
     spokeswoman for the Bronx Zoo"); never a person, nor a town."""
     return entity.type in (ORG, OTHER) or (
-        entity.type == PLACE and entity.name.rsplit(None, 1)[-1].casefold() in VENUES
+        entity.type == PLACE and _head(entity.name) in VENUES
     )
+
+
+def _head(name: str) -> str:
+    """A name's head word, folded: the one before its first "of" or "for" ("Library of
+    Congress"), else its last."""
+    words = name.casefold().split()
+    for i in range(1, len(words)):
+        if words[i] in ("of", "for"):
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 def _order(entity: Entity) -> tuple[int, str, str]:
