@@ -291,16 +291,8 @@ class _Miner:
         # strong evidence: its lower-case use is worth a look)
         words: dict[str, int] = {}
         case_words = self.case_words
-        # (_Groups.add written out: a call for each of the groups, a fifth of a
-        # million on 3,000 articles, cost more than the appends)
-        add_doc, add_form = groups.doc.append, groups.form.append
-        add_bound, all_starts = groups.bounds.append, groups.starts
-        add_starts = all_starts.extend
         for fid, starts in buckets.items():
-            add_doc(number)
-            add_form(fid)
-            add_starts(starts)
-            add_bound(len(all_starts))
+            groups.add(number, fid, starts)
             sig = strong_forms.get(fid)
             if sig is not None:
                 strong[sig] = strong.get(sig, 0) + len(starts)
@@ -598,13 +590,7 @@ class _Miner:
     ) -> None:
         self.sampled[key] = self.sampled.get(key, 0) + 1
         context = _context_votes(text, s, e, not multi, self.analyser.gaz)
-        c = self.weak.get(key)  # (_count written out: a call for each weak mention)
-        if c is None:
-            c = self.weak[key] = {}
-        for t, w in votes:
-            c[t] = c.get(t, 0) + w
-        for t, w in context:
-            c[t] = c.get(t, 0) + w
+        self._count(key, votes, context)
         if self.samples is not None:
             self.samples.setdefault(key, []).append((*votes, *context))
 
