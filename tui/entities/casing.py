@@ -74,7 +74,7 @@ class Casing:
         return c is None or (3 * c[1] >= c[0] and c[2] <= c[1])
 
 
-def _in_lower_case(text: str, word: str) -> bool:
+def in_lower_case(text: str, word: str) -> bool:
     """Whether ``word`` (lower case) stands in ``text`` as a word of its own after a
     space (as words in lower case do: a line or sentence starts with a capital), not
     the start of a longer word or of an address ("cnn.com")."""

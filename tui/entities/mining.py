@@ -20,7 +20,7 @@ from tui.entities.casing import (
     _CASE_SAMPLE,
     _WEAK,
     Casing,
-    _in_lower_case,
+    in_lower_case,
 )
 from tui.entities.furniture import (
     _OPENERS,
@@ -305,7 +305,7 @@ class _Miner:
             if c is not None and (c[0] >= _CASE_SAMPLE or 2 * c[1] > _CASE_SAMPLE):
                 continue  # (read enough: or a name, capitalised mid-sentence most times)
             capital = flags & _CAPITAL != 0
-            lower = flags & _WEAK != 0 and _in_lower_case(text, key)
+            lower = flags & _WEAK != 0 and in_lower_case(text, key)
             if c is None:
                 counts[key] = [1, int(capital), int(lower)]
             else:

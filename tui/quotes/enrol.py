@@ -10,11 +10,11 @@ unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
 
 from __future__ import annotations
 
-import re
 from bisect import insort
 from collections.abc import Callable, Iterable, Mapping
 
 from tui.corpus.document import Document
+from tui.entities.casing import in_lower_case
 from tui.entities.model import Entity, Mentions
 from tui.nlp.given_names import is_given_name, may_be_unlisted
 from tui.nlp.lexicon import (
@@ -128,15 +128,6 @@ def enrol_speakers(
             insort(entities, entity, key=_order)
 
 
-def _written_lower(word: str, sources: Iterable[str], documents: Mapping[str, Document]) -> bool:
-    """Whether any of ``sources`` writes ``word`` in lower case, as a word of its own."""
-    low = re.compile(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])")
-    return any(
-        low.search(doc.text) is not None
-        for doc in (documents.get(source) for source in sources) if doc is not None
-    )
-
-
 def _family_names_taken_up(
     quotes: list[Quote], entities: list[Entity], documents: Mapping[str, Document]
 ) -> dict[str, Entity]:
@@ -171,7 +162,10 @@ def _family_names_taken_up(
             or not may_be_unlisted(first.casefold())
             or not set(word.distinct_sources()) <= set(entity.distinct_sources())
             # ("Wells Fargo": a first word its articles also write in lower case)
-            or _written_lower(first, entity.distinct_sources(), documents)
+            or any(
+                in_lower_case(doc.text, first.casefold())
+                for doc in map(documents.get, entity.distinct_sources()) if doc is not None
+            )
         ):
             continue
         entity.type = PERSON
