@@ -71,7 +71,7 @@ def _is_country(key: str) -> bool:
 
 def _placed_role(title: str, where: str) -> bool:
     """Whether ``title`` is a person's and ``where`` a place the gazetteer knows, or a
-    party or a people (`the Florida senator`, `the Republican governor`): the words
+    party or a people (`the Ohio senator`, `the Republican governor`): the words
     before a verb name a role, and who holds it is someone named before; the place is
     no speaker. (A spokesman speaks for a body, which the words before him may name:
     `the Vatican spokesman`.)"""
@@ -243,12 +243,12 @@ _OF_FOR_RE = re.compile(r"\s(?:of|for)\s")
 _LOWER_HEADS = BODY_NOUNS | _ORG_HEAD_WORDS
 # `the minister said`, `the foreign minister said`: a title used as a name
 _ROLE_END_RE = re.compile(r"(?=[Tt])(?<!\S)[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]+)$")
-# `the Florida senator said`, `the New York businessman said`: a title after a place (or a
+# `the Ohio senator said`, `the Toledo businessman said`: a title after a place (or a
 # party) that says where the holder is from (see _placed_role)
 _PLACED_ROLE_END_RE = re.compile(
     rf"(?=[Tt])(?<!\S)[Tt]he\s+({_UP}[\w.'’-]*(?:\s+{_UP}[\w.'’-]*){{0,2}})\s+([a-z]+)$"
 )
-# `the senator from Vermont said`, `the governor of Ohio said`
+# `the senator from Ohio said`, `the governor of Idaho said`
 _ROLE_OF_PLACE_END_RE = re.compile(
     rf"(?=[Tt])(?<!\S)[Tt]he\s+([a-z]+)\s+(?:from|of)\s+"
     rf"({_UP}[\w.'’-]*(?:\s+{_UP}[\w.'’-]*){{0,2}})\s*$"

@@ -545,13 +545,15 @@ class SpeakerResolver(Antecedents):
         run = m.group(0)
         if run.isupper():
             return None  # a dateline ("WASHINGTON —"), not a subject
-        role = s[m.end() :].split(None, 1)[0] if s[m.end() :].strip() else ""
-        if run[:4] in ("The ", "the ") and _placed_role(role, run[4:]):
-            # `The Florida senator sought to calm them, saying`: the senator named
-            # before, not Florida (or the one named after: `The Ohio senator Ann Lee`)
-            later = _ROLE_THEN_NAME_RE.match(s, m.end())
-            named = later and self._from_run(later.group(2), at + later.start(2), the=False)
-            return named if named and named[1] == PERSON else self._role_antecedent(role, at)
+        if run[:4] in ("The ", "the "):
+            rest = s[m.end() :].split(None, 1)
+            role = rest[0] if rest else ""
+            if _placed_role(role, run[4:]):
+                # `The Ohio senator sought to calm them, saying`: the senator named
+                # before, not Ohio (or the one named after: `The Ohio senator Ann Lee`)
+                later = _ROLE_THEN_NAME_RE.match(s, m.end())
+                named = later and self._from_run(later.group(2), at + later.start(2), the=False)
+                return named if named and named[1] == PERSON else self._role_antecedent(role, at)
         if " " not in run and not self._full_name(run, at):
             # `Senate candidate Nora Blake took to Twitter`: a role, then the name
             later = _ROLE_THEN_NAME_RE.match(s, m.end())
@@ -614,12 +616,15 @@ class SpeakerResolver(Antecedents):
         if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
             # `said Goldman Sachs economist Jan Hatzius`: the name after the role
             return self._from_run(later.group(2), pos + later.start(2), the=False)
-        role = s[m.end(2) :].split(None, 1)[0].rstrip(",.;:") if s[m.end(2) :].strip() else ""
-        if _THE_BEFORE_RE.search(between) and _placed_role(role, m.group(2)):
-            # `said the New York businessman`: the businessman named before, not New York
-            return self._role_antecedent(role, pos)
-        return self._from_run(m.group(2), pos + m.start(2), the=bool(
-            _THE_BEFORE_RE.search(between)))
+        the = _THE_BEFORE_RE.search(between) is not None
+        if the:
+            rest = s[m.end(2) :].split(None, 1)
+            role = rest[0].rstrip(",.;:") if rest else ""
+            if _placed_role(role, m.group(2)):
+                # `said the New York businessman`: the businessman named before, not
+                # New York
+                return self._role_antecedent(role, pos)
+        return self._from_run(m.group(2), pos + m.start(2), the=the)
 
     def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
         """The subject that ends ``left`` (the words before a reporting verb): a name,
@@ -711,7 +716,7 @@ class SpeakerResolver(Antecedents):
                 return self._role_antecedent(m.group(1), pos)
             m = _PLACED_ROLE_END_RE.search(s)
             if m and _placed_role(m.group(2), m.group(1)):
-                # `the Florida senator said`: the senator named earlier, not Florida
+                # `the Ohio senator said`: the senator named earlier, not Ohio
                 return self._role_antecedent(m.group(2), pos)
             m = _DEFINITE_ORG_END_RE.search(s)
             if m:
@@ -740,7 +745,7 @@ class SpeakerResolver(Antecedents):
             return name, ORG
         m = _ROLE_OF_PLACE_END_RE.search(s)
         if m and _placed_role(m.group(1), m.group(2)):
-            # `the senator from Vermont said`: the senator named earlier
+            # `the senator from Ohio said`: the senator named earlier
             return self._role_antecedent(m.group(1), pos)
         m = _RUN_END_RE.search(s)
         if not m:
