@@ -211,8 +211,8 @@ def _common_words_are_no_person(
             votes[key], sampled.get(key, 0)
         ):
             unproven.append(key)
-    # (only where the first word is no word of the language: "Team Biden", "Bashing
-    # Biden" start with words the corpus writes in lower case, and "Mr. Biden" is
+    # (only where the first word is no word of the language: "Team Dorrance", "Bashing
+    # Dorrance" start with words the corpus writes in lower case, and "Mr. Dorrance" is
     # another's family name, in an article that may never give his in full)
     named = [
         key for key in unproven
@@ -228,7 +228,7 @@ def _common_words_are_no_person(
         # Nine in ten people named in full start with a given name; "Goldman Sachs",
         # "Evening Courier" and "Summer Showcase" do not. Without a title, a role or a
         # verb of speech for them, nor a title before their last word alone in the same
-        # article ("Akhil Amar … Mr. Amar": a given name the name list lacks), only
+        # article ("Olusegun Quenby … Ms. Quenby": a given name the list lacks), only
         # their capitals called them a person.
         kind = ORG if votes[key].get(ORG) else OTHER
         votes[key] = {kind: 1}
@@ -245,10 +245,10 @@ def _titled_alone_beside(
 ) -> set[str]:
     """The ``keys`` (full names) whose last word is met alone, in a document that names
     them in full, where that word has a title before it somewhere in the corpus more
-    often than not ("Mr. Amar"), and is no other person's surname: the name's family
+    often than not ("Ms. Quenby"), and is no other person's surname: the name's family
     name, taken up by itself as news does a person's. (A surname someone else has,
-    "Mr. Trump", says nothing of the words before it in "Bashing Trump" or "Team
-    Trump".) ``unproven``: every full name being judged, ``keys`` among them. One pass
+    "Mr. Dorrance", says nothing of the words before it in "Bashing Dorrance" or
+    "Team Dorrance".) ``unproven``: every full name being judged, ``keys`` among them. One pass
     over the groups."""
     judged = set(unproven)
     claimed = {

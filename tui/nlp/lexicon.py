@@ -202,7 +202,7 @@ RESIDENCES = frozenset({
     "downing street", "10 downing street",
 })
 # Places that are also institutions: a spokesman speaks for one ("a spokeswoman for the
-# Bronx Zoo"), and the names of people are given to them ("Whitney Museum").
+# Bronx Zoo"), and the names of people are given to them ("Harlow Museum").
 # ("Gallery" is left out: it is a family name as often.)
 VENUES = frozenset("museum library hospital clinic theater theatre zoo".split())
 PLACE_HEADS = frozenset(

@@ -96,7 +96,8 @@ def enrol_speakers(
         speaking.difference_update(folded)
         speaking.update(person.name for person in folded.values())
     # (a body the list types as something else is still what the description speaks
-    # for: "a spokesperson for TransLink", typed OTHER; a person or a place is not)
+    # for: "a spokesperson for TransLink", typed OTHER; a person or a town is not: see
+    # speaks_for)
     organisations = {e.name for e in entities if speaks_for(e)}
     for q in quotes:
         if q.described:
@@ -132,16 +133,16 @@ def _family_names_taken_up(
     quotes: list[Quote], entities: list[Entity], documents: Mapping[str, Document]
 ) -> dict[str, Entity]:
     """Speakers typed OTHER whose last word the articles that name them take up alone
-    ("Berhanu Nega said …  Nega told me"), and is no other person's: a person whose
-    given name the name list lacks, and that word alone their family name, typed as
-    whatever else its mentions suggested ("Nega", an organisation). Each is typed
+    ("Tesfaye Gebremariam said …  Gebremariam told me"), and is no other person's: a
+    person whose given name the name list lacks, and that word alone their family
+    name, typed as whatever else its mentions suggested ("Gebremariam", an
+    organisation). Each is typed
     PERSON and takes that word's mentions, in place (``entities`` stays in order);
     quotations spoken by the word alone in their articles are theirs. Returns each word
     taken up, with its person.
 
-    (A speaker typed OTHER that the articles never call by one word, "Der Spiegel" or
-    "Pew Research", or whose last word is someone else's, "Team Dorrance", stays as it
-    is.)"""
+    (A speaker typed OTHER that the articles never call by one word, "Vox Meridian",
+    or whose last word is someone else's, "Team Dorrance", stays as it is.)"""
     spoken = {q.speaker for q in quotes if q.speaker and not q.described}
     claimed = {e.name[e.name.rfind(" ") + 1 :] for e in entities
                if e.type == PERSON and " " in e.name}
