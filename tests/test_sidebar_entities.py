@@ -520,6 +520,51 @@ def test_a_venue_named_for_someone_is_a_place_not_a_person() -> None:
     assert kinds["Tom Gallery"] == "PERSON" and kinds["NBC"] == "ORG"
 
 
+def test_commonwealth_titles_come_off_the_name() -> None:
+    """British, Canadian and Australian copy abbreviates titles with no full stop, or
+    with other words than American copy: "Cllr", "Coun.", "Cr", "Det Insp", "Cst."."""
+    ents = entities(
+        "Title\n\nCllr Wenna Tregothnan said the road would close. Coun. Arvid Polsen "
+        "disagreed, and Cr Maudie Ferrante abstained. Det Insp Kofi Aldermoor and Cst. "
+        "Ines Varga led the search. Baroness Quillfeather said ministers must act.\n"
+    )
+    kinds = typed(ents)
+    for name in ("Wenna Tregothnan", "Arvid Polsen", "Maudie Ferrante", "Kofi Aldermoor",
+                 "Ines Varga"):
+        assert kinds.get(name) == "PERSON", (name, kinds)
+    assert not any(t in f for f in every_form(ents) for t in ("Cllr", "Coun", "Cr ", "Insp"))
+    assert kinds.get("Quillfeather") == "PERSON" or kinds.get(
+        "Baroness Quillfeather") == "PERSON", kinds
+
+
+def test_a_role_set_off_after_a_name_makes_it_a_persons() -> None:
+    """News gives an office after the name, with no article ("Ann Lee, president of
+    the union") or after an age ("Ann Lee, 71, a retired clerk"): either makes a
+    name whose given name no list holds a person's. A body's head after its name and
+    a comma ("Acme, chief executive Ann Lee said") does not."""
+    kinds = typed(entities(
+        'Title\n\n"We waited six years," said Oyelaran Bhusate, managing director of '
+        "the Quayside Transit Authority. Tevita Amanaki, 71, a retired postman, "
+        "agreed. Velloria, chief executive Dana Whitfield said, will appeal.\n"
+    ))
+    assert kinds.get("Oyelaran Bhusate") == "PERSON", kinds
+    assert kinds.get("Tevita Amanaki") == "PERSON", kinds
+    assert kinds.get("Velloria") != "PERSON", kinds
+
+
+def test_the_word_after_a_datelines_dash_opens_a_sentence() -> None:
+    """"LEEDS, England — Councillors have …": the dateline ends at the dash, and the
+    capital of the story's first word proves nothing, as at any sentence's start. A
+    dash inside a sentence is no dateline's."""
+    kinds = typed(entities(
+        "Title\n\nHARBURY, England — Councillors have approved the bypass.\n\n"
+        "PORT ELLERY (AP) — Ferrymen walked out on Monday.\n\n"
+        "The vote — Dana Whitfield said — was close.\n"
+    ))
+    assert "Councillors" not in kinds and "Ferrymen" not in kinds, kinds
+    assert kinds.get("Dana Whitfield") == "PERSON", kinds
+
+
 def test_provinces_and_states_beyond_the_united_states_are_places() -> None:
     """Canada's provinces, Australia's states and India's are places as Texas is, and
     so are the abbreviations their news uses ("Surrey, B.C.", "Cairns, Qld")."""
@@ -533,3 +578,11 @@ def test_provinces_and_states_beyond_the_united_states_are_places() -> None:
     assert kinds.get("British Columbia") == "PLACE" and kinds.get("Queensland") == "PLACE"
     assert "B.C." not in kinds and "Qld" not in kinds, kinds
 
+
+def test_chief_of_staff_is_a_title() -> None:
+    kinds = typed(entities(
+        "Title\n\nThe memo went to Harbour Board Chief of Staff Marit Solheimsvik on "
+        "Monday. Solheimsvik replied the same day.\n"
+    ))
+    assert kinds.get("Marit Solheimsvik") == "PERSON", kinds
+    assert not any(name.startswith(("Staff", "Chief")) for name in kinds), kinds

@@ -165,6 +165,33 @@ def _title_tail(text: str, rs: int, end: int, start: int) -> bool:
     )
 
 
+# An age set off by commas before an appositive: "Ann Lee, 71, a retired clerk".
+_AGE = re.compile(r"\d{1,3}, ")
+# What may follow a role with no article before it, for the role to be the named one's:
+# "president of the union", "spokesman for the firm". ("Acme, chief executive Ann Lee
+# said" names the firm's chief, not the firm.)
+_ROLE_LINKS = frozenset("of for at".split())
+
+
+def _role_apposed(a: str) -> bool:
+    """Whether the lower-cased words after a name and its comma are an appositive that
+    gives a person's role or age: "a pollster", "the party's leader", "71, a retired
+    postman", or, with no article, "managing director of the company" (the form most
+    news copy uses for an office)."""
+    age = _AGE.match(a)
+    if age:
+        a = a[age.end() :]
+    rest = a.split(",")[0].split()
+    if rest[:1] and rest[0] in ("a", "an", "the"):
+        # (an age, then any description, is a person's: "Tevita Amanaki, 71, a retired
+        # postman"; a list of counts has no article after its numbers)
+        return age is not None or any(w in PERSON_ROLES for w in rest[1:5])
+    return any(
+        word in PERSON_ROLES and rest[i + 1 : i + 2] and rest[i + 1] in _ROLE_LINKS
+        for i, word in enumerate(rest[:4])
+    )
+
+
 def _context_votes(
     text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
 ) -> list[tuple[str, int]]:
@@ -188,10 +215,8 @@ def _context_votes(
     if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
         votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
     a = after.lstrip(" ,").lower()
-    if after.startswith(",") and (a.startswith(("a ", "an ", "the "))):
-        rest = a.split(",")[0].split()
-        if any(w in PERSON_ROLES for w in rest[1:5]):
-            votes.append((PERSON, 4))
+    if after.startswith(",") and _role_apposed(a):
+        votes.append((PERSON, 4))
     if after.startswith(_DISEASE_AFTER):
         votes.append((OTHER, 6))  # "Mulder's disease": a disease named for someone
     if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
@@ -386,7 +411,9 @@ class _Miner:
             while i >= start and text[i] in openers:
                 quoted = quoted or text[i] in quote_marks
                 i -= 1
-            initial = quoted or i < start or text[i] in terminal
+            initial = quoted or i < start or text[i] in terminal or (
+                text[i] in _DASHES and _after_dateline(text, i, start)
+            )
             after_the = " and " in run and text[rs - 4 : rs] == "the "
             cache = caches[initial + 2 * after_the]
             entry = cache.get(run)
@@ -699,6 +726,22 @@ def _title_line(
         # sentences, is prose: the story's names are in it)
         return None
     return start, stop
+
+
+_DASHES = "—–-"
+# A dateline's place, then its agency if any, before the dash that opens the story:
+# "LEEDS, England —", "WASHINGTON (AP) —", "NEW DELHI, Jan. 3 -".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n,]{2,24}){0,2}(?: \([A-Za-z ]{1,30}\))? *\Z")
+
+
+def _after_dateline(text: str, dash: int, start: int) -> bool:
+    """Whether the dash at ``dash`` ends a dateline at the start of its line: the word
+    after it opens the story's first sentence, and its capital proves nothing
+    ("LEEDS, England — Councillors have approved …")."""
+    line = text.rfind("\n", start, dash) + 1 or start
+    if dash - line > 60:
+        return False
+    return _DATELINE.match(text, line, dash) is not None
 
 
 def _slashed_before(text: str, rs: int, start: int) -> bool:

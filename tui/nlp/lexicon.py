@@ -96,6 +96,7 @@ TITLE_HEADS = frozenset(
     attorney-general governor-general
     whip vp editor-in-chief sens reps govs committeeman committeewoman
     agent councillor councilman counsellor counselor legislator undersecretary
+    cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()
@@ -151,7 +152,8 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
 NAME_ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen sens rep reps gov gen gens col lt capt sgt maj adm cmdr brig
-    cpl pvt det rev hon pres supt insp amb jr sr st mt ft co inc ltd corp bros
+    cpl pvt det rev hon pres supt insp amb cllr coun const cst
+    jr sr st mt ft co inc ltd corp bros
     """.split()
 )
 # Words that end in a full stop without ending a sentence: the above, months before a day
@@ -162,12 +164,13 @@ STOP_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
     cpt cdr sec dept univ assn est approx plc vs etc al cf ca
     """.split()
 )
-# Department words that follow "Secretary of" / "Minister for" inside a title.
+# Department words that follow "Secretary of" / "Minister for" inside a title ("Chief of
+# Staff" too).
 DEPARTMENT_WORDS = frozenset(
     """
     state defence defense foreign affairs justice health commerce energy industry
     treasury homeland security unification economy education labour labor transport
-    agriculture environment culture trade finance interior home war navy army
+    agriculture environment culture trade finance interior home war navy army staff
     """.split()
 )
 
@@ -367,7 +370,8 @@ SOURCE_NOUNS = (PEOPLE_AT | TITLE_HEADS | OFFICES | BODY_NOUNS | ORG_APPOSITIVE_
     """.split()
 )) - frozenset(  # (honorifics and abbreviated ranks come before a name, never alone)
     "mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt adm cmdr cpl pvt "
-    "brig sen rep gov det supt rev sens reps govs vp mp mep msp mla".split()
+    "brig sen rep gov det supt rev sens reps govs vp mp mep msp mla cllr coun cr "
+    "insp const cst".split()
 )
 # Nationalities and political leanings: what a title or a name may follow ("Japanese
 # Foreign Minister Taro Kono", "Democratic Sen. Dianne Feinstein").
