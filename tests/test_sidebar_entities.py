@@ -586,3 +586,16 @@ def test_chief_of_staff_is_a_title() -> None:
     ))
     assert kinds.get("Marit Solheimsvik") == "PERSON", kinds
     assert not any(name.startswith(("Staff", "Chief")) for name in kinds), kinds
+
+
+def test_cafes_and_hotels_are_venues_and_on_parts_two_places() -> None:
+    """A cafe or a hotel named after someone is a venue, as a museum is ("Stella Cafe"
+    is no Stella). "On" joins a body's name to its subject ("Committee on Ethics"),
+    never a venue to the street it stands on."""
+    kinds = typed(entities(
+        "Title\n\nMarisol Quenby opened the Stella Cafe in 2015, near the Harlow Hotel "
+        "on Quay Street. The Committee on Harbour Safety met there.\n"
+    ))
+    assert kinds.get("Stella Cafe") == "PLACE", kinds
+    assert kinds.get("Harlow Hotel") == "PLACE" and kinds.get("Quay Street") == "PLACE", kinds
+    assert kinds.get("Committee on Harbour Safety") == "ORG", kinds

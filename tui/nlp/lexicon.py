@@ -206,8 +206,11 @@ RESIDENCES = frozenset({
 })
 # Places that are also institutions: a spokesman speaks for one ("a spokeswoman for the
 # Bronx Zoo"), and the names of people are given to them ("Harlow Museum").
-# ("Gallery" is left out: it is a family name as often.)
-VENUES = frozenset("museum library hospital clinic theater theatre zoo".split())
+# ("Gallery" is left out: it is a family name as often; so are "Bar" and "Inn".)
+VENUES = frozenset(
+    """museum library hospital clinic theater theatre zoo cafe café restaurant bistro
+    pub tavern bakery diner hotel""".split()
+)
 PLACE_HEADS = frozenset(
     """
     sea ocean peninsula strait straits gulf bay river island islands isles mountains

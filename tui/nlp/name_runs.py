@@ -197,10 +197,17 @@ def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
 _HEAD_WORDS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
 
 
-def _joins(left: list[str], words: list[str]) -> bool:
-    """May "of"/"for"/"on" join ``left`` to what follows? Only in names built on it."""
+def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
+    """May "of"/"for"/"on" (``joiner``) join ``left`` to what follows? Only in names
+    built on it. A place's head takes "on" only as a body's does ("Committee on
+    Ethics"): "the Drake Hotel on Park Avenue" is two places."""
     if left[-1] in JOIN_LEFT:
-        return True
+        return not (
+            joiner.startswith("on")
+            and left[-1] in PLACE_HEADS
+            and left[-1] not in ORG_HEADS
+            and left[-1] not in OTHER_HEADS
+        )
     if len(left) in (2, 3) and all(
         w.startswith(_PLAIN) or (is_given_name(w) and w not in _HEAD_WORDS) for w in left
     ):

@@ -482,7 +482,7 @@ class Analyser:
             j = seg[k][3]
             if j == "and" and any(seg[i][3] in _COMPLEMENT_JOINERS for i in range(1, k)):
                 continue  # (kept by _and_in_complement: "Institute for Peace and ...")
-            if j and j != "&" and j.split()[0] not in PARTICLES and not _joins(low[:k], low):
+            if j and j != "&" and j.split()[0] not in PARTICLES and not _joins(low[:k], low, j):
                 right = [(seg[k][0], seg[k][1], seg[k][2], ""), *seg[k + 1 :]]
                 return self._segment(seg[:k], initial) + self._segment(right, False)
         words = [t for _s, _e, t, _j in seg]
