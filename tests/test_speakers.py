@@ -74,6 +74,14 @@ def test_kim_you_geun_speaks_his_statement_in_all_four_sources():
          "Abdel Fattah el-Sisi"),
         ('"The numbers speak," said Goldman Sachs economist Jan Hatzius.', "Jan Hatzius"),
         ('Update: "The road is closed until Monday."', None),
+        # a person credited after a dash, as live pages and pull quotes do; a body so
+        # credited, or a dash inside the quotation, names no speaker
+        ('"This is a historic night," – Jane Doe, speaking in Holborn.', "Jane Doe"),
+        ('"We will appeal." — Jane Doe', "Jane Doe"),
+        ('"We will appeal - Jane Doe was right."', None),
+        # Commonwealth titles come off the name
+        ('"The road will close," said Cllr Jane Doe.', "Jane Doe"),
+        ('"The van was stolen," Det Insp Jane Doe said.', "Jane Doe"),
     ],
 )
 def test_cues(text, expected):

@@ -291,6 +291,9 @@ _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 # (the article apart: a name follows it, or a description it opens)
 _ACCORDING_ANY_RE = re.compile(r"\b[Aa]ccording to\s+((?:the|a|an)\s+)?")
 _ACCORDING_RE = re.compile(r"^[\s,;—–-]*according to\s+((?:the|a|an)\s+)?")
+# A name after a dash that follows the quotation, as live pages, round-ups and pull
+# quotes credit their speaker: `"This is a historic night," – Ann Lee, in Holborn.`
+_DASH_NAME_RE = re.compile(rf"[ \t]*,?[ \t]*[—–-][ \t]*(?={_UP})({_RUN})(?=[ \t]*(?:[,.;(]|$))")
 # Words and phrases that stand between a subject and its verb ("Kim also said",
 # "he's reported to have said", "the ministry in a statement said").
 _TAIL_WORDS = frozenset(

@@ -51,6 +51,7 @@ from tui.quotes.cues import (
     _CONJUNCTIONS,
     _CUE_AFTER_MARK_RE,
     _DASH_LINE_RE,
+    _DASH_NAME_RE,
     _DEFINITE_ORG_END_RE,
     _DEPENDENT_RE,
     _HANDING_CUE_RE,
@@ -374,6 +375,12 @@ class SpeakerResolver(Antecedents):
         m = _ACCORDING_RE.match(post)
         if m:
             return self._name_after(post[m.end() :], base + m.end(), m.group(1) or "", True)
+        m = _DASH_NAME_RE.match(post)
+        if m:
+            # `"…," – Ann Lee, speaking in Holborn`: a person credited after a dash
+            found = self._from_run(m.group(1), base + m.start(1), the=False)
+            if found and found[1] == PERSON:
+                return found
         v = _VERB_RE.search(post)
         if v is None:
             return None
