@@ -599,3 +599,10 @@ def test_cafes_and_hotels_are_venues_and_on_parts_two_places() -> None:
     assert kinds.get("Stella Cafe") == "PLACE", kinds
     assert kinds.get("Harlow Hotel") == "PLACE" and kinds.get("Quay Street") == "PLACE", kinds
     assert kinds.get("Committee on Harbour Safety") == "ORG", kinds
+
+
+def test_a_word_opening_a_quotation_in_guillemets_proves_nothing() -> None:
+    kinds = typed(entities(
+        "Title\n\n«Nous sommes prêts», a dit Dana Whitfield. „Wir warten“, sagte sie.\n"
+    ))
+    assert "Nous" not in kinds and "Wir" not in kinds, kinds

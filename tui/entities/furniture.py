@@ -13,8 +13,9 @@ from tui.nlp.name_runs import (
 )
 
 _TERMINAL = frozenset(".!?:;\n。！？")
-_OPENERS = frozenset(" \t“\"‘'(•*·[")
-_QUOTE_MARKS = frozenset("“\"‘'")
+# (quotation marks of every convention: guillemets and the low-9 marks too)
+_OPENERS = frozenset(" \t“\"‘'«‹„‚(•*·[")
+_QUOTE_MARKS = frozenset("“\"‘'«‹„‚")
 
 
 # --- lines where capitals prove nothing --------------------------------------------------
