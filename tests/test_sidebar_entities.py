@@ -606,3 +606,16 @@ def test_a_word_opening_a_quotation_in_guillemets_proves_nothing() -> None:
         "Title\n\n«Nous sommes prêts», a dit Dana Whitfield. „Wir warten“, sagte sie.\n"
     ))
     assert "Nous" not in kinds and "Wir" not in kinds, kinds
+
+
+def test_a_title_in_lower_case_before_a_name_makes_it_a_persons() -> None:
+    """"said club captain Jordan Velloway": a title written in lower case before a
+    name calls it a person's, even one whose first word is a country's. A heading's
+    last word is no title of the name that opens the next paragraph."""
+    kinds = typed(entities(
+        'Title\n\n"We kept pushing," said club captain Jordan Velloway.\n\n'
+        "READ MORE: Rovers sack their assistant coach\n\n"
+        "Quenby Energy, which sponsors the ground, renewed its deal.\n"
+    ))
+    assert kinds.get("Jordan Velloway") == "PERSON", kinds
+    assert kinds.get("Quenby Energy") != "PERSON", kinds

@@ -38,6 +38,7 @@ from tui.entities.groups import (
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
+    NAME_ABBREVIATIONS,
     NUMBER_WORDS,
     OFFICE_QUALIFIERS,
     ORG,
@@ -165,6 +166,10 @@ def _title_tail(text: str, rs: int, end: int, start: int) -> bool:
     )
 
 
+# Titles written in lower case before a name ("team captain", "police inspector"); the
+# abbreviated ones and the honorifics come before a name with a capital only, and
+# "private DVD collections" or "a major Bank" hold no rank.
+_TITLES_IN_LOWER_CASE = TITLE_HEADS - NAME_ABBREVIATIONS - {"private", "major", "executive"}
 # An age set off by commas before an appositive: "Ann Lee, 71, a retired clerk".
 _AGE = re.compile(r"\d{1,3}, ")
 # What may follow a role with no article before it, for the role to be the named one's:
@@ -197,15 +202,19 @@ def _context_votes(
 ) -> list[tuple[str, int]]:
     """Hints from the words around a mention; each is weak on its own."""
     votes: list[tuple[str, int]] = []
+    # (the words of the mention's own line: a heading's last word is not a title
+    # before the name that opens the next paragraph)
     before = text[start - 40 if start > 40 else 0 : start]
+    before = before[before.rfind("\n") + 1 :]
     after = text[end : end + 40]
+    after = after[: after.find("\n")] if "\n" in after else after
     if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
         votes.append((PLACE, 8))
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()
     last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
-    if last in PERSON_ROLES:
-        votes.append((PERSON, 4))
+    if last in PERSON_ROLES or last in _TITLES_IN_LOWER_CASE:
+        votes.append((PERSON, 4))  # ("team captain Ann Lee", "police chief Ann Lee")
     if last == "at" and len(prev_words) >= 2 and prev_words[-2] in PEOPLE_AT:
         votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
     elif last in PLACE_PREPOSITIONS:
