@@ -233,6 +233,25 @@ def test_entity_mining_is_linear(shape: str, n: int) -> None:
     assert doubling_ratio(run, document, n, repeat=3) < 3
 
 
+def test_asking_for_a_dateline_at_every_dash_of_a_line_is_linear() -> None:
+    """Mining asks, at a dash before a capitalised word, whether a dateline ends there:
+    the look back to the line's start is bounded, so a line of thousands of them costs
+    in proportion (and mining it too)."""
+    from tui.entities.mining import _after_dateline
+
+    def run(text: str) -> None:
+        for at in range(len(text)):
+            if text[at] == "—":
+                _after_dateline(text, at, 0)
+
+    assert doubling_ratio(run, lambda k: "the " + "x — Abcd " * k, 20_000, repeat=3) < 3
+
+    def document(k: int) -> Document:
+        return make_document("dashes", "dashes.md", "the " + "x — Abcd " * k + "\n", {})
+
+    assert doubling_ratio(lambda doc: mine_shard([doc]), document, 20_000, repeat=3) < 3
+
+
 def test_search_build_is_linear_in_a_paragraph_of_captions() -> None:
     """One paragraph with a photo credit glued into every few sentences: as many
     caption sections as credits, and the build takes each one's line numbers."""

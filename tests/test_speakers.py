@@ -1118,3 +1118,16 @@ def test_a_relative_clause_of_an_appositive_is_not_the_first_names():
 )
 def test_the_title_refers_back_to_its_holder(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Shake It Off" — Ann Velloway',  # a title credited to its author
+        '"Half of a Yellow Sun" – Ann Velloway',
+        '"Just do it." – Velloway, 1988.',  # (not a speaker: a year)
+        'Fans called it "the miracle" – Ann Velloway, the keeper, saved three penalties.',
+    ],
+)
+def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
+    assert all(s is None for s in speakers(text).values()), speakers(text)

@@ -167,11 +167,16 @@ def _title_tail(text: str, rs: int, end: int, start: int) -> bool:
 
 
 # Titles written in lower case before a name ("team captain", "police inspector"); the
-# abbreviated ones and the honorifics come before a name with a capital only, and
-# "private DVD collections" or "a major Bank" hold no rank.
-_TITLES_IN_LOWER_CASE = TITLE_HEADS - NAME_ABBREVIATIONS - {"private", "major", "executive"}
-# An age set off by commas before an appositive: "Ann Lee, 71, a retired clerk".
-_AGE = re.compile(r"\d{1,3}, ")
+# abbreviated ones and the honorifics come before a name with a capital only, and some
+# are other words as often: "private DVD collections", "a major Bank", "will chair
+# Barclays", "will miss Glastonbury", "estate agent Foxtons", "Bluetooth speaker Sonos",
+# "retail king Harrods".
+_TITLES_IN_LOWER_CASE = TITLE_HEADS - NAME_ABBREVIATIONS - frozenset(
+    "private major executive chair miss speaker agent king cr".split()
+)
+# An age set off by commas before an appositive: "Ann Lee, 71, a retired clerk" (a
+# grown-up's: "Desert Crown, 3, a colt trained by …" is a horse).
+_AGE = re.compile(r"(?:1[3-9]|[2-9]\d|1[01]\d), ")
 # What may follow a role with no article before it, for the role to be the named one's:
 # "president of the union", "spokesman for the firm". ("Acme, chief executive Ann Lee
 # said" names the firm's chief, not the firm.)
@@ -202,12 +207,12 @@ def _context_votes(
 ) -> list[tuple[str, int]]:
     """Hints from the words around a mention; each is weak on its own."""
     votes: list[tuple[str, int]] = []
-    # (the words of the mention's own line: a heading's last word is not a title
-    # before the name that opens the next paragraph)
+    # (the words of the mention's own paragraph: a heading's last word is not a title
+    # before the name that opens the next paragraph; a hard-wrapped line goes on)
     before = text[start - 40 if start > 40 else 0 : start]
-    before = before[before.rfind("\n") + 1 :]
+    before = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
     after = text[end : end + 40]
-    after = after[: after.find("\n")] if "\n" in after else after
+    after = after[: after.find("\n\n")] if "\n\n" in after else after
     if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
         votes.append((PLACE, 8))
     low_before = before.lower()
@@ -747,9 +752,11 @@ def _after_dateline(text: str, dash: int, start: int) -> bool:
     """Whether the dash at ``dash`` ends a dateline at the start of its line: the word
     after it opens the story's first sentence, and its capital proves nothing
     ("LEEDS, England — Councillors have approved …")."""
-    line = text.rfind("\n", start, dash) + 1 or start
-    if dash - line > 60:
+    reach = max(start, dash - 61)  # (a dateline is short: no scan back further)
+    newline = text.rfind("\n", reach, dash)
+    if newline < 0 and reach > start:
         return False
+    line = newline + 1 if newline >= 0 else start
     return _DATELINE.match(text, line, dash) is not None
 
 

@@ -199,15 +199,13 @@ _HEAD_WORDS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
 
 def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
     """May "of"/"for"/"on" (``joiner``) join ``left`` to what follows? Only in names
-    built on it. A place's head takes "on" only as a body's does ("Committee on
-    Ethics"): "the Drake Hotel on Park Avenue" is two places."""
+    built on it. A named place says where it stands with "on" ("the Drake Hotel on
+    Park Avenue" is two places), where a place's head alone does not ("Theatre on the
+    Lake", "The Bridge on the River Kwai")."""
     if left[-1] in JOIN_LEFT:
         return not (
-            joiner.startswith("on")
-            and left[-1] in PLACE_HEADS
-            and left[-1] not in ORG_HEADS
-            and left[-1] not in OTHER_HEADS
-        )
+            joiner.startswith("on ") or joiner == "on"
+        ) or not _placed_on(left, words[len(left) :])
     if len(left) in (2, 3) and all(
         w.startswith(_PLAIN) or (is_given_name(w) and w not in _HEAD_WORDS) for w in left
     ):
@@ -224,6 +222,19 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
         return False
     tail = [w for w in words if w not in ROMAN_NUMERALS and not w.isdigit()]
     return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
+
+
+def _placed_on(left: list[str], right: list[str]) -> bool:
+    """Whether ``left`` "on" ``right`` are two places: a place named by more than its
+    head, then a street, a road or another place ("Nassau County on Long Island")."""
+    return (
+        len(left) >= 2
+        and left[-1] in PLACE_HEADS
+        and left[-1] not in ORG_HEADS
+        and left[-1] not in OTHER_HEADS
+        and bool(right)
+        and right[-1] in PLACE_HEADS
+    )
 
 
 def _head_type(words: list[str], joined: list[str]) -> tuple[str, int] | None:

@@ -539,8 +539,10 @@ class Analyser:
             return [self._piece(seg, ((PLACE, 6),))]
         if len(low) == 1 and low[0] in BODIES_ALONE:
             return self._typed(seg, initial)
+        titled = any(w in TITLE_HEADS for w in low)
         if all(
             (w in TITLE_WORDS and not is_acronym(t)) or _is_function(t) or w in DIRECTIONS
+            or (titled and w in DEPARTMENT_WORDS)  # ("Chief of Defence Staff")
             for w, t in zip(low, words)
         ):
             return []  # "Defence Minister", "President": an office without a name

@@ -33,7 +33,7 @@ MIN_CITY_POPULATION = 50_000
 # A place this big (or a country, state, continent or capital) is trusted even where
 # capitalisation proves nothing, e.g. at the start of a sentence.
 MAJOR_POPULATION = 1_000_000
-_CACHE_SCHEMA = 4
+_CACHE_SCHEMA = 5
 
 # The forms news text uses for countries that differ from the GeoNames name. These are
 # general conventions of English-language news, not names taken from any one corpus.
@@ -97,11 +97,13 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "R.I.": "Rhode Island", "W.Va.": "West Virginia",
 }
 # The same for Canada's provinces and Australia's states, as their news writes them
-# ("Surrey, B.C.", "Cairns, Qld"). ("Man.", "N.B.", "Vic", "Tas", "WA", "ACT" and "NT"
-# are words, names or other abbreviations as often.)
+# ("Surrey, B.C.", "Cairns, Qld"). Names are looked up without their dots and in any
+# case, so those that are words, names or other abbreviations once folded are left
+# out: "Que" ("Que sera"), "Pei" (a family name), "Alta" (a ski resort), "NS", "Man",
+# "NB" (nota bene), "Vic", "Tas", "WA", "ACT", "NT". ("BC" was an organisation of
+# "300 BC" before; it is British Columbia's far more often in news.)
 PROVINCE_ABBREVIATIONS: dict[str, str] = {
-    "B.C.": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
-    "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "P.E.I.": "Prince Edward Island",
+    "B.C.": "British Columbia", "Ont.": "Ontario", "Sask.": "Saskatchewan",
     "Nfld.": "Newfoundland and Labrador", "NSW": "New South Wales", "Qld": "Queensland",
 }
 # Unions of states that the place data lists beside countries; news text treats them as
@@ -267,8 +269,9 @@ def _build_from_package() -> dict[str, Any]:
 
 
 # The countries beyond the United States whose news is written in English and whose
-# first-level divisions ISO 3166-2 names in English.
-_PROVINCE_COUNTRIES = ("CA", "AU", "NZ", "IN", "PK", "ZA", "NG", "KE", "IE", "MY")
+# first-level divisions ISO 3166-2 names in English. (Ireland's four provinces are
+# its rugby teams in most news: "Munster beat Leinster".)
+_PROVINCE_COUNTRIES = ("CA", "AU", "NZ", "IN", "PK", "ZA", "NG", "KE", "MY")
 # Divisions named by a common word ("Delta", "Rivers" and "Plateau" in Nigeria, "Free
 # State"), a country's name, a compass label or a name news uses for someone ("Nelson").
 _PROVINCES_LEFT_OUT = frozenset(
@@ -280,14 +283,14 @@ _PROVINCES_LEFT_OUT = frozenset(
 def _provinces() -> list[tuple[str, bool, bool]]:
     """(name, major, country-like) of the provinces and states of _PROVINCE_COUNTRIES,
     written as news writes them: no diacritics ("Maharashtra", not "Mahārāshtra"), no
-    code or gloss in brackets. One that is also a given name ("Alberta", "Assam") is a
-    place that is no major one: a person so called is still read as one."""
+    code or gloss in brackets. Those of one word are places that are no major ones
+    ("Alberta", "Tasman", "Nandi" are given names or family names too): the person of
+    an article who bears the name is still read as one, and "Ann Tasman … Tasman
+    said" is hers."""
     try:
         import pycountry
     except ImportError:
         return []
-    from tui.nlp.given_names import is_given_name
-
     out: list[tuple[str, bool, bool]] = []
     for code in _PROVINCE_COUNTRIES:
         for division in pycountry.subdivisions.get(country_code=code) or ():
@@ -299,7 +302,7 @@ def _provinces() -> list[tuple[str, bool, bool]]:
             ).strip()
             if not name or "," in name or "/" in name or name.casefold() in _PROVINCES_LEFT_OUT:
                 continue
-            out.append((name, not is_given_name(name), False))
+            out.append((name, " " in name or "-" in name, False))
     return out
 
 

@@ -293,7 +293,10 @@ _ACCORDING_ANY_RE = re.compile(r"\b[Aa]ccording to\s+((?:the|a|an)\s+)?")
 _ACCORDING_RE = re.compile(r"^[\s,;—–-]*according to\s+((?:the|a|an)\s+)?")
 # A name after a dash that follows the quotation, as live pages, round-ups and pull
 # quotes credit their speaker: `"This is a historic night," – Ann Lee, in Holborn.`
-_DASH_NAME_RE = re.compile(rf"[ \t]*,?[ \t]*[—–-][ \t]*(?={_UP})({_RUN})(?=[ \t]*(?:[,.;(]|$))")
+_DASH_NAME_RE = re.compile(
+    rf"[ \t]*,?[ \t]*[—–-][ \t]*(?={_UP})({_RUN})"
+    r"(?=[ \t]*(?:\.?[ \t]*(?:\n|$)|,[ \t]+[a-z]|\())"
+)
 # Words and phrases that stand between a subject and its verb ("Kim also said",
 # "he's reported to have said", "the ministry in a statement said").
 _TAIL_WORDS = frozenset(

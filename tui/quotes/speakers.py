@@ -144,6 +144,11 @@ def _without_appositive(left: str) -> str:
     return body[:opener] if opener > 0 and body != left.rstrip() else ""
 
 
+# How a quotation credited after a dash ends, and the small words a title leaves in
+# lower case (see SpeakerResolver._dash_credit).
+_CREDITED_ENDS = frozenset(".,!?…")
+_TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from".split())
+
 class SpeakerResolver(Antecedents):
     """Attribute every quotation of one document (spans in text order)."""
 
@@ -271,8 +276,10 @@ class SpeakerResolver(Antecedents):
                 or self._colon_subject(pre, pre_from)
                 or self._opening_cue(pre, pre_from)
             )
-        found = self._post_cue(self._after(span), span.close_mark + 1) or self._pre_cue(
-            pre, pre_from
+        found = (
+            self._dash_credit(span)
+            or self._post_cue(self._after(span), span.close_mark + 1)
+            or self._pre_cue(pre, pre_from)
         )
         if found:
             return found
@@ -369,18 +376,37 @@ class SpeakerResolver(Antecedents):
             return ""  # the quote ended its sentence: what follows is a new one
         return post
 
+    def _dash_credit(self, span: QuoteSpan) -> tuple[str, str] | None:
+        """The person credited after a dash, as live pages, round-ups and pull quotes
+        do, for a quotation that opens its sentence: `"This is a historic night," –
+        Ann Lee, speaking in Holborn`. Not a title credited to its author (`"Shake It
+        Off" — Taylor Swift`): the quotation must end in a stop or a comma, or be a
+        sentence of four words or more that is not in title case; and the name must
+        end its line or be followed by a comma and lower-case words, or brackets."""
+        if span.close_mark < 0:
+            return None
+        text = self.text
+        post = text[span.close_mark + 1 : span.close_mark + 120]
+        m = _DASH_NAME_RE.match(post)
+        if m is None:
+            return None
+        inner = text[span.start : span.end].rstrip()
+        words = inner.split()
+        if not (
+            inner[-1:] in _CREDITED_ENDS
+            or (len(words) >= 4 and not all(w[:1].isupper() or w in _TITLE_SMALL_WORDS
+                                            for w in words))
+        ):
+            return None
+        found = self._from_run(m.group(1), span.close_mark + 1 + m.start(1), the=False)
+        return found if found and found[1] == PERSON else None
+
     def _post_cue(self, post: str, base: int) -> tuple[str, str] | None:
         if not post:
             return None
         m = _ACCORDING_RE.match(post)
         if m:
             return self._name_after(post[m.end() :], base + m.end(), m.group(1) or "", True)
-        m = _DASH_NAME_RE.match(post)
-        if m:
-            # `"…," – Ann Lee, speaking in Holborn`: a person credited after a dash
-            found = self._from_run(m.group(1), base + m.start(1), the=False)
-            if found and found[1] == PERSON:
-                return found
         v = _VERB_RE.search(post)
         if v is None:
             return None
