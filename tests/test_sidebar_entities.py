@@ -648,3 +648,36 @@ def test_what_the_province_and_title_rules_leave_alone() -> None:
     found = kinds("They watched The Bridge on the River Kwai at the Theatre on the Lake.")
     assert "Bridge" not in found and "Theatre" not in found, found
     assert kinds("The Chief of Staff said the Chief of Defence Staff agreed.") == {}
+
+
+def test_a_name_with_two_family_names_is_called_by_both() -> None:
+    """"López Obrador" is the "Andrés Manuel López Obrador" of the same article, and
+    the sidebar names him in full however often the article uses the short form."""
+    ents = entities(
+        "Title\n\nPresident Andrés Manuel Velloway Quenby spoke on Monday. Velloway "
+        "Quenby said the plan would pass. Later, Velloway Quenby left.\n"
+    )
+    person = next(e for e in ents if "Quenby" in e.name)
+    assert person.name == "Andrés Manuel Velloway Quenby", [e.name for e in ents]
+    assert person.type == "PERSON" and person.count == 3
+    assert "Velloway Quenby" in person.aliases
+
+
+def test_a_possessive_appositive_and_irish_titles_make_people() -> None:
+    kinds = typed(entities(
+        'Title\n\n"We will respond," said Oyelaran Bhusate, Nigeria\'s finance minister. '
+        "Taoiseach Micheál Quenby and Tánaiste Leo Velloway met him.\n"
+    ))
+    assert kinds.get("Oyelaran Bhusate") == "PERSON", kinds
+    assert kinds.get("Micheál Quenby") == "PERSON" and kinds.get("Leo Velloway") == "PERSON"
+
+
+def test_a_lede_dense_with_names_is_no_headline() -> None:
+    """A sentence may hold few long lower-case words and still be prose: a short verb
+    in lower case ("met") is one title case would have capitalised."""
+    kinds = typed(entities(
+        "Title\n\nMexican President Ana Velloway met Crown Prince Ali bin Quenby in "
+        "Riyadh on Monday.\n\nTrump Wins Harbour County Caucuses.\n"
+    ))
+    assert kinds.get("Ana Velloway") == "PERSON" and kinds.get("Ali bin Quenby") == "PERSON"
+    assert "Harbour County Caucuses" not in kinds, kinds

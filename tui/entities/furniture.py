@@ -7,6 +7,7 @@ import re
 
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
+    PARTICLES,
 )
 from tui.nlp.name_runs import (
     WORD_RE,
@@ -51,11 +52,32 @@ def _shouting_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # a sentence may be mostly names; a headline written as one ("Trump Wins
             # Nevada Caucuses.") has a capital on every longer word, and no list's
             # commas, label's colon or credit's slash ("Contributing: Ann Lee, Bo Ray.")
-            if capitals == len(words) and not any(c in stripped for c in ",:/"):
+            if (
+                capitals == len(words)
+                and not any(c in stripped for c in ",:/")
+                and not _prose_word(stripped)
+            ):
                 out.append(m.span())
         elif capitals >= 0.7 * len(words):
             out.append(m.span())
     return out
+
+
+def _prose_word(line: str) -> bool:
+    """Whether a line holds a short word in lower case that title case would have
+    capitalised ("Mexican President Ana Ruiz met Crown Prince Ali bin Omar in Riyadh.":
+    a verb, where a headline writes "Met"); small words and name particles aside."""
+    return any(
+        w not in _TITLE_CASE_SMALL and w not in PARTICLES for w in _SHORT_LOWER.findall(line)
+    )
+
+
+# A whole word of three letters or fewer in lower case ("met", not the "nd" of "2nd").
+_SHORT_LOWER = re.compile(r"(?<![\w'’-])[a-z]{1,3}(?![\w'’-])")
+# The short words title case leaves in lower case.
+_TITLE_CASE_SMALL = frozenset(
+    "a an the and but or nor for so yet at by in of on to up as via per vs off out".split()
+)
 
 
 # Words that title case capitalises and a name never holds after its first word: a run

@@ -185,16 +185,17 @@ _ROLE_LINKS = frozenset("of for at".split())
 
 def _role_apposed(a: str) -> bool:
     """Whether the lower-cased words after a name and its comma are an appositive that
-    gives a person's role or age: "a pollster", "the party's leader", "71, a retired
-    postman", or, with no article, "managing director of the company" (the form most
-    news copy uses for an office)."""
+    gives a person's role or age: "a pollster", "the party's leader", "Pakistan's prime
+    minister", "71, a retired postman", or, with no article, "managing director of the
+    company" (the form most news copy uses for an office)."""
     age = _AGE.match(a)
     if age:
         a = a[age.end() :]
-    rest = a.split(",")[0].split()
-    if rest[:1] and rest[0] in ("a", "an", "the"):
-        # (an age, then any description, is a person's: "Tevita Amanaki, 71, a retired
-        # postman"; a list of counts has no article after its numbers)
+    rest = [w.rstrip(".;:!?") for w in a.split(",")[0].split()]
+    if rest[:1] and (rest[0] in ("a", "an", "the") or rest[0].endswith(("'s", "’s"))):
+        # (a possessive stands for the article: "Shehbaz Sharif, Pakistan's prime
+        # minister"; an age, then any description, is a person's: "Tevita Amanaki, 71,
+        # a retired postman", where a list of counts has no article after its numbers)
         return age is not None or any(w in PERSON_ROLES for w in rest[1:5])
     return any(
         word in PERSON_ROLES and rest[i + 1 : i + 2] and rest[i + 1] in _ROLE_LINKS

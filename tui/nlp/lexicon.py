@@ -97,6 +97,7 @@ TITLE_HEADS = frozenset(
     whip vp editor-in-chief sens reps govs committeeman committeewoman
     agent councillor councilman counsellor counselor legislator undersecretary
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
+    taoiseach tánaiste tanaiste
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()
