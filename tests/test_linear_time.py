@@ -275,14 +275,14 @@ def _compared(monkeypatch: pytest.MonkeyPatch, n: int) -> int:
     import tui.entities.merge as merge
 
     compared = 0
-    real = merge.process.extract
+    real = merge.process.cdist
 
-    def extract(key, choices, **kwargs):  # type: ignore[no-untyped-def]
+    def cdist(queries, choices, **kwargs):  # type: ignore[no-untyped-def]
         nonlocal compared
-        compared += len(choices)
-        return real(key, choices, **kwargs)
+        compared += len(queries) * len(choices)  # (every cell of the matrix)
+        return real(queries, choices, **kwargs)
 
-    monkeypatch.setattr(merge.process, "extract", extract)
+    monkeypatch.setattr(merge.process, "cdist", cdist)
     keys = [f"kappa{_word(i).lower()}z" for i in range(n)]
     merge._fuzzy(merge._Union(), {k: {k: 1} for k in keys}, {}, load_gazetteer())
     return compared

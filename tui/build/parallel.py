@@ -41,14 +41,14 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tui.build.chunks import Extracted, chunked, mine_chunk, quote_chunk
 from tui.corpus.document import Document
 from tui.entities.extract import extract_entities
-from tui.entities.mining import MinedShard, shards
+from tui.entities.mining import MinedShard, keeping_readings, shards
 from tui.entities.model import Entity
 from tui.errors import BuildError
 from tui.nlp.places import folding
@@ -161,7 +161,7 @@ def _on_pool(
     size = workers()
     chunks = (shards(documents), chunked(documents, size, chunk_size))
     try:
-        pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_quiet_signals)
+        pool = ProcessPoolExecutor(size, mp_context=_context(), initializer=_start_worker)
     except Exception:  # (no processes or no semaphores here: the caller builds)
         return None
     _pools.add(pool)
@@ -209,6 +209,18 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
+# In a worker: the block that keeps the readings of runs for the worker's life.
+_worker_readings = ExitStack()
+
+
+def _start_worker() -> None:
+    """A worker's start: signals left alone (``_quiet_signals``), and the readings of
+    runs kept across every shard the worker mines (a pool, and its workers, live for
+    one build: the readings go with the process)."""
+    _quiet_signals()
+    _worker_readings.enter_context(keeping_readings())
+
+
 def _quiet_signals() -> None:
     """In a worker: a terminal resize or the app's event loop are the parent's business
     (a signal here must not wake the parent's loop through its inherited wake-up pipe)."""
@@ -247,7 +259,8 @@ def _reduce(
     usage: list[tuple[float, float]] = []
     here: dict[int, Extracted] = {}
     if share:
-        _take_unbegun(shards_of, mined, mine_chunk, progress, "entities", here)
+        with keeping_readings():  # (for the shards mined here, not the merge)
+            _take_unbegun(shards_of, mined, mine_chunk, progress, "entities", here)
     quoted_here: dict[int, Extracted] = {}  # (quotation chunks done here)
 
     def taken_in() -> Iterator[MinedShard]:

@@ -40,7 +40,7 @@ from tui.corpus.document import Document
 from tui.entities.casing import Casing
 from tui.entities.groups import _Form, _Groups, _Votes
 from tui.entities.merge import _merge, _winner
-from tui.entities.mining import MinedShard, _Miner, mined
+from tui.entities.mining import MinedShard, _Miner, keeping_readings, mined
 from tui.entities.mining import shards as cut_shards
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _Kept, _resolve_headline, _resolve_people
@@ -597,11 +597,12 @@ def _extract(
     total = len(documents)
     done = 0
     # (a shard at a time, as a build on many processes mines them: see SHARD_DOCUMENTS)
-    for part in cut_shards(documents):
-        miner.absorb(mined(part))
-        done += len(part)
-        if progress:
-            progress(done, total)
+    with keeping_readings():
+        for part in cut_shards(documents):
+            miner.absorb(mined(part))
+            done += len(part)
+            if progress:
+                progress(done, total)
     for shard in shards:
         miner.absorb(shard)
     miner.done()

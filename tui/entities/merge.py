@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter, itemgetter
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from tui.entities.groups import _Form, _Groups, _Votes
@@ -275,13 +276,35 @@ FUZZY_WINDOW = 50
 
 def _join_near(uf: _Union, winners: dict[str, str], block: list[str], window: int) -> None:
     """Join each name of ``block`` to the near-identical ones among the ``window``
-    after it, where their types agree."""
-    for i, key in enumerate(block[:-1]):
-        for _match, _score, j in process.extract(
-            key, block[i + 1 : i + 1 + window], scorer=fuzz.ratio, score_cutoff=92,
-            limit=None,
-        ):
-            other = block[i + 1 + j]
-            if winners.get(key, winners.get(other)) != winners.get(other, winners.get(key)):
-                continue
-            uf.union(key, other)
+    after it, where their types agree.
+
+    The scores come a band of _BAND names at a time, each against the names from the
+    next one to the window after the band's last, in one matrix (most blocks are a
+    few names, and a call for each name cost more than its comparisons); each name's
+    matches are then joined as ``process.extract`` gives them, best first and the
+    first met among equals, so the unions are made in the same order."""
+    n = len(block)
+    for a in range(0, n - 1, _BAND):
+        b = min(n - 1, a + _BAND)
+        scores = process.cdist(
+            block[a:b], block[a + 1 : min(n, b + window)], scorer=fuzz.ratio,
+            score_cutoff=92, dtype=np.float64,
+        )
+        rows, columns = np.nonzero(scores)  # (row by row, each row's in order)
+        matches: dict[int, list[tuple[int, float]]] = {}
+        for r, c in zip(rows.tolist(), columns.tolist()):
+            if c < r or c >= r + window:
+                continue  # (a name before this one, or past its window)
+            matches.setdefault(a + r, []).append((a + 1 + c, scores[r, c]))
+        for i, found in matches.items():
+            key = block[i]
+            found.sort(key=lambda match: -match[1])
+            for j, _score in found:
+                other = block[j]
+                if winners.get(key, winners.get(other)) != winners.get(other, winners.get(key)):
+                    continue
+                uf.union(key, other)
+
+
+# The names of a block whose scores _join_near takes in one matrix.
+_BAND = 64
