@@ -681,3 +681,28 @@ def test_a_lede_dense_with_names_is_no_headline() -> None:
     ))
     assert kinds.get("Ana Velloway") == "PERSON" and kinds.get("Ali bin Quenby") == "PERSON"
     assert "Harbour County Caucuses" not in kinds, kinds
+
+
+def test_what_the_family_name_possessive_and_headline_rules_leave_alone() -> None:
+    """A firm is "the market leader" or "Europe's market leader", never a person for
+    it; a place is no person's second family name ("Costa Rica"); a headline in title
+    case keeps small words, units and abbreviations in lower case ("if", "8 pm", "Roe
+    v. Wade") and stays a headline; a display name is never a sentence-opening
+    particle's tail ("Von der Leyen")."""
+    def kinds(text: str) -> dict[str, str]:
+        return typed(entities("Title\n\n" + text + "\n"))
+
+    assert kinds("Apple outsold Quenby, the market leader.").get("Quenby") != "PERSON"
+    assert kinds("Ferris overtook Corvane, Europe's market leader, on Monday.").get(
+        "Corvane") != "PERSON"
+    assert kinds("Ana Paula Costa Rica spoke. Costa Rica beat Panama on Sunday.").get(
+        "Costa Rica") == "PLACE"
+    assert kinds("Velloway Says He Will Not Concede if He Loses Georgia.\n\nThe race is "
+                 "close.") == {"Georgia": "PLACE"}
+    assert kinds("Polls Close at 8 pm Across Eastern Kentucky.\n\nVoters queued.") == {
+        "Kentucky": "PLACE"}
+    assert kinds("Supreme Court Overturns Roe v. Wade.\n\nThe court ruled on Friday.") == {}
+    person = next(e for e in entities(
+        "Title\n\nUrsula von der Quenby spoke. Von der Quenby said so. Von der Quenby "
+        "left.\n") if e.type == "PERSON")
+    assert person.name == "Ursula von der Quenby"

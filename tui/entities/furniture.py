@@ -73,10 +73,13 @@ def _prose_word(line: str) -> bool:
 
 
 # A whole word of three letters or fewer in lower case ("met", not the "nd" of "2nd").
-_SHORT_LOWER = re.compile(r"(?<![\w'’-])[a-z]{1,3}(?![\w'’-])")
+# (after a number it is a unit, "8 pm", "150 mph"; before a full stop an abbreviation,
+# "Roe v. Wade")
+_SHORT_LOWER = re.compile(r"(?<![\w'’-])(?<!\d )[a-z]{1,3}(?![\w'’.-])")
 # The short words title case leaves in lower case.
 _TITLE_CASE_SMALL = frozenset(
-    "a an the and but or nor for so yet at by in of on to up as via per vs off out".split()
+    "a an the and but or nor for so yet at by in of on to up as via per vs off out if en "
+    "is".split()
 )
 
 

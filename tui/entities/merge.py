@@ -229,8 +229,10 @@ def _display_name(
     if etype == PERSON:
         # a full name, not the family names it ends in ("De Vries", "López Obrador"),
         # however often the article calls the person by those alone
-        tails = {f[i + 1 :] for f in forms if " " in f for i, c in enumerate(f) if c == " "}
-        multi = {f: c for f, c in forms.items() if " " in f and f not in tails}
+        tails = {
+            f[i + 1 :].casefold() for f in forms if " " in f for i, c in enumerate(f) if c == " "
+        }
+        multi = {f: c for f, c in forms.items() if " " in f and f.casefold() not in tails}
         if multi:
             candidates = multi
     return max(candidates, key=lambda f: (candidates[f], not f.isupper() or len(f) <= 8,

@@ -184,6 +184,11 @@ _AGE = re.compile(r"(?:1[3-9]|[2-9]\d|1[01]\d), ")
 # "president of the union", "spokesman for the firm". ("Acme, chief executive Ann Lee
 # said" names the firm's chief, not the firm.)
 _ROLE_LINKS = frozenset("of for at".split())
+# The roles of PERSON_ROLES that a firm or a place may hold too ("the market leader",
+# "the world's biggest player", "a consultant", "the host").
+_PERSONS_ONLY_ROLES = PERSON_ROLES - frozenset(
+    "leader player host manager consultant executive chief official founder".split()
+)
 
 
 def _role_apposed(a: str) -> bool:
@@ -194,12 +199,15 @@ def _role_apposed(a: str) -> bool:
     age = _AGE.match(a)
     if age:
         a = a[age.end() :]
-    rest = [w.rstrip(".;:!?") for w in a.split(",")[0].split()]
-    if rest[:1] and (rest[0] in ("a", "an", "the") or rest[0].endswith(("'s", "’s"))):
-        # (a possessive stands for the article: "Shehbaz Sharif, Pakistan's prime
-        # minister"; an age, then any description, is a person's: "Tevita Amanaki, 71,
-        # a retired postman", where a list of counts has no article after its numbers)
+    rest = a.split(",")[0].split()
+    if rest[:1] and rest[0] in ("a", "an", "the"):
+        # (an age, then any description, is a person's: "Tevita Amanaki, 71, a retired
+        # postman", where a list of counts has no article after its numbers)
         return age is not None or any(w in PERSON_ROLES for w in rest[1:5])
+    if rest[:1] and rest[0].endswith(("'s", "’s")):
+        # a possessive stands for the article ("Shehbaz Sharif, Pakistan's prime
+        # minister."), with a role no body holds ("Europe's market leader" is a firm)
+        return any(w.rstrip(".;:!?") in _PERSONS_ONLY_ROLES for w in rest[1:5])
     return any(
         word in PERSON_ROLES and rest[i + 1 : i + 2] and rest[i + 1] in _ROLE_LINKS
         for i, word in enumerate(rest[:4])
