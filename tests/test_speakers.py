@@ -82,6 +82,10 @@ def test_kim_you_geun_speaks_his_statement_in_all_four_sources():
         # Commonwealth titles come off the name
         ('"The road will close," said Cllr Jane Doe.', "Jane Doe"),
         ('"The van was stolen," Det Insp Jane Doe said.', "Jane Doe"),
+        # reporting verbs of Indian and British copy
+        ('"The scheme starts next month," Jane Doe averred.', "Jane Doe"),
+        ('"The scheme starts next month," Jane Doe clarified.', "Jane Doe"),
+        ('"It will be close," Jane Doe reckons.', "Jane Doe"),
     ],
 )
 def test_cues(text, expected):

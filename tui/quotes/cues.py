@@ -118,7 +118,8 @@ _VERBS = (
     r"exhorted|fumed|gloated|beamed|raged|groused|scolded|repeated|reacted|remarking|"
     r"interjecting|issued the following statement|released the following statement|sings|"
     r"sang|asserted|asserts|elaborated|elaborates|surmised|demurred|mocked|mocks|quipped|"
-    r"conceded|recalled"
+    r"conceded|recalled|averred|avers|reckoned|reckons|underlined|underlines|clarified|"
+    r"clarifies|highlighted|highlights"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
