@@ -261,3 +261,22 @@ def test_a_quotation_naming_the_sites_it_was_posted_on_is_not_a_sharing_bar():
     line = "\u201cWe will rebuild the pier,\u201d Kemp posted on Facebook and Twitter Monday."
     assert not is_furniture(line)
     assert [s.kind for s in sections("Kemp spoke on Sunday.\n\n" + line)] == [BODY]
+
+
+def test_screen_reader_picture_labels_are_captions_and_related_topics_a_footer() -> None:
+    """Some broadcasters label each picture for screen readers ("Image source, …",
+    "Image caption, …", "Media caption, …"): captions, not body. A "Related Topics"
+    heading is page furniture. A sentence that opens with "Image" stays body."""
+    text = (
+        "Image source, Getty Images\n"
+        "Image caption, Residents of Marlow Vale were evacuated by boat on Sunday\n"
+        "Floods have swept through three towns in the valley.\n"
+        "Image quality matters, the photographer said, more than ever.\n"
+        "Related Topics\n"
+    )
+    kinds = {text[s.start : s.end].split("\n")[0][:14]: (s.kind, s.label) for s in sections(text)}
+    assert kinds["Image source, "] == (BOILERPLATE, "caption"), kinds
+    assert kinds["Floods have sw"] == (BODY, ""), kinds
+    assert [s.kind for s in sections(text) if "Related" in text[s.start : s.end]] == [
+        BOILERPLATE]
+    assert not is_caption("Image quality matters, the photographer said, more than ever.")

@@ -42,6 +42,9 @@ _GLUED_CREDIT = re.compile(
 )
 _CREDIT_LINE = re.compile(
     rf"^(?:(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*[:|]\s*.{{0,80}}|"
+    # the labels some broadcasters' pages give their pictures, for screen readers:
+    # "Image source, Getty Images", "Image caption, Residents were evacuated …"
+    r"(?:image|media|video) (?:source|caption|credit)s?, .{0,280}|"
     # "Jae C. Hong/AP", "Jim Lo / Reuters.", "Scott Lee via Getty Images."
     rf"[\w .'\-]{{2,60}}(?: ?/ ?| via )(?:{_PHOTO_AGENCIES})\.?)$",
     re.IGNORECASE,
@@ -84,7 +87,10 @@ def credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _credit_line(line: str) -> bool:
     """A line that is a photo credit whole (:data:`_CREDIT_LINE`), with a cheap test first:
     every credit has a slash, a colon, a bar or " via " in it, and most lines none."""
-    if "/" not in line and ":" not in line and "|" not in line and " via " not in line:
+    if (
+        "/" not in line and ":" not in line and "|" not in line and " via " not in line
+        and line[:6].lower() not in ("image ", "media ", "video ")
+    ):
         return False
     return _CREDIT_LINE.match(line) is not None
 
@@ -97,8 +103,8 @@ _FURNITURE_START = [
     r"follow\b.{0,80}\bon (?:facebook|twitter|x|linkedin|instagram|telegram|youtube)\b",
     r"(?:share|tweet|email|print)(?: this(?: article| story)?)?$",
     r"(?:sign up|subscribe)\b",
-    r"(?:read more|related|see also|more on this|recommended|you may also like|"
-    r"most popular|trending)\s*:?$",
+    r"(?:read more|related(?: topics| stories| articles| coverage| content)?|see also|"
+    r"more on this|recommended|you may also like|most popular|trending)\s*:?$",
     r"please email the editor\b",
     r"leave a (?:comment|reply)\b",
     r"(?:reader )?comments?\s*(?:\(\d+\))?:?$",
