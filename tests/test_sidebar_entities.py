@@ -706,3 +706,20 @@ def test_what_the_family_name_possessive_and_headline_rules_leave_alone() -> Non
         "Title\n\nUrsula von der Quenby spoke. Von der Quenby said so. Von der Quenby "
         "left.\n") if e.type == "PERSON")
     assert person.name == "Ursula von der Quenby"
+
+
+def test_a_team_named_by_a_place_or_given_name_and_a_plural_is_no_person() -> None:
+    """"Carolina Hurricanes": a given name and a plural the corpus writes alone after
+    "the" ("the Hurricanes"), of a common word ("a hurricane"). A family name alone
+    takes no article ("Banks said"), and a family's plural is no common word's ("the
+    Quenbys")."""
+    kinds = typed(entities(
+        "Title\n\nThe Carolina Hurricanes beat the Oilers. The Hurricanes have won six "
+        "straight, and the Hurricanes lead the division.\n",
+        "Title\n\nA hurricane hit the coast. Elizabeth Banks, the actress, attended the "
+        "gala. Banks said she loved it. Mara Quenbys came too; the Quenbys and the "
+        "Quenbys' friends stayed late.\n",
+    ))
+    assert kinds.get("Carolina Hurricanes") == "ORG", kinds
+    assert kinds.get("Elizabeth Banks") == "PERSON", kinds
+    assert kinds.get("Mara Quenbys") == "PERSON", kinds

@@ -433,6 +433,32 @@ def _groups_are_no_organisation(
             winners[key] = OTHER
 
 
+def _teams_are_no_people(
+    votes: dict[str, _Votes], winners: dict[str, str], sampled: dict[str, int],
+    casing: Casing,
+) -> None:
+    """A name of two words whose second is the plural of a common word, which the
+    corpus writes alone after "the" in most of its mentions ("Carolina Hurricanes",
+    "the Hurricanes"), is a team or a band, not a person, however its first word reads
+    as a given name. A family name alone takes no article ("Banks said"), and a
+    family's plural with one ("the Ricketts") is no common word's. Strong evidence of
+    a person (a title) keeps it one."""
+    for key, etype in list(winners.items()):
+        if etype != PERSON or key.count(" ") != 1 or not key.endswith("s"):
+            continue
+        if votes[key].get(("!", PERSON)):
+            continue
+        last = key[key.find(" ") + 1 :]
+        v, n = votes.get(last), sampled.get(last, 0)
+        # (each sampled mention gives ORG 1 for its capital, and 2 more after "the")
+        if not (v and n >= 2 and v.get(ORG, 0) > 2 * n and not v.get(PERSON)):
+            continue
+        singulars = (last[:-1], last[:-2]) if last.endswith("es") else (last[:-1],)
+        if any(len(one) > 2 and one in casing.lower for one in singulars):
+            votes[key] = {ORG: 1}
+            winners[key] = ORG
+
+
 def _plurals_are_no_organisation(
     votes: dict[str, _Votes], winners: dict[str, str], casing: Casing
 ) -> None:
@@ -618,6 +644,7 @@ def _extract(
     _surnames_alone_are_people(votes, winners, casing, miner.sampled, gaz)
     _media_are_no_organisation(votes, winners, miner.media)
     _groups_are_no_organisation(votes, winners, gaz)
+    _teams_are_no_people(votes, winners, miner.sampled, casing)
     _plurals_are_no_organisation(votes, winners, casing)
     _coinages_are_no_organisation(votes, winners, casing)
     _surnames_are_no_small_places(votes, winners, gaz, groups, miner.forms)
