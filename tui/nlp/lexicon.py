@@ -312,6 +312,8 @@ PARTICLES = frozenset(
 )
 # The same as a regex alternation, longest first, for the patterns that find names.
 PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"
+# The head nouns that type a name by the thing it names (a body, a thing, a place).
+HEAD_WORDS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
 # Words after which "of"/"for"/"on" continue a name: "Republic of Korea", "Sea of Japan".
 JOIN_LEFT = (
     ORG_HEADS | PLACE_HEADS | OTHER_HEADS | TITLE_HEADS | PLACE_LEADS | MEMBER_PLURALS

@@ -16,6 +16,7 @@ from tui.nlp.lexicon import (
     EVENTS_AND_SCALES,
     FAITH_ADJECTIVES,
     FUNCTION_WORDS,
+    HEAD_WORDS,
     HOLIDAYS,
     JOIN_LEFT,
     MEMBER_PLURALS,
@@ -194,9 +195,6 @@ def _and_joins(tokens: list[_Token], joiners: list[str], n: int) -> bool:
     return len(tail) <= 4 and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
 
-_HEAD_WORDS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
-
-
 def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
     """May "of"/"for"/"on" (``joiner``) join ``left`` to what follows? Only in names
     built on it. A named place says where it stands with "on" ("the Drake Hotel on
@@ -207,7 +205,7 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
             joiner.startswith("on ") or joiner == "on"
         ) or not _placed_on(left, words[len(left) :])
     if len(left) in (2, 3) and all(
-        w.startswith(_PLAIN) or (is_given_name(w) and w not in _HEAD_WORDS) for w in left
+        w.startswith(_PLAIN) or (is_given_name(w) and w not in HEAD_WORDS) for w in left
     ):
         # a person "of" a body: "Ann Lee of the Harbour Gazette" (plain name words
         # stand in a run's shape as placeholders: see Analyser._shaped)
@@ -215,8 +213,8 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
     if 2 <= len(left) <= 4 and (
         left[0] in TITLE_HEADS
         or left[0].startswith(_PLAIN)
-        or (is_given_name(left[0]) and left[0] not in _HEAD_WORDS)
-    ) and not any(w in _HEAD_WORDS for w in left[1:]):
+        or (is_given_name(left[0]) and left[0] not in HEAD_WORDS)
+    ) and not any(w in HEAD_WORDS for w in left[1:]):
         # the same with a surname no rule knows, a middle initial or a title: "Ann T.
         # O'Hara of the Harbour Gazette", "Mr. Lund of the Harbour Board"
         return False

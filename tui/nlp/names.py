@@ -22,6 +22,7 @@ from tui.nlp.lexicon import (
     DEPARTMENT_WORDS,
     EVENTS_AND_SCALES,
     FUNCTION_WORDS,
+    HEAD_WORDS,
     HOLIDAYS,
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
@@ -32,13 +33,11 @@ from tui.nlp.lexicon import (
     ORG,
     ORG_HEADS,
     OTHER,
-    OTHER_HEADS,
     PARTICLES,
     PERSON,
     PERSON_ROLES,
     PERSON_VERBS,
     PLACE,
-    PLACE_HEADS,
     PLACE_PARTS,
     RESIDENCES,
     ROMAN_NUMERALS,
@@ -67,10 +66,6 @@ from tui.nlp.name_runs import (
     run_tokens,
 )
 from tui.nlp.places import DIRECTIONS, Gazetteer, fold
-
-# Head nouns: a name that ends in one after a place names a thing of that place
-# ("The Bronx Zoo"), not the place.
-_HEADS = ORG_HEADS | OTHER_HEADS | PLACE_HEADS
 
 
 class Analyser:
@@ -254,7 +249,8 @@ class Analyser:
             return False
         return any(
             fold(" ".join(words[:n])) in self.gaz.places
-            and not any(_fold_word(w) in _HEADS for w in words[n:])
+            # (a head noun after the place: a thing of that place, "The Bronx Zoo")
+            and not any(_fold_word(w) in HEAD_WORDS for w in words[n:])
             for n in (2, 3) if len(words) >= n
         )
 
