@@ -175,11 +175,14 @@ def folding(limit: int = 2_000_000) -> Iterator[None]:
 def _fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
+        text = _without_accents(text)
     text = text.casefold().replace(".", "").replace("-", " ")
     return " ".join(text.split())
+
+
+def _without_accents(text: str) -> str:
+    """``text`` with its letters' accents taken off ("Québec" → "Quebec")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass
@@ -296,10 +299,7 @@ def _provinces() -> list[tuple[str, bool, bool]]:
         for division in pycountry.subdivisions.get(country_code=code) or ():
             if division.parent_code is not None:
                 continue
-            name = re.sub(r"\s*[\[(].*", "", division.name)
-            name = "".join(
-                c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-            ).strip()
+            name = _without_accents(re.sub(r"\s*[\[(].*", "", division.name)).strip()
             if not name or "," in name or "/" in name or name.casefold() in _PROVINCES_LEFT_OUT:
                 continue
             out.append((name, " " in name or "-" in name, False))
