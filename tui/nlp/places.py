@@ -296,7 +296,10 @@ def _provinces() -> list[tuple[str, bool, bool]]:
         return []
     out: list[tuple[str, bool, bool]] = []
     for code in _PROVINCE_COUNTRIES:
-        for division in pycountry.subdivisions.get(country_code=code) or ():
+        # (in code order: the package gives them in no fixed order, and the cached
+        # entries should not change from one build of them to the next)
+        divisions = pycountry.subdivisions.get(country_code=code) or ()
+        for division in sorted(divisions, key=lambda d: d.code):
             if division.parent_code is not None:
                 continue
             name = _without_accents(re.sub(r"\s*[\[(].*", "", division.name)).strip()
