@@ -453,10 +453,14 @@ def _teams_are_no_people(
         # (each sampled mention gives ORG 1 for its capital, and 2 more after "the")
         if not (v and n >= 2 and v.get(ORG, 0) > 2 * n and not v.get(PERSON)):
             continue
-        singulars = (last[:-1], last[:-2]) if last.endswith("es") else (last[:-1],)
-        if any(len(one) > 2 and one in casing.lower for one in singulars):
+        if any(len(one) > 2 and one in casing.lower for one in _singulars(last)):
             votes[key] = {ORG: 1}
             winners[key] = ORG
+
+
+def _singulars(plural: str) -> tuple[str, ...]:
+    """The words a plural may be the plural of: less its "s", and less "es" too."""
+    return (plural[:-1], plural[:-2]) if plural.endswith("es") else (plural[:-1],)
 
 
 def _plurals_are_no_organisation(
@@ -472,13 +476,12 @@ def _plurals_are_no_organisation(
             continue
         if key in DEMONYMS or key in AFFILIATIONS or votes[key].get(("!", ORG)):
             continue
-        singulars = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
         # (a common word: written in lower case, and more often so than capitalised;
         # a name slips into lower case now and then, in an address or a handle)
         if any(
             len(one) > 2 and one in casing.lower
             and (one not in casing.counts or casing.common(one))
-            for one in singulars
+            for one in _singulars(key)
         ):
             votes[key] = {OTHER: 1}
             winners[key] = OTHER

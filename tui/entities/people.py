@@ -99,12 +99,12 @@ def _resolve_people(
                     particle = fold(" ".join(words[i:]))
                     break
             else:
-                tail = fold(" ".join(words[-2:]))
-                if len(words) >= 3 and _second_surname(words[-2]) and not gaz.place(tail):
+                if len(words) >= 3 and _second_surname(words[-2]):
                     # "López Obrador" of "Andrés Manuel López Obrador": a name with two
                     # family names is called by both (not "Costa Rica" of "Ana Paula
                     # Costa Rica", a place)
-                    particle = tail
+                    tail = fold(" ".join(words[-2:]))
+                    particle = None if gaz.place(tail) else tail
             person_parts[fid] = (key, (fold(words[0]), fold(words[-1])), particle)
     # Whose part a word is: the one name's key, or _SEVERAL. (A set for each word of
     # each document held a hundred megabytes at 10,000 articles, to say "one" or "more".)
