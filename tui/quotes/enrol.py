@@ -136,10 +136,9 @@ def _family_names_taken_up(
     ("Tesfaye Gebremariam said …  Gebremariam told me"), and is no other person's: a
     person whose given name the name list lacks, and that word alone their family
     name, typed as whatever else its mentions suggested ("Gebremariam", an
-    organisation). Each is typed
-    PERSON and takes that word's mentions, in place (``entities`` stays in order);
-    quotations spoken by the word alone in their articles are theirs. Returns each word
-    taken up, with its person.
+    organisation). Each is typed PERSON and takes that word's mentions, in place
+    (``entities`` stays in order); quotations spoken by the word alone in their
+    articles are theirs. Returns each word taken up, with its person.
 
     (A speaker typed OTHER that the articles never call by one word, "Vox Meridian",
     or whose last word is someone else's, "Team Dorrance", stays as it is.)"""

@@ -149,6 +149,7 @@ def _without_appositive(left: str) -> str:
 _CREDITED_ENDS = frozenset(".,!?…")
 _TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from".split())
 
+
 class SpeakerResolver(Antecedents):
     """Attribute every quotation of one document (spans in text order)."""
 
