@@ -78,6 +78,11 @@ def said(text: str) -> list[tuple[str | None, bool]]:
          "a longtime adviser to Ilse Varga"),
         ('"It is too much," said one commuter at Harbour Station.',
          "one commuter at Harbour Station"),
+        # ... also where the text has named that person in full before
+        ('Senator Ilse Varga left. "We will not back down," a spokesman for Ms. Varga said.',
+         "a spokesman for Ms. Varga"),
+        ('Senator Ilse Varga left. "We will not go," an aide to Varga said.',
+         "an aide to Varga"),
     ],
 )
 def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:

@@ -579,6 +579,16 @@ def test_provinces_and_states_beyond_the_united_states_are_places() -> None:
     assert "B.C." not in kinds and "Qld" not in kinds, kinds
 
 
+def test_an_era_after_a_year_is_no_province() -> None:
+    """"300 BC" and "250 B.C." are dates; "B.C." after a town is British Columbia."""
+    found = entities(
+        "Title\n\nThe temple, built around 300 BC, was buried in 250 B.C. and dug up in "
+        "AD 1870. Divers flew in from Nanaimo, B.C., on Monday.\n"
+    )
+    columbia = [e for e in found if e.name == "British Columbia"]
+    assert len(columbia) == 1 and columbia[0].count == 1, [(e.name, e.count) for e in found]
+
+
 def test_chief_of_staff_is_a_title() -> None:
     kinds = typed(entities(
         "Title\n\nThe memo went to Harbour Board Chief of Staff Marit Solheimsvik on "

@@ -101,6 +101,8 @@ _SKIP = frozenset(
 )
 
 
+# Eras written after a year ("300 BC", "250 B.C.", "AD 79" aside): no province, no body.
+_ERAS = frozenset(["BC", "B.C.", "BCE", "B.C.E.", "AD", "A.D.", "CE", "C.E."])
 _DETERMINERS = frozenset("the its their a an".split())
 _NAMED_DAY = re.compile(
     "(?: (?:" + "|".join(sorted(w.capitalize() for w in WEEKDAYS if len(w) > 4)) + "))(?![\\w])"
@@ -540,6 +542,8 @@ class _Miner:
             before = text[rs - 1 : rs]
             tag_end = -1
             if before == " ":  # (a space comes before most runs: the tests that need one)
+                if run in _ERAS and text[rs - 2 : rs - 1].isdigit():
+                    continue
                 # (most runs have no slash in the 30 characters before: a search in
                 # place of a call)
                 if find("/", rs - 30 if rs - 30 > start else start, rs - 1) >= 0 and (

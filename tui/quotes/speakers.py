@@ -136,6 +136,18 @@ def _of_tail(head: str) -> re.Match[str] | None:
     return _OF_TAIL_RE.search(head) if _OF_TAIL_WORD_RE.search(head) else None
 
 
+def _holds_name(description: str, name: str) -> bool:
+    """Whether ``description`` names ``name``: in full, or by its last word as the
+    text calls someone named before (`a spokesman for Lee`, `Lee's aide`)."""
+    if name in description:
+        return True
+    last = name.rsplit(" ", 1)[-1]
+    return any(
+        word.strip(",.;:").removesuffix("'s").removesuffix("’s") == last
+        for word in description.split()
+    )
+
+
 def _without_appositive(left: str) -> str:
     """``left`` without the appositive it ends with: `a spokesperson for TransLink, the
     regional transit authority,` gives `a spokesperson for TransLink`."""
@@ -668,10 +680,15 @@ class SpeakerResolver(Antecedents):
         if found is not None and found[1] == PERSON and " " in found[0] and (
             found[0] not in left[-200:]
         ):
-            return found  # (a full name from earlier in the text: no description's)
+            # a full name from earlier in the text, unless a description holds it: `a
+            # spokesman for Ms. Lee said` is the spokesman, not the Ann Lee named before
+            described = description_ending(left)
+            if described is None or not _holds_name(described.text, found[0]):
+                return found
+            return self._described(described)
         described = description_ending(left) or description_ending(_without_appositive(left))
         if described is None or found is not None and (
-            found[0] not in described.text
+            not _holds_name(described.text, found[0])
             # (`the Moon administration`: a body named by its head is a name)
             or found[1] == ORG and described.body
         ):
