@@ -1135,3 +1135,29 @@ def test_the_title_refers_back_to_its_holder(text, expected):
 )
 def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
     assert all(s is None for s in speakers(text).values()), speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role in lower case before the name, as sports and local news write it
+        ('Veteran coach Moses Kiprono watched his runners win. "He listens, he works," '
+         "the coach said.", "Moses Kiprono"),
+        # a nationality or a party for someone named: who the narration is about
+        ('Lars Engebretsen praised Kwame Asante after the match. "Kwame is playing well," '
+         "the Dane told reporters.", "Lars Engebretsen"),
+        ('Republican Ann Lee spoke next. "We will win," the Republican said.', "Ann Lee"),
+        # an age: the one the text gave that age, not the one named last
+        ('Kwame Asante, 24, scored twice. His teammate Tom Hale, 29, set up both. "It is '
+         'not about me," the 24-year-old said.', "Kwame Asante"),
+    ],
+)
+def test_a_noun_for_someone_named_points_back_to_them(text: str, expected: str) -> None:
+    assert speaker(text) == expected
+
+
+def test_a_noun_of_either_sex_needs_a_subject() -> None:
+    """"The Dane" may be a man or a woman, so no nearest name will do as it does for
+    "he": only one the narration made its subject or quoted."""
+    text = 'The board met. Reports reached Oslo late. "We lost," the Dane said.'
+    assert speaker(text) is None

@@ -394,6 +394,14 @@ DEMONYMS = frozenset(
     democratic republican labour socialist communist federal u.s. us uk un eu latino latina
     hispanic""".split()
 )
+# A person of a nation, as a noun that is no adjective: "the Dane said" points back to
+# someone named before, as "the Norwegian said" does.
+NATIONALITY_NOUNS = frozenset(
+    """dane scot pole swede finn briton brit frenchman frenchwoman englishman englishwoman
+    irishman irishwoman welshman welshwoman scotsman scotswoman dutchman dutchwoman
+    spaniard turk kiwi aussie icelander luxembourger serb croat kosovar uzbek kazakh
+    tajik kyrgyz filipino filipina argentine""".split()
+)
 # Members and supporters of a party or movement ("a Democrat", "Republican senators"):
 # like a demonym, they describe a person's affiliation and are not a named thing. The
 # party itself ("Democratic Party", "Labour") stays an organisation.

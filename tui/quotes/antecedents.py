@@ -4,6 +4,7 @@ said"."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE, gender_of, is_firm, is_given_name
@@ -28,6 +29,7 @@ from tui.quotes.cues import (
     _SPEAKER_END_RE,
     _SUBJECTS_LOOKED,
     _TITLE_BEFORE_RE,
+    _TITLES,
     _VERB_AFTER_SUBJECT_RE,
     _VERB_FORMS,
     _is_plain_noun,
@@ -53,6 +55,9 @@ _FOCUS_WORDS = frozenset(("even", "only", "now"))
 # honorifics written without their full stop ("Mr Kim"), as the three characters before
 # the space
 _BARE = ("Mrs", " Mr", " Ms", " Dr")
+# a role in lower case right before a name (`veteran coach Moses Kiprono`, `said club
+# captain Ann Lee`), which "the coach said" later points back to
+_LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
 
 class Antecedents(Narration):
@@ -125,6 +130,10 @@ class Antecedents(Narration):
                     # `Sen. Ann Lee`: the registry's runs leave abbreviations out
                     abbreviated = _TITLE_BEFORE_RE.search(text, max(0, at - 8), at)
                     titles = abbreviated[1].casefold() if abbreviated else ""
+                if not titles and kind == _FULL and text[at - 1 : at] == " ":
+                    lower = _LOWER_ROLE_BEFORE_RE.search(text, max(0, at - 40), at)
+                    if lower and lower[2] in _TITLES:
+                        titles = lower[2]
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL:
@@ -294,10 +303,24 @@ class Antecedents(Narration):
                     return cands[j][1]
         return cands[i - 1 if i else 0][1]
 
+    def _aged(self, age: int, pos: int) -> str | None:
+        """The person the text gives ``age`` last before ``pos`` ("Kwame Asante, 24,",
+        "Asante, 24, said"), named within a few words of the age."""
+        at = max(self.text.rfind(f", {age},", 0, pos), self.text.rfind(f", {age} ", 0, pos))
+        if at < 0:
+            return None
+        if self._persons is None:
+            self._build_persons()
+        assert self._persons is not None
+        i = bisect_left(self._person_offsets, at)
+        if i and at - self._persons[i - 1][0] <= 60:
+            return self._persons[i - 1][1]
+        return None
+
     def _namesake(self, name: str, pronoun: str, pos: int) -> str | None:
         """Another person of ``name``'s surname whom ``pronoun`` may stand for (Ilse
         Varga for "she" where the name resolved to Peter Varga)."""
-        if " " not in name:
+        if " " not in name or not pronoun:
             return None
         other = self._lookup(name.rsplit(" ", 1)[-1], pos, MALE if pronoun == "he" else FEMALE)
         return other if other and other != name and self._may_be(other, pronoun) else None
@@ -308,7 +331,9 @@ class Antecedents(Narration):
         return self._lookup(token, pos, gender)
 
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
-        if pronoun in ("he", "she"):
+        """The person (or body) ``pronoun`` stands for at ``pos``; the pronoun ``""`` is
+        a person of either sex, as a noun that points back to one says ("the Dane")."""
+        if pronoun in ("he", "she", ""):
             if self._persons is None:
                 self._build_persons()
             assert self._persons is not None
@@ -340,6 +365,8 @@ class Antecedents(Narration):
                 # no other subject: the quotation names its own speaker in full ("...
                 # but it's not Tom Becker," he says of himself)
                 return spoken_of, PERSON
+            if not pronoun:
+                return None  # (a noun of either sex: only a subject or a speaker will do)
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -432,7 +459,7 @@ class Antecedents(Narration):
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
         he said: Becker is who is spoken of, not who speaks), unless ``quoted`` is False."""
         known = self._gender(name)
-        if known is not None and known != (MALE if pronoun == "he" else FEMALE):
+        if known is not None and pronoun and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
         if " " not in name or not quoted:
             return True

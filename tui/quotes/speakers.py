@@ -28,8 +28,11 @@ from collections.abc import Sequence
 
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
+    AFFILIATIONS,
     DATE_NAMES,
+    DEMONYMS,
     FUNCTION_WORDS,
+    NATIONALITY_NOUNS,
     ORG,
     PERSON,
     PLACE_WORDS,
@@ -116,6 +119,7 @@ from tui.quotes.runs import (
 _UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _THE_END_RE = re.compile(r"\b[Tt]he\s+$")
+_AGE_NOUN_RE = re.compile(r"\d{1,3}-year-old")
 _PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|to)\s+$")
 _LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
 _CAPITAL_RE = re.compile(r"[A-Z]")
@@ -134,6 +138,17 @@ _OF_TAIL_WORD_RE = re.compile(r"\s(?:of|from|at|with)\s")
 def _of_tail(head: str) -> re.Match[str] | None:
     """``_OF_TAIL_RE.search(head)``."""
     return _OF_TAIL_RE.search(head) if _OF_TAIL_WORD_RE.search(head) else None
+
+
+def _points_back(run: str) -> bool:
+    """Whether ``run`` after "the" is a noun for a person of a nation or a party, said
+    of someone the text has named ("the Dane", "the Kenyan", "the Republican")."""
+    if " " in run:
+        return False
+    key = _key(run)
+    return key in NATIONALITY_NOUNS or key in AFFILIATIONS and not key.endswith("s") or (
+        key in DEMONYMS and key.endswith(("an", "i"))
+    )
 
 
 def _holds_name(description: str, name: str) -> bool:
@@ -758,6 +773,13 @@ class SpeakerResolver(Antecedents):
             return self._relative_subject(s, pos)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
         last_word = s.rsplit(None, 1)[-1]
+        if "0" <= last_word[0] <= "9" and s.endswith("the " + last_word) and (
+            _AGE_NOUN_RE.fullmatch(last_word)
+        ):
+            # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"), else
+            # who the narration is about
+            aged = self._aged(int(last_word.split("-", 1)[0]), pos)
+            return (aged, PERSON) if aged else self._pronoun("", pos)
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
         # that get this far end in a name)
         if "a" <= last_word[0] <= "z":
@@ -803,6 +825,9 @@ class SpeakerResolver(Antecedents):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
+        if head.endswith("the ") and _points_back(run):
+            # `the Dane said`, `the Republican said`: someone named before, not a name
+            return self._pronoun("", pos)
         if whole and (
             _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14))
             or _AFTER_PLACE_RE.search(head, max(0, len(head) - 60))
