@@ -733,3 +733,23 @@ def test_a_team_named_by_a_place_or_given_name_and_a_plural_is_no_person() -> No
     assert kinds.get("Carolina Hurricanes") == "ORG", kinds
     assert kinds.get("Elizabeth Banks") == "PERSON", kinds
     assert kinds.get("Mara Quenbys") == "PERSON", kinds
+
+
+def test_honorifics_and_roles_of_news_beyond_the_united_states_are_no_part_of_names() -> None:
+    """Malaysian, Nigerian, Indian and Irish honorifics and titles, and the roles sports
+    and court reports put before a name at a sentence's start, are titles: the person
+    is the name after them, one entity with its short forms."""
+    kinds = typed(entities(
+        "Title\n\nDatuk Seri Hishamuddin Rahim arrived on Monday. Hishamuddin spoke first."
+        "\n\nAlhaji Musa Danjuma spoke next. Danjuma said little.\n\nShri R. Ashwath Gowda "
+        "addressed the rally.\n\nLabour TD Niamh Corrigan asked a question.\n\nGoaltender "
+        "Curtis Vandermeer made 31 saves. Vandermeer was calm.\n\nProsecutor Angela Siu "
+        "spoke for an hour.\n"
+    ))
+    for person in ("Hishamuddin Rahim", "Musa Danjuma", "R. Ashwath Gowda", "Niamh Corrigan",
+                   "Curtis Vandermeer", "Angela Siu"):
+        assert kinds.get(person) == "PERSON", (person, kinds)
+    assert not any(
+        name.startswith(("Datuk", "Seri", "Alhaji", "Shri", "Labour TD", "Goaltender",
+                         "Prosecutor")) for name in kinds
+    ), kinds

@@ -98,6 +98,8 @@ TITLE_HEADS = frozenset(
     agent councillor councilman counsellor counselor legislator undersecretary
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
+    td datuk dato datin seri tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati
+    fr
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()
@@ -280,6 +282,9 @@ PERSON_ROLES = frozenset(
     striker midfielder defender goalkeeper winger quarterback pitcher batsman bowler
     actress comedian host anchor pastor columnist commentator pollster businessman
     businesswoman billionaire entrepreneur rapper musician filmmaker
+    goaltender goalie defenceman defenseman fullback halfback ruckman skipper
+    spinner paceman wicketkeeper jockey farmer nurse prosecutor selector
+    convenor convener
     """.split()
 )
 # Offices and roles news writing puts before a name ("County Recorder Ann Lee"), beyond
