@@ -753,3 +753,28 @@ def test_honorifics_and_roles_of_news_beyond_the_united_states_are_no_part_of_na
         name.startswith(("Datuk", "Seri", "Alhaji", "Shri", "Labour TD", "Goaltender",
                          "Prosecutor")) for name in kinds
     ), kinds
+
+
+def test_a_collective_possessive_is_part_of_the_name() -> None:
+    """"People's", "Children's", "Women's" open or carry a body's name (the National
+    People's Congress, Boston Children's Hospital); an owner's possessive still ends the
+    name it owns ("Boston's mayor Ann Lee")."""
+    kinds = typed(entities(
+        "Title\n\nThe delegates of the National People's Congress met in Beijing, and officers "
+        "of the People's Liberation Army watched. Doctors at Harlow Children's Hospital "
+        "and the Women's Refuge Network agreed. Boston's mayor Ann Lee did not.\n"
+    ))
+    for body in ("National People's Congress", "People's Liberation Army",
+                 "Women's Refuge Network"):
+        assert kinds.get(body) == "ORG", (body, kinds)
+    assert "Harlow Children's Hospital" in kinds, kinds
+    assert kinds.get("Ann Lee") == "PERSON" and "Boston's mayor Ann Lee" not in kinds, kinds
+    assert not {"National People", "People", "Harlow Children", "Women"} & set(kinds), kinds
+
+
+def test_a_party_of_the_people_speaks_as_one_body() -> None:
+    d = make_document("t", "t.md", (
+        "Ade Okafor chairs the People's Democratic Party. \"The vote was fair,\" the party "
+        "said.\n"), {})
+    from tui.quotes.extract import extract_quotes
+    assert [q.speaker for q in extract_quotes([d])] == ["People's Democratic Party"]

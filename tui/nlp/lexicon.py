@@ -399,6 +399,9 @@ DEMONYMS = frozenset(
     democratic republican labour socialist communist federal u.s. us uk un eu latino latina
     hispanic""".split()
 )
+# Owners whose possessive is part of a body's or a place's name, not someone owning
+# what follows: "National People's Congress", "Children's Hospital", "King's College".
+NAMED_POSSESSORS = frozenset("people children women men king queen".split())
 # A person of a nation, as a noun that is no adjective: "the Dane said" points back to
 # someone named before, as "the Norwegian said" does.
 NATIONALITY_NOUNS = frozenset(

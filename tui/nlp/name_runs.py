@@ -22,6 +22,7 @@ from tui.nlp.lexicon import (
     MEMBER_PLURALS,
     MONTHS,
     NAME_ABBREVIATIONS,
+    NAMED_POSSESSORS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
     OFFICES,
@@ -179,6 +180,12 @@ def _fold_letters(text: str) -> str:
     thousands of them: this spares the memo (and its memory) that :func:`fold` keeps.
     """
     return text.casefold() if text.isascii() else fold(text)
+
+
+def inside_a_name(possessive: str) -> bool:
+    """Whether a word ending in "'s" is part of the name it opens ("People's" of
+    "People's Liberation Army"), not an owner ("Boston's" of "Boston's Walsh")."""
+    return possessive[:-2].casefold() in NAMED_POSSESSORS
 
 
 def _fold_word(token: str) -> str:

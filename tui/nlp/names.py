@@ -62,6 +62,7 @@ from tui.nlp.name_runs import (
     _Seg,
     _stretches,
     _tame,
+    inside_a_name,
     is_acronym,
     run_tokens,
 )
@@ -270,7 +271,8 @@ class Analyser:
                 left = self._analyse_run(run[:i], initial)
                 return left + _shift(self._analyse_run(run[i + 5 :], False), i + 5)
         m = _INNER_POSSESSIVE.search(run)
-        if m and "-" not in run[run.rfind(" ", 0, m.start()) + 1 : m.start()]:
+        owner = run[run.rfind(" ", 0, m.start()) + 1 : m.end()] if m else ""
+        if m and "-" not in owner and not (m.end() < len(run) and inside_a_name(owner)):
             left = self._analyse_run(run[: m.start()], initial, after_the)
             rest = run[m.end() + 1 :]
             if m.end() == len(run) or (" " not in rest and _fold_word(rest) in ORG_HEADS):
@@ -345,6 +347,8 @@ class Analyser:
                             close()
                     continue
             m = POSSESSIVE.search(tok)
+            if m and n + 1 < len(tokens) and not joiners[n + 1] and inside_a_name(tok):
+                m = None  # ("People's" of "the People's Liberation Army")
             if m and len(tok) - len(m.group()) >= 1:
                 cut = len(tok) - (2 if m.group()[0] in "'’" else 1)
                 segments[-1].append((s, s + cut, tok[:cut], joiner))
