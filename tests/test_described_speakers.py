@@ -83,6 +83,11 @@ def said(text: str) -> list[tuple[str | None, bool]]:
          "a spokesman for Ms. Varga"),
         ('Senator Ilse Varga left. "We will not go," an aide to Varga said.',
          "an aide to Varga"),
+        # a name with "and" or a number inside it is the complement's whole
+        ('"It is fine," a spokesperson for the Ministry of Transport and Infrastructure '
+         "said.", "a spokesperson for the Ministry of Transport and Infrastructure"),
+        ('A spokesperson for Harbour Workers United Local 412 said: "We are fine."',
+         "A spokesperson for Harbour Workers United Local 412"),
     ],
 )
 def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:
@@ -250,3 +255,12 @@ def test_a_cue_that_ends_the_sentence_attributes_all_of_it() -> None:
     text = ("The first states are few, while the later states hold half the delegates and "
             '"better reflect the party," Tom Hill wrote.')
     assert said(text) == [("Tom Hill", False)]
+
+
+def test_the_noun_of_a_description_points_back_to_it() -> None:
+    """"the spokesperson said" after "a spokesperson for Northline said" is the same
+    unnamed person, where no one was given that title by name."""
+    assert said(
+        'A spokesperson for Northline said: "We are looking into it."\n\n"We will keep '
+        'talking," the spokesperson said.'
+    ) == [("A spokesperson for Northline", True)] * 2

@@ -778,3 +778,13 @@ def test_a_party_of_the_people_speaks_as_one_body() -> None:
         "said.\n"), {})
     from tui.quotes.extract import extract_quotes
     assert [q.speaker for q in extract_quotes([d])] == ["People's Democratic Party"]
+
+
+def test_time_zones_and_amounts_of_money_are_no_names() -> None:
+    kinds = typed(entities(
+        "Title\n\nUpdated 10:42 AEST. The blog began at 9:00 GMT and ended at 5 p.m. EST. "
+        "The state will spend Rs 500 crore, Malaysia RM5 million and Kenya KSh 2,000 a "
+        "head.\n"
+    ))
+    assert not {"AEST", "GMT", "EST", "Rs", "RM5", "KSh"} & set(kinds), kinds
+    assert kinds.get("Malaysia") == "PLACE" and kinds.get("Kenya") == "PLACE", kinds

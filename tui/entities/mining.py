@@ -94,11 +94,18 @@ MinedShard = tuple[
     dict[str, list[int]],
     set[str],
 ]
-# Single words that are never a name on their own: "The", "He", "Thursday".
+# Single words that are never a name on their own: "The", "He", "Thursday", and the
+# time zones of live pages and wire copy ("10:42 AEST").
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
     + [w.upper() for w in ("a", "i", "the")] + ["I"]
+    + """GMT UTC BST IST CET CEST EET EEST WET WEST MSK SAST WAT CAT EAT PKT HKT SGT JST
+    KST AEST AEDT ACST ACDT AWST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST
+    ET PT""".split()
 )
+# An amount in a currency written before its digits ("Rs 500 crore", "RM5 million",
+# "N14.2bn", "KSh 2,000"): a price, not a name.
+_CURRENCY_AMOUNT = re.compile(r"(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk|N|R)[ \t]?\d")
 
 
 # Eras written after a year ("300 BC", "250 B.C.", "AD 79" aside): no province, no body.
@@ -530,6 +537,12 @@ class _Miner:
             if run in skip:
                 continue
             rs, re_ = m.span()
+            if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
+                continue
+            last = run.rfind(" ") + 1
+            if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last):
+                run = run[: last - 1]  # ("Malaysia RM5 million": the place, then a price)
+                re_ = rs + len(run)
             if rs < district_end:
                 continue
             if zones:

@@ -226,6 +226,12 @@ def _complement(rest: list[str]) -> int:
     while n < len(rest) and n <= 8:
         word = rest[n]
         key = _key(word)
+        if named and (
+            word.isdigit()  # (`for Harbour Workers Local 412`)
+            or key == "and" and rest[n + 1 : n + 2] and rest[n + 1][:1].isupper()
+        ):
+            n += 1  # (`for the Ministry of Transportation and Infrastructure`)
+            continue
         if key in _STOPS:
             break
         if key in _PREPOSITIONS:

@@ -717,6 +717,13 @@ class SpeakerResolver(Antecedents):
             return described.gender
         return super()._gender(name)
 
+    def _described_before(self, noun: str) -> tuple[str, str] | None:
+        """The last description of this document whose head is ``noun``."""
+        for text, described in reversed(self.descriptions.items()):
+            if _key(described.head) == noun:
+                return text, DESCRIBED
+        return None
+
     def _described(self, described: Description) -> tuple[str, str]:
         self.descriptions[described.text] = described
         return described.text, DESCRIBED
@@ -785,8 +792,12 @@ class SpeakerResolver(Antecedents):
         if "a" <= last_word[0] <= "z":
             m = _ROLE_END_RE.search(s)
             if m and m.group(1) in _TITLES:
-                # `the minister said`: the person given that title earlier
-                return self._role_antecedent(m.group(1), pos)
+                # `the minister said`: the person given that title earlier; else the one
+                # a description gave that noun (`a spokesperson for Northline … the
+                # spokesperson said`)
+                return self._role_antecedent(m.group(1), pos) or self._described_before(
+                    m.group(1)
+                )
             m = _PLACED_ROLE_END_RE.search(s)
             if m and _placed_role(m.group(2), m.group(1)):
                 # `the Ohio senator said`: the senator named earlier, not Ohio
