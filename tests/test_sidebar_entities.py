@@ -762,10 +762,11 @@ def test_a_collective_possessive_is_part_of_the_name() -> None:
     kinds = typed(entities(
         "Title\n\nThe delegates of the National People's Congress met in Beijing, and officers "
         "of the People's Liberation Army watched. Doctors at Harlow Children's Hospital "
-        "and the Women's Refuge Network agreed. Boston's mayor Ann Lee did not.\n"
+        "and the Women's Refuge Network agreed. Boston's mayor Ann Lee did not. The "
+        "Workers' Party walked out; the Nazis' Kristallnacht pogrom was recalled.\n"
     ))
     for body in ("National People's Congress", "People's Liberation Army",
-                 "Women's Refuge Network"):
+                 "Women's Refuge Network", "Workers' Party"):
         assert kinds.get(body) == "ORG", (body, kinds)
     assert "Harlow Children's Hospital" in kinds, kinds
     assert kinds.get("Ann Lee") == "PERSON" and "Boston's mayor Ann Lee" not in kinds, kinds

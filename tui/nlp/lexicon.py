@@ -400,8 +400,11 @@ DEMONYMS = frozenset(
     hispanic""".split()
 )
 # Owners whose possessive is part of a body's or a place's name, not someone owning
-# what follows: "National People's Congress", "Children's Hospital", "King's College".
-NAMED_POSSESSORS = frozenset("people children women men king queen".split())
+# what follows: "National People's Congress", "Children's Hospital", "Workers' Party".
+NAMED_POSSESSORS = frozenset(
+    """people children women men king queen workers peoples veterans farmers teachers
+    nurses citizens employers taxpayers parents traders miners journalists""".split()
+)
 # A person of a nation, as a noun that is no adjective: "the Dane said" points back to
 # someone named before, as "the Norwegian said" does.
 NATIONALITY_NOUNS = frozenset(

@@ -66,6 +66,12 @@ _ABBREVIATION_STOP = "|".join(
     rf"(?<=\b(?:{'|'.join(sorted(a.capitalize() for a in NAME_ABBREVIATIONS if len(a) == n))}))"
     for n in sorted({len(a) for a in NAME_ABBREVIATIONS})
 )
+# The plurals whose possessive stays inside a name ("Workers' Party"), as look-behinds.
+_PLURAL_OWNERS = [w for w in NAMED_POSSESSORS if w.endswith("s")]
+_NAMED_PLURAL_STOP = "|".join(
+    rf"(?<=\b(?:{'|'.join(sorted(w.capitalize() for w in _PLURAL_OWNERS if len(w) == n))}))"
+    for n in sorted({len(w) for w in _PLURAL_OWNERS})
+)
 # The rest of a word after its capital: letters, digits, inner apostrophes and hyphens,
 # dotted parts ("U.S.", "South Korean-U.S."), an ampersand between capitals after two
 # ("HT&T"; "R&B" is no name), and a final stop only for an abbreviation or a middle
@@ -74,7 +80,9 @@ _ABBREVIATION_STOP = "|".join(
 _REST = (
     r"\w*(?:(?:['’-]|\.(?=\w\.)|(?<=[A-Z]{2})&(?=[A-Z]))\w+)*"
     rf"(?:(?=\.)(?:(?<=[.\-]\w)\.|(?:{_ABBREVIATION_STOP})\.(?=[ \t])"
-    rf"|(?<=\b{_UP})\.(?=[ \t]{_UP})))?"
+    rf"|(?<=\b{_UP})\.(?=[ \t]{_UP}))"
+    # a plural's possessive inside a name, "Workers' Party" (see inside_a_name)
+    rf"|(?=['’])(?:{_NAMED_PLURAL_STOP})['’](?=[ \t]+{_UP}))?"
 )
 _TOKEN = _UP + _REST
 _PARTICLE = PARTICLE_PATTERN
@@ -183,9 +191,11 @@ def _fold_letters(text: str) -> str:
 
 
 def inside_a_name(possessive: str) -> bool:
-    """Whether a word ending in "'s" is part of the name it opens ("People's" of
-    "People's Liberation Army"), not an owner ("Boston's" of "Boston's Walsh")."""
-    return possessive[:-2].casefold() in NAMED_POSSESSORS
+    """Whether a word ending in "'s" or "s'" is part of the name it opens ("People's"
+    of "People's Liberation Army", "Workers'" of "Workers' Party"), not an owner
+    ("Boston's" of "Boston's Walsh")."""
+    owner = possessive[:-2] if possessive.endswith(("'s", "’s")) else possessive[:-1]
+    return owner.casefold() in NAMED_POSSESSORS
 
 
 def _fold_word(token: str) -> str:
