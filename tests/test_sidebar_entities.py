@@ -789,3 +789,12 @@ def test_time_zones_and_amounts_of_money_are_no_names() -> None:
     ))
     assert not {"AEST", "GMT", "EST", "Rs", "RM5", "KSh"} & set(kinds), kinds
     assert kinds.get("Malaysia") == "PLACE" and kinds.get("Kenya") == "PLACE", kinds
+
+
+def test_an_office_after_a_name_joins_it_to_its_surname() -> None:
+    found = {e.name: e for e in entities(
+        "Title\n\nSimon Delacroix KC opened for the Crown. Delacroix said the case was "
+        "clear.\n"
+    )}
+    assert "Simon Delacroix" in found and "Delacroix" in found["Simon Delacroix"].aliases, found
+    assert "Simon Delacroix KC" not in found and "Delacroix" not in found, found

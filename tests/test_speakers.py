@@ -1161,3 +1161,23 @@ def test_a_noun_of_either_sex_needs_a_subject() -> None:
     "he": only one the narration made its subject or quoted."""
     text = 'The board met. Reports reached Oslo late. "We lost," the Dane said.'
     assert speaker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office or an honour after the name is no part of it
+        ('Prosecuting, Simon Delacroix KC said: "He hid behind paperwork."',
+         "Simon Delacroix"),
+        ('"This is a farce," said Niamh Corrigan TD.', "Niamh Corrigan"),
+        ('Jane Okafor SAN, counsel to the governor, said: "We will appeal."', "Jane Okafor"),
+        # a Filipino particle, and a given name that is also a month's abbreviation
+        ('Its head, Ramon dela Cruz, said the district had "turned the corner."',
+         "Ramon dela Cruz"),
+        ('Jun Ladera, a fisherman, said: "The sea is empty."', "Jun Ladera"),
+    ],
+)
+def test_post_nominals_and_particles_of_news_beyond_the_united_states(
+    text: str, expected: str
+) -> None:
+    assert speaker(text) == expected

@@ -309,11 +309,17 @@ HYPHEN_MODIFIERS = frozenset(
 # Generational suffixes after a surname ("Joseph R. Biden Jr.", "L. Brent Bozell III"):
 # the surname is the word before them.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Letters after a name that say an office or an honour, not part of the name: "Simon
+# Delacroix KC", "Jane Okafor SAN", "Niamh Corrigan TD", "Sir Ian Hale OBE".
+POST_NOMINALS = frozenset(
+    "KC QC SC SAN MP MLA MEP MSP TD OBE MBE CBE KBE DBE FRS PhD Esq".split()
+)
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 # Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset(
-    "de da del della der den van von ter bin ibn al el la le du dos das di y".split()
+    "de da del della dela delos des der den van von ter ten bin binti ibn al el la le du "
+    "dos das di zu y".split()
 )
 # The same as a regex alternation, longest first, for the patterns that find names.
 PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"

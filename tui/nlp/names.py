@@ -39,6 +39,7 @@ from tui.nlp.lexicon import (
     PERSON_VERBS,
     PLACE,
     PLACE_PARTS,
+    POST_NOMINALS,
     RESIDENCES,
     ROMAN_NUMERALS,
     TITLE_HEADS,
@@ -346,6 +347,9 @@ class Analyser:
                         if ends:
                             close()
                     continue
+            if tok in POST_NOMINALS and len(segments[-1]) >= 2 and not joiner:
+                close()  # "Simon Delacroix KC": an office or an honour after the name
+                continue
             m = POSSESSIVE.search(tok)
             if m and n + 1 < len(tokens) and not joiners[n + 1] and inside_a_name(tok):
                 m = None  # ("People's" of "the People's Liberation Army")

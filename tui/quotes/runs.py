@@ -17,6 +17,7 @@ from tui.nlp.lexicon import (
     OFFICES,
     ORG_HEADS,
     PLACE_WORDS,
+    POST_NOMINALS,
     ROMAN_NUMERALS,
     TITLE_WORDS,
 )
@@ -83,6 +84,8 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         return _NOT_A_NAME
     if lead:
         tokens, keys = tokens[lead:], keys[lead:]
+    while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
+        tokens, keys = tokens[:-1], keys[:-1]  # "Simon Delacroix KC": an office, an honour
     if keys[0] in DEPARTMENT_WORDS and len(keys) > 2:
         # `State John Kerry` of `Secretary of State John Kerry`: a full name after a
         # department, which the registry takes only after "of"

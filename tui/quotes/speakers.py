@@ -36,6 +36,7 @@ from tui.nlp.lexicon import (
     ORG,
     PERSON,
     PLACE_WORDS,
+    POST_NOMINALS,
     SENTENCE_OPENERS,
 )
 from tui.nlp.places import fold, load_gazetteer
@@ -944,6 +945,8 @@ class SpeakerResolver(Antecedents):
             lead = 0  # `Will Doyle said`: the given name, not the modal
         if lead:
             tokens, keys = tokens[lead:], keys[lead:]
+        while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
+            tokens, keys = tokens[:-1], keys[:-1]  # "Niamh Corrigan TD": an office
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
         if keys[-1] in DATE_NAMES:
