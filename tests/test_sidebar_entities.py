@@ -798,3 +798,12 @@ def test_an_office_after_a_name_joins_it_to_its_surname() -> None:
     )}
     assert "Simon Delacroix" in found and "Delacroix" in found["Simon Delacroix"].aliases, found
     assert "Simon Delacroix KC" not in found and "Delacroix" not in found, found
+
+
+def test_a_county_before_its_name_is_a_place() -> None:
+    """Irish and British news write the county first ("Co Clare", "County Kerry")."""
+    kinds = typed(entities(
+        "Title\n\nThe crash happened near Ennis, Co Clare, on Sunday. Residents of County "
+        "Kerry were warned.\n"
+    ))
+    assert kinds.get("Co Clare") == "PLACE" and kinds.get("County Kerry") == "PLACE", kinds

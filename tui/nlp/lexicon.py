@@ -244,7 +244,7 @@ PLACE_WORDS = PLACE_HEADS | frozenset(
     republic union states new
     """.split()
 )
-PLACE_LEADS = frozenset("mount mt lake cape isle fort port gulf bay strait".split())
+PLACE_LEADS = frozenset("mount mt lake cape isle fort port gulf bay strait county co".split())
 OTHER_HEADS = frozenset(
     """
     agreement agreements treaty accord accords pact act law bill convention protocol war
