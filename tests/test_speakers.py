@@ -1175,6 +1175,9 @@ def test_a_noun_of_either_sex_needs_a_subject() -> None:
         ('Its head, Ramon dela Cruz, said the district had "turned the corner."',
          "Ramon dela Cruz"),
         ('Jun Ladera, a fisherman, said: "The sea is empty."', "Jun Ladera"),
+        # a role in lower case, then the name, set off by commas after the subject
+        ('Its convenor, retired architect Phillip Nguyen, said: "We will not stop."',
+         "Phillip Nguyen"),
     ],
 )
 def test_post_nominals_and_particles_of_news_beyond_the_united_states(

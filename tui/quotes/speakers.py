@@ -81,6 +81,7 @@ from tui.quotes.cues import (
     _ROLE_OF_PLACE_END_RE,
     _ROLE_THEN_NAME_RE,
     _ROUND_UP_RE,
+    _RUN,
     _RUN_END_RE,
     _RUN_RE,
     _RUN_START_RE,
@@ -121,6 +122,8 @@ _UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _THE_END_RE = re.compile(r"\b[Tt]he\s+$")
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-old")
+# a role in lower case, then a name: an appositive's words (`retired architect Ann Lee`)
+_ROLE_NAME_RE = re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}})({_RUN})")
 _PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|to)\s+$")
 _LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
 _CAPITAL_RE = re.compile(r"[A-Z]")
@@ -758,6 +761,14 @@ class SpeakerResolver(Antecedents):
             ):
                 found = self._from_run(seg, pos - len(left) + opener + 1, the=False)
                 if found:
+                    return found
+            elif seg[:1].islower() and (role := _ROLE_NAME_RE.fullmatch(seg)) and (
+                FUNCTION_WORDS.isdisjoint(role[1].split())
+            ):
+                # `Its convenor, retired architect Phillip Nguyen, said`: the full name
+                # after a role in lower case is who the subject is
+                found = self._from_run(role[2], pos - len(left) + opener + 1, the=False)
+                if found and found[1] == PERSON and " " in found[0]:
                     return found
             if opener < 0:
                 return None
