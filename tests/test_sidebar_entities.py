@@ -807,3 +807,12 @@ def test_a_county_before_its_name_is_a_place() -> None:
         "Kerry were warned.\n"
     ))
     assert kinds.get("Co Clare") == "PLACE" and kinds.get("County Kerry") == "PLACE", kinds
+
+
+def test_a_label_and_its_number_name_nothing() -> None:
+    kinds = typed(entities(
+        "Title\n\nThe truck crashed on Highway 16 near Vanderhoof. The flight left Terminal "
+        "3 from Gate 5.\n"
+    ))
+    assert not {"Highway", "Terminal", "Gate"} & set(kinds), kinds
+    assert kinds.get("Vanderhoof") == "PLACE", kinds

@@ -41,6 +41,7 @@ from tui.nlp.lexicon import (
     MONTHS,
     NAME_ABBREVIATIONS,
     NUMBER_WORDS,
+    NUMBERED_LABELS,
     OFFICE_QUALIFIERS,
     ORG,
     ORG_APPOSITIVE_NOUNS,
@@ -539,6 +540,10 @@ class _Miner:
             rs, re_ = m.span()
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
                 continue
+            if run in NUMBERED_LABELS and text[re_ : re_ + 1] == " " and (
+                text[re_ + 1 : re_ + 2].isdigit()
+            ):
+                continue  # ("Highway 16", "Local 1724": a label and its number)
             last = run.rfind(" ") + 1
             if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last):
                 run = run[: last - 1]  # ("Malaysia RM5 million": the place, then a price)

@@ -411,6 +411,13 @@ NAMED_POSSESSORS = frozenset(
     """people children women men king queen workers peoples veterans farmers teachers
     nurses citizens employers taxpayers parents traders miners journalists""".split()
 )
+# Words that name a thing by the number after them ("Highway 16", "Local 1724", "Gate 5",
+# "Terminal 3"): a label, no name of its own.
+NUMBERED_LABELS = frozenset(
+    """Highway Route Interstate Local Terminal Gate Ward Platform Exit Junction Pier Berth
+    Flight Unit Suite Room Level Stage Phase Chapter Article Section Clause Precinct
+    Hangar Runway Lane Bay""".split()
+)
 # A person of a nation, as a noun that is no adjective: "the Dane said" points back to
 # someone named before, as "the Norwegian said" does.
 NATIONALITY_NOUNS = frozenset(
