@@ -215,8 +215,12 @@ def test_offsets_always_slice_the_text(text):
         ('Ann Lee spoke. "Yes," she said. ', 1500),
         ('He said "this and that\n\n', 2000),
         ("“a ”b “ ” “c", 2500),
+        # nouns that point back, each looked up within a bounded reach, not the whole text
+        ('"We won," the 24-year-old said.\n\n"We lost," the Republican said.\n\n', 1000),
+        ('Margaret "Peg" Doolan spoke. "Yes," the coach said. ', 1500),
     ],
-    ids=["dense quotes", "apostrophes", "pronouns", "unclosed paragraphs", "curly mess"],
+    ids=["dense quotes", "apostrophes", "pronouns", "unclosed paragraphs", "curly mess",
+         "ages and labels", "nicknames and roles"],
 )
 def test_dense_or_broken_input_stays_linear(unit: str, n: int) -> None:
     """Twice the input costs about twice the time (a ratio, never a wall-clock limit),

@@ -816,3 +816,12 @@ def test_a_label_and_its_number_name_nothing() -> None:
     ))
     assert not {"Highway", "Terminal", "Gate"} & set(kinds), kinds
     assert kinds.get("Vanderhoof") == "PLACE", kinds
+
+
+def test_a_nickname_between_given_name_and_surname_makes_one_person() -> None:
+    found = {e.name: e for e in entities(
+        'Title\n\nMackenzie "Kenzie" O\'Neill saw both cars. O\'Neill called the police. '
+        'The "Gang of Eight" met on Monday.\n'
+    )}
+    assert "O'Neill" in found.get("Mackenzie Kenzie O'Neill", found).aliases, found
+    assert not {"Mackenzie", "Kenzie"} & set(found), found

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tui.corpus.loader import make_document
+from tui.entities.extract import extract_entities
 from tui.quotes.extract import extract_quotes
 
 from .quote_quality import FIXTURE_SETS, corpus_quotes, load_gold, score
@@ -1143,10 +1144,15 @@ def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
         # a role in lower case before the name, as sports and local news write it
         ('Veteran coach Moses Kiprono watched his runners win. "He listens, he works," '
          "the coach said.", "Moses Kiprono"),
-        # a nationality or a party for someone named: who the narration is about
-        ('Lars Engebretsen praised Kwame Asante after the match. "Kwame is playing well," '
-         "the Dane told reporters.", "Lars Engebretsen"),
+        # a nationality or a party: the one the text gave it
+        ('Briton Jack Draper beat Jannik Sinner on Sunday. Sinner faces Taylor Fritz next. '
+         '"I gave everything," the Briton said.', "Jack Draper"),
         ('Republican Ann Lee spoke next. "We will win," the Republican said.', "Ann Lee"),
+        ('Sen. Ann Lee, a Democrat, and Rep. Tom Baker, a Republican, met on Monday. Lee '
+         'said little. "We will win," the Republican said.', "Tom Baker"),
+        # a role held by one person in lower case; "former" holds it no more
+        ('Coach Ann Lee took over, replacing former coach Tom Baker. "We start again," the '
+         "coach said.", "Ann Lee"),
         # an age: the one the text gave that age, not the one named last
         ('Kwame Asante, 24, scored twice. His teammate Tom Hale, 29, set up both. "It is '
          'not about me," the 24-year-old said.', "Kwame Asante"),
@@ -1156,11 +1162,25 @@ def test_a_noun_for_someone_named_points_back_to_them(text: str, expected: str) 
     assert speaker(text) == expected
 
 
-def test_a_noun_of_either_sex_needs_a_subject() -> None:
-    """"The Dane" may be a man or a woman, so no nearest name will do as it does for
-    "he": only one the narration made its subject or quoted."""
-    text = 'The board met. Reports reached Oslo late. "We lost," the Dane said.'
-    assert speaker(text) is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nationality no one was given is not the narration's subject
+        'Jannik Sinner beat Jack Draper. Sinner faces Taylor Fritz next. "I gave '
+        'everything," the Briton said.',
+        # two people hold the role in lower case: the one named last is no answer
+        'Celtics coach Joe Mazzulla praised Heat coach Erik Spoelstra. "He is the best," '
+        "the coach said.",
+        # two spokespeople: "the spokesperson" may be either
+        '"We are looking," a spokesperson for Northline said.\n\n"We are working," a '
+        "spokesperson for the City of Vancouver said.\n\nLater, Northline issued a second "
+        'statement.\n\n"We are done," the spokesperson said.',
+    ],
+)
+def test_a_noun_that_may_point_to_several_picks_no_guess(text: str) -> None:
+    last = list(speakers(text).values())[-1]
+    assert last not in ("Jannik Sinner", "Erik Spoelstra"), last
+    assert last is None or "Vancouver" not in last, last
 
 
 @pytest.mark.parametrize(
@@ -1184,3 +1204,15 @@ def test_post_nominals_and_particles_of_news_beyond_the_united_states(
     text: str, expected: str
 ) -> None:
     assert speaker(text) == expected
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name() -> None:
+    """`Margaret "Peg" Doolan` is one person, whom "Doolan said" means, and "Peg" is
+    no one's words."""
+    text = (
+        'Title\n\nMargaret "Peg" Doolan has run the shop for 40 years.\n\n"We tell them: just '
+        'start," Doolan said.\n\nSenior guard Rosalind “Roz” Thibodeaux scored 20.\n'
+    )
+    # (as the index does: speakers are spelled as the sidebar's people)
+    found = speakers(text, extract_entities([make_document("t", "t.md", text, {})]))
+    assert found == {"We tell them: just start": "Margaret Peg Doolan"}, found

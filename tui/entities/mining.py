@@ -95,18 +95,33 @@ MinedShard = tuple[
     dict[str, list[int]],
     set[str],
 ]
-# Single words that are never a name on their own: "The", "He", "Thursday", and the
-# time zones of live pages and wire copy ("10:42 AEST").
+# The time zones of live pages and wire copy ("10:42 AEST", "9 a.m. EST on Friday").
+# ("ET" and "PT" are left out: "told ET", The Economic Times, is a name.)
+_TIME_ZONES = frozenset(
+    """GMT UTC BST IST CET CEST EET EEST WET WEST MSK SAST WAT CAT EAT PKT HKT SGT JST
+    KST AEST AEDT ACST ACDT AWST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST AKDT
+    HST""".split()
+)
+# Single words that are never a name on their own: "The", "He", "Thursday", "GMT".
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
-    + [w.upper() for w in ("a", "i", "the")] + ["I"]
-    + """GMT UTC BST IST CET CEST EET EEST WET WEST MSK SAST WAT CAT EAT PKT HKT SGT JST
-    KST AEST AEDT ACST ACDT AWST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST
-    ET PT""".split()
+    + [w.upper() for w in ("a", "i", "the")] + ["I"] + list(_TIME_ZONES)
 )
 # An amount in a currency written before its digits ("Rs 500 crore", "RM5 million",
-# "N14.2bn", "KSh 2,000"): a price, not a name.
-_CURRENCY_AMOUNT = re.compile(r"(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk|N|R)[ \t]?\d")
+# "KSh 2,000", "N14.2bn", "R1.5 billion"): a price, not a name. A lone N or R needs the
+# amount's shape (a decimal, thousands or a scale): "N7" and "R445" are roads, "R8" a car.
+_CURRENCY_AMOUNT = re.compile(
+    r"(?:(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk)[ \t]?\d"
+    r"|[NR]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k|[ \t](?:million|billion|trillion|crore|lakh))\b"
+    r"|[NR]\d{1,3}(?:,\d{3})+)"
+)
+# An era after a year ("around 300 BC", "from 250 B.C."), after the words that lead a
+# date; not "the 2024 B.C. election" nor "By 2030 B.C. will".
+_ERA_LEAD_RE = re.compile(
+    r"(?:^|\W)(?:in|around|about|circa|c\.|ca\.|from|to|until|till|since|between|and"
+    r"|before|after|year|early|late)[ \t]+\d{1,4}[ \t]+\Z",
+    re.IGNORECASE,
+)
 
 
 # Eras written after a year ("300 BC", "250 B.C.", "AD 79" aside): no province, no body.
@@ -540,6 +555,9 @@ class _Miner:
             rs, re_ = m.span()
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
                 continue
+            space = run.find(" ")
+            if 0 < space < 5 and run[:space] in _TIME_ZONES:
+                continue  # "10:42 AEST on Saturday": a time
             if run in NUMBERED_LABELS and text[re_ : re_ + 1] == " " and (
                 text[re_ + 1 : re_ + 2].isdigit()
             ):
@@ -560,7 +578,9 @@ class _Miner:
             before = text[rs - 1 : rs]
             tag_end = -1
             if before == " ":  # (a space comes before most runs: the tests that need one)
-                if run in _ERAS and text[rs - 2 : rs - 1].isdigit():
+                if run.split(" ", 1)[0] in _ERAS and text[rs - 2 : rs - 1].isdigit() and (
+                    _ERA_LEAD_RE.search(text, max(start, rs - 24), rs)
+                ):
                     continue
                 # (most runs have no slash in the 30 characters before: a search in
                 # place of a call)

@@ -98,8 +98,7 @@ TITLE_HEADS = frozenset(
     agent councillor councilman counsellor counselor legislator undersecretary
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
-    td datuk dato datin seri tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati
-    fr
+    datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()
@@ -147,7 +146,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     economy economic education labour labor transport agriculture environment culture
     information intelligence military prime crown supreme executive managing general
     first high grand chief principal permanent parliamentary presidential royal
-    majority minority ranking investigative head under
+    majority minority ranking investigative head under seri
     """.split()
 )
 # Abbreviations that keep their full stop inside a name: titles and ranks ("Lt. Col. Dave
@@ -287,12 +286,13 @@ PERSON_ROLES = frozenset(
     convenor convener
     """.split()
 )
-# Offices and roles news writing puts before a name ("County Recorder Ann Lee"), beyond
-# the roles above: read as titles by the speaker rules.
+# Offices and roles news writing puts before a name ("County Recorder Ann Lee", "Labour
+# TD Niamh Corrigan"), beyond the roles above: read as titles by the speaker rules, and
+# as titles before a full name only ("TD Garden" is no title and a name).
 OFFICES = frozenset(
     """counsel advocate journalist recorder sheriff clerk auditor comptroller controller
     assessor coroner trustee organizer organiser coordinator delegate co-anchor co-host
-    co-founder co-chair co-chairman co-chairwoman""".split()
+    co-founder co-chair co-chairman co-chairwoman td""".split()
 )
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
 ORG_CONTEXT_AFTER = ("reported", "reports", "news agency", "quoted")

@@ -273,7 +273,9 @@ class Analyser:
                 return left + _shift(self._analyse_run(run[i + 5 :], False), i + 5)
         m = _INNER_POSSESSIVE.search(run)
         owner = run[run.rfind(" ", 0, m.start()) + 1 : m.end()] if m else ""
-        if m and "-" not in owner and not (m.end() < len(run) and inside_a_name(owner)):
+        if m and "-" not in owner and not (
+            m.end() < len(run) and inside_a_name(owner, run.split())
+        ):
             left = self._analyse_run(run[: m.start()], initial, after_the)
             rest = run[m.end() + 1 :]
             if m.end() == len(run) or (" " not in rest and _fold_word(rest) in ORG_HEADS):
@@ -351,7 +353,9 @@ class Analyser:
                 close()  # "Simon Delacroix KC": an office or an honour after the name
                 continue
             m = POSSESSIVE.search(tok)
-            if m and n + 1 < len(tokens) and not joiners[n + 1] and inside_a_name(tok):
+            if m and n + 1 < len(tokens) and not joiners[n + 1] and inside_a_name(
+                tok, [t for _s, _e, t in tokens]
+            ):
                 m = None  # ("People's" of "the People's Liberation Army")
             if m and len(tok) - len(m.group()) >= 1:
                 cut = len(tok) - (2 if m.group()[0] in "'’" else 1)
@@ -598,6 +602,8 @@ class Analyser:
             ):
                 continue
             cut = i + 1
+            while len(seg) - cut > 1 and low[cut] in _HONORIFIC_TAILS:
+                cut += 1  # "Datuk Seri Hishamuddin Rahim": the honorific goes on
             # "Secretary of State Mike Pompeo": department words after "of" are title too.
             if seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
                 cut += 1
@@ -792,6 +798,9 @@ _COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
 # The stand-ins for a shape's plain words, by their place in the run (see _shaped).
 _STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
+# Words that go on a Malaysian honorific ("Datuk Seri", "Dato Sri"), never a title alone
+# ("Bandar Seri Begawan", "Sri Mulyani Indrawati").
+_HONORIFIC_TAILS = frozenset(("seri", "sri"))
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
 
 

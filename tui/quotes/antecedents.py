@@ -57,6 +57,12 @@ _FOCUS_WORDS = frozenset(("even", "only", "now"))
 _BARE = ("Mrs", " Mr", " Ms", " Dr")
 # a role in lower case right before a name (`veteran coach Moses Kiprono`, `said club
 # captain Ann Lee`), which "the coach said" later points back to
+# (a role held before or beside another's, or a verb: `former coach`, `assistant coach`,
+# `hired to coach`)
+_NOT_HOLDING = frozenset(
+    "former ex then late vice deputy assistant associate rival fellow opposing to".split()
+)
+_LOWER = "~"  # marks a title written in lower case, which only one person may hold
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
 
@@ -132,8 +138,10 @@ class Antecedents(Narration):
                     titles = abbreviated[1].casefold() if abbreviated else ""
                 if not titles and kind == _FULL and text[at - 1 : at] == " ":
                     lower = _LOWER_ROLE_BEFORE_RE.search(text, max(0, at - 40), at)
-                    if lower and lower[2] in _TITLES:
-                        titles = lower[2]
+                    if lower and lower[2] in _TITLES and (
+                        not lower[1] or lower[1][:-1] not in _NOT_HOLDING
+                    ):
+                        titles = _LOWER + lower[2]
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL:
@@ -306,7 +314,8 @@ class Antecedents(Narration):
     def _aged(self, age: int, pos: int) -> str | None:
         """The person the text gives ``age`` last before ``pos`` ("Kwame Asante, 24,",
         "Asante, 24, said"), named within a few words of the age."""
-        at = max(self.text.rfind(f", {age},", 0, pos), self.text.rfind(f", {age} ", 0, pos))
+        since = max(0, pos - _PRONOUN_REACH)  # (a bounded look-back: linear in the text)
+        at = max(self.text.rfind(f", {age},", since, pos), self.text.rfind(f", {age} ", since, pos))
         if at < 0:
             return None
         if self._persons is None:
@@ -320,7 +329,7 @@ class Antecedents(Narration):
     def _namesake(self, name: str, pronoun: str, pos: int) -> str | None:
         """Another person of ``name``'s surname whom ``pronoun`` may stand for (Ilse
         Varga for "she" where the name resolved to Peter Varga)."""
-        if " " not in name or not pronoun:
+        if " " not in name:
             return None
         other = self._lookup(name.rsplit(" ", 1)[-1], pos, MALE if pronoun == "he" else FEMALE)
         return other if other and other != name and self._may_be(other, pronoun) else None
@@ -331,9 +340,7 @@ class Antecedents(Narration):
         return self._lookup(token, pos, gender)
 
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
-        """The person (or body) ``pronoun`` stands for at ``pos``; the pronoun ``""`` is
-        a person of either sex, as a noun that points back to one says ("the Dane")."""
-        if pronoun in ("he", "she", ""):
+        if pronoun in ("he", "she"):
             if self._persons is None:
                 self._build_persons()
             assert self._persons is not None
@@ -365,8 +372,6 @@ class Antecedents(Narration):
                 # no other subject: the quotation names its own speaker in full ("...
                 # but it's not Tom Becker," he says of himself)
                 return spoken_of, PERSON
-            if not pronoun:
-                return None  # (a noun of either sex: only a subject or a speaker will do)
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -459,7 +464,7 @@ class Antecedents(Narration):
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
         he said: Becker is who is spoken of, not who speaks), unless ``quoted`` is False."""
         known = self._gender(name)
-        if known is not None and pronoun and known != (MALE if pronoun == "he" else FEMALE):
+        if known is not None and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
         if " " not in name or not quoted:
             return True
@@ -534,6 +539,14 @@ class Antecedents(Narration):
                 title == t or title in TITLE_REFERENCES.get(t, ()) for t in titles.split()
             )
         }  # (`Sen. Ann Lee … the senator said`: Lee)
+        # a role in lower case (`coach Moses Kiprono`) only where one person holds it
+        # (`Celtics coach Joe Mazzulla … Heat coach Erik Spoelstra`: either)
+        lower = {
+            name for off, name, titles in self._titled
+            if off < pos and pos - off <= _PRONOUN_REACH * 2 and titles == _LOWER + title
+        }
+        if len(lower) == 1:
+            holders |= lower
         if not holders:
             return None
         # the one the text named last, titled or not, in this paragraph or the one before

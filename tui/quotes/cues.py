@@ -8,6 +8,7 @@ import re
 from functools import cache
 from operator import itemgetter
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     BODY_NOUNS,
@@ -15,6 +16,7 @@ from tui.nlp.lexicon import (
     DEPARTMENT_WORDS,
     FUNCTION_WORDS,
     NAME_ABBREVIATIONS,
+    NATIONALITY_NOUNS,
     NEWS_AGENCIES,
     OFFICES,
     ORG_HEADS,
@@ -49,7 +51,11 @@ _ORG_HEADS_LOWER = (
     "military|police|army|navy|company|embassy|council|committee|commission|court|"
     "spokes(?:man|woman|person)|cabinet|campaign|regime|parliament|senate"
 )
-_TITLE_WORDS = _TITLES | DEMONYMS  # what a name follows ("Japanese Foreign Minister")
+# what a name follows ("Japanese Foreign Minister", "Briton Jack Draper"; not a given
+# name: "M. Dane Waters", "Finn Russell")
+_TITLE_WORDS = _TITLES | DEMONYMS | {
+    noun for noun in NATIONALITY_NOUNS if not is_given_name(noun.capitalize())
+}
 # a party's or a people's word before a title (`the Republican senator`)
 _PARTY_OR_PEOPLE = AFFILIATIONS | DEMONYMS
 

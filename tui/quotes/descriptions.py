@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.nlp.given_names import FEMALE, MALE
+from tui.nlp.given_names import FEMALE, MALE, is_given_name
 from tui.nlp.lexicon import (
     BODY_NOUNS,
     DATE_NAMES,
@@ -25,6 +25,7 @@ from tui.nlp.lexicon import (
     ORG_APPOSITIVE_NOUNS,
     SOURCE_NOUNS,
     STOP_ABBREVIATIONS,
+    TITLE_HEADS,
 )
 from tui.nlp.name_runs import RUN
 from tui.quotes.cues import _key
@@ -229,6 +230,8 @@ def _complement(rest: list[str]) -> int:
         if named and (
             word.isdigit()  # (`for Harbour Workers Local 412`)
             or key == "and" and rest[n + 1 : n + 2] and rest[n + 1][:1].isupper()
+            # (not `for Northline and Mayor Ann Lee`: a person after "and" speaks too)
+            and _key(rest[n + 1]) not in TITLE_HEADS and not is_given_name(rest[n + 1])
         ):
             n += 1  # (`for the Ministry of Transportation and Infrastructure`)
             continue

@@ -15,6 +15,7 @@ from tui.quotes.marks import (
     classify,
     in_caption,
     is_headline,
+    is_nickname,
     is_single,
     is_title,
     listed_after_title,
@@ -78,6 +79,8 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
     previous: QuoteSpan | None = None
     double_text: bool | None = None  # (counted only when a headline shape turns up)
     for span, speaker, cued in zip(spans, speakers, resolver.cued):
+        if is_nickname(text, span):
+            continue  # `Margaret "Peg" Doolan`: part of a name, no one's words
         if span.paragraph == headline:
             # the headline's words are an editor's cut of a quotation the story gives
             # whole, in title case and with its attribution folded into a colon

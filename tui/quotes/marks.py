@@ -49,6 +49,7 @@ from itertools import chain, repeat
 
 from tui.corpus.document import Document
 from tui.nlp.lexicon import FUNCTION_WORDS
+from tui.nlp.name_runs import UPPER
 from tui.quotes.cues import _VERB_WORDS
 from tui.quotes.model import _WORD_RE, FULL, PARTIAL, SCARE, QuoteSpan, few_words
 
@@ -451,6 +452,10 @@ def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
     return QuoteSpan(start, end, s.open_mark, s.close_mark, s.paragraph)
 
 
+_NICKNAME_RE = re.compile(rf"{UPPER}[\w'’-]*")
+_NAME_AFTER_RE = re.compile(rf" {UPPER}")
+
+
 def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     """The marks set off a name, not anyone's words: a title (a book, a show, a film, a
     song, a slogan on a hat, a headline) rather than a statement. ``spoken``: the
@@ -492,6 +497,22 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
         not spoken
         or _NAMED_BEFORE_RE.search(before) is not None
         or _modifies_a_noun(text, span)
+    )
+
+
+def is_nickname(text: str, span: QuoteSpan) -> bool:
+    """One capitalised word in marks between a given name and a surname: `Margaret
+    "Peg" Doolan` (the name finders take the three as one name)."""
+    close = span.close_mark
+    return (
+        close > 0
+        and close == span.end
+        and span.open_mark == span.start - 1
+        and _NICKNAME_RE.fullmatch(text, span.start, span.end) is not None
+        and text[span.open_mark - 1 : span.open_mark] == " "
+        and text[span.open_mark - 2 : span.open_mark - 1].isalpha()
+        and _NAME_AFTER_RE.match(text, close + 1) is not None
+        and text[max(0, span.open_mark - 30) : span.open_mark].split()[-1][:1].isupper()
     )
 
 

@@ -75,6 +75,7 @@ from tui.quotes.cues import (
     _ORG_OF_END_RE,
     _PLACED_ROLE_END_RE,
     _POSSESSED_ROLE_RE,
+    _PRONOUN_REACH,
     _PRONOUNS,
     _ROLE_APPOSITIVE_RE,
     _ROLE_END_RE,
@@ -360,8 +361,13 @@ class SpeakerResolver(Antecedents):
         before = spans[i - 1]
         if before.paragraph != span.paragraph or before.open_mark < s0:
             return None
-        if any(spans[k].open_mark >= s0 and found[k] != found[i - 1] for k in range(i - 1)):
-            return None  # (two speakers quoted in that sentence: read it as any other)
+        # (two speakers quoted in that sentence: read it as any other; the quotations
+        # are in text order, so only those back to the sentence's start are looked at)
+        k = i - 2
+        while k >= 0 and spans[k].open_mark >= s0:
+            if found[k] != found[i - 1]:
+                return None
+            k -= 1
         sentence = self._masked(s0, end)
         verbs = 0
         for v in _VERB_RE.finditer(sentence):
@@ -721,12 +727,29 @@ class SpeakerResolver(Antecedents):
             return described.gender
         return super()._gender(name)
 
+    def _labelled(self, label: str, pos: int) -> str | None:
+        """The person the text last gave ``label`` (a nationality or a party) before
+        ``pos``, within a pronoun's reach: "Tom Baker, a Republican," or "Republican Tom
+        Baker"."""
+        since = max(0, pos - _PRONOUN_REACH)
+        best: tuple[int, str] | None = None
+        for pattern in (
+            rf"({_RUN}),? (?:a|an|the) (?i:{re.escape(label)})\b",
+            rf"\b{re.escape(label)} ({_RUN})",
+        ):
+            for m in re.finditer(pattern, self.text[since:pos]):
+                if best is None or m.start(1) > best[0]:
+                    best = (m.start(1), m.group(1))
+        if best is None:
+            return None
+        found = self._from_run(best[1], since + best[0], the=False)
+        return found[0] if found and found[1] == PERSON else None
+
     def _described_before(self, noun: str) -> tuple[str, str] | None:
-        """The last description of this document whose head is ``noun``."""
-        for text, described in reversed(self.descriptions.items()):
-            if _key(described.head) == noun:
-                return text, DESCRIBED
-        return None
+        """The one description of this document so far whose head is ``noun``; none if
+        two differ (`a spokesperson for Northline … a spokesperson for the city`)."""
+        found = [text for text, d in self.descriptions.items() if _key(d.head) == noun]
+        return (found[0], DESCRIBED) if len(found) == 1 else None
 
     def _described(self, described: Description) -> tuple[str, str]:
         self.descriptions[described.text] = described
@@ -798,7 +821,7 @@ class SpeakerResolver(Antecedents):
             # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"), else
             # who the narration is about
             aged = self._aged(int(last_word.split("-", 1)[0]), pos)
-            return (aged, PERSON) if aged else self._pronoun("", pos)
+            return (aged, PERSON) if aged else None
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
         # that get this far end in a name)
         if "a" <= last_word[0] <= "z":
@@ -849,8 +872,11 @@ class SpeakerResolver(Antecedents):
         run = m.group(1)
         head = s[: m.start(1)]
         if head.endswith("the ") and _points_back(run):
-            # `the Dane said`, `the Republican said`: someone named before, not a name
-            return self._pronoun("", pos)
+            # `the Dane said`, `the Republican said`: the one the text gave that label
+            # ("Rep. Tom Baker, a Republican", "Briton Jack Draper"), if it did
+            labelled = self._labelled(run, pos)
+            if labelled:
+                return labelled, PERSON
         if whole and (
             _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14))
             or _AFTER_PLACE_RE.search(head, max(0, len(head) - 60))
