@@ -84,6 +84,14 @@ class TestSentences:
             "Next.",
         ]
 
+    def test_a_name_suffix_ends_a_sentence_before_a_quotation_or_an_opener(self) -> None:
+        text = ('"We cannot compete," said Frank Smith Jr. "This is hard." Acme Inc. The '
+                "end. Frank Smith Jr. said so.")
+        assert sentence_texts(text) == [
+            '"We cannot compete," said Frank Smith Jr.', '"This is hard."', "Acme Inc.",
+            "The end.", "Frank Smith Jr. said so.",
+        ]
+
     def test_quotes_and_questions(self) -> None:
         text = 'He asked, "Why now?" Nobody answered! "It is over." Then silence.'
         assert sentence_texts(text) == [

@@ -86,6 +86,9 @@ _SENTENCE_STARTERS = frozenset(
     but and so yet however meanwhile in on at for if when while after before as""".split()
 )
 _CORPORATE = frozenset("inc corp co ltd plc bros etc al".split())
+# A name's suffixes, which end the name they follow: they end a sentence as "Inc." does
+# ("said Frank Smith Jr. The …", "said Frank Smith Jr. \"This is hard.\"").
+_SUFFIXES = frozenset("jr sr".split())
 # Shorthands that are abbreviations only before a number ("No. 1", "Vol. 3").
 _BEFORE_NUMBER = frozenset("no nos vol fig pp art".split())
 # A candidate end: terminal punctuation, any closing quotes or brackets, then space and
@@ -130,8 +133,11 @@ def _ends_sentence(text: str, stop: str, dot: int, after: int, floor: int, limit
         return True
     word = _previous_word(text, dot, floor)
     bare = word.replace(".", "").lower()
-    if "." in word or len(bare) == 1 and word.isupper() or bare in _CORPORATE:
-        # an acronym, an initial or "Inc." ends a sentence only before a sentence opener
+    if bare in _SUFFIXES or bare in _CORPORATE:
+        # a quotation opening after "Jr." or "Inc." opens a sentence too
+        return nxt.lower() in _SENTENCE_STARTERS or text[nxt_start] in _OPENERS
+    if "." in word or len(bare) == 1 and word.isupper():
+        # an acronym or an initial ends a sentence only before a sentence opener
         return nxt.lower() in _SENTENCE_STARTERS and len(bare) != 1
     if bare in _BEFORE_NUMBER:
         return not nxt[0].isdigit()
