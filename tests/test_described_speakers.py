@@ -88,6 +88,10 @@ def said(text: str) -> list[tuple[str | None, bool]]:
          "said.", "a spokesperson for the Ministry of Transport and Infrastructure"),
         ('A spokesperson for Harbour Workers United Local 412 said: "We are fine."',
          "A spokesperson for Harbour Workers United Local 412"),
+        # a long office's name, to its end
+        ('"We do not comment," a spokesperson for the U.S. Attorney\'s Office for the '
+         "Southern District of Ohio said.",
+         "a spokesperson for the U.S. Attorney's Office for the Southern District of Ohio"),
     ],
 )
 def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:

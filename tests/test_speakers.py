@@ -1221,3 +1221,13 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name() -> None:
 def test_a_quotation_after_a_name_suffix_goes_on_with_its_speaker() -> None:
     found = speakers('"We cannot compete," said Frank Smith Jr. "This is hard."')
     assert list(found.values()) == ["Frank Smith Jr.", "Frank Smith Jr."], found
+
+
+def test_whom_someone_told_is_no_speaker_for_a_pronoun() -> None:
+    """`X, a professor, told Live Science` reads like an inverted `…, said Park`, but
+    the name after "told" is who was told."""
+    found = speakers(
+        "Its lead author, Dr. Helena Voskuijlen, a professor at the University of Utrecht, "
+        'told Live Science the results were clear.\n\n"We were surprised," she said.'
+    )
+    assert found == {"We were surprised": "Helena Voskuijlen"}, found

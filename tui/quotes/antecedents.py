@@ -55,6 +55,7 @@ _FOCUS_WORDS = frozenset(("even", "only", "now"))
 # honorifics written without their full stop ("Mr Kim"), as the three characters before
 # the space
 _BARE = ("Mrs", " Mr", " Ms", " Dr")
+_TOLD = frozenset(("told", "tells", "telling"))
 # a role in lower case right before a name (`veteran coach Moses Kiprono`, `said club
 # captain Ann Lee`), which "the coach said" later points back to
 # (a role held before or beside another's, or a verb: `former coach`, `assistant coach`,
@@ -437,11 +438,12 @@ class Antecedents(Narration):
             last = words[-1]
             last_key = last.casefold()
             if last in _VERB_FORMS and not nouns:
-                # `…, said Park`: the speaker of an inverted reporting clause
+                # `…, said Park`: the speaker of an inverted reporting clause (never after
+                # "told", whose name is who was told: `Lee, a professor, told Live Science`)
                 before = words[-2] if len(words) > 1 else ""
-                return before[-1:] in (",", "”", '"', "’", "'") and _SPEAKER_END_RE.match(
-                    text, m.end()
-                ) is not None
+                return last_key not in _TOLD and before[-1:] in (
+                    ",", "”", '"', "’", "'"
+                ) and _SPEAKER_END_RE.match(text, m.end()) is not None
             if not (
                 last[-1] in _CLAUSE_OPENERS
                 or (not nouns and last in _CONJUNCTIONS)

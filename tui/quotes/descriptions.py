@@ -76,7 +76,7 @@ _THINGS = _BODIES | frozenset(
     document documents""".split()
 )
 # The most words a description runs to, and the most modifiers before its head.
-_MOST_WORDS = 14
+_MOST_WORDS = 18
 _MOST_MODIFIERS = 4
 _AGE_RE = re.compile(r"\d+-year-old")
 # Where a clause ends, looking back from a verb (commas set off an appositive or an
@@ -224,7 +224,7 @@ def _complement(rest: list[str]) -> int:
     Brookings Institution | had this to say`); never ending on a function word (`a
     spokesman for the | "Yes" campaign`)."""
     n, named = 1, False
-    while n < len(rest) and n <= 8:
+    while n < len(rest) and n <= 12:
         word = rest[n]
         key = _key(word)
         if named and (
