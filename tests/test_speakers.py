@@ -1231,3 +1231,12 @@ def test_whom_someone_told_is_no_speaker_for_a_pronoun() -> None:
         'told Live Science the results were clear.\n\n"We were surprised," she said.'
     )
     assert found == {"We were surprised": "Helena Voskuijlen"}, found
+
+
+def test_the_company_is_the_business_not_the_public_body_named_since() -> None:
+    found = speakers(
+        "Acmera Systems Inc. reported a loss on Tuesday.\n\nThe Department of Justice "
+        "opened an inquiry last month, according to a filing.\n\n\"We are cooperating "
+        'fully," the company said in the filing.'
+    )
+    assert list(found.values()) == ["Acmera Systems Inc"], found

@@ -56,6 +56,16 @@ _FOCUS_WORDS = frozenset(("even", "only", "now"))
 # the space
 _BARE = ("Mrs", " Mr", " Ms", " Dr")
 _TOLD = frozenset(("told", "tells", "telling"))
+# The heads of a business's name, and of a public body's, for "the company said".
+_COMPANY_HEADS = frozenset(
+    """inc corp corporation co company ltd plc llc lp group holdings gmbh ag sa nv bv
+    firm partners""".split()
+)
+_PUBLIC_HEADS = frozenset(
+    """department ministry agency office commission court police committee council
+    government senate house parliament congress army navy administration authority
+    bureau service""".split()
+)
 # a role in lower case right before a name (`veteran coach Moses Kiprono`, `said club
 # captain Ann Lee`), which "the coach said" later points back to
 # (a role held before or beside another's, or a verb: `former coach`, `assistant coach`,
@@ -574,6 +584,13 @@ class Antecedents(Narration):
         for _off, name, head in reversed(near):
             if head.replace("organisation", "organization") == kind:
                 return name, ORG
+        if kind in ("company", "firm"):
+            # `Acmera Systems Inc. … the Department of Justice … the company said`: a
+            # business's name, not the public body named since
+            for _off, name, head in reversed(near):
+                if head in _COMPANY_HEADS:
+                    return name, ORG
+            near = [o for o in near if o[2] not in _PUBLIC_HEADS]
         para = self._paragraph_of(pos)
         if near and para - self._paragraph_of(near[-1][0]) <= 1:
             return near[-1][1], ORG  # `Helix Biologics Inc. … the company said`
