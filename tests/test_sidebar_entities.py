@@ -5,6 +5,8 @@ up for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tui.corpus.document import Document
 from tui.corpus.loader import make_document
 from tui.corpus.sections import is_caption
@@ -825,3 +827,34 @@ def test_a_nickname_between_given_name_and_surname_makes_one_person() -> None:
     )}
     assert "O'Neill" in found.get("Mackenzie Kenzie O'Neill", found).aliases, found
     assert not {"Mackenzie", "Kenzie"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "absent"),
+    [
+        # a collective possessive in a body's or a thing's name; a surname's or an
+        # owner's before another name is no part of it
+        ("The King's Speech was read. Women's Aid met the People's Vote campaign.",
+         {"King's Speech", "Women's Aid", "People's Vote"}, {"Speech", "Aid", "Vote"}),
+        ("Larry King's CNN show and Billie Jean King's Wimbledon titles came up.",
+         {"CNN", "Wimbledon"}, {"Larry King's CNN"}),
+        ("The Court of King's Bench sat.", {"Court of King's Bench"}, {"Bench"}),
+        # a word in quotation marks after a word no given name is no nickname
+        ('The Ohio "Heartbeat" Bill passed.', {"Ohio"}, {"Ohio Heartbeat Bill"}),
+        # an era only where a date's words go on; not before a noun or a name
+        ("The coins were minted 300 BC and stored. The 2024 B.C. election was close. "
+         "Since 2022 BC Hydro has grown.", {"British Columbia", "BC Hydro"}, set()),
+        # a time zone after a time; "told ET" is a paper
+        ("Polls close at 8 p.m. ET. Ann Lee told ET the result.", {"ET"}, set()),
+        ("President of Sri Lanka Anura Kumara Dissanayake spoke.", {"Sri Lanka"},
+         {"Lanka Anura Kumara Dissanayake"}),
+    ],
+)
+def test_the_edges_of_the_newer_name_rules(text: str, kept: set[str], absent: set[str]) -> None:
+    found = {e.name: e for e in entities("Title\n\n" + text + "\n")}
+    assert kept <= set(found), (kept, sorted(found))
+    assert not absent & set(found), (absent, sorted(found))
+    if "minted" in text:
+        assert found["British Columbia"].count == 1, found["British Columbia"]
+    if "8 p.m." in text:
+        assert found["ET"].count == 1, found["ET"]

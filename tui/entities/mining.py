@@ -67,6 +67,7 @@ from tui.nlp.name_runs import (
     RUN,
     STRONG,
     Piece,
+    nickname_cut,
     run_tokens,
 )
 from tui.nlp.names import Analyser
@@ -108,24 +109,27 @@ _SKIP = frozenset(
     + [w.upper() for w in ("a", "i", "the")] + ["I"] + list(_TIME_ZONES)
 )
 # An amount in a currency written before its digits ("Rs 500 crore", "RM5 million",
-# "KSh 2,000", "N14.2bn", "R1.5 billion"): a price, not a name. A lone N or R needs the
-# amount's shape (a decimal, thousands or a scale): "N7" and "R445" are roads, "R8" a car.
-_CURRENCY_AMOUNT = re.compile(
-    r"(?:(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk)[ \t]?\d"
-    r"|[NR]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k|[ \t](?:million|billion|trillion|crore|lakh))\b"
-    r"|[NR]\d{1,3}(?:,\d{3})+)"
-)
-# An era after a year ("around 300 BC", "from 250 B.C."), after the words that lead a
-# date; not "the 2024 B.C. election" nor "By 2030 B.C. will".
-_ERA_LEAD_RE = re.compile(
-    r"(?:^|\W)(?:in|around|about|circa|c\.|ca\.|from|to|until|till|since|between|and"
-    r"|before|after|year|early|late)[ \t]+\d{1,4}[ \t]+\Z",
-    re.IGNORECASE,
-)
-
-
+# "KSh 2,000", "N14.2bn", "the R350 grant"): a price, not a name. (Irish and South
+# African road numbers, "N7", "R445", go with them: no body's name either.)
+_CURRENCY_AMOUNT = re.compile(r"(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk|N|R)[ \t]?\d")
+# A time before a zone that is also a paper's name ("8 p.m. ET", where "told ET" is one).
+_AFTER_TIME_RE = re.compile(r"(?:\d|[ap]\.?m\.?)[ \t]+\Z")
 # Eras written after a year ("300 BC", "250 B.C.", "AD 79" aside): no province, no body.
 _ERAS = frozenset(["BC", "B.C.", "BCE", "B.C.E.", "AD", "A.D.", "CE", "C.E."])
+# What follows such an era: the sentence's end, a comma, a word in lower case that no
+# name takes ("300 BC and", "1200 BC was") or a sentence's opener ("250 B.C. The"); not
+# a noun ("the 2024 B.C. election") nor a name ("2022 BC Hydro", "B.C. Premier Eby").
+_ERA_FOLLOWERS = [
+    *"""the a an and or to by in on at when until till as was were is had has but with from of
+    for after before during""".split(),
+    *"The A An He She It They In By At On When After Before But".split(),
+]
+_AFTER_ERA_RE = re.compile(
+    r"(?:[ \t]*(?:$|[,;:)\]!?\n])|\.?[ \t]+(?:"
+    + "|".join(sorted(_ERA_FOLLOWERS, key=len, reverse=True))
+    + r")\b)",
+    re.MULTILINE,
+)
 _DETERMINERS = frozenset("the its their a an".split())
 _NAMED_DAY = re.compile(
     "(?: (?:" + "|".join(sorted(w.capitalize() for w in WEEKDAYS if len(w) > 4)) + "))(?![\\w])"
@@ -558,10 +562,19 @@ class _Miner:
             space = run.find(" ")
             if 0 < space < 5 and run[:space] in _TIME_ZONES:
                 continue  # "10:42 AEST on Saturday": a time
+            if run[:2] in ("ET", "PT", "CT") and (len(run) == 2 or run[2:3] == " ") and (
+                _AFTER_TIME_RE.search(text, max(start, rs - 8), rs)
+            ):
+                continue  # "8 p.m. ET": a time (where "told ET" names a paper)
             if run in NUMBERED_LABELS and text[re_ : re_ + 1] == " " and (
                 text[re_ + 1 : re_ + 2].isdigit()
             ):
                 continue  # ("Highway 16", "Local 1724": a label and its number)
+            if '"' in run or "“" in run:
+                cut = nickname_cut(run)
+                if cut > 0:
+                    run = run[:cut]  # (`Ohio "Heartbeat" Bill`: Ohio, then a quotation)
+                    re_ = rs + cut
             last = run.rfind(" ") + 1
             if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last):
                 run = run[: last - 1]  # ("Malaysia RM5 million": the place, then a price)
@@ -578,10 +591,14 @@ class _Miner:
             before = text[rs - 1 : rs]
             tag_end = -1
             if before == " ":  # (a space comes before most runs: the tests that need one)
-                if run.split(" ", 1)[0] in _ERAS and text[rs - 2 : rs - 1].isdigit() and (
-                    _ERA_LEAD_RE.search(text, max(start, rs - 24), rs)
+                era = run.split(" ", 1)[0]
+                if era in _ERAS and text[rs - 2 : rs - 1].isdigit() and (
+                    _AFTER_ERA_RE.match(text, rs + len(era))
                 ):
-                    continue
+                    if era == run:
+                        continue
+                    rs += len(era) + 1  # ("250 B.C. The …": the era, then what follows)
+                    run = run[len(era) + 1 :]
                 # (most runs have no slash in the 30 characters before: a search in
                 # place of a call)
                 if find("/", rs - 30 if rs - 30 > start else start, rs - 1) >= 0 and (

@@ -418,6 +418,8 @@ NUMBERED_LABELS = frozenset(
     Flight Unit Suite Room Level Stage Phase Chapter Article Section Clause Precinct
     Hangar Runway Lane Bay""".split()
 )
+# Words that make a role another, lower one: the deputy mayor is not the mayor.
+RANKS = frozenset("deputy vice assistant associate".split())
 # A person of a nation, as a noun that is no adjective: "the Dane said" points back to
 # someone named before, as "the Norwegian said" does.
 NATIONALITY_NOUNS = frozenset(

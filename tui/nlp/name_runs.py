@@ -5,7 +5,6 @@ and joiners, and the cuts that keep a page-long run to name-sized pieces before 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.nlp.given_names import is_given_name
@@ -178,6 +177,18 @@ _Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of",
 _NICKNAME_MARKS = frozenset(['"', "“", "”"])
 
 
+def nickname_cut(run: str) -> int:
+    """Where a run must end before a word in quotation marks that is no nickname: after
+    a word other than a given name (`Ohio "Heartbeat" Bill`); -1 where it need not."""
+    quote = run.find(' "')
+    if quote < 0:
+        quote = run.find(" “")
+    if quote < 0:
+        return -1
+    given = run[run.rfind(" ", 0, quote) + 1 : quote]
+    return -1 if is_given_name(given) else quote
+
+
 def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
     """The run's words, and the joiner text in front of each (lower-cased, "" if none)."""
     tokens: list[_Token] = []
@@ -186,7 +197,8 @@ def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
     for m in _TOKEN_RE.finditer(run):
         tokens.append((m.start(), m.end(), m.group()))
         joiner = " ".join(run[prev : m.start()].split()).lower()
-        # (a nickname's quotation marks join the words around it: `Margaret "Peg" Doolan`)
+        # (a nickname's quotation marks join the words around it: `Margaret "Peg" Doolan`;
+        # the miner keeps them only after a given name, see nickname_cut)
         joiners.append("" if joiner in _NICKNAME_MARKS else joiner)
         prev = m.end()
     return tokens, joiners
@@ -201,18 +213,20 @@ def _fold_letters(text: str) -> str:
     return text.casefold() if text.isascii() else fold(text)
 
 
-_STATE_WORDS = frozenset(("republic", "kingdom"))  # ("Democratic People's Republic")
-
-
-def inside_a_name(possessive: str, words: Sequence[str]) -> bool:
+def inside_a_name(possessive: str, before: str | None, after: str | None) -> bool:
     """Whether a word ending in "'s" or "s'" is part of the name it is in ("People's"
-    of "People's Liberation Army", "Workers'" of "Workers' Party"), not an owner
-    ("Boston's" of "Boston's Walsh", "Queen's Brian May", "Burger King's Whopper"):
-    a collective owner, and a head noun among the name's ``words`` that makes the whole
-    a body's or a place's name ("Department of Veterans' Affairs")."""
-    owner = possessive[:-2] if possessive.endswith(("'s", "’s")) else possessive[:-1]
-    return owner.casefold() in NAMED_POSSESSORS and any(
-        _fold_word(word) in HEAD_WORDS or _fold_word(word) in _STATE_WORDS for word in words
+    of "People's Liberation Army", "Workers'" of "Workers' Party", "King's Speech"), not
+    an owner: a collective owner ("people", "women", "king"), not a surname ("Larry
+    King's", "Burger King's": a capitalised word just ``before`` a king or a queen), and
+    not what owns the next name (``after``: a given name, an article or an acronym,
+    "Queen's Brian May", "Stephen King's The Shining", "Larry King's CNN show")."""
+    owner = (possessive[:-2] if possessive.endswith(("'s", "’s")) else possessive[:-1]).casefold()
+    if owner not in NAMED_POSSESSORS:
+        return False
+    if before is not None and owner in ("king", "queen"):
+        return False
+    return not after or not (
+        is_given_name(after) or after in ("The", "A", "An") or is_acronym(after)
     )
 
 

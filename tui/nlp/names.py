@@ -274,7 +274,9 @@ class Analyser:
         m = _INNER_POSSESSIVE.search(run)
         owner = run[run.rfind(" ", 0, m.start()) + 1 : m.end()] if m else ""
         if m and "-" not in owner and not (
-            m.end() < len(run) and inside_a_name(owner, run.split())
+            m.end() < len(run) and inside_a_name(
+                owner, _word_before(run, m.start()), run[m.end() + 1 :].split(" ", 1)[0]
+            )
         ):
             left = self._analyse_run(run[: m.start()], initial, after_the)
             rest = run[m.end() + 1 :]
@@ -354,7 +356,7 @@ class Analyser:
                 continue
             m = POSSESSIVE.search(tok)
             if m and n + 1 < len(tokens) and not joiners[n + 1] and inside_a_name(
-                tok, [t for _s, _e, t in tokens]
+                tok, tokens[n - 1][2] if n and not joiner else None, tokens[n + 1][2]
             ):
                 m = None  # ("People's" of "the People's Liberation Army")
             if m and len(tok) - len(m.group()) >= 1:
@@ -602,7 +604,7 @@ class Analyser:
             ):
                 continue
             cut = i + 1
-            while len(seg) - cut > 1 and low[cut] in _HONORIFIC_TAILS:
+            while len(seg) - cut > 1 and low[cut] in _HONORIFIC_TAILS and low[i] in _MALAY_TITLES:
                 cut += 1  # "Datuk Seri Hishamuddin Rahim": the honorific goes on
             # "Secretary of State Mike Pompeo": department words after "of" are title too.
             if seg[cut][3] and low[cut] in DEPARTMENT_WORDS:
@@ -798,9 +800,17 @@ _COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
 # The stand-ins for a shape's plain words, by their place in the run (see _shaped).
 _STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
+def _word_before(run: str, end: int) -> str | None:
+    """The capitalised word just before the word that ends at ``end`` in ``run``, if
+    any (a joiner in lower case, "Court of King's Bench", is none)."""
+    words = run[:end].rsplit(" ", 2)
+    return words[-2] if len(words) > 1 and words[-2][:1].isupper() else None
+
+
 # Words that go on a Malaysian honorific ("Datuk Seri", "Dato Sri"), never a title alone
 # ("Bandar Seri Begawan", "Sri Mulyani Indrawati").
 _HONORIFIC_TAILS = frozenset(("seri", "sri"))
+_MALAY_TITLES = frozenset("datuk dato datin tun tan puan toh".split())
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
 
 

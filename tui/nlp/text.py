@@ -99,6 +99,7 @@ _BEFORE_NUMBER = frozenset("no nos vol fig pp art".split())
 # that opens with a repeat is tried at every position, two and a half times slower.)
 _END = re.compile(r"([.!?…][.!?…]*)([\"'”’»)\]]*)(?=[ \t]+[^a-z\s])")
 _OPENERS = "\"'“‘«([¿¡"
+_QUOTE_OPENERS = "\"'“‘«"
 
 
 def _previous_word(text: str, dot: int, floor: int) -> str:
@@ -134,8 +135,9 @@ def _ends_sentence(text: str, stop: str, dot: int, after: int, floor: int, limit
     word = _previous_word(text, dot, floor)
     bare = word.replace(".", "").lower()
     if bare in _SUFFIXES or bare in _CORPORATE:
-        # a quotation opening after "Jr." or "Inc." opens a sentence too
-        return nxt.lower() in _SENTENCE_STARTERS or text[nxt_start] in _OPENERS
+        # a quotation opening after "Jr." or "Inc." opens a sentence too (a bracket does
+        # not: "Sen. Tom Lee Jr. (R-Ohio) said")
+        return nxt.lower() in _SENTENCE_STARTERS or text[nxt_start] in _QUOTE_OPENERS
     if "." in word or len(bare) == 1 and word.isupper():
         # an acronym or an initial ends a sentence only before a sentence opener
         return nxt.lower() in _SENTENCE_STARTERS and len(bare) != 1

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE, gender_of, is_firm, is_given_name
-from tui.nlp.lexicon import ORG, PERSON, SENTENCE_OPENERS, TITLE_REFERENCES
+from tui.nlp.lexicon import ORG, PERSON, RANKS, SENTENCE_OPENERS, TITLE_REFERENCES
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
@@ -68,11 +68,8 @@ _PUBLIC_HEADS = frozenset(
 )
 # a role in lower case right before a name (`veteran coach Moses Kiprono`, `said club
 # captain Ann Lee`), which "the coach said" later points back to
-# (a role held before or beside another's, or a verb: `former coach`, `assistant coach`,
-# `hired to coach`)
-_NOT_HOLDING = frozenset(
-    "former ex then late vice deputy assistant associate rival fellow opposing to".split()
-)
+# (a role held before or beside another's, or a verb: `former coach`, `hired to coach`)
+_NOT_HOLDING = frozenset("former ex then late rival fellow opposing to".split())
 _LOWER = "~"  # marks a title written in lower case, which only one person may hold
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
@@ -152,7 +149,8 @@ class Antecedents(Narration):
                     if lower and lower[2] in _TITLES and (
                         not lower[1] or lower[1][:-1] not in _NOT_HOLDING
                     ):
-                        titles = _LOWER + lower[2]
+                        rank = lower[1] if lower[1] and lower[1][:-1] in RANKS else ""
+                        titles = _LOWER + rank + lower[2]
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL:
@@ -323,10 +321,12 @@ class Antecedents(Narration):
         return cands[i - 1 if i else 0][1]
 
     def _aged(self, age: int, pos: int) -> str | None:
-        """The person the text gives ``age`` last before ``pos`` ("Kwame Asante, 24,",
-        "Asante, 24, said"), named within a few words of the age."""
+        """The person the text gives ``age`` last before ``pos``, within a pronoun's
+        reach, named within a few words of the age."""
         since = max(0, pos - _PRONOUN_REACH)  # (a bounded look-back: linear in the text)
-        at = max(self.text.rfind(f", {age},", since, pos), self.text.rfind(f", {age} ", since, pos))
+        # ("Kwame Asante, 24,", "Kwame Asante (24)", "aged 24", "who is 24")
+        forms = re.compile(rf"(?:, {age}[,) ]| \({age}\)|\baged {age}\b|\bwho is {age}\b)")
+        at = max((m.start() for m in forms.finditer(self.text, since, pos)), default=-1)
         if at < 0:
             return None
         if self._persons is None:
@@ -340,7 +340,7 @@ class Antecedents(Narration):
     def _namesake(self, name: str, pronoun: str, pos: int) -> str | None:
         """Another person of ``name``'s surname whom ``pronoun`` may stand for (Ilse
         Varga for "she" where the name resolved to Peter Varga)."""
-        if " " not in name:
+        if " " not in name or not pronoun:
             return None
         other = self._lookup(name.rsplit(" ", 1)[-1], pos, MALE if pronoun == "he" else FEMALE)
         return other if other and other != name and self._may_be(other, pronoun) else None
@@ -351,7 +351,10 @@ class Antecedents(Narration):
         return self._lookup(token, pos, gender)
 
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
-        if pronoun in ("he", "she"):
+        """The person (or body) ``pronoun`` stands for at ``pos``; the pronoun ``""`` is
+        a person of either sex ("the 24-year-old", "the Serb"): only one the narration
+        made its subject, or who spoke, will do for it."""
+        if pronoun in ("he", "she", ""):
             if self._persons is None:
                 self._build_persons()
             assert self._persons is not None
@@ -383,6 +386,8 @@ class Antecedents(Narration):
                 # no other subject: the quotation names its own speaker in full ("...
                 # but it's not Tom Becker," he says of himself)
                 return spoken_of, PERSON
+            if not pronoun:
+                return None  # (either sex: no nearest name will do)
             # "she" is not the man named last: people whose given name says otherwise
             # are passed over (a few, within the pronoun's reach)
             while i >= 0 and pos - persons[i][0] <= _PRONOUN_REACH and not self._may_be(
@@ -476,7 +481,7 @@ class Antecedents(Narration):
         quotation itself speaks of that person by surname ("Cruz is our best debater,"
         he said: Becker is who is spoken of, not who speaks), unless ``quoted`` is False."""
         known = self._gender(name)
-        if known is not None and known != (MALE if pronoun == "he" else FEMALE):
+        if known is not None and pronoun and known != (MALE if pronoun == "he" else FEMALE):
             return False  # ("Ms. Lee" is not "he")
         if " " not in name or not quoted:
             return True
@@ -537,7 +542,9 @@ class Antecedents(Narration):
         self._persons.insert(i, (pos, name))
         self._person_offsets.insert(i, pos)
 
-    def _role_antecedent(self, title: str, pos: int) -> tuple[str, str] | None:
+    def _role_antecedent(self, title: str, pos: int, rank: str = "") -> tuple[str, str] | None:
+        """The person given ``title`` before ``pos`` ("the senator", "the coach"); ``rank``
+        the word before a role in lower case that makes it another ("deputy" mayor)."""
         if self._titled is None:
             if self._unresolved is None:
                 self._build_registry()
@@ -545,18 +552,22 @@ class Antecedents(Narration):
             self._titled = [
                 (off, self._lookup(n, off) or n, t) for off, n, t in self._unresolved[2]
             ]
+        # (the titled names within reach: the list is in text order)
+        near = self._titled[
+            bisect_left(self._titled, pos - _PRONOUN_REACH * 2, key=_offset):
+            bisect_left(self._titled, pos, key=_offset)
+        ]
         holders = {
-            name for off, name, titles in self._titled
-            if off < pos and pos - off <= _PRONOUN_REACH * 2 and any(
+            name for _off, name, titles in near
+            if titles[:1] != _LOWER and any(
                 title == t or title in TITLE_REFERENCES.get(t, ()) for t in titles.split()
             )
         }  # (`Sen. Ann Lee … the senator said`: Lee)
-        # a role in lower case (`coach Moses Kiprono`) only where one person holds it
-        # (`Celtics coach Joe Mazzulla … Heat coach Erik Spoelstra`: either)
-        lower = {
-            name for off, name, titles in self._titled
-            if off < pos and pos - off <= _PRONOUN_REACH * 2 and titles == _LOWER + title
-        }
+        # a role in lower case (`coach Moses Kiprono`, `deputy mayor Tom Harris`) only
+        # where one person holds it (`Celtics coach Joe Mazzulla … Heat coach Erik
+        # Spoelstra`: either)
+        wanted = f"{_LOWER}{rank} {title}" if rank else _LOWER + title
+        lower = {name for _off, name, titles in near if titles == wanted}
         if len(lower) == 1:
             holders |= lower
         if not holders:

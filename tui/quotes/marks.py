@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from itertools import chain, repeat
 
 from tui.corpus.document import Document
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import FUNCTION_WORDS
 from tui.nlp.name_runs import UPPER
 from tui.quotes.cues import _VERB_WORDS
@@ -501,8 +502,8 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
 
 
 def is_nickname(text: str, span: QuoteSpan) -> bool:
-    """One capitalised word in marks between a given name and a surname: `Margaret
-    "Peg" Doolan` (the name finders take the three as one name)."""
+    """One capitalised word in marks between a given name and a capitalised word:
+    `Margaret "Peg" Doolan` (the name finders take the three as one name)."""
     close = span.close_mark
     return (
         close > 0
@@ -512,7 +513,7 @@ def is_nickname(text: str, span: QuoteSpan) -> bool:
         and text[span.open_mark - 1 : span.open_mark] == " "
         and text[span.open_mark - 2 : span.open_mark - 1].isalpha()
         and _NAME_AFTER_RE.match(text, close + 1) is not None
-        and text[max(0, span.open_mark - 30) : span.open_mark].split()[-1][:1].isupper()
+        and is_given_name(text[max(0, span.open_mark - 30) : span.open_mark].split()[-1])
     )
 
 

@@ -65,14 +65,21 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     if "s " in run:
         # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
         for i in range(len(raw) - 2, -1, -1):
-            if raw[i].endswith(("'s", "’s")) and not inside_a_name(raw[i], raw):
+            if raw[i].endswith(("'s", "’s")) and not inside_a_name(
+                raw[i], raw[i - 1] if i else None, raw[i + 1]
+            ):
                 raw = raw[i + 1 :]
                 break
     # (_strip_possessive and _key inline, and the possessive's strip only where one is:
     # this runs for every run the cache has not seen, a hundred thousand per 10,000
     # articles)
     tokens = (
-        [t[:-2] if t.endswith(_POSSESSIVE_ENDS) and not inside_a_name(t, raw) else t for t in raw]
+        [
+            t[:-2] if t.endswith(_POSSESSIVE_ENDS) and not inside_a_name(
+                t, raw[i - 1] if i else None, raw[i + 1] if i + 1 < len(raw) else None
+            ) else t
+            for i, t in enumerate(raw)
+        ]
         if "'s" in run or "’s" in run
         else raw
     )

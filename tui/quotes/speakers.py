@@ -37,6 +37,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PLACE_WORDS,
     POST_NOMINALS,
+    RANKS,
     SENTENCE_OPENERS,
 )
 from tui.nlp.places import fold, load_gazetteer
@@ -727,23 +728,29 @@ class SpeakerResolver(Antecedents):
             return described.gender
         return super()._gender(name)
 
-    def _labelled(self, label: str, pos: int) -> str | None:
-        """The person the text last gave ``label`` (a nationality or a party) before
-        ``pos``, within a pronoun's reach: "Tom Baker, a Republican," or "Republican Tom
-        Baker"."""
+    def _labelled(self, label: str, pos: int) -> tuple[str, str] | None:
+        """Who "the <label>" (a nationality or a party) is at ``pos``: the one person the
+        text gave that label within a pronoun's reach ("Tom Baker, a Republican,",
+        "Briton Jack Draper"); of several, the one the narration is about; with none, the
+        person the narration is about ("Novak Djokovic … the Serb said"), never the
+        label itself."""
         since = max(0, pos - _PRONOUN_REACH)
-        best: tuple[int, str] | None = None
+        window = self.text[since:pos]
+        labelled: set[str] = set()
         for pattern in (
-            rf"({_RUN}),? (?:a|an|the) (?i:{re.escape(label)})\b",
-            rf"\b{re.escape(label)} ({_RUN})",
+            rf"({_RUN}),? (?:a|an|the) (?:[a-z-]+ )?(?i:{re.escape(label)})\b",
+            rf"\b{re.escape(label)} (?:[a-z]+ )?({_RUN})",
         ):
-            for m in re.finditer(pattern, self.text[since:pos]):
-                if best is None or m.start(1) > best[0]:
-                    best = (m.start(1), m.group(1))
-        if best is None:
-            return None
-        found = self._from_run(best[1], since + best[0], the=False)
-        return found[0] if found and found[1] == PERSON else None
+            for m in re.finditer(pattern, window):
+                found = self._from_run(m.group(1), since + m.start(1), the=False)
+                if found and found[1] == PERSON:
+                    labelled.add(found[0])
+        if len(labelled) == 1:
+            return next(iter(labelled)), PERSON
+        about = self._pronoun("", pos)
+        if about is not None and (not labelled or about[0] in labelled):
+            return about
+        return None
 
     def _described_before(self, noun: str) -> tuple[str, str] | None:
         """The one description of this document so far whose head is ``noun``; none if
@@ -821,7 +828,7 @@ class SpeakerResolver(Antecedents):
             # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"), else
             # who the narration is about
             aged = self._aged(int(last_word.split("-", 1)[0]), pos)
-            return (aged, PERSON) if aged else None
+            return (aged, PERSON) if aged else self._pronoun("", pos)
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
         # that get this far end in a name)
         if "a" <= last_word[0] <= "z":
@@ -830,8 +837,10 @@ class SpeakerResolver(Antecedents):
                 # `the minister said`: the person given that title earlier; else the one
                 # a description gave that noun (`a spokesperson for Northline … the
                 # spokesperson said`)
-                return self._role_antecedent(m.group(1), pos) or self._described_before(
-                    m.group(1)
+                words = m.group(0).split()
+                rank = words[-2] if len(words) > 2 and words[-2] in RANKS else ""
+                return self._role_antecedent(m.group(1), pos, rank) or (
+                    self._described_before(m.group(1))
                 )
             m = _PLACED_ROLE_END_RE.search(s)
             if m and _placed_role(m.group(2), m.group(1)):
@@ -872,11 +881,8 @@ class SpeakerResolver(Antecedents):
         run = m.group(1)
         head = s[: m.start(1)]
         if head.endswith("the ") and _points_back(run):
-            # `the Dane said`, `the Republican said`: the one the text gave that label
-            # ("Rep. Tom Baker, a Republican", "Briton Jack Draper"), if it did
-            labelled = self._labelled(run, pos)
-            if labelled:
-                return labelled, PERSON
+            # `the Serb said`, `the Republican said`: someone named, not a name
+            return self._labelled(run, pos)
         if whole and (
             _AFTER_PREPOSITION_RE.search(head, max(0, len(head) - 14))
             or _AFTER_PLACE_RE.search(head, max(0, len(head) - 60))
