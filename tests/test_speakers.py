@@ -1205,6 +1205,9 @@ def test_a_noun_that_may_point_to_several_picks_no_guess(text: str) -> None:
         ('Its head, Ramon dela Cruz, said the district had "turned the corner."',
          "Ramon dela Cruz"),
         ('Jun Ladera, a fisherman, said: "The sea is empty."', "Jun Ladera"),
+        # the person of a body in a place, not the place
+        ('Analyst Miriam Feldstein-Ruiz of Wheat First Securities in Richmond, Va., said '
+         'the closing was "part of a shakeout."', "Miriam Feldstein-Ruiz"),
         # a role in lower case, then the name, set off by commas after the subject
         ('Its convenor, retired architect Phillip Nguyen, said: "We will not stop."',
          "Phillip Nguyen"),

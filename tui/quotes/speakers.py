@@ -40,6 +40,7 @@ from tui.nlp.lexicon import (
     RANKS,
     SENTENCE_OPENERS,
 )
+from tui.nlp.name_runs import UPPER
 from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
@@ -124,6 +125,10 @@ _UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _THE_END_RE = re.compile(r"\b[Tt]he\s+$")
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-old")
+# a person, the body they are of, and where it is: `Ann Lee of Acme Securities in`
+_OF_BODY_IN_RE = re.compile(
+    rf"(?={UPPER})(?<!\S)({_RUN}),?\s+(?:of|at|with|from)\s+(?:the\s+)?{_RUN},?\s+in\s+$"
+)
 # a role in lower case, then a name: an appositive's words (`retired architect Ann Lee`)
 _ROLE_NAME_RE = re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}})({_RUN})")
 _PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|to)\s+$")
@@ -891,6 +896,12 @@ class SpeakerResolver(Antecedents):
             # in the appositive, after the name it describes
             found = self._apposed_head(left, pos)
             if found:
+                return found
+        if head.endswith(" in ") and (placed := _OF_BODY_IN_RE.search(head)):
+            # `Ann Lee of Wheat First Securities in Richmond, Va., said`: the person, not
+            # where the body is
+            found = self._from_run(placed.group(1), pos, the=False)
+            if found and found[1] == PERSON:
                 return found
         of_tail = _of_tail(head)
         if of_tail:
