@@ -1228,7 +1228,7 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name() -> None:
     )
     # (as the index does: speakers are spelled as the sidebar's people)
     found = speakers(text, extract_entities([make_document("t", "t.md", text, {})]))
-    assert found == {"We tell them: just start": "Margaret Peg Doolan"}, found
+    assert found == {"We tell them: just start": "Margaret Doolan"}, found
 
 
 def test_a_quotation_after_a_name_suffix_goes_on_with_its_speaker() -> None:

@@ -195,11 +195,16 @@ def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
     joiners: list[str] = []
     prev = 0
     for m in _TOKEN_RE.finditer(run):
-        tokens.append((m.start(), m.end(), m.group()))
         joiner = " ".join(run[prev : m.start()].split()).lower()
-        # (a nickname's quotation marks join the words around it: `Margaret "Peg" Doolan`;
-        # the miner keeps them only after a given name, see nickname_cut)
-        joiners.append("" if joiner in _NICKNAME_MARKS else joiner)
+        if joiner in _NICKNAME_MARKS and tokens and joiners[-1] in _NICKNAME_MARKS:
+            # a nickname in quotation marks (`Margaret "Peg" Doolan`; the miner keeps one
+            # only after a given name, see nickname_cut) is no word of the name: the
+            # person is Margaret Doolan, the span the whole
+            tokens.pop()
+            joiners.pop()
+            joiner = ""
+        tokens.append((m.start(), m.end(), m.group()))
+        joiners.append(joiner)
         prev = m.end()
     return tokens, joiners
 
