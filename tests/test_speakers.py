@@ -1257,3 +1257,19 @@ def test_the_company_is_the_business_not_the_public_body_named_since() -> None:
 
 def test_a_bracket_after_a_name_suffix_ends_no_sentence() -> None:
     assert speaker('"This is a dark day," Sen. Tom Lee Jr. (R-Ohio) said.') == "Tom Lee Jr."
+
+
+def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None:
+    """Old wire copy writes ``…'' for quotation marks: a nickname in them is part of a
+    name, and a quotation opening after "Jr." opens a sentence of its own."""
+    text = (
+        "Title\n\n``We simply cannot compete,'' said chairman J. Preston Calloway Jr. "
+        "``This is the hardest decision.''\n\nRoy ``Buddy'' Sizemore, president of the "
+        "local, objected. ``They waited until the last minute,'' Sizemore said.\n"
+    )
+    found = speakers(text, extract_entities([make_document("t", "t.md", text, {})]))
+    assert found == {
+        "We simply cannot compete": "J. Preston Calloway Jr.",
+        "This is the hardest decision.": "J. Preston Calloway Jr.",
+        "They waited until the last minute": "Roy Sizemore",
+    }, found

@@ -98,8 +98,8 @@ _BEFORE_NUMBER = frozenset("no nos vol fig pp art".split())
 # pattern whose first item is a class lets the scanner skip to candidate stops; one
 # that opens with a repeat is tried at every position, two and a half times slower.)
 _END = re.compile(r"([.!?…][.!?…]*)([\"'”’»)\]]*)(?=[ \t]+[^a-z\s])")
-_OPENERS = "\"'“‘«([¿¡"
-_QUOTE_OPENERS = "\"'“‘«"
+_OPENERS = "\"'“‘«([¿¡`"
+_QUOTE_OPENERS = "\"'“‘«`"
 
 
 def _previous_word(text: str, dot: int, floor: int) -> str:

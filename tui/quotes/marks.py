@@ -507,8 +507,8 @@ def is_nickname(text: str, span: QuoteSpan) -> bool:
     close = span.close_mark
     return (
         close > 0
-        and close == span.end
-        and span.open_mark == span.start - 1
+        and 0 <= close - span.end <= 1  # (a mark of one character, or ``…'')
+        and 1 <= span.start - span.open_mark <= 2
         and _NICKNAME_RE.fullmatch(text, span.start, span.end) is not None
         and text[span.open_mark - 1 : span.open_mark] == " "
         and text[span.open_mark - 2 : span.open_mark - 1].isalpha()
