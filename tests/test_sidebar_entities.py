@@ -742,13 +742,15 @@ def test_honorifics_and_roles_of_news_beyond_the_united_states_are_no_part_of_na
     and court reports put before a name at a sentence's start, are titles: the person
     is the name after them, one entity with its short forms."""
     kinds = typed(entities(
-        "Title\n\nDatuk Seri Hishamuddin Rahim arrived on Monday. Hishamuddin spoke first."
+        "Title\n\nHomeowner Tasha Brannigan woke at 3 a.m.\n\n"
+        "Datuk Seri Hishamuddin Rahim arrived on Monday. Hishamuddin spoke first."
         "\n\nAlhaji Musa Danjuma spoke next. Danjuma said little.\n\nShri R. Ashwath Gowda "
         "addressed the rally.\n\nLabour TD Niamh Corrigan asked a question.\n\nGoaltender "
         "Curtis Vandermeer made 31 saves. Vandermeer was calm.\n\nProsecutor Angela Siu "
         "spoke for an hour.\n"
     ))
-    for person in ("Hishamuddin Rahim", "Musa Danjuma", "R. Ashwath Gowda", "Niamh Corrigan",
+    for person in ("Tasha Brannigan", "Hishamuddin Rahim", "Musa Danjuma", "R. Ashwath Gowda",
+                   "Niamh Corrigan",
                    "Curtis Vandermeer", "Angela Siu"):
         assert kinds.get(person) == "PERSON", (person, kinds)
     assert not any(

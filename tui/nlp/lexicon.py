@@ -283,7 +283,8 @@ PERSON_ROLES = frozenset(
     businesswoman billionaire entrepreneur rapper musician filmmaker
     goaltender goalie defenceman defenseman fullback halfback ruckman skipper
     spinner paceman wicketkeeper jockey farmer nurse prosecutor selector
-    convenor convener
+    convenor convener homeowner neighbor neighbour resident commuter motorist bystander
+    survivor shopper retiree
     """.split()
 )
 # Offices and roles news writing puts before a name ("County Recorder Ann Lee", "Labour
