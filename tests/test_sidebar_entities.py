@@ -840,6 +840,15 @@ def test_a_nickname_between_given_name_and_surname_makes_one_person() -> None:
          {"King's Speech", "Women's Aid", "People's Vote"}, {"Speech", "Aid", "Vote"}),
         ("Larry King's CNN show and Billie Jean King's Wimbledon titles came up.",
          {"CNN", "Wimbledon"}, {"Larry King's CNN"}),
+        ("The Women's FA Cup ended. The Young Women's Christian Association met.",
+         {"Women's FA Cup", "Young Women's Christian Association"}, {"Women", "Young Women"}),
+        # a nickname after a given name the name list lacks is still a nickname
+        ('Saúl "Canelo" Álvarez beat Jaime Munguía.', {"Saúl Álvarez"}, {"Saúl"}),
+        # a model's number after a brand is no price
+        ("He drove an Audi R8. Nigeria N14.2bn went to roads.", {"Audi R8", "Nigeria"},
+         {"Nigeria N14"}),
+        ("The 2023 B.C. and Alberta wildfires burned.", {"British Columbia", "Alberta"},
+         set()),
         ("The Court of King's Bench sat.", {"Court of King's Bench"}, {"Bench"}),
         # a word in quotation marks after a word no given name is no nickname
         ('The Ohio "Heartbeat" Bill passed.', {"Ohio"}, {"Ohio Heartbeat Bill"}),

@@ -1153,9 +1153,6 @@ def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
         # a role held by one person in lower case; "former" holds it no more
         ('Coach Ann Lee took over, replacing former coach Tom Baker. "We start again," the '
          "coach said.", "Ann Lee"),
-        # a nationality no one was given: the one the narration is about, never the word
-        ('Novak Djokovic reached his 38th final on Friday. "I still love this," the Serb '
-         "said.", "Novak Djokovic"),
         # a rank makes another role: the deputy mayor is not the mayor
         ('Mayor Ann Lee and deputy mayor Tom Harris spoke. "We agree," the mayor said.',
          "Ann Lee"),
@@ -1163,6 +1160,8 @@ def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
          "said.", "Tom Harris"),
         ('Kwame Asante (24) won the 100 metres. "It was fast," the 24-year-old said.',
          "Kwame Asante"),
+        ('Veteran Tom Baker, 35, lost to 24-year-old Kyle Finch. "It felt easy," the '
+         "24-year-old said.", "Kyle Finch"),
         # an age: the one the text gave that age, not the one named last
         ('Kwame Asante, 24, scored twice. His teammate Tom Hale, 29, set up both. "It is '
          'not about me," the 24-year-old said.', "Kwame Asante"),
@@ -1175,6 +1174,12 @@ def test_a_noun_for_someone_named_points_back_to_them(text: str, expected: str) 
 @pytest.mark.parametrize(
     "text",
     [
+        # a nationality no one was given: no guess (a report quotes the loser as often
+        # as the winner), and never the word itself
+        'Jannik Sinner beat Carlos Alcaraz 6-4 6-4. "I was not good enough today," the '
+        "Spaniard said.",
+        # an age no one was given, where the narration's subject has another
+        'Veteran Tom Baker, 35, lost to Kyle Finch. "It felt easy," the 19-year-old said.',
         # a nationality given to two people, neither the narration's subject
         'Briton Jack Draper and Briton Cameron Norrie practised. Jannik Sinner watched. '
         '"I gave everything," the Briton said.',
@@ -1189,7 +1194,9 @@ def test_a_noun_for_someone_named_points_back_to_them(text: str, expected: str) 
 )
 def test_a_noun_that_may_point_to_several_picks_no_guess(text: str) -> None:
     last = list(speakers(text).values())[-1]
-    assert last not in ("Jannik Sinner", "Erik Spoelstra", "Briton"), last
+    assert last not in ("Jannik Sinner", "Erik Spoelstra", "Briton", "Spaniard", "Tom Baker"), (
+        last
+    )
     assert last is None or "Vancouver" not in last, last
 
 

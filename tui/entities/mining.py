@@ -120,14 +120,16 @@ _ERAS = frozenset(["BC", "B.C.", "BCE", "B.C.E.", "AD", "A.D.", "CE", "C.E."])
 # name takes ("300 BC and", "1200 BC was") or a sentence's opener ("250 B.C. The"); not
 # a noun ("the 2024 B.C. election") nor a name ("2022 BC Hydro", "B.C. Premier Eby").
 _ERA_FOLLOWERS = [
-    *"""the a an and or to by in on at when until till as was were is had has but with from of
+    *"""the a an to by in on at when until till as was were is had has but with from of
     for after before during""".split(),
     *"The A An He She It They In By At On When After Before But".split(),
 ]
 _AFTER_ERA_RE = re.compile(
-    r"(?:[ \t]*(?:$|[,;:)\]!?\n])|\.?[ \t]+(?:"
-    + "|".join(sorted(_ERA_FOLLOWERS, key=len, reverse=True))
-    + r")\b)",
+    r"(?:[ \t]*(?:$|[,;:)\]!?\n])"
+    # (a word of its own: not "by-election")
+    + r"|\.?[ \t]+(?:" + "|".join(sorted(_ERA_FOLLOWERS, key=len, reverse=True)) + r")(?=[ \t]|$)"
+    # ("and" not before a name: "the 2023 B.C. and Alberta wildfires")
+    + r"|\.?[ \t]+(?:and|or)[ \t]+(?![A-Z]))",
     re.MULTILINE,
 )
 _DETERMINERS = frozenset("the its their a an".split())
@@ -571,13 +573,17 @@ class _Miner:
             ):
                 continue  # ("Highway 16", "Local 1724": a label and its number)
             if '"' in run or "“" in run or "`" in run:
-                cut = nickname_cut(run)
+                cut = nickname_cut(run, self._is_place_word)
                 if cut > 0:
                     run = run[:cut]  # (`Ohio "Heartbeat" Bill`: Ohio, then a quotation)
                     re_ = rs + cut
             last = run.rfind(" ") + 1
-            if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last):
-                run = run[: last - 1]  # ("Malaysia RM5 million": the place, then a price)
+            if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last) and (
+                run[last] not in "NR" or self._is_place_word(run[: last - 1])
+            ):
+                # ("Malaysia RM5 million", "Nigeria N14bn": the place, then a price; not
+                # a model's number, "Audi R8", "Nokia N95")
+                run = run[: last - 1]
                 re_ = rs + len(run)
             if rs < district_end:
                 continue
@@ -671,6 +677,9 @@ class _Miner:
                 buckets[fid].append(s)
             if defines is not None and startswith(DEFINITION_STARTS, re_):
                 self._definition(text, re_, end, defines, buckets)
+
+    def _is_place_word(self, words: str) -> bool:
+        return self.analyser.gaz.place(fold(words)) is not None
 
     def _modifying(self, text: str, hyphen: int, fid: int) -> bool:
         """Whether the place of form ``fid`` opens a hyphenated modifier ("a Lisbon-based

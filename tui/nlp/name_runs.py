@@ -5,6 +5,7 @@ and joiners, and the cuts that keep a page-long run to name-sized pieces before 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.nlp.given_names import is_given_name
@@ -177,15 +178,26 @@ _Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of",
 _NICKNAME_MARKS = frozenset(['"', "“", "”", "``", "''"])
 
 
-def nickname_cut(run: str) -> int:
+def nickname_cut(run: str, is_place: Callable[[str], bool]) -> int:
     """Where a run must end before a word in quotation marks that is no nickname: after
-    a word other than a given name (`Ohio "Heartbeat" Bill`); -1 where it need not."""
+    an acronym, a place or a head noun (`Ohio "Heartbeat" Bill`, `CNN "Newsroom"`), not
+    after a given name, known or not (`Saúl "Canelo" Álvarez`); -1 where it need not."""
     quote = min((q for q in (run.find(' "'), run.find(" “"), run.find(" ``")) if q >= 0),
                 default=-1)
     if quote < 0:
         return -1
-    given = run[run.rfind(" ", 0, quote) + 1 : quote]
-    return -1 if is_given_name(given) else quote
+    word = run[run.rfind(" ", 0, quote) + 1 : quote]
+    return -1 if may_own_a_nickname(word, is_place) else quote
+
+
+def may_own_a_nickname(word: str, is_place: Callable[[str], bool]) -> bool:
+    """Whether ``word`` may be the given name before a nickname in quotation marks: a
+    given name ("George", a town too), or a capitalised word no acronym, place or head
+    noun ("Saúl", "Kwame", which the list of given names may lack)."""
+    return is_given_name(word) or (
+        word[:1].isupper() and not word.isupper() and not is_place(word)
+        and _fold_word(word) not in HEAD_WORDS
+    )
 
 
 def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
@@ -217,21 +229,24 @@ def _fold_letters(text: str) -> str:
     return text.casefold() if text.isascii() else fold(text)
 
 
-def inside_a_name(possessive: str, before: str | None, after: str | None) -> bool:
+def inside_a_name(possessive: str, before: str | None, rest: Sequence[str]) -> bool:
     """Whether a word ending in "'s" or "s'" is part of the name it is in ("People's"
-    of "People's Liberation Army", "Workers'" of "Workers' Party", "King's Speech"), not
-    an owner: a collective owner ("people", "women", "king"), not a surname ("Larry
-    King's", "Burger King's": a capitalised word just ``before`` a king or a queen), and
-    not what owns the next name (``after``: a given name, an article or an acronym,
-    "Queen's Brian May", "Stephen King's The Shining", "Larry King's CNN show")."""
+    of "People's Liberation Army", "Workers'" of "Workers' Party", "Women's FA Cup"),
+    not an owner: a collective owner ("people", "women", "king"), not a surname
+    ("Larry King's", "Burger King's": a capitalised word just ``before`` a king or a
+    queen), and not what owns the name after it (the ``rest`` of the run: an article,
+    or a given name and no head noun, "Stephen King's The Shining", "Queen's Brian May";
+    not "Young Women's Christian Association")."""
     owner = (possessive[:-2] if possessive.endswith(("'s", "’s")) else possessive[:-1]).casefold()
     if owner not in NAMED_POSSESSORS:
         return False
     if before is not None and owner in ("king", "queen"):
         return False
-    return not after or not (
-        is_given_name(after) or after in ("The", "A", "An") or is_acronym(after)
-    )
+    if not rest:
+        return True
+    if rest[0] in ("The", "A", "An"):
+        return False
+    return not is_given_name(rest[0]) or any(_fold_word(w) in HEAD_WORDS for w in rest)
 
 
 def _fold_word(token: str) -> str:

@@ -275,7 +275,7 @@ class Analyser:
         owner = run[run.rfind(" ", 0, m.start()) + 1 : m.end()] if m else ""
         if m and "-" not in owner and not (
             m.end() < len(run) and inside_a_name(
-                owner, _word_before(run, m.start()), run[m.end() + 1 :].split(" ", 1)[0]
+                owner, _word_before(run, m.start()), run[m.end() + 1 :].split(" ")
             )
         ):
             left = self._analyse_run(run[: m.start()], initial, after_the)
@@ -356,7 +356,8 @@ class Analyser:
                 continue
             m = POSSESSIVE.search(tok)
             if m and n + 1 < len(tokens) and not joiners[n + 1] and inside_a_name(
-                tok, tokens[n - 1][2] if n and not joiner else None, tokens[n + 1][2]
+                tok, tokens[n - 1][2] if n and not joiner else None,
+                [t for _s, _e, t in tokens[n + 1 :]],
             ):
                 m = None  # ("People's" of "the People's Liberation Army")
             if m and len(tok) - len(m.group()) >= 1:

@@ -23,6 +23,7 @@ from tui.quotes.cues import (
     _ORG_TAIL_RE,
     _PARTICLES,
     _PRONOUN_REACH,
+    _RUN,
     _RUN_CHAR_RE,
     _SAID_PRONOUN_RE,
     _SHORT_TITLE_RE,
@@ -324,9 +325,15 @@ class Antecedents(Narration):
         """The person the text gives ``age`` last before ``pos``, within a pronoun's
         reach, named within a few words of the age."""
         since = max(0, pos - _PRONOUN_REACH)  # (a bounded look-back: linear in the text)
-        # ("Kwame Asante, 24,", "Kwame Asante (24)", "aged 24", "who is 24")
-        forms = re.compile(rf"(?:, {age}[,) ]| \({age}\)|\baged {age}\b|\bwho is {age}\b)")
+        # ("Kwame Asante, 24,", "Kwame Asante (24)", "Asante, who is 24"; or before the
+        # name: "24-year-old Kyle Finch")
+        before = re.compile(rf"\b{age}-year-old (?:[a-z]+ )?({_RUN})")
+        ahead = max(before.finditer(self.text, since, pos), key=lambda m: m.start(), default=None)
+        forms = re.compile(rf"(?:, {age}[,) ]| \({age}\)|, who is {age}\b)")
         at = max((m.start() for m in forms.finditer(self.text, since, pos)), default=-1)
+        if ahead is not None and ahead.start() > at:
+            kind, name, _key_, _titles = _run_kind(ahead.group(1))
+            return name if kind == _FULL else None
         if at < 0:
             return None
         if self._persons is None:

@@ -66,7 +66,7 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
         for i in range(len(raw) - 2, -1, -1):
             if raw[i].endswith(("'s", "’s")) and not inside_a_name(
-                raw[i], raw[i - 1] if i else None, raw[i + 1]
+                raw[i], raw[i - 1] if i else None, raw[i + 1 :]
             ):
                 raw = raw[i + 1 :]
                 break
@@ -76,7 +76,7 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     tokens = (
         [
             t[:-2] if t.endswith(_POSSESSIVE_ENDS) and not inside_a_name(
-                t, raw[i - 1] if i else None, raw[i + 1] if i + 1 < len(raw) else None
+                t, raw[i - 1] if i else None, raw[i + 1 :]
             ) else t
             for i, t in enumerate(raw)
         ]

@@ -736,9 +736,8 @@ class SpeakerResolver(Antecedents):
     def _labelled(self, label: str, pos: int) -> tuple[str, str] | None:
         """Who "the <label>" (a nationality or a party) is at ``pos``: the one person the
         text gave that label within a pronoun's reach ("Tom Baker, a Republican,",
-        "Briton Jack Draper"); of several, the one the narration is about; with none, the
-        person the narration is about ("Novak Djokovic … the Serb said"), never the
-        label itself."""
+        "Briton Jack Draper"); of several, the one the narration is about; else no one
+        (a report quotes the loser as often as the winner), and never the label itself."""
         since = max(0, pos - _PRONOUN_REACH)
         window = self.text[since:pos]
         labelled: set[str] = set()
@@ -752,9 +751,10 @@ class SpeakerResolver(Antecedents):
                     labelled.add(found[0])
         if len(labelled) == 1:
             return next(iter(labelled)), PERSON
-        about = self._pronoun("", pos)
-        if about is not None and (not labelled or about[0] in labelled):
-            return about
+        if labelled:
+            about = self._pronoun("", pos)
+            if about is not None and about[0] in labelled:
+                return about
         return None
 
     def _described_before(self, noun: str) -> tuple[str, str] | None:
@@ -833,7 +833,7 @@ class SpeakerResolver(Antecedents):
             # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"), else
             # who the narration is about
             aged = self._aged(int(last_word.split("-", 1)[0]), pos)
-            return (aged, PERSON) if aged else self._pronoun("", pos)
+            return (aged, PERSON) if aged else None
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
         # that get this far end in a name)
         if "a" <= last_word[0] <= "z":
