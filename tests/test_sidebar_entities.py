@@ -844,9 +844,12 @@ def test_a_nickname_between_given_name_and_surname_makes_one_person() -> None:
          {"Women's FA Cup", "Young Women's Christian Association"}, {"Women", "Young Women"}),
         # a nickname after a given name the name list lacks is still a nickname
         ('Saúl "Canelo" Álvarez beat Jaime Munguía.', {"Saúl Álvarez"}, {"Saúl"}),
-        # a model's number after a brand is no price
-        ("He drove an Audi R8. Nigeria N14.2bn went to roads.", {"Audi R8", "Nigeria"},
-         {"Nigeria N14"}),
+        # a model's number after a brand is no price; an amount after a name is
+        ("He drove an Audi R8. Nigeria N14.2bn went to roads. The Eskom R20bn bailout "
+         "passed.", {"Audi R8", "Nigeria", "Eskom"}, {"Nigeria N14", "Eskom R20bn"}),
+        # a quoted word after a word that is no given name is no nickname
+        ('She saw the Taylor Swift "Eras" Tour.', {"Taylor Swift"}, {"Taylor Swift Tour"}),
+        ("Rome grew between 753 BC and AD 476.", {"Rome"}, {"British Columbia", "AD"}),
         ("The 2023 B.C. and Alberta wildfires burned.", {"British Columbia", "Alberta"},
          set()),
         ("The Court of King's Bench sat.", {"Court of King's Bench"}, {"Bench"}),

@@ -1162,6 +1162,11 @@ def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
          "Kwame Asante"),
         ('Veteran Tom Baker, 35, lost to 24-year-old Kyle Finch. "It felt easy," the '
          "24-year-old said.", "Kyle Finch"),
+        ('Ann Lee, a 24-year-old nurse, was hurt. "I was lucky," the 24-year-old said.',
+         "Ann Lee"),
+        ('Emma Hart, aged 31, was jailed. "I am sorry," the 31-year-old said.', "Emma Hart"),
+        ('Kyle Finch, 24, scored twice. The 24-year-old Arsenal forward was later replaced. '
+         '"I felt great," the 24-year-old said.', "Kyle Finch"),
         # an age: the one the text gave that age, not the one named last
         ('Kwame Asante, 24, scored twice. His teammate Tom Hale, 29, set up both. "It is '
          'not about me," the 24-year-old said.', "Kwame Asante"),

@@ -112,6 +112,11 @@ _SKIP = frozenset(
 # "KSh 2,000", "N14.2bn", "the R350 grant"): a price, not a name. (Irish and South
 # African road numbers, "N7", "R445", go with them: no body's name either.)
 _CURRENCY_AMOUNT = re.compile(r"(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk|N|R)[ \t]?\d")
+# A lone N or R amount with a scale, a decimal or thousands ("R20bn", "N5.2 trillion").
+_SCALED_AMOUNT = re.compile(
+    r"[NR]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k|[ \t](?:million|billion|trillion|crore|lakh))\b"
+    r"|[NR]\d{1,3}(?:,\d{3})+|[NR]\d+\.\d"
+)
 # A time before a zone that is also a paper's name ("8 p.m. ET", where "told ET" is one).
 _AFTER_TIME_RE = re.compile(r"(?:\d|[ap]\.?m\.?)[ \t]+\Z")
 # Eras written after a year ("300 BC", "250 B.C.", "AD 79" aside): no province, no body.
@@ -129,7 +134,7 @@ _AFTER_ERA_RE = re.compile(
     # (a word of its own: not "by-election")
     + r"|\.?[ \t]+(?:" + "|".join(sorted(_ERA_FOLLOWERS, key=len, reverse=True)) + r")(?=[ \t]|$)"
     # ("and" not before a name: "the 2023 B.C. and Alberta wildfires")
-    + r"|\.?[ \t]+(?:and|or)[ \t]+(?![A-Z]))",
+    + r"|\.?[ \t]+(?:and|or)[ \t]+(?:(?![A-Z])|(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b))",
     re.MULTILINE,
 )
 _DETERMINERS = frozenset("the its their a an".split())
@@ -573,16 +578,17 @@ class _Miner:
             ):
                 continue  # ("Highway 16", "Local 1724": a label and its number)
             if '"' in run or "“" in run or "`" in run:
-                cut = nickname_cut(run, self._is_place_word)
+                cut = nickname_cut(run)
                 if cut > 0:
                     run = run[:cut]  # (`Ohio "Heartbeat" Bill`: Ohio, then a quotation)
                     re_ = rs + cut
             last = run.rfind(" ") + 1
             if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last) and (
-                run[last] not in "NR" or self._is_place_word(run[: last - 1])
+                run[last] not in "NR" or _SCALED_AMOUNT.match(text, rs + last)
+                or self._is_place_word(run[: last - 1])
             ):
-                # ("Malaysia RM5 million", "Nigeria N14bn": the place, then a price; not
-                # a model's number, "Audi R8", "Nokia N95")
+                # ("Malaysia RM5 million", "Eskom R20bn", "Nigeria N14": a name, then a
+                # price; not a model's number, "Audi R8", "Nokia N95")
                 run = run[: last - 1]
                 re_ = rs + len(run)
             if rs < district_end:
@@ -603,8 +609,17 @@ class _Miner:
                 ):
                     if era == run:
                         continue
-                    rs += len(era) + 1  # ("250 B.C. The …": the era, then what follows)
-                    run = run[len(era) + 1 :]
+                    # ("250 B.C. The …", "753 BC and AD 476": the era, then what follows)
+                    cut = len(era) + 1
+                    for joiner in ("and ", "or "):
+                        if run.startswith(joiner, cut):
+                            cut += len(joiner)
+                    rs += cut
+                    run = run[cut:]
+                if run in ("AD", "A.D.") and text[re_ : re_ + 1] == " " and (
+                    text[re_ + 1 : re_ + 2].isdigit()
+                ):
+                    continue  # ("AD 476": the era before its year)
                 # (most runs have no slash in the 30 characters before: a search in
                 # place of a call)
                 if find("/", rs - 30 if rs - 30 > start else start, rs - 1) >= 0 and (

@@ -5,7 +5,7 @@ and joiners, and the cuts that keep a page-long run to name-sized pieces before 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.nlp.given_names import is_given_name
@@ -178,26 +178,23 @@ _Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of",
 _NICKNAME_MARKS = frozenset(['"', "“", "”", "``", "''"])
 
 
-def nickname_cut(run: str, is_place: Callable[[str], bool]) -> int:
+def nickname_cut(run: str) -> int:
     """Where a run must end before a word in quotation marks that is no nickname: after
-    an acronym, a place or a head noun (`Ohio "Heartbeat" Bill`, `CNN "Newsroom"`), not
-    after a given name, known or not (`Saúl "Canelo" Álvarez`); -1 where it need not."""
+    a word that is no given name (`Ohio "Heartbeat" Bill`, `CNN "Newsroom"`); -1 where it
+    need not (`Saúl "Canelo" Álvarez`)."""
     quote = min((q for q in (run.find(' "'), run.find(" “"), run.find(" ``")) if q >= 0),
                 default=-1)
     if quote < 0:
         return -1
     word = run[run.rfind(" ", 0, quote) + 1 : quote]
-    return -1 if may_own_a_nickname(word, is_place) else quote
+    return -1 if may_own_a_nickname(word) else quote
 
 
-def may_own_a_nickname(word: str, is_place: Callable[[str], bool]) -> bool:
+def may_own_a_nickname(word: str) -> bool:
     """Whether ``word`` may be the given name before a nickname in quotation marks: a
-    given name ("George", a town too), or a capitalised word no acronym, place or head
-    noun ("Saúl", "Kwame", which the list of given names may lack)."""
-    return is_given_name(word) or (
-        word[:1].isupper() and not word.isupper() and not is_place(word)
-        and _fold_word(word) not in HEAD_WORDS
-    )
+    given name, with its accents or without ("George", "Saúl"). (Any capitalised word
+    would make names of `the Taylor Swift "Eras" Tour` and `Biden "Sleepy" Joe`.)"""
+    return is_given_name(word) or (not word.isascii() and is_given_name(fold(word).title()))
 
 
 def run_tokens(run: str) -> tuple[list[_Token], list[str]]:

@@ -325,15 +325,19 @@ class Antecedents(Narration):
         """The person the text gives ``age`` last before ``pos``, within a pronoun's
         reach, named within a few words of the age."""
         since = max(0, pos - _PRONOUN_REACH)  # (a bounded look-back: linear in the text)
-        # ("Kwame Asante, 24,", "Kwame Asante (24)", "Asante, who is 24"; or before the
-        # name: "24-year-old Kyle Finch")
-        before = re.compile(rf"\b{age}-year-old (?:[a-z]+ )?({_RUN})")
-        ahead = max(before.finditer(self.text, since, pos), key=lambda m: m.start(), default=None)
-        forms = re.compile(rf"(?:, {age}[,) ]| \({age}\)|, who is {age}\b)")
+        # after the name: "Kwame Asante, 24,", "Kwame Asante (24)", "Asante, who is 24",
+        # "Ann Lee, a 24-year-old nurse", "Emma Hart, aged 31"; before it: "24-year-old
+        # Kyle Finch" (not "the 24-year-old Arsenal forward": no person's name)
+        forms = re.compile(
+            rf"(?:, {age}[,) ]| \({age}\)|, who is {age}\b|, an? {age}-year-old\b"
+            rf"|,? aged {age}\b)"
+        )
         at = max((m.start() for m in forms.finditer(self.text, since, pos)), default=-1)
-        if ahead is not None and ahead.start() > at:
+        before = re.compile(rf"\b{age}-year-old (?:[a-z]+ )?({_RUN})")
+        for ahead in reversed(list(before.finditer(self.text, max(since, at), pos))):
             kind, name, _key_, _titles = _run_kind(ahead.group(1))
-            return name if kind == _FULL else None
+            if kind == _FULL:
+                return name
         if at < 0:
             return None
         if self._persons is None:

@@ -50,7 +50,6 @@ from itertools import chain, repeat
 from tui.corpus.document import Document
 from tui.nlp.lexicon import FUNCTION_WORDS
 from tui.nlp.name_runs import UPPER, may_own_a_nickname
-from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.cues import _VERB_WORDS
 from tui.quotes.model import _WORD_RE, FULL, PARTIAL, SCARE, QuoteSpan, few_words
 
@@ -513,14 +512,8 @@ def is_nickname(text: str, span: QuoteSpan) -> bool:
         and text[span.open_mark - 1 : span.open_mark] == " "
         and text[span.open_mark - 2 : span.open_mark - 1].isalpha()
         and _NAME_AFTER_RE.match(text, close + 1) is not None
-        and may_own_a_nickname(
-            text[max(0, span.open_mark - 30) : span.open_mark].split()[-1], _is_place
-        )
+        and may_own_a_nickname(text[max(0, span.open_mark - 30) : span.open_mark].split()[-1])
     )
-
-
-def _is_place(word: str) -> bool:
-    return load_gazetteer().place(fold(word)) is not None
 
 
 def _modifies_a_noun(text: str, span: QuoteSpan) -> bool:
