@@ -569,7 +569,7 @@ class _Miner:
             space = run.find(" ")
             if 0 < space < 5 and run[:space] in _TIME_ZONES:
                 continue  # "10:42 AEST on Saturday": a time
-            if run[:2] in ("ET", "PT", "CT") and (len(run) == 2 or run[2:3] == " ") and (
+            if run[1:2] == "T" and run[0] in "EPC" and (len(run) == 2 or run[2] == " ") and (
                 _AFTER_TIME_RE.search(text, max(start, rs - 8), rs)
             ):
                 continue  # "8 p.m. ET": a time (where "told ET" names a paper)
@@ -603,10 +603,8 @@ class _Miner:
             before = text[rs - 1 : rs]
             tag_end = -1
             if before == " ":  # (a space comes before most runs: the tests that need one)
-                era = run.split(" ", 1)[0]
-                if era in _ERAS and text[rs - 2 : rs - 1].isdigit() and (
-                    _AFTER_ERA_RE.match(text, rs + len(era))
-                ):
+                era = run.split(" ", 1)[0] if text[rs - 2 : rs - 1].isdigit() else ""
+                if era in _ERAS and _AFTER_ERA_RE.match(text, rs + len(era)):
                     if era == run:
                         continue
                     # ("250 B.C. The …", "753 BC and AD 476": the era, then what follows)
@@ -616,7 +614,7 @@ class _Miner:
                             cut += len(joiner)
                     rs += cut
                     run = run[cut:]
-                if run in ("AD", "A.D.") and text[re_ : re_ + 1] == " " and (
+                if run[:1] == "A" and run in ("AD", "A.D.") and text[re_ : re_ + 1] == " " and (
                     text[re_ + 1 : re_ + 2].isdigit()
                 ):
                     continue  # ("AD 476": the era before its year)

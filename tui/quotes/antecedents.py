@@ -145,7 +145,9 @@ class Antecedents(Narration):
                     # `Sen. Ann Lee`: the registry's runs leave abbreviations out
                     abbreviated = _TITLE_BEFORE_RE.search(text, max(0, at - 8), at)
                     titles = abbreviated[1].casefold() if abbreviated else ""
-                if not titles and kind == _FULL and text[at - 1 : at] == " ":
+                if not titles and kind == _FULL and text[at - 2 : at - 1].islower() and (
+                    text[at - 1 : at] == " "
+                ):
                     lower = _LOWER_ROLE_BEFORE_RE.search(text, max(0, at - 40), at)
                     if lower and lower[2] in _TITLES and (
                         not lower[1] or lower[1][:-1] not in _NOT_HOLDING
