@@ -1158,6 +1158,11 @@ def test_a_dash_after_a_title_or_an_aside_credits_no_one(text: str) -> None:
          "Ann Lee"),
         ('The deputy mayor Tom Harris defended the budget. "It is fair," the deputy mayor '
          "said.", "Tom Harris"),
+        # ... and so does a capitalised one
+        ('Mayor Ann Lee and Deputy Mayor Tom Harris spoke. "We agree," the mayor said.',
+         "Ann Lee"),
+        ('Vice President Kamala Harris spoke after President Joe Biden. "We will win," the '
+         "vice president said.", "Kamala Harris"),
         ('Kwame Asante (24) won the 100 metres. "It was fast," the 24-year-old said.',
          "Kwame Asante"),
         ('Veteran Tom Baker, 35, lost to 24-year-old Kyle Finch. "It felt easy," the '

@@ -75,6 +75,18 @@ _LOWER = "~"  # marks a title written in lower case, which only one person may h
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
 
+def _holds(titles: list[str], title: str, rank: str) -> bool:
+    """Whether ``titles`` (a name's title words, "deputy mayor") make its holder "the
+    <rank> <title>": the title word or one that refers to it, after the same rank word
+    or none ("vice president" is not "the president")."""
+    for j, t in enumerate(titles):
+        if title == t or title in TITLE_REFERENCES.get(t, ()):
+            before = titles[j - 1] if j else ""
+            if (before if before in RANKS else "") == rank:
+                return True
+    return False
+
+
 class Antecedents(Narration):
     """The document's names, in text order, and what a later mention refers to: the
     part of :class:`tui.quotes.speakers.SpeakerResolver` between the narration and
@@ -572,10 +584,9 @@ class Antecedents(Narration):
         ]
         holders = {
             name for _off, name, titles in near
-            if titles[:1] != _LOWER and any(
-                title == t or title in TITLE_REFERENCES.get(t, ()) for t in titles.split()
-            )
-        }  # (`Sen. Ann Lee … the senator said`: Lee)
+            if titles[:1] != _LOWER and _holds(titles.split(), title, rank)
+        }  # (`Sen. Ann Lee … the senator said`: Lee; not `Deputy Mayor Tom Harris` for
+        # "the mayor", nor `President Joe Biden` for "the vice president")
         # a role in lower case (`coach Moses Kiprono`, `deputy mayor Tom Harris`) only
         # where one person holds it (`Celtics coach Joe Mazzulla … Heat coach Erik
         # Spoelstra`: either)
