@@ -377,8 +377,8 @@ class Antecedents(Narration):
 
     def _pronoun(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         """The person (or body) ``pronoun`` stands for at ``pos``; the pronoun ``""`` is
-        a person of either sex ("the 24-year-old", "the Serb"): only one the narration
-        made its subject, or who spoke, will do for it."""
+        a person of either sex (which of several people called "the Republican" the
+        narration is about): only one it made its subject, or who spoke, will do."""
         if pronoun in ("he", "she", ""):
             if self._persons is None:
                 self._build_persons()
