@@ -872,3 +872,15 @@ def test_the_edges_of_the_newer_name_rules(text: str, kept: set[str], absent: se
         assert found["British Columbia"].count == 1, found["British Columbia"]
     if "8 p.m." in text:
         assert found["ET"].count == 1, found["ET"]
+
+
+def test_a_surname_that_is_a_title_stays_after_given_names() -> None:
+    """"Carole King" and "Ada Bishop" are people whose surname is a title's word; an
+    office after a name is still cut off ("Indiana Governor")."""
+    kinds = typed(entities(
+        "Title\n\nCarole King sang on Monday. Ada Bishop wrote the music. Indiana Governor "
+        "Tom Holt watched.\n"
+    ))
+    assert kinds.get("Carole King") == "PERSON" and kinds.get("Ada Bishop") == "PERSON", kinds
+    assert "Carole" not in kinds and "Ada" not in kinds, kinds
+    assert "Indiana Governor" not in kinds, kinds

@@ -36,6 +36,7 @@ from tui.entities.groups import (
     _Groups,
     _Votes,
 )
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
@@ -428,6 +429,8 @@ class _Readings:
                 tokens[cut_to - 1][2].casefold().rstrip(".") in TITLE_HEADS
                 or (cut_to < len(tokens) and tokens[cut_to - 1][2].casefold() in TITLE_WORDS)
             ):
+                if cut_to == len(tokens) and _surname_title(tokens, cut_from):
+                    break  # "Carole King", "Ada Bishop": a surname after given names
                 cut_to -= 1
             if (cut_from, cut_to) == (0, len(tokens)) or joiners[cut_from]:
                 out.append(p)
@@ -438,6 +441,17 @@ class _Readings:
                 if x.votes or x.ambiguous
             )
         return tuple(out)
+
+
+def _surname_title(tokens: list, start: int) -> bool:
+    """Whether the last of ``tokens``, a title's word ("King", "Bishop"), is a surname
+    after given names only ("Carole King"), not an office after a name ("Indiana
+    Governor", "Hewlett-Packard CEO")."""
+    last = tokens[-1][2]
+    return (
+        len(tokens) - start >= 2 and not last.isupper() and not last.endswith(".")
+        and all(is_given_name(t[2]) for t in tokens[start:-1])
+    )
 
 
 class _Miner:
