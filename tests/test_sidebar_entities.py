@@ -879,8 +879,10 @@ def test_a_surname_that_is_a_title_stays_after_given_names() -> None:
     office after a name is still cut off ("Indiana Governor")."""
     kinds = typed(entities(
         "Title\n\nCarole King sang on Monday. Ada Bishop wrote the music. Indiana Governor "
-        "Tom Holt watched.\n"
+        "Tom Holt watched. Martin Luther King Jr. marched.\n"
     ))
+    assert kinds.get("Martin Luther King Jr") == "PERSON", kinds
+    assert "Jr" not in kinds and "Martin Luther" not in kinds, kinds
     assert kinds.get("Carole King") == "PERSON" and kinds.get("Ada Bishop") == "PERSON", kinds
     assert "Carole" not in kinds and "Ada" not in kinds, kinds
     assert "Indiana Governor" not in kinds, kinds

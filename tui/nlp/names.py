@@ -27,6 +27,7 @@ from tui.nlp.lexicon import (
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
     MONTHS,
+    NAME_SUFFIXES,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
     OFFICES,
@@ -597,6 +598,8 @@ class Analyser:
         for i in range(len(seg) - 2, -1, -1):
             if seg[i][2].isupper() and len(seg[i][2]) > 3:
                 continue
+            if all(w in NAME_SUFFIXES for w in low[i + 1 :]):
+                continue  # "Martin Luther King Jr.": a surname before its suffix
             # A role noun ("Coach", "Analyst") or an office ("Sheriff", "County Clerk") is
             # a title before a full name only.
             if low[i] not in TITLE_HEADS and not (
