@@ -443,7 +443,7 @@ class _Readings:
         return tuple(out)
 
 
-def _surname_title(tokens: list, start: int) -> bool:
+def _surname_title(tokens: list[tuple[int, int, str]], start: int) -> bool:
     """Whether the last of ``tokens``, a title's word ("King", "Bishop"), is a surname
     after given names only ("Carole King"), not an office after a name ("Indiana
     Governor", "Hewlett-Packard CEO")."""
@@ -643,7 +643,7 @@ class _Miner:
                     space = run.find(" ")
                     tag = run if space < 0 else run[:space]
                     if len(tag) <= 5 and _state_tag(text, rs, rs + len(tag), tag, start) and (
-                        self.analyser.gaz.place(fold(tag)) is None
+                        not self._is_place_word(tag)
                     ):
                         if space < 0:
                             continue
@@ -739,7 +739,7 @@ class _Miner:
                 return True  # "(Ill.)": a state the place data leaves out as ambiguous
         elif not (text[rs - 2 : rs - 1].isupper() or text[rs - 3 : rs - 1].endswith(".")):
             return False  # ("Jae-in" is one run; "U.S.-Mexico" is two)
-        return self.analyser.gaz.place(fold(run)) is not None
+        return self._is_place_word(run)
 
     def _entry(
         self, run: str, initial: bool, after_the: bool

@@ -804,18 +804,18 @@ _COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
 # The stand-ins for a shape's plain words, by their place in the run (see _shaped).
 _STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
-def _word_before(run: str, end: int) -> str | None:
-    """The capitalised word just before the word that ends at ``end`` in ``run``, if
-    any (a joiner in lower case, "Court of King's Bench", is none)."""
-    words = run[:end].rsplit(" ", 2)
-    return words[-2] if len(words) > 1 and words[-2][:1].isupper() else None
-
-
 # Words that go on a Malaysian honorific ("Datuk Seri", "Dato Sri"), never a title alone
 # ("Bandar Seri Begawan", "Sri Mulyani Indrawati").
 _HONORIFIC_TAILS = frozenset(("seri", "sri"))
 _MALAY_TITLES = frozenset("datuk dato datin tun tan puan toh".split())
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
+
+
+def _word_before(run: str, end: int) -> str | None:
+    """The capitalised word just before the word that ends at ``end`` in ``run``, if
+    any (a joiner in lower case, "Court of King's Bench", is none)."""
+    words = run[:end].rsplit(" ", 2)
+    return words[-2] if len(words) > 1 and words[-2][:1].isupper() else None
 
 
 # An acronym with a lower-case ending that makes a noun for its members ("HFPers").

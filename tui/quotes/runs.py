@@ -91,8 +91,7 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         return _NOT_A_NAME
     if lead:
         tokens, keys = tokens[lead:], keys[lead:]
-    while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
-        tokens, keys = tokens[:-1], keys[:-1]  # "Simon Delacroix KC": an office, an honour
+    tokens, keys = _without_post_nominals(tokens, keys)
     if keys[0] in DEPARTMENT_WORDS and len(keys) > 2:
         # `State John Kerry` of `Secretary of State John Kerry`: a full name after a
         # department, which the registry takes only after "of"
@@ -128,6 +127,14 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         keys_ = " ".join(sorted({_key(person[0]), _key(person[last])}))
         return _FULL, name, keys_, titles
     return (_TITLED if last_title >= 0 else _SINGLE), name, "", titles
+
+
+def _without_post_nominals(tokens: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
+    """A run's words and their keys without the letters after a name that say an office
+    or an honour ("Simon Delacroix KC", "Niamh Corrigan TD"), where a name is left."""
+    while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
+        tokens, keys = tokens[:-1], keys[:-1]
+    return tokens, keys
 
 
 def _same(s: str, other: str) -> str:

@@ -36,7 +36,6 @@ from tui.nlp.lexicon import (
     ORG,
     PERSON,
     PLACE_WORDS,
-    POST_NOMINALS,
     RANKS,
     SENTENCE_OPENERS,
 )
@@ -117,6 +116,7 @@ from tui.quotes.runs import (
     _name_start,
     _named_like_a_place,
     _strip_tail,
+    _without_post_nominals,
 )
 
 # (The small patterns of the rules below, compiled once: a call of re.search with a
@@ -831,7 +831,7 @@ class SpeakerResolver(Antecedents):
             _AGE_NOUN_RE.fullmatch(last_word)
         ):
             # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"), else
-            # who the narration is about
+            # no one (the narration's subject may be another age)
             aged = self._aged(int(last_word.split("-", 1)[0]), pos)
             return (aged, PERSON) if aged else None
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
@@ -999,8 +999,7 @@ class SpeakerResolver(Antecedents):
             lead = 0  # `Will Doyle said`: the given name, not the modal
         if lead:
             tokens, keys = tokens[lead:], keys[lead:]
-        while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
-            tokens, keys = tokens[:-1], keys[:-1]  # "Niamh Corrigan TD": an office
+        tokens, keys = _without_post_nominals(tokens, keys)
         if tokens[-1].endswith(("'s", "’s")):
             return None  # a possessive modifies the subject; it is not the subject
         if keys[-1] in DATE_NAMES:
