@@ -237,7 +237,7 @@ def test_asking_for_a_dateline_at_every_dash_of_a_line_is_linear() -> None:
     """Mining asks, at a dash before a capitalised word, whether a dateline ends there:
     the look back to the line's start is bounded, so a line of thousands of them costs
     in proportion (and mining it too)."""
-    from tui.entities.mining import _after_dateline
+    from tui.entities.shapes import _after_dateline
 
     def run(text: str) -> None:
         for at in range(len(text)):

@@ -48,8 +48,9 @@ from typing import Any, Protocol
 from tui.build.chunks import Extracted, chunked, mine_chunk, quote_chunk
 from tui.corpus.document import Document
 from tui.entities.extract import extract_entities
-from tui.entities.mining import MinedShard, keeping_readings, shards
+from tui.entities.mining import MinedShard, shards
 from tui.entities.model import Entity
+from tui.entities.readings import keeping_readings
 from tui.errors import BuildError
 from tui.nlp.places import folding
 from tui.quotes.extract import settle_quotes

@@ -40,10 +40,11 @@ from tui.corpus.document import Document
 from tui.entities.casing import Casing
 from tui.entities.groups import _Form, _Groups, _Votes
 from tui.entities.merge import _merge, _winner
-from tui.entities.mining import MinedShard, _Miner, keeping_readings, mined
+from tui.entities.mining import MinedShard, _Miner, mined
 from tui.entities.mining import shards as cut_shards
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _Kept, _resolve_headline, _resolve_people
+from tui.entities.readings import keeping_readings
 from tui.nlp.given_names import is_given_name, may_be_unlisted
 from tui.nlp.lexicon import (
     AFFILIATIONS,

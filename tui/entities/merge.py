@@ -13,9 +13,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from tui.entities.groups import _Form, _Groups, _Votes
-from tui.entities.mining import _initials
 from tui.entities.model import Entity, Mentions
 from tui.entities.people import _Kept
+from tui.entities.shapes import _initials
 from tui.nlp.lexicon import ORG, PERSON, PLACE, TYPES
 from tui.nlp.name_runs import is_acronym
 from tui.nlp.places import Gazetteer, fold

@@ -4,6 +4,10 @@ Lines where capitals prove nothing (headlines, photo credits) are set apart; eac
 capitalised words is cut into name forms, whose mentions are gathered in :class:`_Groups`
 and whose evidence of type is tallied as votes. :func:`mine_shard` mines a run of a
 corpus's documents in another process, for the merge to take in with the other runs.
+
+The readings of runs are in :mod:`tui.entities.readings`, the hints of type around a
+mention in :mod:`tui.entities.hints`, and the shapes of text that set a run apart in
+:mod:`tui.entities.shapes`.
 """
 
 
@@ -11,73 +15,40 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from tui.corpus.document import BODY, Document
 from tui.corpus.sections import credit_lines
-from tui.entities.casing import (
-    _CAPITAL,
-    _CASE_SAMPLE,
-    _WEAK,
-    Casing,
-    in_lower_case,
+from tui.entities.casing import _CAPITAL, _CASE_SAMPLE, _WEAK, Casing, in_lower_case
+from tui.entities.furniture import _OPENERS, _QUOTE_MARKS, _TERMINAL, _shouting_lines
+from tui.entities.groups import _WEAK_SAMPLE, _Form, _Groups, _Votes
+from tui.entities.hints import _context_votes
+from tui.entities.readings import _Readings, _readings
+from tui.entities.shapes import (
+    _DASHES,
+    _SHORTENED,
+    _after_dateline,
+    _initials_match,
+    _slashed_before,
+    _state_tag,
+    _title_line,
+    _title_tail,
 )
-from tui.entities.furniture import (
-    _OPENERS,
-    _QUOTE_MARKS,
-    _TERMINAL,
-    _shouting_lines,
-    _title_case_run,
-)
-from tui.entities.groups import (
-    _WEAK_SAMPLE,
-    _Form,
-    _Groups,
-    _Votes,
-)
-from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
-    NAME_ABBREVIATIONS,
-    NUMBER_WORDS,
     NUMBERED_LABELS,
-    OFFICE_QUALIFIERS,
-    ORG,
-    ORG_APPOSITIVE_NOUNS,
-    ORG_CONTEXT_AFTER,
     ORG_HEADS,
-    OTHER,
-    OTHER_HEADS,
-    PEOPLE_AT,
     PERSON,
-    PERSON_ROLES,
-    PERSON_VERBS,
     PLACE,
-    PLACE_BEFORE,
-    PLACE_PREPOSITIONS,
     PLATFORM_NOUNS,
-    TITLE_HEADS,
-    TITLE_WORDS,
     WEEKDAYS,
 )
-from tui.nlp.name_runs import (
-    DEFINITION,
-    DEFINITION_STARTS,
-    RUN,
-    STRONG,
-    Piece,
-    nickname_cut,
-    run_tokens,
-)
-from tui.nlp.names import Analyser
+from tui.nlp.name_runs import DEFINITION, DEFINITION_STARTS, RUN, STRONG, Piece, nickname_cut
 from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
 from tui.util.collector import no_collector
 
-__all__ = [
-    "SHARD_DOCUMENTS", "MinedShard", "keeping_readings", "mine_shard", "mined", "shards",
-]
+__all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
 
 
 
@@ -138,28 +109,9 @@ _AFTER_ERA_RE = re.compile(
     + r"|\.?[ \t]+(?:and|or)[ \t]+(?:(?![A-Z])|(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b))",
     re.MULTILINE,
 )
-_DETERMINERS = frozenset("the its their a an".split())
-_NAMED_DAY = re.compile(
-    "(?: (?:" + "|".join(sorted(w.capitalize() for w in WEEKDAYS if len(w) > 4)) + "))(?![\\w])"
-)
-# A lawmaker's party and state: "R-Tex.", "D-N.Y.", "I-Vermont".
-_PARTY_TAG = re.compile(r"[DRI]-([A-Z][\w.]*)$")
-# A middle initial opening the rest of a name: "W. Bush", "H.W. Bush".
-_MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.){1,3} [A-Z]")
 # The federal district after its city ("Washington, D.C."): part of the city's name as
 # written, not a second place (nor the "DC" of an organisation's acronym).
 _DISTRICT = re.compile(r",? (D\.C\.|DC)(?![\w-])")
-# What follows the name of a disease or a syndrome named for someone.
-_DISEASE_AFTER = tuple(
-    f"{mark}s {noun}" for mark in "'’" for noun in ("disease", "syndrome", "palsy")
-)
-# A quoted title of a show, a book or a slogan made of a verb, "the" and a noun ("“Greet
-# the Tide”", "''Mind the Harbour''"): the noun at its end names no body.
-_TITLE_OPENING = re.compile(r"[“\"‘'][A-Z][a-z]+ the \Z")
-# ... or unquoted after a broadcaster's possessive ("HTV's Greet the Tide").
-_TITLE_OWNED = re.compile(r"[A-Z]['’]s [A-Z][a-z]+ the \Z")
-_TITLE_CLOSING = re.compile(r"[,.!?]?[”\"’']")
-_DISTRICT_LABELS = frozenset(("D.C.", "DC"))
 
 
 # A medium's noun right after a one-word name: "Twitter account", "Facebook post". It
@@ -170,288 +122,6 @@ _MEDIA_SAMPLE = 40
 _MEDIUM_AFTER = re.compile(
     " (?:" + "|".join(sorted(PLATFORM_NOUNS, key=lambda w: (-len(w), w))) + r")(?![\w-])"
 )
-
-
-# A state or a country after a name and a comma: "Marrowby, N.Y.", "Quellton, Conn.,",
-# "Lyon, France." (what follows is checked in _in_a_region)
-_REGION_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
-
-
-def _in_a_region(text: str, end: int, gaz: Gazetteer) -> bool:
-    """Whether the name ending at ``end`` is followed by a comma and a state or a
-    country, which ends its clause: a town written the way news writes where a place
-    is ("Marrowby, N.Y."), not a list ("Texas, Ohio Gov. Ann Lee")."""
-    m = _REGION_AFTER.match(text, end)
-    if m is None:
-        return False
-    region = m.group(1)
-    nxt = text[m.end() : m.end() + 2]
-    if not region.endswith(".") and not (
-        nxt[:1] in ("", ",", ";", ":", ")", "\n") or nxt in (" —", " –", " -")
-    ):
-        return False
-    return gaz.is_major(fold(region))
-
-
-def _title_tail(text: str, rs: int, end: int, start: int) -> bool:
-    """Whether the run at ``rs``-``end``, after "the ", ends a title of a capitalised
-    word, "the" and a noun, quoted or after a possessive (see _TITLE_OPENING)."""
-    before = text[max(start, rs - 24) : rs - 4]
-    if before.islower() or not text[rs - 6 : rs - 5].islower():
-        return False  # (no capitalised word before "the": most runs)
-    before += "the "
-    return bool(
-        (_TITLE_CLOSING.match(text, end) and _TITLE_OPENING.search(before))
-        or _TITLE_OWNED.search(before)
-    )
-
-
-# Titles written in lower case before a name ("team captain", "police inspector"); the
-# abbreviated ones and the honorifics come before a name with a capital only, and some
-# are other words as often: "private DVD collections", "a major Bank", "will chair
-# Barclays", "will miss Glastonbury", "estate agent Foxtons", "Bluetooth speaker Sonos",
-# "retail king Harrods".
-_TITLES_IN_LOWER_CASE = TITLE_HEADS - NAME_ABBREVIATIONS - frozenset(
-    "private major executive chair miss speaker agent king cr".split()
-)
-# An age set off by commas before an appositive: "Ann Lee, 71, a retired clerk" (a
-# grown-up's: "Desert Crown, 3, a colt trained by …" is a horse).
-_AGE = re.compile(r"(?:1[3-9]|[2-9]\d|1[01]\d), ")
-# What may follow a role with no article before it, for the role to be the named one's:
-# "president of the union", "spokesman for the firm". ("Acme, chief executive Ann Lee
-# said" names the firm's chief, not the firm.)
-_ROLE_LINKS = frozenset("of for at".split())
-# The roles of PERSON_ROLES that a firm or a place may hold too ("the market leader",
-# "the world's biggest player", "a consultant", "the host").
-_PERSONS_ONLY_ROLES = PERSON_ROLES - frozenset(
-    "leader player host manager consultant executive chief official founder".split()
-)
-
-
-def _role_apposed(a: str) -> bool:
-    """Whether the lower-cased words after a name and its comma are an appositive that
-    gives a person's role or age: "a pollster", "the party's leader", "Pakistan's prime
-    minister", "71, a retired postman", or, with no article, "managing director of the
-    company" (the form most news copy uses for an office)."""
-    age = _AGE.match(a)
-    if age:
-        a = a[age.end() :]
-    rest = a.split(",")[0].split()
-    if rest[:1] and rest[0] in ("a", "an", "the"):
-        # (an age, then any description, is a person's: "Tevita Amanaki, 71, a retired
-        # postman", where a list of counts has no article after its numbers)
-        return age is not None or any(w in PERSON_ROLES for w in rest[1:5])
-    if rest[:1] and rest[0].endswith(("'s", "’s")):
-        # a possessive stands for the article ("Shehbaz Sharif, Pakistan's prime
-        # minister."), with a role no body holds ("Europe's market leader" is a firm)
-        return any(w.rstrip(".;:!?") in _PERSONS_ONLY_ROLES for w in rest[1:5])
-    return any(
-        word in PERSON_ROLES and rest[i + 1 : i + 2] and rest[i + 1] in _ROLE_LINKS
-        for i, word in enumerate(rest[:4])
-    )
-
-
-def _context_votes(
-    text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
-) -> list[tuple[str, int]]:
-    """Hints from the words around a mention; each is weak on its own."""
-    votes: list[tuple[str, int]] = []
-    # (the words of the mention's own paragraph: a heading's last word is not a title
-    # before the name that opens the next paragraph; a hard-wrapped line goes on)
-    before = text[start - 40 if start > 40 else 0 : start]
-    before = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
-    after = text[end : end + 40]
-    after = after[: after.find("\n\n")] if "\n\n" in after else after
-    if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
-        votes.append((PLACE, 8))
-    low_before = before.lower()
-    prev_words = low_before.replace(",", " ").split()
-    last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)
-    if last in PERSON_ROLES or last in _TITLES_IN_LOWER_CASE:
-        votes.append((PERSON, 4))  # ("team captain Ann Lee", "police chief Ann Lee")
-    if last == "at" and len(prev_words) >= 2 and prev_words[-2] in PEOPLE_AT:
-        votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
-    elif last in PLACE_PREPOSITIONS:
-        votes.append((PLACE, 2))  # "in Ravenna"
-    if low_before.endswith(PLACE_BEFORE):
-        votes.append((PLACE, 6))
-    if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
-        votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"
-    a = after.lstrip(" ,").lower()
-    if after.startswith(",") and _role_apposed(a):
-        votes.append((PERSON, 4))
-    if after.startswith(_DISEASE_AFTER):
-        votes.append((OTHER, 6))  # "Mulder's disease": a disease named for someone
-    if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
-        votes.append((ORG, 2))
-    if single:
-        if before.endswith(("the ", "The ")):
-            votes.append((ORG, 2))
-        elif (last in NUMBER_WORDS or last.isdigit()) and text[end - 1 : end] == "s":
-            votes.append((OTHER, 4))  # "three Quibbles", "two Kemps": things or people counted
-        return votes
-    first_after = a.split(None, 1)[0] if a.strip() else ""
-    if first_after in PERSON_VERBS or last == "said":
-        votes.append((PERSON, 1))
-    # "the Next Generation EU programme", "the Liberty Korea party"
-    if after[:1] == " ":
-        words_after = after.split(None, 1)
-        next_word = words_after[0].rstrip(".,;:") if words_after else ""
-        if next_word.islower():
-            if next_word in OTHER_HEADS:
-                votes.append((OTHER, 4))
-            elif next_word in ORG_HEADS:
-                votes.append((ORG, 4))
-    return votes
-
-
-# What a run of capitalised words reads as: its pieces, or None for title-case wording.
-_Reading = tuple[Piece, ...] | None
-
-
-# The readings a process keeps across the shards it mines in a build, at most this
-# many: most of a shard's runs were met in the shards before it, the commonest first,
-# and a large archive has a million distinct runs (each reading costs some 350 bytes).
-# Past it, a run no memo holds is read in each shard, as every run once was.
-_READINGS_KEPT = 30_000
-
-
-class _Readings:
-    """The readings of runs: what a run reads as depends on nothing but its text, its
-    flags (it opens a sentence; "the" comes before it) and the place data, not on the
-    shard or the miner, so one of these serves every shard a process mines in a build
-    (see :func:`keeping_readings`). What a reading becomes in a shard (its forms'
-    numbers, their votes and casing) is the miner's own."""
-
-    def __init__(self, gaz: Gazetteer) -> None:
-        self.gaz = gaz
-        self.analyser = Analyser(gaz)
-        # run text → its reading, one memo for each (initial, after "the") pair
-        self.memos: tuple[dict[str, _Reading], ...] = ({}, {}, {}, {})
-        self.room = _READINGS_KEPT
-
-    def read(self, run: str, initial: bool, after_the: bool) -> _Reading:
-        memo = self.memos[initial + 2 * after_the]
-        if run in memo:
-            return memo[run]
-        pieces = self._reading(run, initial, after_the)
-        if self.room:
-            self.room -= 1
-            memo[run] = pieces
-        return pieces
-
-    def next_shard(self) -> None:
-        """Empty the analyser's memos of words and shapes before another shard: kept
-        across shards, they held a tenth more of a worker's memory, for no time saved
-        (a shard's runs met before are read from the memo of readings)."""
-        self.analyser.forget()
-
-    def _reading(self, run: str, initial: bool, after_the: bool) -> _Reading:
-        if _title_case_run(run):
-            return None
-        party = _PARTY_TAG.match(run)
-        if party and (
-            self.analyser.gaz.place(fold(party.group(1)))
-            or _SHORTENED.fullmatch(party.group(1).rstrip("."))
-        ):
-            return ()  # "(R-Tex.)", "(D-N.Y.)", "(D-Ill.)": a lawmaker's party and state
-        return self._revised(run, self.analyser.analyse(run, initial, after_the))
-
-    def _revised(self, run: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
-        """The analyser's pieces with the edges that make no person's name taken off.
-
-        A name only the weak rule calls a person's (capitalised words, no title) is
-        read again without a function word in front ("At Least", "A Twitter": what is
-        left counts only where met elsewhere), without an office's qualifier in front
-        ("Former NAACP") or an office behind ("Hewlett-Packard CEO", "Indiana
-        Governor"); and a one-word place before a middle initial is a first name
-        ("Paris J. Olsen", not the town of Paris and "J. Olsen").
-        """
-        if not pieces and self.analyser.given_and_surname(run):
-            # "Ian West", "Ann French": the analysis reads the last word as a compass
-            # word or a nationality and gives no name
-            return (Piece(0, len(run), run, fold(run), ((PERSON, 3),), False, True),)
-        out: list[Piece] = []
-        for p in pieces:
-            if p.votes == ((ORG, 1),) and p.multi and self.analyser.given_and_surname(p.surface):
-                p = Piece(p.start, p.end, p.surface, p.key, ((PERSON, 3),), p.ambiguous, True)
-            if (
-                p.surface in _DISTRICT_LABELS
-                and out
-                and out[-1].end + 1 == p.start
-                and out[-1].votes[:1] == ((PLACE, 10),)
-            ):
-                # "Washington D.C.": the city written with its district
-                city = out.pop()
-                out.append(Piece(city.start, p.end, run[city.start : p.end], city.key,
-                                 city.votes, city.ambiguous, city.multi))
-                continue
-            day = _NAMED_DAY.match(run, p.end)
-            if day and not p.multi and p.votes and p.votes[0][0] not in (PLACE, PERSON):
-                # "Super Tuesday", "Black Friday": a day's name, which the analyser
-                # splits at the weekday
-                surface = run[p.start : day.end()]
-                out.append(Piece(p.start, day.end(), surface, fold(surface), ((OTHER, 8),)))
-                continue
-            if (
-                out
-                and p.multi
-                and _MIDDLE_INITIAL.match(p.surface)
-                and not out[-1].multi
-                and out[-1].end + 1 == p.start
-                and run[out[-1].end] == " "
-                and out[-1].votes[:1] == ((PLACE, 10),)
-                and p.votes and p.votes[0][0] == PERSON
-            ):
-                first = out.pop()
-                surface = f"{first.surface} {p.surface}"
-                out.append(Piece(first.start, p.end, surface, fold(surface), p.votes, False, True))
-                continue
-            if not p.multi or len(p.votes) != 1 or p.votes[0] != (PERSON, 3):
-                out.append(p)
-                continue
-            surface = p.surface
-            first_word = surface[: surface.find(" ")].casefold()
-            last_word = surface[surface.rfind(" ") + 1 :].casefold().rstrip(".")
-            if not (
-                first_word in FUNCTION_WORDS
-                or first_word in OFFICE_QUALIFIERS
-                or last_word in TITLE_HEADS
-            ):
-                out.append(p)  # (as most are: the cheap test first)
-                continue
-            tokens, joiners = run_tokens(run[p.start : p.end])
-            first_word = tokens[0][2].casefold()
-            cut_from, cut_to, initial = 0, len(tokens), False
-            if first_word in FUNCTION_WORDS or first_word in OFFICE_QUALIFIERS:
-                cut_from, initial = 1, first_word in FUNCTION_WORDS
-            while cut_to > cut_from + 1 and (
-                tokens[cut_to - 1][2].casefold().rstrip(".") in TITLE_HEADS
-                or (cut_to < len(tokens) and tokens[cut_to - 1][2].casefold() in TITLE_WORDS)
-            ):
-                if cut_to == len(tokens) and _surname_title(tokens, cut_from):
-                    break  # "Carole King", "Ada Bishop": a surname after given names
-                cut_to -= 1
-            if (cut_from, cut_to) == (0, len(tokens)) or joiners[cut_from]:
-                out.append(p)
-                continue
-            a, b = p.start + tokens[cut_from][0], p.start + tokens[cut_to - 1][1]
-            out.extend(
-                x for x in _shift(self.analyser.analyse(run[a:b], initial), a)
-                if x.votes or x.ambiguous
-            )
-        return tuple(out)
-
-
-def _surname_title(tokens: list[tuple[int, int, str]], start: int) -> bool:
-    """Whether the last of ``tokens``, a title's word ("King", "Bishop"), is a surname
-    after given names only ("Carole King"), not an office after a name ("Indiana
-    Governor", "Hewlett-Packard CEO")."""
-    last = tokens[-1][2]
-    return (
-        len(tokens) - start >= 2 and not last.isupper() and not last.endswith(".")
-        and all(is_given_name(t[2]) for t in tokens[start:-1])
-    )
 
 
 class _Miner:
@@ -859,114 +529,6 @@ class _Miner:
         return out
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][’”\"']? +[A-Z]")
-
-
-def _title_line(
-    text: str, spans: list[tuple[int, int]], title: str
-) -> tuple[int, int] | None:
-    """The body's first line when it is the document's title repeated (as many sites'
-    pages and exports open with the headline): a heading whatever its casing, so its
-    capitals ("The Latest: Towns Cast First Votes") prove nothing about names."""
-    if not spans or not title:
-        return None
-    start, end = spans[0]
-    while start < end and text[start] in " \t\n\r":
-        start += 1
-    stop = text.find("\n", start, end)
-    stop = end if stop < 0 else stop
-    line = text[start:stop].strip()
-    if (
-        not line
-        or line.rstrip(".").casefold() != title.strip().rstrip(".").casefold()
-        or not text[stop:end].strip()
-        or _SENTENCE_BREAK.search(line)
-    ):
-        # (a title taken from the first line of a plain text, or a paragraph of
-        # sentences, is prose: the story's names are in it)
-        return None
-    return start, stop
-
-
-_DASHES = "—–-"
-# A dateline's place, then its agency if any, before the dash that opens the story:
-# "LEEDS, England —", "WASHINGTON (AP) —", "NEW DELHI, Jan. 3 -".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n,]{2,24}){0,2}(?: \([A-Za-z ]{1,30}\))? *\Z")
-
-
-def _after_dateline(text: str, dash: int, start: int) -> bool:
-    """Whether the dash at ``dash`` ends a dateline at the start of its line: the word
-    after it opens the story's first sentence, and its capital proves nothing
-    ("LEEDS, England — Councillors have approved …")."""
-    reach = max(start, dash - 61)  # (a dateline is short: no scan back further)
-    newline = text.rfind("\n", reach, dash)
-    if newline < 0 and reach > start:
-        return False
-    line = newline + 1 if newline >= 0 else start
-    return _DATELINE.match(text, line, dash) is not None
-
-
-def _slashed_before(text: str, rs: int, start: int) -> bool:
-    """Whether the word before the run at ``rs`` ends in a capitalised word glued on by a
-    slash ("the Harbour Post/Ellery Daily Courier poll"): no run starts after a slash
-    (as in an address), so the run here is the tail of a name ("Daily Courier"), not
-    one."""
-    k = text.rfind("/", max(start, rs - 30), rs - 1)
-    if k < 0:
-        return False
-    part = text[k + 1 : rs - 1]
-    return part[:1].isupper() and not any(c.isspace() for c in part)
-
-
-# The shapes of a state's or district's abbreviation: "D.C.", "OH", "Va.", "Wash.";
-# and of a word cut short before its full stop ("Ill.", "Conn.").
-_STATE_TAG = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z]{2}|[A-Z][a-z]{1,3}\.?")
-_SHORTENED = re.compile(r"[A-Z][a-z]{1,3}")
-
-
-def _state_tag(text: str, rs: int, re_: int, run: str, start: int) -> bool:
-    """Whether the run at ``rs`` abbreviates a state after a town's name and a comma
-    ("Fairview, Ind.", "Ashby, OH", "Washington, D.C."), as datelines and addresses do:
-    a label of the town, not a name of its own (and "Ind." no body)."""
-    if not _STATE_TAG.fullmatch(run):
-        return False
-    if run[-1:].islower() and text[re_ : re_ + 1] != ".":
-        return False  # ("Fairview, Ind." but "Lee, Ann and Bo")
-    comma = rs - 2
-    k = text.rfind(" ", max(start, comma - 30), comma)
-    town = text[k + 1 : comma]
-    return town[:1].isupper() and town.casefold() not in FUNCTION_WORDS
-
-
-def _shift(pieces: tuple[Piece, ...], offset: int) -> list[Piece]:
-    return [
-        Piece(p.start + offset, p.end + offset, p.surface, p.key, p.votes, p.ambiguous, p.multi)
-        for p in pieces
-    ]
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
-def _initials_match(acronym: str, expansion: str) -> bool:
-    letters = acronym.replace(".", "").rstrip("s").upper()
-    words = [w for w in re.split(r"[\s-]+", expansion) if w]
-    caps = _initials(words).upper()
-    if letters == caps:
-        return True
-    # Loose: the acronym's letters appear in order among the words' letters.
-    pool = "".join(words).upper()
-    i = 0
-    for ch in letters:
-        i = pool.find(ch, i)
-        if i < 0:
-            return False
-        i += 1
-    return letters[:1] == caps[:1] and len(letters) >= 2
-
-
-
 # Documents a shard: every corpus is mined a shard at a time, the shards' names taken in
 # in corpus order, whether it is built in one process, on a pool or on a cluster. What a
 # name's first mentions decide (its casing samples, whether its strong evidence counts)
@@ -996,35 +558,3 @@ def mined(documents: list[Document]) -> MinedShard:
     for doc in documents:
         miner.mine(doc)
     return miner.shard()
-
-
-_kept: _Readings | None = None  # the readings of the shards mined in keeping_readings()
-_keeping = 0  # keeping_readings() blocks open
-
-
-@contextmanager
-def keeping_readings() -> Iterator[None]:
-    """Keep the readings of runs (see :class:`_Readings`) across the shards mined inside
-    the block, and let them go after it. Blocks nest, and the readings go when the last
-    one ends. Which shards share them changes no result, only the work of reading a run
-    again: a build mines its shards on any number of processes."""
-    global _kept, _keeping
-    _keeping += 1
-    try:
-        yield
-    finally:
-        _keeping -= 1
-        if _keeping == 0:
-            _kept = None
-
-
-def _readings(gaz: Gazetteer) -> _Readings:
-    """The readings for a shard: those kept (see :func:`keeping_readings`), else new."""
-    global _kept
-    if not _keeping:
-        return _Readings(gaz)
-    if _kept is None or _kept.gaz is not gaz:
-        _kept = _Readings(gaz)
-    else:
-        _kept.next_shard()
-    return _kept
