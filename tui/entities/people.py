@@ -10,7 +10,7 @@ from typing import Any
 
 from tui.entities.casing import Casing
 from tui.entities.groups import _Form, _Groups, _Votes
-from tui.nlp.given_names import is_given_name
+from tui.nlp.given_names import may_be_first_surname
 from tui.nlp.lexicon import (
     FUNCTION_WORDS,
     NAME_SUFFIXES,
@@ -99,7 +99,7 @@ def _resolve_people(
                     particle = fold(" ".join(words[i:]))
                     break
             else:
-                if len(words) >= 3 and _second_surname(words[-2]):
+                if len(words) >= 3 and may_be_first_surname(words[-2]):
                     # "López Obrador" of "Andrés Manuel López Obrador": a name with two
                     # family names is called by both (not "Costa Rica" of "Ana Paula
                     # Costa Rica", a place)
@@ -223,15 +223,6 @@ _FAMILIES = 12
 def _strong(counter: _Votes | None) -> bool:
     """Whether a name's votes hold strong evidence (kept under ``("!", type)`` keys)."""
     return counter is not None and any(isinstance(t, tuple) for t in counter)
-
-
-def _second_surname(word: str) -> bool:
-    """Whether the word before a name's last may be a first family name ("López" of
-    "López Obrador"): a capitalised word, no initial, no given name ("John Paul Jones"
-    is no "Paul Jones")."""
-    return len(word) > 2 and word[:1].isupper() and not word.endswith(".") and (
-        not is_given_name(word)
-    )
 
 
 def _one_or_several(table: dict[Any, object], where: Any, key: str) -> None:

@@ -86,6 +86,15 @@ def is_given_name(word: str) -> bool:
     return word.casefold() in _dictionary()
 
 
+def may_be_first_surname(word: str) -> bool:
+    """Whether the word before a name's last may be a first family name ("López" of
+    "Andrés Manuel López Obrador", "Cervantes" of "Ana Lilia Cervantes Ochoa"): a
+    capitalised word, no initial, no given name ("John Paul Jones" is no "Paul Jones")."""
+    return len(word) > 2 and word[:1].isupper() and not word.endswith(".") and (
+        not is_given_name(word)
+    )
+
+
 def gender_of(name: str) -> str | None:
     """MALE or FEMALE if the first word of ``name`` is a given name of only that
     gender ("Hillary Clinton" -> FEMALE); None for a surname alone, an initial or a name

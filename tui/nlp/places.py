@@ -26,7 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tui.nlp.lexicon import PLACE_HEADS
+from tui.nlp.given_names import is_given_name
+from tui.nlp.lexicon import DEMONYMS, PLACE_HEADS
 
 # Cities smaller than this are too often also surnames or common words to be trusted.
 MIN_CITY_POPULATION = 50_000
@@ -119,6 +120,9 @@ _IRREGULAR_DEMONYMS = {
     "western", "eastern", "northern", "southern", "latino", "hispanic", "asiatic",
 }
 _DEMONYM_SUFFIXES = ("ese", "ean", "ian", "ans", "an", "ish", "is", "i", "ic", "s")
+# The endings of a people's adjective ("Haitian", "Philippine"; where a given name
+# has one too, "Lucian", the demonym is kept).
+_NOUN_ENDINGS = ("ese", "ean", "ian", "ish", "ine")
 # (length, the suffixes of that length): a word's last one, two and three letters are
 # looked up instead of trying every suffix
 _SUFFIXES_BY_LENGTH = tuple(
@@ -226,6 +230,10 @@ class Gazetteer:
         if w in _IRREGULAR_DEMONYMS:
             return True
         if w in self.places:
+            return False
+        if w not in DEMONYMS and not w.endswith(_NOUN_ENDINGS) and is_given_name(w):
+            # a given name the stems would read as a people's ("Helen" of Helena,
+            # "Francis", "Dominic", "Marin"): a name far more often than a demonym
             return False
         if w in self.short_stems:
             return True
