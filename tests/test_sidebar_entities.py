@@ -886,3 +886,54 @@ def test_a_surname_that_is_a_title_stays_after_given_names() -> None:
     assert kinds.get("Carole King") == "PERSON" and kinds.get("Ada Bishop") == "PERSON", kinds
     assert "Carole" not in kinds and "Ada" not in kinds, kinds
     assert "Indiana Governor" not in kinds, kinds
+
+
+def test_a_double_surname_stays_whole_whatever_its_halves_name() -> None:
+    """After a given name a hyphen joins a surname, even where a half is a town."""
+    kinds = typed(entities(
+        "Title\n\nLauren Pickens-Moore, a nurse, spoke first. Later co-chair Thomas "
+        "Berger-Essen and Helen Carter-Leeds answered. The Seoul-Washington talks "
+        "resumed.\n"
+    ))
+    for name in ("Lauren Pickens-Moore", "Thomas Berger-Essen", "Helen Carter-Leeds"):
+        assert kinds.get(name) == "PERSON", kinds
+    assert not {"Moore", "Essen", "Leeds", "Lauren Pickens"} & set(kinds), kinds
+    assert kinds.get("Washington") == "PLACE", kinds  # (no given name: still split)
+
+
+def test_a_given_name_is_no_demonym() -> None:
+    """The stems of place names made "Helen" (Helena), "Francis" and "Dominic" read as
+    a people's adjective, which a name in front of a surname then lost."""
+    kinds = typed(entities(
+        "Title\n\nAt the hearing, Francis Okoye spoke after Helen Marsh and Dominic "
+        "Tully. German officials and Thai diplomats listened.\n"
+    ))
+    for name in ("Francis Okoye", "Helen Marsh", "Dominic Tully"):
+        assert kinds.get(name) == "PERSON", kinds
+    assert not {"German", "Thai"} & set(kinds), kinds
+
+
+def test_an_office_holders_possessive_names_a_body() -> None:
+    """US local news names its bodies after their holders: the possessive is inside the
+    name ("Kern County Sheriff's Office" was a person "Kern County Sheriff" and "Office")."""
+    kinds = typed(entities(
+        "Title\n\nDeputies from the Kern County Sheriff's Office arrested him. The Lebanon "
+        "County District Attorney's Office and the Attorney General's Office declined to "
+        "comment. Larry King's CNN show ended.\n"
+    ))
+    for name in ("Kern County Sheriff's Office", "Lebanon County District Attorney's Office",
+                 "Attorney General's Office"):
+        assert kinds.get(name) == "ORG", kinds
+    assert kinds.get("Larry King") == "PERSON" and kinds.get("CNN") == "ORG", kinds
+    assert "Kern County Sheriff" not in kinds, kinds
+
+
+def test_a_weekday_inside_a_papers_or_an_accords_name() -> None:
+    kinds = typed(entities(
+        "Title\n\nThe Sunday Times reported it first, and the Good Friday Agreement was "
+        "cited. The Confederation of British Industry objected. On Friday Congress voted.\n"
+    ))
+    assert kinds.get("Sunday Times") == "ORG", kinds
+    assert kinds.get("Good Friday Agreement") == "OTHER", kinds
+    assert kinds.get("Confederation of British Industry") == "ORG", kinds
+    assert kinds.get("Congress") == "ORG" and "Friday Congress" not in kinds, kinds

@@ -66,6 +66,12 @@ NAME_FUNCTION_WORDS = frozenset(("will", "may"))
 
 DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 WEEKDAYS = DAY_NAMES | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+# What a weekday names with: papers ("The Sunday Times", "the Sunday Mail") and accords
+# ("the Good Friday Agreement"), where the day is no date.
+DAY_NAMED_HEADS = frozenset(
+    "times telegraph post mirror express herald independent mail tribune observer star "
+    "agreement accord".split()
+)
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -96,6 +102,8 @@ TITLE_HEADS = frozenset(
     attorney-general governor-general
     whip vp editor-in-chief sens reps govs committeeman committeewoman
     agent councillor councilman counsellor counselor legislator undersecretary
+    councilwoman councilmember councilor alderman alderwoman alderperson selectman
+    selectwoman supervisor regent
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
@@ -192,7 +200,7 @@ ORG_HEADS = frozenset(
     rovers rangers wanderers athletic albion fc afc
     pac watch caucus brotherhood communications globe sentinel register inquirer
     examiner courier dispatch monitor magazine insider
-    alliance headquarters presidency military
+    alliance headquarters presidency military records pictures software confederation
     """.split()
 )
 # Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
@@ -223,6 +231,7 @@ PLACE_HEADS = frozenset(
     hill hills heights beach forest
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
+    boulevard oblast canton governorate municipality voivodeship krai
     belt
     """.split()
 ) | VENUES
@@ -293,7 +302,7 @@ PERSON_ROLES = frozenset(
 OFFICES = frozenset(
     """counsel advocate journalist recorder sheriff clerk auditor comptroller controller
     assessor coroner trustee organizer organiser coordinator delegate co-anchor co-host
-    co-founder co-chair co-chairman co-chairwoman td""".split()
+    co-founder co-chair co-chairman co-chairwoman td garda""".split()
 )
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
 ORG_CONTEXT_AFTER = ("reported", "reports", "news agency", "quoted")
@@ -313,14 +322,14 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Letters after a name that say an office or an honour, not part of the name: "Simon
 # Delacroix KC", "Jane Okafor SAN", "Niamh Corrigan TD", "Sir Ian Hale OBE".
 POST_NOMINALS = frozenset(
-    "KC QC SC SAN MP MLA MEP MSP TD OBE MBE CBE KBE DBE FRS PhD Esq".split()
+    "KC QC SC SAN BL MP MLA MEP MSP TD OBE MBE CBE KBE DBE FRS PhD Esq".split()
 )
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 # Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset(
     "de da del della dela delos des der den van von ter ten bin binti ibn al el la le du "
-    "dos das di zu y".split()
+    "dos das di zu y bint".split()
 )
 # The same as a regex alternation, longest first, for the patterns that find names.
 PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"
@@ -384,7 +393,10 @@ SOURCE_NOUNS = (PEOPLE_AT | TITLE_HEADS | OFFICES | BODY_NOUNS | ORG_APPOSITIVE_
     analysts lawyers attorneys officers diplomats strategists operative operatives
     observer observers veteran veterans parent parents mother father son daughter wife
     husband brother sister nephew niece cousin uncle aunt organizers organisers activists
-    leaders aides members
+    leaders aides members shareholder shareholders investor investors trader traders
+    banker bankers fan fans scout scouts teammate teammates teen teens teenager teenagers
+    driver drivers passenger passengers victim victims suspect suspects customer customers
+    patient patients fisherman fishermen rider riders
     """.split()
 )) - frozenset(  # (honorifics and abbreviated ranks come before a name, never alone)
     "mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt adm cmdr cpl pvt "
@@ -412,6 +424,15 @@ NAMED_POSSESSORS = frozenset(
     """people children women men king queen workers peoples veterans farmers teachers
     nurses citizens employers taxpayers parents traders miners journalists""".split()
 )
+# Offices whose holder's possessive names a body ("the Kern County Sheriff's Office",
+# "the Attorney General's Office", "the Governor's Office of Emergency Services"), and
+# the bodies so named.
+OFFICE_HOLDERS = frozenset(
+    """sheriff attorney general prosecutor coroner examiner governor mayor comptroller
+    controller auditor assessor treasurer clerk recorder marshal chancellor president
+    commissioner solicitor inspector registrar superintendent ombudsman""".split()
+)
+OFFICE_BODIES = frozenset("office department bureau service services division unit".split())
 # Words that name a thing by the number after them ("Highway 16", "Local 1724", "Gate 5",
 # "Terminal 3"): a label, no name of its own.
 NUMBERED_LABELS = frozenset(

@@ -27,6 +27,8 @@ from tui.nlp.lexicon import (
     NAMED_POSSESSORS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
+    OFFICE_BODIES,
+    OFFICE_HOLDERS,
     OFFICES,
     ORG,
     ORG_HEADS,
@@ -236,6 +238,10 @@ def inside_a_name(possessive: str, before: str | None, rest: Sequence[str]) -> b
     or a given name and no head noun, "Stephen King's The Shining", "Queen's Brian May";
     not "Young Women's Christian Association")."""
     owner = (possessive[:-2] if possessive.endswith(("'s", "’s")) else possessive[:-1]).casefold()
+    if owner in OFFICE_HOLDERS:
+        # "the Kern County Sheriff's Office", "the District Attorney's Office": an
+        # office's holder names the body that serves them
+        return bool(rest) and _fold_word(rest[0]) in OFFICE_BODIES
     if owner not in NAMED_POSSESSORS:
         return False
     if before is not None and owner in ("king", "queen"):

@@ -19,6 +19,7 @@ import re
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
+    DAY_NAMED_HEADS,
     FUNCTION_WORDS,
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
@@ -133,6 +134,9 @@ class Analyser(Segmenter):
         plain = [known[t] if t in known else self._is_plain(t) for _s, _e, t in found]
         if not any(plain):
             return None
+        if any("-" in t and is_given_name(found[n - 1][2])
+               for n, (_s, _e, t) in enumerate(found) if n):
+            return None  # (a double surname after a given name: see _analyse)
         folded = [t.casefold() for _s, _e, t in found]
         if 1 < len(found) <= 3 and plain[0] and not all(plain) and self._given_then_place(
             [t for _s, _e, t in found], folded
@@ -295,11 +299,18 @@ class Analyser(Segmenter):
                 close()
                 joiner = ""
             low = POSSESSIVE.sub("", _fold_word(tok))  # "Saturday’s" is a weekday too
-            if low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
+            if low in WEEKDAYS and n + 1 < len(tokens) and not joiners[n + 1] and (
+                _fold_word(tokens[n + 1][2]) in DAY_NAMED_HEADS
+            ):
+                pass  # "The Sunday Times", "the Good Friday Agreement": the day is named
+            elif low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
                 close()
                 continue
             if "-" in tok and not tok.isupper():
-                parts = self._split_hyphenated(s, tok)
+                # (after a given name, a hyphen joins a double surname, whatever its
+                # halves name elsewhere: "Lauren Pickens-Moore", "Thomas Berger-Essen")
+                surname = bool(segments[-1]) and not joiner and is_given_name(segments[-1][-1][2])
+                parts = self._split_hyphenated(s, tok, surname)
                 if parts is None and _compound_word(tok, not segments[-1]):
                     close()  # "Emmy-winning", "X-rays": a word made of a name, none
                     continue
@@ -390,8 +401,11 @@ class Analyser(Segmenter):
             and low not in JOIN_LEFT
         )
 
-    def _split_hyphenated(self, start: int, tok: str) -> list[tuple[int, int, str, bool]] | None:
-        """Split "Seoul-based" and "Seoul-Washington-Tokyo"; keep "Jae-in", "Asia-Pacific"."""
+    def _split_hyphenated(
+        self, start: int, tok: str, surname: bool = False
+    ) -> list[tuple[int, int, str, bool]] | None:
+        """Split "Seoul-based" and "Seoul-Washington-Tokyo"; keep "Jae-in", "Asia-Pacific",
+        and a ``surname`` whose halves name places ("Lauren Pickens-Moore")."""
         parts = tok.split("-")
         offsets = []
         pos = start
@@ -403,6 +417,8 @@ class Analyser(Segmenter):
                 ps, _pe, _p = offsets[0]
                 end = offsets[i - 1][1]
                 return [(ps, end, tok[: end - start], True)]
+        if surname:
+            return None
         if any(p[:1].isupper() and fold(p) in self.gaz.places for p in parts[1:]) and all(
             p[:1].isupper() for p in parts
         ):
