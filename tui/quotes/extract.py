@@ -15,6 +15,7 @@ from tui.quotes.marks import (
     classify,
     in_caption,
     is_headline,
+    is_hedged,
     is_nickname,
     is_single,
     is_title,
@@ -88,6 +89,8 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
         para_start = bounds[span.paragraph][0] if bounds else 0
         # a quote with a reporting cue is someone's words, even someone unnamed
         kind = classify(text, span, speaker is not None or cued, para_start, previous)
+        if is_hedged(text, span, para_start):
+            kind = SCARE  # (`so-called "one-punch" assaults`: a term, whoever speaks)
         listed = previous is not None and listed_after_title(text, previous, span)
         previous = span
         if kind == SCARE:

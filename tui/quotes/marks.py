@@ -137,6 +137,15 @@ _SHOWN_RE = re.compile(
 # article (`wore a "Save the Pier" cap`), a preposition (`said on "The Late Show"`, `the
 # author of "Empire of the Fund"`), a naming verb, a kind of work or of campaign, or a
 # verb of performing one (`then sang "Fields of Home"`).
+# A kind of work, or an outlet's possessive, just before a quoted name of a word or two.
+_WORK_BEFORE_RE = re.compile(
+    r"(?:\b(?:show|song|single|album|track|film|movie|book|novel|series|program|programme|"
+    r"podcast|play|musical|documentary|newspaper|magazine|column)|[A-Z][\w.&-]*['’]s)\s*$"
+)
+# One or two capitalised words and nothing else: a name, not a clause.
+_CAPITALISED_NAME_RE = re.compile(r"[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)?")
+# A hedge just before the opening mark.
+_HEDGED_RE = re.compile(r"\b(?:so-called|so called|self-styled|self-described)\s*$")
 _NAMED_BEFORE_RE = re.compile(
     r"(?:[^\W_](?:['’]s|s['’])|\b(?:the|an?|its|his|her|their|our|my|your|"
     r"of|on|in|to|at|from|with|for|about|called|named|labell?ed|"
@@ -488,9 +497,15 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
         # story they answer: `("Budget talks stall," The Ledger, Monday)`
         if _CITED_RE.match(text, after):
             return True
+    before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
+    if _WORK_BEFORE_RE.search(before) and _CAPITALISED_NAME_RE.fullmatch(
+        text, span.start, span.end
+    ):
+        # a name of a word or two after a kind of work or an outlet's possessive, spoken
+        # or not: `told CNBC's "Squawk Box"`, `the talk show "Maischberger"`
+        return True
     if not _title_case(text, span.start, span.end):
         return False
-    before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
     if _SHOWN_RE.search(before):
         return False
     return (
@@ -498,6 +513,13 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
         or _NAMED_BEFORE_RE.search(before) is not None
         or _modifies_a_noun(text, span)
     )
+
+
+def is_hedged(text: str, span: QuoteSpan, para_start: int) -> bool:
+    """The marks follow a word that holds their words at a distance (`so-called
+    "one-punch" assaults`, `the self-styled "people's champion"`): a term, no one's
+    statement."""
+    return _HEDGED_RE.search(text, max(para_start, span.open_mark - 16), span.open_mark) is not None
 
 
 def is_nickname(text: str, span: QuoteSpan) -> bool:
