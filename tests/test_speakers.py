@@ -1228,6 +1228,17 @@ def test_a_noun_that_may_point_to_several_picks_no_guess(text: str) -> None:
         # a role in lower case, then the name, set off by commas after the subject
         ('Its convenor, retired architect Phillip Nguyen, said: "We will not stop."',
          "Phillip Nguyen"),
+        # an Irish police rank, and a barrister's letters
+        ('Det Garda Mary Walsh said the crowd was "very large and angry."', "Mary Walsh"),
+        ('Defence barrister Donal MacCarthy BL said his client was "deeply ashamed."',
+         "Donal MacCarthy"),
+        # local offices before a name
+        ('Councilwoman Brenda Tolliver voted yes. "This is overdue," Tolliver said.',
+         "Brenda Tolliver"),
+        ('Alderwoman Ada Quist voted no. "We were not consulted," Quist said.', "Ada Quist"),
+        # unnamed sources by what they are to the story
+        ('"It was a bad quarter for all of us," one shareholder said.', "one shareholder"),
+        ('"We want answers about the money," an investor said.', "an investor"),
     ],
 )
 def test_post_nominals_and_particles_of_news_beyond_the_united_states(
@@ -1290,3 +1301,60 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
         "This is the hardest decision.": "J. Preston Calloway Jr.",
         "They waited until the last minute": "Roy Sizemore",
     }, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second half of an interrupted quotation, after an inverted cue
+        ('"Every shilling we collect ourselves," says Mr Njoroge, "is a shilling nobody '
+         'can hold hostage."', ["Njoroge", "Njoroge"]),
+        ('"We will win," said Ann Lee. "They will lose," said Tom Hart.',
+         ["Ann Lee", "Tom Hart"]),
+        # a paragraph that is one quotation, after a paragraph reporting someone's words
+        ('Jürgen Oßwald said the party would not accept the freeze.\n\n"Nobody should think '
+         'we are attached to these posts at any price."', ["Jürgen Oßwald"]),
+        # ... but a quotation in capitals is a heading (no speaker: not shown)
+        ('Ann Lee said the vote was fair.\n\n"VOTERS MAKE GOOD DECISIONS"\n\nThe count went '
+         'on.', []),
+        # a body's name across "and", and a person of it
+        ('The Ministry of Human Resources and Emiratisation said the rule applied "from the '
+         'first day of enforcement."', ["Ministry of Human Resources and Emiratisation"]),
+        ('Tomasz Nowak of the Farmers and Growers Union said the plan was "a disgrace to '
+         'us all."', ["Tomasz Nowak"]),
+        # an age, then another appositive
+        ('"We are not going home tonight," Mary Smith, 47, a nurse, said.', ["Mary Smith"]),
+        # a description that gives the name
+        ('"It is kind of nice to be here," said a 14-year-old named Priya.', ["Priya"]),
+        ('"I drove this line for 31 years," said a retired driver who gave only his family '
+         'name, Takeda.', ["Takeda"]),
+        ('"I drove this line for 31 years," said a retired driver who works for Acme Rail.',
+         ["a retired driver"]),
+        # the first of two family names refers back to the person
+        ('Conagua director Ana Lilia Cervantes Ochoa spoke on Monday. "The dams are at ten '
+         'percent," Cervantes said.', ["Ana Lilia Cervantes Ochoa"]),
+    ],
+)
+def test_cues_of_news_from_many_places(text: str, expected: list[str | None]) -> None:
+    assert [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])] == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a show's or a song's name of a word or two is no one's words
+        ('Lisa Tran told CNBC\'s "Squawk Box" on Thursday that rates would fall.', []),
+        ('According to Luminate, the song "Paper Moons" has been streamed a lot.', []),
+        # a hedged term is a scare quote, whoever speaks around it
+        ('She wants a campaign on so-called "one-punch" assaults, Ann Lee said.', [None]),
+        ('Ann Lee said the self-styled "people\'s champion" had lost.', [None]),
+    ],
+)
+def test_names_of_works_and_hedged_terms_are_no_statements(
+    text: str, expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])] == (
+        expected
+    )

@@ -7,8 +7,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from tui.nlp.given_names import FEMALE, MALE, gender_of, is_firm, is_given_name
-from tui.nlp.lexicon import ORG, PERSON, RANKS, SENTENCE_OPENERS, TITLE_REFERENCES
+from tui.nlp.given_names import (
+    FEMALE,
+    MALE,
+    gender_of,
+    is_firm,
+    is_given_name,
+    may_be_first_surname,
+)
+from tui.nlp.lexicon import (
+    NAME_SUFFIXES,
+    ORG,
+    PERSON,
+    RANKS,
+    SENTENCE_OPENERS,
+    TITLE_REFERENCES,
+)
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
@@ -85,6 +99,18 @@ def _holds(titles: list[str], title: str, rank: str) -> bool:
             if (before if before in RANKS else "") == rank:
                 return True
     return False
+
+
+def _paternal_surname(name: str) -> str | None:
+    """The key of the first of two family names that end a full name ("Cervantes" of
+    "Ana Lilia Cervantes Ochoa"): Spanish and Portuguese news refer back to the person
+    by it ("Cervantes said")."""
+    words = name.split(" ")
+    if len(words) < 3 or _key(words[-1]) in NAME_SUFFIXES or not may_be_first_surname(
+        words[-2]
+    ):
+        return None
+    return _key(words[-2])
 
 
 class Antecedents(Narration):
@@ -191,6 +217,9 @@ class Antecedents(Narration):
                             continue
                     for k in key.split(" "):
                         registry.setdefault(k, []).append((at, name))
+                    paternal = _paternal_surname(name)
+                    if paternal:
+                        registry.setdefault(paternal, []).append((at, name))
                 else:
                     # (`Mr. Kim`: the honorific is not part of the run, but it shows a
                     # person, and whether a man or a woman)

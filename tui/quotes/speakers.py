@@ -35,6 +35,10 @@ from tui.quotes.cues import _VERB_RE
 from tui.quotes.descriptions import DESCRIBED, Description
 from tui.quotes.model import QuoteSpan, few_words
 
+# The longest cue between the halves of one quotation: `, said Ann Lee, the deputy
+# director of the regional health authority,`.
+_INTERRUPTION_REACH = 120
+
 
 class SpeakerResolver(CueReader):
     """Attribute every quotation of one document (spans in text order)."""
@@ -61,6 +65,8 @@ class SpeakerResolver(CueReader):
                 found.append(self._explicit(span))
             except (IndexError, ValueError):
                 found.append(None)
+            if found[-1] is None and i and self._interrupted(self.spans[i - 1], span):
+                found[-1] = found[i - 1]  # `"…," says Mr Njoroge, "…"`: the first half's
             if found[-1] is None and self._has_own_cue(span):
                 # the sentence says who spoke, in words these rules do not parse (or
                 # with no name: "one official said"): better no speaker than a neighbour's
@@ -77,6 +83,20 @@ class SpeakerResolver(CueReader):
         self.cued = [f is not None or i in self._blocked for i, f in enumerate(found)]
         self._inherit(result)
         return result
+
+    def _interrupted(self, first: QuoteSpan, span: QuoteSpan) -> bool:
+        """Whether ``span`` is the second half of a quotation the first half's cue
+        interrupts, in one sentence: `"…," says Mr Njoroge, "…"`, `"…," said the
+        minister, "…"`. (The cue names who spoke; read before the second half, it is
+        no cue of its own.)"""
+        if first.paragraph != span.paragraph or first.close_mark < 0:
+            return False
+        between = self.text[first.close_mark + 1 : self._open_of(span)].rstrip()
+        return (
+            between.endswith(",")
+            and len(between) <= _INTERRUPTION_REACH
+            and self._sentence_start(span.paragraph, self._open_of(span)) <= first.open_mark
+        )
 
     def described(self, speaker: str | None) -> Description | None:
         """The description ``speaker`` is, if :meth:`resolve` gave a description."""
@@ -96,6 +116,7 @@ class SpeakerResolver(CueReader):
         # is longer than a word or two (asked only for a paragraph after it that is one
         # quotation: on 3,000 articles 4,305 quotations' words are counted, not 29,288)
         spoken: dict[int, list[tuple[str, QuoteSpan]]] = {}
+        quoted = {s.paragraph for s in spans}
         for i, s in enumerate(spans):
             if result[i] is None and not self._short(s) and i not in self._blocked:
                 after = next_spoken[i]
@@ -106,12 +127,32 @@ class SpeakerResolver(CueReader):
                 ].strip(" ,.;:—–-\n\"“”'’"):
                     result[i] = result[after]  # `"A." "B," she said.`
                 elif s.open_mark == self.bounds[s.paragraph][0]:
-                    # a paragraph that is one quotation: the speaker of the one before
-                    result[i] = self._last_long(spoken.get(s.paragraph - 1, ()))
+                    # a paragraph that is one quotation: the speaker of the one before,
+                    # or the one it reports (`Ann Lee said the party would not accept
+                    # it.` / `"Nobody should think …"`)
+                    result[i] = self._last_long(spoken.get(s.paragraph - 1, ())) or (
+                        self._reporter(s.paragraph - 1)
+                        if s.paragraph and s.paragraph - 1 not in quoted
+                        # (a quotation in capitals is a heading, no one's next words)
+                        and not self.text[s.start : s.end].isupper() else None
+                    )
             name = result[i]
             if name:
                 last[s.paragraph] = name
                 spoken.setdefault(s.paragraph, []).append((name, s))
+
+    def _reporter(self, paragraph: int) -> str | None:
+        """The person the last sentence of ``paragraph`` (which quotes no one) reports,
+        as the subject of its reporting verb: `Ann Lee said the party would not …`."""
+        start, end = self.bounds[paragraph]
+        if end <= start:
+            return None
+        s0 = self._sentence_start(paragraph, end - 1)
+        sentence = self._masked(s0, end)
+        if not _VERB_RE.search(sentence):
+            return None
+        found = self._pre_cue(sentence, s0)
+        return found[0] if found and found[1] == PERSON else None
 
     @staticmethod
     def _open_of(span: QuoteSpan) -> int:

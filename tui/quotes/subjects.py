@@ -27,7 +27,8 @@ from tui.nlp.lexicon import (
     RANKS,
     SENTENCE_OPENERS,
 )
-from tui.nlp.name_runs import UPPER
+from tui.nlp.name_runs import RUN, UPPER
+from tui.nlp.names import Analyser
 from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
@@ -111,6 +112,58 @@ _CAPITAL_RE = re.compile(r"[A-Z]")
 _OF_TAIL_WORD_RE = re.compile(r"\s(?:of|from|at|with)\s")
 
 
+# A description that gives the name of the one it describes, after an inverted verb.
+_NAMED_IN_RE = re.compile(
+    r"\s*(?:an?|one|the)\s+[^.,;:!?\"“”\n]{0,60}?[ ,](?:named|identified (?:only )?as|"
+    rf"(?:first|family|last|given) name,?)\s+({_RUN})"
+)
+# An age set off after a name, before another appositive: `Mary Smith, 47, a nurse,`.
+_AGE_END_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}$")
+# The language layer's reading of a name across "and", for the subjects that need it
+# (few: memoised per run, and emptied when it grows).
+_analyser: Analyser | None = None
+_ANALYSER_MEMO = 20_000
+# how far back a body's name across "and" may start
+_BODY_REACH = 160
+
+
+def _body_across_and(s: str, start: int) -> tuple[int, str] | None:
+    """Where ``s`` ends in a name whose last part starts at ``start`` after "and" or "&":
+    the start and text of the whole, if the language layer reads the whole as one
+    organisation ("the Ministry of Human Resources and Emiratisation", "the Farmers and
+    Growers Union"), not the tail alone ("Emiratisation", "Growers Union")."""
+    global _analyser
+    head = s[:start]
+    if not head.endswith((" and ", " & ")):
+        return None
+    window = max(0, start - _BODY_REACH)
+    end = len(s.rstrip())
+    run = next((m for m in RUN.finditer(s, window, end) if m.end() == end), None)
+    if run is None or run.start() >= start - 5:
+        return None
+    if _analyser is None or len(_analyser.shapes) > _ANALYSER_MEMO:
+        _analyser = Analyser(load_gazetteer())
+    # the run, or its part after a "the" inside it ("Ann Lee of the Farmers and ...")
+    froms = [run.start()]
+    at = s.find(" the ", run.start(), start)
+    while at >= 0:
+        froms.append(at + 5)
+        at = s.find(" the ", at + 5, start)
+    for begin in froms:
+        after_the = s[max(0, begin - 4) : begin] in ("the ", "The ")
+        pieces = _analyser.analyse(s[begin:end], False, after_the)
+        last = pieces[-1] if pieces else None
+        if (
+            last is not None
+            and begin + last.end == end
+            and begin + last.start < start - 5
+            and last.votes
+            and last.votes[0][0] == ORG
+        ):
+            return begin + last.start, last.surface
+    return None
+
+
 def _of_tail(head: str) -> re.Match[str] | None:
     """``_OF_TAIL_RE.search(head)``."""
     return _OF_TAIL_RE.search(head) if _OF_TAIL_WORD_RE.search(head) else None
@@ -163,6 +216,13 @@ class SubjectReader(Antecedents):
         source's noun makes a description: `according to their instinctive preference`
         is no one's.)"""
         found = self._named_after(s, pos)
+        named = _NAMED_IN_RE.match(s)
+        if named:
+            # `said a 14-year-old named Priya`, `said a driver who gave only his family
+            # name, Takeda`: the one the description names
+            person = self._from_run(named.group(1), pos, the=False)
+            if person and person[1] == PERSON:
+                return person
         described = description_opening(article + s, any_noun=not according)
         if described is not None and (
             found is None
@@ -319,6 +379,9 @@ class SubjectReader(Antecedents):
             if opener < 0:
                 return None
             s = body[:opener].rstrip()
+            age = _AGE_END_RE.search(s)
+            if age:
+                s = s[: age.start()]  # `Mary Smith, 47, a nurse, said`: the age before it
         if not s:
             return None
         last = s[-6:].rsplit(None, 1)[-1].casefold() if s[-6:].strip() else ""
@@ -376,6 +439,9 @@ class SubjectReader(Antecedents):
         ends_in_head = s[-1:].isspace() or last_word in _ORG_HEAD_WORDS
         m = _ORG_NP_END_RE.search(s) if ends_in_head else None
         if m and _CAPITAL_RE.search(m.group(1), 1 if m.group(1)[0] == "T" else 0):
+            joined = _body_across_and(s, m.start())
+            if joined:
+                return self._owner(s[: joined[0]], pos) or (joined[1], ORG)
             owner = self._owner(s[: m.start()], pos)
             if owner:
                 return owner
@@ -396,6 +462,9 @@ class SubjectReader(Antecedents):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
+        joined = _body_across_and(s, m.start(1))
+        if joined:
+            return self._owner(s[: joined[0]], pos) or (joined[1], ORG)
         if head.endswith("the ") and _points_back(run):
             # `the Serb said`, `the Republican said`: someone named, not a name
             return self._labelled(run, pos)
