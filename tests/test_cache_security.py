@@ -17,6 +17,7 @@ import pytest
 
 from tui.build import blobs, cache
 from tui.build import corpus_index as index_module
+from tui.build import frames as frames_module
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
 from tui.corpus.document import Document
@@ -184,8 +185,8 @@ def _frames(data: bytes) -> list[tuple[int, int]]:
     """(start, end) of each frame of an entry's bytes, its head and signature included."""
     found, at = [], cache._FIRST_FRAME
     while at < len(data):
-        length, _last = cache._HEAD.unpack_from(data, at)
-        end = at + cache._HEAD.size + cache._SIGNATURE + length
+        length, _last = frames_module._HEAD.unpack_from(data, at)
+        end = at + frames_module._HEAD.size + frames_module._SIGNATURE + length
         found.append((at, end))
         at = end
     return found
@@ -193,7 +194,7 @@ def _frames(data: bytes) -> list[tuple[int, int]]:
 
 @pytest.fixture
 def small_frames(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache, "_FRAME", 256)
+    monkeypatch.setattr(frames_module, "_FRAME", 256)
 
 
 VALUE = {"a": list(range(300)), "b": "é" * 500, "c": b"\x00" * 700}
@@ -250,8 +251,8 @@ def test_a_planted_frame_after_good_ones_is_not_run(
     signed = cache.framed(secret, "thing", "k", good)
     frames = _frames(signed)
     evil = pickle.dumps(Plant(marker))
-    head = cache._HEAD.pack(len(evil), True)
-    planted = signed[: frames[-1][0]] + head + b"\0" * cache._SIGNATURE + evil
+    head = frames_module._HEAD.pack(len(evil), True)
+    planted = signed[: frames[-1][0]] + head + b"\0" * frames_module._SIGNATURE + evil
     (cache_dir / "thing-k.pickle").write_bytes(planted)
     assert cache.load("thing", "k") is None
     assert not marker.exists()
@@ -265,14 +266,16 @@ def test_an_entry_is_read_once_and_its_checking_thread_ends(
     path = cache.store("thing", "k", VALUE)
     assert path is not None
     read: list[int] = []
-    real = cache._read
+    real = frames_module._read
 
     def counting(handle, into):
         got = real(handle, into)
         read.append(len(got))
         return got
 
+    # (the entry's head is read in cache.py, its frames in frames.py)
     monkeypatch.setattr(cache, "_read", counting)
+    monkeypatch.setattr(frames_module, "_read", counting)
     before = threading.active_count()
     assert cache.load("thing", "k") == VALUE
     assert sum(read) == path.stat().st_size
@@ -290,14 +293,14 @@ def test_a_small_entry_is_read_through_a_buffer_no_larger_than_itself(
     path = cache.store("thing", "k", VALUE)
     assert path is not None
     sizes: list[int] = []
-    real = cache._CheckedFrames._take
+    real = frames_module._CheckedFrames._take
 
     def take(self, wanted):
         buffer = real(self, wanted)
         sizes.append(len(buffer))
         return buffer
 
-    monkeypatch.setattr(cache._CheckedFrames, "_take", take)
+    monkeypatch.setattr(frames_module._CheckedFrames, "_take", take)
     assert cache.load("thing", "k") == VALUE
     assert sizes and max(sizes) <= path.stat().st_size
 
@@ -319,9 +322,10 @@ def _blob_entry(cache_dir: Path) -> tuple[Path, list[tuple[int, int, bytes]]]:
     assert frames_at > cache._FIRST_FRAME
     secret = (cache_dir / cache.SECRET_NAME).read_bytes()
     # (the table is the first pickle, in the first frame)
-    head = data[frames_at : frames_at + cache._FRAMED]
-    length, _last = cache._HEAD.unpack_from(head)
-    first = pickle.loads(data[frames_at + cache._FRAMED : frames_at + cache._FRAMED + length])
+    head = data[frames_at : frames_at + frames_module._FRAMED]
+    length, _last = frames_module._HEAD.unpack_from(head)
+    first = pickle.loads(
+        data[frames_at + frames_module._FRAMED : frames_at + frames_module._FRAMED + length])
     assert first[0] == "k" and secret
     return path, first[2]
 

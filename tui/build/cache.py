@@ -16,9 +16,9 @@ like. So nothing here reads what it cannot trust:
 * an entry that is not a regular file of the user's own, writable by no one else, is
   not read (a link is not followed);
 * every entry is signed with keyed BLAKE3 under a secret of 32 random bytes kept in the
-  folder, readable by the user alone, a frame of a few megabytes at a time, and a
-  frame's signature is checked before a byte of it is unpickled: a file put there, or
-  copied from elsewhere, is a miss;
+  folder, readable by the user alone, a frame of a few megabytes at a time
+  (tui/build/frames.py), and a frame's signature is checked before a byte of it is
+  unpickled: a file put there, or copied from elsewhere, is a miss;
 * and the unpickler makes nothing but the built-in containers and ``array.array``, all
   an index holds: no other class or function can be reached from a pickle at all.
 
@@ -36,16 +36,13 @@ why, for the caller to show.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import io
 import mmap
 import os
 import pickle
-import queue
 import secrets
 import stat
 import struct
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -56,6 +53,7 @@ from blake3 import blake3
 from platformdirs import user_cache_dir
 
 from tui.build.blobs import BlobPickler, CheckedBlobs, blobs_in, holds_blobs, write_blobs
+from tui.build.frames import _CheckedFrames, _FrameWriter, _read
 from tui.corpus.document import Document
 
 ENV_VAR = "NEWSDESK_CACHE_DIR"
@@ -116,17 +114,11 @@ def _package() -> Path:
 
 
 # An entry: MAGIC, where its frames start (_AT), its blobs (tui/build/blobs.py), each on a
-# page of its own, then the frames (see _FrameWriter) that hold the pickles.
+# page of its own, then the frames (tui/build/frames.py) that hold the pickles.
 MAGIC = b"NDCACHE4"
 _AT = struct.Struct("<Q")
 _FIRST_FRAME = len(MAGIC) + _AT.size  # (in an entry without blobs)
 SECRET_NAME = ".newsdesk-secret"
-_SIGNATURE = 32
-# A frame: its length and whether it is the last (_HEAD), its signature, its bytes.
-_HEAD = struct.Struct("<QB")
-_FRAMED = _HEAD.size + _SIGNATURE
-_FRAME = 4 << 20
-_AHEAD = 3  # frames read and checked ahead of the unpickler
 _POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
 _FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -167,13 +159,6 @@ def _signer(secret: bytes, name: str, key: str) -> Any:
     second core in a third of the time HMAC-SHA256 takes (2.2 GB/s against 0.8 GB/s
     here), and lets the unpickling thread run meanwhile, as hashlib does."""
     return blake3(MAGIC + f"\0frame\0{name}\0{key}\0".encode(), key=secret)
-
-
-def _sign(signer: Any, number: int, head: bytes, payload: bytes | memoryview) -> bytes:
-    mac = signer.copy()
-    mac.update(number.to_bytes(8, "little") + head)
-    mac.update(payload)  # (blake3 lets other threads run while it hashes a large buffer)
-    return bytes(mac.digest())
 
 
 def framed(secret: bytes, name: str, key: str, payload: bytes) -> bytes:
@@ -392,129 +377,6 @@ def _opened(folder: _Folder, name: str, key: str) -> tuple[io.FileIO, bytes, int
         raise
 
 
-def _read(handle: io.FileIO, into: Any) -> Any:
-    """``into`` filled from ``handle``, or as much of it as the file still holds."""
-    with memoryview(into) as view:
-        at = 0
-        while at < len(view):
-            n = handle.readinto(view[at:])
-            if not n:
-                break
-            at += n
-    return into[:at]
-
-
-class _Unsigned(Exception):
-    """A frame whose signature is not right, or a file cut short or run on."""
-
-
-class _CheckedFrames(io.RawIOBase):
-    """The bytes of an entry's frames, each handed on only once its signature is checked.
-
-    A thread reads and checks the frames a few ahead of the reader (blake3 and file
-    reads let the unpickler run meanwhile): the check of a large archive's cache no
-    longer comes before all of the unpickling, and the file is read once, not twice.
-    The frames go through a few buffers kept for the purpose, so that what is read
-    ahead costs no new memory."""
-
-    def __init__(self, handle: io.FileIO, signer: Any) -> None:
-        self._handle, self._signer = handle, signer
-        self._free: queue.Queue[bytearray | None] = queue.Queue()
-        self._made = 0  # buffers made, at most _AHEAD + 1
-        self._full: queue.Queue[tuple[bytearray, int] | BaseException | None] = queue.Queue()
-        self._stop = threading.Event()
-        self._buffer: bytearray | None = None
-        self._view = memoryview(b"")
-        self._at = 0
-        self._ended = False
-        self._thread = threading.Thread(target=self._read_ahead, daemon=True,
-                                        name="newsdesk-cache-check")
-        self._thread.start()
-
-    def _read_ahead(self) -> None:
-        # A frame's bytes and the next one's head come in one read, and are hashed in
-        # one call: each is a wait for the lock that the unpickling thread holds.
-        handle, number = self._handle, 0
-        try:
-            head = bytes(_read(handle, bytearray(_FRAMED)))
-            while not self._stop.is_set():
-                if len(head) != _FRAMED:
-                    raise _Unsigned("cut short")
-                length, last = _HEAD.unpack_from(head)
-                if length > _FRAME or last not in (0, 1):
-                    raise _Unsigned("not a frame")
-                wanted = length + (0 if last else _FRAMED)
-                buffer = self._take(wanted)
-                if buffer is None:  # (the reader has stopped)
-                    return
-                with memoryview(buffer) as whole:
-                    if len(_read(handle, whole[:wanted])) != wanted:
-                        raise _Unsigned("cut short")
-                    mac = _sign(self._signer, number, head[: _HEAD.size], whole[:length])
-                    if not hmac.compare_digest(mac, head[_HEAD.size :]):
-                        raise _Unsigned("a frame's signature is not right")
-                    head = bytes(whole[length:wanted])
-                if last and handle.read(1):
-                    raise _Unsigned("bytes after the last frame")
-                self._full.put((buffer, length))
-                number += 1
-                if last:
-                    self._full.put(None)
-                    return
-        except BaseException as exc:  # (handed to the reader, which refuses the entry)
-            self._full.put(exc)
-
-    def _take(self, wanted: int) -> bytearray | None:
-        """A buffer for a frame of ``wanted`` bytes: a free one, or a new one while there
-        are fewer than ``_AHEAD + 1`` (only as large as a last frame needs: a small
-        entry costs no more than itself); None once the reader has stopped."""
-        try:
-            buffer = self._free.get_nowait()
-        except queue.Empty:
-            if self._made > _AHEAD:
-                buffer = self._free.get()
-            else:
-                self._made += 1
-                return bytearray(wanted if wanted < _FRAME else _FRAME + _FRAMED)
-        if buffer is not None and len(buffer) < wanted:
-            return bytearray(wanted)  # (never: only a last frame has a smaller one)
-        return buffer
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: Any) -> int:
-        while self._at >= len(self._view):
-            if self._ended:
-                return 0
-            if self._buffer is not None:
-                self._view.release()
-                self._free.put(self._buffer)
-                self._buffer = None
-            got = self._full.get()
-            if got is None:
-                self._ended = True
-                return 0
-            if isinstance(got, BaseException):
-                self._ended = True
-                raise _Unsigned("refused") from got
-            self._buffer, length = got
-            self._view, self._at = memoryview(self._buffer)[:length], 0
-        n = min(len(target), len(self._view) - self._at)
-        target[:n] = self._view[self._at : self._at + n]
-        self._at += n
-        return n
-
-    def close(self) -> None:
-        if not self.closed:
-            self._stop.set()
-            self._free.put(None)
-            self._thread.join()
-            self._view.release()
-            self._handle.close()
-        super().close()
-
-
 def load(name: str, key: str) -> Any | None:
     """The value stored under ``name`` and ``key``, or None."""
     try:
@@ -547,49 +409,6 @@ def load(name: str, key: str) -> Any | None:
                     blobs.stop()
     except Exception:  # a truncated, forged or foreign file is a miss, never a crash
         return None
-
-
-class _FrameWriter(io.RawIOBase):
-    """Writes through to ``handle`` in signed frames of ``_FRAME`` bytes (the last one
-    shorter, and marked as the last): each frame's length and mark, its signature
-    (``_sign``), its bytes."""
-
-    def __init__(self, handle: IO[bytes], signer: Any) -> None:
-        self.handle, self.signer = handle, signer
-        self.pending = bytearray()
-        self.number = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        # (a large buffer, such as an index's token stream, goes out a frame at a time
-        # from where it is, not copied: only the frame still open is kept)
-        with memoryview(data) as view, view.cast("B") as raw:
-            n, at = len(raw), 0
-            if self.pending:
-                at = min(n, _FRAME - len(self.pending))
-                self.pending += raw[:at]
-                if at < n:  # (a frame is written once more follows: the last is marked)
-                    self._frame(memoryview(self.pending), last=False)
-                    self.pending = bytearray()
-            while n - at > _FRAME:
-                self._frame(raw[at : at + _FRAME], last=False)
-                at += _FRAME
-            self.pending += raw[at:]
-        return n
-
-    def finish(self) -> None:
-        """Write what is left as the last frame."""
-        self._frame(memoryview(self.pending), last=True)
-        self.pending = bytearray()
-
-    def _frame(self, payload: memoryview, last: bool) -> None:
-        with payload:
-            head = _HEAD.pack(len(payload), last)
-            self.handle.write(head + _sign(self.signer, self.number, head, payload))
-            self.handle.write(payload)
-        self.number += 1
 
 
 def store(name: str, key: str, value: Any) -> Path | None:

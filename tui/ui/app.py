@@ -1,15 +1,15 @@
 """NewsdeskApp: the four panes, the keys, and the workers that feed them.
 
 The app holds no domain logic. It loads and indexes the corpus in a thread worker (the
-screen paints first and a progress bar follows the build), runs each search in an
-exclusive worker so a stale query is dropped, and passes what ``CorpusIndex`` answers
-to the panes. What the user selects is saved per corpus and restored on the next run.
+screen paints first and a progress bar follows the build: tui/ui/indexing.py), runs
+each search in an exclusive worker so a stale query is dropped, and passes what
+``CorpusIndex`` answers to the panes. What the user selects is saved per corpus and
+restored on the next run.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
@@ -26,11 +26,11 @@ from textual.worker import get_current_worker
 
 from tui.config import Settings
 from tui.corpus.document import Document
-from tui.errors import CorpusError
 from tui.ui import restore
 from tui.ui.exporting import Exporter
 from tui.ui.facets import SourceFaceting
 from tui.ui.hits import HitNavigation
+from tui.ui.indexing import CorpusIndexing
 from tui.ui.keys import APP_BINDINGS, checked_keymap, help_rows
 from tui.ui.links import SourceLinks
 from tui.ui.messages import Correct, OpenDocument
@@ -50,7 +50,6 @@ from tui.util import collector
 if TYPE_CHECKING:
     from tui.build.corpus_index import CorpusIndex
     from tui.build.query import QueryResult
-    from tui.corpus.loader import LoadResult
     from tui.entities.model import Entity
     from tui.quotes.browse import QuoteFilter
     from tui.quotes.model import Quote
@@ -62,7 +61,6 @@ if TYPE_CHECKING:
 # so the first frame does not wait for them.
 
 PANES = ("sources", "viewer", "entities", "quotes")
-PROGRESS_INTERVAL = 0.05  # seconds between progress updates from the index worker
 
 
 def breakpoint_classes(
@@ -88,11 +86,8 @@ def _newsdesk_commands() -> type[NewsdeskCommands]:
     return NewsdeskCommands
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, SourceLinks):
+class NewsdeskApp(CorpusIndexing, HitNavigation, QuoteSelection, SourceFaceting, SideBySide,
+                  SourceLinks):
     TITLE = "Newsdesk"
     CSS_PATH = "newsdesk.tcss"
     COMMANDS = App.COMMANDS | {_newsdesk_commands}
@@ -205,77 +200,7 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
                         title="Config", severity="warning", timeout=10)
         self.set_keymap(keymap)
 
-    # --- building the index (thread worker) -------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def build_index(self) -> None:
-        from tui.build.documents import load_documents  # (not needed before the first frame)
-
-        try:
-            result = load_documents(
-                self.settings,
-                progress=lambda done, total: self._report("loading files", done, total),
-            )
-        except CorpusError as exc:
-            self.call_from_thread(self._load_failed, str(exc))
-            return
-        except Exception as exc:  # a bug in the loader must not leave "Indexing…" forever
-            self.call_from_thread(self._load_failed, f"loading failed: {exc}")
-            return
-        self.call_from_thread(self._documents_loaded, result)
-        try:
-            from tui.build.corpus_index import CorpusIndex
-            from tui.entities.corrections import load_corrections, store_path
-
-            fixes = load_corrections(store_path(self.settings.corpus))
-            index = CorpusIndex.build(result.documents, self.settings, progress=self._report,
-                                      corrections=fixes, documents_key=result.key)
-        except Exception as exc:  # a bug in the core must not take the screen down
-            self.call_from_thread(self._load_failed, f"indexing failed: {exc}")
-            return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._index_ready, index)
-
-    def _report(self, stage: str, done: int, total: int) -> None:
-        """Progress from the worker thread, at most every PROGRESS_INTERVAL seconds."""
-        now = time.monotonic()
-        if done < total and now - self._last_progress < PROGRESS_INTERVAL:
-            return
-        self._last_progress = now
-        self.call_from_thread(self._show_progress, stage, done, total)
-
-    def _show_progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#status-text", Label).update(
-            Content(f"Indexing: {stage} {done}/{total}"))
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-
-    def _load_failed(self, message: str) -> None:
-        self.notify(message, title="Cannot load the corpus", severity="error", timeout=10)
-        self.query_one(Viewer).show(None, message=f"Nothing to show: {message}")
-        self._finish_progress("Corpus not loaded.")
-
-    def _documents_loaded(self, result: LoadResult) -> None:
-        self.documents = result.documents
-        self.by_id.clear()
-        self.by_id.update({d.id: d for d in result.documents})
-        from tui.corpus.report import notice as skip_notice
-
-        if told := skip_notice(result.skipped, result.warnings):
-            self.notify(told[1], title=told[0], severity="warning", timeout=12)
-        sources = self.query_one(SourcesPane)
-        sources.empty_text = "No sources match."
-        if not self.documents:
-            sources.empty_text = "No articles."
-            self.query_one(Viewer).show(None, message=(
-                f"No articles found in {self.settings.corpus}. Newsdesk reads Markdown, text, "
-                "JSON, CSV, Excel, HTML, PDF, feed and WARC files; add some and start again."))
-            self.notify("The corpus is empty.", severity="warning")
-        self._refresh_sources()
-        start = self.state.source if self.state.source in self.by_id else None
-        if start is None and self.documents:
-            start = self.documents[0].id
-        if start:
-            self.open_document(start)
+    # --- the built index in the panes -----------------------------------------------------
 
     def _index_ready(self, index: CorpusIndex) -> None:
         self.index = index
@@ -301,27 +226,6 @@ class NewsdeskApp(HitNavigation, QuoteSelection, SourceFaceting, SideBySide, Sou
             self.run_search(self.search_text, self._filter())
         self._finish_progress()
         restore.on_index(self)
-
-    def _finish_progress(self, message: str | None = None) -> None:
-        self.query_one(ProgressBar).display = False
-        self._update_status(message)
-
-    def _update_status(self, message: str | None = None) -> None:
-        if message is None:
-            parts = [f"{len(self.documents)} sources"]
-            if self.index is not None:
-                parts.append(f"{len(self.index.entities)} entities")
-                parts.append(f"{len(self.index.quotes)} quotes")
-            parts.append(f"{len(self.selected)} selected")
-            hits = self.result.hits if self.result is not None else None
-            if self.search_text and hits is not None:
-                parts.append(f"“{self.search_text}”: {_count(sum(hits.values()), 'hit')} in "
-                             f"{_count(len(hits), 'source')}")
-            if self.entity is not None:
-                parts.append(f"entity: {self.entity.name} (esc clears)")
-            message = " · ".join(parts)
-        # Content, not a str: the status holds the query and names, never markup
-        self.query_one("#status-text", Label).update(Content(message))
 
     # --- filtering ------------------------------------------------------------------------
 
