@@ -937,3 +937,44 @@ def test_a_weekday_inside_a_papers_or_an_accords_name() -> None:
     assert kinds.get("Good Friday Agreement") == "OTHER", kinds
     assert kinds.get("Confederation of British Industry") == "ORG", kinds
     assert kinds.get("Congress") == "ORG" and "Friday Congress" not in kinds, kinds
+
+
+def test_a_capitalised_particle_stays_with_its_surname() -> None:
+    found = {e.name: e for e in entities(
+        "Title\n\nItalian MEP Giulia Di Stefano and Cork TD Pádraig Ó Murchú criticised the "
+        "plan. Di Stefano called it weak and Mr Ó Murchú called it late.\n"
+    )}
+    assert "Di Stefano" in found["Giulia Di Stefano"].aliases, found
+    assert "Ó Murchú" in found["Pádraig Ó Murchú"].aliases, found
+    assert "Di Stefano" not in found and "Ó Murchú" not in found, found
+
+
+def test_a_nickname_of_two_words_belongs_to_the_person() -> None:
+    kinds = typed(entities(
+        'Title\n\nGovernor Eduardo "Eddie Boy" Panganiban said the storm was over. The '
+        'Taylor Swift "Eras Tour" ended.\n'
+    ))
+    assert kinds.get("Eduardo Panganiban") == "PERSON", kinds
+    assert not {"Eduardo", "Eddie Boy", "Panganiban"} & set(kinds), kinds
+    assert kinds.get("Taylor Swift") == "PERSON", kinds
+
+
+def test_a_place_preposition_reaches_every_name_of_its_list() -> None:
+    kinds = typed(entities(
+        "Title\n\nPolls show the party leading in Saxony and Thuringia. Farmers in Gers, "
+        "Tarn and Lozère protested.\n"
+    ))
+    for name in ("Saxony", "Thuringia", "Gers", "Tarn", "Lozère"):
+        assert kinds.get(name) == "PLACE", kinds
+
+
+def test_the_new_name_rules_do_not_overreach() -> None:
+    kinds = typed(entities(
+        "Title\n\nPolice closed Regent Street on Monday. Traffic at the San Diego-Tijuana "
+        "border slowed. Police said Saturday Times Square would reopen. The Dubai "
+        "Municipality issued a warning.\n"
+    ))
+    expected = {"Regent Street": "PLACE", "Tijuana": "PLACE", "Dubai Municipality": "ORG",
+                "Times Square": "PLACE"}
+    assert {name: kinds.get(name) for name in expected} == expected, kinds
+    assert not {"Street", "San Diego-Tijuana", "Saturday Times Square"} & set(kinds), kinds

@@ -102,6 +102,15 @@ def _role_apposed(a: str) -> bool:
     )
 
 
+# A name listed after another that a place's preposition governs: "in Saxony and
+# Thuringia", "in Gers, Tarn and Lot" (the preposition's hint reaches the whole list).
+_LIST_JOINERS = frozenset(("and", "or"))
+_LISTED_AFTER_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|near|outside)\s+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
+    r"(?:,[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)*(?:,?[ \t]+(?:and|or)[ \t]+|,[ \t]+)$"
+)
+
+
 def _context_votes(
     text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
 ) -> list[tuple[str, int]]:
@@ -122,8 +131,10 @@ def _context_votes(
         votes.append((PERSON, 4))  # ("team captain Ann Lee", "police chief Ann Lee")
     if last == "at" and len(prev_words) >= 2 and prev_words[-2] in PEOPLE_AT:
         votes.append((ORG, 5))  # "analysts at Morgan Stanley said": they said it, not it
-    elif last in PLACE_PREPOSITIONS:
-        votes.append((PLACE, 2))  # "in Ravenna"
+    elif last in PLACE_PREPOSITIONS or (
+        last in _LIST_JOINERS or before.endswith(", ")
+    ) and _LISTED_AFTER_PLACE_PREPOSITION.search(before):
+        votes.append((PLACE, 2))  # "in Ravenna", "in Saxony and Thuringia"
     if low_before.endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
     if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:

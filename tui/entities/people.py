@@ -95,7 +95,8 @@ def _resolve_people(
             particle = None
             # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
             for i in range(1, len(words) - 1):
-                if words[i].islower():
+                if words[i].islower() or fold(words[i]) in _CAPITAL_PARTICLES:
+                    # ("Giulia Di Stefano", "Pádraig Ó Murchú": "Di Stefano", "Ó Murchú")
                     particle = fold(" ".join(words[i:]))
                     break
             else:
@@ -223,6 +224,14 @@ _FAMILIES = 12
 def _strong(counter: _Votes | None) -> bool:
     """Whether a name's votes hold strong evidence (kept under ``("!", type)`` keys)."""
     return counter is not None and any(isinstance(t, tuple) for t in counter)
+
+
+# Particles written with a capital inside a name, which the surname keeps when it
+# stands alone: Italian, Irish, Scottish, Dutch and French names.
+_CAPITAL_PARTICLES = frozenset(
+    "di de da del della dos das du le la van von der den ter ten o ó ni ní nic mac ua "
+    "al el".split()
+)
 
 
 def _one_or_several(table: dict[Any, object], where: Any, key: str) -> None:

@@ -95,7 +95,7 @@ TITLE_HEADS = frozenset(
     corporal cpl pvt private brig brigadier marshal sen senator rep representative
     congressman congresswoman gov governor mayor judge justice director adviser advisor
     ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson
-    chair ceo cfo coo chief leader speaker rev reverend father sheikh ayatollah imam rabbi
+    chair ceo cfo coo chief leader speaker rev reverend father sheikh sheikha ayatollah imam rabbi
     bishop cardinal archbishop commissioner inspector detective det supt superintendent
     constable officer attorney chancellor treasurer president-elect vice-president
     executive mp mep msp mla administrator secretary-general director-general
@@ -103,7 +103,7 @@ TITLE_HEADS = frozenset(
     whip vp editor-in-chief sens reps govs committeeman committeewoman
     agent councillor councilman counsellor counselor legislator undersecretary
     councilwoman councilmember councilor alderman alderwoman alderperson selectman
-    selectwoman supervisor regent
+    selectwoman supervisor
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
@@ -231,7 +231,7 @@ PLACE_HEADS = frozenset(
     hill hills heights beach forest
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
-    boulevard oblast canton governorate municipality voivodeship krai
+    boulevard oblast canton voivodeship krai
     belt
     """.split()
 ) | VENUES
@@ -326,10 +326,11 @@ POST_NOMINALS = frozenset(
 )
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
-# Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
+# Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen",
+# "Llywelyn ap Rhys".
 PARTICLES = frozenset(
     "de da del della dela delos des der den van von ter ten bin binti ibn al el la le du "
-    "dos das di zu y bint".split()
+    "dos das di zu y bint ap ab ferch".split()
 )
 # The same as a regex alternation, longest first, for the patterns that find names.
 PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"

@@ -89,8 +89,9 @@ _REST = (
     rf"|(?=['’])(?:{_NAMED_PLURAL_STOP})['’](?=[ \t]+{_UP}))?"
 )
 _TOKEN = _UP + _REST
-# one capitalised word in double quotation marks ("Peg", “Bobby”)
-_QUOTED_WORD = rf"(?:\"{_UP}[\w'’-]*\"|“{_UP}[\w'’-]*”|``{_UP}[\w’-]*'')"
+# one or two capitalised words in double quotation marks ("Peg", “Bobby”, "Eddie Boy")
+_NICK_WORDS = rf"{_UP}[\w'’-]*(?: {_UP}[\w'’-]*)?"
+_QUOTED_WORD = rf"(?:\"{_NICK_WORDS}\"|“{_NICK_WORDS}”|``{_UP}[\w’-]*(?: {_UP}[\w’-]*)?'')"
 _PARTICLE = PARTICLE_PATTERN
 # Two particles make one joiner: "Ursula von der Leyen", "Penelope de la Cruz".
 _JOINER = (
@@ -196,7 +197,10 @@ def nickname_cut(run: str) -> int:
 def may_own_a_nickname(word: str) -> bool:
     """Whether ``word`` may be the given name before a nickname in quotation marks: a
     given name, with its accents or without ("George", "Saúl"). (Any capitalised word
-    would make names of `the Taylor Swift "Eras" Tour` and `Biden "Sleepy" Joe`.)"""
+    would make names of `the Taylor Swift "Eras" Tour` and `Biden "Sleepy" Joe`; and the
+    lists of given names hold a few function words: `the "Super Tuesday" states`.)"""
+    if not word[:1].isupper() or _fold_word(word) in FUNCTION_WORDS:
+        return False
     return is_given_name(word) or (not word.isascii() and is_given_name(fold(word).title()))
 
 
@@ -207,10 +211,17 @@ def run_tokens(run: str) -> tuple[list[_Token], list[str]]:
     prev = 0
     for m in _TOKEN_RE.finditer(run):
         joiner = " ".join(run[prev : m.start()].split()).lower()
-        if joiner in _NICKNAME_MARKS and tokens and joiners[-1] in _NICKNAME_MARKS:
-            # a nickname in quotation marks (`Margaret "Peg" Doolan`; the miner keeps one
-            # only after a given name, see nickname_cut) is no word of the name: the
-            # person is Margaret Doolan, the span the whole
+        if joiner in _NICKNAME_MARKS and tokens and (
+            joiners[-1] in _NICKNAME_MARKS
+            or len(tokens) > 1 and joiners[-1] == "" and joiners[-2] in _NICKNAME_MARKS
+        ):
+            # a nickname in quotation marks (`Margaret "Peg" Doolan`, `Eduardo "Eddie
+            # Boy" Panganiban`; the miner keeps one only after a given name, see
+            # nickname_cut) is no word of the name: the person is Margaret Doolan, the
+            # span the whole
+            if joiners[-1] == "":
+                tokens.pop()
+                joiners.pop()
             tokens.pop()
             joiners.pop()
             joiner = ""

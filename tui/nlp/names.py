@@ -134,8 +134,9 @@ class Analyser(Segmenter):
         plain = [known[t] if t in known else self._is_plain(t) for _s, _e, t in found]
         if not any(plain):
             return None
-        if any("-" in t and is_given_name(found[n - 1][2])
-               for n, (_s, _e, t) in enumerate(found) if n):
+        if any("-" in t and is_given_name(found[n - 1][2]) and self.gaz.place(
+            fold(f"{found[n - 1][2]} {t.split('-', 1)[0]}")
+        ) is None for n, (_s, _e, t) in enumerate(found) if n):
             return None  # (a double surname after a given name: see _analyse)
         folded = [t.casefold() for _s, _e, t in found]
         if 1 < len(found) <= 3 and plain[0] and not all(plain) and self._given_then_place(
@@ -299,9 +300,11 @@ class Analyser(Segmenter):
                 close()
                 joiner = ""
             low = POSSESSIVE.sub("", _fold_word(tok))  # "Saturday’s" is a weekday too
-            if low in WEEKDAYS and n + 1 < len(tokens) and not joiners[n + 1] and (
+            if low in WEEKDAYS and n + 2 == len(tokens) and not joiners[n + 1] and (
                 _fold_word(tokens[n + 1][2]) in DAY_NAMED_HEADS
             ):
+                # (the head ends the run: "said Saturday Times Square" is a date and a
+                # place)
                 pass  # "The Sunday Times", "the Good Friday Agreement": the day is named
             elif low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
                 close()
@@ -309,7 +312,13 @@ class Analyser(Segmenter):
             if "-" in tok and not tok.isupper():
                 # (after a given name, a hyphen joins a double surname, whatever its
                 # halves name elsewhere: "Lauren Pickens-Moore", "Thomas Berger-Essen")
-                surname = bool(segments[-1]) and not joiner and is_given_name(segments[-1][-1][2])
+                surname = (
+                    bool(segments[-1])
+                    and not joiner
+                    and is_given_name(segments[-1][-1][2])
+                    # (not a place's first word: "San Diego-Tijuana", "Hong Kong-Shenzhen")
+                    and self.gaz.place(fold(f"{segments[-1][-1][2]} {tok.split('-')[0]}")) is None
+                )
                 parts = self._split_hyphenated(s, tok, surname)
                 if parts is None and _compound_word(tok, not segments[-1]):
                     close()  # "Emmy-winning", "X-rays": a word made of a name, none
