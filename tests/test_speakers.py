@@ -1330,6 +1330,27 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
          'name, Takeda.', ["Takeda"]),
         ('"I drove this line for 31 years," said a retired driver who works for Acme Rail.',
          ["a retired driver"]),
+        # a body's role before a name, with a participle for the cue
+        ('Whitaker Fargo analyst Colin Langford downgraded the stock, writing in a note to '
+         'clients that "the margins are gone for good."', ["Colin Langford"]),
+        # an honorific with no full stop says who "he" is not
+        ('Kafayat Adebowale is a pepper seller. "Dem don forget us," Mrs Adebowale said.'
+         '\n\nThe delay has angered traders across the state.\n\nHe said: "Our members '
+         'pay tax."', ["Kafayat Adebowale", None]),
+        # a residence speaks for the government inside; a Welsh particle; an allegation
+        ('Downing Street has said the prime minister is "confident of a deal this week."',
+         ["Downing Street"]),
+        ('Llywelyn ap Rhys said: "The situation is critical for the whole county."',
+         ["Llywelyn ap Rhys"]),
+        ('Ann Lee alleged that the contract had been "inflated beyond any recognition."',
+         ["Ann Lee"]),
+        # a word or two quoted in the narration leaves it narration
+        ('Deputy mayor Lesley Thorburn said the council was "frustrated" on their behalf.'
+         '\n\n"These are exactly the kinds of projects we should be funding."',
+         ["Lesley Thorburn", "Lesley Thorburn"]),
+        # a description with a relative clause of its own
+        ('A nurse who works nights said, "We are always short of staff on the ward."',
+         ["A nurse"]),
         # the first of two family names refers back to the person
         ('Conagua director Ana Lilia Cervantes Ochoa spoke on Monday. "The dams are at ten '
          'percent," Cervantes said.', ["Ana Lilia Cervantes Ochoa"]),
@@ -1355,6 +1376,46 @@ def test_cues_of_news_from_many_places(text: str, expected: list[str | None]) ->
 def test_names_of_works_and_hedged_terms_are_no_statements(
     text: str, expected: list[str | None]
 ) -> None:
+    assert [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])] == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another voice reported before a paragraph of quotation: not the reporter's words
+        ('Tom Hart said his daughter texted him from inside the school.\n\n"Dad, there is a '
+         'man with a gun in the hall."', [None]),
+        ('Ann Lee said the note left on her windscreen was short.\n\n"Move your car or we '
+         'will move it for you."', [None]),
+        ('Opposition leader Tom Hart asked Prime Minister Ann Lee whether she would '
+         'resign.\n\n"I have no intention of going anywhere."', [None]),
+        ('Judge Ann Lee said Hart had shown no remorse. Hart said nothing as he was led '
+         'away.\n\n"You preyed on the vulnerable."', [None]),
+        # ... nor where the paragraph after says whose it was
+        ('Tom Hart said the markets would recover.\n\n"We have seen this before and we will '
+         'see it again."\n\nSo says Ann Lee, a fund manager.', [None]),
+        ('Tom Hart said he would speak to reporters later.\n\n"The budget is a '
+         'disgrace."\n\nOpposition leader Ann Lee did not hold back, calling the plan '
+         'reckless.', [None]),
+        # the second half of a quotation with a cue of its own keeps it
+        ('"We are ready for this," said Ann Lee, "but they are not," said one of her '
+         'rivals.', ["Ann Lee", None]),
+        ('"I have nothing to hide," said Tom Hart, whose lawyer added, "My client will be '
+         'cleared."', ["Tom Hart", None]),
+        # a name inside the description is not who speaks
+        ('"It is kind of nice to be here," said the mother of a 14-year-old named Priya.',
+         [None]),
+        # a name's middle word is a surname of its own only where no one bears it last
+        ('Sheriff Tom Hart said the case was closed. The driver\'s mother, Linda Hart '
+         'Jones, identified the body. "It was a homicide from the start," Hart said.',
+         ["Tom Hart"]),
+        # "told the newspaper" is speech
+        ('Ann Lee told the newspaper "Never again" and walked off.', ["Ann Lee"]),
+    ],
+)
+def test_the_new_cues_do_not_overreach(text: str, expected: list[str | None]) -> None:
     assert [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])] == (
         expected
     )

@@ -121,6 +121,7 @@ class Antecedents(Narration):
     def _start(self) -> None:
         super()._start()
         self._registry: dict[str, list[tuple[int, str]]] | None = None
+        self._paternal: dict[str, list[tuple[int, str]]] = {}
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
         # speakers noted before the registry is built (one in seven documents never
@@ -149,6 +150,7 @@ class Antecedents(Narration):
 
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
+        paternals: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
         singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
@@ -219,7 +221,7 @@ class Antecedents(Narration):
                         registry.setdefault(k, []).append((at, name))
                     paternal = _paternal_surname(name)
                     if paternal:
-                        registry.setdefault(paternal, []).append((at, name))
+                        paternals.setdefault(paternal, []).append((at, name))
                 else:
                     # (`Mr. Kim`: the honorific is not part of the run, but it shows a
                     # person, and whether a man or a woman)
@@ -230,6 +232,10 @@ class Antecedents(Narration):
                     )
                     if honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
+                    elif titles and (
+                        told := _HONORIFIC_GENDER.get(titles.rsplit(" ", 1)[-1].capitalize())
+                    ):
+                        genders[_key(name)] = told  # (`Mrs Adebowale`: no stop, in the run)
                     singles.append((len(persons), kind == _TITLED or honorific is not None))
                 persons.append((at, name))
         for k, entries in registry.items():
@@ -241,6 +247,9 @@ class Antecedents(Narration):
                 if ending and len(ending) < len(entries):
                     registry[k] = ending
         self._registry = registry
+        # (asked only where no name ends in the word: "Hart said" is Tom Hart, not Linda
+        # Hart Jones, whose middle name it is)
+        self._paternal = paternals
         self._orgs = orgs
         self._unresolved = (persons, singles, titled)
 
@@ -352,7 +361,8 @@ class Antecedents(Narration):
         has it, or else the first; of a man's or a woman's names only, given a gender
         ("Mrs. Varga" after both Peter and Ilse Varga)."""
         assert self._registry is not None
-        cands = self._registry.get(_key(token))
+        key = _key(token)
+        cands = self._registry.get(key) or self._paternal.get(key)
         if not cands:
             return None
         # (each list is in text order: the last one before ``pos``, or else the first)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tui.nlp.lexicon import FUNCTION_WORDS, PERSON
+from tui.nlp.lexicon import FUNCTION_WORDS, PERSON, PERSON_ROLES
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
@@ -416,4 +416,12 @@ class CueReader(SubjectReader):
                 if found and found[1] == PERSON:
                     return found
             return None  # one word opening a sentence ("Facing …") proves no name
+        later = _ROLE_THEN_NAME_RE.match(s, m.end())
+        if later and not PERSON_ROLES.isdisjoint(later.group(1).split()) and all(
+            _is_plain_noun(w) for w in later.group(1).split()
+        ):
+            # `Whitaker Fargo analyst Colin Langford downgraded …`: the body's analyst
+            found = self._from_run(later.group(2), at + later.start(2), the=False)
+            if found and found[1] == PERSON:
+                return found
         return self._from_run(run, at, the=False)

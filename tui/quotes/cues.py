@@ -125,7 +125,7 @@ _VERBS = (
     r"interjecting|issued the following statement|released the following statement|sings|"
     r"sang|asserted|asserts|elaborated|elaborates|surmised|demurred|mocked|mocks|quipped|"
     r"conceded|recalled|averred|avers|reckoned|reckons|underlined|underlines|clarified|"
-    r"clarifies|highlighted|highlights"
+    r"clarifies|highlighted|highlights|alleged|alleges|alleging|contended|contends"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.

@@ -272,6 +272,10 @@ def description_ending(s: str) -> Description | None:
     if cut and tail[cut - 1] == "," and _apposed(tail[: cut - 1]):
         return None  # (the name before the comma is the subject)
     clause = tail[cut:]
+    relative = _RELATIVE_TAIL_RE.search(clause)
+    if relative:
+        # `A nurse who works nights` said: the description before its relative clause
+        clause = clause[: relative.start()]
     # (the words as _WORD_RE finds them: str.split() splits at the same white space; their
     # offsets are found only for a description, which most clauses are not)
     words = clause.split()[-_MOST_WORDS:]
@@ -284,6 +288,11 @@ def description_ending(s: str) -> Description | None:
             spans = [m.span() for m in _WORD_RE.finditer(clause)][-_MOST_WORDS:]
             return _described(clause, spans[j:], words[j:], head, end)
     return None
+
+
+# A restrictive relative clause ending a subject: `who works nights`, `that runs the
+# shelter` (a few words, no clause break: a longer tail is a clause of its own).
+_RELATIVE_TAIL_RE = re.compile(r"[ \t](?:who|that)[ \t][^,;:()\"“”]{1,60}$")
 
 
 def _after_last_break(text: str) -> int:

@@ -138,9 +138,10 @@ _SHOWN_RE = re.compile(
 # author of "Empire of the Fund"`), a naming verb, a kind of work or of campaign, or a
 # verb of performing one (`then sang "Fields of Home"`).
 # A kind of work, or an outlet's possessive, just before a quoted name of a word or two.
+# (Not "newspaper": `told the newspaper "Never"` is speech.)
 _WORK_BEFORE_RE = re.compile(
     r"(?:\b(?:show|song|single|album|track|film|movie|book|novel|series|program|programme|"
-    r"podcast|play|musical|documentary|newspaper|magazine|column)|[A-Z][\w.&-]*['’]s)\s*$"
+    r"podcast|play|musical|documentary)|[A-Z][\w.&-]*['’]s)\s*$"
 )
 # One or two capitalised words and nothing else: a name, not a clause.
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)?")
@@ -461,7 +462,7 @@ def _trim(s: QuoteSpan, text: str) -> QuoteSpan:
     return QuoteSpan(start, end, s.open_mark, s.close_mark, s.paragraph)
 
 
-_NICKNAME_RE = re.compile(rf"{UPPER}[\w'’-]*")
+_NICKNAME_RE = re.compile(rf"{UPPER}[\w'’-]*(?: {UPPER}[\w'’-]*)?")
 _NAME_AFTER_RE = re.compile(rf" {UPPER}")
 
 

@@ -25,6 +25,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PLACE_WORDS,
     RANKS,
+    RESIDENCES,
     SENTENCE_OPENERS,
 )
 from tui.nlp.name_runs import RUN, UPPER
@@ -114,7 +115,10 @@ _OF_TAIL_WORD_RE = re.compile(r"\s(?:of|from|at|with)\s")
 
 # A description that gives the name of the one it describes, after an inverted verb.
 _NAMED_IN_RE = re.compile(
-    r"\s*(?:an?|one|the)\s+[^.,;:!?\"“”\n]{0,60}?[ ,](?:named|identified (?:only )?as|"
+    # (no preposition before the name: `the mother of a 14-year-old named Priya` is the
+    # mother, `the owner of a dog named Rex` no one named)
+    r"\s*(?:an?|one|the)\s+(?:(?!\b(?:of|for|at|to|with|from|on|by|in)\b)[^.,;:!?\"“”\n]){0,60}?"
+    r"[ ,](?:named|identified (?:only )?as|"
     rf"(?:first|family|last|given) name,?)\s+({_RUN})"
 )
 # An age set off after a name, before another appositive: `Mary Smith, 47, a nurse,`.
@@ -605,6 +609,8 @@ class SubjectReader(Antecedents):
         person = tokens[last_title + 1 :]
         if not person:
             return None
+        if last_title < 0 and " ".join(keys) in RESIDENCES:
+            return " ".join(tokens), ORG  # `Downing Street said`: the government inside
         if len(person) > 1 and last_title < 0 and keys[0].endswith("ing"):
             # `Asserting Kim said`: a participle opening the sentence, not a name
             person = person[1:]
