@@ -978,3 +978,12 @@ def test_the_new_name_rules_do_not_overreach() -> None:
                 "Times Square": "PLACE"}
     assert {name: kinds.get(name) for name in expected} == expected, kinds
     assert not {"Street", "San Diego-Tijuana", "Saturday Times Square"} & set(kinds), kinds
+
+
+def test_a_role_the_lexicon_lacks_is_no_part_of_the_name() -> None:
+    kinds = typed(entities(
+        "Title\n\nGuitarist Theo Vance says the songs came out of a tough year. Passenger "
+        "Ellen Marsh was in row 12. Miller Park was full.\n"
+    ))
+    expected = {"Theo Vance": "PERSON", "Ellen Marsh": "PERSON", "Miller Park": "PLACE"}
+    assert {name: kinds.get(name) for name in expected} == expected, kinds

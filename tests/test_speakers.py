@@ -1348,6 +1348,17 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
         ('Deputy mayor Lesley Thorburn said the council was "frustrated" on their behalf.'
          '\n\n"These are exactly the kinds of projects we should be funding."',
          ["Lesley Thorburn", "Lesley Thorburn"]),
+        # a role the lexicon lacks before a name
+        ('Guitarist Theo Vance says the songs came out of a tough year. "We lost our van '
+         'in April," Vance says.', ["Theo Vance"]),
+        # an honorific and a word inside a full name refer back to it
+        ('Ms Joanne Lim Hui Min said awareness was the gap. "The law is only as good as '
+         'the people who know it," said Ms Lim.', ["Joanne Lim Hui Min"]),
+        ('Mohamed Irfan Sulaiman runs a delivery firm. "Riders are scared to speak up," Mr '
+         'Irfan said.', ["Mohamed Irfan Sulaiman"]),
+        # a month's name that is a given name inside a name
+        ('Jan Kowalski leads the union. "We will strike on Monday," Kowalski said.',
+         ["Jan Kowalski"]),
         # a description with a relative clause of its own
         ('A nurse who works nights said, "We are always short of staff on the ward."',
          ["A nurse"]),

@@ -194,6 +194,21 @@ def nickname_cut(run: str) -> int:
     return -1 if may_own_a_nickname(word) else quote
 
 
+# The endings of nouns for what a person does or is to a story ("Guitarist", "Passenger",
+# "Elder", "Historian", "Consultant", "Resident").
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent")
+
+
+def reads_as_a_role(word: str) -> bool:
+    """Whether ``word``, opening a run before a given name and a surname, reads as a
+    role the lexicon lacks ("Guitarist Theo Vance", "Passenger Ellen Marsh"): shaped as
+    a noun for a person, and no given name itself ("Parker", "Taylor")."""
+    low = word.casefold()
+    return len(low) > 4 and low.isalpha() and low.endswith(_AGENT_ENDINGS) and (
+        not is_given_name(word)
+    )
+
+
 def may_own_a_nickname(word: str) -> bool:
     """Whether ``word`` may be the given name before a nickname in quotation marks: a
     given name, with its accents or without ("George", "Saúl"). (Any capitalised word

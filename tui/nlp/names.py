@@ -47,6 +47,7 @@ from tui.nlp.name_runs import (
     _stretches,
     _tame,
     inside_a_name,
+    reads_as_a_role,
     run_tokens,
 )
 from tui.nlp.places import DIRECTIONS, Gazetteer, fold
@@ -138,6 +139,8 @@ class Analyser(Segmenter):
             fold(f"{found[n - 1][2]} {t.split('-', 1)[0]}")
         ) is None for n, (_s, _e, t) in enumerate(found) if n):
             return None  # (a double surname after a given name: see _analyse)
+        if len(found) > 2 and reads_as_a_role(found[0][2]) and is_given_name(found[1][2]):
+            return None  # (as in _plain)
         folded = [t.casefold() for _s, _e, t in found]
         if 1 < len(found) <= 3 and plain[0] and not all(plain) and self._given_then_place(
             [t for _s, _e, t in found], folded
@@ -257,6 +260,8 @@ class Analyser(Segmenter):
         full analysis would, at a fraction of its cost.
         """
         words = run.split(" ")
+        if len(words) > 2 and reads_as_a_role(words[0]) and is_given_name(words[1]):
+            return None  # (a role the lexicon lacks, "Guitarist Theo Vance": see _title_cut)
         places = self.gaz.places
         # (the memo read in place of a call of _is_plain for each word: most words are
         # met before, and most runs end here or fail at their first word)

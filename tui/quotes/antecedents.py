@@ -113,6 +113,19 @@ def _paternal_surname(name: str) -> str | None:
     return _key(words[-2])
 
 
+def _inner_names(name: str) -> list[str]:
+    """The keys of the words inside a full name of four words or more ("Lim" and "Hui" of
+    "Joanne Lim Hui Min"), or of three whose middle word is no initial ("Irfan" of
+    "Mohamed Irfan Sulaiman"): news that writes a family name first, or calls a person
+    by a given name after the first, refers back with an honorific and that word ("Ms
+    Lim", "Mr Irfan")."""
+    words = name.split(" ")
+    return [
+        _key(w) for w in words[1:-1]
+        if len(w) > 2 and w[:1].isupper() and w[1:].islower() and w.isalpha()
+    ] if len(words) >= 3 else []
+
+
 class Antecedents(Narration):
     """The document's names, in text order, and what a later mention refers to: the
     part of :class:`tui.quotes.speakers.SpeakerResolver` between the narration and
@@ -122,6 +135,7 @@ class Antecedents(Narration):
         super()._start()
         self._registry: dict[str, list[tuple[int, str]]] | None = None
         self._paternal: dict[str, list[tuple[int, str]]] = {}
+        self._inner: dict[str, list[tuple[int, str]]] = {}
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
         # speakers noted before the registry is built (one in seven documents never
@@ -151,6 +165,7 @@ class Antecedents(Narration):
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
         paternals: dict[str, list[tuple[int, str]]] = {}
+        inners: dict[str, list[tuple[int, str]]] = {}
         persons: list[tuple[int, str]] = []
         singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
@@ -222,6 +237,8 @@ class Antecedents(Narration):
                     paternal = _paternal_surname(name)
                     if paternal:
                         paternals.setdefault(paternal, []).append((at, name))
+                    for inner in _inner_names(name):
+                        inners.setdefault(inner, []).append((at, name))
                 else:
                     # (`Mr. Kim`: the honorific is not part of the run, but it shows a
                     # person, and whether a man or a woman)
@@ -250,6 +267,8 @@ class Antecedents(Narration):
         # (asked only where no name ends in the word: "Hart said" is Tom Hart, not Linda
         # Hart Jones, whose middle name it is)
         self._paternal = paternals
+        # (asked only with an honorific before the word, and no name ending in it)
+        self._inner = inners
         self._orgs = orgs
         self._unresolved = (persons, singles, titled)
 
@@ -362,7 +381,9 @@ class Antecedents(Narration):
         ("Mrs. Varga" after both Peter and Ilse Varga)."""
         assert self._registry is not None
         key = _key(token)
-        cands = self._registry.get(key) or self._paternal.get(key)
+        cands = self._registry.get(key) or self._paternal.get(key) or (
+            self._inner.get(key) if gender else None
+        )
         if not cands:
             return None
         # (each list is in text order: the last one before ``pos``, or else the first)

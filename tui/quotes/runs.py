@@ -21,7 +21,7 @@ from tui.nlp.lexicon import (
     ROMAN_NUMERALS,
     TITLE_WORDS,
 )
-from tui.nlp.name_runs import inside_a_name
+from tui.nlp.name_runs import inside_a_name, reads_as_a_role
 from tui.quotes.cues import (
     _LEADING_WORDS,
     _ORG_HEADS,
@@ -102,7 +102,17 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         keys[-1] in _SURNAME_HEADS and _named_like_a_place(*_after_title(tokens, keys))
     ):
         return _ORG_RUN, _same(" ".join(tokens), run), keys[-1], ""
-    if not DATE_NAMES.isdisjoint(keys):
+    if not DATE_NAMES.isdisjoint(keys) and not (
+        # (a month's short name that is a given name inside a name: "Desmond Koh Jun
+        # Jie", "Jan Kowalski"; not a month's full name opening a run, "a June Trump
+        # event", nor "March Madness")
+        len(keys) >= 2
+        and keys[-1] not in DATE_NAMES
+        and all(
+            is_given_name(tokens[i]) and (i or len(keys[i]) <= 3)
+            for i in range(len(keys) - 1) if keys[i] in DATE_NAMES
+        )
+    ):
         return _NOT_A_NAME
     if (keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS) and not (
         keys[-1] in _SURNAME_HEADS and _named_like_a_place(tokens, keys)
@@ -265,6 +275,8 @@ def _name_start(tokens: list[str], keys: list[str], start: int) -> int:
                 return i + 1 - start  # "Boston-area | Kim"
     if n < 3 or is_given_name(tokens[start]):
         return 0
+    if reads_as_a_role(tokens[start]) and is_given_name(tokens[start + 1]):
+        return 1  # "Guitarist | Theo Vance"
     institutional = False
     for i in range(start, len(tokens) - 1):
         if i > start and institutional and is_given_name(tokens[i]):
