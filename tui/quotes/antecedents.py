@@ -134,8 +134,10 @@ class Antecedents(Narration):
     def _start(self) -> None:
         super()._start()
         self._registry: dict[str, list[tuple[int, str]]] | None = None
-        self._paternal: dict[str, list[tuple[int, str]]] = {}
-        self._inner: dict[str, list[tuple[int, str]]] = {}
+        # the full names of three words or more, for the look-ups below the registry's
+        # (made only when one is asked: most look-ups find a name by its last word)
+        self._long_names: list[tuple[int, str]] = []
+        self._fallbacks: tuple[dict[str, list[tuple[int, str]]], ...] | None = None
         self._persons: list[tuple[int, str]] | None = None
         self._person_offsets: list[int] = []
         # speakers noted before the registry is built (one in seven documents never
@@ -164,8 +166,7 @@ class Antecedents(Narration):
 
     def _build_registry(self) -> None:
         registry: dict[str, list[tuple[int, str]]] = {}
-        paternals: dict[str, list[tuple[int, str]]] = {}
-        inners: dict[str, list[tuple[int, str]]] = {}
+        long_names: list[tuple[int, str]] = []
         persons: list[tuple[int, str]] = []
         singles: list[tuple[int, bool]] = []  # (index in persons, titled) of lone names
         orgs: list[tuple[int, str, str]] = []
@@ -234,11 +235,8 @@ class Antecedents(Narration):
                             continue
                     for k in key.split(" "):
                         registry.setdefault(k, []).append((at, name))
-                    paternal = _paternal_surname(name)
-                    if paternal:
-                        paternals.setdefault(paternal, []).append((at, name))
-                    for inner in _inner_names(name):
-                        inners.setdefault(inner, []).append((at, name))
+                    if name.count(" ") > 1:
+                        long_names.append((at, name))
                 else:
                     # (`Mr. Kim`: the honorific is not part of the run, but it shows a
                     # person, and whether a man or a woman)
@@ -266,9 +264,7 @@ class Antecedents(Narration):
         self._registry = registry
         # (asked only where no name ends in the word: "Hart said" is Tom Hart, not Linda
         # Hart Jones, whose middle name it is)
-        self._paternal = paternals
-        # (asked only with an honorific before the word, and no name ending in it)
-        self._inner = inners
+        self._long_names = long_names
         self._orgs = orgs
         self._unresolved = (persons, singles, titled)
 
@@ -381,9 +377,13 @@ class Antecedents(Narration):
         ("Mrs. Varga" after both Peter and Ilse Varga)."""
         assert self._registry is not None
         key = _key(token)
-        cands = self._registry.get(key) or self._paternal.get(key) or (
-            self._inner.get(key) if gender else None
-        )
+        cands = self._registry.get(key)
+        if not cands and self._long_names:
+            # (the first of two family names, "Cervantes"; or, after an honorific, a word
+            # inside a full name, "Ms Lim": asked only where no name ends in the word, so
+            # "Hart said" is Tom Hart, not Linda Hart Jones)
+            paternal, inner = self._fallback_keys()
+            cands = paternal.get(key) or (inner.get(key) if gender else None)
         if not cands:
             return None
         # (each list is in text order: the last one before ``pos``, or else the first)
@@ -394,6 +394,20 @@ class Antecedents(Narration):
                 if gender_of(cands[j][1]) in (None, gender):
                     return cands[j][1]
         return cands[i - 1 if i else 0][1]
+
+    def _fallback_keys(self) -> tuple[dict[str, list[tuple[int, str]]], ...]:
+        """The long full names by the first of two family names, and by a word inside."""
+        if self._fallbacks is None:
+            paternal: dict[str, list[tuple[int, str]]] = {}
+            inner: dict[str, list[tuple[int, str]]] = {}
+            for at, name in self._long_names:
+                first = _paternal_surname(name)
+                if first:
+                    paternal.setdefault(first, []).append((at, name))
+                for word in _inner_names(name):
+                    inner.setdefault(word, []).append((at, name))
+            self._fallbacks = (paternal, inner)
+        return self._fallbacks
 
     def _aged(self, age: int, pos: int) -> str | None:
         """The person the text gives ``age`` last before ``pos``, within a pronoun's
