@@ -499,8 +499,8 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
         if _CITED_RE.match(text, after):
             return True
     before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
-    if _WORK_BEFORE_RE.search(before) and _CAPITALISED_NAME_RE.fullmatch(
-        text, span.start, span.end
+    if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
+        _WORK_BEFORE_RE.search(before)
     ):
         # a name of a word or two after a kind of work or an outlet's possessive, spoken
         # or not: `told CNBC's "Squawk Box"`, `the talk show "Maischberger"`
