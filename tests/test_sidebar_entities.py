@@ -987,3 +987,18 @@ def test_a_role_the_lexicon_lacks_is_no_part_of_the_name() -> None:
     ))
     expected = {"Theo Vance": "PERSON", "Ellen Marsh": "PERSON", "Miller Park": "PLACE"}
     assert {name: kinds.get(name) for name in expected} == expected, kinds
+
+
+def test_a_speaker_whose_surname_speaks_alone_is_a_person() -> None:
+    """A given name the lists lack ("Wiremu") leaves a name untyped; the article taking up
+    its surname alone as a speaker says it is a person's."""
+    from tui.build.corpus_index import CorpusIndex
+
+    text = (
+        'Title\n\nWiremu Parata said the iwi was ready to talk. "We have waited long '
+        'enough for this," Parata said. Aroha Ngata was there.\n'
+    )
+    index = CorpusIndex.build([make_document("t", "t.md", text, {})])
+    kinds = {e.name: e.type for e in index.entities}
+    assert kinds.get("Wiremu Parata") == "PERSON", kinds
+    assert [q.speaker for q in index.quotes] == ["Wiremu Parata"]

@@ -10,6 +10,7 @@ unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from collections.abc import Callable, Iterable, Mapping
 
@@ -156,6 +157,13 @@ def _family_names_taken_up(
         first = entity.name[: entity.name.find(" ")]
         last = entity.name[entity.name.rfind(" ") + 1 :]
         word = alone.get(last)
+        if word is None and last not in claimed and _speaks_alone(entity, last, documents) and (
+            _name_type(entity.name) == PERSON and may_be_unlisted(first.casefold())
+        ):
+            # (`Wiremu Parata said … "…," Parata said`: the word alone is no entity of
+            # its own, but it speaks as the person does)
+            entity.type = PERSON
+            continue
         if (
             word is None or word.type == PLACE or last in claimed or last in folded
             or _name_type(entity.name) != PERSON
@@ -183,6 +191,27 @@ def _family_names_taken_up(
         elif q.speaker in folded and q.source in sources[q.speaker]:
             q.speaker = folded[q.speaker].name
     return folded
+
+
+def _speaks_alone(entity: Entity, word: str, documents: Mapping[str, Document]) -> bool:
+    """Whether an article that names ``entity`` has ``word`` alone, not after another
+    capitalised word, as the subject or the object of a reporting verb (`Parata said`,
+    `said Parata`; not `Vox Meridian said`)."""
+    cue = re.compile(
+        rf"(?<![\w'’-]){re.escape(word)} (?:said|says|told|added|adds)\b"
+        rf"|\b(?:said|says|added) {re.escape(word)}(?![\w'’-])"
+    )
+    for doc in map(documents.get, entity.distinct_sources()):
+        if doc is None:
+            continue
+        for m in cue.finditer(doc.text):
+            before = doc.text[max(0, m.start() - 40) : m.start()].split()
+            if m.group().startswith(word) and before and before[-1][:1].isupper() and (
+                before[-1][-1:].isalnum()
+            ):
+                continue  # (the last word of a longer name: "Vox Meridian said")
+            return True
+    return False
 
 
 def speaks_for(entity: Entity) -> bool:
