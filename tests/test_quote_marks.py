@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from tui.corpus.loader import make_document
 from tui.quotes.extract import extract_quotes
-from tui.quotes.marks import _find_spans, classify, find_spans
+from tui.quotes.kinds import classify
+from tui.quotes.marks import _find_spans, find_spans
 
 
 def doc(text: str):

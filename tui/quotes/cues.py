@@ -1,6 +1,6 @@
 """The words and patterns news writing attributes a quotation with: reporting verbs,
-titles, the shapes of names and organisations, as the speaker rules
-read them (tui/quotes/cue_readers.py, tui/quotes/subjects.py)."""
+titles, the shapes of names and organisations, as the speaker rules read them
+(tui/quotes/cue_readers.py, tui/quotes/subjects.py, tui/quotes/noun_phrases.py)."""
 
 from __future__ import annotations
 

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 from tui.corpus.document import BODY, Document
 from tui.quotes.clusters import assign_clusters
 from tui.quotes.enrol import enrol_speakers
-from tui.quotes.marks import (
-    _find_spans,
-    _paragraph_bounds,
+from tui.quotes.kinds import (
     classify,
     in_caption,
     is_headline,
@@ -21,6 +19,7 @@ from tui.quotes.marks import (
     is_title,
     listed_after_title,
 )
+from tui.quotes.marks import _find_spans, _paragraph_bounds
 from tui.quotes.model import SCARE, Quote, QuoteSpan, quote_id
 from tui.quotes.speakers import SpeakerResolver
 from tui.quotes.spelling import NameBook, spell_speakers

@@ -52,7 +52,7 @@ class Narration:
 
     def _start(self) -> None:
         """Set up a subclass's own state (the constructor's arguments are one for the
-        whole chain: Narration, Antecedents, SpeakerResolver)."""
+        whole chain: Narration, NameRegistry, Antecedents, SpeakerResolver)."""
 
     def _paragraph_of(self, pos: int) -> int:
         return max(0, bisect_left(self._para_starts, pos + 1) - 1)

@@ -16,11 +16,8 @@ from bisect import bisect_left
 
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
-    AFFILIATIONS,
     DATE_NAMES,
-    DEMONYMS,
     FUNCTION_WORDS,
-    NATIONALITY_NOUNS,
     ORG,
     PERSON,
     PLACE_WORDS,
@@ -28,8 +25,6 @@ from tui.nlp.lexicon import (
     RESIDENCES,
     SENTENCE_OPENERS,
 )
-from tui.nlp.name_runs import RUN, UPPER
-from tui.nlp.names import Analyser
 from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
@@ -47,7 +42,6 @@ from tui.quotes.cues import (
     _NOT_ROLE_WORDS,
     _NP_REACH,
     _OF_FOR_RE,
-    _OF_TAIL_RE,
     _ORG_HEAD_WORDS,
     _ORG_HEADS,
     _ORG_NP_END_RE,
@@ -80,6 +74,24 @@ from tui.quotes.descriptions import (
     description_opening,
     names_a_person,
 )
+from tui.quotes.noun_phrases import (
+    _AGE_END_RE,
+    _AGE_NOUN_RE,
+    _CAPITAL_RE,
+    _LEADING_THE_RE,
+    _NAMED_IN_RE,
+    _OF_BODY_IN_RE,
+    _PREPOSITION_END_RE,
+    _ROLE_NAME_RE,
+    _THE_BEFORE_RE,
+    _THE_END_RE,
+    _UNNAMED_BETWEEN_RE,
+    _body_across_and,
+    _holds_name,
+    _of_tail,
+    _points_back,
+    _without_appositive,
+)
 from tui.quotes.runs import (
     _SURNAME_HEADS,
     _after_title,
@@ -89,119 +101,6 @@ from tui.quotes.runs import (
     _strip_tail,
     _without_post_nominals,
 )
-
-# (The small patterns of the rules below, compiled once: a call of re.search with a
-# pattern's text looks it up in re's cache first, which was 2% of quote extraction.)
-_UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_THE_END_RE = re.compile(r"\b[Tt]he\s+$")
-_AGE_NOUN_RE = re.compile(r"\d{1,3}-year-old")
-# a person, the body they are of, and where it is: `Ann Lee of Acme Securities in`
-_OF_BODY_IN_RE = re.compile(
-    rf"(?={UPPER})(?<!\S)({_RUN}),?\s+(?:of|at|with|from)\s+(?:the\s+)?{_RUN},?\s+in\s+$"
-)
-# a role in lower case, then a name: an appositive's words (`retired architect Ann Lee`)
-_ROLE_NAME_RE = re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}})({_RUN})")
-_PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|to)\s+$")
-_LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
-_CAPITAL_RE = re.compile(r"[A-Z]")
-
-
-# An `of`, `from`, `at` or `with` between white space, without which _OF_TAIL_RE cannot
-# match: searched for first, as one subject in twelve has one (the pattern, anchored at
-# the end, is tried at every capital: 28 → 11 ms on 2,000 articles).
-_OF_TAIL_WORD_RE = re.compile(r"\s(?:of|from|at|with)\s")
-
-
-# A description that gives the name of the one it describes, after an inverted verb.
-_NAMED_IN_RE = re.compile(
-    # (no preposition before the name: `the mother of a 14-year-old named Priya` is the
-    # mother, `the owner of a dog named Rex` no one named)
-    r"\s*(?:an?|one|the)\s+(?:(?!\b(?:of|for|at|to|with|from|on|by|in)\b)[^.,;:!?\"“”\n]){0,60}?"
-    r"[ ,](?:named|identified (?:only )?as|"
-    rf"(?:first|family|last|given) name,?)\s+({_RUN})"
-)
-# An age set off after a name, before another appositive: `Mary Smith, 47, a nurse,`.
-_AGE_END_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}$")
-# The language layer's reading of a name across "and", for the subjects that need it
-# (few: memoised per run, and emptied when it grows).
-_analyser: Analyser | None = None
-_ANALYSER_MEMO = 20_000
-# how far back a body's name across "and" may start
-_BODY_REACH = 160
-
-
-def _body_across_and(s: str, start: int) -> tuple[int, str] | None:
-    """Where ``s`` ends in a name whose last part starts at ``start`` after "and" or "&":
-    the start and text of the whole, if the language layer reads the whole as one
-    organisation ("the Ministry of Human Resources and Emiratisation", "the Farmers and
-    Growers Union"), not the tail alone ("Emiratisation", "Growers Union")."""
-    global _analyser
-    head = s[:start]
-    if not head.endswith((" and ", " & ")):
-        return None
-    window = max(0, start - _BODY_REACH)
-    end = len(s.rstrip())
-    run = next((m for m in RUN.finditer(s, window, end) if m.end() == end), None)
-    if run is None or run.start() >= start - 5:
-        return None
-    if _analyser is None or len(_analyser.shapes) > _ANALYSER_MEMO:
-        _analyser = Analyser(load_gazetteer())
-    # the run, or its part after a "the" inside it ("Ann Lee of the Farmers and ...")
-    froms = [run.start()]
-    at = s.find(" the ", run.start(), start)
-    while at >= 0:
-        froms.append(at + 5)
-        at = s.find(" the ", at + 5, start)
-    for begin in froms:
-        after_the = s[max(0, begin - 4) : begin] in ("the ", "The ")
-        pieces = _analyser.analyse(s[begin:end], False, after_the)
-        last = pieces[-1] if pieces else None
-        if (
-            last is not None
-            and begin + last.end == end
-            and begin + last.start < start - 5
-            and last.votes
-            and last.votes[0][0] == ORG
-        ):
-            return begin + last.start, last.surface
-    return None
-
-
-def _of_tail(head: str) -> re.Match[str] | None:
-    """``_OF_TAIL_RE.search(head)``."""
-    return _OF_TAIL_RE.search(head) if _OF_TAIL_WORD_RE.search(head) else None
-
-
-def _points_back(run: str) -> bool:
-    """Whether ``run`` after "the" is a noun for a person of a nation or a party, said
-    of someone the text has named ("the Dane", "the Kenyan", "the Republican")."""
-    if " " in run:
-        return False
-    key = _key(run)
-    return key in NATIONALITY_NOUNS or key in AFFILIATIONS and not key.endswith("s") or (
-        key in DEMONYMS and key.endswith(("an", "i"))
-    )
-
-
-def _holds_name(description: str, name: str) -> bool:
-    """Whether ``description`` names ``name``: in full, or by its last word as the
-    text calls someone named before (`a spokesman for Lee`, `Lee's aide`)."""
-    if name in description:
-        return True
-    last = name.rsplit(" ", 1)[-1]
-    return any(
-        word.strip(",.;:").removesuffix("'s").removesuffix("’s") == last
-        for word in description.split()
-    )
-
-
-def _without_appositive(left: str) -> str:
-    """``left`` without the appositive it ends with: `a spokesperson for TransLink, the
-    regional transit authority,` gives `a spokesperson for TransLink`."""
-    body = left.rstrip().rstrip(",—–").rstrip()
-    opener = max(body.rfind(","), body.rfind("—"), body.rfind("–"))
-    return body[:opener] if opener > 0 and body != left.rstrip() else ""
 
 
 class SubjectReader(Antecedents):
