@@ -10,7 +10,6 @@ unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
 
 from __future__ import annotations
 
-import re
 from bisect import insort
 from collections.abc import Callable, Iterable, Mapping
 
@@ -39,6 +38,13 @@ from tui.nlp.lexicon import (
 from tui.quotes.model import Quote
 from tui.quotes.runs import _named_like_a_place, _surname_at_end
 
+# How many of a speaker's quotations, and how far around each, are read for its
+# surname alone as a cue's subject.
+_SPOKEN_LOOKED = 20
+_CUE_REACH = 60
+# A reporting verb after a surname, or before it, with the space between.
+_CUE_VERBS_AFTER = (" said", " says", " told", " added", " adds")
+_CUE_VERBS_BEFORE = ("said ", "says ", "added ")
 # The most words a name runs to (longer runs are lists or headlines).
 _MAX_NAME_WORDS = 6
 # Words that are no part of a proper name: function words, party labels, titles and
@@ -143,7 +149,11 @@ def _family_names_taken_up(
 
     (A speaker typed OTHER that the articles never call by one word, "Vox Meridian",
     or whose last word is someone else's, "Team Dorrance", stays as it is.)"""
-    spoken = {q.speaker for q in quotes if q.speaker and not q.described}
+    by_speaker: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker and not q.described:
+            by_speaker.setdefault(q.speaker, []).append(q)
+    spoken = by_speaker.keys()
     claimed = {e.name[e.name.rfind(" ") + 1 :] for e in entities
                if e.type == PERSON and " " in e.name}
     alone: dict[str, Entity | None] = {}  # (None: a word listed under several types)
@@ -157,7 +167,9 @@ def _family_names_taken_up(
         first = entity.name[: entity.name.find(" ")]
         last = entity.name[entity.name.rfind(" ") + 1 :]
         word = alone.get(last)
-        if word is None and last not in claimed and _speaks_alone(entity, last, documents) and (
+        if word is None and last not in claimed and _speaks_alone(
+            last, by_speaker.get(entity.name, []), documents
+        ) and (
             _name_type(entity.name) == PERSON and may_be_unlisted(first.casefold())
         ):
             # (`Wiremu Parata said … "…," Parata said`: the word alone is no entity of
@@ -193,25 +205,38 @@ def _family_names_taken_up(
     return folded
 
 
-def _speaks_alone(entity: Entity, word: str, documents: Mapping[str, Document]) -> bool:
-    """Whether an article that names ``entity`` has ``word`` alone, not after another
-    capitalised word, as the subject or the object of a reporting verb (`Parata said`,
-    `said Parata`; not `Vox Meridian said`)."""
-    cue = re.compile(
-        rf"(?<![\w'’-]){re.escape(word)} (?:said|says|told|added|adds)\b"
-        rf"|\b(?:said|says|added) {re.escape(word)}(?![\w'’-])"
-    )
-    for doc in map(documents.get, entity.distinct_sources()):
+def _speaks_alone(
+    word: str, spoken: list[Quote], documents: Mapping[str, Document]
+) -> bool:
+    """Whether ``word`` alone, not after another capitalised word, is the subject or the
+    object of the reporting verb just before or after one of the quotations ``spoken``
+    (`"…," Parata said`, `said Parata`; not `Vox Meridian said`). (The words around the
+    quotations only, and a few of them: the cost is bounded whatever the corpus.)"""
+    for q in spoken[:_SPOKEN_LOOKED]:
+        doc = documents.get(q.source)
         if doc is None:
             continue
-        for m in cue.finditer(doc.text):
-            before = doc.text[max(0, m.start() - 40) : m.start()].split()
-            if m.group().startswith(word) and before and before[-1][:1].isupper() and (
-                before[-1][-1:].isalnum()
-            ):
-                continue  # (the last word of a longer name: "Vox Meridian said")
-            return True
+        text = doc.text
+        for lo, hi in ((max(0, q.start - _CUE_REACH), q.start), (q.end, q.end + _CUE_REACH)):
+            at = text.find(word, lo, hi)
+            while at >= 0:
+                if _cue_around(text, at, at + len(word)):
+                    return True
+                at = text.find(word, at + 1, hi)
     return False
+
+
+def _cue_around(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands alone as a reporting verb's subject or
+    object: `Parata said`, `said Parata`."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 8]
+    if (before[-1:].isalnum() or before[-1:] in "'’-") or (after[:1].isalnum()):
+        return False  # (part of a longer word)
+    if after.startswith(_CUE_VERBS_AFTER):
+        words = before.split()
+        # (not the last word of a longer name: "Vox Meridian said")
+        return not (words and words[-1][:1].isupper() and words[-1][-1:].isalnum())
+    return before.endswith(_CUE_VERBS_BEFORE)
 
 
 def speaks_for(entity: Entity) -> bool:
