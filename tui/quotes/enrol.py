@@ -38,10 +38,9 @@ from tui.nlp.lexicon import (
 from tui.quotes.model import Quote
 from tui.quotes.runs import _named_like_a_place, _surname_at_end
 
-# How many of a speaker's quotations, and how far around each, are read for its
-# surname alone as a cue's subject.
-_SPOKEN_LOOKED = 20
-_CUE_REACH = 60
+# How many of the articles a speaker speaks in are read for its surname alone as a
+# cue's subject.
+_SOURCES_LOOKED = 5
 # A reporting verb after a surname, or before it, with the space between.
 _CUE_VERBS_AFTER = (" said", " says", " told", " added", " adds")
 _CUE_VERBS_BEFORE = ("said ", "says ", "added ")
@@ -209,20 +208,20 @@ def _speaks_alone(
     word: str, spoken: list[Quote], documents: Mapping[str, Document]
 ) -> bool:
     """Whether ``word`` alone, not after another capitalised word, is the subject or the
-    object of the reporting verb just before or after one of the quotations ``spoken``
-    (`"…," Parata said`, `said Parata`; not `Vox Meridian said`). (The words around the
-    quotations only, and a few of them: the cost is bounded whatever the corpus.)"""
-    for q in spoken[:_SPOKEN_LOOKED]:
-        doc = documents.get(q.source)
+    object of a reporting verb in an article where the name speaks (`"…," Parata said`,
+    `Parata said she …`, `said Parata`; not `Vox Meridian said`). (A few of those
+    articles, searched as plain strings: the cost is bounded whatever the corpus.)"""
+    sources = list(dict.fromkeys(q.source for q in spoken))[:_SOURCES_LOOKED]
+    for source in sources:
+        doc = documents.get(source)
         if doc is None:
             continue
         text = doc.text
-        for lo, hi in ((max(0, q.start - _CUE_REACH), q.start), (q.end, q.end + _CUE_REACH)):
-            at = text.find(word, lo, hi)
-            while at >= 0:
-                if _cue_around(text, at, at + len(word)):
-                    return True
-                at = text.find(word, at + 1, hi)
+        at = text.find(word)
+        while at >= 0:
+            if _cue_around(text, at, at + len(word)):
+                return True
+            at = text.find(word, at + 1)
     return False
 
 
