@@ -1359,6 +1359,9 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
         # a month's name that is a given name inside a name
         ('Jan Kowalski leads the union. "We will strike on Monday," Kowalski said.',
          ["Jan Kowalski"]),
+        # a lawmaker's party and home set off by commas before the verb
+        ('"That promise has been broken," state Sen. Lucia Bermudez, D-Miami, said.',
+         ["Lucia Bermudez"]),
         # a description with a relative clause of its own
         ('A nurse who works nights said, "We are always short of staff on the ward."',
          ["A nurse"]),

@@ -45,6 +45,8 @@ _NAMED_IN_RE = re.compile(
     r"[ ,](?:named|identified (?:only )?as|"
     rf"(?:first|family|last|given) name,?)\s+({_RUN})"
 )
+# A lawmaker's party and home set off by commas: "D-Miami", "R-Eau Claire", "I-Vt.".
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
 # An age set off after a name, before another appositive: `Mary Smith, 47, a nurse,`.
 _AGE_END_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}$")
 # The language layer's reading of a name across "and", for the subjects that need it

@@ -81,6 +81,7 @@ from tui.quotes.noun_phrases import (
     _LEADING_THE_RE,
     _NAMED_IN_RE,
     _OF_BODY_IN_RE,
+    _PARTY_TAG_RE,
     _PREPOSITION_END_RE,
     _ROLE_NAME_RE,
     _THE_BEFORE_RE,
@@ -262,6 +263,8 @@ class SubjectReader(Antecedents):
                 seg
                 and _RUN_RE.fullmatch(seg)
                 and seg.split()[0].casefold() not in SENTENCE_OPENERS
+                # (`state Sen. Lucia Bermudez, D-Miami, said`: a party and a home, no one)
+                and not _PARTY_TAG_RE.fullmatch(seg)
                 # (`of Dayton, Ohio., who …`: a state's abbreviation after its city)
                 and not (" " not in seg and seg.endswith(".") and len(seg) <= 6)
                 # (`Ann Lee, who lives outside the state capital, Sacramento, said`: a
