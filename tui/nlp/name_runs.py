@@ -199,13 +199,14 @@ def nickname_cut(run: str) -> int:
 _AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent")
 
 
-def reads_as_a_role(word: str) -> bool:
-    """Whether ``word``, opening a run before a given name and a surname, reads as a
-    role the lexicon lacks ("Guitarist Theo Vance", "Passenger Ellen Marsh"): shaped as
-    a noun for a person, and no given name itself ("Parker", "Taylor")."""
+def role_before_a_name(word: str, following: str) -> bool:
+    """Whether ``word``, opening a run before the given name ``following`` (and a
+    surname), reads as a role the lexicon lacks ("Guitarist Theo Vance", "Passenger
+    Ellen Marsh"): shaped as a noun for a person, and no given name itself ("Parker",
+    "Taylor")."""
     low = word.casefold()
     return len(low) > 4 and low.isalpha() and low.endswith(_AGENT_ENDINGS) and (
-        not is_given_name(word)
+        not is_given_name(word) and is_given_name(following)
     )
 
 

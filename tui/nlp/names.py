@@ -47,7 +47,7 @@ from tui.nlp.name_runs import (
     _stretches,
     _tame,
     inside_a_name,
-    reads_as_a_role,
+    role_before_a_name,
     run_tokens,
 )
 from tui.nlp.places import DIRECTIONS, Gazetteer, fold
@@ -135,11 +135,10 @@ class Analyser(Segmenter):
         plain = [known[t] if t in known else self._is_plain(t) for _s, _e, t in found]
         if not any(plain):
             return None
-        if any("-" in t and is_given_name(found[n - 1][2]) and self.gaz.place(
-            fold(f"{found[n - 1][2]} {t.split('-', 1)[0]}")
-        ) is None for n, (_s, _e, t) in enumerate(found) if n):
+        if any("-" in t and self._double_surname(found[n - 1][2], t)
+               for n, (_s, _e, t) in enumerate(found) if n):
             return None  # (a double surname after a given name: see _analyse)
-        if len(found) > 2 and reads_as_a_role(found[0][2]) and is_given_name(found[1][2]):
+        if len(found) > 2 and role_before_a_name(found[0][2], found[1][2]):
             return None  # (as in _plain)
         folded = [t.casefold() for _s, _e, t in found]
         if 1 < len(found) <= 3 and plain[0] and not all(plain) and self._given_then_place(
@@ -260,7 +259,7 @@ class Analyser(Segmenter):
         full analysis would, at a fraction of its cost.
         """
         words = run.split(" ")
-        if len(words) > 2 and reads_as_a_role(words[0]) and is_given_name(words[1]):
+        if len(words) > 2 and role_before_a_name(words[0], words[1]):
             return None  # (a role the lexicon lacks, "Guitarist Theo Vance": see _title_cut)
         places = self.gaz.places
         # (the memo read in place of a call of _is_plain for each word: most words are
@@ -318,11 +317,8 @@ class Analyser(Segmenter):
                 # (after a given name, a hyphen joins a double surname, whatever its
                 # halves name elsewhere: "Lauren Pickens-Moore", "Thomas Berger-Essen")
                 surname = (
-                    bool(segments[-1])
-                    and not joiner
-                    and is_given_name(segments[-1][-1][2])
-                    # (not a place's first word: "San Diego-Tijuana", "Hong Kong-Shenzhen")
-                    and self.gaz.place(fold(f"{segments[-1][-1][2]} {tok.split('-')[0]}")) is None
+                    bool(segments[-1]) and not joiner
+                    and self._double_surname(segments[-1][-1][2], tok)
                 )
                 parts = self._split_hyphenated(s, tok, surname)
                 if parts is None and _compound_word(tok, not segments[-1]):
@@ -413,6 +409,14 @@ class Analyser(Segmenter):
             and self.gaz.place(fold(tok)) is None
             and not is_given_name(tok)
             and low not in JOIN_LEFT
+        )
+
+    def _double_surname(self, before: str, hyphenated: str) -> bool:
+        """Whether ``hyphenated``, after the word ``before``, is a double surname: after
+        a given name, whatever its halves name elsewhere ("Lauren Pickens-Moore"), but
+        not where the two words are a place ("San Diego-Tijuana", "Hong Kong-Shenzhen")."""
+        return is_given_name(before) and (
+            self.gaz.place(fold(f"{before} {hyphenated.split('-', 1)[0]}")) is None
         )
 
     def _split_hyphenated(

@@ -50,7 +50,7 @@ from tui.nlp.name_runs import (
     _joins,
     _Seg,
     is_acronym,
-    reads_as_a_role,
+    role_before_a_name,
 )
 from tui.nlp.places import DIRECTIONS, Gazetteer, fold
 
@@ -236,7 +236,7 @@ class Segmenter:
             if low[i] not in TITLE_HEADS and not (
                 len(seg) - i > 2
                 and (low[i] in PERSON_ROLES or low[i] in OFFICES or _describes_a_member(low[i])
-                     or i == 0 and reads_as_a_role(seg[0][2]) and is_given_name(seg[1][2]))
+                     or i == 0 and role_before_a_name(seg[0][2], seg[1][2]))
             ):
                 continue
             cut = i + 1

@@ -21,7 +21,7 @@ from tui.nlp.lexicon import (
     ROMAN_NUMERALS,
     TITLE_WORDS,
 )
-from tui.nlp.name_runs import inside_a_name, reads_as_a_role
+from tui.nlp.name_runs import inside_a_name, role_before_a_name
 from tui.quotes.cues import (
     _LEADING_WORDS,
     _ORG_HEADS,
@@ -275,7 +275,7 @@ def _name_start(tokens: list[str], keys: list[str], start: int) -> int:
                 return i + 1 - start  # "Boston-area | Kim"
     if n < 3 or is_given_name(tokens[start]):
         return 0
-    if reads_as_a_role(tokens[start]) and is_given_name(tokens[start + 1]):
+    if role_before_a_name(tokens[start], tokens[start + 1]):
         return 1  # "Guitarist | Theo Vance"
     institutional = False
     for i in range(start, len(tokens) - 1):
