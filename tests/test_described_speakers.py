@@ -268,3 +268,57 @@ def test_the_noun_of_a_description_points_back_to_it() -> None:
         'A spokesperson for Northline said: "We are looking into it."\n\n"We will keep '
         'talking," the spokesperson said.'
     ) == [("A spokesperson for Northline", True)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the narration's last subject is a description: "he" goes on with it, not back
+        # to the minister named before
+        ("Minister Hans Berger met his counterpart in Vienna.\n\n"
+         "A spokesman for the ministry said the talks would go on. "
+         '"We are hopeful," he said.',
+         [("A spokesman for the ministry", True)]),
+        ("Mayor Tom Reed opened the new depot on Friday.\n\n"
+         "At the depot gate, a driver who asked not to be named said the hours were long.\n\n"
+         '"We start at four and finish after dark," he said.',
+         [("a driver", True)]),
+        ("Councillor Ann Lee spoke first.\n\n"
+         "One young mother, who did not want to be named, said the service had helped.\n\n"
+         '"It was two hours each way," she said.',
+         [("One young mother", True)]),
+        # not a description of the other sex, nor a plural, nor one inside a clause
+        ("Minister Hans Berger met his counterpart in Vienna.\n\n"
+         "A spokeswoman for the ministry said the talks would go on. "
+         '"We are hopeful," he said.',
+         [("Hans Berger", False)]),
+        ("Ann Lee is running again.\n\n"
+         "Aides say Ann Lee also advises her party on trade. "
+         '"Workers come first," she said.',
+         [("Ann Lee", False)]),
+        ("Jan Novak insists he has a plan, which the ministry drafted — an approach "
+         "critics say risks delay.\n\n"
+         '"I understand the concern," he said.',
+         [("Jan Novak", False)]),
+    ],
+)
+def test_a_pronoun_goes_on_with_a_described_subject(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description, then the person's full name set off by commas: the person
+        ('Linda Reed lost her job.\n\nReed\'s husband, Earl Reed, said: "We will sell."',
+         "Earl Reed"),
+        ('Another pollster, Dana Woolf of Clemson University, said: "Numbers held."',
+         "Dana Woolf"),
+        ('A spokesperson for Northline, the transit operator, said: "Fares rise."',
+         "A spokesperson for Northline"),
+    ],
+)
+def test_a_name_in_apposition_to_a_description_is_the_speaker(text: str, speaker: str) -> None:
+    assert said(text)[0][0] == speaker

@@ -92,6 +92,9 @@ class Antecedents(NameRegistry):
         a person of either sex (which of several people called "the Republican" the
         narration is about): only one it made its subject, or who spoke, will do."""
         if pronoun in ("he", "she", ""):
+            described = self._narrated_description(pronoun, pos) if pronoun else None
+            if described is not None:
+                return described
             if self._persons is None:
                 self._build_persons()
             assert self._persons is not None
@@ -145,6 +148,12 @@ class Antecedents(NameRegistry):
             return persons[j][1], PERSON
         if pronoun in ("it", "they"):
             return self._last_org(pos)
+        return None
+
+    def _narrated_description(self, pronoun: str, pos: int) -> tuple[str, str] | None:
+        """The person a description made the subject of the narration just before the
+        quotation being read, whom ``pronoun`` at ``pos`` stands for (see
+        :class:`tui.quotes.cue_readers.CueReader`, which reads cues): none here."""
         return None
 
     def _may_be(self, name: str, pronoun: str, *, quoted: bool = True) -> bool:

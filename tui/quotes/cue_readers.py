@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tui.nlp.given_names import FEMALE, MALE
 from tui.nlp.lexicon import FUNCTION_WORDS, PERSON, PERSON_ROLES
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
@@ -37,6 +38,7 @@ from tui.quotes.cues import (
     _key,
     _placed_role,
 )
+from tui.quotes.descriptions import DESCRIBED
 from tui.quotes.model import QuoteSpan
 from tui.quotes.runs import _strip_tail
 from tui.quotes.subjects import SubjectReader
@@ -60,6 +62,11 @@ class CueReader(SubjectReader):
     # (made in SpeakerResolver._start, with the rest of one document's state)
     _before: tuple[int, str]
     _verb_memo: tuple[str, list[re.Match[str]]]
+
+    def _start(self) -> None:
+        super()._start()
+        # the quotation opening its sentence whose cue after it is being read
+        self._opening: QuoteSpan | None = None
 
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
         self._reading(span)
@@ -92,11 +99,15 @@ class CueReader(SubjectReader):
                 or self._colon_subject(pre, pre_from)
                 or self._opening_cue(pre, pre_from)
             )
-        found = (
-            self._dash_credit(span)
-            or self._post_cue(self._after(span), span.close_mark + 1)
-            or self._pre_cue(pre, pre_from)
-        )
+        self._opening = span  # (for a pronoun after it: see _narrated_description)
+        try:
+            found = (
+                self._dash_credit(span)
+                or self._post_cue(self._after(span), span.close_mark + 1)
+                or self._pre_cue(pre, pre_from)
+            )
+        finally:
+            self._opening = None
         if found:
             return found
         if pre_from > pstart:
@@ -117,6 +128,51 @@ class CueReader(SubjectReader):
                 return (self._pre_cue(intro, s0) or self._colon_subject(intro, s0)
                         or self._opening_cue(intro, s0))
         return self._dash_line(span, pend)
+
+    def _narrated_description(self, pronoun: str, pos: int) -> tuple[str, str] | None:
+        """Who "he" or "she" after a quotation that opens its sentence stands for, where
+        the sentence before it (or the previous paragraph's last) reports a person the
+        text describes rather than names: `A spokesman for the ministry said the talks
+        would go on. "We are hopeful," he said.` The pronoun goes on with the subject
+        of the last main clause, not back to the last name (the minister the
+        spokesman speaks for). Not where the description's noun says the other sex."""
+        span = self._opening
+        if span is None or pos <= span.close_mark:
+            return None
+        pstart = self.bounds[span.paragraph][0]
+        end = self._sentence_start(span.paragraph, span.open_mark)
+        if end > pstart:
+            s0 = self._sentence_start(span.paragraph, end - 1)
+        elif span.paragraph and span.open_mark == pstart:
+            paragraph = span.paragraph - 1
+            p0, end = self.bounds[paragraph]
+            if end <= p0:
+                return None
+            s0 = self._sentence_start(paragraph, end - 1)
+        else:
+            return None
+        sentence = self._masked(s0, end)
+        if not _VERB_RE.search(sentence):
+            return None
+        found = self._pre_cue(sentence, s0)
+        if found is None or found[1] != DESCRIBED:
+            return None
+        # The description opens the sentence, or follows an opening phrase ("At the
+        # landing site, a rider who …"): not a clause's further in (`— an approach
+        # critics say risks …`).
+        lead = sentence[: max(0, sentence.find(found[0]))]
+        if lead.strip() and (
+            not lead.rstrip().endswith(",") or _VERB_RE.search(lead)
+            or any(mark in lead for mark in "—–;:()")
+        ):
+            return None
+        described = self.descriptions[found[0]]
+        gender = described.gender
+        if not described.person or described.plural or gender is not None and gender != (
+            MALE if pronoun == "he" else FEMALE
+        ):
+            return None
+        return found
 
     @staticmethod
     def _cue_depends(verbs: list[re.Match[str]], pre: str) -> bool:

@@ -52,6 +52,8 @@ _BARE_PLURALS = frozenset(
     scientists diplomats strategists lawyers attorneys doctors officers prosecutors
     executives employees workers""".split()
 )
+# Plurals of people that do not end in "s".
+_PLURAL_PEOPLE = frozenset("people men women children police staff folk".split())
 # Words that may open a clause before its subject: `But a spokesman said`, `On Tuesday
 # a spokesman said` (no preposition of place or manner: "in a statement" is no subject).
 _LEADS = frozenset(
@@ -117,6 +119,14 @@ class Description(NamedTuple):
     def gender(self) -> str | None:
         """MALE or FEMALE where the head says ("a spokesman", "his sister"), else None."""
         return _GENDERED.get(_key(self.head))
+
+    @property
+    def plural(self) -> bool:
+        """Whether the head is a plural ("aides", "people"): no "he" or "she"."""
+        head = _key(self.head)
+        return head in _PLURAL_PEOPLE or (
+            head.endswith("s") and not head.endswith(("ss", "us", "is"))
+        )
 
     @property
     def body(self) -> bool:

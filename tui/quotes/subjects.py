@@ -192,9 +192,21 @@ class SubjectReader(Antecedents):
             if described is None or not _holds_name(described.text, found[0]):
                 return found
             return self._described(described)
-        described = description_ending(left) or description_ending(_without_appositive(left))
+        described = description_ending(left)
+        apposed = ""
+        if described is None:
+            # `a spokesperson for TransLink, the regional transit authority,`; and
+            # `McKinney's husband, Earl McKinney,`, whose appositive is his full name
+            head = _without_appositive(left)
+            described, apposed = description_ending(head), left[len(head) :]
+            if described is not None and found is None:
+                # (`Another pollster, David Woodard of Clemson University,`: the name)
+                named = self._named_after(apposed.strip(" ,—–"), pos)
+                if named is not None and named[1] == PERSON and " " in named[0]:
+                    return named
         if described is None or found is not None and (
             not _holds_name(described.text, found[0])
+            or found[1] == PERSON and " " in found[0] and found[0] in apposed
             # (`the Moon administration`: a body named by its head is a name)
             or found[1] == ORG and described.body
         ):
