@@ -209,3 +209,13 @@ def test_a_short_subhead_line_opening_with_single_marks_is_not_a_quotation():
         "The council said the work would be \"finished by the summer.\""
     )
     assert texts(text) == ["We are stuck here every morning", "finished by the summer."]
+
+
+def test_a_short_name_between_a_determiner_and_its_noun_is_no_quotation():
+    # spoken or not: the marks set off a name that modifies the noun after it
+    assert texts('The Post revealed that he spent $18,000 on a "Bronx Pride" gala.') == []
+    assert texts('"It sold out," a rep said of his "No Ceilings" tour.') == ["It sold out"]
+    assert texts('Luntz said the "Remain" campaign had the edge.') == []
+    # not where the word after the marks is no noun, or nothing determines the name
+    assert texts('"Disgraceful" was how the mayor put it.') == ["Disgraceful"]
+    assert texts('He said "Goodbye" and left.') == ["Goodbye"]

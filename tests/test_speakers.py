@@ -1433,3 +1433,19 @@ def test_the_new_cues_do_not_overreach(text: str, expected: list[str | None]) ->
     assert [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])] == (
         expected
     )
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("Kali yells in the clip", "Kali Brooks"),
+        ("Brooks laughed", "Kali Brooks"),
+        ("she sobbed", "Kali Brooks"),
+        ("Brooks revealed on her podcast", "Kali Brooks"),
+        ("she teases", "Kali Brooks"),
+    ],
+)
+def test_the_verbs_of_celebrity_copy_are_cues(cue: str, speaker: str) -> None:
+    text = f'Kali Brooks was filmed at the hotel.\n\n"I never wanted this," {cue}.'
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == [speaker]

@@ -13,6 +13,7 @@ from typing import Any
 
 from tui.corpus.document import Document, Section
 from tui.corpus.sections import paragraphs, sections
+from tui.corpus.wrapping import unwrapped
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 # Lone surrogates come only from JSON or YAML escapes ("\\ud800"); no output can encode them.
@@ -128,7 +129,7 @@ def make_document(
     """A Document of ``text``. ``apart`` holds what a reader found set apart from the
     article (an HTML page's captions, its comment section) as (kind, label, text): each
     follows the article as a section of its own kind, in that order."""
-    text = canonical(text)
+    text = unwrapped(canonical(text))
     meta = dict(meta)
     if not meta.get("title"):
         meta["title"] = first_line_title(text) or doc_id

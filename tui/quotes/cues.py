@@ -125,7 +125,12 @@ _VERBS = (
     r"interjecting|issued the following statement|released the following statement|sings|"
     r"sang|asserted|asserts|elaborated|elaborates|surmised|demurred|mocked|mocks|quipped|"
     r"conceded|recalled|averred|avers|reckoned|reckons|underlined|underlines|clarified|"
-    r"clarifies|highlighted|highlights|alleged|alleges|alleging|contended|contends"
+    r"clarifies|highlighted|highlights|alleged|alleges|alleging|contended|contends|"
+    # (tabloid and celebrity copy; past tenses only where the present is also a noun:
+    # "two blasts", "the slams")
+    r"yells|revealed|reveals|revealing|confessed|confesses|slammed|blasted|penned|"
+    r"captioned|captioning|sobbed|wept|screamed|teased|teases|hissed|laughed|raved|"
+    r"raves|cried|gushes|whispers"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.

@@ -53,6 +53,10 @@ _WORK_BEFORE_RE = re.compile(
 )
 # One or two capitalised words and nothing else: a name, not a clause.
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)?")
+# A determiner or a possessive just before the opening mark.
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?:(?<![\w'’])(?i:a|an|the|his|her|its|their|our|my|your|this|that)|\w['’]s)\s*\Z"
+)
 # A hedge just before the opening mark.
 _HEDGED_RE = re.compile(r"\b(?:so-called|so called|self-styled|self-described)\s*$")
 # Just before a title-case quotation, what makes it a name even in a sentence with a
@@ -126,6 +130,12 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     ):
         # a name of a word or two after a kind of work or an outlet's possessive, spoken
         # or not: `told CNBC's "Squawk Box"`, `the talk show "Maischberger"`
+        return True
+    if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
+        _DETERMINER_BEFORE_RE.search(before) and _modifies_a_noun(text, span)
+    ):
+        # a name of a word or two between a determiner and the noun it modifies, spoken
+        # or not: `a "Bronx Pride" gala`, `his "No Ceilings" tour`
         return True
     if not _title_case(text, span.start, span.end):
         return False
