@@ -322,3 +322,54 @@ def test_a_pronoun_goes_on_with_a_described_subject(
 )
 def test_a_name_in_apposition_to_a_description_is_the_speaker(text: str, speaker: str) -> None:
     assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nouns of tabloid and regional copy, and heads a name modifies
+        ('"She walked in like she owned the place," an eyewitness told reporters.',
+         "an eyewitness"),
+        ('"He was very calm," our spy said.', "our spy"),
+        ('A rep for Pacifica Air tells us: "We have zero tolerance for this."',
+         "A rep for Pacifica Air"),
+        ('A Department of Health spokeswoman said: "The figures are being checked."',
+         "A Department of Health spokeswoman"),
+        ('One senior Conservative MP said: "The whips are furious."',
+         "One senior Conservative MP"),
+        ('"We saved for two years," a mum-of-three said.', "a mum-of-three"),
+        # a title before a name is no description
+        ('"The whips are furious," Rep. Ann Lee said.', "Ann Lee"),
+        ('"The whips are furious," said Tom Hart MP.', "Tom Hart"),
+    ],
+)
+def test_more_nouns_describe_a_source(text: str, expected: str) -> None:
+    assert said(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the <noun>" points back to the description the text gave that noun, in
+        # another paragraph too, even one that reported no quotation
+        ('A source told the paper: "Jodie is heartbroken."\n\n'
+         'The insider added: "Ryan has begged her to come back."',
+         ["A source", "A source"]),
+        ("A senior official at the board, who sought anonymity, told reporters the audit "
+         'was late.\n\n"We flagged the company," said the official.',
+         ["A senior official at the board"]),
+        ('Agriculture Minister Mary Wanjiku visited the depot.\n\n'
+         '"We will pay the farmers," said the minister.',
+         ["Mary Wanjiku"]),
+        # not the object of a clause
+        ('Ann Lee spoke to a group of supporters.\n\nShe then addressed the supporters '
+         'again: "Here is what I regret."',
+         ["Ann Lee"]),
+        # the inverted pronoun, and an adverb between subject and verb
+        ('Tom Hart left the court.\n\n"It was a clerical error," said he.', ["Tom Hart"]),
+        ('Tom Hart left the court.\n\nHe however said the ministry must "act swiftly '
+         'before the rains come."', ["Tom Hart"]),
+    ],
+)
+def test_a_definite_noun_or_a_pronoun_points_back(text: str, expected: list[str]) -> None:
+    assert [speaker for speaker, _ in said(text)] == expected

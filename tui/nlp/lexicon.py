@@ -397,7 +397,12 @@ SOURCE_NOUNS = (PEOPLE_AT | TITLE_HEADS | OFFICES | BODY_NOUNS | ORG_APPOSITIVE_
     leaders aides members shareholder shareholders investor investors trader traders
     banker bankers fan fans scout scouts teammate teammates teen teens teenager teenagers
     driver drivers passenger passengers victim victims suspect suspects customer customers
-    patient patients fisherman fishermen rider riders
+    patient patients fisherman fishermen rider riders eyewitness eyewitnesses bystander
+    bystanders onlooker onlookers spy pal pals mum mom dad backbencher backbenchers
+    reviewer reviewers user users commenter commenters guest guests diner diners
+    villager villagers farmer farmers shopper shoppers motorist motorists tourist
+    tourists visitor visitors commuter commuters mourner mourners survivor survivors
+    confidant confidante
     """.split()
 )) - frozenset(  # (honorifics and abbreviated ranks come before a name, never alone)
     "mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt adm cmdr cpl pvt "

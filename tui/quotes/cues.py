@@ -313,6 +313,7 @@ _DASH_NAME_RE = re.compile(
 # "he's reported to have said", "the ministry in a statement said").
 _TAIL_WORDS = frozenset(
     """also reportedly later earlier previously then again further separately publicly
+    however nonetheless nevertheless
     privately repeatedly recently once has had have would will could may might did does
     do is was were are been only just first immediately quickly flatly firmly angrily
     simply even often sometimes usually always never still on last this today yesterday

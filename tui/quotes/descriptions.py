@@ -35,8 +35,16 @@ DESCRIBED = "DESCRIBED"
 
 _DETERMINERS = frozenset(
     """a an the one another two three four five six several some many most few his her
-    their its this these those""".split()
+    their its this these those our""".split()
 )
+# Heads that are also titles before a name ("Rep. Ann Lee", "Ann Lee MP"), which only a
+# determiner and the case they are written in make a source's noun: `a rep for the
+# airline`, `one senior Conservative MP`.
+_LOWER_HEADS = frozenset(("rep", "reps"))
+_MEMBERS_HEADS = frozenset("MP MPs MEP MEPs MSP MSPs MLA MLAs TD TDs".split())
+_OTHER_HEADS = _LOWER_HEADS | _MEMBERS_HEADS
+# `a mother-of-two`, `the dad-of-three`
+_PARENT_OF_RE = re.compile(r"(?:mum|mom|mother|dad|father|grandmother|grandfather)-of-\w+")
 # Words that pick some of a group: `one of the organizers`, `two of his aides`.
 _QUANTIFIERS = frozenset("one two three some many several most few none each".split())
 # Determiners that point back: "the senator", "the company", "the statement" are someone
@@ -164,10 +172,12 @@ def _is_head(word: str, first: bool, any_noun: bool = False) -> bool:
     """A source's noun, in lower case (or capitalised as a clause's first word); with
     ``any_noun``, any word in lower case that is no function word."""
     if word[:1].isupper() and not first:
-        return False
+        return word.rstrip(",;:") in _MEMBERS_HEADS  # (`one senior Conservative MP`)
     key = _key(word)
     return (
         key in SOURCE_NOUNS
+        or key in _LOWER_HEADS and not first and word[:1].islower()
+        or _PARENT_OF_RE.fullmatch(key) is not None
         or _AGE_RE.fullmatch(word) is not None
         or any_noun and word[:1].islower() and key not in FUNCTION_WORDS and key not in _STOPS
     )
@@ -200,6 +210,10 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
         # must be a source's)
         if not _is_head(word, h == 0, any_noun=any_noun and first == 0):
             key = _key(word)
+            if key in _IN_NAMES and h > first + 1 and words[h - 1][:1].isupper() and (
+                words[h + 1 : h + 2] and words[h + 1][:1].isupper()
+            ):
+                continue  # (inside a name that modifies: `a Department of Health spokeswoman`)
             if key in FUNCTION_WORDS or key in _STOPS or (
                 word.endswith(("'s", "’s")) and h > first + 1
             ):
@@ -276,8 +290,10 @@ def description_ending(s: str) -> Description | None:
     """The description that is the whole subject at the end of ``s``, the words before
     a reporting verb (`On Tuesday a spokesperson for TransLink` said)."""
     tail = s[-200:].rstrip(" \t\xa0")
-    if SOURCE_NOUNS.isdisjoint(tail.casefold().split()) and "year-old" not in tail:
-        return None  # (as most subjects: a test in C first)
+    if SOURCE_NOUNS.isdisjoint(tail.casefold().split()) and "year-old" not in tail and (
+        _OTHER_HEADS.isdisjoint(tail.split()) and "-of-" not in tail
+    ):
+        return None  # (as most subjects: tests in C first)
     cut = _after_last_break(tail)
     if cut and tail[cut - 1] == "," and _apposed(tail[: cut - 1]):
         return None  # (the name before the comma is the subject)

@@ -103,6 +103,29 @@ from tui.quotes.runs import (
     _without_post_nominals,
 )
 
+# The nouns a report gives a source it will not name, which a later "the insider" may
+# point back to whichever of them the text used first.
+_ANONYMOUS_SOURCES = frozenset(
+    "source sources insider insiders pal pals friend confidant confidante spy".split()
+)
+# After an inverted verb, "he" or "she" alone: `"…," said he.`
+_PRONOUN_AFTER_RE = re.compile(r"[ \t]*(he|she)(?=[ \t]*(?:[,.;:!?—–]|\Z))")
+# After an inverted verb, "the" and a role ending the subject: `said the minister`, `said
+# the official on Monday`, `said the source, who …`.
+_THE_ROLE_AFTER_RE = re.compile(
+    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}[a-z]+)(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
+    r"(?:who|on|in|at|after|before|when|as|during|outside|to|told)\b))"
+)
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether what comes after ``before`` opens a clause, as its subject does: nothing
+    before it, a break, or a conjunction (not `She then addressed | the supporters`)."""
+    before = before.rstrip()
+    return not before or before.endswith((",", ";", ":", "—", "–", "(")) or (
+        before.rsplit(None, 1)[-1].casefold() in ("and", "but", "so", "then", "later")
+    )
+
 
 class SubjectReader(Antecedents):
     """The names and subjects in the words around a quotation: the part of
@@ -119,6 +142,17 @@ class SubjectReader(Antecedents):
         no one, or name only what the description is of. (After "according to", only a
         source's noun makes a description: `according to their instinctive preference`
         is no one's.)"""
+        pronoun = _PRONOUN_AFTER_RE.match(s) if not according else None
+        if pronoun is not None:
+            # `"…," said he.`: the inverted pronoun of older and regional English
+            return self._pronoun(pronoun.group(1).casefold(), pos)
+        role = _THE_ROLE_AFTER_RE.match(s) if not according else None
+        if role is not None:
+            # `said the minister`, `said the official on Monday`: whom the text gave that
+            # role, or the description it gave that noun, as `the minister said` is
+            found = self._subject_before(role.group(1), pos + role.start(1))
+            if found is not None:
+                return found
         found = self._named_after(s, pos)
         named = _NAMED_IN_RE.match(s)
         if named:
@@ -250,6 +284,39 @@ class SubjectReader(Antecedents):
         found = [text for text, d in self.descriptions.items() if _key(d.head) == noun]
         return (found[0], DESCRIBED) if len(found) == 1 else None
 
+    def _described_like(self, noun: str, pos: int) -> tuple[str, str] | None:
+        """What "the <noun>" at ``pos`` points back to among the descriptions so far: the
+        one of that noun (see _described_before); else the last the narration gave
+        within a pronoun's reach, with "a" or "one" (`A senior official at the board,
+        who sought anonymity, told reporters …` … `said the official`); else, for an
+        unnamed source's noun ("the insider", "the pal"), the last description of such a
+        source."""
+        found = self._described_before(noun)
+        if found is not None or any(_key(d.head) == noun for d in self.descriptions.values()):
+            return found  # (two of that noun: no guess)
+        since = max(0, pos - _PRONOUN_REACH)
+        introductions = list(re.finditer(
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}"
+            rf"{re.escape(noun)}(?![\w'’-])",
+            self.text[since:pos],
+        ))
+        described_so = {
+            d.text for m in introductions
+            if (d := description_opening(self.text[since + m.start() : pos])) is not None
+            and _key(d.head) == noun
+        }
+        if len(described_so) > 1:
+            return None  # (`a driver … another driver …`: no guess either)
+        if described_so:
+            last = description_opening(self.text[since + introductions[-1].start() : pos])
+            if last is not None and last.text in described_so:
+                return self._described(last)
+        if noun in _ANONYMOUS_SOURCES:
+            for text, d in reversed(self.descriptions.items()):
+                if _key(d.head) in _ANONYMOUS_SOURCES:
+                    return text, DESCRIBED
+        return None
+
     def _described(self, described: Description) -> tuple[str, str]:
         self.descriptions[described.text] = described
         return described.text, DESCRIBED
@@ -315,7 +382,17 @@ class SubjectReader(Antecedents):
             and not _ARTICLE_TOKEN_RE.fullmatch(final)
         ):
             # no name, no organisation ends here (most candidates stop here), unless a
-            # relative clause does: `Ann Lee, who lives in a town near the capital, said`
+            # relative clause does: `Ann Lee, who lives in a town near the capital, said`;
+            # or "the" and a person's noun point back to a description (`A source told
+            # the paper: "…"` … `The insider added: "…"`)
+            tail = s[-40:]
+            role = _ROLE_END_RE.search(tail) if "he " in tail else None
+            if role is not None and names_a_person(role.group(1)) and _opens_clause(
+                s[: len(s) - len(tail) + role.start()]
+            ):
+                found = self._described_like(role.group(1), pos)
+                if found is not None:
+                    return found
             return self._relative_subject(s, pos)
         s = s[-_NP_REACH:]  # the end-anchored patterns below need only the end
         last_word = s.rsplit(None, 1)[-1]
@@ -337,7 +414,7 @@ class SubjectReader(Antecedents):
                 words = m.group(0).split()
                 rank = words[-2] if len(words) > 2 and words[-2] in RANKS else ""
                 return self._role_antecedent(m.group(1), pos, rank) or (
-                    self._described_before(m.group(1))
+                    self._described_like(m.group(1), pos)
                 )
             m = _PLACED_ROLE_END_RE.search(s)
             if m and _placed_role(m.group(2), m.group(1)):
