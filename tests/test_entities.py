@@ -515,3 +515,10 @@ def test_groups_from_another_miner_keep_their_documents_forms_and_offsets():
     assert [here.sources[d] for d in here.doc] == ["a", "b", "a", "c"]
     assert list(here.form) == [0, 5, 3, 3]
     assert list(here.sizes()) == [2, 1, 0, 1]
+
+
+def test_a_transcripts_turns_are_no_initials() -> None:
+    text = ("Q. You're hoping to stay out of prison, aren't you, Ms. Gaines?\n\n"
+            "A. I'm hoping to tell the truth.\n\nQ. That wasn't my question.\n\nA. Yes.\n")
+    names = {e.name for e in extract_entities([make_document("t", "t.md", text, {})])}
+    assert names == {"Gaines"}

@@ -219,3 +219,9 @@ def test_a_short_name_between_a_determiner_and_its_noun_is_no_quotation():
     # not where the word after the marks is no noun, or nothing determines the name
     assert texts('"Disgraceful" was how the mayor put it.') == ["Disgraceful"]
     assert texts('He said "Goodbye" and left.') == ["Goodbye"]
+
+
+def test_a_word_known_as_something_is_a_term_not_a_statement():
+    d = doc('The Minority called on the company to publish a timetable as outages, '
+            'popularly known as "dumsor", persist, Parliament said.')
+    assert [(q.text, q.speaker) for q in extract_quotes([d])] in ([], [("dumsor", None)])

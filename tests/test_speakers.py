@@ -1449,3 +1449,35 @@ def test_the_verbs_of_celebrity_copy_are_cues(cue: str, speaker: str) -> None:
     text = f'Kali Brooks was filmed at the hotel.\n\n"I never wanted this," {cue}.'
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative named by a given name alone is someone "she" or "he" can stand for
+        ("His lawyer, Marina Orlova, says the case is absurd.\n\n"
+         "His daughter Anya learned about the arrest from a channel.\n\n"
+         '"I saw his photo before anyone called me," she told reporters.', ["Anya"]),
+        ("Kelly Dunmore, 38, and her husband Dean, 41, from Wigan, Greater Manchester, "
+         "saved for two years.\n\nDean said he went to reception.\n\n"
+         'He said: "I asked to move rooms."', ["Dean"]),
+        # the writer in a byline is no one the story speaks of
+        ("By Callum Fenwick, News Reporter\n\nA man filmed lights over the town.\n\n"
+         '"I have had a few funny customers," he joked.', [None]),
+        # regional honorifics and particles
+        ("Mzee Kiprotich arap Sang, a farmer in Moiben, says he planted 15 acres.\n\n"
+         '"I have never seen maize like this," said Mzee Sang.', ["Kiprotich arap Sang"]),
+        ("Madam Akosua Frimpomaa, a cold store operator, said she had lost fish.\n\n"
+         '"My fish got spoilt," she said.', ["Akosua Frimpomaa"]),
+        # a surname that is also a verb, after an inverted verb
+        ('Joseph Sang, a farmer, says he planted 15 acres.\n\n"I have never seen maize '
+         'like this," said Sang.', ["Joseph Sang"]),
+        # a body's acronym in brackets before a role and a name
+        ("Jane Smith said patients did not know the signs.\n\nNational Medical Association "
+         "(NMA) president John Carter said clinics saw a spike.\n\n"
+         '"We see five cases a day," he said.', ["John Carter"]),
+    ],
+)
+def test_names_the_regions_write_differently(text: str, expected: list[str | None]) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

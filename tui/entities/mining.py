@@ -275,6 +275,11 @@ class _Miner:
                 # price; not a model's number, "Audi R8", "Nokia N95")
                 run = run[: last - 1]
                 re_ = rs + len(run)
+            if run[1:3] == ". " and run[0] in "QA" and (rs == start or text[rs - 1] == "\n"):
+                # a transcript's turn ("Q. You're hoping …", "A. Yes."), no initial: the
+                # words after it open a sentence
+                rs += 3
+                run = run[3:]
             if rs < district_end:
                 continue
             if zones:

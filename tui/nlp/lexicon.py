@@ -107,6 +107,7 @@ TITLE_HEADS = frozenset(
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
+    mzee madam engr ing hon togbe oba osabarima nii
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()
@@ -330,7 +331,7 @@ ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".s
 # "Llywelyn ap Rhys".
 PARTICLES = frozenset(
     "de da del della dela delos des der den van von ter ten bin binti ibn al el la le du "
-    "dos das di zu y bint ap ab ferch".split()
+    "dos das di zu y bint ap ab ferch arap".split()
 )
 # The same as a regex alternation, longest first, for the patterns that find names.
 PARTICLE_PATTERN = "(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + ")"

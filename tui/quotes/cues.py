@@ -413,7 +413,10 @@ _LEADING_CONJUNCTION_RE = re.compile(r"(?:(?:And|But|So|Then|Yet|then|also)[ \t]
 _SHORT_TITLE_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Supt)\."
 )
-_HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
+_HONORIFIC_GENDER = {
+    "Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female", "Mzee": "male",
+    "Madam": "female",
+}
 # How many people of one surname a gendered look-up weighs.
 _NAMESAKES = 6
 

@@ -58,7 +58,9 @@ _DETERMINER_BEFORE_RE = re.compile(
     r"(?:(?<![\w'’])(?i:a|an|the|his|her|its|their|our|my|your|this|that)|\w['’]s)\s*\Z"
 )
 # A hedge just before the opening mark.
-_HEDGED_RE = re.compile(r"\b(?:so-called|so called|self-styled|self-described)\s*$")
+_HEDGED_RE = re.compile(
+    r"\b(?:so-called|so called|self-styled|self-described|known as|nicknamed)\s*$"
+)
 # Just before a title-case quotation, what makes it a name even in a sentence with a
 # cue: a possessive (`CNN's "State of the Union"`, `her "Year of the Garden"`), an
 # article (`wore a "Save the Pier" cap`), a preposition (`said on "The Late Show"`, `the

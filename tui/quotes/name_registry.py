@@ -67,6 +67,26 @@ _TOLD = frozenset(("told", "tells", "telling"))
 # (a role held before or beside another's, or a verb: `former coach`, `hired to coach`)
 _NOT_HOLDING = frozenset("former ex then late rival fellow opposing to".split())
 _LOWER = "~"  # marks a title written in lower case, which only one person may hold
+# A byline: "By", then names, each maybe with a role or an outlet after a comma or
+# "for" (`By Rebecca Hollis For Mailonline`, `By Ann Lee, Staff Writer | The Post`).
+_BYLINE_PARAGRAPHS = 6
+_BYLINE_RE = re.compile(
+    r"(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4}"
+    r"(?:(?:[ \t]*(?:,|\||and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
+)
+# A relative or a partner named by a given name after a possessive: `his daughter Anya`.
+_KIN_GENDER = {
+    **dict.fromkeys(
+        "son husband brother father nephew uncle grandson boyfriend fiancé".split(), MALE),
+    **dict.fromkeys(
+        "daughter wife sister mother niece aunt granddaughter girlfriend fiancée".split(),
+        FEMALE),
+    **dict.fromkeys("partner cousin friend child".split(), ""),
+}
+_KIN_BEFORE_RE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|\w['’]s) (?:\w+ )?("
+    + "|".join(_KIN_GENDER) + r") \Z"
+)
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
 
@@ -142,6 +162,7 @@ class NameRegistry(Narration):
         limit = (self.spans[-1].end + 1) if self.spans else 0
         # (a run a million times per 10,000 articles: only the text between quotations is
         # scanned, and the loop tests the commonest kind first)
+        byline = self._byline()
         for scan_from, scan_to in self._unquoted(limit):
             for m in finditer(text, scan_from, scan_to):
                 found = _run_kind(m[0])
@@ -149,6 +170,8 @@ class NameRegistry(Narration):
                     continue
                 kind, name, key, titles = found
                 at = m.start()
+                if byline[0] <= at < byline[1]:
+                    continue  # (the writer's name: no one the story speaks of)
                 if kind == _AFTER_DEPARTMENT:
                     # `Secretary of State John Kerry`: the department ends the title
                     if not text.startswith("of ", at - 3):
@@ -209,7 +232,17 @@ class NameRegistry(Narration):
                         if at > 3 and (text[at - 2] == "." or text[at - 4 : at - 1] in _BARE)
                         else None
                     )
-                    if honorific:
+                    kin = (
+                        _KIN_BEFORE_RE.search(text, max(0, at - 30), at)
+                        if not honorific and text[at - 1 : at] == " " else None
+                    )
+                    if kin:
+                        # `His daughter Anya`, `her husband Dean, 41,`: a person named by
+                        # a given name alone, whose sex the noun may say
+                        honorific = kin
+                        if _KIN_GENDER.get(kin[1]):
+                            genders[_key(name)] = _KIN_GENDER[kin[1]]
+                    elif honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     elif titles and (
                         told := _HONORIFIC_GENDER.get(titles.rsplit(" ", 1)[-1].capitalize())
@@ -231,6 +264,17 @@ class NameRegistry(Narration):
         self._long_names = long_names
         self._orgs = orgs
         self._unresolved = (persons, singles, titled)
+
+    def _byline(self) -> tuple[int, int]:
+        """Where the paragraph that gives the story's writer is, among the first few
+        (`By Callum Fenwick, News Reporter`, `By Ann Lee and Tom Hart`); (0, 0) if none.
+        Its name is the writer's, never someone "he" or "she" in the story stands for."""
+        for start, end in self.bounds[:_BYLINE_PARAGRAPHS]:
+            if self.text.startswith(("By ", "BY "), start) and _BYLINE_RE.fullmatch(
+                self.text, start, end
+            ):
+                return start, end
+        return 0, 0
 
     def _build_persons(self) -> None:
         """The people named, in text order, for a pronoun to refer to."""
@@ -429,6 +473,8 @@ class NameRegistry(Narration):
             words.pop()  # "There, the district party chairman Tom Park said"
         if words and words[-1] in _FOCUS_WORDS:
             words.pop()  # "Still, even Mr. Park says"
+        if nouns and len(words) > 1 and words[-1][:1] == "(" and words[-1][-1:] == ")":
+            words.pop()  # "National Medical Association (NMA) president John Carter said"
         if words:
             last = words[-1]
             last_key = last.casefold()

@@ -210,7 +210,14 @@ class SubjectReader(Antecedents):
                 # `said the New York businessman`: the businessman named before, not
                 # New York
                 return self._role_antecedent(role, pos)
-        return self._from_run(m.group(2), pos + m.start(2), the=the)
+        run = m.group(2)
+        if not between.strip() and " " not in run and _key(run) in _VERB_WORDS and (
+            _key(run) not in SENTENCE_OPENERS
+        ):
+            # `"…," said Sang.`: after an inverted verb, a capitalised verb is a name (of
+            # the person named in full before, "Joseph Sang")
+            return self._full_name(run, pos) or run, PERSON
+        return self._from_run(run, pos + m.start(2), the=the)
 
     def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
         """The subject that ends ``left`` (the words before a reporting verb): a name,
