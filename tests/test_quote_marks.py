@@ -213,3 +213,22 @@ def test_marks_in_a_links_words_quote_nothing():
     )
     spans = find_spans(doc(text))
     assert [text[s.start : s.end] for s in spans] == ["We stay"]
+
+
+def test_single_marks_run_over_paragraphs_where_the_next_reopens():
+    text = ("Fiona Ashdown, 51, spoke on her podcast.\n\n"
+            "A source said: 'Fiona is in a good place. She is loving it.\n\n"
+            "'Channel 7 have been supportive.'\n")
+    assert quotes(text) == [
+        ("Fiona is in a good place. She is loving it.", "A source"),
+        ("Channel 7 have been supportive.", "A source"),
+    ]
+    # not where the next paragraph does not reopen, nor where the sentence runs on
+    assert quotes("Tom Hart said: 'We tried.\n\nThe council did not answer.\n") == []
+    assert quotes("Tom Hart said it was 'hard, and\n\n'Then it ended.'\n") == [
+        ("Then it ended.", "Tom Hart")]
+
+
+def test_a_letter_between_apostrophes_closes_no_quotation():
+    assert quotes("Tessa Marlow told the paper she still had 'rock 'n' roll in her "
+                  "bones'.") == [("rock 'n' roll in her bones", "Tessa Marlow")]

@@ -1481,3 +1481,14 @@ def test_the_verbs_of_celebrity_copy_are_cues(cue: str, speaker: str) -> None:
 def test_names_the_regions_write_differently(text: str, expected: list[str | None]) -> None:
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+def test_a_lone_name_given_an_age_and_a_dashed_appositive_are_subjects() -> None:
+    text = ("Jaz, 29, who asked us not to print his surname, filmed the lights.\n\n"
+            "Chippy owner Mick Haworth, 58 - known to regulars as 'Mad Mick' - said he ran "
+            "out.\n\n'I have had a few funny customers,' he joked.\n\n"
+            "Jaz says he will camp out on the seafront.\n\n'If they come back, I will be "
+            "ready,' he said.")
+    d = make_document("t", "t.md", text, {})
+    said = {q.text[:6]: q.speaker for q in extract_quotes([d])}
+    assert (said["I have"], said["If the"]) == ("Mick Haworth", "Jaz")

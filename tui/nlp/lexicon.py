@@ -30,7 +30,7 @@ FUNCTION_WORDS = frozenset(
     and or but nor so yet for because although though while whilst as since until unless
     after before during despite amid amidst among between against without within through
     throughout under over above below across behind beyond into onto upon toward towards
-    from to of in on at by with about around near like unlike via per than then also
+    outside inside from to of in on at by with about around near like unlike via per than then also
     however meanwhile still instead indeed moreover furthermore nevertheless nonetheless
     otherwise thus hence therefore besides additionally separately overall altogether
     earlier later today tonight yesterday tomorrow now once soon already recently finally

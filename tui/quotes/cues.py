@@ -386,8 +386,10 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
     r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
     r"(?<=\b[A-Z][a-z]{2})\.){1,140}){1,3},[\"”’']*)?"
-    # (or between dashes: "Park — a lawyer for the family — said", "Park -- a lawyer --")
-    r"(?:[ \t]+(?:[—–][^—–\n]{1,200}[—–]|--[^—–\n]{1,200}?--))?"
+    # (or between dashes: "Park — a lawyer for the family — said", "Park -- a lawyer --",
+    # "Park, 58 - known to regulars as 'Mad Mick' - said")
+    r"(?:,[ \t]+\d{1,3}(?=[ \t]+[-—–]))?"
+    r"(?:[ \t]+(?:[—–][^—–\n]{1,200}[—–]|--[^—–\n]{1,200}?--|-[ \t][^—–\n]{1,200}?[ \t]-))?"
     r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
     r"could|can|may|earlier|first|previously|recently|initially|already|even|too|all but|"
     r"at[ \t]+the[ \t]+time|[A-Z][a-z]+day|(?:this|last)(?:[ \t]+past)?[ \t]+"

@@ -338,6 +338,7 @@ def _single_spans(
     # (each mark is one character and the patterns look around it, so the two patterns'
     # matches, merged, are the one pattern's)
     opens = sorted(chain.from_iterable(map(_START, p.finditer(text)) for p in _SINGLE_OPEN_RES))
+    opened = set(opens)
     for o in opens:
         if o < last_end:
             continue
@@ -350,7 +351,9 @@ def _single_spans(
             continue
         limit = min(bounds[pi][1], o + 1 + _MAX_SINGLE_CHARS)
         close = _SINGLE_CLOSE_RE.search(text, o + 2, limit)
-        while close is not None and _possessive(text, close.start()):
+        while close is not None and (
+            _possessive(text, close.start()) or _enclitic(text, close.start())
+        ):
             # `'Doctors' patience has run out.'`: a plural possessive, not the end
             later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
             if later is None:
@@ -361,6 +364,21 @@ def _single_spans(
                 break
             close = later
         if close is None:
+            # A quotation over paragraphs, in a text that quotes with single marks: no
+            # mark closes it here, the paragraph ends a sentence, and the next one opens
+            # with the same mark (`A source said: 'Fiona is in a good place.` /
+            # `'Channel 7 have been supportive.'`). It runs to this paragraph's end.
+            end = bounds[pi][1]
+            if (
+                pi + 1 < len(bounds)
+                and text[bounds[pi + 1][0] : bounds[pi + 1][0] + 1] == text[o]
+                and bounds[pi + 1][0] in opened
+                and text[end - 1 : end] in ".!?…"
+                and end - o <= MAX_QUOTE_CHARS
+                and not any(c in _DOUBLE for c in text[o + 1 : end])
+            ):
+                out.append(QuoteSpan(o + 1, end, o, -1, pi))
+                last_end = end
             continue
         inner = text[o + 1 : close.start()]
         if any(c in _DOUBLE for c in inner):
@@ -377,6 +395,14 @@ def _possessive(text: str, i: int) -> bool:
         and text[i + 1 : i + 2] == " "
         and text[i + 2 : i + 3].isalnum()
         and text[i + 2 : i + 3].islower()
+    )
+
+
+def _enclitic(text: str, i: int) -> bool:
+    """The mark at ``i`` ends a letter set off by apostrophes ("rock 'n' roll", "fish 'n'
+    chips"), not a quotation."""
+    return text[i - 2 : i - 1] in ("'", "‘", "’") and text[i - 3 : i - 2] == " " and (
+        text[i - 1 : i].isalpha()
     )
 
 

@@ -87,6 +87,8 @@ _KIN_BEFORE_RE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|\w['’]s) (?:\w+ )?("
     + "|".join(_KIN_GENDER) + r") \Z"
 )
+# An age set off by commas after a name: `Jaz, 29, who asked us not to print his surname`.
+_AGED_RE = re.compile(r", \d{1,3},")
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
 
@@ -242,6 +244,8 @@ class NameRegistry(Narration):
                         honorific = kin
                         if _KIN_GENDER.get(kin[1]):
                             genders[_key(name)] = _KIN_GENDER[kin[1]]
+                    elif not honorific and _AGED_RE.match(text, m.end()):
+                        honorific = _AGED_RE.match(text, m.end())  # (`Jaz, 29, who …`)
                     elif honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     elif titles and (
@@ -295,7 +299,10 @@ class NameRegistry(Narration):
             key = _key(name)
             # (most lone names are in no full name: the look-up is made only for those
             # that are)
-            full = self._lookup(name, off, genders.get(key)) if key in registry else None
+            full = (
+                self._lookup(name, off, genders.get(key))
+                if key in registry or is_titled else None
+            )
             if full:
                 persons[i] = (off, full)
             elif not is_titled and name not in titled_names:
