@@ -522,3 +522,30 @@ def test_a_transcripts_turns_are_no_initials() -> None:
             "A. I'm hoping to tell the truth.\n\nQ. That wasn't my question.\n\nA. Yes.\n")
     names = {e.name for e in extract_entities([make_document("t", "t.md", text, {})])}
     assert names == {"Gaines"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name across "and", as the place data has it
+        ("Officials in Bosnia and Herzegovina met envoys from Trinidad and Tobago.",
+         {("Bosnia and Herzegovina", "PLACE"), ("Trinidad and Tobago", "PLACE")}),
+        ("Talks between Japan and South Korea stalled.",
+         {("Japan", "PLACE"), ("South Korea", "PLACE")}),
+        # a body's name across "and" after a demonym that is also a given name
+        ("The Philippine Institute of Volcanology and Seismology raised the alert.",
+         {("Philippine Institute of Volcanology and Seismology", "ORG")}),
+        # a country's own name for itself, and a river's noun after its name
+        ("Aid from Türkiye reached the villages along the Drina river on Monday.",
+         {("Turkey", "PLACE"), ("Drina", "PLACE")}),
+        ("Floods hit Barangay Maninila again on Monday.", {("Barangay Maninila", "PLACE")}),
+        # a company's legal form ends its name
+        ("Detectives arrested a director of Maxwell Agrochem Ltd. Police said the suspects "
+         "would be charged.", {("Maxwell Agrochem Ltd", "ORG")}),
+    ],
+)
+def test_names_across_and_and_around_their_nouns(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    found = {(e.name, e.type) for e in extract_entities([make_document("t", "t.md", text, {})])}
+    assert expected <= found

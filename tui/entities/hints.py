@@ -24,6 +24,7 @@ from tui.nlp.lexicon import (
     PERSON_VERBS,
     PLACE,
     PLACE_BEFORE,
+    PLACE_NOUNS_AFTER,
     PLACE_PREPOSITIONS,
     TITLE_HEADS,
 )
@@ -146,6 +147,10 @@ def _context_votes(
         votes.append((OTHER, 6))  # "Mulder's disease": a disease named for someone
     if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
         votes.append((ORG, 2))
+    if after[:1] == " " and after[1:2].islower() and (
+        after[1:].split(None, 1)[0].rstrip(".,;:") in PLACE_NOUNS_AFTER
+    ):
+        votes.append((PLACE, 6))  # "the Drina river", "Hatay province"
     if single:
         if before.endswith(("the ", "The ")):
             votes.append((ORG, 2))

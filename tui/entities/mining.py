@@ -76,6 +76,8 @@ _TIME_ZONES = frozenset(
     HST""".split()
 )
 # Single words that are never a name on their own: "The", "He", "Thursday", "GMT".
+# A company's legal form with its full stop inside a run: where the company's name ends.
+_AFTER_COMPANY_FORM = re.compile(r"\b(?:Ltd|Inc|Corp|Plc|LLC|Pty|Bhd)\.(?= [A-Z])")
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
     + [w.upper() for w in ("a", "i", "the")] + ["I"] + list(_TIME_ZONES)
@@ -280,6 +282,13 @@ class _Miner:
                 # words after it open a sentence
                 rs += 3
                 run = run[3:]
+            if ". " in run:
+                form = _AFTER_COMPANY_FORM.search(run)
+                if form is not None:
+                    # "… Maxwell Agrochem Ltd. Police said": a company's legal form ends
+                    # its name, and the next word starts another (a sentence, a title)
+                    run = run[: form.end()]
+                    re_ = rs + len(run)
             if rs < district_end:
                 continue
             if zones:

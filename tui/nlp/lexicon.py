@@ -253,7 +253,9 @@ PLACE_WORDS = PLACE_HEADS | frozenset(
     republic union states new
     """.split()
 )
-PLACE_LEADS = frozenset("mount mt lake cape isle fort port gulf bay strait county co".split())
+PLACE_LEADS = frozenset(
+    "mount mt lake cape isle fort port gulf bay strait county co barangay".split()
+)
 OTHER_HEADS = frozenset(
     """
     agreement agreements treaty accord accords pact act law bill convention protocol war
@@ -358,7 +360,15 @@ PEOPLE_AT = PERSON_ROLES | frozenset(
 )
 # Words before a name that make it a place: "the region of Emilia-Romagna".
 PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village of ",
-                "state of ", "island of ", "county of ", "capital, ", "port of ")
+                "state of ", "island of ", "county of ", "capital, ", "port of ",
+                "barangay ", "flows into the ", "banks of the ", "river ")
+# A place's noun in lower case right after its name: "the Drina river", "the Mayon
+# volcano", "Hatay province". (Not "town", "city", "county" or "district", which modify
+# more often: "an MSNBC town hall", "the Bronx district attorney".)
+PLACE_NOUNS_AFTER = frozenset(
+    """river valley volcano lake region province island peninsula mountains desert basin
+    delta""".split()
+)
 PLACE_PREPOSITIONS = frozenset("in near outside".split())
 # Nouns for a body that an appositive names: "The company, Twin Metals, said".
 ORG_APPOSITIVE_NOUNS = frozenset(

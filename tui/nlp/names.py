@@ -131,6 +131,10 @@ class Analyser(Segmenter):
         found = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(run)]
         if len(found) > 20:
             return None
+        if " and " in run and any(
+            self._place_across_and(run, m.end()) for m in _AND_RE.finditer(run)
+        ):
+            return None  # ("Bosnia and Herzegovina": a place, for the full analysis)
         known = self.plain_words
         plain = [known[t] if t in known else self._is_plain(t) for _s, _e, t in found]
         if not any(plain):
@@ -232,8 +236,11 @@ class Analyser(Segmenter):
             return _shift(self._analyse_run(run[4:], False, after_the or " and " in run), 4)
         if not after_the:
             i = run.find(" and ")
-            # (but for an "and" inside what a body is for: "Institute for Peace and ...")
-            if i > 0 and not _COMPLEMENT_BEFORE.search(run, 0, i):
+            # (but for an "and" inside what a body is for: "Institute for Peace and ...",
+            # or inside a place's name: "Bosnia and Herzegovina")
+            if i > 0 and not _COMPLEMENT_BEFORE.search(run, 0, i) and not (
+                self._place_across_and(run, i + 5)
+            ):
                 left = self._analyse_run(run[:i], initial)
                 return left + _shift(self._analyse_run(run[i + 5 :], False), i + 5)
         m = _INNER_POSSESSIVE.search(run)
@@ -300,6 +307,12 @@ class Analyser(Segmenter):
                 pass  # "Kellerman & Roth", "the CHIPS and Science Act"
             elif joiner == "and" and self._and_in_complement(segments[-1], tokens, joiners, n):
                 pass  # "Institute for Peace and Conflict Studies"
+            elif joiner == "and" and segments[-1] and self._place_across_and(run, s):
+                # "Bosnia and Herzegovina", "Trinidad and Tobago": one word of a place's
+                # name, which the place data then reads whole
+                ps, _pe, _pt, pj = segments[-1][-1]
+                segments[-1][-1] = (ps, e, run[ps:e], pj)
+                continue
             elif joiner in ("and", "&") or (joiner and not segments[-1]):
                 close()
                 joiner = ""
@@ -371,7 +384,11 @@ class Analyser(Segmenter):
         if i < 0 or not _COMPLEMENT_BEFORE.search(run, 0, i):
             return False
         after = run[i + 5 :].split(" ", 1)[0]
-        return not is_given_name(run.split(" ", 1)[0]) and not is_given_name(after)
+        first = run.split(" ", 1)[0]
+        # (a demonym that is also a given name, "Philippine Institute of …", opens a body)
+        return not (is_given_name(first) and not self.gaz.is_demonym(first)) and (
+            not is_given_name(after)
+        )
 
     def _and_in_complement(
         self, seg: list[_Seg], tokens: list[tuple[int, int, str]], joiners: list[str], n: int
@@ -397,6 +414,20 @@ class Analyser(Segmenter):
                 return False
         return all(self._listed_word(tok) for tok in [seg[-1][2], tail[0]]) and not any(
             _fold_word(tok) in JOIN_LEFT for tok in tail
+        )
+
+    def _place_across_and(self, run: str, after: int) -> bool:
+        """Whether the "and" just before ``after`` in ``run`` is inside a place's name
+        the place data knows: the word or two before it, the "and", and the word or
+        two after it ("Bosnia and Herzegovina", "Saint Kitts and Nevis", "Turks and
+        Caicos Islands")."""
+        before = run[: after - 5].split(" ")[-2:]
+        following = run[after:].split(" ")[:2]
+        places = self.gaz.places
+        return any(
+            fold(" ".join(before[-b:]) + " and " + " ".join(following[:f])) in places
+            for b in (1, 2) if b <= len(before)
+            for f in (1, 2) if f <= len(following)
         )
 
     def _listed_word(self, tok: str) -> bool:
@@ -477,6 +508,7 @@ class Analyser(Segmenter):
 # rest ("Deep South", "Far East") name regions.
 _COMPASS_SURNAMES = frozenset(("west", "north"))
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
+_AND_RE = re.compile(" and ")
 # The stand-ins for a shape's plain words, by their place in the run (see _shaped).
 _STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
