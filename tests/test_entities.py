@@ -549,3 +549,12 @@ def test_names_across_and_and_around_their_nouns(
 ) -> None:
     found = {(e.name, e.type) for e in extract_entities([make_document("t", "t.md", text, {})])}
     assert expected <= found
+
+
+def test_a_paper_a_source_told_is_an_organisation() -> None:
+    text = ("A source told The Sun the couple had split, a pal told the Daily Star she was "
+            "fine, and Page Six can exclusively reveal the news. Jodie Brennan later told "
+            "friends she was happy.")
+    found = {(e.name, e.type) for e in extract_entities([make_document("t", "t.md", text, {})])}
+    assert {("Sun", "ORG"), ("Daily Star", "ORG"), ("Page Six", "ORG"),
+            ("Jodie Brennan", "PERSON")} <= found

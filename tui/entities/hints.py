@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     NAME_ABBREVIATIONS,
     NUMBER_WORDS,
@@ -112,6 +113,9 @@ _LISTED_AFTER_PLACE_PREPOSITION = re.compile(
 )
 
 
+_TOLD = frozenset(("told", "tells"))
+
+
 def _context_votes(
     text: str, start: int, end: int, single: bool, gaz: Gazetteer | None = None
 ) -> list[tuple[str, int]]:
@@ -147,6 +151,10 @@ def _context_votes(
         votes.append((OTHER, 6))  # "Mulder's disease": a disease named for someone
     if a.startswith(ORG_CONTEXT_AFTER) or low_before.endswith("according to "):
         votes.append((ORG, 2))
+    elif (
+        last in _TOLD or last == "the" and len(prev_words) > 1 and prev_words[-2] in _TOLD
+    ) and not is_given_name(text[start:end].split(" ", 1)[0]):
+        votes.append((ORG, 2))  # "told MailOnline", "told the Daily Star": an outlet
     if after[:1] == " " and after[1:2].islower() and (
         after[1:].split(None, 1)[0].rstrip(".,;:") in PLACE_NOUNS_AFTER
     ):

@@ -35,6 +35,7 @@ from tui.entities.shapes import (
     _title_tail,
 )
 from tui.nlp.lexicon import (
+    DAY_NAMES,
     FUNCTION_WORDS,
     MONTHS,
     NUMBERED_LABELS,
@@ -78,6 +79,8 @@ _TIME_ZONES = frozenset(
 # Single words that are never a name on their own: "The", "He", "Thursday", "GMT".
 # A company's legal form with its full stop inside a run: where the company's name ends.
 _AFTER_COMPANY_FORM = re.compile(r"\b(?:Ltd|Inc|Corp|Plc|LLC|Pty|Bhd)\.(?= [A-Z])")
+# A weekday written short, which after "the" names a paper ("told the Sun").
+_SHORT_DAYS = frozenset(w.capitalize() for w in WEEKDAYS - DAY_NAMES)
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
     + [w.upper() for w in ("a", "i", "the")] + ["I"] + list(_TIME_ZONES)
@@ -247,7 +250,9 @@ class _Miner:
         district_end = -1  # the end of a city's "D.C." taken with the city
         for m in RUN.finditer(text, start, end):
             run = m.group()
-            if run in skip:
+            if run in skip and not (
+                run in _SHORT_DAYS and text[m.start() - 4 : m.start()] == "the "
+            ):
                 continue
             rs, re_ = m.span()
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
@@ -349,7 +354,7 @@ class _Miner:
             initial = quoted or i < start or text[i] in terminal or (
                 text[i] in _DASHES and _after_dateline(text, i, start)
             )
-            after_the = " and " in run and text[rs - 4 : rs] == "the "
+            after_the = (" and " in run or run in _SHORT_DAYS) and text[rs - 4 : rs] == "the "
             cache = caches[initial + 2 * after_the]
             entry = cache.get(run)
             if entry is None:

@@ -308,7 +308,10 @@ OFFICES = frozenset(
     co-founder co-chair co-chairman co-chairwoman td garda""".split()
 )
 PERSON_VERBS = frozenset("said says told added noted argued wrote explained warned asked".split())
-ORG_CONTEXT_AFTER = ("reported", "reports", "news agency", "quoted")
+ORG_CONTEXT_AFTER = (
+    "reported", "reports", "news agency", "quoted", "can reveal", "can exclusively reveal",
+    "understands that", "has learned", "has learnt",
+)
 
 # Second parts of hyphenated modifiers: "Seoul-based", "Kremlin-backed".
 HYPHEN_MODIFIERS = frozenset(

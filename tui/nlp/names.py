@@ -20,6 +20,7 @@ from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     DAY_NAMED_HEADS,
+    DAY_NAMES,
     FUNCTION_WORDS,
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
@@ -233,7 +234,11 @@ class Analyser(Segmenter):
         """
         if run.startswith("The ") and len(run) > 5 and not self._the_place(run.split(" ")):
             # "The Danish Competition and Consumer Authority": the "and" follows "The".
-            return _shift(self._analyse_run(run[4:], False, after_the or " and " in run), 4)
+            rest = run[4:]
+            # ("the" is before the rest: where that is an "and" or a weekday written short,
+            # "The Sun", it matters)
+            the = after_the or " and " in rest or _fold_word(rest) in _SHORT_DAYS
+            return _shift(self._analyse_run(rest, False, the), 4)
         if not after_the:
             i = run.find(" and ")
             # (but for an "and" inside what a body is for: "Institute for Peace and ...",
@@ -323,6 +328,10 @@ class Analyser(Segmenter):
                 # (the head ends the run: "said Saturday Times Square" is a date and a
                 # place)
                 pass  # "The Sunday Times", "the Good Friday Agreement": the day is named
+            elif low in _SHORT_DAYS and (
+                (after_the and n == 0) or (n and _fold_word(tokens[n - 1][2]) == "the")
+            ):
+                pass  # ("The Sun", "told the Sun": a paper, no day written short)
             elif low in WEEKDAYS or (low in MONTHS and not (segments[-1] and joiner == "")):
                 close()
                 continue
@@ -509,6 +518,7 @@ class Analyser(Segmenter):
 _COMPASS_SURNAMES = frozenset(("west", "north"))
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
 _AND_RE = re.compile(" and ")
+_SHORT_DAYS = WEEKDAYS - DAY_NAMES
 # The stand-ins for a shape's plain words, by their place in the run (see _shaped).
 _STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")
