@@ -558,3 +558,10 @@ def test_a_paper_a_source_told_is_an_organisation() -> None:
     found = {(e.name, e.type) for e in extract_entities([make_document("t", "t.md", text, {})])}
     assert {("Sun", "ORG"), ("Daily Star", "ORG"), ("Page Six", "ORG"),
             ("Jodie Brennan", "PERSON")} <= found
+
+
+def test_a_degree_after_a_name_is_no_state() -> None:
+    text = "Helena Marr, M.D., Professor of Medicine at the University of Chicago, spoke."
+    found = {(e.name, e.type) for e in extract_entities([make_document("t", "t.md", text, {})])}
+    assert ("Helena Marr", "PERSON") in found
+    assert not any(name == "Maryland" for name, _type in found)

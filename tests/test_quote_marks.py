@@ -232,3 +232,13 @@ def test_single_marks_run_over_paragraphs_where_the_next_reopens():
 def test_a_letter_between_apostrophes_closes_no_quotation():
     assert quotes("Tessa Marlow told the paper she still had 'rock 'n' roll in her "
                   "bones'.") == [("rock 'n' roll in her bones", "Tessa Marlow")]
+
+
+def test_a_plural_possessive_does_not_close_a_continued_single_quotation():
+    text = ("Pennock said: 'We were second best.\n\n'The lads' heads dropped after the goal."
+            "\n\n'But you have got to give them credit.'\n")
+    assert quotes(text) == [
+        ("We were second best.", "Pennock"),
+        ("The lads' heads dropped after the goal.", "Pennock"),
+        ("But you have got to give them credit.", "Pennock"),
+    ]

@@ -1492,3 +1492,38 @@ def test_a_lone_name_given_an_age_and_a_dashed_appositive_are_subjects() -> None
     d = make_document("t", "t.md", text, {})
     said = {q.text[:6]: q.speaker for q in extract_quotes([d])}
     assert (said["I have"], said["If the"]) == ("Mick Haworth", "Jaz")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title capitalised, as government and court copy writes it
+        ('Enga Governor Simon Kavagl visited the area.\n\n"Enough is enough," the Governor '
+         "said.", ["Simon Kavagl"]),
+        ('Labour MP John Smith visited the area.\n\n"Enough is enough," the MP said.',
+         ["John Smith"]),
+        ("Minister Sean Murphy announced the package.\n\n"
+         '"No farmer will be left behind," said the Minister.', ["Sean Murphy"]),
+        ('Judge Miriam Kovacs gave her ruling.\n\n"The flexibility was illusory," Her Honour '
+         "said.", ["Miriam Kovacs"]),
+        # a described person by any agent's noun, referred back to
+        ("A forecaster at the Meteorological Service said the ground was saturated.\n\n"
+         '"Even light rain will flood it," the forecaster said.',
+         ["A forecaster at the Meteorological Service"]),
+        # but no thing: "the petition" speaks for no one described
+        ("Nunberg filed a petition on Tuesday in a state court.\n\nThe petition accuses the "
+         'campaign of "attempting to bully him into silence."', [None]),
+        # an honorific's sex outweighs a given name's where one person has the surname
+        ('Village headman Jone Seruvakula said the move was hard.\n\n"It will not be the '
+         'last," Dr Ann Lee said.\n\nMr Seruvakula thanked the elders.\n\n'
+         '"We thank you all," he said.', ["Ann Lee", "Jone Seruvakula"]),
+        # regional honorifics
+        ('Deputy Minister Cde Farai Moyo said measures were in place.\n\n"Those people are '
+         'thieves," said Cde Moyo.', ["Farai Moyo"]),
+        ("The paramount chief, Ratu Josaia Vunivalu, gave his blessing.\n\n"
+         '"The vanua has spoken," Ratu Josaia said.', ["Josaia Vunivalu"]),
+    ],
+)
+def test_roles_and_honorifics_of_more_house_styles(text: str, expected: list[str | None]) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

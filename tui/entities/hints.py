@@ -11,6 +11,7 @@ import re
 
 from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
+    DEGREES,
     NAME_ABBREVIATIONS,
     NUMBER_WORDS,
     ORG,
@@ -51,6 +52,8 @@ def _in_a_region(text: str, end: int, gaz: Gazetteer) -> bool:
     if m is None:
         return False
     region = m.group(1)
+    if region in DEGREES:
+        return False  # ("Helena Marr, M.D.,": a doctor)
     nxt = text[m.end() : m.end() + 2]
     if not region.endswith(".") and not (
         nxt[:1] in ("", ",", ";", ":", ")", "\n") or nxt in (" —", " –", " -")

@@ -36,6 +36,7 @@ from tui.entities.shapes import (
 )
 from tui.nlp.lexicon import (
     DAY_NAMES,
+    DEGREES,
     FUNCTION_WORDS,
     MONTHS,
     NUMBERED_LABELS,
@@ -255,6 +256,8 @@ class _Miner:
             ):
                 continue
             rs, re_ = m.span()
+            if run in DEGREES:
+                continue  # ("Helena Marr, M.D., …": a degree, no state)
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
                 continue
             space = run.find(" ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tui.nlp.lexicon import FUNCTION_WORDS
+from tui.nlp.lexicon import DEGREES, FUNCTION_WORDS
 
 # A quoted title of a show, a book or a slogan made of a verb, "the" and a noun ("“Greet
 # the Tide”", "''Mind the Harbour''"): the noun at its end names no body.
@@ -104,6 +104,8 @@ def _state_tag(text: str, rs: int, re_: int, run: str, start: int) -> bool:
     a label of the town, not a name of its own (and "Ind." no body)."""
     if not _STATE_TAG.fullmatch(run):
         return False
+    if run in DEGREES:
+        return False  # ("Helena Marr, M.D.,": a doctor, no town in Maryland)
     if run[-1:].islower() and text[re_ : re_ + 1] != ".":
         return False  # ("Fairview, Ind." but "Lee, Ann and Bo")
     comma = rs - 2

@@ -107,7 +107,7 @@ TITLE_HEADS = frozenset(
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
-    mzee madam engr ing hon togbe oba osabarima nii
+    mzee madam engr ing hon togbe oba osabarima nii cde ratu dasho ven
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()
@@ -330,6 +330,9 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 POST_NOMINALS = frozenset(
     "KC QC SC SAN BL MP MLA MEP MSP TD OBE MBE CBE KBE DBE FRS PhD Esq".split()
 )
+# Degrees written after a name and a comma, which a state's abbreviation may look like
+# ("Helena Marr, M.D.,": no town in Maryland).
+DEGREES = frozenset(("M.D.", "Ph.D.", "D.O.", "R.N.", "D.D.S.", "J.D."))
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split())
 
 # Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen",

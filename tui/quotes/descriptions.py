@@ -43,6 +43,11 @@ _DETERMINERS = frozenset(
 _LOWER_HEADS = frozenset(("rep", "reps"))
 _MEMBERS_HEADS = frozenset("MP MPs MEP MEPs MSP MSPs MLA MLAs TD TDs".split())
 _OTHER_HEADS = _LOWER_HEADS | _MEMBERS_HEADS
+# The endings of nouns for someone who does something: forecaster, vendor, florist.
+_AGENT_ENDINGS = (
+    "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "eer", "ess",
+    "ic", "ster", "ive",
+)
 # `a mother-of-two`, `the dad-of-three`
 _PARENT_OF_RE = re.compile(r"(?:mum|mom|mother|dad|father|grandmother|grandfather)-of-\w+")
 # Words that pick some of a group: `one of the organizers`, `two of his aides`.
@@ -166,6 +171,17 @@ def names_a_person(word: str) -> bool:
     "spokesman", "officials"), not for a body or a paper."""
     key = _key(word.strip(",;:"))
     return key in SOURCE_NOUNS and key not in _THINGS
+
+
+def may_name_a_person(word: str) -> bool:
+    """Whether ``word``, in lower case, may be the noun of a person a text described
+    with "a" before: a source's noun ("an official"), or one shaped as an agent's ("a
+    forecaster", "a vendor", "a florist", "a guardian"); not a body's, a paper's, a
+    thing's ("a petition", "a column") or a function word."""
+    key = _key(word)
+    return word.isalpha() and word.islower() and key not in _THINGS and (
+        key not in FUNCTION_WORDS and key not in _STOPS
+    ) and (names_a_person(word) or key.endswith(_AGENT_ENDINGS))
 
 
 def _is_head(word: str, first: bool, any_noun: bool = False) -> bool:

@@ -357,6 +357,8 @@ def _single_spans(
             # `'Doctors' patience has run out.'`: a plural possessive, not the end
             later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
             if later is None:
+                # (only a possessive: no mark closes the quotation in this paragraph)
+                close = None
                 break
             if text[o] == "‘" and text.find(" ‘", close.end(), later.start()) >= 0:
                 # `‘Mayor Wins’ sells more papers than ‘Nobody Knows.’`: another curly

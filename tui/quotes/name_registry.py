@@ -337,11 +337,26 @@ class NameRegistry(Narration):
         surname ("Ms. Lee"). A given name only mostly of one sex ("Lindsey") tells
         nothing: it would rule out the person a pronoun stands for as often as not."""
         if is_firm(name):
-            return gender_of(name)
+            honoured = self._honorific_gender(name)
+            # ("Mr Seruvakula" is a man, whatever the dictionary says of "Jone", where no
+            # other person of that surname is named)
+            return honoured if honoured is not None else gender_of(name)
         told = self._told.get(name)
         if told is not None:
             return told
         return self._genders.get(_key(name.rsplit(" ", 1)[-1])) if self._genders else None
+
+    def _honorific_gender(self, name: str) -> str | None:
+        """The sex an honorific gives ``name``'s surname in this document, where the
+        document names only this person by that surname."""
+        if not self._genders or " " not in name:
+            return None
+        surname = _key(name.rsplit(" ", 1)[-1])
+        honoured = self._genders.get(surname) or None
+        if honoured is None or self._registry is None:
+            return None
+        bearers = {n for _at, n in self._registry.get(surname, ()) if n != name}
+        return honoured if not bearers else None
 
     def _is_common_word(self, token: str) -> bool:
         """A capitalised word that is an ordinary word (``Experts said …``): the article

@@ -72,6 +72,7 @@ from tui.quotes.descriptions import (
     Description,
     description_ending,
     description_opening,
+    may_name_a_person,
     names_a_person,
 )
 from tui.quotes.noun_phrases import (
@@ -108,12 +109,19 @@ from tui.quotes.runs import (
 _ANONYMOUS_SOURCES = frozenset(
     "source sources insider insiders pal pals friend confidant confidante spy".split()
 )
+# "the" (or "his", "her" before "Honour") and a capitalised title ending a subject: `the
+# Minister`, `the Deputy Governor`, `the MP`, `Her Honour`.
+_CAPITAL_ROLE_END_RE = re.compile(
+    r"(?<!\S)(?:[Tt]he|[Hh]is|[Hh]er)[ \t]+((?:[A-Z][a-z]+[ \t]+)?)([A-Z][a-z]+|[A-Z]{2,3})\Z"
+)
+_HONOUR = {"honour": "judge", "honor": "judge", "worship": "mayor"}
 # After an inverted verb, "he" or "she" alone: `"…," said he.`
 _PRONOUN_AFTER_RE = re.compile(r"[ \t]*(he|she)(?=[ \t]*(?:[,.;:!?—–]|\Z))")
 # After an inverted verb, "the" and a role ending the subject: `said the minister`, `said
 # the official on Monday`, `said the source, who …`.
 _THE_ROLE_AFTER_RE = re.compile(
-    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}[a-z]+)(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
+    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,3}))"
+    r"(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
     r"(?:who|on|in|at|after|before|when|as|during|outside|to|told)\b))"
 )
 
@@ -394,7 +402,7 @@ class SubjectReader(Antecedents):
             # the paper: "…"` … `The insider added: "…"`)
             tail = s[-40:]
             role = _ROLE_END_RE.search(tail) if "he " in tail else None
-            if role is not None and names_a_person(role.group(1)) and _opens_clause(
+            if role is not None and may_name_a_person(role.group(1)) and _opens_clause(
                 s[: len(s) - len(tail) + role.start()]
             ):
                 found = self._described_like(role.group(1), pos)
@@ -410,6 +418,18 @@ class SubjectReader(Antecedents):
             # no one (the narration's subject may be another age)
             aged = self._aged(int(last_word.split("-", 1)[0]), pos)
             return (aged, PERSON) if aged else None
+        if "A" <= last_word[0] <= "Z" and (title := _CAPITAL_ROLE_END_RE.search(s)):
+            # `the Minister added`, `the Governor said`, `the MP said`, `Her Honour said`:
+            # a title capitalised as government and court style has it
+            held = title.group(2).casefold()
+            held = _HONOUR.get(held, held)
+            if held in _TITLES:
+                rank = title.group(1).strip().casefold()
+                found = self._role_antecedent(held, pos, rank if rank in RANKS else "") or (
+                    self._described_like(held, pos)
+                )
+                if found is not None:
+                    return found
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
         # that get this far end in a name)
         if "a" <= last_word[0] <= "z":
