@@ -28,7 +28,12 @@ _WIDTH_RANGE = (40, 100)
 _FILLED = 0.6
 # Where a line may not be joined to the one before: a list item, a heading, a table
 # row, a quoted e-mail line, a transcript's turn ("Q. …", "A. …"), a rule.
-_MARKED_RE = re.compile(r"[-*•·▪●+>#|=_~]|\d{1,3}[.)][ \t]|[A-Z][.:][ \t]|[A-Z]{2,}[A-Z .'-]*:")
+_MARKED_RE = re.compile(
+    r"[-*•·▪●+>#|=_~]|\d{1,3}[.)][ \t]|[A-Z][.:][ \t]|[A-Z]{2,}[A-Z .'-]*:"
+    # a timeline's or a live blog's entry: "January 2024:", "1998:", "14:32"
+    r"|(?:[A-Z][a-z]+[ \t]+)?\d{4}:|\d{1,2}[:.]\d{2}\b"
+)
+_OPENING_MARKS = "\"“'‘«"
 _SENTENCE_END = ".!?:;\"”’')]…"
 
 
@@ -66,6 +71,8 @@ def unwrapped(text: str) -> str:
             and following[:1] not in (" ", "\t")
             and not _MARKED_RE.match(following)
             and not _MARKED_RE.match(line.lstrip())
+            # (a list of quotations, one a line: `"It is a disgrace," said Jo Banks`)
+            and not (line[:1] in _OPENING_MARKS and following[:1] in _OPENING_MARKS)
         ):
             out[at] = " "
         at += 1

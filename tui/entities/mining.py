@@ -149,6 +149,7 @@ class _Miner:
         self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
         # run text → its entry, one memo for each (initial, after "the") pair: a large
         # corpus looks up a million runs, and a tuple key for each costs more than a dict
+        self.turns = False  # (see mine)
         self.caches: tuple[dict[str, tuple[tuple | None, Piece | None]], ...] = (
             {}, {}, {}, {}
         )
@@ -190,6 +191,8 @@ class _Miner:
         title = doc.meta.get("title")
         heading = _title_line(text, spans, title) if isinstance(title, str) else None
         read_lower = self.casing.read_lower
+        # (a transcript's turns: lines opening with "Q. " and lines opening with "A. ")
+        self.turns = "\nQ. " in text and "\nA. " in text
         for start, end in spans:
             self._section(doc.id, text, start, end, buckets, heading)
             read_lower(text, start, end)
@@ -285,7 +288,9 @@ class _Miner:
                 # price; not a model's number, "Audi R8", "Nokia N95")
                 run = run[: last - 1]
                 re_ = rs + len(run)
-            if run[1:3] == ". " and run[0] in "QA" and (rs == start or text[rs - 1] == "\n"):
+            if run[1:3] == ". " and run[0] in "QA" and self.turns and (
+                rs == start or text[rs - 1] == "\n"
+            ):
                 # a transcript's turn ("Q. You're hoping …", "A. Yes."), no initial: the
                 # words after it open a sentence
                 rs += 3

@@ -30,7 +30,7 @@ FUNCTION_WORDS = frozenset(
     and or but nor so yet for because although though while whilst as since until unless
     after before during despite amid amidst among between against without within through
     throughout under over above below across behind beyond into onto upon toward towards
-    outside inside from to of in on at by with about around near like unlike via per than then also
+    from to of in on at by with about around near like unlike via per than then also
     however meanwhile still instead indeed moreover furthermore nevertheless nonetheless
     otherwise thus hence therefore besides additionally separately overall altogether
     earlier later today tonight yesterday tomorrow now once soon already recently finally
@@ -107,7 +107,7 @@ TITLE_HEADS = frozenset(
     cllr coun cr insp const cst baroness viscount viscountess countess duchess marquess
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
-    mzee madam engr ing hon togbe oba osabarima nii cde ratu dasho ven
+    mzee madam engr ing togbe osabarima nii cde ratu dasho ven
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     """.split()

@@ -8,6 +8,7 @@ is read by :mod:`tui.quotes.subjects`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE
 from tui.nlp.lexicon import FUNCTION_WORDS, PERSON, PERSON_ROLES
@@ -52,6 +53,15 @@ _OBJECT_BEFORE = _NOT_BEFORE_SUBJECT - frozenset(("from", "by", "of", "via", "pe
 # lower case (see CueReader._dash_credit).
 _CREDITED_ENDS = frozenset(".,!?…")
 _TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from".split())
+
+
+# "him" in a description's sentence: another man, whom a later "he" may be.
+_HIM_RE = re.compile(r"\bhim\b")
+# A pronoun of the other sex right after a description's verb: the description's sex.
+_OTHER_SEX_RE = {
+    "he": re.compile(r"\b(?:said|says|told [a-z]+|added) she\b"),
+    "she": re.compile(r"\b(?:said|says|told [a-z]+|added) he\b"),
+}
 
 
 class CueReader(SubjectReader):
@@ -172,7 +182,36 @@ class CueReader(SubjectReader):
             MALE if pronoun == "he" else FEMALE
         ):
             return None
+        if self._named_since(s0 + len(lead) + len(found[0]), end, pronoun):
+            return None  # (`A spokesperson said Mr Patel had been released. "…," he said`)
+        if gender is None and (
+            self._named_since(self.bounds[self._paragraph_of(s0)][0], s0, pronoun, True)
+            # (`A doctor who treated him said …`: someone else is "he")
+            or pronoun == "he" and _HIM_RE.search(sentence)
+            # (`A witness told police she saw …`: the description is the other sex)
+            or _OTHER_SEX_RE[pronoun].search(sentence)
+        ):
+            return None
         return found
+
+    def _named_since(
+        self, start: int, end: int, pronoun: str, subject: bool = False
+    ) -> bool:
+        """Whether a person ``pronoun`` may stand for is named between ``start`` and
+        ``end`` (the one a description reports on; with ``subject``, as a clause's
+        subject: the paragraph's own)."""
+        if self._persons is None:
+            self._build_persons()
+        assert self._persons is not None
+        i = bisect_left(self._person_offsets, start)
+        persons = self._persons
+        while i < len(persons) and persons[i][0] < end:
+            if self._may_be(persons[i][1], pronoun, quoted=False) and (
+                not subject or self._is_subject(persons[i][0])
+            ):
+                return True
+            i += 1
+        return False
 
     @staticmethod
     def _cue_depends(verbs: list[re.Match[str]], pre: str) -> bool:

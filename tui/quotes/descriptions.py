@@ -72,6 +72,9 @@ _PLURAL_PEOPLE = frozenset("people men women children police staff folk".split()
 _LEADS = frozenset(
     "and but so yet later earlier separately meanwhile also then now on last".split()
 )
+# Prepositions of place that the function words leave out, being parts of names as often
+# ("Inside Edition", "Outside Magazine"), which open a phrase before a subject.
+_PLACE_OPENERS = frozenset("outside inside along beside opposite".split())
 # Words that open a head noun's complement.
 _PREPOSITIONS = frozenset(
     "for of at with to from in on inside within near close familiar involved".split()
@@ -298,6 +301,7 @@ def _apposed(before: str) -> bool:
     words = before[cut:].split()
     return bool(words) and all(w[:1].isupper() for w in words) and (
         _key(words[0]) not in FUNCTION_WORDS and _key(words[0]) not in _LEADS
+        and _key(words[0]) not in _PLACE_OPENERS  # (`Outside City Hall, a woman …`)
         and _key(words[-1]) not in DATE_NAMES
     )
 

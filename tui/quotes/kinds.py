@@ -53,6 +53,11 @@ _WORK_BEFORE_RE = re.compile(
 )
 # One or two capitalised words and nothing else: a name, not a clause.
 _CAPITALISED_NAME_RE = re.compile(r"[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)?")
+# A verb that introduces a work by its title, in the same clause before the mark.
+_WORK_VERB_BEFORE_RE = re.compile(
+    r"\b(?:revealed|reveals|teased|teases|penned|pens|unveiled|unveils|released|releases|"
+    r"dropped|drops|premiered|wept as|cried as)\b[^.;:!?\"“”]{0,60}\Z"
+)
 # A determiner or a possessive just before the opening mark.
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:(?<![\w'’])(?i:a|an|the|his|her|its|their|our|my|your|this|that)|\w['’]s)\s*\Z"
@@ -132,6 +137,13 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     ):
         # a name of a word or two after a kind of work or an outlet's possessive, spoken
         # or not: `told CNBC's "Squawk Box"`, `the talk show "Maischberger"`
+        return True
+    if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
+        _WORK_VERB_BEFORE_RE.search(before)
+    ):
+        # a name of a word or two that a verb of releasing or writing a work introduces:
+        # `Adele penned "Hello"`, `Swift revealed "Folklore" was written in lockdown`,
+        # `teased her new album, "Midnights"`
         return True
     if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
         _DETERMINER_BEFORE_RE.search(before) and _modifies_a_noun(text, span)

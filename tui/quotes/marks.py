@@ -340,8 +340,8 @@ def _single_spans(
     opens = sorted(chain.from_iterable(map(_START, p.finditer(text)) for p in _SINGLE_OPEN_RES))
     opened = set(opens)
     for o in opens:
-        if o < last_end:
-            continue
+        if o < last_end or text[o + 2 : o + 3] in ("'", "’") and _enclitic(text, o + 2):
+            continue  # (`'n'` of "rock 'n' roll" opens nothing)
         while ci < len(covered) and covered[ci][1] <= o:
             ci += 1
         if ci < len(covered) and covered[ci][0] <= o:
@@ -371,8 +371,13 @@ def _single_spans(
             # with the same mark (`A source said: 'Fiona is in a good place.` /
             # `'Channel 7 have been supportive.'`). It runs to this paragraph's end.
             end = bounds[pi][1]
+            before = text[bounds[pi][0] : o].rstrip()
             if (
-                pi + 1 < len(bounds)
+                # (a quotation opens with a capital, at a paragraph's start or after a
+                # colon, a comma or a sentence: not an elision, "the '90s", "'til dawn")
+                text[o + 1 : o + 2].isupper()
+                and (not before or before[-1] in ":,.!?")
+                and pi + 1 < len(bounds)
                 and text[bounds[pi + 1][0] : bounds[pi + 1][0] + 1] == text[o]
                 and bounds[pi + 1][0] in opened
                 and text[end - 1 : end] in ".!?…"
@@ -404,7 +409,7 @@ def _enclitic(text: str, i: int) -> bool:
     """The mark at ``i`` ends a letter set off by apostrophes ("rock 'n' roll", "fish 'n'
     chips"), not a quotation."""
     return text[i - 2 : i - 1] in ("'", "‘", "’") and text[i - 3 : i - 2] == " " and (
-        text[i - 1 : i].isalpha()
+        text[i - 1 : i].isalpha() and text[i + 1 : i + 2] == " "
     )
 
 

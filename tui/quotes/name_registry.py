@@ -71,7 +71,7 @@ _LOWER = "~"  # marks a title written in lower case, which only one person may h
 # "for" (`By Rebecca Hollis For Mailonline`, `By Ann Lee, Staff Writer | The Post`).
 _BYLINE_PARAGRAPHS = 6
 _BYLINE_RE = re.compile(
-    r"(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4}"
+    r"(?:By|BY)[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})"
     r"(?:(?:[ \t]*(?:,|\||and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
 )
 # A relative or a partner named by a given name after a possessive: `his daughter Anya`.
@@ -84,8 +84,10 @@ _KIN_GENDER = {
     **dict.fromkeys("partner cousin friend child".split(), ""),
 }
 _KIN_BEFORE_RE = re.compile(
-    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)|\w['’]s) (?:\w+ )?("
-    + "|".join(_KIN_GENDER) + r") \Z"
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) (?:\w+ )?("
+    + "|".join(_KIN_GENDER)
+    # (after a name's possessive, only a relative of one sex: "Toyota's partner Subaru")
+    + r")|\w['’]s (?:\w+ )?(" + "|".join(k for k, g in _KIN_GENDER.items() if g) + r")) \Z"
 )
 # An age set off by commas after a name: `Jaz, 29, who asked us not to print his surname`.
 _AGED_RE = re.compile(r", \d{1,3},")
@@ -242,8 +244,9 @@ class NameRegistry(Narration):
                         # `His daughter Anya`, `her husband Dean, 41,`: a person named by
                         # a given name alone, whose sex the noun may say
                         honorific = kin
-                        if _KIN_GENDER.get(kin[1]):
-                            genders[_key(name)] = _KIN_GENDER[kin[1]]
+                        noun = kin[1] or kin[2]
+                        if _KIN_GENDER.get(noun):
+                            genders[_key(name)] = _KIN_GENDER[noun]
                     elif not honorific and _AGED_RE.match(text, m.end()):
                         honorific = _AGED_RE.match(text, m.end())  # (`Jaz, 29, who …`)
                     elif honorific:
@@ -273,11 +276,19 @@ class NameRegistry(Narration):
         """Where the paragraph that gives the story's writer is, among the first few
         (`By Callum Fenwick, News Reporter`, `By Ann Lee and Tom Hart`); (0, 0) if none.
         Its name is the writer's, never someone "he" or "she" in the story stands for."""
+        text = self.text
         for start, end in self.bounds[:_BYLINE_PARAGRAPHS]:
-            if self.text.startswith(("By ", "BY "), start) and _BYLINE_RE.fullmatch(
-                self.text, start, end
-            ):
-                return start, end
+            byline = (
+                _BYLINE_RE.fullmatch(text, start, end)
+                if text.startswith(("By ", "BY "), start) else None
+            )
+            if byline is not None:
+                # (not where the story speaks of that person: a review's "By Hilary
+                # Mantel" credits the book, and "Mantel said" follows)
+                surname = byline.group(1).rsplit(None, 1)[-1]
+                if text.find(surname, end) < 0:
+                    return start, end
+                return 0, 0
         return 0, 0
 
     def _build_persons(self) -> None:

@@ -118,11 +118,12 @@ _HONOUR = {"honour": "judge", "honor": "judge", "worship": "mayor"}
 # After an inverted verb, "he" or "she" alone: `"…," said he.`
 _PRONOUN_AFTER_RE = re.compile(r"[ \t]*(he|she)(?=[ \t]*(?:[,.;:!?—–]|\Z))")
 # After an inverted verb, "the" and a role ending the subject: `said the minister`, `said
-# the official on Monday`, `said the source, who …`.
+# the official on Monday`, `said the source, who …`; not with a restrictive clause or
+# phrase of its own, which describes someone new (`said the woman who runs the shop`).
 _THE_ROLE_AFTER_RE = re.compile(
     r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,3}))"
     r"(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
-    r"(?:who|on|in|at|after|before|when|as|during|outside|to|told)\b))"
+    r"(?:on|after|before|when|as|during|told)\b))"
 )
 
 
@@ -248,7 +249,13 @@ class SubjectReader(Antecedents):
             # `McKinney's husband, Earl McKinney,`, whose appositive is his full name
             head = _without_appositive(left)
             described, apposed = description_ending(head), left[len(head) :]
-            if described is not None and found is None:
+            complement = described.text[described.head_end :].split() if described else []
+            if described is not None and found is None and not (
+                # (`an aide to the mayor, Eric Adams,`: the name is the mayor's)
+                complement and (
+                    may_name_a_person(complement[-1]) or _key(complement[-1]) in _TITLES
+                )
+            ):
                 # (`Another pollster, David Woodard of Clemson University,`: the name)
                 named = self._named_after(apposed.strip(" ,—–"), pos)
                 if named is not None and named[1] == PERSON and " " in named[0]:
