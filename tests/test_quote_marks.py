@@ -242,3 +242,32 @@ def test_a_plural_possessive_does_not_close_a_continued_single_quotation():
         ("The lads' heads dropped after the goal.", "Pennock"),
         ("But you have got to give them credit.", "Pennock"),
     ]
+
+
+def test_a_transcripts_turns_are_their_speakers_words():
+    text = ("This week host Felix Ward talks with the hydrologist Amara Booth.\n\n"
+            "FELIX WARD: Amara, welcome to the show.\n\n"
+            "AMARA BOOTH: Thanks for having me.\n\n"
+            "WARD: Let's start with the dam.\n\n"
+            'BOOTH: An old fisherman said to me, "The lake ate my village."\n\n'
+            "UPDATE: This story has been corrected.\n")
+    assert quotes(text) == [
+        ("Amara, welcome to the show.", "Felix Ward"),
+        ("Thanks for having me.", "Amara Booth"),
+        ("Let's start with the dam.", "Felix Ward"),
+        ("The lake ate my village.", "An old fisherman"),
+    ]
+    # labels alone, or one speaker's, make no transcript
+    assert quotes("UPDATE: The road is closed.\n\nNOTE: Buses run.\n\nWATCH: The video.\n") == []
+
+
+def test_a_block_quotation_is_its_authors_words():
+    text = ("The mayor, Greg Dunn, wrote on Tuesday that the strike was over.\n\n"
+            "Her opponent Lorraine Tate had replied:\n\n"
+            "> Greg, the workers have been on strike for 41 days.\n"
+            "> You cannot call that over.\n"
+            "> — Lorraine Tate (@LorraineForPA) May 9, 2024\n\nDunn did not answer.\n")
+    assert quotes(text) == [
+        ("Greg, the workers have been on strike for 41 days.", "Lorraine Tate"),
+        ("You cannot call that over.", "Lorraine Tate"),
+    ]

@@ -55,6 +55,8 @@ _CREDITED_ENDS = frozenset(".,!?…")
 _TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from".split())
 
 
+# Honorifics a transcript's label may give before the name.
+_LABEL_HONORIFICS = frozenset("mr mrs ms dr prof sen rep gov".split())
 # "him" in a description's sentence: another man, whom a later "he" may be.
 _HIM_RE = re.compile(r"\bhim\b")
 # A pronoun of the other sex right after a description's verb: the description's sex.
@@ -77,9 +79,13 @@ class CueReader(SubjectReader):
         super()._start()
         # the quotation opening its sentence whose cue after it is being read
         self._opening: QuoteSpan | None = None
+        # a transcript's speakers named in full by their labels, by surname
+        self._turn_names: dict[str, str] = {}
 
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
         self._reading(span)
+        if span.close_mark < 0 and self.text[span.open_mark] == ":":
+            return self._turn_speaker(span)
         text = self.text
         pstart, pend = self.bounds[span.paragraph]
         open_at = span.open_mark
@@ -138,6 +144,21 @@ class CueReader(SubjectReader):
                 return (self._pre_cue(intro, s0) or self._colon_subject(intro, s0)
                         or self._opening_cue(intro, s0))
         return self._dash_line(span, pend)
+
+    def _turn_speaker(self, span: QuoteSpan) -> tuple[str, str] | None:
+        """Who speaks a transcript's turn (see tui.quotes.marks): the name its label gives
+        in capitals, in the case names are written in; a surname alone is the person a
+        label or the text named in full before (`FELIX WARD:` … `WARD:`)."""
+        label = self.text[self.bounds[span.paragraph][0] : span.open_mark].split()
+        words = [w.title() for w in label if _key(w) not in _LABEL_HONORIFICS]
+        if not words:
+            return None
+        name = " ".join(words)
+        if len(words) > 1:
+            self._turn_names[_key(words[-1])] = name
+            return name, PERSON
+        full = self._turn_names.get(_key(name)) or self._full_name(name, span.open_mark)
+        return (full or name), PERSON
 
     def _narrated_description(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         """Who "he" or "she" after a quotation that opens its sentence stands for, where

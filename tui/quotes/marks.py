@@ -97,6 +97,18 @@ _STRAIGHT = ('"',)  # what closes a quote opened by a closing glyph
 _SINGLE_OPEN_RES = tuple(re.compile(mark + r"(?<![^\s(\[—–].)(?=[^\W_])") for mark in "'‘")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _START = re.Match.start
+# A transcript's turn: a name in capitals (an honorific first, at most), a colon, words.
+_TURN_RE = re.compile(
+    r"((?:(?:MR|MRS|MS|DR|PROF|SEN|REP|GOV)\.?[ \t]+)?"
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}):[ \t]+(?=\S)"
+)
+# Labels in capitals before a colon that name no one speaking.
+TURN_LABELS_NOT_SPEAKERS = frozenset(
+    """UPDATE NOTE WATCH RELATED VIDEO PHOTO PHOTOS SOURCE SOURCES CORRECTION WARNING
+    BREAKING EXCLUSIVE ANALYSIS OPINION TRANSCRIPT ALSO CONTACT CONTACTS MEDIA Q A
+    FACT CHECK WHAT WHY HOW WHEN WHERE WHO""".split()
+) | frozenset(("READ MORE", "EDITOR'S NOTE", "EDITOR’S NOTE", "FULL TEXT", "MEDIA CONTACT",
+               "FACT CHECK", "WHAT NEXT", "KEY POINTS", "MORE", "LISTEN", "SUBSCRIBE"))
 _MAX_SINGLE_CHARS = 400
 # A markup tag (``<tweet author="@x">``, ``</a>``): a letter after ``<``, no angle
 # bracket inside. Only one with an attribute value in quote marks matters here.
@@ -242,6 +254,10 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
         _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
+    if ": " in text:
+        spans.extend(_turn_spans(text, bounds, spans))
+    if "> " in text:
+        spans.extend(_block_spans(text, bounds, spans))
     spans.sort(key=lambda s: (s.start, s.end))
     # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
     return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
@@ -392,6 +408,47 @@ def _single_spans(
             continue
         out.append(QuoteSpan(o + 1, close.start(), o, close.start(), pi))
         last_end = close.end()
+    return out
+
+
+def _turn_spans(
+    text: str, bounds: list[tuple[int, int]], quoted: list[QuoteSpan]
+) -> list[QuoteSpan]:
+    """The turns of a transcript: paragraphs that open with a speaker's name in capitals
+    and a colon (`FELIX WARD: Welcome to the show.`), each the words of that speaker, with
+    the colon for its opening mark and no closing one. Only in a text of three turns or
+    more by two speakers or more; not a paragraph that quotes someone itself (its
+    quotations are read as any others), nor a label ("UPDATE:", "WATCH:")."""
+    with_quotes = {s.paragraph for s in quoted}
+    turns: list[QuoteSpan] = []
+    labels: set[str] = set()
+    for pi, (start, end) in enumerate(bounds):
+        m = _TURN_RE.match(text, start, end)
+        if m is None or m.group(1) in TURN_LABELS_NOT_SPEAKERS or pi in with_quotes:
+            continue
+        labels.add(m.group(1))
+        if m.end() < end:
+            turns.append(QuoteSpan(m.end(), end, m.end(1), -1, pi))
+    return turns if len(turns) >= 3 and len(labels) >= 2 else []
+
+
+def _block_spans(
+    text: str, bounds: list[tuple[int, int]], quoted: list[QuoteSpan]
+) -> list[QuoteSpan]:
+    """Block quotations as Markdown and e-mail write them: each paragraph that opens
+    with ">" is someone's words, the ">" its opening mark (no closing one). Not a line
+    that credits the words above it (`> — Ann Lee (@annlee) May 9, 2024`), nor one that
+    quotes someone itself."""
+    with_quotes = {s.paragraph for s in quoted}
+    out: list[QuoteSpan] = []
+    for pi, (start, end) in enumerate(bounds):
+        if text[start : start + 1] != ">" or pi in with_quotes:
+            continue
+        at = start + 1
+        while at < end and text[at] in " >\t":
+            at += 1
+        if at < end and text[at] not in "—–-" and _WORD_RE.search(text, at, end):
+            out.append(QuoteSpan(at, end, start, -1, pi))
     return out
 
 
