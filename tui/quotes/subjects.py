@@ -26,7 +26,6 @@ from tui.nlp.lexicon import (
     SENTENCE_OPENERS,
 )
 from tui.nlp.places import fold, load_gazetteer
-from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import (
     _AFTER_PLACE_RE,
     _AFTER_PREPOSITION_RE,
@@ -68,8 +67,6 @@ from tui.quotes.cues import (
     _placed_role,
 )
 from tui.quotes.descriptions import (
-    DESCRIBED,
-    Description,
     description_ending,
     description_opening,
     may_name_a_person,
@@ -94,6 +91,7 @@ from tui.quotes.noun_phrases import (
     _points_back,
     _without_appositive,
 )
+from tui.quotes.noun_references import NounReferences
 from tui.quotes.runs import (
     _SURNAME_HEADS,
     _after_title,
@@ -104,11 +102,6 @@ from tui.quotes.runs import (
     _without_post_nominals,
 )
 
-# The nouns a report gives a source it will not name, which a later "the insider" may
-# point back to whichever of them the text used first.
-_ANONYMOUS_SOURCES = frozenset(
-    "source sources insider insiders pal pals friend confidant confidante spy".split()
-)
 # "the" (or "his", "her" before "Honour") and a capitalised title ending a subject: `the
 # Minister`, `the Deputy Governor`, `the MP`, `Her Honour`.
 _CAPITAL_ROLE_END_RE = re.compile(
@@ -136,12 +129,9 @@ def _opens_clause(before: str) -> bool:
     )
 
 
-class SubjectReader(Antecedents):
+class SubjectReader(NounReferences):
     """The names and subjects in the words around a quotation: the part of
     :class:`tui.quotes.speakers.SpeakerResolver` that reads noun phrases."""
-
-    # (made in SpeakerResolver._start, with the rest of one document's state)
-    descriptions: dict[str, Description]
 
     def _name_after(
         self, s: str, pos: int, article: str = "", according: bool = False
@@ -269,13 +259,6 @@ class SubjectReader(Antecedents):
             return found
         return self._described(described)
 
-    def _gender(self, name: str) -> str | None:
-        """A described speaker's sex is the one its head noun gives ("a spokesman")."""
-        described = self.descriptions.get(name)
-        if described is not None:
-            return described.gender
-        return super()._gender(name)
-
     def _labelled(self, label: str, pos: int) -> tuple[str, str] | None:
         """Who "the <label>" (a nationality or a party) is at ``pos``: the one person the
         text gave that label within a pronoun's reach ("Tom Baker, a Republican,",
@@ -299,49 +282,6 @@ class SubjectReader(Antecedents):
             if about is not None and about[0] in labelled:
                 return about
         return None
-
-    def _described_before(self, noun: str) -> tuple[str, str] | None:
-        """The one description of this document so far whose head is ``noun``; none if
-        two differ (`a spokesperson for Northline … a spokesperson for the city`)."""
-        found = [text for text, d in self.descriptions.items() if _key(d.head) == noun]
-        return (found[0], DESCRIBED) if len(found) == 1 else None
-
-    def _described_like(self, noun: str, pos: int) -> tuple[str, str] | None:
-        """What "the <noun>" at ``pos`` points back to among the descriptions so far: the
-        one of that noun (see _described_before); else the last the narration gave
-        within a pronoun's reach, with "a" or "one" (`A senior official at the board,
-        who sought anonymity, told reporters …` … `said the official`); else, for an
-        unnamed source's noun ("the insider", "the pal"), the last description of such a
-        source."""
-        found = self._described_before(noun)
-        if found is not None or any(_key(d.head) == noun for d in self.descriptions.values()):
-            return found  # (two of that noun: no guess)
-        since = max(0, pos - _PRONOUN_REACH)
-        introductions = list(re.finditer(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}"
-            rf"{re.escape(noun)}(?![\w'’-])",
-            self.text[since:pos],
-        ))
-        described_so = {
-            d.text for m in introductions
-            if (d := description_opening(self.text[since + m.start() : pos])) is not None
-            and _key(d.head) == noun
-        }
-        if len(described_so) > 1:
-            return None  # (`a driver … another driver …`: no guess either)
-        if described_so:
-            last = description_opening(self.text[since + introductions[-1].start() : pos])
-            if last is not None and last.text in described_so:
-                return self._described(last)
-        if noun in _ANONYMOUS_SOURCES:
-            for text, d in reversed(self.descriptions.items()):
-                if _key(d.head) in _ANONYMOUS_SOURCES:
-                    return text, DESCRIBED
-        return None
-
-    def _described(self, described: Description) -> tuple[str, str]:
-        self.descriptions[described.text] = described
-        return described.text, DESCRIBED
 
     def _subject_named(self, left: str, pos: int) -> tuple[str, str] | None:
         # a subject and its appositive fit in a few hundred characters; the anchored
