@@ -1527,3 +1527,19 @@ def test_a_lone_name_given_an_age_and_a_dashed_appositive_are_subjects() -> None
 def test_roles_and_honorifics_of_more_house_styles(text: str, expected: list[str | None]) -> None:
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality modifying the subject is no speaker
+        ("Tomás Ferreira has now scored nine goals.\n\nThe Portuguese forward told the "
+         "radio: 'It is a good feeling.'", [None]),
+        # a description, then "a man called" and the name
+        ('An old fisherman, a man called Joseph Siachitema, said: "The lake ate my '
+         'village."', ["Joseph Siachitema"]),
+    ],
+)
+def test_a_nationality_or_a_man_called_so(text: str, expected: list[str | None]) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE
-from tui.nlp.lexicon import FUNCTION_WORDS, PERSON, PERSON_ROLES
+from tui.nlp.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON, PERSON_ROLES
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
@@ -524,6 +524,10 @@ class CueReader(SubjectReader):
                 later = _ROLE_THEN_NAME_RE.match(s, m.end())
                 named = later and self._from_run(later.group(2), at + later.start(2), the=False)
                 return named if named and named[1] == PERSON else self._role_antecedent(role, at)
+            if " " not in run[4:] and _key(run[4:]) in DEMONYMS:
+                # `The Portuguese forward told …`: a nationality modifies the subject, and
+                # is never a speaker
+                return self._role_antecedent(role.casefold(), at) if role[:1].islower() else None
         if " " not in run and not self._full_name(run, at):
             # `Senate candidate Nora Blake took to Twitter`: a role, then the name
             later = _ROLE_THEN_NAME_RE.match(s, m.end())

@@ -417,7 +417,8 @@ _SHORT_TITLE_RE = re.compile(
 )
 _HONORIFIC_GENDER = {
     "Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female", "Mzee": "male",
-    "Madam": "female",
+    "Madam": "female", "Sir": "male", "Dame": "female", "Lady": "female", "Lord": "male",
+    "Ratu": "male", "Datin": "female",
 }
 # How many people of one surname a gendered look-up weighs.
 _NAMESAKES = 6

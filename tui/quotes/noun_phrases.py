@@ -42,7 +42,7 @@ _NAMED_IN_RE = re.compile(
     # (no preposition before the name: `the mother of a 14-year-old named Priya` is the
     # mother, `the owner of a dog named Rex` no one named)
     r"\s*(?:an?|one|the)\s+(?:(?!\b(?:of|for|at|to|with|from|on|by|in)\b)[^.,;:!?\"“”\n]){0,60}?"
-    r"[ ,](?:named|identified (?:only )?as|"
+    r"[ ,](?:named|called|identified (?:only )?as|"
     rf"(?:first|family|last|given) name,?)\s+({_RUN})"
 )
 # A lawmaker's party and home set off by commas: "D-Miami", "R-Eau Claire", "I-Vt.".
@@ -128,3 +128,30 @@ def _without_appositive(left: str) -> str:
     body = left.rstrip().rstrip(",—–").rstrip()
     opener = max(body.rfind(","), body.rfind("—"), body.rfind("–"))
     return body[:opener] if opener > 0 and body != left.rstrip() else ""
+
+
+# "the" (or "his", "her" before "Honour") and a capitalised title ending a subject: `the
+# Minister`, `the Deputy Governor`, `the MP`, `Her Honour`.
+_CAPITAL_ROLE_END_RE = re.compile(
+    r"(?<!\S)(?:[Tt]he|[Hh]is|[Hh]er)[ \t]+((?:[A-Z][a-z]+[ \t]+)?)([A-Z][a-z]+|[A-Z]{2,3})\Z"
+)
+_HONOUR = {"honour": "judge", "honor": "judge", "worship": "mayor"}
+# After an inverted verb, "he" or "she" alone: `"…," said he.`
+_PRONOUN_AFTER_RE = re.compile(r"[ \t]*(he|she)(?=[ \t]*(?:[,.;:!?—–]|\Z))")
+# After an inverted verb, "the" and a role ending the subject: `said the minister`, `said
+# the official on Monday`, `said the source, who …`; not with a restrictive clause or
+# phrase of its own, which describes someone new (`said the woman who runs the shop`).
+_THE_ROLE_AFTER_RE = re.compile(
+    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,3}))"
+    r"(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
+    r"(?:on|after|before|when|as|during|told)\b))"
+)
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether what comes after ``before`` opens a clause, as its subject does: nothing
+    before it, a break, or a conjunction (not `She then addressed | the supporters`)."""
+    before = before.rstrip()
+    return not before or before.endswith((",", ";", ":", "—", "–", "(")) or (
+        before.rsplit(None, 1)[-1].casefold() in ("and", "but", "so", "then", "later")
+    )

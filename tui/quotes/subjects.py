@@ -76,18 +76,23 @@ from tui.quotes.noun_phrases import (
     _AGE_END_RE,
     _AGE_NOUN_RE,
     _CAPITAL_RE,
+    _CAPITAL_ROLE_END_RE,
+    _HONOUR,
     _LEADING_THE_RE,
     _NAMED_IN_RE,
     _OF_BODY_IN_RE,
     _PARTY_TAG_RE,
     _PREPOSITION_END_RE,
+    _PRONOUN_AFTER_RE,
     _ROLE_NAME_RE,
     _THE_BEFORE_RE,
     _THE_END_RE,
+    _THE_ROLE_AFTER_RE,
     _UNNAMED_BETWEEN_RE,
     _body_across_and,
     _holds_name,
     _of_tail,
+    _opens_clause,
     _points_back,
     _without_appositive,
 )
@@ -101,32 +106,6 @@ from tui.quotes.runs import (
     _strip_tail,
     _without_post_nominals,
 )
-
-# "the" (or "his", "her" before "Honour") and a capitalised title ending a subject: `the
-# Minister`, `the Deputy Governor`, `the MP`, `Her Honour`.
-_CAPITAL_ROLE_END_RE = re.compile(
-    r"(?<!\S)(?:[Tt]he|[Hh]is|[Hh]er)[ \t]+((?:[A-Z][a-z]+[ \t]+)?)([A-Z][a-z]+|[A-Z]{2,3})\Z"
-)
-_HONOUR = {"honour": "judge", "honor": "judge", "worship": "mayor"}
-# After an inverted verb, "he" or "she" alone: `"…," said he.`
-_PRONOUN_AFTER_RE = re.compile(r"[ \t]*(he|she)(?=[ \t]*(?:[,.;:!?—–]|\Z))")
-# After an inverted verb, "the" and a role ending the subject: `said the minister`, `said
-# the official on Monday`, `said the source, who …`; not with a restrictive clause or
-# phrase of its own, which describes someone new (`said the woman who runs the shop`).
-_THE_ROLE_AFTER_RE = re.compile(
-    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,3}))"
-    r"(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
-    r"(?:on|after|before|when|as|during|told)\b))"
-)
-
-
-def _opens_clause(before: str) -> bool:
-    """Whether what comes after ``before`` opens a clause, as its subject does: nothing
-    before it, a break, or a conjunction (not `She then addressed | the supporters`)."""
-    before = before.rstrip()
-    return not before or before.endswith((",", ";", ":", "—", "–", "(")) or (
-        before.rsplit(None, 1)[-1].casefold() in ("and", "but", "so", "then", "later")
-    )
 
 
 class SubjectReader(NounReferences):
@@ -246,8 +225,14 @@ class SubjectReader(NounReferences):
                     may_name_a_person(complement[-1]) or _key(complement[-1]) in _TITLES
                 )
             ):
-                # (`Another pollster, David Woodard of Clemson University,`: the name)
-                named = self._named_after(apposed.strip(" ,—–"), pos)
+                # (`Another pollster, David Woodard of Clemson University,`, `An old
+                # fisherman, a man called Joseph Siachitema,`: the name)
+                apposition = apposed.strip(" ,—–")
+                called = _NAMED_IN_RE.match(apposition)
+                named = (
+                    self._from_run(called.group(1), pos, the=False) if called
+                    else self._named_after(apposition, pos)
+                )
                 if named is not None and named[1] == PERSON and " " in named[0]:
                     return named
         if described is None or found is not None and (
