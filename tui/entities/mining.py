@@ -35,7 +35,6 @@ from tui.entities.shapes import (
     _title_tail,
 )
 from tui.nlp.lexicon import (
-    DAY_NAMES,
     DEGREES,
     FUNCTION_WORDS,
     MONTHS,
@@ -44,6 +43,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PLACE,
     PLATFORM_NOUNS,
+    SHORT_DAYS,
     WEEKDAYS,
 )
 from tui.nlp.name_runs import DEFINITION, DEFINITION_STARTS, RUN, STRONG, Piece, nickname_cut
@@ -77,11 +77,11 @@ _TIME_ZONES = frozenset(
     KST AEST AEDT ACST ACDT AWST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST AKDT
     HST""".split()
 )
-# Single words that are never a name on their own: "The", "He", "Thursday", "GMT".
 # A company's legal form with its full stop inside a run: where the company's name ends.
 _AFTER_COMPANY_FORM = re.compile(r"\b(?:Ltd|Inc|Corp|Plc|LLC|Pty|Bhd)\.(?= [A-Z])")
 # A weekday written short, which after "the" names a paper ("told the Sun").
-_SHORT_DAYS = frozenset(w.capitalize() for w in WEEKDAYS - DAY_NAMES)
+_SHORT_DAYS = frozenset(w.capitalize() for w in SHORT_DAYS)
+# Single words that are never a name on their own: "The", "He", "Thursday", "GMT".
 _SKIP = frozenset(
     [w.capitalize() for w in FUNCTION_WORDS | WEEKDAYS | MONTHS]
     + [w.upper() for w in ("a", "i", "the")] + ["I"] + list(_TIME_ZONES)
@@ -147,9 +147,9 @@ class _Miner:
         # key → each sampled mention's weak hints, kept when this miner mines a later
         # shard of the corpus: the shard before it decides how many of them count
         self.samples: dict[str, list[tuple[tuple[str, int], ...]]] | None = None
+        self.turns = False  # (whether the document is a transcript: see mine)
         # run text → its entry, one memo for each (initial, after "the") pair: a large
         # corpus looks up a million runs, and a tuple key for each costs more than a dict
-        self.turns = False  # (see mine)
         self.caches: tuple[dict[str, tuple[tuple | None, Piece | None]], ...] = (
             {}, {}, {}, {}
         )

@@ -65,7 +65,9 @@ FUNCTION_WORDS = frozenset(
 NAME_FUNCTION_WORDS = frozenset(("will", "may"))
 
 DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-WEEKDAYS = DAY_NAMES | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+# Weekdays written short, which after "the" name a paper ("told the Sun") as often.
+SHORT_DAYS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+WEEKDAYS = DAY_NAMES | SHORT_DAYS
 # What a weekday names with: papers ("The Sunday Times", "the Sunday Mail") and accords
 # ("the Good Friday Agreement"), where the day is no date.
 DAY_NAMED_HEADS = frozenset(

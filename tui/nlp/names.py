@@ -20,7 +20,6 @@ from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     AFFILIATIONS,
     DAY_NAMED_HEADS,
-    DAY_NAMES,
     FUNCTION_WORDS,
     HYPHEN_MODIFIERS,
     JOIN_LEFT,
@@ -32,6 +31,7 @@ from tui.nlp.lexicon import (
     PERSON,
     PERSON_VERBS,
     POST_NOMINALS,
+    SHORT_DAYS,
     WEEKDAYS,
 )
 from tui.nlp.name_runs import (
@@ -237,7 +237,7 @@ class Analyser(Segmenter):
             rest = run[4:]
             # ("the" is before the rest: where that is an "and" or a weekday written short,
             # "The Sun", it matters)
-            the = after_the or " and " in rest or _fold_word(rest) in _SHORT_DAYS
+            the = after_the or " and " in rest or _fold_word(rest) in SHORT_DAYS
             return _shift(self._analyse_run(rest, False, the), 4)
         if not after_the:
             i = run.find(" and ")
@@ -328,7 +328,7 @@ class Analyser(Segmenter):
                 # (the head ends the run: "said Saturday Times Square" is a date and a
                 # place)
                 pass  # "The Sunday Times", "the Good Friday Agreement": the day is named
-            elif low in _SHORT_DAYS and (
+            elif low in SHORT_DAYS and (
                 (after_the and n == 0) or (n and _fold_word(tokens[n - 1][2]) == "the")
             ):
                 pass  # ("The Sun", "told the Sun": a paper, no day written short)
@@ -518,7 +518,6 @@ class Analyser(Segmenter):
 _COMPASS_SURNAMES = frozenset(("west", "north"))
 _COMPLEMENT_BEFORE = re.compile(r" (?:for|of|on) ")
 _AND_RE = re.compile(" and ")
-_SHORT_DAYS = WEEKDAYS - DAY_NAMES
 # The stand-ins for a shape's plain words, by their place in the run (see _shaped).
 _STAND_INS = tuple(_PLACEHOLDER + chr(97 + n // 26) + chr(97 + n % 26) for n in range(21))
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= |$)")

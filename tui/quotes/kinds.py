@@ -134,22 +134,14 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     before = text[max(para_start, span.open_mark - _SHOWN_REACH) : span.open_mark]
     if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
         _WORK_BEFORE_RE.search(before)
+        or _WORK_VERB_BEFORE_RE.search(before)
+        or _DETERMINER_BEFORE_RE.search(before) and _modifies_a_noun(text, span)
     ):
-        # a name of a word or two after a kind of work or an outlet's possessive, spoken
-        # or not: `told CNBC's "Squawk Box"`, `the talk show "Maischberger"`
-        return True
-    if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
-        _WORK_VERB_BEFORE_RE.search(before)
-    ):
-        # a name of a word or two that a verb of releasing or writing a work introduces:
-        # `Adele penned "Hello"`, `Swift revealed "Folklore" was written in lockdown`,
-        # `teased her new album, "Midnights"`
-        return True
-    if _CAPITALISED_NAME_RE.fullmatch(text, span.start, span.end) and (
-        _DETERMINER_BEFORE_RE.search(before) and _modifies_a_noun(text, span)
-    ):
-        # a name of a word or two between a determiner and the noun it modifies, spoken
-        # or not: `a "Bronx Pride" gala`, `his "No Ceilings" tour`
+        # a name of a word or two, spoken or not: after a kind of work or an outlet's
+        # possessive (`told CNBC's "Squawk Box"`, `the talk show "Maischberger"`); after a
+        # verb of releasing or writing a work (`Adele penned "Hello"`, `teased her new
+        # album, "Midnights"`); between a determiner and the noun it modifies (`a "Bronx
+        # Pride" gala`, `his "No Ceilings" tour`)
         return True
     if not _title_case(text, span.start, span.end):
         return False

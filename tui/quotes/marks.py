@@ -103,12 +103,12 @@ _TURN_RE = re.compile(
     r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}):[ \t]+(?=\S)"
 )
 # Labels in capitals before a colon that name no one speaking.
-TURN_LABELS_NOT_SPEAKERS = frozenset(
+_NOT_SPEAKERS = frozenset(
     """UPDATE NOTE WATCH RELATED VIDEO PHOTO PHOTOS SOURCE SOURCES CORRECTION WARNING
     BREAKING EXCLUSIVE ANALYSIS OPINION TRANSCRIPT ALSO CONTACT CONTACTS MEDIA Q A
-    FACT CHECK WHAT WHY HOW WHEN WHERE WHO""".split()
+    FACT CHECK WHAT WHY HOW WHEN WHERE WHO MORE LISTEN SUBSCRIBE""".split()
 ) | frozenset(("READ MORE", "EDITOR'S NOTE", "EDITOR’S NOTE", "FULL TEXT", "MEDIA CONTACT",
-               "FACT CHECK", "WHAT NEXT", "KEY POINTS", "MORE", "LISTEN", "SUBSCRIBE"))
+               "FACT CHECK", "WHAT NEXT", "KEY POINTS"))
 _MAX_SINGLE_CHARS = 400
 # A markup tag (``<tweet author="@x">``, ``</a>``): a letter after ``<``, no angle
 # bracket inside. Only one with an attribute value in quote marks matters here.
@@ -254,10 +254,13 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
         _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
     spans.extend(_single_spans(text, bounds, spans))
-    if ": " in text:
-        spans.extend(_turn_spans(text, bounds, spans))
-    if "> " in text:
-        spans.extend(_block_spans(text, bounds, spans))
+    if ": " in text or "> " in text:
+        # (the paragraphs that quote someone: their quotations are read as any others)
+        quoted = {s.paragraph for s in spans}
+        if ": " in text:
+            spans.extend(_turn_spans(text, bounds, quoted))
+        if "> " in text:
+            spans.extend(_block_spans(text, bounds, quoted))
     spans.sort(key=lambda s: (s.start, s.end))
     # (a quotation that opens with a letter or digit has a word: `[^\W_]` is isalnum)
     return [_trim(s, text) for s in spans if text[s.start].isalnum() or _has_word(text, s)]
@@ -356,7 +359,7 @@ def _single_spans(
     opens = sorted(chain.from_iterable(map(_START, p.finditer(text)) for p in _SINGLE_OPEN_RES))
     opened = set(opens)
     for o in opens:
-        if o < last_end or text[o + 2 : o + 3] in ("'", "’") and _enclitic(text, o + 2):
+        if o < last_end or _enclitic(text, o + 2):
             continue  # (`'n'` of "rock 'n' roll" opens nothing)
         while ci < len(covered) and covered[ci][1] <= o:
             ci += 1
@@ -412,19 +415,18 @@ def _single_spans(
 
 
 def _turn_spans(
-    text: str, bounds: list[tuple[int, int]], quoted: list[QuoteSpan]
+    text: str, bounds: list[tuple[int, int]], quoted: set[int]
 ) -> list[QuoteSpan]:
     """The turns of a transcript: paragraphs that open with a speaker's name in capitals
     and a colon (`FELIX WARD: Welcome to the show.`), each the words of that speaker, with
     the colon for its opening mark and no closing one. Only in a text of three turns or
     more by two speakers or more; not a paragraph that quotes someone itself (its
-    quotations are read as any others), nor a label ("UPDATE:", "WATCH:")."""
-    with_quotes = {s.paragraph for s in quoted}
+    quotations are read as any others: ``quoted``), nor a label ("UPDATE:", "WATCH:")."""
     turns: list[QuoteSpan] = []
     labels: set[str] = set()
     for pi, (start, end) in enumerate(bounds):
         m = _TURN_RE.match(text, start, end)
-        if m is None or m.group(1) in TURN_LABELS_NOT_SPEAKERS or pi in with_quotes:
+        if m is None or m.group(1) in _NOT_SPEAKERS or pi in quoted:
             continue
         labels.add(m.group(1))
         if m.end() < end:
@@ -433,16 +435,15 @@ def _turn_spans(
 
 
 def _block_spans(
-    text: str, bounds: list[tuple[int, int]], quoted: list[QuoteSpan]
+    text: str, bounds: list[tuple[int, int]], quoted: set[int]
 ) -> list[QuoteSpan]:
     """Block quotations as Markdown and e-mail write them: each paragraph that opens
     with ">" is someone's words, the ">" its opening mark (no closing one). Not a line
     that credits the words above it (`> — Ann Lee (@annlee) May 9, 2024`), nor one that
-    quotes someone itself."""
-    with_quotes = {s.paragraph for s in quoted}
+    quotes someone itself (a paragraph of ``quoted``)."""
     out: list[QuoteSpan] = []
     for pi, (start, end) in enumerate(bounds):
-        if text[start : start + 1] != ">" or pi in with_quotes:
+        if text[start : start + 1] != ">" or pi in quoted:
             continue
         at = start + 1
         while at < end and text[at] in " >\t":
@@ -464,9 +465,9 @@ def _possessive(text: str, i: int) -> bool:
 
 def _enclitic(text: str, i: int) -> bool:
     """The mark at ``i`` ends a letter set off by apostrophes ("rock 'n' roll", "fish 'n'
-    chips"), not a quotation."""
-    return text[i - 2 : i - 1] in ("'", "‘", "’") and text[i - 3 : i - 2] == " " and (
-        text[i - 1 : i].isalpha() and text[i + 1 : i + 2] == " "
+    chips"), not a quotation (nor does the one before it open one)."""
+    return text[i : i + 1] in ("'", "’") and text[i - 2 : i - 1] in ("'", "‘", "’") and (
+        text[i - 3 : i - 2] == " " and text[i - 1 : i].isalpha() and text[i + 1 : i + 2] == " "
     )
 
 

@@ -247,8 +247,8 @@ class NameRegistry(Narration):
                         noun = kin[1] or kin[2]
                         if _KIN_GENDER.get(noun):
                             genders[_key(name)] = _KIN_GENDER[noun]
-                    elif not honorific and _AGED_RE.match(text, m.end()):
-                        honorific = _AGED_RE.match(text, m.end())  # (`Jaz, 29, who …`)
+                    elif not honorific and (aged := _AGED_RE.match(text, m.end())):
+                        honorific = aged  # (`Jaz, 29, who …`)
                     elif honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     elif titles and (
@@ -366,8 +366,8 @@ class NameRegistry(Narration):
         honoured = self._genders.get(surname) or None
         if honoured is None or self._registry is None:
             return None
-        bearers = {n for _at, n in self._registry.get(surname, ()) if n != name}
-        return honoured if not bearers else None
+        others = any(n != name for _at, n in self._registry.get(surname, ()))
+        return None if others else honoured
 
     def _is_common_word(self, token: str) -> bool:
         """A capitalised word that is an ordinary word (``Experts said …``): the article

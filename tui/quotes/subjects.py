@@ -244,6 +244,14 @@ class SubjectReader(NounReferences):
             return found
         return self._described(described)
 
+    def _held_by(self, role: str, pos: int, rank: str) -> tuple[str, str] | None:
+        """Who "the <rank> <role>" at ``pos`` is: the person the text gave that role (see
+        _role_antecedent; ``rank`` counts only if it is one), else the description it
+        gave that noun."""
+        return self._role_antecedent(role, pos, rank if rank in RANKS else "") or (
+            self._described_like(role, pos)
+        )
+
     def _labelled(self, label: str, pos: int) -> tuple[str, str] | None:
         """Who "the <label>" (a nationality or a party) is at ``pos``: the one person the
         text gave that label within a pronoun's reach ("Tom Baker, a Republican,",
@@ -356,10 +364,7 @@ class SubjectReader(NounReferences):
             held = title.group(2).casefold()
             held = _HONOUR.get(held, held)
             if held in _TITLES:
-                rank = title.group(1).strip().casefold()
-                found = self._role_antecedent(held, pos, rank if rank in RANKS else "") or (
-                    self._described_like(held, pos)
-                )
+                found = self._held_by(held, pos, title.group(1).strip().casefold())
                 if found is not None:
                     return found
         # (`the minister`, `the company`: a lower-case word ends both, where most subjects
@@ -371,10 +376,7 @@ class SubjectReader(NounReferences):
                 # a description gave that noun (`a spokesperson for Northline … the
                 # spokesperson said`)
                 words = m.group(0).split()
-                rank = words[-2] if len(words) > 2 and words[-2] in RANKS else ""
-                return self._role_antecedent(m.group(1), pos, rank) or (
-                    self._described_like(m.group(1), pos)
-                )
+                return self._held_by(m.group(1), pos, words[-2] if len(words) > 2 else "")
             m = _PLACED_ROLE_END_RE.search(s)
             if m and _placed_role(m.group(2), m.group(1)):
                 # `the Ohio senator said`: the senator named earlier, not Ohio
