@@ -110,8 +110,11 @@ TITLE_HEADS = frozenset(
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
     mzee madam engr ing togbe osabarima nii cde ratu dasho ven
+    hon honourable honorable hrm malam mallam barr opanin alhagie emir reeve warden
+    magistrate cathaoirleach
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
+    trustees councillors councilors aldermen
     """.split()
 )
 # What an abbreviated title is called when the text refers back to its holder: "Sen.
@@ -135,6 +138,12 @@ TITLE_REFERENCES = {
     "supt": frozenset({"superintendent"}),
     "det": frozenset({"detective"}),
     "rev": frozenset({"reverend"}),
+    "cllr": frozenset({"councillor", "councilor"}),
+    "coun": frozenset({"councillor", "councilor"}),
+    "cr": frozenset({"councillor", "councilor"}),
+    "const": frozenset({"constable", "officer"}),
+    "cst": frozenset({"constable", "officer"}),
+    "insp": frozenset({"inspector"}),
     "senator": frozenset({"lawmaker"}),
     "congressman": frozenset({"lawmaker"}),
     "congresswoman": frozenset({"lawmaker"}),

@@ -269,7 +269,15 @@ class Segmenter:
             return False
         if len(words) == 1 and len(words[0]) < 2:
             return False
-        return not any(is_acronym(w) and len(w) > 3 for w in words)
+        # ("K.R. Elangovan": initials run together before a surname are no acronym; but
+        # "U.S." is a place's)
+        return not any(
+            is_acronym(w) and len(w) > 3 and not (
+                n < len(words) - 1 and _RUN_TOGETHER_INITIALS.fullmatch(w)
+                and not self._gaz_key([w])
+            )
+            for n, w in enumerate(words)
+        )
 
     def _gaz_key(self, words: list[str]) -> tuple[str, bool] | None:
         return self.gaz.place(fold(" ".join(words)))
@@ -410,6 +418,7 @@ _COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the
 _HONORIFIC_TAILS = frozenset(("seri", "sri"))
 _MALAY_TITLES = frozenset("datuk dato datin tun tan puan toh".split())
 # An acronym with a lower-case ending that makes a noun for its members ("HFPers").
+_RUN_TOGETHER_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MEMBERS_OF_ACRONYM = re.compile(r"[A-Z]{2,}(?:ers?|ites?)")
 # The endings of the adjectives that qualify a country by its regime or its stance
 # ("Fascist Spain", "Imperial Japan", "Neutral Ireland").

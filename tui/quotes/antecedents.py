@@ -27,6 +27,11 @@ _PUBLIC_HEADS = frozenset(
 )
 
 
+# Kinds of body that "the <kind> said" finds only among the bodies of that kind: the
+# body named last, of whatever kind, is no court.
+_NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal"))
+
+
 def _holds(titles: list[str], title: str, rank: str) -> bool:
     """Whether ``titles`` (a name's title words, "deputy mayor") make its holder "the
     <rank> <title>": the title word or one that refers to it, after the same rank word
@@ -265,6 +270,8 @@ class Antecedents(NameRegistry):
         for _off, name, head in reversed(near):
             if head.replace("organisation", "organization") == kind:
                 return name, ORG
+        if kind in _NAMED_BY_HEAD_ONLY:
+            return None  # (`the court said`: a court named before, never another body)
         if kind in ("company", "firm"):
             # `Acmera Systems Inc. … the Department of Justice … the company said`: a
             # business's name, not the public body named since

@@ -77,13 +77,14 @@ def _is_country(key: str) -> bool:
 
 def _placed_role(title: str, where: str) -> bool:
     """Whether ``title`` is a person's and ``where`` a place the gazetteer knows, or a
-    party or a people (`the Ohio senator`, `the Republican governor`): the words
-    before a verb name a role, and who holds it is someone named before; the place is
-    no speaker. (A spokesman speaks for a body, which the words before him may name:
-    `the Vatican spokesman`.)"""
+    party or a people (`the Ohio senator`, `the Republican governor`), or a body's
+    acronym (`the BAC chairman`): the words before a verb name a role, and who holds it
+    is someone named before; the place or body is no speaker. (A spokesman speaks for a
+    body, which the words before him may name: `the Vatican spokesman`.)"""
     return title in _TITLES and not title.startswith("spokes") and (
         load_gazetteer().place(fold(where)) is not None
         or all(w.casefold() in _PARTY_OR_PEOPLE for w in where.split())
+        or (2 <= len(where) <= 6 and where.isupper() and where.isalpha())
     )
 
 
@@ -130,7 +131,9 @@ _VERBS = (
     # "two blasts", "the slams")
     r"yells|revealed|reveals|revealing|confessed|confesses|slammed|blasted|penned|"
     r"captioned|captioning|sobbed|wept|screamed|teased|teases|hissed|laughed|raved|"
-    r"raves|cried|gushes|whispers"
+    r"raves|cried|gushes|whispers|"
+    # (court and council reporting)
+    r"observing|contending|asserting|stating|maintaining"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.
@@ -223,9 +226,10 @@ _CUE_AFTER_MARK_RE = re.compile(
 # opens with a bare class, not a look-ahead, so the scanner skips to capitals by itself.)
 _NAME_RUN_RE = re.compile(
     rf"{_UP}[\w'’\-]*"
-    # (a middle initial keeps the run whole: "Harry M. Reid", "Joseph R. Biden")
+    # (a middle initial keeps the run whole: "Harry M. Reid", "Joseph R. Biden"; so do
+    # initials run together after a title: "Chief Minister K.R. Elangovan")
     rf"(?:[ \t\xa0]+(?:{_PARTICLE}[ \t]+){{0,2}}"
-    rf"(?:{_UP}\.(?=[ \t]+{_UP}[\w'’\-]{{2}})|{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
+    rf"(?:{_UP}\.(?:{_UP}\.){{0,2}}(?=[ \t]+{_UP}[\w'’\-]{{2}})|{_UP}[\w'’\-]*|{_ARTICLE_TOKEN}))*"
 )
 # a character that may be part of such a run
 _RUN_CHAR_RE = re.compile(r"[\w'’\- \t\xa0]")
@@ -269,7 +273,8 @@ _ROLE_OF_PLACE_END_RE = re.compile(
 _DEFINITE_ORG_END_RE = re.compile(
     r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
     r"union|authority|council|committee|commission|government|bank|party|institute|"
-    r"university|foundation|association|alliance|board|club|league|network|office)$"
+    r"university|foundation|association|alliance|board|club|league|network|office|court|"
+    r"tribunal)$"
 )
 # `the US Department of Defense`, `the Bank of England`
 _ORG_OF_END_RE = re.compile(

@@ -92,6 +92,43 @@ _KIN_BEFORE_RE = re.compile(
 # An age set off by commas after a name: `Jaz, 29, who asked us not to print his surname`.
 _AGED_RE = re.compile(r", \d{1,3},")
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
+# A role set beside a name by commas, which "the chairman said" later points back to:
+# before it (`The chairman of the council, Lamin Jobe, said`, `The Commissioner for
+# Works, Mr. Kolawole Ajayi,`) or after it (`Musa Bah, the secretary of the union,`,
+# `Ann Lee, chair of the finance committee, said`). Its head is the last word before
+# what it is the role of; up to three words may qualify it ("police", "deputy").
+_ROLE_OF = r"(?: (?:of|for|at|to|in|on) [^,;:\"“”\n]{1,80}?)?"
+_ROLE_BESIDE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) ((?:[\w'’-]+ ){0,3}?)"
+    r"([A-Za-z]+)" + _ROLE_OF + r", (?:[A-Z][A-Za-z]{0,4}\. )?\Z"
+)
+_ROLE_BESIDE_AFTER_RE = re.compile(
+    r", (?:(?:the|a|an|its|our) )?((?:[\w'’-]+ ){0,3}?)([A-Za-z]+)" + _ROLE_OF
+    + ","
+)
+
+
+def _role_beside(text: str, at: int, end: int) -> str | None:
+    """The role set off by commas before or after the name at ``text[at:end]`` (see
+    _ROLE_BESIDE_BEFORE_RE), in lower case and with its rank ("deputy chairman"), or
+    None. Only a word of office is a role: `Ann Lee, a mother of three,` is no title."""
+    if not text.startswith(",", end):
+        return None  # (the name closes no apposition: `In a letter to the mayor, Ann Lee
+        # wrote`; nor does `…, the mayor said` set one off)
+    m = (
+        _ROLE_BESIDE_BEFORE_RE.search(text, max(0, at - 140), at)
+        if text[at - 2 : at] in (", ", ". ") else None
+    ) or _ROLE_BESIDE_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    head = m[2].casefold()
+    if head not in _TITLES:
+        return None
+    qualifiers = m[1].split()
+    rank = qualifiers[-1].casefold() if qualifiers else ""
+    if rank in _NOT_HOLDING or any(q.casefold() in _NOT_HOLDING for q in qualifiers):
+        return None  # (`the former chairman`: no longer who "the chairman" is)
+    return f"{rank} {head}" if rank in RANKS else head
 
 
 def _paternal_surname(name: str) -> str | None:
@@ -203,6 +240,10 @@ class NameRegistry(Narration):
                         titles = _LOWER + rank + lower[2]
                 if titles:
                     titled.append((at, name, titles))
+                if kind == _FULL and text.startswith(",", m.end()):
+                    role = _role_beside(text, at, m.end())
+                    if role:
+                        titled.append((at, name, _LOWER + role))
                 if kind == _FULL:
                     if at >= 3 and text[at - 2] == "." and text[at - 3].isupper() and (
                         at == 3 or not text[at - 4].isalnum()
@@ -492,7 +533,11 @@ class NameRegistry(Narration):
         # an honorific's full stop ends no sentence: "that Mr. Park was")
         nouns = honorifics = 0
         while words and nouns < 3:
-            if _is_plain_noun(words[-1]):
+            if _is_plain_noun(words[-1]) or (
+                # ("Wapenamanda women's leader Rose Kambao": a noun's possessive modifies
+                # the head noun)
+                nouns and words[-1].endswith(("'s", "’s")) and _is_plain_noun(words[-1][:-2])
+            ):
                 nouns += 1
             elif honorifics or not _SHORT_TITLE_RE.fullmatch(words[-1]):
                 break

@@ -8,7 +8,9 @@ reading of subjects."""
 from __future__ import annotations
 
 import re
+from collections import deque
 
+from tui.nlp.lexicon import ORG, PERSON
 from tui.quotes.antecedents import Antecedents
 from tui.quotes.cues import _PRONOUN_REACH, _key
 from tui.quotes.descriptions import DESCRIBED, Description, description_opening
@@ -17,6 +19,25 @@ from tui.quotes.descriptions import DESCRIBED, Description, description_opening
 # to the last source the text described by any of them.
 _ANONYMOUS_SOURCES = frozenset(
     "source sources insider insiders pal pals friend confidant confidante spy".split()
+)
+
+
+# The documents a body or a person issues, which "the statement said" stands for.
+ISSUED_DOCUMENTS = ("statement", "release", "communique", "communiqué", "letter")
+# A mention of one being issued: "in a statement", "issued a brief statement", "in its
+# press release" (not "the statement": that is the reference itself).
+_ISSUED_RE = {
+    noun: re.compile(
+        rf"(?<![\w'’-])(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}"
+        rf"{noun}(?![\w'’-])"
+    )
+    for noun in ISSUED_DOCUMENTS
+}
+
+# The verb whose subject issued it: `X said in a statement`, `X issued a statement`.
+_ISSUING_VERB_RE = re.compile(
+    r"(?<![\w'’-])(?:said|says|issued|issues|released|releases|added|announced|stated|"
+    r"wrote|noted|declared|sent|put out)(?![\w'’-])"
 )
 
 
@@ -72,6 +93,29 @@ class NounReferences(Antecedents):
                 if _key(d.head) in _ANONYMOUS_SOURCES:
                     return text, DESCRIBED
         return None
+
+    def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
+        raise NotImplementedError  # (see SubjectReader: the subject that ends ``left``)
+
+    def _issuer(self, noun: str, pos: int) -> tuple[str, str] | None:
+        """Who issued the document "the <noun>" at ``pos`` stands for ("the statement
+        added", "the release said"): the subject of the sentence that last mentioned
+        one within a pronoun's reach (`The EFCC said in a statement on Friday that …`,
+        `In a statement, Governor Ann Lee said …`, `The ministry issued a statement`);
+        None where that sentence opens with no name."""
+        since = max(0, pos - _PRONOUN_REACH)
+        # (the last mention: a deque of one keeps it, at C speed)
+        last = next(iter(deque(_ISSUED_RE[noun].finditer(self.text, since, pos), 1)), None)
+        if last is None:
+            return None
+        para = self._paragraph_of(last.start())
+        start = self._sentence_start(para, last.start())
+        end = self.bounds[para][1] if self.bounds else len(self.text)
+        verb = _ISSUING_VERB_RE.search(self.text, start, min(end, pos))
+        if verb is None:
+            return None
+        found = self._subject_before(self.text[start : verb.start()], verb.start())
+        return found if found is not None and found[1] in (PERSON, ORG) else None
 
     def _described(self, described: Description) -> tuple[str, str]:
         self.descriptions[described.text] = described

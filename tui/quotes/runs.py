@@ -4,6 +4,7 @@ the speaker rules share."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,8 @@ from tui.quotes.cues import (
 )
 
 _SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE, _AFTER_DEPARTMENT = range(6)
+# Initials run together, before a surname ("J.M. Berger", "K.R. Elangovan").
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 # Words of offices, organisations and places: after one of them, a given name starts
 # the name ("Maricopa County Recorder Helen Purcell").
 # Heads of place and organisation names that are also common surnames ("Owen Cross").
@@ -227,9 +230,13 @@ def _last_title(tokens: list[str], keys: list[str]) -> int:
             # (an acronym is upper case: the test rules out most words without a call)
             token.isupper()
             and _acronym(token)
-            and not (i == 0 == last - 1 and "." in token)
+            and not (
+                i == last - 1 and "." in token and _INITIALS_RE.fullmatch(token)
+                and (i == 0 or not _is_country(keys[i]))
+            )
         ):
-            # (`J.M. Berger`: initials before a surname are no acronym)
+            # (`J.M. Berger`, `Chief Minister K.R. Elangovan`: initials before a surname
+            # are no acronym; `U.S.` after a title is a country's)
             return i
     return -1
 

@@ -96,7 +96,7 @@ from tui.quotes.noun_phrases import (
     _points_back,
     _without_appositive,
 )
-from tui.quotes.noun_references import NounReferences
+from tui.quotes.noun_references import ISSUED_DOCUMENTS, NounReferences
 from tui.quotes.runs import (
     _SURNAME_HEADS,
     _after_title,
@@ -340,6 +340,9 @@ class SubjectReader(NounReferences):
             # relative clause does: `Ann Lee, who lives in a town near the capital, said`;
             # or "the" and a person's noun point back to a description (`A source told
             # the paper: "…"` … `The insider added: "…"`)
+            if final in ISSUED_DOCUMENTS and s[-len(final) - 4 : -len(final)] in ("the ", "The "):
+                # `"…," the statement added`: whoever issued it, as the text said before
+                return self._issuer(final, pos)
             tail = s[-40:]
             role = _ROLE_END_RE.search(tail) if "he " in tail else None
             if role is not None and may_name_a_person(role.group(1)) and _opens_clause(

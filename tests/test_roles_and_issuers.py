@@ -1,0 +1,92 @@
+"""Who "the chairman said", "the statement added" and "the court said" point back to,
+in the styles of council, court and regional reporting; and the names that titles and
+run-together initials must not swallow. Invented paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.corpus.loader import make_document
+from tui.entities.extract import extract_entities
+from tui.quotes.extract import extract_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role set beside the name by commas, before or after it
+        ("The chairman of the council, Lamin Jobe, said the move was temporary.\n\n"
+         '"The market is a death trap," the chairman said.', "Lamin Jobe"),
+        ("Musa Bah, the secretary of the traders' union, said they would resist.\n\n"
+         '"We will not move," the secretary said.', "Musa Bah"),
+        ("Ann Lee, chair of the finance committee, said the budget was tight.\n\n"
+         '"There is no money for this," the chair said.', "Ann Lee"),
+        ("The Commissioner for Works, Mr. Kolawole Ajayi, inspected the site.\n\n"
+         '"Work will resume next week," the commissioner said.', "Kolawole Ajayi"),
+        # a body's acronym before the role says whose role, and speaks for no one
+        ("Responding, the Chairman of Brikama Area Council, Hon. Lamin Jobe, said the "
+         'relocation was necessary.\n\n"The market is a death trap," the BAC chairman said.',
+         "Lamin Jobe"),
+        # an abbreviated title and the role it stands for
+        ('Cllr Pat Dunne said the plan was flawed.\n\n"We were never consulted," the '
+         "councillor said.", "Pat Dunne"),
+        ('Const. Ann Marsh said two men were arrested. "They were known to police," the '
+         "constable said.", "Ann Marsh"),
+        # a document points back to whoever issued it
+        ("The EFCC said in a statement on Friday that it was encouraged by the ruling.\n\n"
+         '"We will not be distracted by propaganda," the statement added.', "EFCC"),
+        ("In a statement, Governor Ann Lee said the roads would reopen.\n\nTraffic was "
+         'heavy on Monday.\n\n"We thank residents for their patience," the statement read.',
+         "Ann Lee"),
+        # a court is a court named before, never the body named last
+        ("On Tuesday the Supreme Court pulled up the states over the delay.\n\n"
+         '"This court cannot monitor every field," the court said.', "Supreme Court"),
+        # a possessive noun inside the subject's noun phrase
+        ('Senator Tom Reid spoke first. "We have waited long enough," he said.\n\n'
+         "Wapenamanda women's leader Rose Kambao said women were suffering the most.\n\n"
+         '"Our houses are burnt," she said.', "Rose Kambao"),
+        # a title before initials run together
+        ('Chief Minister K.R. Elangovan chaired the meeting. "We are not against anyone," '
+         "Mr. Elangovan said.", "K.R. Elangovan"),
+    ],
+)
+def test_a_role_a_document_or_a_court_points_back(text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no apposition: the name is the subject of its own clause
+        'In a letter to the governor, Ruth Ade wrote that the plan had failed.\n\n"It is '
+        'too late," the governor said.',
+        # the role is the next clause's subject, not the name's apposition
+        'The delay was caused by the contractor, John Okafor, the mayor said.\n\n"It is '
+        'too late," the mayor said.',
+        # a role held no longer
+        'The former chairman of the board, Tom Price, spoke first.\n\n"It is too late," '
+        "the chairman said.",
+        # a document no one is said to have issued
+        '"We will not be distracted," the statement added.',
+        # no court named: the body named last is no court
+        'The Ministry of Health said the ruling was wrong.\n\n"We will appeal," the court '
+        "said.",
+    ],
+)
+def test_no_one_is_guessed_without_evidence(text: str) -> None:
+    assert speakers(text)[-1] is None
+
+
+def test_run_together_initials_after_a_title_are_the_name() -> None:
+    doc = make_document(
+        "t", "t.md",
+        "Minister D.N. Shivarudrappa said the plan was ready. The U.S. Embassy agreed.\n\n"
+        '"It will be done," Shivarudrappa said.', {},
+    )
+    people = {e.name for e in extract_entities([doc]) if e.type == "PERSON"}
+    assert "D.N. Shivarudrappa" in people
+    assert not any(name.startswith("Minister") for name in people)
