@@ -143,7 +143,7 @@ def _context_votes(
         last in _LIST_JOINERS or before.endswith(", ")
     ) and _LISTED_AFTER_PLACE_PREPOSITION.search(before):
         votes.append((PLACE, 2))  # "in Ravenna", "in Saxony and Thuringia"
-    if low_before.endswith(PLACE_BEFORE):
+    if (" " + low_before).endswith(PLACE_BEFORE):
         votes.append((PLACE, 6))
     if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
         votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"

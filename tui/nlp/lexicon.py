@@ -244,6 +244,7 @@ PLACE_HEADS = frozenset(
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     boulevard oblast canton voivodeship krai
+    drive crescent terrace parkway trail highway motorway freeway expressway
     belt
     """.split()
 ) | VENUES
@@ -378,7 +379,13 @@ PEOPLE_AT = PERSON_ROLES | frozenset(
 # Words before a name that make it a place: "the region of Emilia-Romagna".
 PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village of ",
                 "state of ", "island of ", "county of ", "capital, ", "port of ",
-                "barangay ", "flows into the ", "banks of the ", "river ")
+                "barangay ", "flows into the ", "banks of the ", "river ",
+                # (where people live: "residents of Naas", "moved to Wongarbon"; a
+                # space before, as the words are matched with one: not "president of")
+                " residents of ", " resident of ", " native of ", " outskirts of ",
+                " suburb of ", " suburbs of ", " neighbourhood of ", " neighborhood of ",
+                " municipality of ", " district of ", " moved to ", " relocated to ",
+                " lives on ", " living on ", " hails from ")
 # A place's noun in lower case right after its name: "the Drina river", "the Mayon
 # volcano", "Hatay province". (Not "town", "city", "county" or "district", which modify
 # more often: "an MSNBC town hall", "the Bronx district attorney".)
