@@ -4,7 +4,8 @@ typesetting pair (````…''``), and the cost of classifying many quotations at o
 from __future__ import annotations
 
 from tui.corpus.loader import make_document
-from tui.quotes.extract import extract_quotes
+from tui.entities.extract import extract_entities
+from tui.quotes.extract import extract_quotes, settle_quotes
 from tui.quotes.kinds import classify
 from tui.quotes.marks import _find_spans, find_spans
 
@@ -271,3 +272,23 @@ def test_a_block_quotation_is_its_authors_words():
         ("Greg, the workers have been on strike for 41 days.", "Lorraine Tate"),
         ("You cannot call that over.", "Lorraine Tate"),
     ]
+
+
+def test_double_marks_inside_a_single_quoted_quotation_quote_within_it():
+    text = ("'With respect to the officials, \"priority\" is a word we've heard here for "
+            "twenty years,' Cllr Pat Dunne said.")
+    assert quotes(text) == [
+        ("With respect to the officials, \"priority\" is a word we've heard here for "
+         "twenty years", "Pat Dunne"),
+    ]
+
+
+def test_a_nickname_in_single_marks_is_inside_the_name():
+    text = ("Councillor Michael 'Mick' Byrne said the plan was flawed. 'We were never "
+            "consulted,' Byrne said.")
+    docs = [doc(text)]
+    entities = extract_entities(docs)
+    assert "Michael Byrne" in {e.name for e in entities if e.type == "PERSON"}
+    found = extract_quotes(docs)
+    settle_quotes(found, entities, {d.id: d for d in docs})
+    assert [(q.text, q.speaker) for q in found] == [("We were never consulted", "Michael Byrne")]

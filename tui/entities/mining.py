@@ -274,7 +274,7 @@ class _Miner:
                 text[re_ + 1 : re_ + 2].isdigit()
             ):
                 continue  # ("Highway 16", "Local 1724": a label and its number)
-            if '"' in run or "“" in run or "`" in run:
+            if '"' in run or "“" in run or "`" in run or " '" in run or "‘" in run:
                 cut = nickname_cut(run)
                 if cut > 0:
                     run = run[:cut]  # (`Ohio "Heartbeat" Bill`: Ohio, then a quotation)

@@ -91,7 +91,11 @@ _REST = (
 _TOKEN = _UP + _REST
 # one or two capitalised words in double quotation marks ("Peg", “Bobby”, "Eddie Boy")
 _NICK_WORDS = rf"{_UP}[\w'’-]*(?: {_UP}[\w'’-]*)?"
-_QUOTED_WORD = rf"(?:\"{_NICK_WORDS}\"|“{_NICK_WORDS}”|``{_UP}[\w’-]*(?: {_UP}[\w’-]*)?'')"
+_QUOTED_WORD = (
+    rf"(?:\"{_NICK_WORDS}\"|“{_NICK_WORDS}”|``{_UP}[\w’-]*(?: {_UP}[\w’-]*)?''"
+    # (in single marks, as outlets that quote with them write it: `Michael 'Mick' Byrne`)
+    rf"|'{_UP}[\w-]*(?: {_UP}[\w-]*)?'|‘{_UP}[\w-]*(?: {_UP}[\w-]*)?’)"
+)
 _PARTICLE = PARTICLE_PATTERN
 # Two particles make one joiner: "Ursula von der Leyen", "Penelope de la Cruz".
 _JOINER = (
@@ -109,7 +113,7 @@ _JOINER_NEXT = rf"(?=[a-z&]){_JOINER}"
 _PREFIXED = "".join(rf"(?<!\b{p}-{_UP})" for p in ("anti", "pro", "non", "un", "neo"))
 # A nickname in quotation marks between a given name and a surname: `Margaret "Peg"
 # Doolan` is one name (a quotation mark after a space is tried only there).
-_NICKNAME = rf"(?=[\"“`]){_QUOTED_WORD}[ \t]+"
+_NICKNAME = rf"(?=[\"“`'‘]){_QUOTED_WORD}[ \t]+"
 RUN = re.compile(
     rf"{_UP}(?<![\w’'/@#]{_UP})(?<!\w\.{_UP})(?:(?<!-{_UP})|{_PREFIXED}){_REST}"
     rf"(?:[ \t]+(?:{_JOINER_NEXT}[ \t]+|{_NICKNAME})?{_TOKEN})*"
@@ -179,15 +183,18 @@ _Token = tuple[int, int, str]  # (start, end, text) relative to the run
 _Seg = tuple[int, int, str, str]  # a token and the joiner in front of it ("of", "of the")
 
 
-_NICKNAME_MARKS = frozenset(['"', "“", "”", "``", "''"])
+_NICKNAME_MARKS = frozenset(['"', "“", "”", "``", "''", "'", "‘", "’"])
 
 
 def nickname_cut(run: str) -> int:
     """Where a run must end before a word in quotation marks that is no nickname: after
     a word that is no given name (`Ohio "Heartbeat" Bill`, `CNN "Newsroom"`); -1 where it
     need not (`Saúl "Canelo" Álvarez`)."""
-    quote = min((q for q in (run.find(' "'), run.find(" “"), run.find(" ``")) if q >= 0),
-                default=-1)
+    quote = min(
+        (q for q in (run.find(' "'), run.find(" “"), run.find(" ``"), run.find(" '"),
+                     run.find(" ‘")) if q >= 0),
+        default=-1,
+    )
     if quote < 0:
         return -1
     word = run[run.rfind(" ", 0, quote) + 1 : quote]

@@ -39,7 +39,7 @@ a name rather than anyone's words, is :mod:`tui.quotes.kinds`'s to say.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import chain, repeat
 
@@ -350,6 +350,8 @@ def _single_spans(
 ) -> list[QuoteSpan]:
     """Single-quoted quotations outside double quotes, with clear shapes only."""
     out: list[QuoteSpan] = []
+    nested: set[int] = set()  # (the opening marks of double-quoted spans inside singles)
+    double_opens = [s.open_mark for s in doubles]
     covered = [(s.open_mark, max(s.end, s.close_mark) + 1) for s in doubles]
     ci = 0
     starts = [b[0] for b in bounds]
@@ -408,10 +410,39 @@ def _single_spans(
             continue
         inner = text[o + 1 : close.start()]
         if any(c in _DOUBLE for c in inner):
-            continue
+            inside = _nested_in(text, doubles, double_opens, o, close.start())
+            if inside is None:
+                continue
+            # `'With respect, "priority" is a word we've heard for years,' Cllr Dunne
+            # said`: the double marks quote inside the quotation, which is the statement
+            nested.update(inside)
         out.append(QuoteSpan(o + 1, close.start(), o, close.start(), pi))
         last_end = close.end()
+    if nested:
+        doubles[:] = [s for s in doubles if s.open_mark not in nested]
     return out
+
+
+def _nested_in(
+    text: str, doubles: list[QuoteSpan], opens: list[int], start: int, end: int
+) -> set[int] | None:
+    """The opening marks of the double-quoted spans lying inside ``text[start:end]``, if
+    every double mark there is one of theirs; else None. (``opens``: the doubles'
+    opening marks, in order: only the spans inside are looked at.)"""
+    inside = [
+        s for s in doubles[bisect_right(opens, start) : bisect_left(opens, end)]
+        if max(s.end, s.close_mark) < end
+    ]
+    if not inside:
+        return None
+    k = 0  # (the marks and the spans are both in text order)
+    for i in range(start + 1, end):
+        if text[i] in _DOUBLE:
+            while k < len(inside) and max(inside[k].end, inside[k].close_mark) < i:
+                k += 1
+            if k == len(inside) or inside[k].open_mark > i:
+                return None
+    return {s.open_mark for s in inside}
 
 
 def _turn_spans(
