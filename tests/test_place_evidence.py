@@ -1,5 +1,6 @@
 """Places the gazetteer does not know, typed by how the text speaks of them: where
-people live, move to and come from, and the street names local news gives."""
+people live, move to and come from, and the street names local news gives; and a
+company's legal form, which makes no place of the town in its name."""
 
 from __future__ import annotations
 
@@ -28,3 +29,11 @@ def test_the_president_of_a_body_is_no_resident_of_a_place() -> None:
         "publish the list, and Wealth-X staff declined to comment."
     )
     assert found.get("Wealth-X Worldwide", found.get("Wealth-X")) != "PLACE"
+
+
+def test_a_limited_company_is_one_organisation() -> None:
+    found = types("Bramcon Construction Limited won the tender. Ghana Water Limited said "
+                  "supply would resume in Kumasi on Friday.")
+    assert found.get("Bramcon Construction Limited") == "ORG"
+    assert found.get("Ghana Water Limited") == "ORG"
+    assert "Water Limited" not in found

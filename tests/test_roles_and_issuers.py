@@ -49,6 +49,10 @@ def speakers(text: str) -> list[str | None]:
         ('Senator Tom Reid spoke first. "We have waited long enough," he said.\n\n'
          "Wapenamanda women's leader Rose Kambao said women were suffering the most.\n\n"
          '"Our houses are burnt," she said.', "Rose Kambao"),
+        # a name given alone, with a clause only a person takes
+        ('Dhaval Shah said his daughter fell. "She was lucky," Shah said.\n\nShabana, who '
+         "runs a stall outside the station, said business had halved.\n\n\"Customers stay "
+         'away," she said.', "Shabana"),
         # a title before initials run together
         ('Chief Minister K.R. Elangovan chaired the meeting. "We are not against anyone," '
          "Mr. Elangovan said.", "K.R. Elangovan"),

@@ -202,6 +202,7 @@ ORG_HEADS = frozenset(
     journal herald tribune gazette telegraph guardian observer chronicle daily weekly news
     press committee commission assembly parliament congress senate house bank university
     college school academy corp corporation inc ltd llc plc co company companies group
+    limited incorporated llp gmbh pty
     holdings association federation union organization organisation league office bureau
     service services forces army navy force guard guards police embassy consulate
     administration foundation center centre fund authority board government club network
@@ -244,7 +245,7 @@ PLACE_HEADS = frozenset(
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     boulevard oblast canton voivodeship krai
-    drive crescent terrace parkway trail highway motorway freeway expressway
+    drive terrace parkway trail highway motorway freeway expressway
     belt
     """.split()
 ) | VENUES

@@ -91,6 +91,7 @@ _KIN_BEFORE_RE = re.compile(
 )
 # An age set off by commas after a name: `Jaz, 29, who asked us not to print his surname`.
 _AGED_RE = re.compile(r", \d{1,3},")
+_WHO_RE = re.compile(r", who(?:se)? ")
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 # A role set beside a name by commas, which "the chairman said" later points back to:
 # before it (`The chairman of the council, Lamin Jobe, said`, `The Commissioner for
@@ -288,8 +289,12 @@ class NameRegistry(Narration):
                         noun = kin[1] or kin[2]
                         if _KIN_GENDER.get(noun):
                             genders[_key(name)] = _KIN_GENDER[noun]
-                    elif not honorific and (aged := _AGED_RE.match(text, m.end())):
-                        honorific = aged  # (`Jaz, 29, who …`)
+                    elif not honorific and (
+                        aged := _AGED_RE.match(text, m.end()) or _WHO_RE.match(text, m.end())
+                    ):
+                        # (`Jaz, 29, who …`; `Shabana, who runs a stall, said`: "who" is
+                        # said of a person, and a body is "which")
+                        honorific = aged
                     elif honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
                     elif titles and (
