@@ -45,6 +45,10 @@ def speakers(text: str) -> list[str | None]:
         # a court is a court named before, never the body named last
         ("On Tuesday the Supreme Court pulled up the states over the delay.\n\n"
          '"This court cannot monitor every field," the court said.', "Supreme Court"),
+        # a bench is the court's judges sitting: the court speaks
+        ("The Supreme Court on Tuesday pulled up the states over the fires.\n\nThe bench "
+         'was unimpressed. "Meetings, meetings and more meetings," the bench said.',
+         "Supreme Court"),
         # a possessive noun inside the subject's noun phrase
         ('Senator Tom Reid spoke first. "We have waited long enough," he said.\n\n'
          "Wapenamanda women's leader Rose Kambao said women were suffering the most.\n\n"
@@ -76,6 +80,9 @@ def test_a_role_a_document_or_a_court_points_back(text: str, speaker: str) -> No
         "the chairman said.",
         # a document no one is said to have issued
         '"We will not be distracted," the statement added.',
+        # no court named: the body named last is no court, nor its bench
+        'The Ministry of Health said the ruling was wrong.\n\n"We will appeal," the bench '
+        "said.",
         # no court named: the body named last is no court
         'The Ministry of Health said the ruling was wrong.\n\n"We will appeal," the court '
         "said.",

@@ -412,6 +412,7 @@ BODY_NOUNS = frozenset(
     club commission committee company council court department embassy firm foundation
     government group institute league military ministry navy network office organisation
     organization parliament party police presidency regime senate union university
+    bench tribunal panel jury
     """.split()
 )
 # What an unnamed source is called as the subject of a reporting verb: "a spokesperson

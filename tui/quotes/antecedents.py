@@ -29,7 +29,7 @@ _PUBLIC_HEADS = frozenset(
 
 # Kinds of body that "the <kind> said" finds only among the bodies of that kind: the
 # body named last, of whatever kind, is no court.
-_NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal"))
+_NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal", "bench"))
 
 
 def _holds(titles: list[str], title: str, rank: str) -> bool:
@@ -271,6 +271,8 @@ class Antecedents(NameRegistry):
             if head.replace("organisation", "organization") == kind:
                 return name, ORG
         if kind in _NAMED_BY_HEAD_ONLY:
+            if kind == "bench":  # (a court's judges, sitting: the court speaks)
+                return self._org_antecedent("court", pos)
             return None  # (`the court said`: a court named before, never another body)
         if kind in ("company", "firm"):
             # `Acmera Systems Inc. … the Department of Justice … the company said`: a

@@ -23,7 +23,9 @@ _ANONYMOUS_SOURCES = frozenset(
 
 
 # The documents a body or a person issues, which "the statement said" stands for.
-ISSUED_DOCUMENTS = ("statement", "release", "communique", "communiqué", "letter")
+ISSUED_DOCUMENTS = (
+    "statement", "release", "communique", "communiqué", "letter", "order", "ruling", "judgment"
+)
 # A mention of one being issued: "in a statement", "issued a brief statement", "in its
 # press release" (not "the statement": that is the reference itself).
 _ISSUED_RE = {
@@ -37,7 +39,7 @@ _ISSUED_RE = {
 # The verb whose subject issued it: `X said in a statement`, `X issued a statement`.
 _ISSUING_VERB_RE = re.compile(
     r"(?<![\w'’-])(?:said|says|issued|issues|released|releases|added|announced|stated|"
-    r"wrote|noted|declared|sent|put out)(?![\w'’-])"
+    r"wrote|noted|declared|sent|put out|directed|ordered|ruled|held)(?![\w'’-])"
 )
 
 
