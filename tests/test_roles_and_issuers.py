@@ -45,6 +45,19 @@ def speakers(text: str) -> list[str | None]:
         # a court is a court named before, never the body named last
         ("On Tuesday the Supreme Court pulled up the states over the delay.\n\n"
          '"This court cannot monitor every field," the court said.', "Supreme Court"),
+        # the only one the text gave that role beside a name, two paragraphs back
+        ("The Emir of Hadejia, Alhaji (Dr.) Usman Danladi Kabiru, has warned herders.\n\n"
+         "The monarch spoke at his palace to the peace committee and its chairman.\n\n"
+         '"Every year when the rains come, we record clashes," the emir said.',
+         "Usman Danladi Kabiru"),
+        # a chief officer, later called by the initials
+        ("For his part, the Chief Executive Officer of the council, Mr Ebrima Saidykhan, "
+         'said the site was ready.\n\n"There are toilets at the site," the CEO said.',
+         "Ebrima Saidykhan"),
+        # the last two words of a three-word name
+        ("The Commissioner for Agriculture, Malam Aminu Kabir Gumel, visited the farms."
+         '\n\nSpeaking with journalists, Kabir Gumel said: "The money is there."',
+         "Aminu Kabir Gumel"),
         # a bench is the court's judges sitting: the court speaks
         ("The Supreme Court on Tuesday pulled up the states over the fires.\n\nThe bench "
          'was unimpressed. "Meetings, meetings and more meetings," the bench said.',
@@ -101,3 +114,26 @@ def test_run_together_initials_after_a_title_are_the_name() -> None:
     people = {e.name for e in extract_entities([doc]) if e.type == "PERSON"}
     assert "D.N. Shivarudrappa" in people
     assert not any(name.startswith("Minister") for name in people)
+
+
+def test_a_description_just_before_beats_a_role_named_further_back() -> None:
+    # a role written before a name is no apposition: the description just before is who
+    # "the executive" is, not the chief executive three paragraphs back
+    said = speakers(
+        '"Rural is back," managing director and chief executive Anil Mehra said.\n\n'
+        "Sales rose in every state.\n\nPrices held in the cities.\n\nAn executive at a "
+        'rival company said competition had grown. "Valuations are up," the executive said.'
+    )
+    assert said[-1] == "An executive at a rival company"
+
+
+@pytest.mark.parametrize(
+    "byline", ["Tanvi Sharma", "Tanvi Sharma / TNN", "Written by Tanvi Sharma"]
+)
+def test_a_writer_on_a_line_of_their_own_is_no_one_the_story_speaks_of(byline: str) -> None:
+    said = speakers(
+        "Delhi's sewer workers\n\nTen years after the ban, men still die in sewers.\n\n"
+        f"{byline}\n\nNew Delhi: On a humid morning, Kamlesh stood at the edge of a manhole."
+        ' He is 34.\n\n"There is no mask, no gloves," he says.'
+    )
+    assert said[-1] != "Tanvi Sharma"

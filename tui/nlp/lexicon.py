@@ -245,7 +245,7 @@ PLACE_HEADS = frozenset(
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     boulevard oblast canton voivodeship krai
-    drive terrace parkway trail highway motorway freeway expressway
+    drive terrace parkway trail highway motorway freeway expressway building
     belt
     """.split()
 ) | VENUES

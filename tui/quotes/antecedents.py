@@ -12,7 +12,7 @@ from tui.nlp.lexicon import ORG, PERSON, RANKS, TITLE_REFERENCES
 from tui.nlp.name_runs import WORD_RE
 from tui.quotes.cues import _PRONOUN_REACH, _RUN, _SUBJECTS_LOOKED, _offset
 from tui.quotes.model import QuoteSpan
-from tui.quotes.name_registry import _LOWER, NameRegistry
+from tui.quotes.name_registry import _APPOSED, _LOWER, NameRegistry
 from tui.quotes.runs import _FULL, _run_kind
 
 # The heads of a business's name, and of a public body's, for "the company said".
@@ -243,6 +243,9 @@ class Antecedents(NameRegistry):
         # Spoelstra`: either)
         wanted = f"{_LOWER}{rank} {title}" if rank else _LOWER + title
         lower = {name for _off, name, titles in near if titles == wanted}
+        beside = _APPOSED + wanted[len(_LOWER) :]  # (the same role, set beside the name)
+        apposed = {name for _off, name, titles in near if titles == beside}
+        lower |= apposed
         if len(lower) == 1:
             holders |= lower
         if not holders:
@@ -260,6 +263,12 @@ class Antecedents(NameRegistry):
                 break
             if name in holders:
                 return name, PERSON
+        if len(apposed) == 1 and holders == apposed:
+            # named further back, but the only one the text gives that role, in words
+            # (`The Emir of Hadejia, Alhaji Usman Kabiru, has warned …` … two paragraphs
+            # on … `the emir said`; not a title before a name, which a list or a photo
+            # caption gives as often: "President Peña Nieto and Donald Trump")
+            return next(iter(holders)), PERSON
         return None
 
     def _org_antecedent(self, kind: str, pos: int) -> tuple[str, str] | None:

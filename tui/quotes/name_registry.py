@@ -44,6 +44,7 @@ from tui.quotes.cues import (
     _offset,
 )
 from tui.quotes.narration import Narration
+from tui.quotes.roles_beside import NOT_HOLDING, role_beside
 from tui.quotes.runs import (
     _AFTER_DEPARTMENT,
     _FULL,
@@ -64,15 +65,20 @@ _BARE = ("Mrs", " Mr", " Ms", " Dr")
 _TOLD = frozenset(("told", "tells", "telling"))
 # a role in lower case right before a name (`veteran coach Moses Kiprono`, `said club
 # captain Ann Lee`), which "the coach said" later points back to
-# (a role held before or beside another's, or a verb: `former coach`, `hired to coach`)
-_NOT_HOLDING = frozenset("former ex then late rival fellow opposing to".split())
 _LOWER = "~"  # marks a title written in lower case, which only one person may hold
+_APPOSED = "~~"  # ... and one set beside the name by commas: the text's word for the person
 # A byline: "By", then names, each maybe with a role or an outlet after a comma or
 # "for" (`By Rebecca Hollis For Mailonline`, `By Ann Lee, Staff Writer | The Post`).
 _BYLINE_PARAGRAPHS = 6
 _BYLINE_RE = re.compile(
-    r"(?:By|BY)[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})"
-    r"(?:(?:[ \t]*(?:,|\||and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
+    r"(?:(?:Written |Reported |Edited )?(?:By|by)|BY)"
+    r"[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})"
+    r"(?:(?:[ \t]*(?:,|\||/|and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
+)
+# A byline of the writer's name alone, on a line of its own among the first paragraphs
+# (`Tanvi Sharma`, `Tanvi Sharma / TNN`): two to four capitalised words, and no verb.
+_NAME_LINE_RE = re.compile(
+    r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})(?:[ \t]*[/|][ \t]*[\w.'’ -]{1,40})?[ \t]*"
 )
 # A relative or a partner named by a given name after a possessive: `his daughter Anya`.
 _KIN_GENDER = {
@@ -93,43 +99,6 @@ _KIN_BEFORE_RE = re.compile(
 _AGED_RE = re.compile(r", \d{1,3},")
 _WHO_RE = re.compile(r", who(?:se)? ")
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
-# A role set beside a name by commas, which "the chairman said" later points back to:
-# before it (`The chairman of the council, Lamin Jobe, said`, `The Commissioner for
-# Works, Mr. Kolawole Ajayi,`) or after it (`Musa Bah, the secretary of the union,`,
-# `Ann Lee, chair of the finance committee, said`). Its head is the last word before
-# what it is the role of; up to three words may qualify it ("police", "deputy").
-_ROLE_OF = r"(?: (?:of|for|at|to|in|on) [^,;:\"“”\n]{1,80}?)?"
-_ROLE_BESIDE_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) ((?:[\w'’-]+ ){0,3}?)"
-    r"([A-Za-z]+)" + _ROLE_OF + r", (?:[A-Z][A-Za-z]{0,4}\. )?\Z"
-)
-_ROLE_BESIDE_AFTER_RE = re.compile(
-    r", (?:(?:the|a|an|its|our) )?((?:[\w'’-]+ ){0,3}?)([A-Za-z]+)" + _ROLE_OF
-    + ","
-)
-
-
-def _role_beside(text: str, at: int, end: int) -> str | None:
-    """The role set off by commas before or after the name at ``text[at:end]`` (see
-    _ROLE_BESIDE_BEFORE_RE), in lower case and with its rank ("deputy chairman"), or
-    None. Only a word of office is a role: `Ann Lee, a mother of three,` is no title."""
-    if not text.startswith(",", end):
-        return None  # (the name closes no apposition: `In a letter to the mayor, Ann Lee
-        # wrote`; nor does `…, the mayor said` set one off)
-    m = (
-        _ROLE_BESIDE_BEFORE_RE.search(text, max(0, at - 140), at)
-        if text[at - 2 : at] in (", ", ". ") else None
-    ) or _ROLE_BESIDE_AFTER_RE.match(text, end)
-    if m is None:
-        return None
-    head = m[2].casefold()
-    if head not in _TITLES:
-        return None
-    qualifiers = m[1].split()
-    rank = qualifiers[-1].casefold() if qualifiers else ""
-    if rank in _NOT_HOLDING or any(q.casefold() in _NOT_HOLDING for q in qualifiers):
-        return None  # (`the former chairman`: no longer who "the chairman" is)
-    return f"{rank} {head}" if rank in RANKS else head
 
 
 def _paternal_surname(name: str) -> str | None:
@@ -235,16 +204,16 @@ class NameRegistry(Narration):
                 ):
                     lower = _LOWER_ROLE_BEFORE_RE.search(text, max(0, at - 40), at)
                     if lower and lower[2] in _TITLES and (
-                        not lower[1] or lower[1][:-1] not in _NOT_HOLDING
+                        not lower[1] or lower[1][:-1] not in NOT_HOLDING
                     ):
                         rank = lower[1] if lower[1] and lower[1][:-1] in RANKS else ""
                         titles = _LOWER + rank + lower[2]
                 if titles:
                     titled.append((at, name, titles))
                 if kind == _FULL and text.startswith(",", m.end()):
-                    role = _role_beside(text, at, m.end())
+                    role = role_beside(text, at, m.end())
                     if role:
-                        titled.append((at, name, _LOWER + role))
+                        titled.append((at, name, _APPOSED + role))
                 if kind == _FULL:
                     if at >= 3 and text[at - 2] == "." and text[at - 3].isupper() and (
                         at == 3 or not text[at - 4].isalnum()
@@ -260,8 +229,9 @@ class NameRegistry(Narration):
                         kind, name, key, titles = found
                         at += len(first) + 1
                 if kind == _FULL:
-                    if _key(name.split(" ", 1)[0]) in _PARTICLES:
-                        # `De Vries said` opening a sentence: the `Marieke de Vries` named before
+                    if name.count(" ") == 1 or _key(name.split(" ", 1)[0]) in _PARTICLES:
+                        # `De Vries said` opening a sentence: the `Marieke de Vries` named
+                        # before; `Kabir Gumel said`: `Aminu Kabir Gumel`, by his last two
                         earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
                         if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
                             persons.append((at, earlier[-1][1]))
@@ -323,10 +293,13 @@ class NameRegistry(Narration):
         (`By Callum Fenwick, News Reporter`, `By Ann Lee and Tom Hart`); (0, 0) if none.
         Its name is the writer's, never someone "he" or "she" in the story stands for."""
         text = self.text
-        for start, end in self.bounds[:_BYLINE_PARAGRAPHS]:
+        for n, (start, end) in enumerate(self.bounds[:_BYLINE_PARAGRAPHS]):
             byline = (
                 _BYLINE_RE.fullmatch(text, start, end)
-                if text.startswith(("By ", "BY "), start) else None
+                if text.startswith(("By ", "BY ", "Written ", "Reported ", "Edited "), start)
+                # (not the first paragraph: a headline may be a name and a few words)
+                else _NAME_LINE_RE.fullmatch(text, start, end) if n and end - start <= 60
+                else None
             )
             if byline is not None:
                 # (not where the story speaks of that person: a review's "By Hilary

@@ -495,7 +495,11 @@ class SubjectReader(NounReferences):
         i = bisect_left(cands, pos, key=_offset)
         for _at, name in reversed(cands[max(0, i - _NAMESAKES) : i]):
             words = name.split()
-            if len(words) > 2 and name.casefold().endswith(tail) and is_given_name(words[-3]):
+            # (the word before the two a given name, as far as the lists know; or the
+            # only one: `Aminu Kabir Gumel`, with a given name the lists lack)
+            if len(words) > 2 and name.casefold().endswith(tail) and (
+                len(words) == 3 or is_given_name(words[-3])
+            ):
                 return name
         return None
 
