@@ -92,6 +92,9 @@ def said(text: str) -> list[tuple[str | None, bool]]:
         ('"We do not comment," a spokesperson for the U.S. Attorney\'s Office for the '
          "Southern District of Ohio said.",
          "a spokesperson for the U.S. Attorney's Office for the Southern District of Ohio"),
+        # police, and the services that speak as a group with no determiner
+        ('"The youth cannot be identified," police said.', "police"),
+        ('"The fire was set on purpose," firefighters said.', "firefighters"),
     ],
 )
 def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:

@@ -63,7 +63,7 @@ _BARE_PLURALS = frozenset(
     opponents voters protesters protestors lawmakers legislators investigators
     authorities organizers organisers activists observers economists researchers
     scientists diplomats strategists lawyers attorneys doctors officers prosecutors
-    executives employees workers""".split()
+    executives employees workers police firefighters paramedics rescuers""".split()
 )
 # Plurals of people that do not end in "s".
 _PLURAL_PEOPLE = frozenset("people men women children police staff folk".split())
