@@ -4,6 +4,8 @@ company's legal form, which makes no place of the town in its name."""
 
 from __future__ import annotations
 
+import pytest
+
 from tui.corpus.loader import make_document
 from tui.entities.extract import extract_entities
 
@@ -12,15 +14,24 @@ def types(text: str) -> dict[str, str]:
     return {e.name: e.type for e in extract_entities([make_document("t", "t.md", text, {})])}
 
 
-def test_where_people_live_is_a_place() -> None:
-    found = types(
-        "She moved to Wongarbon in 2001. Residents of Byatarayanapura complained.\n\n"
-        '"We were never asked," said Ann Lee, 62, who lives on Rhododendron Drive.\n\n'
-        "The trucks pass Oak Terrace every night, said Tom Hart, a native of Kembujeh."
-    )
-    for place in ("Wongarbon", "Byatarayanapura", "Rhododendron Drive", "Oak Terrace",
-                  "Kembujeh"):
-        assert found.get(place) == "PLACE", place
+@pytest.mark.parametrize(
+    ("text", "names", "place"),
+    [
+        ("Zoning row\n\nResidents of Byatarayanapura complained about the noise.\n\n"
+         '"We were never asked," said Ann Lee, 62, who lives on Rhododendron Terrace.\n\n'
+         "The trucks pass every night, said Tom Hart, a native of Kembujeh.",
+         ("Byatarayanapura", "Rhododendron Terrace", "Kembujeh"), True),
+        # what people move to or live on is a club or a benefit as often
+        ("Ann Lee moved to Manchester United in 2019, and Manchester United confirmed the "
+         "fee. Her family lives on Universal Credit. The files are stored on Google Drive, "
+         "and Google Drive said it was investigating.",
+         ("Manchester United", "Universal Credit", "Google Drive"), False),
+    ],
+)
+def test_where_people_live_is_a_place(text: str, names: tuple[str, ...], place: bool) -> None:
+    found = types(text)
+    for name in names:
+        assert (found.get(name) == "PLACE") == place, name
 
 
 def test_the_president_of_a_body_is_no_resident_of_a_place() -> None:

@@ -27,9 +27,9 @@ def speakers(text: str) -> list[str | None]:
          '"There is no money for this," the chair said.', "Ann Lee"),
         ("The Commissioner for Works, Mr. Kolawole Ajayi, inspected the site.\n\n"
          '"Work will resume next week," the commissioner said.', "Kolawole Ajayi"),
-        # a body's acronym before the role says whose role, and speaks for no one
+        # an honorific between the role and the name
         ("Responding, the Chairman of Brikama Area Council, Hon. Lamin Jobe, said the "
-         'relocation was necessary.\n\n"The market is a death trap," the BAC chairman said.',
+         'relocation was necessary.\n\n"The market is a death trap," the chairman said.',
          "Lamin Jobe"),
         # an abbreviated title and the role it stands for
         ('Cllr Pat Dunne said the plan was flawed.\n\n"We were never consulted," the '
@@ -46,16 +46,16 @@ def speakers(text: str) -> list[str | None]:
         ("On Tuesday the Supreme Court pulled up the states over the delay.\n\n"
          '"This court cannot monitor every field," the court said.', "Supreme Court"),
         # the only one the text gave that role beside a name, two paragraphs back
-        ("The Emir of Hadejia, Alhaji (Dr.) Usman Danladi Kabiru, has warned herders.\n\n"
-         "The monarch spoke at his palace to the peace committee and its chairman.\n\n"
-         '"Every year when the rains come, we record clashes," the emir said.',
+        ("The Governor of Jigawa, Alhaji (Dr.) Usman Danladi Kabiru, has warned herders.\n\n"
+         "He spoke at his office to the peace committee and its chairman.\n\n"
+         '"Every year when the rains come, we record clashes," the governor said.',
          "Usman Danladi Kabiru"),
         # a chief officer, later called by the initials
         ("For his part, the Chief Executive Officer of the council, Mr Ebrima Saidykhan, "
          'said the site was ready.\n\n"There are toilets at the site," the CEO said.',
          "Ebrima Saidykhan"),
         # the last two words of a three-word name
-        ("The Commissioner for Agriculture, Malam Aminu Kabir Gumel, visited the farms."
+        ("The Commissioner for Agriculture, Aminu Kabir Gumel, visited the farms."
          '\n\nSpeaking with journalists, Kabir Gumel said: "The money is there."',
          "Aminu Kabir Gumel"),
         # a bench is the court's judges sitting: the court speaks

@@ -110,8 +110,7 @@ TITLE_HEADS = frozenset(
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
     mzee madam engr ing togbe osabarima nii cde ratu dasho ven
-    hon honourable honorable hrm malam mallam barr opanin alhagie emir reeve warden
-    magistrate cathaoirleach
+    hon honourable honorable opanin alhagie magistrate cathaoirleach
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     trustees councillors councilors aldermen
@@ -245,7 +244,7 @@ PLACE_HEADS = frozenset(
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
     canyon glacier reef lagoon fjord horn isthmus archipelago atoll
     boulevard oblast canton voivodeship krai
-    drive terrace parkway trail highway motorway freeway expressway building
+    terrace parkway trail highway motorway freeway expressway building
     belt
     """.split()
 ) | VENUES
@@ -381,12 +380,11 @@ PEOPLE_AT = PERSON_ROLES | frozenset(
 PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village of ",
                 "state of ", "island of ", "county of ", "capital, ", "port of ",
                 "barangay ", "flows into the ", "banks of the ", "river ",
-                # (where people live: "residents of Naas", "moved to Wongarbon"; a
+                # (where people live: "residents of Naas", "a native of Kembujeh"; a
                 # space before, as the words are matched with one: not "president of")
                 " residents of ", " resident of ", " native of ", " outskirts of ",
                 " suburb of ", " suburbs of ", " neighbourhood of ", " neighborhood of ",
-                " municipality of ", " district of ", " moved to ", " relocated to ",
-                " lives on ", " living on ", " hails from ")
+                " municipality of ", " district of ", " hails from ")
 # A place's noun in lower case right after its name: "the Drina river", "the Mayon
 # volcano", "Hatay province". (Not "town", "city", "county" or "district", which modify
 # more often: "an MSNBC town hall", "the Bronx district attorney".)

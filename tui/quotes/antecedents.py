@@ -30,6 +30,7 @@ _PUBLIC_HEADS = frozenset(
 # Kinds of body that "the <kind> said" finds only among the bodies of that kind: the
 # body named last, of whatever kind, is no court.
 _NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal", "bench"))
+_BENCH_OF_RE = re.compile(r"\b[Bb]ench of (?:the )?((?:[A-Z][\w.'’-]* )+(?:Court|Tribunal))\b")
 
 
 def _holds(titles: list[str], title: str, rank: str) -> bool:
@@ -263,12 +264,16 @@ class Antecedents(NameRegistry):
                 break
             if name in holders:
                 return name, PERSON
-        if len(apposed) == 1 and holders == apposed:
-            # named further back, but the only one the text gives that role, in words
-            # (`The Emir of Hadejia, Alhaji Usman Kabiru, has warned …` … two paragraphs
-            # on … `the emir said`; not a title before a name, which a list or a photo
-            # caption gives as often: "President Peña Nieto and Donald Trump")
-            return next(iter(holders)), PERSON
+        if len(apposed) == 1 and holders == apposed and self.bounds:
+            # named a paragraph further back, but the only one the text gives that role,
+            # in words (`The Emir of Hadejia, Alhaji Usman Kabiru, has warned …` … two
+            # paragraphs on … `the emir said`; not a title before a name, which a list or
+            # a photo caption gives as often: "President Peña Nieto and Donald Trump";
+            # not further: a match report names the other side's coach by then)
+            (name,) = holders
+            since = self.bounds[max(0, self._paragraph_of(pos) - 2)][0]
+            if any(off >= since and n == name for off, n, _t in near):
+                return name, PERSON
         return None
 
     def _org_antecedent(self, kind: str, pos: int) -> tuple[str, str] | None:
@@ -277,11 +282,18 @@ class Antecedents(NameRegistry):
         kind = kind.replace("organisation", "organization")
         near = [o for o in self._orgs if o[0] < pos and pos - o[0] <= _PRONOUN_REACH]
         for _off, name, head in reversed(near):
-            if head.replace("organisation", "organization") == kind:
+            if head.replace("organisation", "organization") == kind and (
+                # (a court named, not a headline's "Court frees activist")
+                kind not in _NAMED_BY_HEAD_ONLY or " " in name
+            ):
                 return name, ORG
         if kind in _NAMED_BY_HEAD_ONLY:
-            if kind == "bench":  # (a court's judges, sitting: the court speaks)
-                return self._org_antecedent("court", pos)
+            if kind == "bench":
+                # a court's judges, sitting: the court whose bench the text named (`A
+                # bench of the Supreme Court … set aside an order of the High Court`),
+                # else the court named last
+                of = _BENCH_OF_RE.findall(self.text, max(0, pos - _PRONOUN_REACH), pos)
+                return (of[-1], ORG) if of else self._org_antecedent("court", pos)
             return None  # (`the court said`: a court named before, never another body)
         if kind in ("company", "firm"):
             # `Acmera Systems Inc. … the Department of Justice … the company said`: a

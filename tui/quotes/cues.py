@@ -77,14 +77,13 @@ def _is_country(key: str) -> bool:
 
 def _placed_role(title: str, where: str) -> bool:
     """Whether ``title`` is a person's and ``where`` a place the gazetteer knows, or a
-    party or a people (`the Ohio senator`, `the Republican governor`), or a body's
-    acronym (`the BAC chairman`): the words before a verb name a role, and who holds it
-    is someone named before; the place or body is no speaker. (A spokesman speaks for a
-    body, which the words before him may name: `the Vatican spokesman`.)"""
+    party or a people (`the Ohio senator`, `the Republican governor`): the words
+    before a verb name a role, and who holds it is someone named before; the place is
+    no speaker. (A spokesman speaks for a body, which the words before him may name:
+    `the Vatican spokesman`.)"""
     return title in _TITLES and not title.startswith("spokes") and (
         load_gazetteer().place(fold(where)) is not None
         or all(w.casefold() in _PARTY_OR_PEOPLE for w in where.split())
-        or (2 <= len(where) <= 6 and where.isupper() and where.isalpha())
     )
 
 

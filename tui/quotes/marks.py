@@ -410,7 +410,12 @@ def _single_spans(
             continue
         inner = text[o + 1 : close.start()]
         if any(c in _DOUBLE for c in inner):
-            inside = _nested_in(text, doubles, double_opens, o, close.start())
+            # (only a quotation's shape: its words end in a stop or a comma before the
+            # mark, `…twenty years,'`; not an apostrophe of a name, `'Iolani Palace`)
+            inside = (
+                _nested_in(text, doubles, double_opens, o, close.start())
+                if text[close.start() - 1 : close.start()] in (",", ".", "!", "?") else None
+            )
             if inside is None:
                 continue
             # `'With respect, "priority" is a word we've heard for years,' Cllr Dunne

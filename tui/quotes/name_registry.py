@@ -76,10 +76,13 @@ _BYLINE_RE = re.compile(
     r"(?:(?:[ \t]*(?:,|\||/|and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
 )
 # A byline of the writer's name alone, on a line of its own among the first paragraphs
-# (`Tanvi Sharma`, `Tanvi Sharma / TNN`): two to four capitalised words, and no verb.
+# (`Tanvi Sharma`, `Tanvi Sharma / TNN`): two to four capitalised words, and no verb;
+# then the story, opening with its dateline (`New Delhi: On a humid morning …`).
 _NAME_LINE_RE = re.compile(
-    r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})(?:[ \t]*[/|][ \t]*[\w.'’ -]{1,40})?[ \t]*"
+    r"([A-Z][\w.'’-]*[a-z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})"
+    r"(?:[ \t]*[/|][ \t]*[\w.'’ -]{1,40})?[ \t]*"
 )
+_DATELINE_RE = re.compile(r"[A-Z][\w.'’ -]{1,30}(?:,[\w.'’ ]{1,30})?[ \t]*(?::|—|–| -)[ \t]")
 # A relative or a partner named by a given name after a possessive: `his daughter Anya`.
 _KIN_GENDER = {
     **dict.fromkeys(
@@ -97,8 +100,23 @@ _KIN_BEFORE_RE = re.compile(
 )
 # An age set off by commas after a name: `Jaz, 29, who asked us not to print his surname`.
 _AGED_RE = re.compile(r", \d{1,3},")
+# A noun phrase a determiner opens, right before a comma: `Her father, ` (see
+# apposed_to_a_noun).
+_NOUN_BEFORE_COMMA_RE = re.compile(
+    r"(?<![\w'’-])(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Ii]ts)[ \t]+(?:[\w'’-]+[ \t]+){0,2}"
+    r"[a-z][\w'’-]*, \Z"
+)
 _WHO_RE = re.compile(r", who(?:se)? ")
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
+
+
+def apposed_to_a_noun(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is set off by a comma after a noun phrase it names
+    (`Her father, Assefa Kebede,`): someone of their own, not a short form of a longer
+    name before (but `Appearing at NLD headquarters, Suu Kyi, 70, said` is no such)."""
+    return text[at - 2 : at] == ", " and (
+        _NOUN_BEFORE_COMMA_RE.search(text, max(0, at - 40), at) is not None
+    )
 
 
 def _paternal_surname(name: str) -> str | None:
@@ -229,9 +247,13 @@ class NameRegistry(Narration):
                         kind, name, key, titles = found
                         at += len(first) + 1
                 if kind == _FULL:
-                    if name.count(" ") == 1 or _key(name.split(" ", 1)[0]) in _PARTICLES:
+                    if (
+                        name.count(" ") == 1 and not apposed_to_a_noun(text, at)
+                    ) or _key(name.split(" ", 1)[0]) in _PARTICLES:
                         # `De Vries said` opening a sentence: the `Marieke de Vries` named
                         # before; `Kabir Gumel said`: `Aminu Kabir Gumel`, by his last two
+                        # (not a name set off in apposition, `Her father, Assefa Kebede,`:
+                        # someone else, whom the later "Assefa Kebede" is)
                         earlier = registry.get(_key(name.rsplit(" ", 1)[-1]), [])
                         if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
                             persons.append((at, earlier[-1][1]))
@@ -260,10 +282,13 @@ class NameRegistry(Narration):
                         if _KIN_GENDER.get(noun):
                             genders[_key(name)] = _KIN_GENDER[noun]
                     elif not honorific and (
-                        aged := _AGED_RE.match(text, m.end()) or _WHO_RE.match(text, m.end())
+                        aged := _AGED_RE.match(text, m.end()) or (
+                            _WHO_RE.match(text, m.end()) if is_given_name(name) else None
+                        )
                     ):
-                        # (`Jaz, 29, who …`; `Shabana, who runs a stall, said`: "who" is
-                        # said of a person, and a body is "which")
+                        # (`Jaz, 29, who …`; `Shabana, who runs a stall, said`: a given
+                        # name with "who"; not a team, a town or a firm, which British
+                        # English gives "who" too: `Wigan, who had won four in a row`)
                         honorific = aged
                     elif honorific:
                         genders[_key(name)] = _HONORIFIC_GENDER.get(honorific[1], "")
@@ -293,12 +318,16 @@ class NameRegistry(Narration):
         (`By Callum Fenwick, News Reporter`, `By Ann Lee and Tom Hart`); (0, 0) if none.
         Its name is the writer's, never someone "he" or "she" in the story stands for."""
         text = self.text
-        for n, (start, end) in enumerate(self.bounds[:_BYLINE_PARAGRAPHS]):
+        first = self.bounds[:_BYLINE_PARAGRAPHS]
+        for n, (start, end) in enumerate(first):
             byline = (
                 _BYLINE_RE.fullmatch(text, start, end)
                 if text.startswith(("By ", "BY ", "Written ", "Reported ", "Edited "), start)
-                # (not the first paragraph: a headline may be a name and a few words)
-                else _NAME_LINE_RE.fullmatch(text, start, end) if n and end - start <= 60
+                # (not the first paragraph: a headline may be a name and a few words; and
+                # only before a dateline: a subheading may be a name too)
+                else _NAME_LINE_RE.fullmatch(text, start, end)
+                if n and end - start <= 60 and n + 1 < len(first)
+                and _DATELINE_RE.match(text, first[n + 1][0], first[n + 1][1])
                 else None
             )
             if byline is not None:

@@ -36,6 +36,11 @@ _ISSUED_RE = {
     for noun in ISSUED_DOCUMENTS
 }
 
+# What puts the document in its issuer's hands: `said in a statement`, `In its order,`,
+# `issued a statement`, `released a brief statement`.
+_ISSUED_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:[Ii]n|issued|issues|released|releases|put out|sent|published)[ \t]+\Z"
+)
 # The verb whose subject issued it: `X said in a statement`, `X issued a statement`.
 _ISSUING_VERB_RE = re.compile(
     r"(?<![\w'’-])(?:said|says|issued|issues|released|releases|added|announced|stated|"
@@ -108,7 +113,11 @@ class NounReferences(Antecedents):
         since = max(0, pos - _PRONOUN_REACH)
         # (the last mention: a deque of one keeps it, at C speed)
         last = next(iter(deque(_ISSUED_RE[noun].finditer(self.text, since, pos), 1)), None)
-        if last is None:
+        if last is None or not _ISSUED_BEFORE_RE.search(
+            self.text, max(0, last.start() - 12), last.start()
+        ):
+            # (not one someone received, answered or appealed against: `a letter from the
+            # council`, `Responding to a statement from the club`)
             return None
         para = self._paragraph_of(last.start())
         start = self._sentence_start(para, last.start())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tui.nlp.lexicon import RANKS
+from tui.nlp.lexicon import FUNCTION_WORDS, RANKS
 from tui.quotes.cues import _TITLES
 
 # Words before a role that say it is held no longer, or by another, or are a verb's:
@@ -20,6 +20,13 @@ _ROLE_OF = r"(?: (?:of|for|at|to|in|on) [^,;:\"“”\n]{1,80}?)?"
 _ROLE_BESIDE_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) ((?:[\w'’-]+ ){0,3}?)"
     r"([A-Za-z]+)" + _ROLE_OF + r", (?:\(?[A-Z][A-Za-z]{0,6}\.?\)? ){0,3}\Z"
+)
+# A preposition right before the role: it is the object's (`In a letter to the mayor, Ann
+# Lee, who chairs the trust, said`), not the name's.
+_PREPOSITION_END_RE = re.compile(
+    r"(?<![\w'’-])(?:to|from|with|by|for|at|of|about|on|against|after|before|towards?|"
+    r"into|than|like|as|behind|beside|near|over|under|and)[ \t]+\Z",
+    re.IGNORECASE,
 )
 # The chief officers a later reference calls by their initials.
 _CHIEF_OFFICERS = {
@@ -41,13 +48,19 @@ def role_beside(text: str, at: int, end: int) -> str | None:
     m = (
         _ROLE_BESIDE_BEFORE_RE.search(text, max(0, at - 140), at)
         if text[at - 2 : at] in (", ", ". ", ") ") else None
-    ) or _ROLE_BESIDE_AFTER_RE.match(text, end)
+    )
+    if m is not None and _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start()):
+        m = None  # (`Speaking to the President, Ann Lee, a farmer,`: the role is another's)
+    m = m or _ROLE_BESIDE_AFTER_RE.match(text, end)
     if m is None:
         return None
     head = m[2].casefold()
     if head not in _TITLES:
         return None
     qualifiers = m[1].split()
+    if any(q.casefold() in FUNCTION_WORDS or q.endswith("ed") for q in qualifiers):
+        return None  # (`Tom Hart, who attacked the governor,`; `Ann Lee, whose husband was
+        # chairman,`: a clause, no role of the name's)
     chief = " ".join(q.casefold() for q in qualifiers[-2:])
     if head == "officer" and chief in _CHIEF_OFFICERS:
         return _CHIEF_OFFICERS[chief]  # (`the Chief Executive Officer, …` is "the CEO")

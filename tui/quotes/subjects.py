@@ -72,6 +72,7 @@ from tui.quotes.descriptions import (
     may_name_a_person,
     names_a_person,
 )
+from tui.quotes.name_registry import apposed_to_a_noun
 from tui.quotes.noun_phrases import (
     _AGE_END_RE,
     _AGE_NOUN_RE,
@@ -493,7 +494,9 @@ class SubjectReader(NounReferences):
         cands = self._registry.get(_key(person[-1]), [])
         tail = " " + " ".join(person).casefold()
         i = bisect_left(cands, pos, key=_offset)
-        for _at, name in reversed(cands[max(0, i - _NAMESAKES) : i]):
+        for at, name in reversed(cands[max(0, i - _NAMESAKES) : i]):
+            if " " + name.casefold() == tail and apposed_to_a_noun(self.text, at):
+                return None  # (introduced so before: `Her father, Assefa Kebede,`)
             words = name.split()
             # (the word before the two a given name, as far as the lists know; or the
             # only one: `Aminu Kabir Gumel`, with a given name the lists lack)
