@@ -266,8 +266,8 @@ class Antecedents(NameRegistry):
                 return name, PERSON
         if len(apposed) == 1 and holders == apposed and self.bounds:
             # named a paragraph further back, but the only one the text gives that role,
-            # in words (`The Emir of Hadejia, Alhaji Usman Kabiru, has warned …` … two
-            # paragraphs on … `the emir said`; not a title before a name, which a list or
+            # in words (`The Governor of Jigawa, Alhaji Usman Kabiru, has warned …` … two
+            # paragraphs on … `the governor said`; not a title before a name, which a list or
             # a photo caption gives as often: "President Peña Nieto and Donald Trump";
             # not further: a match report names the other side's coach by then)
             (name,) = holders

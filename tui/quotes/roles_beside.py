@@ -1,7 +1,7 @@
 """The role a text sets beside a name by commas, which a later "the chairman said"
 points back to: before the name (`The chairman of the council, Lamin Jobe, said`, `The
-Emir of Hadejia, Alhaji (Dr.) Usman Kabiru,`) or after it (`Musa Bah, the secretary of
-the union,`, `Ann Lee, chair of the finance committee, said`)."""
+Governor of Jigawa, Alhaji (Dr.) Usman Kabiru,`) or after it (`Musa Bah, the secretary
+of the union,`, `Ann Lee, chair of the finance committee, said`)."""
 
 from __future__ import annotations
 
