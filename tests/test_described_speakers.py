@@ -95,6 +95,8 @@ def said(text: str) -> list[tuple[str | None, bool]]:
         # police, and the services that speak as a group with no determiner
         ('"The youth cannot be identified," police said.', "police"),
         ('"The fire was set on purpose," firefighters said.', "firefighters"),
+        # a family speaks as one ("the family said in a statement")
+        ('"We ask for privacy at this time," her family said.', "her family"),
     ],
 )
 def test_an_unnamed_source_is_its_description(text: str, speaker: str) -> None:

@@ -419,7 +419,7 @@ BODY_NOUNS = frozenset(
 SOURCE_NOUNS = (PEOPLE_AT | TITLE_HEADS | OFFICES | BODY_NOUNS | ORG_APPOSITIVE_NOUNS | frozenset(
     """
     source sources official officials aide aides person people insider insiders staffer
-    firefighter firefighters paramedic paramedics rescuer rescuers
+    firefighter firefighters paramedic paramedics rescuer rescuers family
     staffers employee employees worker workers resident residents witness witnesses
     member members friend friends relative relatives neighbour neighbours neighbor
     neighbors supporter supporters voter voters protester protesters protestors critic
