@@ -121,6 +121,8 @@ RUN = re.compile(
 _TOKEN_RE = re.compile(_TOKEN)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # An acronym defined right after its expansion: "... Agreement (GSOMIA)", "..., or GSOMIA,".
+# Initials run together before a surname ("J.M. Berger", "K.R. Elangovan"): no acronym.
+RUN_TOGETHER_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 DEFINITION = re.compile(rf"[ \t]*(?:\(|,[ \t]+or[ \t]+)((?:{_UP}\.?){{2,8}}s?)(?=[),.;: \t])")
 DEFINITION_STARTS = (" (", ", or ", "\t(")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")

@@ -41,6 +41,7 @@ from tui.nlp.lexicon import (
     TITLE_WORDS,
 )
 from tui.nlp.name_runs import (
+    RUN_TOGETHER_INITIALS,
     Piece,
     _fold_letters,
     _fold_word,
@@ -273,7 +274,7 @@ class Segmenter:
         # "U.S." is a place's)
         return not any(
             is_acronym(w) and len(w) > 3 and not (
-                n < len(words) - 1 and _RUN_TOGETHER_INITIALS.fullmatch(w)
+                n < len(words) - 1 and RUN_TOGETHER_INITIALS.fullmatch(w)
                 and not self._gaz_key([w])
             )
             for n, w in enumerate(words)
@@ -418,7 +419,6 @@ _COMPLEMENT_JOINERS = frozenset(("for", "of", "on", "for the", "of the", "on the
 _HONORIFIC_TAILS = frozenset(("seri", "sri"))
 _MALAY_TITLES = frozenset("datuk dato datin tun tan puan toh".split())
 # An acronym with a lower-case ending that makes a noun for its members ("HFPers").
-_RUN_TOGETHER_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MEMBERS_OF_ACRONYM = re.compile(r"[A-Z]{2,}(?:ers?|ites?)")
 # The endings of the adjectives that qualify a country by its regime or its stance
 # ("Fascist Spain", "Imperial Japan", "Neutral Ireland").

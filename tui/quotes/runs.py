@@ -4,7 +4,6 @@ the speaker rules share."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +21,7 @@ from tui.nlp.lexicon import (
     ROMAN_NUMERALS,
     TITLE_WORDS,
 )
-from tui.nlp.name_runs import inside_a_name, role_before_a_name
+from tui.nlp.name_runs import RUN_TOGETHER_INITIALS, inside_a_name, role_before_a_name
 from tui.quotes.cues import (
     _LEADING_WORDS,
     _ORG_HEADS,
@@ -36,8 +35,6 @@ from tui.quotes.cues import (
 )
 
 _SKIP, _ORG_RUN, _FULL, _TITLED, _SINGLE, _AFTER_DEPARTMENT = range(6)
-# Initials run together, before a surname ("J.M. Berger", "K.R. Elangovan").
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 # Words of offices, organisations and places: after one of them, a given name starts
 # the name ("Maricopa County Recorder Helen Purcell").
 # Heads of place and organisation names that are also common surnames ("Owen Cross").
@@ -231,7 +228,7 @@ def _last_title(tokens: list[str], keys: list[str]) -> int:
             token.isupper()
             and _acronym(token)
             and not (
-                i == last - 1 and "." in token and _INITIALS_RE.fullmatch(token)
+                i == last - 1 and RUN_TOGETHER_INITIALS.fullmatch(token)
                 and (i == 0 or not _is_country(keys[i]))
             )
         ):
