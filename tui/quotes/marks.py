@@ -253,7 +253,11 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
     if open_at is not None:
         _end_at_paragraph(spans, open_at, bounds[prev_pi][1], text)
     spans = [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
-    spans.extend(_single_spans(text, bounds, spans))
+    singles, nested = _single_spans(text, bounds, spans)
+    if nested:
+        # (double marks quoting inside a single-quoted quotation: part of its statement)
+        spans = [s for s in spans if s.open_mark not in nested]
+    spans.extend(singles)
     if ": " in text or "> " in text:
         # (the paragraphs that quote someone: their quotations are read as any others)
         quoted = {s.paragraph for s in spans}
@@ -347,8 +351,9 @@ def _extend(
 
 def _single_spans(
     text: str, bounds: list[tuple[int, int]], doubles: list[QuoteSpan]
-) -> list[QuoteSpan]:
-    """Single-quoted quotations outside double quotes, with clear shapes only."""
+) -> tuple[list[QuoteSpan], set[int]]:
+    """Single-quoted quotations outside double quotes, with clear shapes only; and the
+    opening marks of the double-quoted spans that quote inside one of them."""
     out: list[QuoteSpan] = []
     nested: set[int] = set()  # (the opening marks of double-quoted spans inside singles)
     double_opens = [s.open_mark for s in doubles]
@@ -423,9 +428,7 @@ def _single_spans(
             nested.update(inside)
         out.append(QuoteSpan(o + 1, close.start(), o, close.start(), pi))
         last_end = close.end()
-    if nested:
-        doubles[:] = [s for s in doubles if s.open_mark not in nested]
-    return out
+    return out, nested
 
 
 def _nested_in(
