@@ -249,10 +249,12 @@ def _mentions_in_columns(
     by_rank, rank = order.made()
     index = np.array([kept.index[j] for j in members], dtype=np.int64)
     bounds = np.frombuffer(groups.bounds, dtype=np.int64)
-    lows, highs = bounds[index].tolist(), bounds[index + 1].tolist()
+    lows, highs = bounds[index], bounds[index + 1]
     starts = np.frombuffer(groups.starts, dtype=np.dtype(groups.starts.typecode))
-    begins = np.concatenate([starts[a:b] for a, b in zip(lows, highs)]).astype(np.int64)
-    counts = bounds[index + 1] - bounds[index]
+    begins = np.concatenate(
+        [starts[a:b] for a, b in zip(lows.tolist(), highs.tolist())]
+    ).astype(np.int64)
+    counts = highs - lows
     lengths = np.array([forms[kept.form[j]][4] for j in members], dtype=np.int64)
     owners = np.repeat(rank[np.frombuffer(groups.doc, dtype=np.int32)[index]], counts)
     ends = begins + np.repeat(lengths, counts)
