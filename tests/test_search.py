@@ -249,6 +249,11 @@ class TestOffsets:
         postings = [(70000, 3), ((1 << 32) - 1, 200)]
         docs, tfs = _unpack(array("Q", [d << 8 | tf for d, tf in postings]), "I")
         assert (docs.typecode, list(docs), list(tfs)) == ("I", [70000, (1 << 32) - 1], [3, 200])
+        # up to 2**24 documents, four bytes a posting: three of them the document's
+        postings = [(70000, 3), ((1 << 24) - 1, 255), (0, 9)]
+        docs, tfs = _unpack(array("I", [d << 8 | tf for d, tf in postings]), "I")
+        assert (docs.typecode, list(docs)) == ("I", [70000, (1 << 24) - 1, 0])
+        assert list(tfs) == [3, 255, 9]
 
     def test_stream_spans_split_compounds(self) -> None:
         text = "Moon Jae-in\nsaid"

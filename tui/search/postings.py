@@ -54,7 +54,9 @@ def build_stream(
     # per stream key: its postings, each (document << 8 | frequency) in one number, so
     # that a posting is one append (unpacked into two flat arrays by ``_unpack``)
     doc_code = "H" if len(documents) < 1 << 16 else "I"  # two bytes a document id if they fit
-    pack_code = "I" if doc_code == "H" else "Q"
+    # four bytes a posting up to 16 million documents: appending to an array of eight
+    # made the postings of 100,000 articles 20% slower
+    pack_code = "I" if len(documents) < 1 << 24 else "Q"
     postings: dict[bytes, array] = {LINE_KEY: array(pack_code)}
     compound_keys: set[bytes] = set()
 
@@ -280,7 +282,7 @@ def _unpack(packed: array, doc_code: str) -> tuple[array, array]:
     tfs = array("B", raw[0::step].tobytes())
     width = array(doc_code).itemsize
     docs_raw = bytearray(width * len(packed))
-    for i in range(width):
+    for i in range(min(width, step - 1)):  # (the bytes above a packed id's stay 0)
         docs_raw[i::width] = raw[i + 1 :: step]
     raw.release()
     docs = array(doc_code)
