@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -40,3 +41,30 @@ def test_a_failed_block_freezes_nothing(thawed: None) -> None:
         raise ValueError("the build failed")
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_swept_block_collects_its_cyclic_garbage_before_the_freeze(thawed: None) -> None:
+    class Node:
+        pass
+
+    with no_collector(keep=True, sweep=True):
+        kept = [[n] for n in range(1_000)]
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]  # (garbage only the collector finds)
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gone() is None  # collected, not frozen for good
+    assert gc.get_freeze_count() >= len(kept)
+
+
+def test_an_unswept_block_freezes_its_cyclic_garbage(thawed: None) -> None:
+    # (why a block that may leave garbage, reading a PDF, is swept)
+    class Node:
+        pass
+
+    with no_collector(keep=True):
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        kept = weakref.ref(cycle)
+        del cycle
+    assert kept() is not None
