@@ -21,6 +21,7 @@ from tui.build import frames as frames_module
 from tui.build.corpus_index import CorpusIndex
 from tui.config import Settings
 from tui.corpus.document import Document
+from tui.entities import extract as entity_extract
 
 POSIX = hasattr(os, "getuid")
 ROOT = POSIX and os.getuid() == 0
@@ -46,13 +47,13 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = index_module.extract_entities
+    real = entity_extract.extract_entities  # (the index imports it as a build begins)
 
     def spy(*args, **kwargs):
         calls.append("extract_entities")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(index_module, "extract_entities", spy)
+    monkeypatch.setattr(entity_extract, "extract_entities", spy)
     return calls
 
 

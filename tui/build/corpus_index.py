@@ -22,7 +22,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from tui.build import cache, parallel
+from tui.build import cache
 from tui.build.blobs import Blob
 from tui.build.query import QueryResult
 from tui.config import Settings
@@ -35,7 +35,6 @@ from tui.entities.corrections import (
     checked,
     misfit,
 )
-from tui.entities.extract import extract_entities
 from tui.entities.model import Entity, Mentions
 from tui.entities.table import (
     EntityTable,
@@ -45,7 +44,6 @@ from tui.entities.table import (
     type_codes,
 )
 from tui.quotes.browse import QuoteFilter, in_view, ordered
-from tui.quotes.extract import extract_quotes
 from tui.quotes.finder import QuoteFinder
 from tui.quotes.model import Quote, quote_columns, quotes_from_columns
 from tui.search.counting import Hits
@@ -139,6 +137,10 @@ class CorpusIndex:
                     progress("search", n, n)
                     progress("entities", n, n)
             else:
+                # (the extractors are imported when a build runs: a start from the cache
+                # needs none of them, and making their tables took 0.4 s of it)
+                from tui.build import parallel
+
                 aliases, ignore = settings.entities.aliases, settings.entities.ignore
                 built = None
                 if scheduler or parallel.available(index.documents):
@@ -428,6 +430,9 @@ class CorpusIndex:
     def _build_serially(
         self, aliases: dict[str, list[str]], ignore: list[str], progress: Progress | None
     ) -> None:
+        from tui.entities.extract import extract_entities
+        from tui.quotes.extract import extract_quotes
+
         self.search = SearchIndex.build(self.documents, _stage(progress, "search"))
         self.entities = extract_entities(
             self.documents, aliases=aliases, ignore=ignore, progress=_stage(progress, "entities")
