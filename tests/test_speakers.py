@@ -135,6 +135,24 @@ IN_CONTEXT = {
         '"It does not serve our interests," Kim said.',
         "Kim You-geun",
     ),
+    # a participle's subject after an opening phrase: a surname alone, never named in
+    # full, is who goes on to speak; the place of the opening phrase is no one
+    "surname after an opening phrase of place": (
+        "The campaign office is in a small house.\n\nHere in Columbia, Sanders stepped "
+        'up his emphasis on justice, saying, "We have got to achieve the day when young '
+        'people can walk the streets."',
+        "Sanders",
+    ),
+    "surname after an opening phrase with a preposition": (
+        "The vote was close.\n\nAt Harvard, Ellison defended the plan, saying, "
+        '"It is the right thing for the students."',
+        "Ellison",
+    ),
+    "body after an opening phrase of time": (
+        "The vote was close.\n\nOn Friday, Congress passed the bill, saying, "
+        '"This is a good day for the country."',
+        "Congress",
+    ),
 }
 
 

@@ -22,6 +22,16 @@ NUMBER_WORDS = frozenset(
     dozen dozens half
     """.split()
 )
+# Prepositions that open a phrase of place, time or manner before a sentence's subject
+# ("In Columbia, Sanders …", "After the rally, she …"), never the subject itself.
+PREPOSITIONS = frozenset(
+    """
+    about above across after against along amid amidst among around at before behind
+    below beneath beside between beyond by despite during for from in inside into near
+    of off on onto outside over past since through throughout to toward towards under
+    unlike until upon via with within without
+    """.split()
+)
 # Words that start a sentence or a capitalised run without being part of a name.
 FUNCTION_WORDS = frozenset(
     """

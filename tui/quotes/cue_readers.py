@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE
-from tui.nlp.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON, PERSON_ROLES
+from tui.nlp.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON, PERSON_ROLES, PREPOSITIONS
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
@@ -57,6 +57,8 @@ _TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with f
 
 # Honorifics a transcript's label may give before the name.
 _LABEL_HONORIFICS = frozenset("mr mrs ms dr prof sen rep gov".split())
+# A word in lower case after a space, as a verb goes on from its subject.
+_BEFORE_LOWER_WORD_RE = re.compile(r"[ \t\xa0]+[a-z]")
 # "him" in a description's sentence: another man, whom a later "he" may be.
 _HIM_RE = re.compile(r"\bhim\b")
 # A pronoun of the other sex right after a description's verb: the description's sex.
@@ -489,7 +491,7 @@ class CueReader(SubjectReader):
         ):
             # an opening phrase ("On Friday,", "In the wake of the attack,", "Smiling
             # broadly, Kim", "Speaking at the rally, he") before it
-            found = self._opening_subject(s[comma + 2 :], at + comma + 2)
+            found = self._opening_subject(s[comma + 2 :], at + comma + 2, placed=True)
             if found:
                 return found
         found = self._opening_subject(s, at)
@@ -501,7 +503,9 @@ class CueReader(SubjectReader):
                 return self._opening_subject(s[comma + 2 :], at + comma + 2)
         return found
 
-    def _opening_subject(self, s: str, at: int) -> tuple[str, str] | None:
+    def _opening_subject(self, s: str, at: int, placed: bool = False) -> tuple[str, str] | None:
+        """The name or pronoun ``s`` opens with, as its sentence's subject. ``placed``:
+        ``s`` follows an opening phrase and its comma, where a capital marks a name."""
         m = _LEADING_CONJUNCTION_RE.match(s)
         if m:
             # `And then Becker went on the attack, saying, "…"`
@@ -515,6 +519,8 @@ class CueReader(SubjectReader):
         run = m.group(0)
         if run.isupper():
             return None  # a dateline ("WASHINGTON —"), not a subject
+        if " " in run and run[: run.find(" ")].casefold() in PREPOSITIONS:
+            return None  # `In Columbia, Sanders …`: where or when, not who
         if run[:4] in ("The ", "the "):
             rest = s[m.end() :].split(None, 1)
             role = rest[0] if rest else ""
@@ -535,6 +541,12 @@ class CueReader(SubjectReader):
                 found = self._from_run(later.group(2), at + later.start(2), the=False)
                 if found and found[1] == PERSON:
                     return found
+            if placed and _BEFORE_LOWER_WORD_RE.match(s, m.end()) and (
+                _key(run) not in FUNCTION_WORDS
+            ):
+                # `In Columbia, Sanders stepped up …`: after an opening phrase, a capital
+                # is no sentence's start, and the word after it goes on the clause
+                return self._from_run(run, at, the=False)
             return None  # one word opening a sentence ("Facing …") proves no name
         later = _ROLE_THEN_NAME_RE.match(s, m.end())
         if later and not PERSON_ROLES.isdisjoint(later.group(1).split()) and all(
