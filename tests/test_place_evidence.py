@@ -48,3 +48,13 @@ def test_a_limited_company_is_one_organisation() -> None:
     assert found.get("Bramcon Construction Limited") == "ORG"
     assert found.get("Ghana Water Limited") == "ORG"
     assert "Water Limited" not in found
+
+
+def test_a_shoal_and_a_cay_are_places() -> None:
+    # (features of the sea, as "reef" and "atoll" are: no one's surname makes them people)
+    found = types(
+        "China plans to make the Scarborough Shoal into a fortress. Scarborough Shoal is "
+        "now the place officials watch, and boats were seen off Whitsun Cay again."
+    )
+    assert found.get("Scarborough Shoal") == "PLACE"
+    assert found.get("Whitsun Cay") == "PLACE"

@@ -148,6 +148,25 @@ IN_CONTEXT = {
         '"It is the right thing for the students."',
         "Ellison",
     ),
+    # the person a later "he" stands for, where a closer paragraph names another man
+    "a subject whose name ends in a suffix": (
+        "Mr. Obama warned the Chinese leader, Xi Jinping, not to move.\n\nGen. Joseph F. "
+        "Dunford Jr. recently asked Admiral Harris that question.\n\n''It is good that my "
+        "voice is low,'' he said.",
+        "Joseph F. Dunford Jr",
+    ),
+    "an apposed name, then an adverb and the verb": (
+        "Mr. Obama warned the Chinese leader, Xi Jinping, not to move.\n\nThe chairman, "
+        "Joseph Dunford, recently asked Admiral Harris that question.\n\n''It is good that "
+        "my voice is low,'' he said.",
+        "Joseph Dunford",
+    ),
+    "a name after a prefix's hyphen is no subject": (
+        "Juan Zarate, a top terrorism adviser to then-President George W. Bush, also "
+        'questioned the logic.\n\n"There is no question that you have to deny them '
+        'sanctuary," he said.',
+        "Juan Zarate",
+    ),
     "body after an opening phrase of time": (
         "The vote was close.\n\nOn Friday, Congress passed the bill, saying, "
         '"This is a good day for the country."',

@@ -252,7 +252,7 @@ PLACE_HEADS = frozenset(
     cathedral temple mosque shrine stadium arena wall monument memorial park gardens garden
     hill hills heights beach forest
     waters lakes falls springs plains lowlands wetlands marshes dunes cliffs range ridge
-    canyon glacier reef lagoon fjord horn isthmus archipelago atoll
+    canyon glacier reef lagoon fjord horn isthmus archipelago atoll shoal shoals cay cays
     boulevard oblast canton voivodeship krai
     terrace parkway trail highway motorway freeway expressway building
     belt

@@ -386,6 +386,7 @@ def _is_plain_noun(word: str) -> bool:
 # a lawyer for the family, said"), a parenthesis ("Park (D-Ohio) said"), an auxiliary
 # or an adverb ("Park also said", "Park has long argued").
 _VERB_AFTER_SUBJECT_RE = re.compile(
+    r"(?:(?<=\bJr)\.|(?<=\bSr)\.)?"  # (the full stop of a suffix the run ends with)
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
     r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
@@ -394,7 +395,9 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     # "Park, 58 - known to regulars as 'Mad Mick' - said")
     r"(?:,[ \t]+\d{1,3}(?=[ \t]+[-—–]))?"
     r"(?:[ \t]+(?:[—–][^—–\n]{1,200}[—–]|--[^—–\n]{1,200}?--|-[ \t][^—–\n]{1,200}?[ \t]-))?"
-    r"(?:[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
+    # (after an appositive's closing comma too: "The chairman, Joseph Dunford, recently
+    # asked")
+    r"(?:,?[ \t]+(?:himself|herself|also|then|later|again|now|still|has|had|have|would|will|"
     r"could|can|may|earlier|first|previously|recently|initially|already|even|too|all but|"
     r"at[ \t]+the[ \t]+time|[A-Z][a-z]+day|(?:this|last)(?:[ \t]+past)?[ \t]+"
     r"(?:week|weekend|month|year)|"

@@ -571,7 +571,8 @@ class NameRegistry(Narration):
                     ",", "”", '"', "’", "'"
                 ) and _SPEAKER_END_RE.match(text, m.end()) is not None
             if not (
-                last[-1] in _CLAUSE_OPENERS
+                # (not a prefix's hyphen: "adviser to then-President Bush, also said")
+                last[-1] in _CLAUSE_OPENERS and not (last[-1] == "-" and len(last) > 1)
                 or (not nouns and last in _CONJUNCTIONS)
                 or (
                     last[0].isupper()
