@@ -167,6 +167,11 @@ IN_CONTEXT = {
         'sanctuary," he said.',
         "Juan Zarate",
     ),
+    "a no-break space after the stop before the quotation": (
+        "The professor was headed to Cairo, the Guardian reported.\xa0\u201cWe had called "
+        "him just before he boarded,\u201d his nephew Michery el Soheil added.",
+        "Michery el Soheil",
+    ),
     "body after an opening phrase of time": (
         "The vote was close.\n\nOn Friday, Congress passed the bill, saying, "
         '"This is a good day for the country."',

@@ -106,6 +106,13 @@ class TestSentences:
         start = text.index("Second")
         assert sentences(text, start, start + 12) == [(start, start + 12)]
 
+    def test_a_no_break_space_after_a_stop_parts_sentences(self) -> None:
+        # (pages copied from the web put them there; an abbreviation still holds)
+        text = "The Guardian reported.\xa0\u201cWe called him,\u201d he said. Mr.\xa0Lee agreed."
+        assert sentence_texts(text) == [
+            "The Guardian reported.", "\u201cWe called him,\u201d he said.", "Mr.\xa0Lee agreed.",
+        ]
+
     def test_lowercase_after_stop_continues(self) -> None:
         assert sentence_texts("It rose 3 p.c. in May. it is odd.") == [
             "It rose 3 p.c. in May. it is odd."

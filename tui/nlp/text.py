@@ -97,7 +97,9 @@ _BEFORE_NUMBER = frozenset("no nos vol fig pp art".split())
 # (The first stop is written apart from the rest, `[.!?…][.!?…]*` for `[.!?…]+`: a
 # pattern whose first item is a class lets the scanner skip to candidate stops; one
 # that opens with a repeat is tried at every position, two and a half times slower.)
-_END = re.compile(r"([.!?…][.!?…]*)([\"'”’»)\]]*)(?=[ \t]+[^a-z\s])")
+# (a no-break space after a stop parts sentences as a space does: pages copied from the
+# web have them, "reported.\xa0“We had …")
+_END = re.compile(r"([.!?…][.!?…]*)([\"'”’»)\]]*)(?=[ \t\xa0]+[^a-z\s])")
 _OPENERS = "\"'“‘«([¿¡`"
 _QUOTE_OPENERS = "\"'“‘«`"
 
@@ -111,7 +113,7 @@ def _previous_word(text: str, dot: int, floor: int) -> str:
 
 def _next_word(text: str, pos: int, limit: int) -> tuple[int, str]:
     i = pos
-    while i < limit and text[i] in " \t":
+    while i < limit and text[i] in " \t\xa0":
         i += 1
     j = i
     while j < limit and text[j] in _OPENERS:
