@@ -73,6 +73,19 @@ def speakers(text: str) -> list[str | None]:
         # a title before initials run together
         ('Chief Minister K.R. Elangovan chaired the meeting. "We are not against anyone," '
          "Mr. Elangovan said.", "K.R. Elangovan"),
+        # a judge's title that also names a department, and the judge after it
+        ('Tom Baker, counsel for the union, said the law had created "an atmosphere of '
+         'fear".\n\nJustice Peter Collins noted that the petitioners had not gone to the '
+         'tribunal. "Why should this court hear it first?" he asked.', "Peter Collins"),
+        # the premier is the prime minister, not any minister
+        ("Prime Minister Mian Nadeem Akhtar paid homage to the soldiers. Foreign Minister "
+         'Ali Raza was also there.\n\n"The nation salutes the martyrs," the premier said.',
+         "Mian Nadeem Akhtar"),
+        # a surname with its article, written in lower case after the quotation
+        ("Brigadier General Awad Hamdan al-Tayeb, a spokesman for the army, rejected the "
+         'accusation.\n\n"These are lies," al-Tayeb said.', "Awad Hamdan al-Tayeb"),
+        ("Brigadier General Awad Hamdan al-Tayeb, a spokesman for the army, rejected the "
+         'accusation.\n\n"We will not accept this," said al-Tayeb.', "Awad Hamdan al-Tayeb"),
     ],
 )
 def test_a_role_a_document_or_a_court_points_back(text: str, speaker: str) -> None:
@@ -91,6 +104,9 @@ def test_a_role_a_document_or_a_court_points_back(text: str, speaker: str) -> No
         # a role held no longer
         'The former chairman of the board, Tom Price, spoke first.\n\n"It is too late," '
         "the chairman said.",
+        # a minister who is not the prime minister is no premier
+        'Foreign Minister Ali Raza paid homage to the soldiers.\n\n"The nation salutes '
+        'the martyrs," the premier said.',
         # a document no one is said to have issued
         '"We will not be distracted," the statement added.',
         # no court named: the body named last is no court, nor its bench

@@ -153,6 +153,7 @@ TITLE_REFERENCES = {
     "const": frozenset({"constable", "officer"}),
     "cst": frozenset({"constable", "officer"}),
     "insp": frozenset({"inspector"}),
+    "prime": frozenset({"premier"}),  # (of "Prime Minister": "the premier said")
     "senator": frozenset({"lawmaker"}),
     "congressman": frozenset({"lawmaker"}),
     "congresswoman": frozenset({"lawmaker"}),

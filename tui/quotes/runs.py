@@ -19,6 +19,7 @@ from tui.nlp.lexicon import (
     PLACE_WORDS,
     POST_NOMINALS,
     ROMAN_NUMERALS,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
 from tui.nlp.name_runs import RUN_TOGETHER_INITIALS, inside_a_name, role_before_a_name
@@ -92,9 +93,10 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     if lead:
         tokens, keys = tokens[lead:], keys[lead:]
     tokens, keys = _without_post_nominals(tokens, keys)
-    if keys[0] in DEPARTMENT_WORDS and len(keys) > 2:
+    if keys[0] in DEPARTMENT_WORDS and len(keys) > 2 and keys[0] not in TITLE_HEADS:
         # `State John Kerry` of `Secretary of State John Kerry`: a full name after a
-        # department, which the registry takes only after "of"
+        # department, which the registry takes only after "of" (not a department that
+        # is a person's title too: `Justice Peter Collins noted`)
         found = _run_kind(" ".join(tokens[1:]))
         if found[0] == _FULL and not found[3]:  # (not "Foreign | Minister Taro Kono")
             return (_AFTER_DEPARTMENT, *found[1:])

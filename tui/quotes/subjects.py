@@ -152,6 +152,12 @@ class SubjectReader(NounReferences):
         return found
 
     def _named_after(self, s: str, pos: int) -> tuple[str, str] | None:
+        word = s.lstrip()
+        word = word[: len(word) - len(word.lstrip(_NAME_CHARS))] if word[:1].islower() else ""
+        if word and _lone_article_name(word, ""):
+            # `said al-Tayeb`: see _subject_named
+            at = s.index(word)
+            s = s[:at] + word[0].upper() + s[at + 1 :]
         m = _RUN_START_RE.match(s)
         if not m or m.group(2).endswith(("'s", "’s")):
             # `according to the authority's chief executive, Daniel Reyes, …`
@@ -331,6 +337,12 @@ class SubjectReader(NounReferences):
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
             return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
         final = s[s.rfind(" ") + 1 :]
+        if final[:1].islower() and _lone_article_name(final, s[: -len(final)]):
+            # `"…," al-Tayeb said`: a surname with its article, read as the name it is
+            # (the runs find names by their capitals; the length, and so every offset,
+            # is the same)
+            final = final[0].upper() + final[1:]
+            s = s[: -len(final)] + final
         if (
             final[:1].islower()
             and final not in _LOWER_HEADS
@@ -591,3 +603,20 @@ class SubjectReader(NounReferences):
             return " ".join(tokens), ORG
         longer = self._longer_name(person, pos) if len(person) == 2 else None
         return longer or " ".join(person), PERSON
+
+
+# The characters of a word of a name, for the article-joined surname after a verb.
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'’"
+
+
+def _lone_article_name(word: str, before: str) -> bool:
+    """Whether ``word`` is a surname with its article and nothing of the name before
+    it ("al-Tayeb", "el-Sisi" after a verb or a quotation; not the end of "Abdel Fattah
+    el-Sisi", whose run its capitals already give)."""
+    if not _ARTICLE_TOKEN_RE.fullmatch(word):
+        return False
+    hyphen = word.find("-")
+    previous = before.split()[-1:] if before.strip() else []
+    return word[hyphen + 1 : hyphen + 2].isupper() and not (
+        previous and previous[0][:1].isupper()
+    )
