@@ -172,6 +172,16 @@ IN_CONTEXT = {
         "him just before he boarded,\u201d his nephew Michery el Soheil added.",
         "Michery el Soheil",
     ),
+    # where the subject is, after "in", is no one
+    "a name, then where it is": (
+        'Tom Hart in Lagos said, "We cannot go on like this for much longer."',
+        "Tom Hart",
+    ),
+    "a body, then where it is": (
+        'Calder Valley Hospital in Halifax said the outbreak had been "contained" and that '
+        "no patient was in danger.",
+        "Calder Valley Hospital",
+    ),
     "body after an opening phrase of time": (
         "The vote was close.\n\nOn Friday, Congress passed the bill, saying, "
         '"This is a good day for the country."',
@@ -247,6 +257,14 @@ def test_organisations_speak():
         '"stable and perfect security posture."'
     )
     assert list(speakers(text).values()) == ["Pentagon", "South Korea's Defense Ministry"]
+
+
+def test_people_somewhere_are_not_the_place():
+    # `Taxi drivers in Lagos protested, saying`: the drivers speak, not Lagos
+    found = speaker(
+        'Taxi drivers in Lagos protested on Monday, saying, "We cannot go on like this."'
+    )
+    assert found in (None, "Taxi drivers in Lagos")  # (no description noun: no one)
 
 
 def test_unknown_speaker_is_none():

@@ -12,7 +12,7 @@ from tui.nlp.lexicon import AFFILIATIONS, DEMONYMS, NATIONALITY_NOUNS, ORG
 from tui.nlp.name_runs import RUN, UPPER
 from tui.nlp.names import Analyser
 from tui.nlp.places import load_gazetteer
-from tui.quotes.cues import _OF_TAIL_RE, _RUN, _key
+from tui.quotes.cues import _ARTICLE_TOKEN_RE, _OF_TAIL_RE, _RUN, _key
 
 # (The small patterns of SubjectReader's rules, compiled once: a call of re.search with
 # a pattern's text looks it up in re's cache first, which was 2% of quote extraction.)
@@ -24,6 +24,8 @@ _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-old")
 _OF_BODY_IN_RE = re.compile(
     rf"(?={UPPER})(?<!\S)({_RUN}),?\s+(?:of|at|with|from)\s+(?:the\s+)?{_RUN},?\s+in\s+$"
 )
+# ... or the subject's own name, then where it is (`Tom Hart in Lagos said`)
+_NAME_IN_PLACE_RE = re.compile(rf"(?={UPPER})(?<!\S)({_RUN})\s+(?:in|near)\s+$")
 # a role in lower case, then a name: an appositive's words (`retired architect Ann Lee`)
 _ROLE_NAME_RE = re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}})({_RUN})")
 _PREPOSITION_END_RE = re.compile(r"\b(?:for|of|at|from|with|to)\s+$")
@@ -154,4 +156,27 @@ def _opens_clause(before: str) -> bool:
     before = before.rstrip()
     return not before or before.endswith((",", ";", ":", "—", "–", "(")) or (
         before.rsplit(None, 1)[-1].casefold() in ("and", "but", "so", "then", "later")
+    )
+
+
+# A plural noun in lower case opening the subject, then where: "Taxi drivers in ",
+# "Residents near ", "Farmers across the ".
+_PEOPLE_IN_PLACE_RE = re.compile(
+    r"^\s*(?:[A-Za-z][a-z-]*\s+)?[a-z-]*[a-z]s\s+(?:in|near|outside|across|around|throughout)"
+    r"\s+(?:the\s+)?$"
+)
+# The characters of a word of a name, for the article-joined surname after a verb.
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'’"
+
+
+def lone_article_name(word: str, before: str) -> bool:
+    """Whether ``word`` is a surname with its article and nothing of the name before
+    it ("al-Tayeb", "el-Sisi" after a verb or a quotation; not the end of "Abdel Fattah
+    el-Sisi", whose run its capitals already give)."""
+    if not _ARTICLE_TOKEN_RE.fullmatch(word):
+        return False
+    hyphen = word.find("-")
+    previous = before.split()[-1:] if before.strip() else []
+    return word[hyphen + 1 : hyphen + 2].isupper() and not (
+        previous and previous[0][:1].isupper()
     )

@@ -80,9 +80,12 @@ from tui.quotes.noun_phrases import (
     _CAPITAL_ROLE_END_RE,
     _HONOUR,
     _LEADING_THE_RE,
+    _NAME_CHARS,
+    _NAME_IN_PLACE_RE,
     _NAMED_IN_RE,
     _OF_BODY_IN_RE,
     _PARTY_TAG_RE,
+    _PEOPLE_IN_PLACE_RE,
     _PREPOSITION_END_RE,
     _PRONOUN_AFTER_RE,
     _ROLE_NAME_RE,
@@ -96,6 +99,7 @@ from tui.quotes.noun_phrases import (
     _opens_clause,
     _points_back,
     _without_appositive,
+    lone_article_name,
 )
 from tui.quotes.noun_references import ISSUED_DOCUMENTS, NounReferences
 from tui.quotes.runs import (
@@ -154,7 +158,7 @@ class SubjectReader(NounReferences):
     def _named_after(self, s: str, pos: int) -> tuple[str, str] | None:
         word = s.lstrip()
         word = word[: len(word) - len(word.lstrip(_NAME_CHARS))] if word[:1].islower() else ""
-        if word and _lone_article_name(word, ""):
+        if word and lone_article_name(word, ""):
             # `said al-Tayeb`: see _subject_named
             at = s.index(word)
             s = s[:at] + word[0].upper() + s[at + 1 :]
@@ -337,7 +341,7 @@ class SubjectReader(NounReferences):
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
             return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
         final = s[s.rfind(" ") + 1 :]
-        if final[:1].islower() and _lone_article_name(final, s[: -len(final)]):
+        if final[:1].islower() and lone_article_name(final, s[: -len(final)]):
             # `"…," al-Tayeb said`: a surname with its article, read as the name it is
             # (the runs find names by their capitals; the length, and so every offset,
             # is the same)
@@ -461,6 +465,15 @@ class SubjectReader(NounReferences):
             found = self._from_run(of_tail.group(1), pos, the=False)
             if found and found[1] == PERSON:
                 return found
+        if head.endswith((" in ", " near ")) and (placed := _NAME_IN_PLACE_RE.search(head)):
+            # `Tom Hart in Lagos said`: the person, not where they are
+            found = self._from_run(placed.group(1), pos, the=False)
+            if found:
+                return found
+        if _PEOPLE_IN_PLACE_RE.search(head):
+            # `Taxi drivers in Lagos protested, saying`: the people are the subject, and
+            # where they are is no one
+            return None
         if " " not in run and _key(run) in _VERB_WORDS:
             # `Wrote said`: a surname that is also a verb, of the person named in full
             # before ("Ian Wrote"); a verb run into no name is no subject
@@ -603,20 +616,3 @@ class SubjectReader(NounReferences):
             return " ".join(tokens), ORG
         longer = self._longer_name(person, pos) if len(person) == 2 else None
         return longer or " ".join(person), PERSON
-
-
-# The characters of a word of a name, for the article-joined surname after a verb.
-_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'’"
-
-
-def _lone_article_name(word: str, before: str) -> bool:
-    """Whether ``word`` is a surname with its article and nothing of the name before
-    it ("al-Tayeb", "el-Sisi" after a verb or a quotation; not the end of "Abdel Fattah
-    el-Sisi", whose run its capitals already give)."""
-    if not _ARTICLE_TOKEN_RE.fullmatch(word):
-        return False
-    hyphen = word.find("-")
-    previous = before.split()[-1:] if before.strip() else []
-    return word[hyphen + 1 : hyphen + 2].isupper() and not (
-        previous and previous[0][:1].isupper()
-    )
