@@ -247,3 +247,16 @@ def test_the_noun_ending_a_title_after_a_broadcaster_names_no_body():
     names = typed(entities(text))
     assert "Tide" not in names, names
     assert names.get("Harbour Board") == "ORG", names
+
+
+def test_an_amount_glued_to_its_code_is_no_name() -> None:
+    # a currency's code or letters before the figure, a decimal or a scale after it (a
+    # measure: "PM2.5"), and the letters of a dollar; a model or a summit stays a name
+    found = typed(entities(
+        "A subsidy is worth VND5 million (US$197), while the dike cost P2.1 billion and "
+        "PM2.5 levels rose. Fares rose to HK$12 and tickets cost Dh30, or EGP50 at the "
+        "border. The G7 met, COP26 ended, and Airbus sold an A380."
+    ))
+    for amount in ("VND5", "US", "United States", "P2", "PM2", "HK", "Dh30", "EGP50"):
+        assert amount not in found, amount
+    assert {"G7", "COP26", "A380"} <= set(found)

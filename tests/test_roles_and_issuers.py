@@ -81,6 +81,13 @@ def speakers(text: str) -> list[str | None]:
         ("Prime Minister Mian Nadeem Akhtar paid homage to the soldiers. Foreign Minister "
          'Ali Raza was also there.\n\n"The nation salutes the martyrs," the premier said.',
          "Mian Nadeem Akhtar"),
+        # an attorney's abbreviated title, whose full stop ends no sentence
+        ('Senator Grace Lim spoke first. "We will file the case," she said.\n\n'
+         '"The President has been very clear," Atty. Kristine Abalos said.',
+         "Kristine Abalos"),
+        # the family name before a hyphenated given name, after an English one
+        ('Lawmaker Vincent Lau Chi-keung said the plan was flawed. "Eighty million '
+         'dollars is not a rescue," Lau said.', "Vincent Lau Chi-keung"),
         # a surname with its article, written in lower case after the quotation
         ("Brigadier General Awad Hamdan al-Tayeb, a spokesman for the army, rejected the "
          'accusation.\n\n"These are lies," al-Tayeb said.', "Awad Hamdan al-Tayeb"),

@@ -35,6 +35,7 @@ from tui.entities.shapes import (
     _title_tail,
 )
 from tui.nlp.lexicon import (
+    CURRENCY_CODES,
     DEGREES,
     FUNCTION_WORDS,
     MONTHS,
@@ -90,6 +91,14 @@ _SKIP = frozenset(
 # "KSh 2,000", "N14.2bn", "the R350 grant"): a price, not a name. (Irish and South
 # African road numbers, "N7", "R445", go with them: no body's name either.)
 _CURRENCY_AMOUNT = re.compile(r"(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk|N|R)[ \t]?\d")
+# ... or any code glued to its amount: a currency's ("EGP50", "Dh30"), one with a
+# decimal or a scale ("VND5 million", "P2.1 billion", "PM2.5": a measure), and the
+# letters of a dollar ("US$197", "HK$12"); not a model or an event ("A380", "COP26")
+_GLUED_AMOUNT = re.compile(
+    rf"(?:{'|'.join(sorted(CURRENCY_CODES, key=len, reverse=True))})\d"
+    r"|[A-Z][A-Za-z]{0,3}\d[\d,]*(?:\.\d|[ \t]?(?:bn|tn|million|billion|trillion|crore|lakh)\b)"
+    r"|[A-Z]{1,3}\$\d"
+)
 # A lone N or R amount with a scale, a decimal or thousands ("R20bn", "N5.2 trillion").
 _SCALED_AMOUNT = re.compile(
     r"[NR]\d[\d,]*(?:\.\d+)?(?:bn|m|tn|k|[ \t](?:million|billion|trillion|crore|lakh))\b"
@@ -262,6 +271,10 @@ class _Miner:
             if run in DEGREES:
                 continue  # ("Helena Marr, M.D., …": a degree, no state)
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
+                continue
+            if (run[-1].isdigit() or text[re_ : re_ + 1] == "$") and _GLUED_AMOUNT.match(
+                text, rs + run.rfind(" ") + 1
+            ):
                 continue
             space = run.find(" ")
             if 0 < space < 5 and run[:space] in _TIME_ZONES:

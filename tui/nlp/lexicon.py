@@ -120,7 +120,7 @@ TITLE_HEADS = frozenset(
     taoiseach tánaiste tanaiste
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
     mzee madam engr ing togbe osabarima nii cde ratu dasho ven
-    hon honourable honorable opanin alhagie magistrate cathaoirleach
+    hon honourable honorable opanin alhagie magistrate cathaoirleach atty khun
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     trustees councillors councilors aldermen
@@ -153,6 +153,7 @@ TITLE_REFERENCES = {
     "const": frozenset({"constable", "officer"}),
     "cst": frozenset({"constable", "officer"}),
     "insp": frozenset({"inspector"}),
+    "atty": frozenset({"attorney", "lawyer"}),
     "prime": frozenset({"premier"}),  # (of "Prime Minister": "the premier said")
     "senator": frozenset({"lawmaker"}),
     "congressman": frozenset({"lawmaker"}),
@@ -184,7 +185,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
 NAME_ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen sens rep reps gov gen gens col lt capt sgt maj adm cmdr brig
-    cpl pvt det rev hon pres supt insp amb cllr coun const cst
+    cpl pvt det rev hon pres supt insp amb cllr coun const cst atty
     jr sr st mt ft co inc ltd corp bros
     """.split()
 )
@@ -454,7 +455,18 @@ SOURCE_NOUNS = (PEOPLE_AT | TITLE_HEADS | OFFICES | BODY_NOUNS | ORG_APPOSITIVE_
 )) - frozenset(  # (honorifics and abbreviated ranks come before a name, never alone)
     "mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt adm cmdr cpl pvt "
     "brig sen rep gov det supt rev sens reps govs vp mp mep msp mla cllr coun cr "
-    "insp const cst".split()
+    "insp const cst atty khun".split()
+)
+# Currency codes and short signs written glued to an amount ("EGP50", "Dh30", "VND5
+# million"): the ISO codes of the currencies news quotes most, and the signs that are
+# letters. (Not COP, which the climate summits share: "COP26".)
+CURRENCY_CODES = frozenset(
+    """
+    USD EUR GBP JPY CNY RMB INR PKR BDT LKR NPR EGP AED SAR QAR KWD BHD OMR JOD ILS TRY IRR
+    IQD LBP MAD DZD TND NGN GHS KES UGX TZS ETB ZAR ZMW XOF XAF VND THB PHP IDR MYR SGD HKD
+    KRW TWD AUD NZD CAD CHF SEK NOK DKK PLN CZK HUF RON UAH RUB BRL MXN ARS CLP PEN
+    Dh Dhs Dhr
+    """.split()
 )
 # Nationalities and political leanings: what a title or a name may follow ("Japanese
 # Foreign Minister Taro Kono", "Democratic Sen. Dianne Feinstein").

@@ -122,8 +122,14 @@ def apposed_to_a_noun(text: str, at: int) -> bool:
 def _paternal_surname(name: str) -> str | None:
     """The key of the first of two family names that end a full name ("Cervantes" of
     "Ana Lilia Cervantes Ochoa"): Spanish and Portuguese news refer back to the person
-    by it ("Cervantes said")."""
+    by it ("Cervantes said"). Or the family name before a hyphenated given name, after
+    an English one ("Lau" of "Vincent Lau Chi-keung"), which may be a given name in other
+    languages too ("Lau", "Lee")."""
     words = name.split(" ")
+    if len(words) >= 3 and words[-1].partition("-")[2][:1].islower() and (
+        words[-2][:1].isupper() and words[-2][1:].islower()
+    ):
+        return _key(words[-2])
     if len(words) < 3 or _key(words[-1]) in NAME_SUFFIXES or not may_be_first_surname(
         words[-2]
     ):
