@@ -81,6 +81,16 @@ def speakers(text: str) -> list[str | None]:
         ("Prime Minister Mian Nadeem Akhtar paid homage to the soldiers. Foreign Minister "
          'Ali Raza was also there.\n\n"The nation salutes the martyrs," the premier said.',
          "Mian Nadeem Akhtar"),
+        # a business named after what it makes: "the company" whatever ends its name
+        ("Battery maker Hanseong Energy Solutions said it regretted the strike.\n\n"
+         '"Demands for a 20 percent raise are not realistic," the company said.',
+         "Hanseong Energy Solutions"),
+        ("The union at Hanseong Energy Solutions, South Korea's third-largest battery "
+         "maker, walked out.\n\n\"Demands that ignore this reality will not be met,\" the "
+         "company said.", "Hanseong Energy Solutions"),
+        ("Workers at chipmaker Daeil Semitech Chief Executive Park Ji-won's plant walked "
+         'out.\n\n"We will not negotiate under pressure," the company said.',
+         "Daeil Semitech"),
         # an attorney's abbreviated title, whose full stop ends no sentence
         ('Senator Grace Lim spoke first. "We will file the case," she said.\n\n'
          '"The President has been very clear," Atty. Kristine Abalos said.',

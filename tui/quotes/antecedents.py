@@ -8,9 +8,9 @@ import re
 from bisect import bisect_left
 
 from tui.nlp.given_names import FEMALE, MALE, is_given_name
-from tui.nlp.lexicon import ORG, PERSON, RANKS, TITLE_REFERENCES
+from tui.nlp.lexicon import ORG, PERSON, RANKS, TITLE_HEADS, TITLE_REFERENCES
 from tui.nlp.name_runs import WORD_RE
-from tui.quotes.cues import _PRONOUN_REACH, _RUN, _SUBJECTS_LOOKED, _offset
+from tui.quotes.cues import _PRONOUN_REACH, _RUN, _SUBJECTS_LOOKED, _key, _offset
 from tui.quotes.model import QuoteSpan
 from tui.quotes.name_registry import _APPOSED, _LOWER, NameRegistry
 from tui.quotes.runs import _FULL, _run_kind
@@ -20,6 +20,18 @@ _COMPANY_HEADS = frozenset(
     """inc corp corporation co company ltd plc llc lp group holdings gmbh ag sa nv bv
     firm partners""".split()
 )
+# A business named after what it makes or does, in lower case: "battery maker Hanseong
+# Energy Solutions", "retailer Kmart", "e-commerce giant Alibaba"; its name is what "the
+# company" stands for, whatever word ends it.
+_TRADES = (
+    r"(?:[a-z]+-?)?(?:maker|makers|firm|company|operator|developer|retailer|carrier|"
+    r"lender|insurer|manufacturer|producer|supplier|giant|chain|conglomerate|startup|"
+    r"start-up|miner|brewer|airline|exporter|importer|distributor|contractor|builder)"
+)
+_BUSINESS_BEFORE_RE = re.compile(rf"\b{_TRADES}[ \t]+({_RUN})")
+# ... or set beside its name after it: "Hanseong Energy Solutions, South Korea's third-
+# largest battery maker, ..."
+_BUSINESS_APPOSED_RE = re.compile(rf"({_RUN}),[ \t]+[^,.;\"“”\n]{{0,80}}?\b{_TRADES}[,.]")
 _PUBLIC_HEADS = frozenset(
     """department ministry agency office commission court police committee council
     government senate house parliament congress army navy administration authority
@@ -302,6 +314,25 @@ class Antecedents(NameRegistry):
                 if head in _COMPANY_HEADS:
                     return name, ORG
             near = [o for o in near if o[2] not in _PUBLIC_HEADS]
+            # (in this paragraph or the one before, as the names of bodies are)
+            start = self.bounds[max(0, self._paragraph_of(pos) - 1)][0] if self.bounds else 0
+            named = sorted(
+                (m for pattern in (_BUSINESS_BEFORE_RE, _BUSINESS_APPOSED_RE)
+                 for m in pattern.finditer(self.text, start, pos)
+                 if m.group(1).split(" ", 1)[0].casefold() not in ("the", "a", "an")),
+                key=lambda m: m.start(1),
+            )
+            if named:
+                # (`battery maker Hanseong … the company`, before a union or a council
+                # named since, which is no company; its name ends before a title:
+                # `chipmaker Daeil Chief Executive Park Ji-won`)
+                words = named[-1].group(1).split()
+                owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), -1)
+                if owner >= 0:  # (`energy company Pertamina's Balongan refinery`)
+                    words = [*words[:owner], words[owner][:-2]]
+                cut = next((i for i, w in enumerate(words) if _key(w) in TITLE_HEADS), None)
+                if cut != 0:
+                    return " ".join(words[:cut]), ORG
         para = self._paragraph_of(pos)
         if near and para - self._paragraph_of(near[-1][0]) <= 1:
             return near[-1][1], ORG  # `Helix Biologics Inc. … the company said`
