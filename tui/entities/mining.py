@@ -275,7 +275,10 @@ class _Miner:
             if (run[-1].isdigit() or text[re_ : re_ + 1] == "$") and _GLUED_AMOUNT.match(
                 text, rs + run.rfind(" ") + 1
             ):
-                continue
+                if " " not in run:
+                    continue
+                run = run[: run.rfind(" ")]  # ("Malaysia RM5 million": the name, then a price)
+                re_ = rs + len(run)
             space = run.find(" ")
             if 0 < space < 5 and run[:space] in _TIME_ZONES:
                 continue  # "10:42 AEST on Saturday": a time
