@@ -261,3 +261,13 @@ def test_an_amount_glued_to_its_code_is_no_name() -> None:
     for amount in ("VND5", "US", "United States", "P2", "PM2", "HK", "Dh30", "EGP50"):
         assert amount not in found, amount
     assert {"G7", "COP26", "A380"} <= set(found)
+
+
+def test_south_asian_ranks_are_titles_not_names() -> None:
+    found = typed(entities(
+        "The soldiers were identified as Havildar Muhammad Ishaq, 38; Naik Sher Zaman, "
+        "31; and Sepoy Gul Rehman, 23. Maulana Fazl Rehman led the prayers."
+    ))
+    for person in ("Muhammad Ishaq", "Sher Zaman", "Gul Rehman", "Fazl Rehman"):
+        assert found.get(person) == "PERSON", person
+    assert not any(name.split()[0] in ("Havildar", "Naik", "Sepoy", "Maulana") for name in found)

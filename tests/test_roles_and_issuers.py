@@ -98,6 +98,13 @@ def speakers(text: str) -> list[str | None]:
         # the family name before a hyphenated given name, after an English one
         ('Lawmaker Vincent Lau Chi-keung said the plan was flawed. "Eighty million '
          'dollars is not a rescue," Lau said.', "Vincent Lau Chi-keung"),
+        # a cleric's title, and the role it names
+        ('JUI-F leader Maulana Attaur Rehman Qasmi questioned the operations.\n\n"They '
+         'want peace," the maulana said.', "Attaur Rehman Qasmi"),
+        # a retired officer's rank and its note, before the subject's name
+        ('Maulana Fazl Rehman spoke first. "We reject this," he said.\n\nSecurity analyst '
+         "Brigadier (retd) Haris Nawaz Khattak told reporters the tactics had changed.\n\n"
+         '"Now they are using quadcopters," he said.', "Haris Nawaz Khattak"),
         # a surname with its article, written in lower case after the quotation
         ("Brigadier General Awad Hamdan al-Tayeb, a spokesman for the army, rejected the "
          'accusation.\n\n"These are lies," al-Tayeb said.', "Awad Hamdan al-Tayeb"),

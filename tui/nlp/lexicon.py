@@ -121,6 +121,7 @@ TITLE_HEADS = frozenset(
     datuk dato datin tun tunku tengku alhaji alhaja hajiya hajia comrade shri smt shrimati fr
     mzee madam engr ing togbe osabarima nii cde ratu dasho ven
     hon honourable honorable opanin alhagie magistrate cathaoirleach atty khun
+    maulana mufti allama havildar naik sepoy subedar sipahi
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     trustees councillors councilors aldermen

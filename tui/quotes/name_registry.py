@@ -18,7 +18,7 @@ from tui.nlp.given_names import (
     is_given_name,
     may_be_first_surname,
 )
-from tui.nlp.lexicon import NAME_SUFFIXES, RANKS, SENTENCE_OPENERS
+from tui.nlp.lexicon import NAME_SUFFIXES, RANKS, SENTENCE_OPENERS, TITLE_WORDS
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
@@ -67,6 +67,8 @@ _TOLD = frozenset(("told", "tells", "telling"))
 # captain Ann Lee`), which "the coach said" later points back to
 _LOWER = "~"  # marks a title written in lower case, which only one person may hold
 _APPOSED = "~~"  # ... and one set beside the name by commas: the text's word for the person
+# A retired officer's note after the rank: "(retd)", "(Retd.)", "(r)".
+_RETIRED_RE = re.compile(r"\((?:retd|rtd|retired|r)\.?\)", re.IGNORECASE)
 # A byline: "By", then names, each maybe with a role or an outlet after a comma or
 # "for" (`By Rebecca Hollis For Mailonline`, `By Ann Lee, Staff Writer | The Post`).
 _BYLINE_PARAGRAPHS = 6
@@ -542,6 +544,12 @@ class NameRegistry(Narration):
         # (from the start of its line: a paragraph opens a clause whatever ends the one
         # before, a heading without a full stop too)
         words = text[max(0, at - 60, text.rfind("\n", 0, at) + 1) : at].split()
+        if words and _RETIRED_RE.fullmatch(words[-1]):
+            # `analyst Brigadier (retd) Haris Khattak told`: the rank and its note are
+            # the title the run would have held
+            words.pop()
+            if words and _key(words[-1]) in TITLE_WORDS:
+                words.pop()
         # (a lower-case noun or two may head the subject: "Agency spokesman Tom Park";
         # an honorific's full stop ends no sentence: "that Mr. Park was")
         nouns = honorifics = 0
