@@ -139,6 +139,15 @@ _MEDIUM_AFTER = re.compile(
 )
 
 
+def _glued_amount(text: str, run: str, at: int, end: int) -> bool:
+    """Whether the run's last word, at ``at`` (the run ends at ``end``), is an amount
+    glued to its code (see _GLUED_AMOUNT); only a word ending in a figure, or before a
+    dollar's sign, is asked."""
+    return (run[-1].isdigit() or text[end : end + 1] == "$") and (
+        _GLUED_AMOUNT.match(text, at) is not None
+    )
+
+
 class _Miner:
     """One pass over each document's body; votes and definitions gather across documents."""
 
@@ -272,13 +281,8 @@ class _Miner:
                 continue  # ("Helena Marr, M.D., …": a degree, no state)
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):
                 continue
-            if (run[-1].isdigit() or text[re_ : re_ + 1] == "$") and _GLUED_AMOUNT.match(
-                text, rs + run.rfind(" ") + 1
-            ):
-                if " " not in run:
-                    continue
-                run = run[: run.rfind(" ")]  # ("Malaysia RM5 million": the name, then a price)
-                re_ = rs + len(run)
+            if " " not in run and _glued_amount(text, run, rs, re_):
+                continue  # ("EGP50", "VND5 million", "US$197": an amount, no name)
             space = run.find(" ")
             if 0 < space < 5 and run[:space] in _TIME_ZONES:
                 continue  # "10:42 AEST on Saturday": a time
@@ -296,12 +300,15 @@ class _Miner:
                     run = run[:cut]  # (`Ohio "Heartbeat" Bill`: Ohio, then a quotation)
                     re_ = rs + cut
             last = run.rfind(" ") + 1
-            if last and run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last) and (
-                run[last] not in "NR" or _SCALED_AMOUNT.match(text, rs + last)
-                or self._is_place_word(run[: last - 1])
+            if last and (
+                run[last] in "RKSTN" and _CURRENCY_AMOUNT.match(text, rs + last) and (
+                    run[last] not in "NR" or _SCALED_AMOUNT.match(text, rs + last)
+                    or self._is_place_word(run[: last - 1])
+                )
+                or _glued_amount(text, run, rs + last, re_)
             ):
-                # ("Malaysia RM5 million", "Eskom R20bn", "Nigeria N14": a name, then a
-                # price; not a model's number, "Audi R8", "Nokia N95")
+                # ("Malaysia RM5 million", "Eskom R20bn", "Nigeria N14", "Egypt EGP50": a
+                # name, then a price; not a model's number, "Audi R8", "Nokia N95")
                 run = run[: last - 1]
                 re_ = rs + len(run)
             if run[1:3] == ". " and run[0] in "QA" and self.turns and (
