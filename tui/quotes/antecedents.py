@@ -316,17 +316,18 @@ class Antecedents(NameRegistry):
             near = [o for o in near if o[2] not in _PUBLIC_HEADS]
             # (in this paragraph or the one before, as the names of bodies are)
             start = self.bounds[max(0, self._paragraph_of(pos) - 1)][0] if self.bounds else 0
-            named = sorted(
+            # (the business named last, by either shape)
+            named = max(
                 (m for pattern in (_BUSINESS_BEFORE_RE, _BUSINESS_APPOSED_RE)
                  for m in pattern.finditer(self.text, start, pos)
                  if m.group(1).split(" ", 1)[0].casefold() not in ("the", "a", "an")),
-                key=lambda m: m.start(1),
+                key=lambda m: m.start(1), default=None,
             )
-            if named:
+            if named is not None:
                 # (`battery maker Hanseong … the company`, before a union or a council
                 # named since, which is no company; its name ends before a title:
                 # `chipmaker Daeil Chief Executive Park Ji-won`)
-                words = named[-1].group(1).split()
+                words = named.group(1).split()
                 owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), -1)
                 if owner >= 0:  # (`energy company Pertamina's Balongan refinery`)
                     words = [*words[:owner], words[owner][:-2]]
