@@ -178,6 +178,50 @@ def test_offsets_slice_the_document():
         assert docs[q.source].text[q.start : q.end] == q.text
 
 
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes([doc(text)])]
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats():
+    text = (
+        '"The reality is that the bridge will not open before the winter."\n\n'
+        "The council met on Monday to hear the engineers.\n\n"
+        '"The reality is that the bridge will not open before the winter," said Ann Lee, '
+        "the council's chief engineer.\n\n"
+        '"We will continue to fight the closure until it is lifted," Tom Hart said.\n\n'
+        'The plan, which some call "a waste of money," went ahead. At the meeting the '
+        'words "continue to fight the closure" were heard again.'
+    )
+    assert _speakers(text) == [
+        ("The reality is that the bridge will not open before the winter.", "Ann Lee"),
+        ("The reality is that the bridge will not open before the winter", "Ann Lee"),
+        ("We will continue to fight the closure until it is lifted", "Tom Hart"),
+        ("a waste of money", None),  # (no one's words given elsewhere)
+        ("continue to fight the closure", "Tom Hart"),  # (his words, quoted again)
+    ]
+
+
+def test_a_repeat_keeps_no_speaker_where_the_words_are_short_shared_or_a_subheading():
+    text = (
+        '"The bridge is a mistake," Ann Lee said.\n\n'
+        'The council has heard "is a mistake" at every meeting since March.\n\n'
+        '"We need the road open by spring," Ann Lee said.\n\n'
+        '"We need the road open by spring," Tom Hart said.\n\n'
+        'The council has heard "we need the road open" at every meeting since March.\n\n'
+        '## "Move the money back to roads"\n\n'
+        '"Move the money back to roads and bridges," Ann Lee said.'
+    )
+    assert _speakers(text) == [
+        ("The bridge is a mistake", "Ann Lee"),
+        ("is a mistake", None),  # (three words: anyone's)
+        ("We need the road open by spring", "Ann Lee"),
+        ("We need the road open by spring", "Tom Hart"),
+        ("we need the road open", None),  # (two speakers said it)
+        ("Move the money back to roads", None),  # (a subheading: an editor's label)
+        ("Move the money back to roads and bridges", "Ann Lee"),
+    ]
+
+
 def test_to_json_has_the_contract_fields():
     (q,) = extract_quotes([doc('"We will respond," Ana Ruiz said.')])
     assert set(q.to_json()) == {
@@ -218,9 +262,13 @@ def test_offsets_always_slice_the_text(text):
         # nouns that point back, each looked up within a bounded reach, not the whole text
         ('"We won," the 24-year-old said.\n\n"We lost," the Republican said.\n\n', 1000),
         ('Margaret "Peg" Doolan spoke. "Yes," the coach said. ', 1500),
+        # one statement attributed and repeated again and again: each repeat is compared
+        # with a bounded number of the attributed ones
+        ('"We will win the vote today," Ann Lee said.\n\nThe hall heard "we will win the '
+         'vote" again.\n\n', 1000),
     ],
     ids=["dense quotes", "apostrophes", "pronouns", "unclosed paragraphs", "curly mess",
-         "ages and labels", "nicknames and roles"],
+         "ages and labels", "nicknames and roles", "repeated statements"],
 )
 def test_dense_or_broken_input_stays_linear(unit: str, n: int) -> None:
     """Twice the input costs about twice the time (a ratio, never a wall-clock limit),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tui.corpus.document import BODY, Document
-from tui.quotes.clusters import assign_clusters
+from tui.quotes.clusters import assign_clusters, wording
 from tui.quotes.enrol import enrol_speakers
 from tui.quotes.kinds import (
     classify,
@@ -122,7 +122,57 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
                 speaker_org=described.named if described is not None else None,
             )
         )
+    _speak_repeats(out, text)
     return out
+
+
+# A repeated statement takes its speaker only when it has at least this many words
+# ("the judge and the jury" may be anyone's), and at most this many of the attributed
+# quotations that share its first words are compared with it.
+_REPEAT_WORDS = 4
+_REPEAT_CANDIDATES = 8
+
+
+def _speak_repeats(quotes: list[Quote], text: str) -> None:
+    """Give an unattributed quotation the speaker of the attributed one it repeats in
+    the same document: a pull quote set above the story, or words quoted again further
+    on ("… continue to elect corporate whores" after the full sentence and its speaker).
+    Only where the repeated wording is found in one speaker's words alone, and not in
+    a subheading, which is an editor's label for what follows.
+
+    (Each attributed quotation is filed under every run of four words it holds, so a
+    repeat is looked up by its first four: the work grows with the words, not with the
+    pairs of quotations.)"""
+    if not any(q.speaker is None for q in quotes):
+        return
+    filed: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    words: list[tuple[str, ...]] = []
+    for n, q in enumerate(quotes):
+        w = wording(q.text) if q.speaker is not None or q.kind != SCARE else ()
+        words.append(w)
+        if q.speaker is None:
+            continue
+        for i in range(len(w) - _REPEAT_WORDS + 1):
+            at = filed.setdefault(w[i : i + _REPEAT_WORDS], [])
+            if len(at) < _REPEAT_CANDIDATES:
+                at.append((n, i))
+    if not filed:
+        return
+    for q, w in zip(quotes, words):
+        if q.speaker is not None or len(w) < _REPEAT_WORDS or (
+            text.startswith("#", text.rfind("\n", 0, q.start) + 1)
+        ):
+            continue
+        found = {
+            n for n, i in filed.get(w[:_REPEAT_WORDS], ())
+            if words[n][i : i + len(w)] == w
+        }
+        speakers = {quotes[n].speaker for n in found}
+        if len(speakers) == 1:
+            source = quotes[min(found)]
+            q.speaker = source.speaker
+            q.described = source.described
+            q.speaker_org = source.speaker_org
 
 
 def _opens_with_title(doc: Document, text: str, first: tuple[int, int]) -> bool:
