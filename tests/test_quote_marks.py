@@ -292,3 +292,18 @@ def test_a_nickname_in_single_marks_is_inside_the_name():
     found = extract_quotes(docs)
     settle_quotes(found, entities, {d.id: d for d in docs})
     assert [(q.text, q.speaker) for q in found] == [("We were never consulted", "Michael Byrne")]
+
+
+def test_a_few_words_quoted_in_a_sentence_close_at_their_plural_mark():
+    # (no later mark closes them: the "s" and the mark end the phrase, no possessive)
+    assert quotes("Ms Reed said the driver had ‘ignored all the warnings’ that night.") == [
+        ("ignored all the warnings", "Reed")
+    ]
+    assert [t for t, _ in quotes("The court heard he 'bitterly regrets' sending them.")] == [
+        "bitterly regrets"
+    ]
+    # a possessive with a later closing mark, and an elision opening nothing, as before
+    assert quotes("'The workers' rights come first,' said Ann Lee.") == [
+        ("The workers' rights come first", "Ann Lee")
+    ]
+    assert quotes("The band played rock 'n' roll and the workers' songs all night.") == []

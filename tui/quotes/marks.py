@@ -110,6 +110,10 @@ _NOT_SPEAKERS = frozenset(
 ) | frozenset(("READ MORE", "EDITOR'S NOTE", "EDITOR’S NOTE", "FULL TEXT", "MEDIA CONTACT",
                "FACT CHECK", "WHAT NEXT", "KEY POINTS"))
 _MAX_SINGLE_CHARS = 400
+# A few words with no sentence's end among them: what a single-quoted phrase within a
+# sentence holds when its closing mark also reads as a plural possessive (see
+# _single_spans).
+_SHORT_CLAUSE_RE = re.compile(r"[^\W\d_][\w'’-]*(?:[ ,][ ]?[\w'’-]+){1,11}")
 # A markup tag (``<tweet author="@x">``, ``</a>``): a letter after ``<``, no angle
 # bracket inside. Only one with an attribute value in quote marks matters here.
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -377,6 +381,9 @@ def _single_spans(
             continue
         limit = min(bounds[pi][1], o + 1 + _MAX_SINGLE_CHARS)
         close = _SINGLE_CLOSE_RE.search(text, o + 2, limit)
+        # (the first mark read as a plural possessive, where no other mark closes the
+        # quotation in its paragraph)
+        possessive = None
         while close is not None and (
             _possessive(text, close.start()) or _enclitic(text, close.start())
         ):
@@ -384,8 +391,12 @@ def _single_spans(
             later = _SINGLE_CLOSE_RE.search(text, close.end(), limit)
             if later is None:
                 # (only a possessive: no mark closes the quotation in this paragraph)
+                if possessive is None and _possessive(text, close.start()):
+                    possessive = close
                 close = None
                 break
+            if possessive is None and _possessive(text, close.start()):
+                possessive = close
             if text[o] == "‘" and text.find(" ‘", close.end(), later.start()) >= 0:
                 # `‘Mayor Wins’ sells more papers than ‘Nobody Knows.’`: another curly
                 # quote opens before the later mark, so this one closed at the first
@@ -412,7 +423,15 @@ def _single_spans(
             ):
                 out.append(QuoteSpan(o + 1, end, o, -1, pi))
                 last_end = end
-            continue
+                continue
+            if possessive is None or not _SHORT_CLAUSE_RE.fullmatch(
+                text, o + 1, possessive.start()
+            ):
+                continue
+            # `had 'ignored all the warnings' that night`, `Whelan 'bitterly regrets'
+            # sending`: a few words quoted within a sentence, whose last word ends in
+            # "s", and no other mark to close them
+            close = possessive
         inner = text[o + 1 : close.start()]
         if any(c in _DOUBLE for c in inner):
             # (only a quotation's shape: its words end in a stop or a comma before the
