@@ -1603,3 +1603,55 @@ def test_roles_and_honorifics_of_more_house_styles(text: str, expected: list[str
 def test_a_nationality_or_a_man_called_so(text: str, expected: list[str | None]) -> None:
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # court reporting: the judge's title, then "the judge"
+        ('Mr Justice Pemberton jailed Kyle Brennan for life.\n\n"You armed yourself with a '
+         'knife," the judge said.', ["Pemberton"]),
+        ('District Judge Rebecca Haskins sustained the objection.\n\n"You have been very '
+         'patient," the judge said.', ["Rebecca Haskins"]),
+        ('Justice Halima Abdul presided.\n\n"The application is dismissed," Justice Abdul '
+         'ruled.', ["Halima Abdul"]),
+        ('His solicitor told the court: "He deeply regrets sending the messages."',
+         ["His solicitor"]),
+        # a member of parliament, then "the lawmaker"
+        ('Kisumu Central MP Joshua Oduor Okello said the talks had failed.\n\n"We will not '
+         'allow it," said the legislator.', ["Joshua Oduor Okello"]),
+    ],
+)
+def test_judges_solicitors_and_members_of_parliament(
+    text: str, expected: list[str | None]
+) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place or an employer after a preposition, inside the subject's clause, is
+        # the preposition's object: not the speaker
+        ('A motorist who crashed into a shelter in Manchester told police he had "only '
+         'had two pints".', ["A motorist"]),
+        ('A woman who worked for Tesco told the court: "I never took anything."',
+         ["A woman"]),
+        ('"I was in Paris," the woman who lived in London said.', [None]),
+        # ... but the name before "who" is who speaks, wherever it stands
+        ('Cruz won an endorsement from Mike Lee, who declared: "It is time to unite."',
+         ["Mike Lee"]),
+        # ... and a title runs on into the name after its preposition
+        ('Deputy Minister for Transport Dafydd Bevan said that "nobody wants to see a '
+         'route lost".', ["Dafydd Bevan"]),
+        # ... and a preposition opening a round-up's line is no clause
+        ('Jeffrey M. Jones wrote the report.\n\nMore from Jones: "The state is a starting '
+         'point."', ["Jeffrey M. Jones"]),
+    ],
+)
+def test_a_name_after_a_preposition_in_the_subjects_clause_does_not_speak(
+    text: str, expected: list[str | None]
+) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

@@ -156,10 +156,21 @@ TITLE_REFERENCES = {
     "insp": frozenset({"inspector"}),
     "atty": frozenset({"attorney", "lawyer"}),
     "prime": frozenset({"premier"}),  # (of "Prime Minister": "the premier said")
-    "senator": frozenset({"lawmaker"}),
-    "congressman": frozenset({"lawmaker"}),
-    "congresswoman": frozenset({"lawmaker"}),
-    "representative": frozenset({"lawmaker", "congressman", "congresswoman"}),
+    "senator": frozenset({"lawmaker", "legislator"}),
+    "congressman": frozenset({"lawmaker", "legislator"}),
+    "congresswoman": frozenset({"lawmaker", "legislator"}),
+    "representative": frozenset({"lawmaker", "legislator", "congressman", "congresswoman"}),
+    # (a member of a parliament or an assembly: "Kisumu Central MP Joshua Okello", then
+    # "the lawmaker said")
+    "mp": frozenset({"lawmaker", "legislator"}),
+    "mla": frozenset({"lawmaker", "legislator"}),
+    "mpp": frozenset({"lawmaker", "legislator"}),
+    "td": frozenset({"lawmaker", "legislator"}),
+    # the judges of British and Commonwealth courts ("Mr Justice Hart", "Recorder Lee",
+    # "Sheriff Principal Ann Lee"), whom the story then calls "the judge"
+    "justice": frozenset({"judge"}),
+    "recorder": frozenset({"judge"}),
+    "magistrate": frozenset({"judge"}),
 }
 # Words that say when or how someone holds an office, before its title or a name:
 # "Former Gov. Jeb Bush", "Acting Director".
@@ -313,6 +324,7 @@ PERSON_ROLES = frozenset(
     advisor director counterpart president chairman chairwoman professor official
     lawmaker senator leader fellow researcher economist correspondent reporter editor
     author writer founder ceo chief executive lawyer attorney judge ambassador diplomat
+    solicitor barrister
     activist candidate governor mayor negotiator commander general colonel officer
     scholar historian strategist adviser aide consultant coach manager player actor singer
     striker midfielder defender goalkeeper winger quarterback pitcher batsman bowler

@@ -132,7 +132,7 @@ _VERBS = (
     r"captioned|captioning|sobbed|wept|screamed|teased|teases|hissed|laughed|raved|"
     r"raves|cried|gushes|whispers|"
     # (court and council reporting)
-    r"observing|contending|asserting|stating|maintaining"
+    r"observing|contending|asserting|stating|maintaining|ruled"
 )
 # A verb that opens a sentence is capitalised and runs into the name after it:
 # "Said Baker: …", "Added O'Neil: …". These one-word verbs are stripped from such runs.

@@ -165,6 +165,17 @@ _PEOPLE_IN_PLACE_RE = re.compile(
     r"^\s*(?:[A-Za-z][a-z-]*\s+)?[a-z-]*[a-z]s\s+(?:in|near|outside|across|around|throughout)"
     r"\s+(?:the\s+)?$"
 )
+# A preposition of place or of whom one works for, right before the run that ends a
+# subject's words: `A motorist who crashed in Manchester told police`, `a woman who
+# worked for Tesco told the court`. The run is that preposition's object, not the
+# subject. (In lower case: "In Lagos Tom Hart said" opens its sentence with the place.)
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:in|at|from|into|near|on|for|inside|outside|across|throughout|around)"
+    r"\s+(?:the\s+)?$"
+)
+# Two words of a sentence before a point: what stands before a preposition that is
+# inside a clause, not one opening it ("More from Jones:").
+_TWO_WORDS_END_RE = re.compile(r"[^\W_][\w'’-]*[,;]?[ \t]+[^\W_][\w'’-]*[,;]?[ \t]+$")
 # The characters of a word of a name, for the article-joined surname after a verb.
 _NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'’"
 

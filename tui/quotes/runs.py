@@ -116,9 +116,14 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         )
     ):
         return _NOT_A_NAME
-    if (keys[0] in PLACE_WORDS or keys[-1] in PLACE_WORDS) and not (
+    if (
+        keys[0] in PLACE_WORDS and not (len(keys) > 2 and keys[1] in TITLE_HEADS)
+        or keys[-1] in PLACE_WORDS
+    ) and not (
         keys[-1] in _SURNAME_HEADS and _named_like_a_place(tokens, keys)
     ) or (len(keys) == 1 and _is_country(keys[0])):
+        # (but a title after a kind of place: `District Judge Ann Lee`, `Regional
+        # Commissioner Tom Hart`)
         return _NOT_A_NAME
     last_title = _last_title(tokens, keys)
     person = tokens[last_title + 1 + _name_start(tokens, keys, last_title + 1) :]

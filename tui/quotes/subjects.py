@@ -83,6 +83,7 @@ from tui.quotes.noun_phrases import (
     _NAME_CHARS,
     _NAME_IN_PLACE_RE,
     _NAMED_IN_RE,
+    _OBJECT_BEFORE_RE,
     _OF_BODY_IN_RE,
     _PARTY_TAG_RE,
     _PEOPLE_IN_PLACE_RE,
@@ -92,6 +93,7 @@ from tui.quotes.noun_phrases import (
     _THE_BEFORE_RE,
     _THE_END_RE,
     _THE_ROLE_AFTER_RE,
+    _TWO_WORDS_END_RE,
     _UNNAMED_BETWEEN_RE,
     _body_across_and,
     _holds_name,
@@ -208,11 +210,15 @@ class SubjectReader(NounReferences):
             return self._full_name(run, pos) or run, PERSON
         return self._from_run(run, pos + m.start(2), the=the)
 
-    def _subject_before(self, left: str, pos: int) -> tuple[str, str] | None:
+    def _subject_before(
+        self, left: str, pos: int, relative: bool = False
+    ) -> tuple[str, str] | None:
         """The subject that ends ``left`` (the words before a reporting verb): a name,
         or a description where the subject names no one (`a spokesperson for
-        TransLink`: not TransLink, whose spokesperson speaks)."""
-        found = self._subject_named(left, pos)
+        TransLink`: not TransLink, whose spokesperson speaks). ``relative``: ``left``
+        ends where "who" follows, whose antecedent is the subject wherever it stands
+        (`an endorsement from Mike Lee, who declared`)."""
+        found = self._subject_named(left, pos, relative)
         if found is not None and found[1] == PERSON and " " in found[0] and (
             found[0] not in left[-200:]
         ):
@@ -287,7 +293,9 @@ class SubjectReader(NounReferences):
                 return about
         return None
 
-    def _subject_named(self, left: str, pos: int) -> tuple[str, str] | None:
+    def _subject_named(
+        self, left: str, pos: int, relative: bool = False
+    ) -> tuple[str, str] | None:
         # a subject and its appositive fit in a few hundred characters; the anchored
         # patterns below would otherwise scan the whole sentence
         whole = len(left) <= _SUBJECT_REACH  # (the subject's clause from its start)
@@ -339,7 +347,7 @@ class SubjectReader(NounReferences):
         if last in _PRONOUNS and not s[: -len(last)][-1:].isalnum():
             return self._pronoun(last, pos)
         if last in ("who", "which") and not s[: -len(last)][-1:].isalnum():
-            return self._subject_before(s[: -len(last)].rstrip(" ,"), pos)
+            return self._subject_before(s[: -len(last)].rstrip(" ,"), pos, relative=True)
         final = s[s.rfind(" ") + 1 :]
         if final[:1].islower() and lone_article_name(final, s[: -len(final)]):
             # `"…," al-Tayeb said`: a surname with its article, read as the name it is
@@ -473,6 +481,18 @@ class SubjectReader(NounReferences):
         if _PEOPLE_IN_PLACE_RE.search(head):
             # `Taxi drivers in Lagos protested, saying`: the people are the subject, and
             # where they are is no one
+            return None
+        if not relative and (
+            placed := _OBJECT_BEFORE_RE.search(head, max(0, len(head) - 12))
+        ) and (
+            before := _TWO_WORDS_END_RE.search(head, max(0, placed.start() - 60), placed.start())
+        ) and _key(run.split(" ", 1)[0]) not in DATE_NAMES and (
+            _key(before.group().split()[-1]) not in _TITLES
+        ):
+            # `the woman who lived in London said`: where she lived, or whom she worked
+            # for, is no one who speaks (but `More from Jones:`, `on Tuesday Ann Lee said`
+            # and `Minister for Transport Ann Lee said`: no clause before the preposition,
+            # a date, and a title that runs on into the name)
             return None
         if " " not in run and _key(run) in _VERB_WORDS:
             # `Wrote said`: a surname that is also a verb, of the person named in full
