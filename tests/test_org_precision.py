@@ -263,6 +263,16 @@ def test_an_amount_glued_to_its_code_is_no_name() -> None:
     assert {"G7", "COP26", "A380"} <= set(found)
 
 
+def test_east_and_west_african_prices_are_no_names() -> None:
+    found = typed(entities(
+        "Traders are offering Rwf150 per kilogramme, down from Rwf400. The rent rose "
+        "from GH¢350 to GH¢1,050 a month in Kumasi."
+    ))
+    assert found.get("Kumasi") == "PLACE"
+    for amount in ("Rwf150", "Rwf400", "GH"):
+        assert amount not in found, amount
+
+
 def test_south_asian_ranks_are_titles_not_names() -> None:
     found = typed(entities(
         "The soldiers were identified as Havildar Muhammad Ishaq, 38; Naik Sher Zaman, "

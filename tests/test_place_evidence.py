@@ -58,3 +58,15 @@ def test_a_shoal_and_a_cay_are_places() -> None:
     )
     assert found.get("Scarborough Shoal") == "PLACE"
     assert found.get("Whitsun Cay") == "PLACE"
+
+
+def test_a_district_or_a_home_after_an_age_is_a_place() -> None:
+    found = types(
+        "Landslide toll rises\n\nThe death toll from the landslide in Bukalasi sub-county, "
+        "Bududa district, has "
+        "risen to 14.\n\nBradley Dunmore, 36, of Westerville, was sentenced. Gary Whelan, "
+        "52, from Pinetop, admitted the breach."
+    )
+    for place in ("Bukalasi", "Bududa", "Westerville", "Pinetop"):
+        assert found.get(place) == "PLACE", (place, found)
+    assert found.get("Bradley Dunmore") == found.get("Gary Whelan") == "PERSON"

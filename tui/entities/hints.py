@@ -117,6 +117,9 @@ _LISTED_AFTER_PLACE_PREPOSITION = re.compile(
 
 
 _TOLD = frozenset(("told", "tells"))
+# Where a person lives, after the age set off by commas: "Gary Whelan, 52, of
+# Westhoughton", "a woman, 34, from Pinetop".
+_HOME_AFTER_AGE = re.compile(r"\b\d{1,3}, (?:of|from) $")
 
 
 def _context_votes(
@@ -143,7 +146,9 @@ def _context_votes(
         last in _LIST_JOINERS or before.endswith(", ")
     ) and _LISTED_AFTER_PLACE_PREPOSITION.search(before):
         votes.append((PLACE, 2))  # "in Ravenna", "in Saxony and Thuringia"
-    if (" " + low_before).endswith(PLACE_BEFORE):
+    if (" " + low_before).endswith(PLACE_BEFORE) or (
+        before.endswith((" of ", " from ")) and _HOME_AFTER_AGE.search(before)
+    ):
         votes.append((PLACE, 6))
     if last in ORG_APPOSITIVE_NOUNS and _DETERMINERS & {*prev_words[-3:-1]}:
         votes.append((ORG, 6))  # "The company, Twin Metals, said", "the firm Kellerman & Roth"

@@ -93,11 +93,12 @@ _SKIP = frozenset(
 _CURRENCY_AMOUNT = re.compile(r"(?:Rs\.?|RM|Rp|KSh|Ksh|Sh|Tk|N|R)[ \t]?\d")
 # ... or any code glued to its amount: a currency's ("EGP50", "Dh30"), one with a
 # decimal or a scale ("VND5 million", "P2.1 billion", "PM2.5": a measure), and the
-# letters of a dollar ("US$197", "HK$12"); not a model or an event ("A380", "COP26")
+# letters of a dollar or a cedi ("US$197", "HK$12", "GH¢350"); not a model or an event
+# ("A380", "COP26")
 _GLUED_AMOUNT = re.compile(
     rf"(?:{'|'.join(sorted(CURRENCY_CODES, key=len, reverse=True))})\d"
     r"|[A-Z][A-Za-z]{0,3}\d[\d,]*(?:\.\d|[ \t]?(?:bn|tn|million|billion|trillion|crore|lakh)\b)"
-    r"|[A-Z]{1,3}\$\d"
+    r"|[A-Z]{1,3}[$¢₵]\d"
 )
 # A lone N or R amount with a scale, a decimal or thousands ("R20bn", "N5.2 trillion").
 _SCALED_AMOUNT = re.compile(
@@ -142,8 +143,8 @@ _MEDIUM_AFTER = re.compile(
 def _glued_amount(text: str, run: str, at: int, end: int) -> bool:
     """Whether the run's last word, at ``at`` (the run ends at ``end``), is an amount
     glued to its code (see _GLUED_AMOUNT); only a word ending in a figure, or before a
-    dollar's sign, is asked."""
-    return (run[-1].isdigit() or text[end : end + 1] == "$") and (
+    dollar's or a cedi's sign, is asked."""
+    return (run[-1].isdigit() or text[end : end + 1] in ("$", "¢", "₵")) and (
         _GLUED_AMOUNT.match(text, at) is not None
     )
 

@@ -409,13 +409,16 @@ PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village o
                 # space before, as the words are matched with one: not "president of")
                 " residents of ", " resident of ", " native of ", " outskirts of ",
                 " suburb of ", " suburbs of ", " neighbourhood of ", " neighborhood of ",
-                " municipality of ", " district of ", " hails from ")
+                " municipality of ", " district of ", " hails from ", "villages of ",
+                "towns of ", " parish of ", " parishes of ")
 # A place's noun in lower case right after its name: "the Drina river", "the Mayon
-# volcano", "Hatay province". (Not "town", "city", "county" or "district", which modify
-# more often: "an MSNBC town hall", "the Bronx district attorney".)
+# volcano", "Hatay province", "Bududa district", "Bukalasi sub-county". (Not "town",
+# "city" or "county", which modify more often: "an MSNBC town hall", "a Fox county
+# fair"; "the Bronx district attorney" is a place's district anyway.)
 PLACE_NOUNS_AFTER = frozenset(
     """river valley volcano lake region province island peninsula mountains desert basin
-    delta""".split()
+    delta district sub-county subcounty municipality township governorate prefecture
+    parish""".split()
 )
 PLACE_PREPOSITIONS = frozenset("in near outside".split())
 # Nouns for a body that an appositive names: "The company, Twin Metals, said".
@@ -478,7 +481,7 @@ CURRENCY_CODES = frozenset(
     USD EUR GBP JPY CNY RMB INR PKR BDT LKR NPR EGP AED SAR QAR KWD BHD OMR JOD ILS TRY IRR
     IQD LBP MAD DZD TND NGN GHS KES UGX TZS ETB ZAR ZMW XOF XAF VND THB PHP IDR MYR SGD HKD
     KRW TWD AUD NZD CAD CHF SEK NOK DKK PLN CZK HUF RON UAH RUB BRL MXN ARS CLP PEN
-    Dh Dhs Dhr
+    Dh Dhs Dhr Rwf Frw Ush USh TSh Tsh
     """.split()
 )
 # Nationalities and political leanings: what a title or a name may follow ("Japanese
