@@ -281,3 +281,24 @@ def test_south_asian_ranks_are_titles_not_names() -> None:
     for person in ("Muhammad Ishaq", "Sher Zaman", "Gul Rehman", "Fazl Rehman"):
         assert found.get(person) == "PERSON", person
     assert not any(name.split()[0] in ("Havildar", "Naik", "Sepoy", "Maulana") for name in found)
+
+
+def test_a_plural_possessive_inside_a_bodys_name_and_a_trusts_head() -> None:
+    found = typed(entities(
+        "Declan Royle appeared at Leigh Magistrates’ Court on Tuesday. The Prison "
+        "Officers' Association objected. The family set up the Marcus Adeyemi Trust, and "
+        "deposits were paid to Ferrante Living Homes."
+    ))
+    for body in ("Leigh Magistrates’ Court", "Prison Officers' Association",
+                 "Marcus Adeyemi Trust", "Ferrante Living Homes"):
+        assert found.get(body) == "ORG", (body, found)
+    assert "Leigh Magistrates" not in found
+
+
+def test_an_age_set_off_after_a_name_makes_a_person_of_a_country_named_given_name() -> None:
+    found = typed(entities(
+        "Jordan Smith, 34, pleaded guilty to assault. Smith was fined. Chad Mills, 19, "
+        "of Leeds, was cleared. The ministers of Jordan and Chad met in Amman."
+    ))
+    assert found.get("Jordan Smith") == found.get("Chad Mills") == "PERSON", found
+    assert found.get("Jordan") == found.get("Chad") == "PLACE", found

@@ -93,6 +93,10 @@ def _role_apposed(a: str) -> bool:
     if age:
         a = a[age.end() :]
     rest = a.split(",")[0].split()
+    if age is not None and rest[:1] and rest[0].islower() and rest[0] not in _DETERMINERS:
+        # "Jordan Smith, 34, pleaded guilty", "Ann Lee, 62, of Leeds": an age, then the
+        # sentence or a home, is a grown-up's (a list of counts goes on with names)
+        return True
     if rest[:1] and rest[0] in ("a", "an", "the"):
         # (an age, then any description, is a person's: "Tevita Amanaki, 71, a retired
         # postman", where a list of counts has no article after its numbers)

@@ -237,6 +237,7 @@ ORG_HEADS = frozenset(
     pac watch caucus brotherhood communications globe sentinel register inquirer
     examiner courier dispatch monitor magazine insider
     alliance headquarters presidency military records pictures software confederation
+    trust homes
     """.split()
 )
 # Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
@@ -503,7 +504,12 @@ DEMONYMS = frozenset(
 # what follows: "National People's Congress", "Children's Hospital", "Workers' Party".
 NAMED_POSSESSORS = frozenset(
     """people children women men king queen workers peoples veterans farmers teachers
-    nurses citizens employers taxpayers parents traders miners journalists""".split()
+    nurses citizens employers taxpayers parents traders miners journalists magistrates
+    justices consumers students pensioners ratepayers tenants residents seafarers
+    firefighters officers soldiers sailors writers actors doctors lawyers physicians
+    engineers drivers growers producers manufacturers retailers shareholders owners
+    homeowners landlords builders contractors dealers exporters importers fishermen
+    fishers mothers fathers widows survivors victims patients""".split()
 )
 # Offices whose holder's possessive names a body ("the Kern County Sheriff's Office",
 # "the Attorney General's Office", "the Governor's Office of Emergency Services"), and
