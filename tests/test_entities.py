@@ -565,3 +565,20 @@ def test_a_degree_after_a_name_is_no_state() -> None:
     found = {(e.name, e.type) for e in extract_entities([make_document("t", "t.md", text, {})])}
     assert ("Helena Marr", "PERSON") in found
     assert not any(name == "Maryland" for name, _type in found)
+
+
+def test_the_first_of_two_family_names_alone_is_the_person() -> None:
+    # "Cervantes said" of "Ana Lilia Cervantes Ochoa", as the quotations read it; not
+    # where another name in the document ends in the word, nor for a body's name
+    ents = entities_of(
+        "Water official Ana Lilia Cervantes Ochoa spoke at noon. Later, Cervantes said "
+        "the trucks would come. The American Jewish Organizations wrote to Jewish "
+        "groups.",
+        "Dena Minning Bush spoke. Dena Minning said more, and Minning left.",
+    )
+    assert find(ents, "Ana Lilia Cervantes Ochoa").type == "PERSON"
+    assert "Cervantes" not in names(ents)
+    # ("Minning" is the last word of "Dena Minning": that name has it)
+    assert find(ents, "Dena Minning").aliases == ["Minning"]
+    assert find(ents, "Dena Minning Bush").aliases == []
+    assert "Jewish" in names(ents)

@@ -10,8 +10,9 @@ from typing import Any
 
 from tui.entities.casing import Casing
 from tui.entities.groups import _Form, _Groups, _Votes
-from tui.nlp.given_names import may_be_first_surname
+from tui.nlp.given_names import is_given_name, may_be_first_surname, paternal_surname
 from tui.nlp.lexicon import (
+    DEMONYMS,
     FUNCTION_WORDS,
     NAME_SUFFIXES,
     ORG,
@@ -73,6 +74,7 @@ def _resolve_people(
     # form → (key, parts), for the short forms of a name and the parts of a person's.
     short_forms: dict[int, tuple[str, tuple[str, ...]]] = {}
     person_parts: dict[int, tuple[str, tuple[str, ...], str | None]] = {}
+    paternals: dict[int, str] = {}  # (form → the first of its two family names)
     for fid, (key, surface, _amb, multi, _n) in enumerate(forms):
         if not multi:
             continue
@@ -107,6 +109,14 @@ def _resolve_people(
                     tail = fold(" ".join(words[-2:]))
                     particle = None if gaz.place(tail) else tail
             person_parts[fid] = (key, (fold(words[0]), fold(words[-1])), particle)
+            paternal = paternal_surname(" ".join(words)) if particle is not None else None
+            if paternal is not None and is_given_name(words[0]) and (
+                fold(paternal) not in _HEADS and fold(paternal) not in DEMONYMS
+            ):
+                # "Cervantes said" of "Ana Lilia Cervantes Ochoa": the first family name
+                # alone, as the quotations' speakers read it (where no name in the
+                # document has the word for its first or last)
+                paternals[fid] = fold(paternal)
     # Whose part a word is: the one name's key, or _SEVERAL. (A set for each word of
     # each document held a hundred megabytes at 10,000 articles, to say "one" or "more".)
     # (keyed by document number: one per document id, as good as the id)
@@ -116,6 +126,7 @@ def _resolve_people(
     # document means that names an Okafor but no Eugene in full
     families: dict[str, dict[str, object]] = {}
     doc_names: dict[tuple[int, str], object] = {}  # organisations, places
+    doc_paternal: dict[tuple[int, str], object] = {}  # (see paternals)
     if short_forms or person_parts:
         for doc, fid in islice(zip(groups.doc, groups.form), headlines):
             short = short_forms.get(fid)
@@ -132,6 +143,11 @@ def _resolve_people(
                 _one_or_several(families.setdefault(parts[0], {}), parts[1], key)
                 if particle is not None:
                     _one_or_several(doc_people, (doc, particle), key)
+                paternal = paternals.get(fid)
+                if paternal is not None:
+                    _one_or_several(doc_paternal, (doc, paternal), key)
+        for where, whose in doc_paternal.items():
+            doc_people.setdefault(where, whose)
 
     def settle(fid: int, doc: int) -> int:
         """The form a group of this form in this document is kept as; -1 to drop it."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from tui.nlp.lexicon import NON_PERSON_WORDS, ORG_HEADS
+from tui.nlp.lexicon import NAME_SUFFIXES, NON_PERSON_WORDS, ORG_HEADS
 
 MALE, FEMALE = "male", "female"
 EITHER = ""  # a given name used for both
@@ -93,6 +93,25 @@ def may_be_first_surname(word: str) -> bool:
     return len(word) > 2 and word[:1].isupper() and not word.endswith(".") and (
         not is_given_name(word)
     )
+
+
+def paternal_surname(name: str) -> str | None:
+    """The first of two family names that end a full name ("Cervantes" of "Ana Lilia
+    Cervantes Ochoa"): Spanish and Portuguese news refer back to the person by it
+    ("Cervantes said"). Or the family name before a hyphenated given name, after an
+    English one ("Lau" of "Vincent Lau Chi-keung"), which may be a given name in other
+    languages too ("Lau", "Lee"). None for a name of neither shape. The quotations'
+    speakers and the entity list both read a name's short forms with it."""
+    words = name.split(" ")
+    if len(words) >= 3 and words[-1].partition("-")[2][:1].islower() and (
+        words[-2][:1].isupper() and words[-2][1:].islower()
+    ):
+        return words[-2]
+    if len(words) < 3 or words[-1].rstrip(".").casefold() in NAME_SUFFIXES or not (
+        may_be_first_surname(words[-2])
+    ):
+        return None
+    return words[-2]
 
 
 def gender_of(name: str) -> str | None:

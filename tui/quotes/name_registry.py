@@ -16,9 +16,9 @@ from tui.nlp.given_names import (
     gender_of,
     is_firm,
     is_given_name,
-    may_be_first_surname,
+    paternal_surname,
 )
-from tui.nlp.lexicon import NAME_SUFFIXES, RANKS, SENTENCE_OPENERS, TITLE_WORDS
+from tui.nlp.lexicon import RANKS, SENTENCE_OPENERS, TITLE_WORDS
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
@@ -119,24 +119,6 @@ def apposed_to_a_noun(text: str, at: int) -> bool:
     return text[at - 2 : at] == ", " and (
         _NOUN_BEFORE_COMMA_RE.search(text, max(0, at - 40), at) is not None
     )
-
-
-def _paternal_surname(name: str) -> str | None:
-    """The key of the first of two family names that end a full name ("Cervantes" of
-    "Ana Lilia Cervantes Ochoa"): Spanish and Portuguese news refer back to the person
-    by it ("Cervantes said"). Or the family name before a hyphenated given name, after
-    an English one ("Lau" of "Vincent Lau Chi-keung"), which may be a given name in other
-    languages too ("Lau", "Lee")."""
-    words = name.split(" ")
-    if len(words) >= 3 and words[-1].partition("-")[2][:1].islower() and (
-        words[-2][:1].isupper() and words[-2][1:].islower()
-    ):
-        return _key(words[-2])
-    if len(words) < 3 or _key(words[-1]) in NAME_SUFFIXES or not may_be_first_surname(
-        words[-2]
-    ):
-        return None
-    return _key(words[-2])
 
 
 def _inner_names(name: str) -> list[str]:
@@ -498,9 +480,9 @@ class NameRegistry(Narration):
             paternal: dict[str, list[tuple[int, str]]] = {}
             inner: dict[str, list[tuple[int, str]]] = {}
             for at, name in self._long_names:
-                first = _paternal_surname(name)
+                first = paternal_surname(name)
                 if first:
-                    paternal.setdefault(first, []).append((at, name))
+                    paternal.setdefault(_key(first), []).append((at, name))
                 for word in _inner_names(name):
                     inner.setdefault(word, []).append((at, name))
             self._fallbacks = (paternal, inner)
