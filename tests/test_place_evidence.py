@@ -70,3 +70,27 @@ def test_a_district_or_a_home_after_an_age_is_a_place() -> None:
     for place in ("Bukalasi", "Bududa", "Westerville", "Pinetop"):
         assert found.get(place) == "PLACE", (place, found)
     assert found.get("Bradley Dunmore") == found.get("Gary Whelan") == "PERSON"
+
+
+def test_a_saints_name_is_a_place_and_its_possessive_stays_in_a_bodys_name() -> None:
+    found = types(
+        "Storm damage\n\nTeachers in rural parishes such as St Elizabeth and St Thomas "
+        "were hit. Fishermen in St Lucia lost boats. Patients at St Mary's Hospital "
+        "were moved, and St John's College closed."
+    )
+    for place in ("St Elizabeth", "St Thomas", "Saint Lucia", "St Mary's Hospital"):
+        assert found.get(place) == "PLACE", (place, found)
+    assert found.get("St John's College") == "ORG", found
+    assert "St Mary" not in found
+
+
+def test_a_place_named_for_a_saint_in_an_appositive_does_not_take_her_words() -> None:
+    from tui.quotes.extract import extract_quotes
+
+    text = (
+        "Criminologist Dr Shivani Baboolal-Cudjoe, of the University of the West Indies, "
+        'St Augustine, said research showed little effect.\n\n"The numbers go down while '
+        'the soldiers are there," she said.'
+    )
+    (quote,) = extract_quotes([make_document("t", "t.md", text, {})])
+    assert quote.speaker == "Shivani Baboolal-Cudjoe"

@@ -502,6 +502,9 @@ DEMONYMS = frozenset(
 )
 # Owners whose possessive is part of a body's or a place's name, not someone owning
 # what follows: "National People's Congress", "Children's Hospital", "Workers' Party".
+# The word for a saint before a name ("St Lucia", "Saint John", "Ste-Foy"), folded: a
+# saint's name alone is a place or a church far more often in the news than the saint.
+SAINTS = frozenset(("st", "saint", "ste", "sainte"))
 NAMED_POSSESSORS = frozenset(
     """people children women men king queen workers peoples veterans farmers teachers
     nurses citizens employers taxpayers parents traders miners journalists magistrates

@@ -44,6 +44,7 @@ from tui.nlp.lexicon import (
     PLACE_PARTS,
     RESIDENCES,
     ROMAN_NUMERALS,
+    SAINTS,
     TITLE_HEADS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -274,6 +275,10 @@ def inside_a_name(possessive: str, before: str | None, rest: Sequence[str]) -> b
     or a given name and no head noun, "Stephen King's The Shining", "Queen's Brian May";
     not "Young Women's Christian Association")."""
     owner = (possessive[:-2] if possessive.endswith(("'s", "’s")) else possessive[:-1]).casefold()
+    if before is not None and rest and _fold_word(before) in SAINTS:
+        # "St Mary's Hospital", "St John's College": a saint's possessive names the
+        # church, the school or the hospital after it
+        return True
     if owner in OFFICE_HOLDERS:
         # "the Kern County Sheriff's Office", "the District Attorney's Office": an
         # office's holder names the body that serves them
@@ -390,6 +395,7 @@ _CUE_WORDS = (
         w for name in RESIDENCES | COMPASS_REGIONS | DEITIES | HOLIDAYS for w in name.split()
     )
     | PLACE_PARTS
+    | SAINTS  # (see inside_a_name)
 )
 
 

@@ -399,6 +399,19 @@ def load_gazetteer() -> Gazetteer:
         if key.startswith("the ") and " " not in rest and not rest.endswith("s"):
             if rest not in gaz.places and rest not in PLACE_HEADS:
                 gaz.places[rest] = (canonical, major)
+    # "St Lucia" and "Saint Lucia", "Saint Louis" and "St. Louis": a saint's place is
+    # written both ways, whichever the data holds.
+    for key, entry in list(gaz.places.items()):
+        for short, full in (("st ", "saint "), ("ste ", "sainte ")):
+            if key.startswith(full):
+                other = short + key[len(full) :]
+            elif key.startswith(short):
+                other = full + key[len(short) :]
+            else:
+                continue
+            gaz.places.setdefault(other, entry)
+            if key in gaz.countries:
+                gaz.countries.add(other)
     # "Korea" from "South Korea": a country's name with its compass word dropped.
     for key in list(gaz.countries):
         parts = key.split()

@@ -37,6 +37,7 @@ from tui.nlp.lexicon import (
     PLACE_PARTS,
     RESIDENCES,
     ROMAN_NUMERALS,
+    SAINTS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -359,6 +360,10 @@ class Segmenter:
             votes.append((PLACE, 8))  # "Fascist Spain", "Neutral Ireland": a country then
         elif len(words) > 1 and low[-1] == "city" and not self._gaz_key(words[:-1]):
             votes.append((PLACE, 8))  # "Harbour City", a town the place data lacks
+        elif len(words) == 2 and low[0] in SAINTS:
+            # "St Elizabeth", "St Kilda": a saint's name alone is a parish, a town or a
+            # church far more often in the news than the saint
+            votes.append((PLACE, 2))
         elif len(words) == 1:
             w = words[0]
             parts = [fold(p) for p in w.split("-")]

@@ -19,6 +19,7 @@ from tui.nlp.lexicon import (
     PLACE_WORDS,
     POST_NOMINALS,
     ROMAN_NUMERALS,
+    SAINTS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -116,6 +117,8 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
         )
     ):
         return _NOT_A_NAME
+    if len(keys) == 2 and keys[0] in SAINTS:
+        return _NOT_A_NAME  # ("St Augustine", "St Kilda": a place or a church, no one)
     if (
         keys[0] in PLACE_WORDS and not (len(keys) > 2 and keys[1] in TITLE_HEADS)
         or keys[-1] in PLACE_WORDS
