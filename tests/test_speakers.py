@@ -1617,6 +1617,14 @@ def test_a_nationality_or_a_man_called_so(text: str, expected: list[str | None])
          'ruled.', ["Halima Abdul"]),
         ('His solicitor told the court: "He deeply regrets sending the messages."',
          ["His solicitor"]),
+        # a title before "of" and a department, then the title alone
+        ('Commissioner of Police Ann-Marie Gomez-Thomas said 64 officers were out.\n\n'
+         'Asked about resources, the Commissioner replied: "We always need more."',
+         ["Ann-Marie Gomez-Thomas"]),
+        # a figure's comma inside the aside between a subject and its verb
+        ('His lawyer, Rebecca Hoang, said the figures were wrong.\n\nSarah Raghunathan, '
+         'who lost £68,000, said she was now renting. "We saved for nine years," she said.',
+         ["Sarah Raghunathan"]),
         # a member of parliament, then "the lawmaker"
         ('Kisumu Central MP Joshua Oduor Okello said the talks had failed.\n\n"We will not '
          'allow it," said the legislator.', ["Joshua Oduor Okello"]),

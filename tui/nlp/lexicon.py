@@ -215,7 +215,7 @@ DEPARTMENT_WORDS = frozenset(
     """
     state defence defense foreign affairs justice health commerce energy industry
     treasury homeland security unification economy education labour labor transport
-    agriculture environment culture trade finance interior home war navy army staff
+    agriculture environment culture trade finance interior home war navy army staff police
     """.split()
 )
 

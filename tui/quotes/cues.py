@@ -390,7 +390,8 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"  # "Park of Ohio"
     r"(?:(?:,[ \t]+(?:[^,;!?\n.“\"]|\.(?![ \t]+[A-Z])|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|"
-    r"(?<=\b[A-Z][a-z]{2})\.){1,140}){1,3},[\"”’']*)?"
+    # (and the comma or the point inside a figure: "who lost £68,000, said")
+    r"(?<=\b[A-Z][a-z]{2})\.|(?<=\d)[,.](?=\d)){1,140}){1,3},[\"”’']*)?"
     # (or between dashes: "Park — a lawyer for the family — said", "Park -- a lawyer --",
     # "Park, 58 - known to regulars as 'Mad Mick' - said")
     r"(?:,[ \t]+\d{1,3}(?=[ \t]+[-—–]))?"

@@ -18,7 +18,7 @@ from tui.nlp.given_names import (
     is_given_name,
     paternal_surname,
 )
-from tui.nlp.lexicon import RANKS, SENTENCE_OPENERS, TITLE_WORDS
+from tui.nlp.lexicon import DEPARTMENT_WORDS, RANKS, SENTENCE_OPENERS, TITLE_WORDS
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
@@ -121,6 +121,15 @@ def apposed_to_a_noun(text: str, at: int) -> bool:
     )
 
 
+def _title_of(text: str, department: int) -> str:
+    """The title before "of" and the department that starts at ``department``
+    (`Commissioner of Police Ann Lee`, `Secretary of State John Kerry`), which "the
+    Commissioner" and "the secretary" later refer to; "" if none."""
+    before = text[max(0, department - 30) : department - 4].rsplit(None, 1)
+    held = _key(before[-1]) if before else ""
+    return held if held in _TITLES else ""
+
+
 def _inner_names(name: str) -> list[str]:
     """The keys of the words inside a full name of four words or more ("Lim" and "Hui" of
     "Joanne Lim Hui Min"), or of three whose middle word is no initial ("Irfan" of
@@ -196,7 +205,14 @@ class NameRegistry(Narration):
                     if not text.startswith("of ", at - 3):
                         continue
                     kind = _FULL
+                    titles = titles or _title_of(text, at)
                     at += m[0].index(" ") + 1
+                elif kind == _FULL and not titles and text.startswith(" of ", at - 4) and (
+                    _key(m[0].split(" ", 1)[0]) in DEPARTMENT_WORDS
+                ):
+                    # (the department's word read as one that opens a sentence: `Commissioner
+                    # of Police Ann Lee`, where "Police" leads the run)
+                    titles = _title_of(text, at)
                 if kind == _ORG_RUN:
                     tail = _ORG_TAIL_RE.match(text, m.end())
                     orgs.append((at, name + tail.group(0) if tail else name, key))
