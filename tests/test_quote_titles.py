@@ -225,3 +225,12 @@ def test_a_word_known_as_something_is_a_term_not_a_statement():
     d = doc('The Minority called on the company to publish a timetable as outages, '
             'popularly known as "dumsor", persist, Parliament said.')
     assert [(q.text, q.speaker) for q in extract_quotes([d])] in ([], [("dumsor", None)])
+
+
+def test_each_name_of_a_list_known_as_something_is_a_term():
+    d = doc('Snr Supt Kerwyn Alexis-Joseph said the killings were linked to a feud between '
+            'gangs known as "Block 8" and "Dem Boyz".')
+    assert [q.speaker for q in extract_quotes([d])] in ([], [None], [None, None])
+    # (a few words before a noun are someone's words as often: not held at a distance)
+    d = doc('Ann Lee offered a "deep and sincere" apology on Monday.')
+    assert [q.speaker for q in extract_quotes([d])] == ["Ann Lee"]

@@ -1663,3 +1663,20 @@ def test_a_name_after_a_preposition_in_the_subjects_clause_does_not_speak(
 ) -> None:
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Mayor Rodrigo "El Güero" Santillán Mejía said the figures did not add up.\n\n'
+         '"Forty trucks is a joke," he said.', ["Rodrigo Santillán Mejía"]),
+        ('Its secretary-general, Ramón "Cacho" Villalba, said the measure was "the only '
+         'language this government understands."', ["Ramón Villalba"]),
+        ('Margaret "Peg" Doolan spoke first. "Yes," she said.', ["Margaret Doolan"]),
+    ],
+)
+def test_a_nickname_inside_a_name_leaves_the_name_whole(
+    text: str, expected: list[str | None]
+) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

@@ -72,14 +72,26 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
     spans = _find_spans(text, bounds)
     if not spans:
         return []
-    resolver = resolver_cls(doc, spans, bounds=bounds)
-    speakers = resolver.resolve()
+    nicknames = [is_nickname(text, s) for s in spans]
+    if any(nicknames):
+        # `Mayor Rodrigo "El Güero" Santillán Mejía said`: the speakers are read in the
+        # text with each nickname inside a name set aside (blanked, so that every offset
+        # holds), where the name runs on whole; the nickname is no one's words
+        read = [s for s, nick in zip(spans, nicknames) if not nick]
+        masked = _without_nicknames(text, [s for s, nick in zip(spans, nicknames) if nick])
+        resolver = resolver_cls(doc, read, bounds=bounds, text=masked)
+        found = iter(zip(resolver.resolve(), resolver.cued) if read else ())
+        attributed = [(None, False) if nick else next(found) for nick in nicknames]
+    else:
+        resolver = resolver_cls(doc, spans, bounds=bounds)
+        attributed = list(zip(resolver.resolve(), resolver.cued))
     headline = 0 if bounds and _opens_with_title(doc, text, bounds[0]) else -1
     out: list[Quote] = []
     previous: QuoteSpan | None = None
     double_text: bool | None = None  # (counted only when a headline shape turns up)
-    for span, speaker, cued in zip(spans, speakers, resolver.cued):
-        if is_nickname(text, span):
+    hedged = False  # (whether the quotation before was a term held at a distance)
+    for span, (speaker, cued), nick in zip(spans, attributed, nicknames):
+        if nick:
             continue  # `Margaret "Peg" Doolan`: part of a name, no one's words
         if span.paragraph == headline:
             # the headline's words are an editor's cut of a quotation the story gives
@@ -88,7 +100,8 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
         para_start = bounds[span.paragraph][0] if bounds else 0
         # a quote with a reporting cue is someone's words, even someone unnamed
         kind = classify(text, span, speaker is not None or cued, para_start, previous)
-        if is_hedged(text, span, para_start):
+        hedged = is_hedged(text, span, para_start, previous, hedged)
+        if hedged:
             kind = SCARE  # (`so-called "one-punch" assaults`: a term, whoever speaks)
         listed = previous is not None and listed_after_title(text, previous, span)
         previous = span
@@ -173,6 +186,18 @@ def _speak_repeats(quotes: list[Quote], text: str) -> None:
             q.speaker = source.speaker
             q.described = source.described
             q.speaker_org = source.speaker_org
+
+
+def _without_nicknames(text: str, nicknames: list[QuoteSpan]) -> str:
+    """``text`` with each nickname and its marks blanked, the length kept."""
+    parts: list[str] = []
+    at = 0
+    for s in nicknames:
+        parts.append(text[at : s.open_mark])
+        parts.append(" " * (s.close_mark + 1 - s.open_mark))
+        at = s.close_mark + 1
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _opens_with_title(doc: Document, text: str, first: tuple[int, int]) -> bool:

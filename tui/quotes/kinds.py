@@ -154,11 +154,19 @@ def is_title(text: str, span: QuoteSpan, spoken: bool, para_start: int) -> bool:
     )
 
 
-def is_hedged(text: str, span: QuoteSpan, para_start: int) -> bool:
+def is_hedged(
+    text: str, span: QuoteSpan, para_start: int, previous: QuoteSpan | None = None,
+    previous_hedged: bool = False,
+) -> bool:
     """The marks follow a word that holds their words at a distance (`so-called
     "one-punch" assaults`, `the self-styled "people's champion"`): a term, no one's
-    statement."""
-    return _HEDGED_RE.search(text, max(para_start, span.open_mark - 16), span.open_mark) is not None
+    statement. So is the next of a list of such terms (`gangs known as "Block 8" and
+    "Dem Boyz"`: ``previous``, and whether it was hedged). (Not a few words between a
+    determiner and a noun, `the "total peace" talks`: as often someone's words,
+    `his "deep and sincere" apology`.)"""
+    if _HEDGED_RE.search(text, max(para_start, span.open_mark - 16), span.open_mark):
+        return True
+    return previous_hedged and previous is not None and _listed(text, previous, span)
 
 
 def is_nickname(text: str, span: QuoteSpan) -> bool:
@@ -201,14 +209,19 @@ def listed_after_title(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """Title-case words listed right after a title, as the next item of the list: the
     film in ``starred in "Lights of the Harbour" and "Keepers of the Pier"`` is named as the
     first one is, whatever cue the sentence has for another quotation."""
+    return _listed(text, previous, span) and _title_case(
+        text, previous.start, previous.end
+    ) and _title_case(text, span.start, span.end)
+
+
+def _listed(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether ``span`` is the next item of a list after ``previous``: a comma, "and" or
+    "or" between their marks."""
     if previous.close_mark < 0 or span.open_mark - previous.close_mark > 12:
         return False
     gap = _LIST_BETWEEN_RE.fullmatch(text, previous.close_mark + 1, span.open_mark)
-    if gap is None or not text[previous.close_mark + 1 : span.open_mark].strip():
-        return False  # (marks side by side are one quotation's pieces, not a list)
-    return _title_case(text, previous.start, previous.end) and _title_case(
-        text, span.start, span.end
-    )
+    # (marks side by side are one quotation's pieces, not a list)
+    return gap is not None and bool(text[previous.close_mark + 1 : span.open_mark].strip())
 
 
 def _title_case(text: str, start: int, end: int) -> bool:

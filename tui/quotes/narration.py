@@ -22,10 +22,13 @@ class Narration:
         spans: Sequence[QuoteSpan],
         *,
         bounds: list[tuple[int, int]] | None = None,
+        text: str | None = None,
     ) -> None:
-        """``bounds``: the paragraphs' (start, end), if the caller has them already."""
+        """``bounds``: the paragraphs' (start, end), if the caller has them already;
+        ``text``: the document's text as the names are to be read in it, of the same
+        length and offsets (see tui.quotes.extract: nicknames set aside)."""
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.spans = list(spans)
         self.bounds = bounds or (
             doc.paragraphs.bounds()
