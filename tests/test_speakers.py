@@ -1680,3 +1680,33 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
 ) -> None:
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency or a paper quoting someone: the one quoted speaks
+        ('The state news agency Kabar quoted security chief Taalaibek Dzhumabaev as saying '
+         'that "nobody is persecuted for journalism".', ["Taalaibek Dzhumabaev"]),
+        ('"We are returning to our lands," the agency Azertac quoted Deputy Prime Minister '
+         'Rauf Hasanov as saying.', ["Rauf Hasanov"]),
+        # ... and the passive's subject is who was quoted
+        ('Hwang Bok-soon, 96, was quoted by the Citizens\' Association as saying, "I was 14 '
+         'when they took me."', ["Hwang Bok-soon"]),
+        # "according to" and a pronoun; not a possessive before a noun
+        ('Gennady Lukin spoke about the talks. According to him, Moscow has received '
+         '"certain signals".', ["Gennady Lukin"]),
+        ('Ann Lee spoke. According to her "clawback" plan, firms must repay.', [None]),
+        # the country's letters before a source's noun
+        ('A US official said the talks were "at a dead end".', ["A US official"]),
+        # a foreign minister, an ambassador: "the diplomat"
+        ('Deputy Foreign Minister Gennady Lukin told TASS the door was open.\n\n"We have '
+         'never slammed the door," the diplomat said.', ["Gennady Lukin"]),
+        # an agency between slashes opens a dateline: the lead is no photo credit
+        ('ST. PETERSBURG, June 6. /TASS/. Russia is not ready "as long as the sanctions '
+         'stay," Deputy Foreign Minister Gennady Lukin told TASS.', ["Gennady Lukin"]),
+    ],
+)
+def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

@@ -72,9 +72,19 @@ def credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = text.find("/", start, end)
     while pos >= 0:
         before = text[max(start, pos - 24) : pos]
-        if _DESK_BEFORE_SLASH.search(before) or (
-            before.rstrip(" ")[-1:].strip() and _DESK_AFTER_SLASH.match(text, pos + 1, end)
+        desk_before = _DESK_BEFORE_SLASH.search(before)
+        desk_after = (
+            _DESK_AFTER_SLASH.match(text, pos + 1, end) if before.rstrip(" ")[-1:].strip()
+            else None
+        )
+        if desk_after is not None and text.startswith("/", desk_after.end()) or (
+            desk_before is not None and before[: desk_before.start()].endswith("/")
         ):
+            # `MOSCOW, June 6. /TASS/.`: an agency between two slashes opens a story's
+            # dateline, not a credit; the paragraph is the lead
+            pos = text.find("/", pos + 1, end)
+            continue
+        if desk_before is not None or desk_after is not None:
             a = max(text.rfind("\n", start, pos) + 1, start)
             b = text.find("\n", pos, end)
             b = end if b < 0 else b

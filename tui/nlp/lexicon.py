@@ -168,6 +168,10 @@ TITLE_REFERENCES = {
     "td": frozenset({"lawmaker", "legislator"}),
     # the judges of British and Commonwealth courts ("Mr Justice Hart", "Recorder Lee",
     # "Sheriff Principal Ann Lee"), whom the story then calls "the judge"
+    # a foreign minister or secretary, an ambassador and an envoy are "the diplomat"
+    "foreign": frozenset({"diplomat"}),
+    "ambassador": frozenset({"diplomat", "envoy"}),
+    "envoy": frozenset({"diplomat"}),
     "justice": frozenset({"judge"}),
     "recorder": frozenset({"judge"}),
     "magistrate": frozenset({"judge"}),

@@ -52,7 +52,11 @@ def _holds(titles: list[str], title: str, rank: str) -> bool:
     for j, t in enumerate(titles):
         if title == t or title in TITLE_REFERENCES.get(t, ()):
             before = titles[j - 1] if j else ""
-            if (before if before in RANKS else "") == rank:
+            if (before if before in RANKS else "") == rank or (
+                not rank and t not in TITLE_HEADS
+            ):
+                # (a rank before a word that only qualifies the title is the title's:
+                # `Deputy Foreign Minister Gennady Lukin` is "the diplomat")
                 return True
     return False
 

@@ -67,6 +67,12 @@ _OTHER_SEX_RE = {
     "she": re.compile(r"\b(?:said|says|told [a-z]+|added) he\b"),
 }
 
+# "quoted", whom, then "as" before a reporting verb: `Interfax quoted Ann Lee as saying`.
+# (Not the passive, `Hwang, 96, was quoted by the association as saying`: the subject.)
+_QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?!by\b)([^\n\"“”]{1,120}?)[ \t]+as$")
+# A pronoun alone after "according to", where the name would be (not "her lawyer").
+_ACCORDING_PRONOUN_RE = re.compile(r"(him|her)\b(?=[ \t]*[,.;:—–])", re.IGNORECASE)
+
 
 class CueReader(SubjectReader):
     """The cue of each quotation in its own sentence, or the one before: the part of
@@ -345,7 +351,7 @@ class CueReader(SubjectReader):
             return None
         m = _ACCORDING_RE.match(post)
         if m:
-            return self._name_after(post[m.end() :], base + m.end(), m.group(1) or "", True)
+            return self._according_to(post[m.end() :], base + m.end(), m.group(1) or "")
         v = _VERB_RE.search(post)
         if v is None:
             return None
@@ -355,6 +361,9 @@ class CueReader(SubjectReader):
             return self._name_after(post[v.end() :], base + v.end())
         if len(left) > 200:
             return None
+        quoted = self._quoted_as(left, base)
+        if quoted is not None:
+            return quoted
         return self._subject_before(left.lstrip(" \t,.;:—–-!?"), base + v.start())
 
     def _pre_cue(self, pre: str, base: int) -> tuple[str, str] | None:
@@ -377,6 +386,9 @@ class CueReader(SubjectReader):
         coordinated = False
         for v in reversed(self._verbs(pre)):
             left = pre[: v.start()].rstrip()
+            quoted = self._quoted_as(left, base)
+            if quoted is not None:
+                return quoted
             if _strip_tail(left).endswith((" and", ",and")):
                 coordinated = True
                 continue  # `Lund said he … and (later) added, "…"`: the earlier verb's subject
@@ -409,13 +421,31 @@ class CueReader(SubjectReader):
                 return found
         m = _ACCORDING_ANY_RE.search(pre) if "ccording" in pre else None
         if m:
-            return self._name_after(pre[m.end() :], base + m.end(), m.group(1) or "", True)
+            return self._according_to(pre[m.end() :], base + m.end(), m.group(1) or "")
         if _HANDING_CUE_RE.search(pre, max(0, len(pre) - 120)):
             return self._sentence_subject(pre, base)
         m = _VERB_FIRST_RE.match(pre)
         if m:
             return self._name_after(pre[m.end() :], base + m.end())
         return None
+
+    def _quoted_as(self, left: str, base: int) -> tuple[str, str] | None:
+        """Whom an agency or a paper quoted, where ``left`` (the words before "saying")
+        ends `quoted <them> as`: `The agency Kabar quoted security chief Taalaibek
+        Dzhumabaev as saying`. None where it does not end so."""
+        left = left.rstrip()
+        m = _QUOTED_AS_RE.search(left, max(0, len(left) - 160)) if left.endswith("as") else None
+        if m is None:
+            return None
+        return self._subject_before(m.group(1), base + m.end(1))
+
+    def _according_to(self, after: str, pos: int, article: str) -> tuple[str, str] | None:
+        """Who "according to" names: the name after it, or the one a pronoun stands for
+        (`According to him, Moscow has received "certain signals"`)."""
+        pronoun = _ACCORDING_PRONOUN_RE.match(after)
+        if pronoun is not None:
+            return self._pronoun("he" if pronoun.group(1).casefold() == "him" else "she", pos)
+        return self._name_after(after, pos, article, True)
 
     def _verbs(self, pre: str) -> list[re.Match[str]]:
         """The reporting verbs of ``pre``, in text order. (The words before a quotation

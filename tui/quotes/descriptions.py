@@ -233,10 +233,12 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
                 words[h + 1 : h + 2] and words[h + 1][:1].isupper()
             ):
                 continue  # (inside a name that modifies: `a Department of Health spokeswoman`)
-            if key in FUNCTION_WORDS or key in _STOPS or (
-                word.endswith(("'s", "’s")) and h > first + 1
+            if key in FUNCTION_WORDS and not (word.isupper() and len(word) > 1) or (
+                key in _STOPS or word.endswith(("'s", "’s")) and h > first + 1
             ):
-                return None  # (a modifier is no function word, no verb)
+                # (a modifier is no function word, no verb; but "US" of `A US official
+                # said` is the country's letters, not "us")
+                return None
             if h > first + 1 and _key(words[h - 1]) in SOURCE_NOUNS:
                 return None  # (a noun then a word that is none: `the senator emailed`)
             continue
