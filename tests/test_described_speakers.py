@@ -378,3 +378,18 @@ def test_more_nouns_describe_a_source(text: str, expected: str) -> None:
 )
 def test_a_definite_noun_or_a_pronoun_points_back(text: str, expected: list[str]) -> None:
     assert [speaker for speaker, _ in said(text)] == expected
+
+
+def test_an_unnamed_witness_described_beside_a_definite_noun_keeps_her_words() -> None:
+    from tui.quotes.extract import extract_quotes
+
+    text = (
+        "Crown attorney Lisa Marchand opened the case for the prosecution.\n\n"
+        "The first witness, a woman who lived in the suite below, testified she heard "
+        '"banging and yelling". She cannot be identified because of a publication ban.\n\n'
+        '"It sounded like furniture going over," she told the jury.'
+    )
+    found = [(q.speaker, q.described) for q in extract_quotes([make_document("t", "t", text, {})])]
+    # (the sentence the pronoun opens goes on with the subject before it; a definite
+    # noun no one named before gives way to the description beside it)
+    assert found == [("a woman", True), ("a woman", True)]

@@ -70,6 +70,10 @@ _OTHER_SEX_RE = {
 # "quoted", whom, then "as" before a reporting verb: `Interfax quoted Ann Lee as saying`.
 # (Not the passive, `Hwang, 96, was quoted by the association as saying`: the subject.)
 _QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?!by\b)([^\n\"“”]{1,120}?)[ \t]+as$")
+# Sentences opening with the pronoun that a description's sentence may stand before
+# (see _narrated_description).
+_PRONOUN_SENTENCES = 2
+_OPENING_PRONOUN = {"he": ("He ", "he "), "she": ("She ", "she ")}
 # A pronoun alone after "according to", where the name would be (not "her lawyer").
 _ACCORDING_PRONOUN_RE = re.compile(r"(him|her)\b(?=[ \t]*[,.;:—–])", re.IGNORECASE)
 
@@ -191,6 +195,16 @@ class CueReader(SubjectReader):
         else:
             return None
         sentence = self._masked(s0, end)
+        p0 = self.bounds[self._paragraph_of(s0)][0]
+        for _ in range(_PRONOUN_SENTENCES):
+            if s0 <= p0 or not sentence.lstrip().startswith(_OPENING_PRONOUN[pronoun]):
+                break
+            # `The first witness, a woman …, testified … She cannot be identified …` /
+            # `"…," she told the jury`: a sentence the pronoun opens goes on with the
+            # subject before it
+            end = s0
+            s0 = self._sentence_start(self._paragraph_of(s0), end - 1)
+            sentence = self._masked(s0, end)
         if not _VERB_RE.search(sentence):
             return None
         found = self._pre_cue(sentence, s0)

@@ -252,6 +252,12 @@ class SubjectReader(NounReferences):
                 )
                 if named is not None and named[1] == PERSON and " " in named[0]:
                     return named
+            elif described is None and found is None and apposed.strip(" ,"):
+                # `The first witness, a woman who lived in the suite below, testified`:
+                # a definite noun no one named before, and a description beside it
+                described = description_ending(apposed.strip(" ,—–"))
+                if described is not None and not described.person:
+                    described = None
         if described is None or found is not None and (
             not _holds_name(described.text, found[0])
             or found[1] == PERSON and " " in found[0] and found[0] in apposed
