@@ -1697,6 +1697,15 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
         ('Gennady Lukin spoke about the talks. According to him, Moscow has received '
          '"certain signals".', ["Gennady Lukin"]),
         ('Ann Lee spoke. According to her "clawback" plan, firms must repay.', [None]),
+        # whose words, said before them
+        ("Priscilla Adeyemi-Strand founded the firm. Sales were, in Adeyemi-Strand's "
+         'words, "fine, not great."', ["Priscilla Adeyemi-Strand"]),
+        ('The market was, in the words of one analyst, "a bloodbath."', ["one analyst"]),
+        ('Tom Hart arrived late. The plan was, in his own words, "a long shot."',
+         ["Tom Hart"]),
+        # a description's complement ends at a verb
+        ('A former engineer at the company recalled a tense meeting. "We told him it was '
+         'impossible," the engineer said.', ["A former engineer at the company"]),
         # the country's letters before a source's noun
         ('A US official said the talks were "at a dead end".', ["A US official"]),
         # a foreign minister, an ambassador: "the diplomat"

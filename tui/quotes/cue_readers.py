@@ -29,6 +29,7 @@ from tui.quotes.cues import (
     _PRONOUNS,
     _ROLE_THEN_NAME_RE,
     _ROUND_UP_RE,
+    _RUN,
     _RUN_END_RE,
     _RUN_RE,
     _SAID_SENTENCE_RE,
@@ -74,6 +75,12 @@ _QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)[ \t]+(?!by\b)([^\n\"“”]{1,1
 # (see _narrated_description).
 _PRONOUN_SENTENCES = 2
 _OPENING_PRONOUN = {"he": ("He ", "he "), "she": ("She ", "she ")}
+# Whose words a quotation is, said just before it: `in Ann Lee's words,`, `in the words
+# of one analyst,`, `in his own words:`.
+_IN_WORDS_RE = re.compile(
+    rf"\b[Ii]n[ \t]+(?:(?:(?P<owner>{_RUN})['’]s|(?P<pronoun>his|her))(?:[ \t]+own)?[ \t]+"
+    rf"words|the[ \t]+words[ \t]+of[ \t]+(?P<of>[^,:;\"“”\n]{{1,60}}?))[ \t]*[,:]?[ \t]*$"
+)
 # A pronoun alone after "according to", where the name would be (not "her lawyer").
 _ACCORDING_PRONOUN_RE = re.compile(r"(him|her)\b(?=[ \t]*[,.;:—–])", re.IGNORECASE)
 
@@ -436,6 +443,17 @@ class CueReader(SubjectReader):
         m = _ACCORDING_ANY_RE.search(pre) if "ccording" in pre else None
         if m:
             return self._according_to(pre[m.end() :], base + m.end(), m.group(1) or "")
+        m = _IN_WORDS_RE.search(pre, max(0, len(pre) - 90)) if " words" in pre else None
+        if m:
+            # `Sales were, in Adeyemi-Strand's words, "fine, not great."`, `in the words
+            # of one analyst`, `in his words`
+            if m.group("pronoun"):
+                return self._pronoun(
+                    "he" if m.group("pronoun").casefold() == "his" else "she", base + m.start()
+                )
+            if m.group("owner"):
+                return self._from_run(m.group("owner"), base + m.start("owner"), the=False)
+            return self._subject_before(m.group("of"), base + m.end("of"))
         if _HANDING_CUE_RE.search(pre, max(0, len(pre) - 120)):
             return self._sentence_subject(pre, base)
         m = _VERB_FIRST_RE.match(pre)

@@ -28,7 +28,7 @@ from tui.nlp.lexicon import (
     TITLE_HEADS,
 )
 from tui.nlp.name_runs import RUN
-from tui.quotes.cues import _key
+from tui.quotes.cues import _VERB_FORMS, _key
 
 # The type a resolver gives a speaker it can only describe (beside PERSON and ORG).
 DESCRIBED = "DESCRIBED"
@@ -280,8 +280,8 @@ def _complement(rest: list[str]) -> int:
         ):
             n += 1  # (`for the Ministry of Transportation and Infrastructure`)
             continue
-        if key in _STOPS:
-            break
+        if key in _STOPS or word.islower() and key.endswith("ed") and key in _VERB_FORMS:
+            break  # (`A former engineer at the company | recalled a tense meeting`)
         if key in _PREPOSITIONS:
             if n + 1 < len(rest) and _key(rest[n + 1]) in DATE_NAMES:
                 break  # (`on Monday`: when it was said, not who said it)
