@@ -302,3 +302,12 @@ def test_an_age_set_off_after_a_name_makes_a_person_of_a_country_named_given_nam
     ))
     assert found.get("Jordan Smith") == found.get("Chad Mills") == "PERSON", found
     assert found.get("Jordan") == found.get("Chad") == "PLACE", found
+
+
+def test_a_nationality_noun_alone_is_no_name() -> None:
+    found = typed(entities(
+        "Bassi lost to Alejandro Ruiz Ortega in five sets. The Spaniard will face the "
+        "Pole, Zofia Wierzbicka, in an exhibition."
+    ))
+    assert "Spaniard" not in found and "Pole" not in found, found
+    assert found.get("Zofia Wierzbicka") == "PERSON", found

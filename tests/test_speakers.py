@@ -1719,3 +1719,23 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
 def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) -> None:
     d = make_document("t", "t.md", text, {})
     assert [q.speaker for q in extract_quotes([d])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun that adds a fact about the one the narration is about, where the text
+        # gave no one that age or nation
+        ('Tobi Adeyemi-Clarke scored the winner. "I just saw the gap," said the '
+         '24-year-old.', ["Tobi Adeyemi-Clarke"]),
+        ('Villa manager Julen Arrieta felt his side deserved a point. "We were the better '
+         'team," said the Spaniard.', ["Julen Arrieta"]),
+        ('Julen Arrieta, 45, was unhappy. "We lost," said the 45-year-old.',
+         ["Julen Arrieta"]),
+        # ... not where the text gave ages and another age is meant
+        ('Ann Lee, 30, met Tom Hart, 52. "We agree," said the 61-year-old.', [None]),
+    ],
+)
+def test_sports_style_second_references(text: str, expected: list[str | None]) -> None:
+    d = make_document("t", "t.md", text, {})
+    assert [q.speaker for q in extract_quotes([d])] == expected

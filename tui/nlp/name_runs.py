@@ -25,6 +25,7 @@ from tui.nlp.lexicon import (
     NAME_ABBREVIATIONS,
     NAME_SUFFIXES,
     NAMED_POSSESSORS,
+    NATIONALITY_NOUNS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
     OFFICE_BODIES,
@@ -396,6 +397,7 @@ _CUE_WORDS = (
     )
     | PLACE_PARTS
     | SAINTS  # (see inside_a_name)
+    | NATIONALITY_NOUNS
 )
 
 

@@ -25,6 +25,7 @@ from tui.nlp.lexicon import (
     HEAD_WORDS,
     HOLIDAYS,
     NAME_SUFFIXES,
+    NATIONALITY_NOUNS,
     NEWS_AGENCIES,
     NON_PERSON_WORDS,
     OFFICES,
@@ -299,6 +300,8 @@ class Segmenter:
                 return [self._piece(seg, ((ORG, 8),))]
             if not any(c.isalpha() for c in w) or low[0] in TITLE_WORDS:
                 return []
+            if low[0] in NATIONALITY_NOUNS:
+                return []  # ("the Spaniard", "the Pole": someone of a nation, no name)
             if len(w) > 60:
                 return []
         elif low[-1] in _ELECTED_TITLES or (low[-1] == "general" and low[-2] in TITLE_WORDS):

@@ -20,6 +20,8 @@ _UNNAMED_BETWEEN_RE = re.compile(r"\b(?:a|an|that|which|who|it|this)\b")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _THE_END_RE = re.compile(r"\b[Tt]he\s+$")
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-old")
+# Any age the text gives someone: "Kwame Asante, 24,", "(24)", "aged 24", "a 24-year-old".
+_ANY_AGE_RE = re.compile(r", \d{1,3}[,)]|\(\d{1,3}\)|\baged \d{1,3}\b|\b\d{1,3}-year-old\b")
 # a person, the body they are of, and where it is: `Ann Lee of Acme Securities in`
 _OF_BODY_IN_RE = re.compile(
     rf"(?={UPPER})(?<!\S)({_RUN}),?\s+(?:of|at|with|from)\s+(?:the\s+)?{_RUN},?\s+in\s+$"
@@ -144,7 +146,8 @@ _PRONOUN_AFTER_RE = re.compile(r"[ \t]*(he|she)(?=[ \t]*(?:[,.;:!?—–]|\Z))")
 # the official on Monday`, `said the source, who …`; not with a restrictive clause or
 # phrase of its own, which describes someone new (`said the woman who runs the shop`).
 _THE_ROLE_AFTER_RE = re.compile(
-    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,3}))"
+    r"[ \t]*((?i:the)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:[a-z]+|[A-Z][a-z]+|[A-Z]{2,3}|"
+    r"\d{1,3}-year-old))"
     r"(?=[ \t]*(?:[,.;:!?—–]|\Z|[ \t]+"
     r"(?:on|after|before|when|as|during|told)\b))"
 )

@@ -76,6 +76,7 @@ from tui.quotes.name_registry import apposed_to_a_noun
 from tui.quotes.noun_phrases import (
     _AGE_END_RE,
     _AGE_NOUN_RE,
+    _ANY_AGE_RE,
     _CAPITAL_RE,
     _CAPITAL_ROLE_END_RE,
     _HONOUR,
@@ -136,7 +137,10 @@ class SubjectReader(NounReferences):
             # `said the minister`, `said the official on Monday`: whom the text gave that
             # role, or the description it gave that noun, as `the minister said` is
             found = self._subject_before(role.group(1), pos + role.start(1))
-            if found is not None:
+            noun = role.group(1).rsplit(None, 1)[-1]
+            if found is not None or _AGE_NOUN_RE.fullmatch(noun) or _points_back(noun):
+                # (`said the 24-year-old`, `said the Spaniard`: someone, or no one; never
+                # the word itself)
                 return found
         found = self._named_after(s, pos)
         named = _NAMED_IN_RE.match(s)
@@ -297,7 +301,19 @@ class SubjectReader(NounReferences):
             about = self._pronoun("", pos)
             if about is not None and about[0] in labelled:
                 return about
-        return None
+            return None
+        # (no one given the label: `Villa manager Julen Arrieta felt his side deserved a
+        # point. "…," said the Spaniard.`, the one the narration is about)
+        return self._about(pos)
+
+    def _about(self, pos: int) -> tuple[str, str] | None:
+        """The person the narration is about at ``pos`` (the last it made a clause's
+        subject, or who spoke), for a noun that adds a fact about them ("the Spaniard",
+        "the 24-year-old"); None if that is no one's."""
+        about = self._pronoun("", pos)
+        # (a full name: a lone capitalised word the narration passed is as often a
+        # platform or a team, "posted the clip to YouTube")
+        return about if about is not None and about[1] == PERSON and " " in about[0] else None
 
     def _subject_named(
         self, left: str, pos: int, relative: bool = False
@@ -388,10 +404,16 @@ class SubjectReader(NounReferences):
         if "0" <= last_word[0] <= "9" and s.endswith("the " + last_word) and (
             _AGE_NOUN_RE.fullmatch(last_word)
         ):
-            # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"), else
-            # no one (the narration's subject may be another age)
+            # `the 24-year-old said`: the one given that age ("Kwame Asante, 24,"); where
+            # the text gives no one an age, the one the narration is about (`Tobi Adeyemi
+            # scored the winner. "…," said the 24-year-old.`); else no one (the
+            # narration's subject may be another age)
             aged = self._aged(int(last_word.split("-", 1)[0]), pos)
-            return (aged, PERSON) if aged else None
+            if aged:
+                return aged, PERSON
+            if _ANY_AGE_RE.search(self.text, max(0, pos - _PRONOUN_REACH), pos - len(last_word)):
+                return None
+            return self._about(pos)
         if "A" <= last_word[0] <= "Z" and (title := _CAPITAL_ROLE_END_RE.search(s)):
             # `the Minister added`, `the Governor said`, `the MP said`, `Her Honour said`:
             # a title capitalised as government and court style has it
