@@ -1732,6 +1732,14 @@ def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) 
          'team," said the Spaniard.', ["Julen Arrieta"]),
         ('Julen Arrieta, 45, was unhappy. "We lost," said the 45-year-old.',
          ["Julen Arrieta"]),
+        # a role with the club's name before it, and the manager as "the boss"
+        ('Villa manager Julen Arrieta was unhappy.\n\n"Everybody saw it," the Villa '
+         'manager said.\n\n"We go again," the Villa boss added.',
+         ["Julen Arrieta", "Julen Arrieta"]),
+        # a police force is "the force"; a viewer is a source
+        ('West Midlands Police said roads had been closed.\n\n"Please avoid the area," '
+         'the force said.', ["West Midlands Police"]),
+        ('"The flames were taller than the trees," a viewer said.', ["a viewer"]),
         # ... not where the text gave ages and another age is meant
         ('Ann Lee, 30, met Tom Hart, 52. "We agree," said the 61-year-old.', [None]),
     ],

@@ -172,6 +172,9 @@ TITLE_REFERENCES = {
     "foreign": frozenset({"diplomat"}),
     "ambassador": frozenset({"diplomat", "envoy"}),
     "envoy": frozenset({"diplomat"}),
+    # a club's manager or coach is "the boss"
+    "manager": frozenset({"boss"}),
+    "coach": frozenset({"boss"}),
     "justice": frozenset({"judge"}),
     "recorder": frozenset({"judge"}),
     "magistrate": frozenset({"judge"}),
@@ -331,14 +334,15 @@ PERSON_ROLES = frozenset(
     author writer founder ceo chief executive lawyer attorney judge ambassador diplomat
     solicitor barrister
     activist candidate governor mayor negotiator commander general colonel officer
-    scholar historian strategist adviser aide consultant coach manager player actor singer
+    scholar historian strategist adviser aide consultant coach manager boss player actor
+    singer
     striker midfielder defender goalkeeper winger quarterback pitcher batsman bowler
     actress comedian host anchor pastor columnist commentator pollster businessman
     businesswoman billionaire entrepreneur rapper musician filmmaker
     goaltender goalie defenceman defenseman fullback halfback ruckman skipper
     spinner paceman wicketkeeper jockey farmer nurse prosecutor selector
     convenor convener homeowner neighbor neighbour resident commuter motorist bystander
-    survivor shopper retiree
+    survivor shopper retiree viewer reader listener
     """.split()
 )
 # Offices and roles news writing puts before a name ("County Recorder Ann Lee", "Labour
@@ -443,7 +447,7 @@ BODY_NOUNS = frozenset(
     club commission committee company council court department embassy firm foundation
     government group institute league military ministry navy network office organisation
     organization parliament party police presidency regime senate union university
-    bench tribunal panel jury
+    bench tribunal panel jury force
     """.split()
 )
 # What an unnamed source is called as the subject of a reporting verb: "a spokesperson

@@ -39,9 +39,11 @@ _PUBLIC_HEADS = frozenset(
 )
 
 
+# Nouns for a kind of body under another name: British police forces are "the force".
+_BODY_SYNONYMS = {"force": "police"}
 # Kinds of body that "the <kind> said" finds only among the bodies of that kind: the
 # body named last, of whatever kind, is no court.
-_NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal", "bench"))
+_NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal", "bench", "police"))
 _BENCH_OF_RE = re.compile(r"\b[Bb]ench of (?:the )?((?:[A-Z][\w.'’-]* )+(?:Court|Tribunal))\b")
 
 
@@ -296,6 +298,7 @@ class Antecedents(NameRegistry):
         if self._registry is None:
             self._build_registry()
         kind = kind.replace("organisation", "organization")
+        kind = _BODY_SYNONYMS.get(kind, kind)  # ("the force said": the police named)
         near = [o for o in self._orgs if o[0] < pos and pos - o[0] <= _PRONOUN_REACH]
         for _off, name, head in reversed(near):
             if head.replace("organisation", "organization") == kind and (

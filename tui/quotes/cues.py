@@ -273,7 +273,7 @@ _DEFINITE_ORG_END_RE = re.compile(
     r"(?=[Tt])(?<!\S)[Tt]he\s+(organi[sz]ation|company|firm|group|agency|ministry|department|"
     r"union|authority|council|committee|commission|government|bank|party|institute|"
     r"university|foundation|association|alliance|board|club|league|network|office|court|"
-    r"tribunal|bench)$"
+    r"tribunal|bench|force)$"
 )
 # `the US Department of Defense`, `the Bank of England`
 _ORG_OF_END_RE = re.compile(

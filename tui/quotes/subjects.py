@@ -24,6 +24,7 @@ from tui.nlp.lexicon import (
     RANKS,
     RESIDENCES,
     SENTENCE_OPENERS,
+    TITLE_REFERENCES,
 )
 from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.cues import (
@@ -306,6 +307,22 @@ class SubjectReader(NounReferences):
         # point. "…," said the Spaniard.`, the one the narration is about)
         return self._about(pos)
 
+    def _held_with(self, where: str, role: str, pos: int) -> tuple[str, str] | None:
+        """The person the text named after ``where`` and a role that is ``role`` or one
+        it refers to (`Villa manager Julen Arrieta` for "the Villa boss"), within a
+        pronoun's reach before ``pos``: the last so named."""
+        since = max(0, pos - _PRONOUN_REACH)
+        found = None
+        for m in re.finditer(
+            rf"\b{re.escape(where)}[ \t]+([a-z]+)[ \t]+({_RUN})", self.text[since:pos]
+        ):
+            title = m.group(1)
+            if title == role or role in TITLE_REFERENCES.get(title, ()):
+                person = self._from_run(m.group(2), since + m.start(2), the=False)
+                if person is not None and person[1] == PERSON:
+                    found = person
+        return found
+
     def _about(self, pos: int) -> tuple[str, str] | None:
         """The person the narration is about at ``pos`` (the last it made a clause's
         subject, or who spoke), for a noun that adds a fact about them ("the Spaniard",
@@ -437,6 +454,12 @@ class SubjectReader(NounReferences):
             if m and _placed_role(m.group(2), m.group(1)):
                 # `the Ohio senator said`: the senator named earlier, not Ohio
                 return self._role_antecedent(m.group(2), pos)
+            if m and m.group(2) in _TITLES:
+                # `Villa manager Julen Arrieta …` … `the Villa manager said`, `the Villa
+                # boss said`: who the text gave that role with that name before it
+                held = self._held_with(m.group(1), m.group(2), pos)
+                if held is not None:
+                    return held
             m = _DEFINITE_ORG_END_RE.search(s)
             if m:
                 if _PREPOSITION_END_RE.search(s, 0, m.start()):
