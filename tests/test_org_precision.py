@@ -311,3 +311,12 @@ def test_a_nationality_noun_alone_is_no_name() -> None:
     ))
     assert "Spaniard" not in found and "Pole" not in found, found
     assert found.get("Zofia Wierzbicka") == "PERSON", found
+
+
+def test_a_platform_ending_a_sentence_is_no_initial() -> None:
+    found = typed(entities(
+        "The district posted the update on X. Renata Ferris, the superintendent, said "
+        "classes would resume. Ferris thanked staff."
+    ))
+    assert found.get("Renata Ferris") == "PERSON", found
+    assert not any(name.startswith("X.") for name in found), found

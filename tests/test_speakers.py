@@ -1706,6 +1706,9 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
         # a description's complement ends at a verb
         ('A former engineer at the company recalled a tense meeting. "We told him it was '
          'impossible," the engineer said.', ["A former engineer at the company"]),
+        # a platform ending a sentence is no initial of the name that opens the next
+        ('The district posted the update on X. Renata Ferris, the superintendent, said '
+         '"classes will resume Monday."', ["Renata Ferris"]),
         # the country's letters before a source's noun
         ('A US official said the talks were "at a dead end".', ["A US official"]),
         # a foreign minister, an ambassador: "the diplomat"

@@ -278,6 +278,11 @@ class _Miner:
             ):
                 continue
             rs, re_ = m.span()
+            if run[:3] == "X. " and text[rs - 3 : rs] in ("on ", "to ", "ia "):
+                # `posted the update on X. Renata Ferris said`: the platform ends its
+                # sentence; no initial of the name that opens the next
+                rs += 3
+                run = run[3:]
             if run in DEGREES:
                 continue  # ("Helena Marr, M.D., …": a degree, no state)
             if run[0] in "RKSTN" and len(run) < 6 and _CURRENCY_AMOUNT.match(text, rs):

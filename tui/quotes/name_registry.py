@@ -241,6 +241,9 @@ class NameRegistry(Narration):
                 if kind == _FULL:
                     if at >= 3 and text[at - 2] == "." and text[at - 3].isupper() and (
                         at == 3 or not text[at - 4].isalnum()
+                    ) and not (
+                        # (`on X. Renata Ferris`: the platform ends a sentence)
+                        text[at - 3] == "X" and text[at - 6 : at - 3] in ("on ", "to ", "ia ")
                     ):
                         # `L. Brent Bozell III`: a first initial the run leaves out
                         name = text[at - 3 : at] + name

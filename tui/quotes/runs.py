@@ -64,6 +64,10 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     run is the run's own string, which the cache holds anyway.
     """
     raw = run.split()
+    if raw[0] == "X." and len(raw) > 2:
+        # (`on X. Renata Ferris`: the platform ends a sentence; no one's initial)
+        raw = raw[1:]
+        run = run[run.index(" ") + 1 :]
     if "s " in run:
         # a possessive inside the run ends what it owns: `Boston's Walsh` is Walsh
         for i in range(len(raw) - 2, -1, -1):

@@ -497,6 +497,8 @@ class SubjectReader(NounReferences):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
+        if run[:3] == "X. " and head.endswith(("on ", "to ", "via ")):
+            run, head = run[3:], head + "X. "  # (see _run_kind: the platform, no initial)
         joined = _body_across_and(s, m.start(1))
         if joined:
             return self._owner(s[: joined[0]], pos) or (joined[1], ORG)
