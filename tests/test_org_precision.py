@@ -320,3 +320,13 @@ def test_a_platform_ending_a_sentence_is_no_initial() -> None:
     ))
     assert found.get("Renata Ferris") == "PERSON", found
     assert not any(name.startswith("X.") for name in found), found
+
+
+def test_a_time_with_its_zone_and_a_telecoms_firm() -> None:
+    found = typed(entities(
+        "Published: 6:02 AM CDT May 28, 2024. The fire started at 4 PM on Friday. Annika "
+        "Lindqvist once ran the Nordic operator Kallvik Telecom. Kallvik Telecom said it "
+        "would cut jobs."
+    ))
+    assert not any(name.startswith(("AM", "PM", "CDT")) for name in found), found
+    assert found.get("Kallvik Telecom") == "ORG", found

@@ -1709,6 +1709,10 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
         # a platform ending a sentence is no initial of the name that opens the next
         ('The district posted the update on X. Renata Ferris, the superintendent, said '
          '"classes will resume Monday."', ["Renata Ferris"]),
+        # a firm named by its trade's head word is no one "she" may be
+        ('Annika Lindqvist, who previously ran the Nordic operator Kallvik Telecom, has '
+         'staked her reputation on it. "I did not come here to manage decline," she said.',
+         ["Annika Lindqvist"]),
         # the country's letters before a source's noun
         ('A US official said the talks were "at a dead end".', ["A US official"]),
         # a foreign minister, an ambassador: "the diplomat"

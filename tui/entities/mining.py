@@ -289,6 +289,13 @@ class _Miner:
                 continue
             if " " not in run and _glued_amount(text, run, rs, re_):
                 continue  # ("EGP50", "VND5 million", "US$197": an amount, no name)
+            if run[:2] in ("AM", "PM") and run[2:3] in ("", " ") and (
+                text[rs - 2 : rs - 1].isdigit()
+            ):
+                if len(run) == 2:
+                    continue  # ("6:02 AM": a time)
+                rs += 3  # ("6:02 AM CDT May 28": the time, then its zone and the date)
+                run = run[3:]
             space = run.find(" ")
             if 0 < space < 5 and run[:space] in _TIME_ZONES:
                 continue  # "10:42 AEST on Saturday": a time

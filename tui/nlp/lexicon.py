@@ -244,7 +244,7 @@ ORG_HEADS = frozenset(
     pac watch caucus brotherhood communications globe sentinel register inquirer
     examiner courier dispatch monitor magazine insider
     alliance headquarters presidency military records pictures software confederation
-    trust homes
+    trust homes telecom telecoms pharmaceuticals logistics
     """.split()
 )
 # Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
