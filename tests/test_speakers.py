@@ -1713,6 +1713,10 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
         ('Annika Lindqvist, who previously ran the Nordic operator Kallvik Telecom, has '
          'staked her reputation on it. "I did not come here to manage decline," she said.',
          ["Annika Lindqvist"]),
+        # a statement a described source issued speaks as that source
+        ('A spokesperson for Lindale Property Group said in a statement that the building '
+         'was safe.\n\n"Our first priority is our residents," the statement said.',
+         ["A spokesperson for Lindale Property Group"]),
         # the country's letters before a source's noun
         ('A US official said the talks were "at a dead end".', ["A US official"]),
         # a foreign minister, an ambassador: "the diplomat"

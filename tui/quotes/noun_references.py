@@ -108,8 +108,9 @@ class NounReferences(Antecedents):
         """Who issued the document "the <noun>" at ``pos`` stands for ("the statement
         added", "the release said"): the subject of the sentence that last mentioned
         one within a pronoun's reach (`The EFCC said in a statement on Friday that …`,
-        `In a statement, Governor Ann Lee said …`, `The ministry issued a statement`);
-        None where that sentence opens with no name."""
+        `In a statement, Governor Ann Lee said …`, `The ministry issued a statement`,
+        `A spokesperson for Acme said in a statement`); None where that sentence opens
+        with no one."""
         since = max(0, pos - _PRONOUN_REACH)
         # (the last mention: a deque of one keeps it, at C speed)
         last = next(iter(deque(_ISSUED_RE[noun].finditer(self.text, since, pos), 1)), None)
@@ -126,7 +127,9 @@ class NounReferences(Antecedents):
         if verb is None:
             return None
         found = self._subject_before(self.text[start : verb.start()], verb.start())
-        return found if found is not None and found[1] in (PERSON, ORG) else None
+        # (or the source the text only describes: `A spokesperson for Lindale Property
+        # Group said in a statement …` … `the statement said`)
+        return found if found is not None and found[1] in (PERSON, ORG, DESCRIBED) else None
 
     def _described(self, described: Description) -> tuple[str, str]:
         self.descriptions[described.text] = described
