@@ -47,7 +47,15 @@ from tui.nlp.lexicon import (
     SHORT_DAYS,
     WEEKDAYS,
 )
-from tui.nlp.name_runs import DEFINITION, DEFINITION_STARTS, RUN, STRONG, Piece, nickname_cut
+from tui.nlp.name_runs import (
+    DEFINITION,
+    DEFINITION_STARTS,
+    RUN,
+    STRONG,
+    Piece,
+    nickname_cut,
+    platform_at,
+)
 from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
 from tui.util.collector import no_collector
 
@@ -278,7 +286,7 @@ class _Miner:
             ):
                 continue
             rs, re_ = m.span()
-            if run[:3] == "X. " and text[rs - 3 : rs] in ("on ", "to ", "ia "):
+            if run[:3] == "X. " and platform_at(text, rs):
                 # `posted the update on X. Renata Ferris said`: the platform ends its
                 # sentence; no initial of the name that opens the next
                 rs += 3

@@ -205,6 +205,20 @@ def nickname_cut(run: str) -> int:
     return -1 if may_own_a_nickname(word) else quote
 
 
+# "on", "to" or "via" right before a point in the text (see platform_at).
+_PLATFORM_PREPOSITION_RE = re.compile(r"(?<![\w'’-])(?:on|to|via) $")
+
+
+def platform_at(text: str, at: int) -> bool:
+    """Whether ``text`` holds "X. " at ``at`` after "on", "to" or "via": the platform
+    ending its sentence (`posted the update on X. Renata Ferris said`), not the first
+    initial of the name that opens the next. (The entity miner and the speakers' runs
+    both ask it.)"""
+    return text.startswith("X. ", at) and (
+        _PLATFORM_PREPOSITION_RE.search(text, max(0, at - 5), at) is not None
+    )
+
+
 # The endings of nouns for what a person does or is to a story ("Guitarist", "Passenger",
 # "Elder", "Historian", "Consultant", "Resident").
 _AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent")

@@ -19,6 +19,7 @@ from tui.nlp.given_names import (
     paternal_surname,
 )
 from tui.nlp.lexicon import DEPARTMENT_WORDS, RANKS, SENTENCE_OPENERS, TITLE_WORDS
+from tui.nlp.name_runs import platform_at
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
@@ -243,7 +244,7 @@ class NameRegistry(Narration):
                         at == 3 or not text[at - 4].isalnum()
                     ) and not (
                         # (`on X. Renata Ferris`: the platform ends a sentence)
-                        text[at - 3] == "X" and text[at - 6 : at - 3] in ("on ", "to ", "ia ")
+                        platform_at(text, at - 3)
                     ):
                         # `L. Brent Bozell III`: a first initial the run leaves out
                         name = text[at - 3 : at] + name

@@ -26,6 +26,7 @@ from tui.nlp.lexicon import (
     SENTENCE_OPENERS,
     TITLE_REFERENCES,
 )
+from tui.nlp.name_runs import platform_at
 from tui.nlp.places import fold, load_gazetteer
 from tui.quotes.cues import (
     _AFTER_PLACE_RE,
@@ -497,7 +498,7 @@ class SubjectReader(NounReferences):
             return None
         run = m.group(1)
         head = s[: m.start(1)]
-        if run[:3] == "X. " and head.endswith(("on ", "to ", "via ")):
+        if platform_at(s, len(head)):
             run, head = run[3:], head + "X. "  # (see _run_kind: the platform, no initial)
         joined = _body_across_and(s, m.start(1))
         if joined:
