@@ -73,18 +73,16 @@ def _document_quotes(doc: Document, resolver_cls: type[SpeakerResolver]) -> list
     if not spans:
         return []
     nicknames = [is_nickname(text, s) for s in spans]
-    if any(nicknames):
-        # `Mayor Rodrigo "El Güero" Santillán Mejía said`: the speakers are read in the
-        # text with each nickname inside a name set aside (blanked, so that every offset
-        # holds), where the name runs on whole; the nickname is no one's words
-        read = [s for s, nick in zip(spans, nicknames) if not nick]
-        masked = _without_nicknames(text, [s for s, nick in zip(spans, nicknames) if nick])
-        resolver = resolver_cls(doc, read, bounds=bounds, text=masked)
-        found = iter(zip(resolver.resolve(), resolver.cued) if read else ())
-        attributed = [(None, False) if nick else next(found) for nick in nicknames]
-    else:
-        resolver = resolver_cls(doc, spans, bounds=bounds)
-        attributed = list(zip(resolver.resolve(), resolver.cued))
+    # `Mayor Rodrigo "El Güero" Santillán Mejía said`: the speakers are read in the text
+    # with each nickname inside a name set aside (blanked, so that every offset holds),
+    # where the name runs on whole; the nickname is no one's words
+    nicks = [s for s, nick in zip(spans, nicknames) if nick]
+    read = [s for s, nick in zip(spans, nicknames) if not nick] if nicks else spans
+    resolver = resolver_cls(
+        doc, read, bounds=bounds, text=_without_nicknames(text, nicks) if nicks else None
+    )
+    found = iter(zip(resolver.resolve(), resolver.cued) if read else ())
+    attributed = [(None, False) if nick else next(found) for nick in nicknames]
     headline = 0 if bounds and _opens_with_title(doc, text, bounds[0]) else -1
     out: list[Quote] = []
     previous: QuoteSpan | None = None
