@@ -18,6 +18,12 @@ def speakers(text: str, entities=None) -> dict[str, str | None]:
     return {q.text: q.speaker for q in extract_quotes([d], entities)}
 
 
+def speaker_list(text: str) -> list[str | None]:
+    """Each quotation's speaker, in text order."""
+    d = make_document("t", "t.md", text, {})
+    return [q.speaker for q in extract_quotes([d])]
+
+
 def speaker(text: str) -> str | None:
     found = speakers(text)
     assert len(found) == 1, found
@@ -1539,8 +1545,7 @@ def test_the_verbs_of_celebrity_copy_are_cues(cue: str, speaker: str) -> None:
     ],
 )
 def test_names_the_regions_write_differently(text: str, expected: list[str | None]) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 def test_a_lone_name_given_an_age_and_a_dashed_appositive_are_subjects() -> None:
@@ -1585,8 +1590,7 @@ def test_a_lone_name_given_an_age_and_a_dashed_appositive_are_subjects() -> None
     ],
 )
 def test_roles_and_honorifics_of_more_house_styles(text: str, expected: list[str | None]) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1601,8 +1605,7 @@ def test_roles_and_honorifics_of_more_house_styles(text: str, expected: list[str
     ],
 )
 def test_a_nationality_or_a_man_called_so(text: str, expected: list[str | None]) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1633,8 +1636,7 @@ def test_a_nationality_or_a_man_called_so(text: str, expected: list[str | None])
 def test_judges_solicitors_and_members_of_parliament(
     text: str, expected: list[str | None]
 ) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1661,8 +1663,7 @@ def test_judges_solicitors_and_members_of_parliament(
 def test_a_name_after_a_preposition_in_the_subjects_clause_does_not_speak(
     text: str, expected: list[str | None]
 ) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1678,8 +1679,7 @@ def test_a_name_after_a_preposition_in_the_subjects_clause_does_not_speak(
 def test_a_nickname_inside_a_name_leaves_the_name_whole(
     text: str, expected: list[str | None]
 ) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1728,8 +1728,7 @@ def test_a_nickname_inside_a_name_leaves_the_name_whole(
     ],
 )
 def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1756,5 +1755,4 @@ def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) 
     ],
 )
 def test_sports_style_second_references(text: str, expected: list[str | None]) -> None:
-    d = make_document("t", "t.md", text, {})
-    assert [q.speaker for q in extract_quotes([d])] == expected
+    assert speaker_list(text) == expected
