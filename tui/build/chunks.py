@@ -11,6 +11,7 @@ nothing of the search index nor of the merge's callers.
 from __future__ import annotations
 
 import math
+import pickle
 import time
 from typing import Any, NamedTuple
 
@@ -32,15 +33,36 @@ MIN_CHUNK = 25
 
 
 class Extracted(NamedTuple):
-    """What one task made of a chunk: its names as mined (for
+    """What one task made of a chunk, pickled: its names as mined (for
     ``extract_entities(shards=...)``) or its quotations (``quote_columns``, speakers not
-    yet settled), and what the task cost where it ran (CPU seconds of its thread, the
-    peak resident MB of its process)."""
+    yet settled); and what the task cost where it ran (CPU seconds of its thread, the
+    peak resident MB of its process).
 
-    shard: MinedShard | None
-    quotes: dict[str, list[Any]] | None
+    The result stays pickled until the reduce takes it in. A pool's thread unpickles
+    each result as soon as its task ends, while the caller is still busy with the
+    postings or the merge: at 10,000 articles the shards waiting there as objects were
+    169 MB (2.3 million of them), and as bytes they are a fraction of that."""
+
+    sealed: bytes
     cpu_seconds: float
     peak_rss_mb: float
+
+    def shard(self) -> MinedShard:
+        shard = pickle.loads(self.sealed)
+        if not isinstance(shard, tuple):
+            raise TypeError(f"a shard of names as {type(shard).__name__}")
+        return shard
+
+    def quotes(self) -> dict[str, list[Any]]:
+        columns = pickle.loads(self.sealed)
+        if not isinstance(columns, dict):
+            raise TypeError(f"quotations as {type(columns).__name__}")
+        return columns
+
+
+def _sealed(result: object, started: float) -> Extracted:
+    return Extracted(pickle.dumps(result, pickle.HIGHEST_PROTOCOL),
+                     time.thread_time() - started, _peak_rss_mb())
 
 
 def mine_chunk(documents: list[Document]) -> Extracted:
@@ -51,8 +73,7 @@ def mine_chunk(documents: list[Document]) -> Extracted:
     started = time.thread_time()
     with no_collector(keep=True):
         shard = mine_shard(documents)
-    return Extracted(shard, None, time.thread_time() - started, _peak_rss_mb())
-
+        return _sealed(shard, started)
 
 
 def quote_chunk(documents: list[Document]) -> Extracted:
@@ -60,7 +81,7 @@ def quote_chunk(documents: list[Document]) -> Extracted:
     started = time.thread_time()
     with no_collector(keep=True):
         quotes = quote_columns([q for doc in documents for q in quotes_in_document(doc)])
-    return Extracted(None, quotes, time.thread_time() - started, _peak_rss_mb())
+        return _sealed(quotes, started)
 
 
 def _peak_rss_mb() -> float:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import os
+import pickle
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -273,10 +274,12 @@ def _reduce(
                 # of the names'.)
                 _take_unbegun(quotes_of, found, quote_chunk, None, "quotes",
                               quoted_here, until=_done_or_gone(mined[i]))
-            extracted = _taken(mined, here, i, usage)
+            try:
+                shard = _taken(mined, here, i, usage).shard()
+            except (TypeError, pickle.UnpicklingError) as error:
+                raise WorkerFailed(f"names of another shape: {error}") from None
             _report(progress, "entities", shards_of, mined, {}, i + 1)
-            assert extracted.shard is not None
-            yield extracted.shard
+            yield shard
 
     entities = extract_entities([], aliases=aliases, ignore=ignore, shards=taken_in())
     if progress:
@@ -286,10 +289,8 @@ def _reduce(
     try:
         quotes = []
         for i in range(len(quotes_of)):
-            columns = _taken(found, quoted_here, i, usage).quotes
-            assert columns is not None
-            quotes.extend(quotes_from_columns(columns))
-    except (KeyError, TypeError, ValueError, AssertionError) as error:
+            quotes.extend(quotes_from_columns(_taken(found, quoted_here, i, usage).quotes()))
+    except (KeyError, TypeError, ValueError, pickle.UnpicklingError) as error:
         raise WorkerFailed(f"quotations of another shape: {error}") from None
     settle_quotes(quotes, entities, {d.id: d for d in documents})
     finder = QuoteFinder.build(search, quotes)
