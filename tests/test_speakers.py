@@ -1752,6 +1752,26 @@ def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) 
         ('"The flames were taller than the trees," a viewer said.', ["a viewer"]),
         # ... not where the text gave ages and another age is meant
         ('Ann Lee, 30, met Tom Hart, 52. "We agree," said the 61-year-old.', [None]),
+        # a coach is "the boss" where the role is written in lower case too; a word of
+        # region or club before the role says no more than that
+        ('Sevilla coach Joaquín Carrasco was left to rue two misses.\n\n"Mateo has saved '
+         'us," the Sevilla boss insisted.\n\n"We win together," the Andalusian coach '
+         'said.', ["Joaquín Carrasco", "Joaquín Carrasco"]),
+        # the club before a role no one was given is not the speaker
+        ('Pirates coach José Ribeiro was happy.\n\n"I just attacked the ball," said the '
+         'Bucs striker.', [None]),
+        # a nation's or a state's word for one of its people
+        ('Pirates coach José Ribeiro was happy.\n\n"We were not good," said the '
+         'Portuguese.', ["José Ribeiro"]),
+        ('Kayla Brooks-Henley said she had been let down by her serve.\n\n"She makes you '
+         'play one more ball," the Floridian said.', ["Kayla Brooks-Henley"]),
+        # ... but a paper named like one stays the paper
+        ('The paper broke the story.\n\n"It was a cover-up," the Guardian said.',
+         ["Guardian"]),
+        # a gesture's subject is whom "he" then stands for
+        ('"I saw his eyes," Marquise Thompson said.\n\nShawn Ellery shook his head.\n\n'
+         '"No. You have to give your guys a chance," he said.',
+         ["Marquise Thompson", "Shawn Ellery"]),
     ],
 )
 def test_sports_style_second_references(text: str, expected: list[str | None]) -> None:

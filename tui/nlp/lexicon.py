@@ -166,8 +166,6 @@ TITLE_REFERENCES = {
     "mla": frozenset({"lawmaker", "legislator"}),
     "mpp": frozenset({"lawmaker", "legislator"}),
     "td": frozenset({"lawmaker", "legislator"}),
-    # the judges of British and Commonwealth courts ("Mr Justice Hart", "Recorder Lee",
-    # "Sheriff Principal Ann Lee"), whom the story then calls "the judge"
     # a foreign minister or secretary, an ambassador and an envoy are "the diplomat"
     "foreign": frozenset({"diplomat"}),
     "ambassador": frozenset({"diplomat", "envoy"}),
@@ -175,6 +173,8 @@ TITLE_REFERENCES = {
     # a club's manager or coach is "the boss"
     "manager": frozenset({"boss"}),
     "coach": frozenset({"boss"}),
+    # the judges of British and Commonwealth courts ("Mr Justice Hart", "Recorder Lee",
+    # "Sheriff Principal Ann Lee"), whom the story then calls "the judge"
     "justice": frozenset({"judge"}),
     "recorder": frozenset({"judge"}),
     "magistrate": frozenset({"judge"}),

@@ -123,6 +123,14 @@ _IRREGULAR_DEMONYMS = {
     "western", "eastern", "northern", "southern", "latino", "hispanic", "asiatic",
 }
 _DEMONYM_SUFFIXES = ("ese", "ean", "ian", "ans", "an", "ish", "is", "i", "ic", "s")
+# The endings of a resident's noun, and what the place's name may end in instead
+# ("Florid-ian": Florida; "Tex-an": Texas; "London-er"; "Brooklyn-ite").
+_RESIDENT_ENDINGS = (
+    ("ian", ("ia", "a", "", "o")),
+    ("an", ("a", "", "as", "o")),
+    ("er", ("",)),
+    ("ite", ("",)),
+)
 # The endings of a people's adjective ("Haitian", "Philippine"; where a given name
 # has one too, "Lucian", the demonym is kept).
 _NOUN_ENDINGS = ("ese", "ean", "ian", "ish", "ine")
@@ -219,6 +227,18 @@ class Gazetteer:
         word of every corpus would too (the name analyser keeps one per build).
         """
         return self.is_folded_demonym(fold(word))
+
+    def is_resident_noun(self, word: str) -> bool:
+        """``Floridian``, ``Londoner``, ``Aucklander``, ``Brooklynite``: one word for
+        someone from a place the gazetteer knows, a state's or a city's as well as a
+        country's (which :meth:`is_demonym` keeps to, being asked of every name)."""
+        key = fold(word)
+        for suffix, restored in _RESIDENT_ENDINGS:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                stem = key[: -len(suffix)]
+                if any(stem + ending in self.places for ending in restored):
+                    return True
+        return False
 
     def is_folded_demonym(self, key: str) -> bool:
         """:meth:`is_demonym` of a word given as its :func:`fold`."""

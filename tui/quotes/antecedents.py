@@ -47,6 +47,15 @@ _NAMED_BY_HEAD_ONLY = frozenset(("court", "tribunal", "bench", "police"))
 _BENCH_OF_RE = re.compile(r"\b[Bb]ench of (?:the )?((?:[A-Z][\w.'’-]* )+(?:Court|Tribunal))\b")
 
 
+# Each word a title is referred to by, with the titles it refers to, and itself ("boss":
+# boss, manager, coach).
+_REFERRED: dict[str, tuple[str, ...]] = {}
+for _title, _references in TITLE_REFERENCES.items():
+    for _reference in _references:
+        _REFERRED.setdefault(_reference, (_reference,))
+        _REFERRED[_reference] += (_title,)
+
+
 def _holds(titles: list[str], title: str, rank: str) -> bool:
     """Whether ``titles`` (a name's title words, "deputy mayor") make its holder "the
     <rank> <title>": the title word or one that refers to it, after the same rank word
@@ -260,10 +269,13 @@ class Antecedents(NameRegistry):
         # a role in lower case (`coach Moses Kiprono`, `deputy mayor Tom Harris`) only
         # where one person holds it (`Celtics coach Joe Mazzulla … Heat coach Erik
         # Spoelstra`: either)
-        wanted = f"{_LOWER}{rank} {title}" if rank else _LOWER + title
-        lower = {name for _off, name, titles in near if titles == wanted}
-        beside = _APPOSED + wanted[len(_LOWER) :]  # (the same role, set beside the name)
-        apposed = {name for _off, name, titles in near if titles == beside}
+        # (or one the role is called: `Sevilla coach Joaquín Carrasco` is "the boss")
+        wanted = {f"{rank} {role}" if rank else role for role in _REFERRED.get(title, (title,))}
+        lower = {name for _off, name, titles in near
+                 if titles.startswith(_LOWER) and titles[len(_LOWER) :] in wanted}
+        # (the same role, set beside the name)
+        apposed = {name for _off, name, titles in near
+                   if titles.startswith(_APPOSED) and titles[len(_APPOSED) :] in wanted}
         lower |= apposed
         if len(lower) == 1:
             holders |= lower

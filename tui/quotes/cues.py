@@ -359,6 +359,11 @@ _IRREGULAR_VERBS = (
     "took|made|gave|went|came|got|spoke|thought|felt|knew|sent|led|left|won|lost|ran|"
     "began|saw|heard|kept|held|met|paid|brought|bought|sat|stood|put|set|became|found|"
     "grew|drove|flew|chose|rose|fell|fought|sought|taught|meant|spent|struck|wore|"
+    "shook|broke|drew|threw|swore|woke|hid|hung|shot|slid|spun|stuck|swam|swung|tore|"
+    "wept|lay|laid|rang|sang|sank|hit|quit|let|cut|beat|caught|clung|crept|dealt|dug|"
+    "fed|fled|flung|forgot|forgave|froze|hurt|knelt|lit|lent|rode|sold|shone|shrank|"
+    "slept|sped|spat|spread|sprang|stole|strode|swept|understood|withdrew|bore|bent|"
+    "built|burst|cast|leapt|mistook|overcame|overtook|upheld|"
     "isn't|wasn't|doesn't|didn't|won't|wouldn't|can't|couldn't|hasn't|hadn't|"
     "isn’t|wasn’t|doesn’t|didn’t|won’t|wouldn’t|can’t|couldn’t|hasn’t|hadn’t"
 )

@@ -110,8 +110,9 @@ def _points_back(run: str) -> bool:
         return False
     key = _key(run)
     return key in NATIONALITY_NOUNS or key in AFFILIATIONS and not key.endswith("s") or (
-        key in DEMONYMS and key.endswith(("an", "i"))
-    )
+        # (and "the Portuguese", "the Swiss", one person as sports pages write it)
+        key in DEMONYMS and key.endswith(("an", "i", "ese", "ss"))
+    ) or load_gazetteer().is_resident_noun(run)  # ("the Floridian", "the Londoner")
 
 
 def _holds_name(description: str, name: str) -> bool:

@@ -199,14 +199,20 @@ class SubjectReader(NounReferences):
         if later and not _NOT_ROLE_WORDS.intersection(later.group(1).split()):
             # `said Goldman Sachs economist Jan Hatzius`: the name after the role
             return self._from_run(later.group(2), pos + later.start(2), the=False)
-        the = _THE_BEFORE_RE.search(between) is not None
-        if the:
+        the_at = _THE_BEFORE_RE.search(between)
+        the = the_at is not None
+        if the_at is not None:
             rest = s[m.end(2) :].split(None, 1)
             role = rest[0].rstrip(",.;:") if rest else ""
-            if _placed_role(role, m.group(2)):
-                # `said the New York businessman`: the businessman named before, not
-                # New York
-                return self._role_antecedent(role, pos)
+            if role in _TITLES and not role.startswith("spokes"):
+                # `said the New York businessman`, `said the Bucs striker`: the
+                # businessman or the striker named before, not New York nor the club;
+                # one named no such is as the text describes him
+                held = self._role_with(m.group(2), role, pos)
+                if held is not None or _placed_role(role, m.group(2)):
+                    return held
+                described = description_opening(s[the_at.start() :])
+                return self._described(described) if described is not None else None
         run = m.group(2)
         if not between.strip() and " " not in run and _key(run) in _VERB_WORDS and (
             _key(run) not in SENTENCE_OPENERS
@@ -308,6 +314,16 @@ class SubjectReader(NounReferences):
         # point. "…," said the Spaniard.`, the one the narration is about)
         return self._about(pos)
 
+    def _role_with(self, where: str, role: str, pos: int) -> tuple[str, str] | None:
+        """Who "the <where> <role>" is, a capitalised word before a person's role: who
+        the text gave that role with that word before it (`Villa manager Julen Arrieta`
+        … "the Villa boss"), else the one it gave the role (`the Ohio senator`, `the
+        Andalusian coach`: the senator, the coach named before). Not a spokesperson's
+        role, whose words name the body he speaks for (`the Vatican spokesman`)."""
+        if role.startswith("spokes"):
+            return None
+        return self._held_with(where, role, pos) or self._role_antecedent(role, pos)
+
     def _held_with(self, where: str, role: str, pos: int) -> tuple[str, str] | None:
         """The person the text named after ``where`` and a role that is ``role`` or one
         it refers to (`Villa manager Julen Arrieta` for "the Villa boss"), within a
@@ -331,7 +347,17 @@ class SubjectReader(NounReferences):
         about = self._pronoun("", pos)
         # (a full name: a lone capitalised word the narration passed is as often a
         # platform or a team, "posted the clip to YouTube")
-        return about if about is not None and about[1] == PERSON and " " in about[0] else None
+        if about is None or about[1] != PERSON or " " not in about[0]:
+            return None
+        # ... and no one named since: `Jannik Sinner beat Carlos Alcaraz. "…," said the
+        # Spaniard.` may be either (a report quotes the loser as often as the winner)
+        assert self._persons is not None  # (made by _pronoun)
+        for _off, name in reversed(self._persons[: bisect_left(self._person_offsets, pos)]):
+            if name == about[0]:
+                return about
+            if " " in name:
+                return None
+        return about
 
     def _subject_named(
         self, left: str, pos: int, relative: bool = False
@@ -452,14 +478,9 @@ class SubjectReader(NounReferences):
                 words = m.group(0).split()
                 return self._held_by(m.group(1), pos, words[-2] if len(words) > 2 else "")
             m = _PLACED_ROLE_END_RE.search(s)
-            if m and _placed_role(m.group(2), m.group(1)):
-                # `the Ohio senator said`: the senator named earlier, not Ohio
-                return self._role_antecedent(m.group(2), pos)
             if m and m.group(2) in _TITLES:
-                # `Villa manager Julen Arrieta …` … `the Villa manager said`, `the Villa
-                # boss said`: who the text gave that role with that name before it
-                held = self._held_with(m.group(1), m.group(2), pos)
-                if held is not None:
+                held = self._role_with(m.group(1), m.group(2), pos)
+                if held is not None or _placed_role(m.group(2), m.group(1)):
                     return held
             m = _DEFINITE_ORG_END_RE.search(s)
             if m:
