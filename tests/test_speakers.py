@@ -1776,3 +1776,39 @@ def test_wire_copy_quoting_and_referring(text: str, expected: list[str | None]) 
 )
 def test_sports_style_second_references(text: str, expected: list[str | None]) -> None:
     assert speaker_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # military ranks, an ordinal inside one, and their abbreviations
+        ('"Some of these guys have never been on a tank," said Sgt. 1st Class Latoya '
+         'Greer, a master gunner.', ["Latoya Greer"]),
+        ('"I just want to get my crew through," said Spc. Aaliyah Drummond, a loader.',
+         ["Aaliyah Drummond"]),
+        ('"We have kept margins," Cmde Sanjay Bhattacharjee told reporters.',
+         ["Sanjay Bhattacharjee"]),
+        # a trade before a name that opens the sentence
+        ('Midwife Joanne Pickles told the hearing the unit was "extremely busy" that '
+         'night.', ["Joanne Pickles"]),
+        # a description with a full stop inside it, referred back to
+        ('A U.S. official said Washington had agreed.\n\n"Poland is on the front line," '
+         'the official said.', ["A U.S. official"]),
+        # present-tense cues of features and profiles
+        ('"I was terrified," Imogen Thackeray laughs.\n\n"Whatever," she shrugs.',
+         ["Imogen Thackeray", "Imogen Thackeray"]),
+        # a party and home, then a description, between a lawmaker and the verb
+        ('Sen. Dale Hutchins, R-Ohio, the ranking member of the panel, told reporters the '
+         'plan was "dead on arrival."', ["Dale Hutchins"]),
+        # "who" after a description set beside a name is the person's, not the body's
+        ('Prof Gareth Llewellyn, a professor of medicine at the University of Glasgow, who '
+         'was not involved in the study, said: "This is an important trial."',
+         ["Gareth Llewellyn"]),
+        # a spokeswoman for a minister speaks, not the minister
+        ('Transport Minister Karen Lowther announced the plan.\n\nA spokeswoman for the '
+         'minister told reporters: "The figures are correct."',
+         ["A spokeswoman for the minister"]),
+    ],
+)
+def test_ranks_trades_and_asides_before_the_verb(text: str, expected: list[str | None]) -> None:
+    assert speaker_list(text) == expected

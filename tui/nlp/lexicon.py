@@ -122,6 +122,8 @@ TITLE_HEADS = frozenset(
     mzee madam engr ing togbe osabarima nii cde ratu dasho ven
     hon honourable honorable opanin alhagie magistrate cathaoirleach atty khun
     maulana mufti allama havildar naik sepoy subedar sipahi
+    commodore cmde specialist spc pfc airman seaman ensign midshipman warrant petty reeve
+    class
     senators representatives congressmen congresswomen governors mayors ministers
     presidents professors generals ambassadors judges justices commissioners
     trustees councillors councilors aldermen
@@ -204,7 +206,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
 NAME_ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen sens rep reps gov gen gens col lt capt sgt maj adm cmdr brig
-    cpl pvt det rev hon pres supt insp amb cllr coun const cst atty
+    cpl pvt det rev hon pres supt insp amb cllr coun const cst atty spc pfc cmde
     jr sr st mt ft co inc ltd corp bros
     """.split()
 )
@@ -343,6 +345,7 @@ PERSON_ROLES = frozenset(
     spinner paceman wicketkeeper jockey farmer nurse prosecutor selector
     convenor convener homeowner neighbor neighbour resident commuter motorist bystander
     survivor shopper retiree viewer reader listener
+    midwife surgeon matron paramedic fisherman fisherwoman engineer
     """.split()
 )
 # Offices and roles news writing puts before a name ("County Recorder Ann Lee", "Labour

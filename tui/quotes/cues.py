@@ -131,6 +131,9 @@ _VERBS = (
     r"yells|revealed|reveals|revealing|confessed|confesses|slammed|blasted|penned|"
     r"captioned|captioning|sobbed|wept|screamed|teased|teases|hissed|laughed|raved|"
     r"raves|cried|gushes|whispers|"
+    # (profiles and features, in the present as they tell it: `"…," she laughs.`)
+    r"laughs|deadpans|muses|sighs|shrugs|shrugged|smiles|smiled|grins|grinned|chuckles|"
+    r"chuckled|enthuses|enthused|marvels|beams|"
     # (court and council reporting)
     r"observing|contending|asserting|stating|maintaining|ruled"
 )

@@ -51,8 +51,11 @@ _NAMED_IN_RE = re.compile(
 )
 # A lawmaker's party and home set off by commas: "D-Miami", "R-Eau Claire", "I-Vt.".
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
-# An age set off after a name, before another appositive: `Mary Smith, 47, a nurse,`.
-_AGE_END_RE = re.compile(r",\s*(?:aged\s+)?\d{1,3}$")
+# An age or a party and home set off after a name, before another appositive: `Mary
+# Smith, 47, a nurse,`, `Sen. Dale Hutchins, R-Ohio, the ranking member,`.
+_NOTE_END_RE = re.compile(rf",\s*(?:(?:aged\s+)?\d{{1,3}}|{_PARTY_TAG_RE.pattern})$")
+# What opens a description set beside a name: `Ann Lee, a professor at …`.
+_DESCRIPTION_OPENING_RE = re.compile(r"[ \t]*(?:an?|the)[ \t]+[a-z]")
 # The language layer's reading of a name across "and", for the subjects that need it
 # (few: memoised per run, and emptied when it grows).
 _analyser: Analyser | None = None

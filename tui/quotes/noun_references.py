@@ -80,7 +80,8 @@ class NounReferences(Antecedents):
             return found  # (two of that noun: no guess)
         since = max(0, pos - _PRONOUN_REACH)
         introductions = list(re.finditer(
-            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}"
+            # (a modifier may hold full stops: `A U.S. official`)
+            rf"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’.-]+[ \t]+){{0,4}}"
             rf"{re.escape(noun)}(?![\w'’-])",
             self.text[since:pos],
         ))

@@ -76,16 +76,17 @@ from tui.quotes.descriptions import (
 )
 from tui.quotes.name_registry import apposed_to_a_noun
 from tui.quotes.noun_phrases import (
-    _AGE_END_RE,
     _AGE_NOUN_RE,
     _ANY_AGE_RE,
     _CAPITAL_RE,
     _CAPITAL_ROLE_END_RE,
+    _DESCRIPTION_OPENING_RE,
     _HONOUR,
     _LEADING_THE_RE,
     _NAME_CHARS,
     _NAME_IN_PLACE_RE,
     _NAMED_IN_RE,
+    _NOTE_END_RE,
     _OBJECT_BEFORE_RE,
     _OF_BODY_IN_RE,
     _PARTY_TAG_RE,
@@ -404,9 +405,17 @@ class SubjectReader(NounReferences):
             if opener < 0:
                 return None
             s = body[:opener].rstrip()
-            age = _AGE_END_RE.search(s)
-            if age:
-                s = s[: age.start()]  # `Mary Smith, 47, a nurse, said`: the age before it
+            if seg.startswith(("who ", "whose ")) and (
+                (k := s.rfind(",")) > 0 and _DESCRIPTION_OPENING_RE.match(s, k + 1)
+            ):
+                # `Prof Ann Lee, a professor at the University of Glasgow, who was not
+                # involved, said`: "who" is the person's, past the description beside her
+                s = s[:k].rstrip()
+            note = _NOTE_END_RE.search(s)
+            if note:
+                # `Mary Smith, 47, a nurse, said`, `Sen. Dale Hutchins, R-Ohio, the ranking
+                # member, said`: the age or the party before it
+                s = s[: note.start()]
         if not s:
             return None
         last = s[-6:].rsplit(None, 1)[-1].casefold() if s[-6:].strip() else ""
@@ -471,6 +480,10 @@ class SubjectReader(NounReferences):
         # that get this far end in a name)
         if "a" <= last_word[0] <= "z":
             m = _ROLE_END_RE.search(s)
+            if m and m.group(1) in _TITLES and _PREPOSITION_END_RE.search(s, 0, m.start()) and (
+                (described := description_ending(s)) is not None and described.person
+            ):
+                return None  # `a spokeswoman for the minister`: who speaks is unnamed
             if m and m.group(1) in _TITLES:
                 # `the minister said`: the person given that title earlier; else the one
                 # a description gave that noun (`a spokesperson for Northline … the
