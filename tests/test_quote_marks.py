@@ -262,6 +262,64 @@ def test_a_transcripts_turns_are_their_speakers_words():
     assert quotes("UPDATE: The road is closed.\n\nNOTE: Buses run.\n\nWATCH: The video.\n") == []
 
 
+def test_transcripts_in_capitalised_names_stamps_roles_and_labels_alone():
+    # a podcast's time stamps, a name then its given name alone
+    text = ("Priya Natarajan and Tom Kealy talk to the economist Hamish Fairweather.\n\n"
+            "[00:00:04] Priya Natarajan: Hello and welcome.\n\n"
+            "[00:00:07] Tom Kealy: And I'm Tom Kealy.\n\n"
+            "[00:00:12] Priya: Our guest today is Hamish.\n\n"
+            "[00:00:17] Hamish Fairweather: Thanks for having me.\n")
+    assert quotes(text) == [
+        ("Hello and welcome.", "Priya Natarajan"),
+        ("And I'm Tom Kealy.", "Tom Kealy"),
+        ("Our guest today is Hamish.", "Priya Natarajan"),
+        ("Thanks for having me.", "Hamish Fairweather"),
+    ]
+    # a label alone, with a role after it; its words are the paragraphs up to the next
+    text = ("Laila Farouk:\n\nIn the Philippines, the heat has closed schools.\n\n"
+            "Marisol Ocampo:\n\nThe fans have run since six.\n\nBy ten, it is 38 degrees."
+            "\n\nRowena Dizon, Teacher:\n\nThe children are dizzy.\n\nLaila Farouk:\n\n"
+            "Thank you.\n")
+    assert quotes(text) == [
+        ("In the Philippines, the heat has closed schools.", "Laila Farouk"),
+        ("The fans have run since six.", "Marisol Ocampo"),
+        ("By ten, it is 38 degrees.", "Marisol Ocampo"),
+        ("The children are dizzy.", "Rowena Dizon"),
+        ("Thank you.", "Laila Farouk"),
+    ]
+    # initials that are a person's named before
+    text = ("Thandeka Mokoena sat down with Sibusiso Ndlovu at his office.\n\n"
+            "TM: How bad is it?\n\nSN: It is bad.\n\nTM: Why only 300 schools?\n\n"
+            "SN: That is the budget.\n")
+    assert [s for _q, s in quotes(text)] == ["Thandeka Mokoena", "Sibusiso Ndlovu"] * 2
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones():
+    text = ("In an interview, chief executive Rajiv Mehrotra spoke about subsidies.\n\n"
+            "Q: How badly will the cut hurt demand?\n\nA: In the short term, some pain.\n\n"
+            "Q: Will you follow Vikram Sethi's price cut?\n\nA: No. Not at any cost.\n")
+    assert quotes(text) == [
+        ("In the short term, some pain.", "Rajiv Mehrotra"),
+        ("No. Not at any cost.", "Rajiv Mehrotra"),
+    ]
+
+
+def test_lists_headings_and_tables_that_look_like_labels_are_no_transcript():
+    for text in (
+        # a table's rows of figures
+        "Hillary Clinton: 1,769.\n\nBernie Sanders: 1,501.\n\nHillary Clinton: 547.\n\n"
+        "Bernie Sanders: 46.\n",
+        # a fact-check's labels, twice
+        "Claim: Taxes rose.\n\nVerdict: False.\n\nClaim: Crime fell.\n\nVerdict: True.\n",
+        # days and headings
+        "Monday: Rain.\n\nTuesday: Sun.\n\nMonday: Wind.\n\nWhy It Matters: Crops.\n",
+        # a heading over a list of links, a dateline's region
+        "MAE SOT, Tak: Police raided a compound.\n\nINTERNET LINKS:\n\nHealth Agency\n\n"
+        "Story from BBC NEWS:\n\nhttp://news.bbc.co.uk/1.stm\n",
+    ):
+        assert quotes(text) == [], text
+
+
 def test_a_block_quotation_is_its_authors_words():
     text = ("The mayor, Greg Dunn, wrote on Tuesday that the strike was over.\n\n"
             "Her opponent Lorraine Tate had replied:\n\n"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from tui.nlp.given_names import FEMALE, MALE
-from tui.nlp.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON, PERSON_ROLES, PREPOSITIONS
+from tui.nlp.lexicon import DEMONYMS, FUNCTION_WORDS, ORG, PERSON, PERSON_ROLES, PREPOSITIONS
 from tui.quotes.cues import (
     _ACCORDING_ANY_RE,
     _ACCORDING_RE,
@@ -58,6 +59,8 @@ _TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with f
 
 # Honorifics a transcript's label may give before the name.
 _LABEL_HONORIFICS = frozenset("mr mrs ms dr prof sen rep gov".split())
+# A time stamp before a transcript's label (`[00:01:14] Priya:`).
+_TIME_STAMP_RE = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+")
 # A word in lower case after a space, as a verb goes on from its subject.
 _BEFORE_LOWER_WORD_RE = re.compile(r"[ \t\xa0]+[a-z]")
 # "him" in a description's sentence: another man, whom a later "he" may be.
@@ -103,7 +106,7 @@ class CueReader(SubjectReader):
 
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
         self._reading(span)
-        if span.close_mark < 0 and self.text[span.open_mark] == ":":
+        if span.close_mark < 0 and self.text[span.open_mark] in ":QA":
             return self._turn_speaker(span)
         text = self.text
         pstart, pend = self.bounds[span.paragraph]
@@ -166,18 +169,62 @@ class CueReader(SubjectReader):
 
     def _turn_speaker(self, span: QuoteSpan) -> tuple[str, str] | None:
         """Who speaks a transcript's turn (see tui.quotes.marks): the name its label gives
-        in capitals, in the case names are written in; a surname alone is the person a
-        label or the text named in full before (`FELIX WARD:` … `WARD:`)."""
-        label = self.text[self.bounds[span.paragraph][0] : span.open_mark].split()
-        words = [w.title() for w in label if _key(w) not in _LABEL_HONORIFICS]
+        (in capitals: in the case names are written in); one word alone is the person a
+        label or the text named in full before (`FELIX WARD:` … `WARD:`, `Priya
+        Natarajan:` … `Priya:`), or whose initials it is (`TM:`), else a body (`AFP:`).
+        An answer (`A:`) is the interviewee's."""
+        text = self.text
+        at = span.open_mark
+        if text[at] == "A":
+            return self._interviewee(at)
+        label = text[text.rfind("\n", 0, at) + 1 : at]
+        stamp = _TIME_STAMP_RE.match(label)
+        if stamp:
+            label = label[stamp.end() :]
+        label = label.split(",", 1)[0]  # (`ANNA BERG, HOST:`: the name, not the role)
+        words = [w.title() if w.isupper() and len(w) > 1 else w
+                 for w in label.split() if _key(w) not in _LABEL_HONORIFICS]
         if not words:
             return None
         name = " ".join(words)
         if len(words) > 1:
             self._turn_names[_key(words[-1])] = name
-            return name, PERSON
-        full = self._turn_names.get(_key(name)) or self._full_name(name, span.open_mark)
+            self._turn_names.setdefault(_key(words[0]), name)
+            found = self._from_run(name, at - len(label), the=False)
+            return (name, ORG) if found is not None and found[1] == ORG else (name, PERSON)
+        full = self._turn_names.get(_key(name)) or self._full_name(name, at)
+        if full is None and label.strip().isupper() and len(name) <= 5:
+            # (`TM:`: a person whose initials they are; `AFP:`, `CCTV:`: a body)
+            full = self._initialled(label.strip(), at)
+            if full is None:
+                return label.strip(), ORG
         return (full or name), PERSON
+
+    def _initialled(self, initials: str, pos: int) -> str | None:
+        """The one person named in full before ``pos`` whose initials are ``initials``."""
+        if self._persons is None:
+            self._build_persons()
+        assert self._persons is not None
+        found = {
+            name for off, name in self._persons
+            if off < pos and " " in name and "".join(w[0] for w in name.split()) == initials
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _interviewee(self, pos: int) -> tuple[str, str] | None:
+        """Who answers an interview's questions: of the people named in full before the
+        first answer (`In an interview, CEO Rajiv Mehrotra spoke about …`), the one named
+        there most often; none where no one is."""
+        if "\0A" not in self._turn_names:
+            if self._persons is None:
+                self._build_persons()
+            assert self._persons is not None
+            # (counted before the answers, which name whom they speak of: the first named
+            # of those named most)
+            counts = Counter(name for off, name in self._persons if off < pos and " " in name)
+            self._turn_names["\0A"] = max(counts, key=counts.__getitem__, default="")
+        name = self._turn_names["\0A"]
+        return (name, PERSON) if name else None
 
     def _narrated_description(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         """Who "he" or "she" after a quotation that opens its sentence stands for, where

@@ -40,10 +40,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, repeat
+from typing import NamedTuple
 
 from tui.corpus.document import Document
+from tui.nlp.lexicon import FUNCTION_WORDS, MONTHS, WEEKDAYS
 from tui.quotes.model import _WORD_RE, QuoteSpan
 
 # A quotation longer than this is a mismatch, not a quote (the longest real quotes in
@@ -97,18 +100,36 @@ _STRAIGHT = ('"',)  # what closes a quote opened by a closing glyph
 _SINGLE_OPEN_RES = tuple(re.compile(mark + r"(?<![^\s(\[—–].)(?=[^\W_])") for mark in "'‘")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 _START = re.Match.start
-# A transcript's turn: a name in capitals (an honorific first, at most), a colon, words.
+# A transcript's turn: a time stamp at most (`[00:01:14]`), the speaker's label, a role
+# after a comma at most (`ANNA BERG, HOST:`, `Rowena Dizon, Teacher:`), a colon, and the
+# words, or nothing (the label alone, the words in the paragraphs after it). The label
+# is a name in capitals (an honorific first, at most), or one in capitalised words.
 _TURN_RE = re.compile(
+    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?"
     r"((?:(?:MR|MRS|MS|DR|PROF|SEN|REP|GOV)\.?[ \t]+)?"
-    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}):[ \t]+(?=\S)"
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}"
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+    r"(?:,[ \t]+[A-Za-z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,4})?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"  # (`Woman (through interpreter):`)
+    r":(?:[ \t]+(?=\S)|[ \t]*$)"
 )
-# Labels in capitals before a colon that name no one speaking.
+# An interview's question and answer: `Q: …`, `A. …`, and the `Q …` of a briefing's
+# transcript.
+_QA_RE = re.compile(r"([QA])(?:[:.][ \t]+|[ \t]+)(?=\S)")
+# Labels in capitals before a colon that name no one speaking (compared case-folded).
 _NOT_SPEAKERS = frozenset(
-    """UPDATE NOTE WATCH RELATED VIDEO PHOTO PHOTOS SOURCE SOURCES CORRECTION WARNING
-    BREAKING EXCLUSIVE ANALYSIS OPINION TRANSCRIPT ALSO CONTACT CONTACTS MEDIA Q A
-    FACT CHECK WHAT WHY HOW WHEN WHERE WHO MORE LISTEN SUBSCRIBE""".split()
-) | frozenset(("READ MORE", "EDITOR'S NOTE", "EDITOR’S NOTE", "FULL TEXT", "MEDIA CONTACT",
-               "FACT CHECK", "WHAT NEXT", "KEY POINTS"))
+    w.casefold() for w in """UPDATE NOTE WATCH RELATED VIDEO PHOTO PHOTOS SOURCE SOURCES
+    CORRECTION WARNING BREAKING EXCLUSIVE ANALYSIS OPINION TRANSCRIPT ALSO CONTACT CONTACTS
+    MEDIA Q A FACT CHECK WHAT WHY HOW WHEN WHERE WHO MORE LISTEN SUBSCRIBE CLAIM VERDICT
+    RATING CONTEXT BACKGROUND SUMMARY PROS CONS PRICE VENUE TICKETS QUESTION ANSWER
+    """.split()
+) | frozenset(("read more", "editor's note", "editor’s note", "full text", "media contact",
+               "fact check", "what next", "key points", "bottom line", "our verdict"))
+# A word in a turn's text: a turn of figures alone is a table's row (`Clinton: 1,769.`).
+_WORDS_RE = re.compile(r"[^\W\d_]{2}")
+# Words no speaker's label holds: a heading's ("Why It Matters:", "The Ledger:"), a
+# date's ("Monday:", "March 3:").
+_NOT_IN_LABELS = FUNCTION_WORDS | WEEKDAYS | MONTHS
 _MAX_SINGLE_CHARS = 400
 # A few words with no sentence's end among them: what a single-quoted phrase within a
 # sentence holds when its closing mark also reads as a plural possessive (see
@@ -262,10 +283,10 @@ def _find_spans(text: str, bounds: list[tuple[int, int]]) -> list[QuoteSpan]:
         # (double marks quoting inside a single-quoted quotation: part of its statement)
         spans = [s for s in spans if s.open_mark not in nested]
     spans.extend(singles)
-    if ": " in text or "> " in text:
+    if ":" in text or "> " in text:
         # (the paragraphs that quote someone: their quotations are read as any others)
         quoted = {s.paragraph for s in spans}
-        if ": " in text:
+        if ":" in text:
             spans.extend(_turn_spans(text, bounds, quoted))
         if "> " in text:
             spans.extend(_block_spans(text, bounds, quoted))
@@ -475,21 +496,95 @@ def _nested_in(
 def _turn_spans(
     text: str, bounds: list[tuple[int, int]], quoted: set[int]
 ) -> list[QuoteSpan]:
-    """The turns of a transcript: paragraphs that open with a speaker's name in capitals
-    and a colon (`FELIX WARD: Welcome to the show.`), each the words of that speaker, with
-    the colon for its opening mark and no closing one. Only in a text of three turns or
-    more by two speakers or more; not a paragraph that quotes someone itself (its
-    quotations are read as any others: ``quoted``), nor a label ("UPDATE:", "WATCH:")."""
-    turns: list[QuoteSpan] = []
-    labels: set[str] = set()
+    """The turns of a transcript: paragraphs that open with a speaker's label and a colon
+    (`FELIX WARD: Welcome to the show.`, `[00:00:04] Priya Natarajan: Hello.`), each the
+    words of that speaker, with the colon for its opening mark and no closing one; where
+    the label stands alone, each paragraph after it up to the next label (`Laila
+    Farouk:` ¶ `In the Philippines, …`), the label's colon still their opening mark.
+    An interview's answers after `A:` are turns too, where there are two questions
+    after `Q:` or more (whose words, asking, are no one's quotation).
+
+    Only in a text of three turns or more by two speakers or more; not a paragraph that
+    quotes someone itself (its quotations are read as any others: ``quoted``), nor a
+    label ("UPDATE:", "WATCH:"). A label in capitalised words, which headings and lists
+    write too ("Verdict:", "Monday:"), only in a text where one such label opens two
+    paragraphs or more, and one word alone only as part of such a label (`Priya
+    Natarajan:` … `Priya:`)."""
+    found: list[_Label] = []
+    # (where a label's words end: at the next paragraph that opens with a label, even
+    # one not taken for a speaker's, `Woman (through interpreter):`)
+    starts: set[int] = set()
     for pi, (start, end) in enumerate(bounds):
-        m = _TURN_RE.match(text, start, end)
-        if m is None or m.group(1) in _NOT_SPEAKERS or pi in quoted:
+        qa = _QA_RE.match(text, start, end)
+        if qa is not None:
+            # (the letter is the opening mark: the speaker is whom it stands for)
+            found.append(_Label(pi, qa.group(1), qa.start(1), qa.end(), False))
             continue
-        labels.add(m.group(1))
-        if m.end() < end:
-            turns.append(QuoteSpan(m.end(), end, m.end(1), -1, pi))
-    return turns if len(turns) >= 3 and len(labels) >= 2 else []
+        m = _TURN_RE.match(text, start, end)
+        if m is None:
+            continue
+        starts.add(pi)
+        label = m.group(1)
+        mixed = not label.isupper()
+        colon = text.index(":", m.end(1))
+        role = text[m.end(1) : colon]
+        if label.casefold() in _NOT_SPEAKERS or mixed and not _NOT_IN_LABELS.isdisjoint(
+            w.casefold() for w in label.split()
+        ) or not mixed and "," in role and not role.isupper():
+            # (a role in capitals after a name in capitals, `ANNA BERG, HOST:`; not a
+            # dateline's region, `MAE SOT, Tak:`)
+            continue
+        found.append(_Label(pi, label, colon, m.end(), mixed))
+    if not found:
+        return []
+    counts = Counter(t.label for t in found)
+    # (the words of the names labels give, for a word alone; a name labelling two
+    # paragraphs, or a word of one labelling another, is what a transcript does)
+    names = {w for label in counts if " " in label for w in label.split()}
+    repeated = any(n > 1 or label in names for label, n in counts.items() if not label.isupper())
+    asked, answered = counts["Q"], counts["A"]
+    others = any(not t.mixed and t.label not in "QA" for t in found)
+    # (a label alone, whose words follow, only where it opens another paragraph too, or
+    # among three labels alone: not a heading over a list, `INTERNET LINKS:`)
+    alone = sum(t.at >= bounds[t.paragraph][1] for t in found)
+    labelled = [
+        t for t in found
+        if (t.at < bounds[t.paragraph][1] or counts[t.label] > 1 or alone >= 3) and (
+            not t.mixed and t.label not in "QA"
+            or t.mixed and repeated and (" " in t.label or t.label in names)
+            or t.label == "A" and answered >= 2 and asked >= 2
+            or t.label == "Q" and asked >= 2 and (answered >= 2 or others)
+        )
+    ]
+    turns: list[QuoteSpan] = []
+    starts.update(t.paragraph for t in found)
+    for k, t in enumerate(labelled):
+        start, end = bounds[t.paragraph]
+        if t.label == "Q":
+            continue  # (a question asks, and states nothing: no one's quotation)
+        if t.at < end:
+            if t.paragraph not in quoted and _WORDS_RE.search(text, t.at, end):
+                turns.append(QuoteSpan(t.at, end, t.colon, -1, t.paragraph))
+            continue
+        # the label alone: its words are the paragraphs up to the next label's
+        last = labelled[k + 1].paragraph if k + 1 < len(labelled) else len(bounds)
+        for qi in range(t.paragraph + 1, last):
+            if qi in starts:
+                break
+            if qi not in quoted and bounds[qi][0] < bounds[qi][1]:
+                turns.append(QuoteSpan(bounds[qi][0], bounds[qi][1], t.colon, -1, qi))
+    labels = {t.label for t in labelled}
+    return turns if len(labelled) >= 3 and len(labels) >= 2 else []
+
+
+class _Label(NamedTuple):
+    """A transcript's label opening a paragraph (see _turn_spans)."""
+
+    paragraph: int
+    label: str  # the speaker's name as written, or "Q", "A"
+    colon: int  # the colon after it (the letter, for a question or an answer)
+    at: int  # where its words start (the paragraph's end, where it stands alone)
+    mixed: bool  # written in capitalised words rather than in capitals
 
 
 def _block_spans(
