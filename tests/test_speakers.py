@@ -1812,3 +1812,27 @@ def test_sports_style_second_references(text: str, expected: list[str | None]) -
 )
 def test_ranks_trades_and_asides_before_the_verb(text: str, expected: list[str | None]) -> None:
     assert speaker_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a couple named together: "Mr" is the husband, "Mrs" the wife
+        ('Rob and Jen Lawson, of Collarenebri, sold 280 cows.\n\n"We will hang on," Mr '
+         'Lawson said.\n\n"We cried when the truck left," Mrs Lawson said.',
+         ["Rob Lawson", "Jen Lawson"]),
+        # namesakes: the one whose given name leans to the honorific's sex
+        ('Kerry Brierley and Dean Brierley attended the hearing.\n\nDean Brierley said: '
+         '"Isla was perfect."\n\nMrs Brierley added: "We will never stop fighting."',
+         ["Dean Brierley", "Kerry Brierley"]),
+        ('Angus Treloar said the result was a shock.\n\nGeorgie Treloar manages the '
+         'breeding program.\n\n"She does," Mr Treloar said.', ["Angus Treloar"]),
+        # a body's long name modifying a spokesperson's noun
+        ('A Department of Health and Social Care spokesperson said: "We know waiting times '
+         'are too long."', ["A Department of Health and Social Care spokesperson"]),
+    ],
+)
+def test_namesakes_by_honorific_and_long_bodies_before_a_noun(
+    text: str, expected: list[str | None]
+) -> None:
+    assert speaker_list(text) == expected

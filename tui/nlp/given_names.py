@@ -21,6 +21,8 @@ EITHER = ""  # a given name used for both
 
 _MALE_CODES = frozenset(("M", "1M", "?M"))
 _FEMALE_CODES = frozenset(("F", "1F", "?F"))
+# the entries that give a name to either sex
+_UNSEXED_CODES = frozenset(("?", "1?"))
 # the entries of a name only mostly given to one sex ("Lindsey", "Marty")
 _LEANING_CODES = (frozenset(("?M",)), frozenset(("?F",)))
 
@@ -38,9 +40,16 @@ def _leaning() -> frozenset[str]:
 
 
 @cache
-def _read_dictionary() -> tuple[dict[str, str], frozenset[str]]:
-    """The genders of :func:`_dictionary` and the names of :func:`_leaning`, from one
-    read of the data file."""
+def _tilts() -> dict[str, str]:
+    """Folded given names listed for both sexes only by entries that give no sex
+    ("George": a man's, and also either's), with the sex their other entries give."""
+    return _read_dictionary()[2]
+
+
+@cache
+def _read_dictionary() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+    """The genders of :func:`_dictionary`, the names of :func:`_leaning` and the sexes of
+    :func:`_tilts`, from one read of the data file."""
     codes: dict[str, set[str]] = {}
     try:
         data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
@@ -66,9 +75,10 @@ def _read_dictionary() -> tuple[dict[str, str], frozenset[str]]:
                 for form in {name.replace("+", j) for j in ("", " ", "-")}:
                     codes.setdefault(form, set()).add(code)
     except (ModuleNotFoundError, OSError, UnicodeDecodeError):
-        return {}, frozenset()  # without the dictionary no name is ruled out
+        return {}, frozenset(), {}  # without the dictionary no name is ruled out
     genders: dict[str, str] = {}
     leaning: set[str] = set()
+    tilts: dict[str, str] = {}
     for name, marks in codes.items():
         if marks <= _MALE_CODES:
             genders[name] = MALE
@@ -76,9 +86,14 @@ def _read_dictionary() -> tuple[dict[str, str], frozenset[str]]:
             genders[name] = FEMALE
         else:
             genders[name] = EITHER
+            sexed = marks - _UNSEXED_CODES
+            if sexed and sexed <= _MALE_CODES:
+                tilts[name] = MALE
+            elif sexed and sexed <= _FEMALE_CODES:
+                tilts[name] = FEMALE
         if marks in _LEANING_CODES:
             leaning.add(name)
-    return genders, frozenset(leaning)
+    return genders, frozenset(leaning), tilts
 
 
 def is_given_name(word: str) -> bool:
@@ -129,6 +144,16 @@ def gender_of(name: str) -> str | None:
         if len(parts) > 2 and parts[1][:1].isupper():
             found = _dictionary().get(f"{first}-{parts[1]}".casefold())
     return found or None
+
+
+def tilt_of(name: str) -> str | None:
+    """:func:`gender_of`, or for a given name listed for both sexes, the sex its entries
+    give where they give one ("George", "Georgie", "Kerry"): the likelier reading of a
+    name that rules no one out, for choosing between namesakes."""
+    found = gender_of(name)
+    if found is None and " " in name:
+        found = _tilts().get(name.split(None, 1)[0].casefold())
+    return found
 
 
 def is_firm(name: str) -> bool:

@@ -96,6 +96,8 @@ _THINGS = _BODIES | frozenset(
 # The most words a description runs to, and the most modifiers before its head.
 _MOST_WORDS = 18
 _MOST_MODIFIERS = 4
+# ... and the most words of names among them
+_MOST_NAME_WORDS = 12
 _AGE_RE = re.compile(r"\d+-year-old")
 # Where a clause ends, looking back from a verb (commas set off an appositive or an
 # opening phrase), and looking forward (a full stop too, unless it ends an abbreviation:
@@ -222,8 +224,17 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
         and _key(words[1]) == "of" and _key(words[2]) in _DETERMINERS
     ):
         first = 2  # (`one of the officials`: the group the speaker is one of)
-    for h in range(first + 1, min(len(words), first + 2 + _MOST_MODIFIERS)):
+    # (the words of a name that modifies count as one: `A Department of Health and
+    # Social Care spokesperson`)
+    limit = first + 2 + _MOST_MODIFIERS
+    h = first
+    while h + 1 < min(len(words), limit):
+        h += 1
         word = words[h]
+        if h > first + 1 and word[:1].isupper() and words[h - 1][:1].isupper() or (
+            _key(word) in _IN_NAMES and words[h - 1][:1].isupper()
+        ):
+            limit = min(limit + 1, first + 2 + _MOST_NAME_WORDS)
         # (after an inverted verb, what a determiner opens is the speaker, whatever its
         # noun: `said one commuter at Waterfront station`; before a verb, a subject's noun
         # must be a source's)

@@ -10,6 +10,7 @@ unnamed: the quote browser never shows a speaker the sidebar cannot filter by.
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from collections.abc import Callable, Iterable, Mapping
 
@@ -72,7 +73,7 @@ def enrol_speakers(
     ``spell(source, words)`` spells it, or a name the text has."""
     known = {e.name for e in entities}
     speaking = {e.name for e in entities if e.type in (PERSON, ORG)}
-    spans: dict[str, dict[str, list[int]]] = {}  # a new name → source → starts
+    spans: dict[str, dict[str, list[tuple[int, int]]]] = {}  # a new name → source → spans
     kinds: dict[str, str] = {}
 
     def enrolled(name: str, doc: Document) -> bool:
@@ -81,7 +82,9 @@ def enrol_speakers(
             return False
         by_source = spans.setdefault(name, {})
         if doc.id not in by_source:
-            by_source[doc.id] = _occurrences(doc.text, name)
+            by_source[doc.id] = [
+                (s, s + len(name)) for s in _occurrences(doc.text, name)
+            ] or _in_a_couple(doc.text, name)
         kinds[name] = kind
         return bool(by_source[doc.id])
 
@@ -129,7 +132,7 @@ def enrol_speakers(
                 q.speaker = spelled
                 break
     for name, by_source in spans.items():
-        mentions = [(src, s, s + len(name)) for src, starts in by_source.items() for s in starts]
+        mentions = [(src, s, e) for src, found in by_source.items() for s, e in found]
         if mentions:
             entity = Entity(name, kinds[name], [], Mentions(sorted(mentions)))
             insort(entities, entity, key=_order)
@@ -321,6 +324,19 @@ def _names_a_body(words: list[str]) -> bool:
         and len(between) <= _MAX_ADJECTIVES
         and not any(w.casefold() in FUNCTION_WORDS or not w.islower() for w in between)
     )
+
+
+def _in_a_couple(text: str, name: str) -> list[tuple[int, int]]:
+    """Where a given name and a surname, ``name``, stand as the first of a couple (`Rob
+    and Jen Lawson` for Rob Lawson, see tui.quotes.name_registry): the given name's
+    spans."""
+    given, _, surname = name.partition(" ")
+    if not surname or " " in surname:
+        return []
+    couple = re.compile(
+        rf"(?<![\w'’-]){re.escape(given)} and [A-Z][a-z]+ {re.escape(surname)}(?![\w'’-])"
+    )
+    return [(m.start(), m.start() + len(given)) for m in couple.finditer(text)]
 
 
 def _occurrences(text: str, name: str) -> list[int]:

@@ -17,6 +17,7 @@ from tui.nlp.given_names import (
     is_firm,
     is_given_name,
     paternal_surname,
+    tilt_of,
 )
 from tui.nlp.lexicon import DEPARTMENT_WORDS, RANKS, SENTENCE_OPENERS, TITLE_WORDS
 from tui.nlp.name_runs import platform_at
@@ -95,6 +96,9 @@ _KIN_GENDER = {
         FEMALE),
     **dict.fromkeys("partner cousin friend child".split(), ""),
 }
+# A given name and "and" before a full name: a couple, or siblings, of that surname
+# (`Rob and Jen Lawson`).
+_COUPLE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
 _KIN_BEFORE_RE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) (?:\w+ )?("
     + "|".join(_KIN_GENDER)
@@ -268,6 +272,13 @@ class NameRegistry(Narration):
                         if earlier and earlier[-1][1].casefold().endswith(" " + name.casefold()):
                             persons.append((at, earlier[-1][1]))
                             continue
+                    couple = _COUPLE_RE.search(text, max(0, at - 20), at)
+                    if couple and " " in name and is_given_name(couple[1]):
+                        # `Rob and Jen Lawson`: Rob Lawson too, whom "Mr Lawson" may be
+                        partner = f"{couple[1]} {name.rsplit(' ', 1)[1]}"
+                        for k in _key(partner).split(" "):
+                            registry.setdefault(k, []).append((couple.start(1), partner))
+                        persons.append((couple.start(1), partner))
                     for k in key.split(" "):
                         registry.setdefault(k, []).append((at, name))
                     if name.count(" ") > 1:
@@ -488,10 +499,15 @@ class NameRegistry(Narration):
         # (each list is in text order: the last one before ``pos``, or else the first)
         i = bisect_left(cands, pos, key=_offset)
         if gender:
-            order = [*range(i - 1, -1, -1), *range(i, len(cands))]
-            for j in order[:_NAMESAKES]:
-                if gender_of(cands[j][1]) in (None, gender):
-                    return cands[j][1]
+            # (one whose given name says that sex first, or leans to it: "Mr Lawson" is
+            # Rob Lawson, not Jen Lawson, whose name says neither; else one whose name
+            # does not say)
+            order = [*range(i - 1, -1, -1), *range(i, len(cands))][:_NAMESAKES]
+            sexes = [tilt_of(cands[j][1]) for j in order]
+            for wanted in (gender, None):
+                for j, sex in zip(order, sexes):
+                    if sex == wanted:
+                        return cands[j][1]
         return cands[i - 1 if i else 0][1]
 
     def _fallback_keys(self) -> tuple[dict[str, list[tuple[int, str]]], ...]:
