@@ -1836,3 +1836,24 @@ def test_namesakes_by_honorific_and_long_bodies_before_a_noun(
     text: str, expected: list[str | None]
 ) -> None:
     assert speaker_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name inside a relative clause is not the subject of the verb after it
+        ('Janet Solberg, whose husband, Ray, was diagnosed at 58, said she had followed '
+         'the trial "obsessively."', ["Janet Solberg"]),
+        ("Seller John Metcalfe, who farms with his brother Alan and Alan's son, Daniel, "
+         'said he had "never seen a ring like it".', ["John Metcalfe"]),
+        ('Marco Rubio, whose hometown, Miami, is projected to be underwater, argues that '
+         'the plan will "destroy our economy."', ["Marco Rubio"]),
+        # ... unless the cue is the clause's own verb, or the clause gives the name
+        ('So does the Manufacturers Alliance, whose lobbyist, Corey Dettmann, testified '
+         'that the bill provides "certainty" for businesses.', ["Corey Dettmann"]),
+        ('Another rider, who gave only his first name, Sabbir, said: "We are not asking '
+         'for luxury."', ["Sabbir"]),
+    ],
+)
+def test_a_relative_clause_holds_its_own_names(text: str, expected: list[str | None]) -> None:
+    assert speaker_list(text) == expected

@@ -118,6 +118,12 @@ from tui.quotes.runs import (
     _without_post_nominals,
 )
 
+# A relative clause on a person opening after a comma: `, who`, `, whose`.
+_RELATIVE_OPENING_RE = re.compile(r",[ \t]+(who|whose)[ \t]")
+# ... that gives the person's name: `who gave only his first name`, `who asked to be
+# identified as`, `who is known as`.
+_NAME_GIVEN_RE = re.compile(r"\bname\b|\bidentified\b|\bknown\b|\bcalled\b")
+
 
 class SubjectReader(NounReferences):
     """The names and subjects in the words around a quotation: the part of
@@ -379,6 +385,18 @@ class SubjectReader(NounReferences):
             seg = body[opener + 1 :].strip()
             if seg.endswith(")") and "(" in seg:
                 seg = seg[: seg.rindex("(")].rstrip()  # `Gov. John Kasich (R-OH), said`
+            clause = _RELATIVE_OPENING_RE.search(body, 0, opener) if opener >= 0 else None
+            if clause and (clause[1] == "who" or not _RUN_RE.fullmatch(seg)) and not (
+                _NAME_GIVEN_RE.search(body, clause.end(), opener)
+            ):
+                # `John Metcalfe, who farms with Alan's son, Daniel, said`, `Janet Solberg,
+                # whose husband, Ray, was ill, said`: a relative clause holds every comma
+                # after it, and the subject is before it (not where the verb is the
+                # clause's own, `the Alliance, whose lobbyist, Corey Dettmann, testified`,
+                # nor where it gives the subject's name: `a rider, who gave only his first
+                # name, Sabbir, said`)
+                s = body[: clause.start()]
+                break
             if (
                 seg
                 and _RUN_RE.fullmatch(seg)
