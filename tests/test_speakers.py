@@ -1853,6 +1853,9 @@ def test_namesakes_by_honorific_and_long_bodies_before_a_noun(
          'that the bill provides "certainty" for businesses.', ["Corey Dettmann"]),
         ('Another rider, who gave only his first name, Sabbir, said: "We are not asking '
          'for luxury."', ["Sabbir"]),
+        # a body after "of", with a place's modifier before it, is the person's employer
+        ('Researcher Jericho Manalastas of the Manila-based firm Bantay Digital said the '
+         'site was "designed to take over accounts".', ["Jericho Manalastas"]),
     ],
 )
 def test_a_relative_clause_holds_its_own_names(text: str, expected: list[str | None]) -> None:

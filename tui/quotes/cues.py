@@ -304,7 +304,8 @@ _APPOSITIVE_NAME_RE = re.compile(
 )
 _OF_TAIL_RE = re.compile(
     rf"(?={_UP})(?<!\S)({_RUN}),?\s+(?:of|from|at|with)\s+(?:the\s+|an?\s+)?"
-    r"(?:[a-z][\w-]*\s+){0,4}$"
+    # (lower-case words, or a place's with its hyphen: `of the Manila-based firm`)
+    r"(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){0,4}$"
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 # (the article apart: a name follows it, or a description it opens)
