@@ -302,6 +302,11 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones():
         ("In the short term, some pain.", "Rajiv Mehrotra"),
         ("No. Not at any cost.", "Rajiv Mehrotra"),
     ]
+    # a paragraph that opens with the article is no answer
+    assert quotes(text + "\nA spokesman for the company later declined to comment.\n") == [
+        ("In the short term, some pain.", "Rajiv Mehrotra"),
+        ("No. Not at any cost.", "Rajiv Mehrotra"),
+    ]
 
 
 def test_lists_headings_and_tables_that_look_like_labels_are_no_transcript():

@@ -114,8 +114,8 @@ _TURN_RE = re.compile(
     r":(?:[ \t]+(?=\S)|[ \t]*$)"
 )
 # An interview's question and answer: `Q: …`, `A. …`, and the `Q …` of a briefing's
-# transcript.
-_QA_RE = re.compile(r"([QA])(?:[:.][ \t]+|[ \t]+)(?=\S)")
+# transcript (not `A …`: a paragraph that opens with the article).
+_QA_RE = re.compile(r"(Q(?=[:. \t])|A(?=[:.]))[:.]?[ \t]+(?=\S)")
 # Labels in capitals before a colon that name no one speaking (compared case-folded).
 _NOT_SPEAKERS = frozenset(
     w.casefold() for w in """UPDATE NOTE WATCH RELATED VIDEO PHOTO PHOTOS SOURCE SOURCES
