@@ -294,6 +294,16 @@ def test_transcripts_in_capitalised_names_stamps_roles_and_labels_alone():
     assert [s for _q, s in quotes(text)] == ["Thandeka Mokoena", "Sibusiso Ndlovu"] * 2
 
 
+def test_a_label_named_only_in_capitals_or_by_an_initial_is_the_full_name():
+    text = ("RENATA COLLIER, HOST: The gulf is warming.\n\n"
+            "CARL THIBODEAU: Bait's late.\n\nJENNA THIBODEAU: Fifty-four degrees.\n\n"
+            "J THIBODEAU: That's a good one.\n\nC THIBODEAU: I said stubborn.\n")
+    assert [s for _q, s in quotes(text)] == [
+        "Renata Collier", "Carl Thibodeau", "Jenna Thibodeau", "Jenna Thibodeau",
+        "Carl Thibodeau",
+    ]
+
+
 def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones():
     text = ("In an interview, chief executive Rajiv Mehrotra spoke about subsidies.\n\n"
             "Q: How badly will the cut hurt demand?\n\nA: In the short term, some pain.\n\n"

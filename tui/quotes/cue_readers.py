@@ -187,6 +187,11 @@ class CueReader(SubjectReader):
         if not words:
             return None
         name = " ".join(words)
+        if len(words) == 2 and len(words[0].rstrip(".")) == 1:
+            # `J THIBODEAU:`, `C. BRYCE:`: the one of that surname and initial named before
+            full = self._initialled(words[0][0] + words[1][0], at, surname=words[1])
+            if full is not None:
+                return full, PERSON
         if len(words) > 1:
             self._turn_names[_key(words[-1])] = name
             self._turn_names.setdefault(_key(words[0]), name)
@@ -200,14 +205,16 @@ class CueReader(SubjectReader):
                 return label.strip(), ORG
         return (full or name), PERSON
 
-    def _initialled(self, initials: str, pos: int) -> str | None:
-        """The one person named in full before ``pos`` whose initials are ``initials``."""
+    def _initialled(self, initials: str, pos: int, surname: str = "") -> str | None:
+        """The one person named in full before ``pos`` whose initials are ``initials``
+        (and whose surname is ``surname``, if given)."""
         if self._persons is None:
             self._build_persons()
         assert self._persons is not None
         found = {
             name for off, name in self._persons
             if off < pos and " " in name and "".join(w[0] for w in name.split()) == initials
+            and (not surname or name.endswith(" " + surname))
         }
         return found.pop() if len(found) == 1 else None
 

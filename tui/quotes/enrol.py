@@ -84,7 +84,11 @@ def enrol_speakers(
         if doc.id not in by_source:
             by_source[doc.id] = [
                 (s, s + len(name)) for s in _occurrences(doc.text, name)
-            ] or _in_a_couple(doc.text, name)
+            ] or _in_a_couple(doc.text, name) or [
+                # (a transcript's label in capitals, `RENATA COLLIER, HOST:`, read as the
+                # name it is)
+                (s, s + len(name)) for s in _occurrences(doc.text, name.upper())
+            ]
         kinds[name] = kind
         return bool(by_source[doc.id])
 
