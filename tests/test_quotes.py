@@ -266,9 +266,13 @@ def test_offsets_always_slice_the_text(text):
         # with a bounded number of the attributed ones
         ('"We will win the vote today," Ann Lee said.\n\nThe hall heard "we will win the '
          'vote" again.\n\n', 1000),
+        # a transcript's labels of initials and answers: each looked up once, not at
+        # every turn among everyone named
+        ("Tom Mills met Sam Nolan.\n\nTM: How bad is it?\n\nSN: It is bad.\n\n"
+         "Q: Why?\n\nA: Money.\n\n", 1000),
     ],
     ids=["dense quotes", "apostrophes", "pronouns", "unclosed paragraphs", "curly mess",
-         "ages and labels", "nicknames and roles", "repeated statements"],
+         "ages and labels", "nicknames and roles", "repeated statements", "transcript"],
 )
 def test_dense_or_broken_input_stays_linear(unit: str, n: int) -> None:
     """Twice the input costs about twice the time (a ratio, never a wall-clock limit),

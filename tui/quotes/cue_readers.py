@@ -103,6 +103,11 @@ class CueReader(SubjectReader):
         self._opening: QuoteSpan | None = None
         # a transcript's speakers named in full by their labels, by surname
         self._turn_names: dict[str, str] = {}
+        # whom initials in a label stand for, once looked up (a transcript repeats its
+        # labels: each looked for once among the people named, not at every turn)
+        self._initials: dict[tuple[str, str], str | None] = {}
+        # who answers an interview's questions ("": no one), once looked up
+        self._answering: str | None = None
 
     def _explicit(self, span: QuoteSpan) -> tuple[str, str] | None:
         self._reading(span)
@@ -206,32 +211,35 @@ class CueReader(SubjectReader):
         return (full or name), PERSON
 
     def _initialled(self, initials: str, pos: int, surname: str = "") -> str | None:
-        """The one person named in full before ``pos`` whose initials are ``initials``
-        (and whose surname is ``surname``, if given)."""
-        if self._persons is None:
-            self._build_persons()
-        assert self._persons is not None
-        found = {
-            name for off, name in self._persons
-            if off < pos and " " in name and "".join(w[0] for w in name.split()) == initials
-            and (not surname or name.endswith(" " + surname))
-        }
-        return found.pop() if len(found) == 1 else None
+        """The one person named in full before ``pos`` (before the label's first turn)
+        whose initials are ``initials``, and whose surname is ``surname`` if given."""
+        key = (initials, surname)
+        if key not in self._initials:
+            if self._persons is None:
+                self._build_persons()
+            assert self._persons is not None
+            found = {
+                name for off, name in self._persons[: bisect_left(self._person_offsets, pos)]
+                if " " in name and "".join(w[0] for w in name.split()) == initials
+                and (not surname or name.endswith(" " + surname))
+            }
+            self._initials[key] = found.pop() if len(found) == 1 else None
+        return self._initials[key]
 
     def _interviewee(self, pos: int) -> tuple[str, str] | None:
         """Who answers an interview's questions: of the people named in full before the
         first answer (`In an interview, CEO Rajiv Mehrotra spoke about …`), the one named
         there most often; none where no one is."""
-        if "\0A" not in self._turn_names:
+        if self._answering is None:
             if self._persons is None:
                 self._build_persons()
             assert self._persons is not None
             # (counted before the answers, which name whom they speak of: the first named
             # of those named most)
-            counts = Counter(name for off, name in self._persons if off < pos and " " in name)
-            self._turn_names["\0A"] = max(counts, key=counts.__getitem__, default="")
-        name = self._turn_names["\0A"]
-        return (name, PERSON) if name else None
+            counts = Counter(name for _off, name in self._persons[
+                : bisect_left(self._person_offsets, pos)] if " " in name)
+            self._answering = max(counts, key=counts.__getitem__, default="")
+        return (self._answering, PERSON) if self._answering else None
 
     def _narrated_description(self, pronoun: str, pos: int) -> tuple[str, str] | None:
         """Who "he" or "she" after a quotation that opens its sentence stands for, where
