@@ -78,6 +78,10 @@ def said(text: str) -> list[tuple[str | None, bool]]:
          "a longtime adviser to Ilse Varga"),
         ('"It is too much," said one commuter at Harbour Station.',
          "one commuter at Harbour Station"),
+        # someone introduced by whose they are, or by what they do
+        ('"Thank you to everybody who shared it," the girl\'s mother said.', "the girl's mother"),
+        ('"I am barely surviving," a restaurant owner in Culiacan said.',
+         "a restaurant owner in Culiacan"),
         # ... also where the text has named that person in full before
         ('Senator Ilse Varga left. "We will not back down," a spokesman for Ms. Varga said.',
          "a spokesman for Ms. Varga"),
@@ -292,6 +296,11 @@ def test_the_noun_of_a_description_points_back_to_it() -> None:
          "One young mother, who did not want to be named, said the service had helped.\n\n"
          '"It was two hours each way," she said.',
          [("One young mother", True)]),
+        # (someone introduced by whose they are, not the car named before)
+        ("The deputy stopped a gray Honda Accord on Route 9.\n\n"
+         "The deputy's wife told reporters she was at home when she got the call. "
+         '"It is the call every spouse fears," she said.',
+         [("The deputy's wife", True)]),
         # not a description of the other sex, nor a plural, nor one inside a clause
         ("Minister Hans Berger met his counterpart in Vienna.\n\n"
          "A spokeswoman for the ministry said the talks would go on. "
@@ -393,3 +402,9 @@ def test_an_unnamed_witness_described_beside_a_definite_noun_keeps_her_words() -
     # (the sentence the pronoun opens goes on with the subject before it; a definite
     # noun no one named before gives way to the description beside it)
     assert found == [("a woman", True), ("a woman", True)]
+
+
+def test_a_dateline_wire_credit_is_not_the_company_that_speaks() -> None:
+    text = ("SEATTLE (AP) — Machinists rejected the offer on Sunday.\n\n"
+            '"We have put forward a fair and competitive offer," the company said.')
+    assert said(text) == [(None, False)]

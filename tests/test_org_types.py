@@ -183,3 +183,57 @@ def test_the_treasury_alone_is_a_body_and_a_department_word_alone_is_not():
     assert names.get("Treasury") == "ORG", names
     assert "Defense" not in names, names
     assert names.get("Dana Whitfield") == "PERSON", names
+
+
+def test_a_listing_code_is_no_name_and_makes_the_name_before_it_a_company():
+    found = typed(entities(
+        "Rio Tinto (RIO.L), (RIO.AX) is weighing a bid for First Quantum Minerals (FM.TO). "
+        "Wells Fargo (WFC.N) fell 4%, the S&P 500 (.SPX) lost 1% and General Electric "
+        "(NYSE: GE) rose.",
+        "Ford Motor said on Monday that it would cut prices.",
+    ))
+    assert found["Rio Tinto"] == found["Wells Fargo"] == found["General Electric"] == "ORG"
+    assert not {"RIO", "FM", "WFC", "SPX", "GE", "NYSE"} & set(found)
+    # (the code "FM" is no acronym of the carmaker's)
+    assert "First Quantum Minerals" in found
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_part_of_the_body_after_of():
+    found = typed(entities(
+        "Shares of Acme Holdings rose on Tuesday. Executives of the Bolt Motors Group met. "
+        "Friends of the Earth protested."
+    ))
+    assert found["Acme Holdings"] == found["Bolt Motors Group"] == "ORG"
+    assert found["Friends of the Earth"] == "ORG"
+    assert not any(name.startswith(("Shares", "Executives")) for name in found)
+
+
+def test_firms_named_by_their_trade_and_ministries_by_their_portfolios():
+    found = typed(entities(
+        "Elliott Management bought a stake in Suncor Energy. The Ministry of Energy and Mines "
+        "and the Ministry of Human Resources and Emiratisation said nothing."
+    ))
+    assert found["Elliott Management"] == found["Suncor Energy"] == "ORG"
+    assert found["Ministry of Energy and Mines"] == "ORG"
+    assert found["Ministry of Human Resources and Emiratisation"] == "ORG"
+
+
+def test_a_title_styled_after_a_place_names_its_holder():
+    found = typed(entities(
+        "The Duke of Sussex met the Archbishop of Canterbury, and the Earl of Devon spoke. "
+        "Earl Thomas and Baron Davis watched from Duke University."
+    ))
+    for name in ("Duke of Sussex", "Archbishop of Canterbury", "Earl of Devon",
+                 "Earl Thomas", "Baron Davis"):
+        assert found[name] == "PERSON", name
+    assert "Sussex" not in found and "Earl" not in found
+
+
+def test_a_double_given_name_is_not_cut_at_a_town_its_second_half_names():
+    found = typed(entities(
+        "The Bishop of Newcastle, Helen-Ann Hartley, spoke after Anne-Marie Trevelyan. "
+        "The Dallas-Houston line reopened."
+    ))
+    assert found["Helen-Ann Hartley"] == found["Anne-Marie Trevelyan"] == "PERSON"
+    assert "Ann" not in found and "Helen" not in found
+    assert found["Houston"] == "PLACE"

@@ -280,3 +280,29 @@ def test_screen_reader_picture_labels_are_captions_and_related_topics_a_footer()
     assert [s.kind for s in sections(text) if "Related" in text[s.start : s.end]] == [
         BOILERPLATE]
     assert not is_caption("Image quality matters, the photographer said, more than ever.")
+
+
+def test_staff_credit_lines_are_boilerplate_and_name_no_one() -> None:
+    from tui.corpus.loader import make_document
+    from tui.entities.extract import extract_entities
+
+    text = (
+        "By ANNE D'INNOCENZIO, AP Business Writer\n\n"
+        "Shares of Acme Holdings rose 3% on Tuesday, said analyst Ruth Okafor.\n\n"
+        "By Tuesday afternoon, the shares had given back half of the gain, traders said.\n\n"
+        "Reporting by Clare Jim in Hong Kong; Editing by Kim Coghill\n\n"
+        "--With assistance from Yvonne Yue Li and Katie Roof.\n\n"
+        "Associated Press writer Tom Bell in Detroit contributed to this report.\n"
+    )
+    kinds = {
+        text[s.start : s.end].strip()[:20]: (s.kind, s.label) for s in sections(text)
+    }
+    assert kinds["By ANNE D'INNOCENZIO"] == (BOILERPLATE, "credit")
+    # (the byline and the body are adjacent sections; a sentence opening with "By" is prose)
+    body = [text[s.start : s.end] for s in sections(text) if s.kind == BODY]
+    assert len(body) == 1 and "By Tuesday afternoon" in body[0] and "Ruth Okafor" in body[0]
+    assert "Clare Jim" not in body[0] and "Katie Roof" not in body[0]
+    assert "Tom Bell" not in body[0]
+    names = {e.name for e in extract_entities([make_document("c", "c.md", text, {})])}
+    assert "Ruth Okafor" in names
+    assert not names & {"Clare Jim", "Kim Coghill", "Yvonne Yue Li", "Katie Roof", "Tom Bell"}

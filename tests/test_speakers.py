@@ -1388,6 +1388,10 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
          'first day of enforcement."', ["Ministry of Human Resources and Emiratisation"]),
         ('Tomasz Nowak of the Farmers and Growers Union said the plan was "a disgrace to '
          'us all."', ["Tomasz Nowak"]),
+        # a title styled after a place names its holder, a person
+        ('"It is a privilege to be here today," said the Duke of Sussex.', ["Duke of Sussex"]),
+        ('"We are praying for them," the Archbishop of Canterbury said.',
+         ["Archbishop of Canterbury"]),
         # an age, then another appositive
         ('"We are not going home tonight," Mary Smith, 47, a nurse, said.', ["Mary Smith"]),
         # a description that gives the name

@@ -161,6 +161,42 @@ _FURNITURE_ANYWHERE_RE = re.compile(
 _FURNITURE_MAX = 240
 _QUOTE_OPENERS = frozenset('"“„«')
 
+# The staff's credits, on a line of their own: the byline ("By Jason Mast", "By ANNE
+# D'INNOCENZIO, AP Business Writer"), the wires' sign-offs ("Reporting by Clare Jim;
+# Editing by Kim Coghill", "--With assistance from Toru Fujioka") and the thanks at the
+# end ("CNBC's Michael Wayland contributed to this report."). The names are the writers',
+# never the story's.
+_CREDIT_OPENING = re.compile(
+    r"(?:[-–—]+[ \t]*)?(?i:with (?:additional )?assistance from|(?:(?:additional )?(?:reporting"
+    r"|research)|writing|editing|compiled|produced|edited|written|reported) by)[ \t]+[A-Z]"
+)
+# A byline: "By", then names, each maybe with a role or an outlet after a comma or
+# "for" (`By Rebecca Hollis For Mailonline`, `By Ann Lee, Staff Writer | The Post`).
+BYLINE_RE = re.compile(
+    r"(?:(?:Written |Reported |Edited )?(?:By|by)|BY)"
+    r"[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})"
+    r"(?:(?:[ \t]*(?:,|\||/|and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
+)
+_CONTRIBUTED = re.compile(
+    r"\b(?i:contributed|contributes)(?: (?:reporting|research|to (?:this|the) "
+    r"(?:report|story|article|piece)))?(?: (?:from|in) [^.;]{1,60})?\.?$"
+)
+# A credit line is short: prose this long is never checked against them.
+_CREDIT_MAX = 240
+
+
+def is_credit(line: str) -> bool:
+    """Whether ``line`` (one paragraph) credits the story's staff (see _CREDIT_OPENING)."""
+    if len(line) > _CREDIT_MAX or not line[:1].isalpha() and line[:1] not in "-–—":
+        return False
+    if line[:3] in ("By ", "BY ", "by ") or line.startswith(("Written ", "Reported ", "Edited ")):
+        if BYLINE_RE.fullmatch(line) is not None:
+            return True
+    if _CREDIT_OPENING.match(line) is not None:
+        return True
+    return "ontribut" in line and _CONTRIBUTED.search(line) is not None
+
+
 # After these the article is over: what follows is a form, an advert or a footer.
 _END_START = re.compile(
     r"leave a (?:comment|reply)\b|(?:copyright|©)|follow\b.{0,80}\bon (?:facebook|twitter)\b",
@@ -423,6 +459,8 @@ def _classify(
             related_until = j - 1
         elif _is_furniture(line, low):
             label = "footer"
+        elif is_credit(line):
+            label = "credit"
         elif key in seen and len(key) < 300:
             label = "repeated"
         elif _SLUG.match(line) and len(line) >= 12:

@@ -31,6 +31,7 @@ from tui.nlp.lexicon import (
     TITLE_HEADS,
 )
 from tui.nlp.places import Gazetteer, fold
+from tui.nlp.tickers import ticker_after
 
 _DETERMINERS = frozenset("the its their a an".split())
 # What follows the name of a disease or a syndrome named for someone.
@@ -139,6 +140,8 @@ def _context_votes(
     after = after[: after.find("\n\n")] if "\n\n" in after else after
     if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
         votes.append((PLACE, 8))
+    elif after[:2] == " (" and ticker_after(text, end) == "company":
+        votes.append((ORG, 8))  # "Rio Tinto (RIO.L)", "Wells Fargo (NYSE: WFC)": listed
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()
     last = prev_words[-1] if prev_words else ""  # ("" is in none of the word sets)

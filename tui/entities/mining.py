@@ -57,6 +57,7 @@ from tui.nlp.name_runs import (
     platform_at,
 )
 from tui.nlp.places import Gazetteer, fold, folding, load_gazetteer
+from tui.nlp.tickers import ticker_around
 from tui.util.collector import no_collector
 
 __all__ = ["SHARD_DOCUMENTS", "MinedShard", "mine_shard", "mined", "shards"]
@@ -391,6 +392,11 @@ class _Miner:
                         tag_end = rs + len(tag)
             elif before in "(-" and before and self._tag_or_compound(text, rs, re_, run):
                 continue
+            if (
+                before in "(.:" and before or text[rs - 2 : rs] in (": ", ", ", "; ")
+                and run.isupper()
+            ) and ticker_around(text, rs) is not None:
+                continue  # ("Nvidia (NVDA.O)", "(NYSE: GE)": a listing's code, no name)
             if startswith(" of ", re_) and text[re_ + 4 : re_ + 5].isdigit() and (
                 run.casefold() in ORG_HEADS
             ):

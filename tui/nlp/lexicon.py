@@ -247,6 +247,10 @@ ORG_HEADS = frozenset(
     examiner courier dispatch monitor magazine insider
     alliance headquarters presidency military records pictures software confederation
     trust homes telecom telecoms pharmaceuticals logistics
+    management securities advisors advisers investments platforms bancorp therapeutics
+    pharma biosciences biotech realty equities energy minerals brands foods
+    aerospace dynamics insurance entertainment motor petroleum chemicals automotive
+    airline
     """.split()
 )
 # Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
@@ -282,6 +286,13 @@ PLACE_HEADS = frozenset(
     belt
     """.split()
 ) | VENUES
+# Titles of nobility and of the church styled after a place, which name their holder:
+# "the Duke of Sussex", "the Archbishop of Canterbury", "the Earl of Devon". (Not "king"
+# or "queen": "King of Prussia" is a town, "Queen of the South" a club.)
+STYLED_TITLES = frozenset(
+    """prince princess duke duchess earl countess marquess marchioness viscount
+    viscountess baron baroness archbishop bishop""".split()
+)
 # Plural nouns for the members of a body: "Friends of the Earth", "Daughters of the
 # American Revolution", "Knights of Columbus". Before "of" they head an organisation.
 MEMBER_PLURALS = frozenset(

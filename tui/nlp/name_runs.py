@@ -46,6 +46,7 @@ from tui.nlp.lexicon import (
     RESIDENCES,
     ROMAN_NUMERALS,
     SAINTS,
+    STYLED_TITLES,
     TITLE_HEADS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -350,6 +351,23 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
     return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
 
+def plural_of_a_body(run: str) -> int:
+    """Where the body's name starts in a run that opens a sentence with a plural noun,
+    "of", then that name: "Shares of Acme Holdings rose", "Executives of the Bolt Motors
+    Group met" (where "Friends of the Earth" is built on its "of": see JOIN_LEFT); 0 if
+    the run is not one."""
+    noun, of, rest = run.partition(" of ")
+    if not of or " " in noun or noun[-1:] != "s" or noun[-2:] == "ss":
+        return 0
+    if _fold_word(noun) in JOIN_LEFT:
+        return 0
+    body = rest[4:] if rest.startswith("the ") else rest
+    words = [_fold_word(w) for w in body.split(" ")]
+    if len(words) < 2 or words[-1] not in ORG_HEADS or words[0] in ORG_HEADS:
+        return 0
+    return len(run) - len(body)
+
+
 def _placed_on(left: list[str], right: list[str]) -> bool:
     """Whether ``left`` "on" ``right`` are two places: a place named by more than its
     head, then a street, a road or another place ("Nassau County on Long Island")."""
@@ -405,7 +423,7 @@ _CUE_WORDS = (
     | PLACE_HEADS | OTHER_HEADS | PLACE_LEADS | OTHER_LEADS | DIRECTIONS
     | NON_PERSON_WORDS | ROMAN_NUMERALS | PARTICLES | DEPARTMENT_WORDS | MEMBER_PLURALS
     | AFFILIATIONS | FAITH_ADJECTIVES | OFFICES | EVENTS_AND_SCALES | NAME_SUFFIXES
-    | frozenset(w for a in NEWS_AGENCIES for w in a.split())
+    | STYLED_TITLES | frozenset(w for a in NEWS_AGENCIES for w in a.split())
     | frozenset(
         w for name in RESIDENCES | COMPASS_REGIONS | DEITIES | HOLIDAYS for w in name.split()
     )

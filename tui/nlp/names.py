@@ -48,6 +48,7 @@ from tui.nlp.name_runs import (
     _stretches,
     _tame,
     inside_a_name,
+    plural_of_a_body,
     role_before_a_name,
     run_tokens,
 )
@@ -239,6 +240,10 @@ class Analyser(Segmenter):
             # "The Sun", it matters)
             the = after_the or " and " in rest or _fold_word(rest) in SHORT_DAYS
             return _shift(self._analyse_run(rest, False, the), 4)
+        if initial and " of " in run:
+            body = plural_of_a_body(run)
+            if body:
+                return _shift(self._analyse_run(run[body:], False), body)
         if not after_the:
             i = run.find(" and ")
             # (but for an "and" inside what a body is for: "Institute for Peace and ...",
@@ -421,9 +426,12 @@ class Analyser(Segmenter):
             tail.append(tok)
             if len(tail) > 3:
                 return False
-        return all(self._listed_word(tok) for tok in [seg[-1][2], tail[0]]) and not any(
-            _fold_word(tok) in JOIN_LEFT for tok in tail
-        )
+        # (a portfolio of one word on either side may be a word that heads a body's name
+        # elsewhere: `Ministry of Energy and Mines`, `Ministry of Mines and Energy`)
+        alone = len(tail) == 1
+        return self._listed_word(seg[-1][2], len(seg) - 1 == at) and (
+            self._listed_word(tail[0], alone)
+        ) and (alone or not any(_fold_word(tok) in JOIN_LEFT for tok in tail))
 
     def _place_across_and(self, run: str, after: int) -> bool:
         """Whether the "and" just before ``after`` in ``run`` is inside a place's name
@@ -439,16 +447,17 @@ class Analyser(Segmenter):
             for f in (1, 2) if f <= len(following)
         )
 
-    def _listed_word(self, tok: str) -> bool:
+    def _listed_word(self, tok: str, portfolio: bool = False) -> bool:
         """Whether ``tok`` may stand beside an "and" inside a body's name: a plain word,
-        no place, given name, title or head noun."""
+        no place, given name, title or head noun (with ``portfolio``, a body's head noun
+        will do)."""
         low = _fold_word(tok)
         return (
             not tok.startswith(_PLACEHOLDER)  # (a shape's word may be a given name)
             and tok[1:].islower()
             and self.gaz.place(fold(tok)) is None
             and not is_given_name(tok)
-            and low not in JOIN_LEFT
+            and (low not in JOIN_LEFT or portfolio and low in ORG_HEADS)
         )
 
     def _double_surname(self, before: str, hyphenated: str) -> bool:
@@ -479,6 +488,10 @@ class Analyser(Segmenter):
             return None
         if any(p[:1].isupper() and fold(p) in self.gaz.places for p in parts[1:]) and all(
             p[:1].isupper() for p in parts
+        ) and not (
+            # (but "Helen-Ann", two given names, is one, whatever town "Ann" names)
+            len(parts) == 2 and fold(parts[0]) not in self.gaz.places
+            and all(is_given_name(p) for p in parts)
         ):
             return [(ps, pe, p, True) for ps, pe, p in offsets]
         if parts[0][:1].isupper() and any(p[:1].isupper() and len(p) > 2 for p in parts[1:]):

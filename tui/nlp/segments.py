@@ -39,6 +39,7 @@ from tui.nlp.lexicon import (
     RESIDENCES,
     ROMAN_NUMERALS,
     SAINTS,
+    STYLED_TITLES,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -171,6 +172,12 @@ class Segmenter:
         # "President of the United States", "Governor of the Bank of England": an office
         # named after a place or a body; that place or body is the name.
         k = next((k for k in range(1, len(seg)) if seg[k][3]), 0)
+        if k == 1 and low[0] in STYLED_TITLES and seg[1][3] == "of" and not any(
+            j for *_x, j in seg[2:]
+        ) and len(seg) <= 4:
+            # "the Duke of Sussex", "the Bishop of Newcastle": the holder of a title styled
+            # after a place, whom the title names
+            return [self._piece(seg, ((PERSON, 10),))]
         if (
             k
             and seg[k][3].split()[0] in ("of", "for")

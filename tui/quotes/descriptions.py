@@ -52,6 +52,8 @@ _AGENT_ENDINGS = (
 _PARENT_OF_RE = re.compile(r"(?:mum|mom|mother|dad|father|grandmother|grandfather)-of-\w+")
 # Words that pick some of a group: `one of the organizers`, `two of his aides`.
 _QUANTIFIERS = frozenset("one two three some many several most few none each".split())
+# Determiners that bring someone new in: `a restaurant owner`, `one shopkeeper`.
+_INDEFINITE = frozenset("a an one another".split())
 # Determiners that point back: "the senator", "the company", "the statement" are someone
 # or something the text has named (the name rules look for them, or the paragraph's
 # speaker goes on), where "a senator" is someone it has not.
@@ -216,8 +218,10 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
     the head's index in the high bits: ``head * 64 + length``; None if they make none.
     With ``to_end``, the description takes every word (it ends where the subject does);
     with ``any_noun``, the head may be any noun after a determiner."""
-    if _key(words[0]) in _DEFINITE:
-        return None  # (`the senator`: someone named before, for the name rules)
+    if _key(words[0]) in _DEFINITE and not (len(words) > 2 and _owner(words[1])):
+        # (`the senator`: someone named before, for the name rules; but `the girl's
+        # mother` is someone introduced by whose she is)
+        return None
     first = 0 if _opens(words[0]) else -1
     if (
         first == 0 and len(words) > 3 and _key(words[0]) in _QUANTIFIERS
@@ -238,7 +242,11 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
         # (after an inverted verb, what a determiner opens is the speaker, whatever its
         # noun: `said one commuter at Waterfront station`; before a verb, a subject's noun
         # must be a source's)
-        if not _is_head(word, h == 0, any_noun=any_noun and first == 0):
+        if not _is_head(word, h == 0, any_noun=any_noun and first == 0) and not (
+            # (`A restaurant owner said`: someone new, by what they do, whatever the word)
+            first == 0 and _key(words[0]) in _INDEFINITE and may_name_a_person(word)
+            and (h + 1 == len(words) or _key(words[h + 1]) in _PREPOSITIONS)
+        ):
             key = _key(word)
             if key in _IN_NAMES and h > first + 1 and words[h - 1][:1].isupper() and (
                 words[h + 1 : h + 2] and words[h + 1][:1].isupper()
@@ -271,6 +279,11 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
             continue  # (`a senior | pilot`; `a spokesman Tom Hill`: more, read on)
         return h * 64 + end
     return None
+
+
+def _owner(word: str) -> bool:
+    """Whether ``word`` is a common noun's possessive ("girl's", "victim's")."""
+    return word[:1].islower() and word.endswith(("'s", "’s")) and word[:-2].isalpha()
 
 
 def _complement(rest: list[str]) -> int:
@@ -325,7 +338,7 @@ def description_ending(s: str) -> Description | None:
     tail = s[-200:].rstrip(" \t\xa0")
     if SOURCE_NOUNS.isdisjoint(tail.casefold().split()) and "year-old" not in tail and (
         _OTHER_HEADS.isdisjoint(tail.split()) and "-of-" not in tail
-    ):
+    ) and not _INDEFINITE_RE.search(tail):
         return None  # (as most subjects: tests in C first)
     cut = _after_last_break(tail)
     if cut and tail[cut - 1] == "," and _apposed(tail[: cut - 1]):
@@ -352,6 +365,11 @@ def description_ending(s: str) -> Description | None:
 # A restrictive relative clause ending a subject: `who works nights`, `that runs the
 # shelter` (a few words, no clause break: a longer tail is a clause of its own).
 _RELATIVE_TAIL_RE = re.compile(r"[ \t](?:who|that)[ \t][^,;:()\"“”]{1,60}$")
+
+
+# A noun phrase that an indefinite determiner opens, ending a subject: `A restaurant
+# owner` (see _phrase).
+_INDEFINITE_RE = re.compile(r"(?:^|[\s,;:—–])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][^,;:()]{0,60}$")
 
 
 def _after_last_break(text: str) -> int:

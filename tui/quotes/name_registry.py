@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from tui.corpus.sections import BYLINE_RE
 from tui.nlp.given_names import (
     FEMALE,
     MALE,
@@ -71,14 +72,10 @@ _LOWER = "~"  # marks a title written in lower case, which only one person may h
 _APPOSED = "~~"  # ... and one set beside the name by commas: the text's word for the person
 # A retired officer's note after the rank: "(retd)", "(Retd.)", "(r)".
 _RETIRED_RE = re.compile(r"\((?:retd|rtd|retired|r)\.?\)", re.IGNORECASE)
-# A byline: "By", then names, each maybe with a role or an outlet after a comma or
-# "for" (`By Rebecca Hollis For Mailonline`, `By Ann Lee, Staff Writer | The Post`).
+# A dateline's wire credit in parentheses is this close to its paragraph's start.
+_CREDIT_REACH = 60
+# A byline (tui.corpus.sections.BYLINE_RE) is looked for among the first paragraphs.
 _BYLINE_PARAGRAPHS = 6
-_BYLINE_RE = re.compile(
-    r"(?:(?:Written |Reported |Edited )?(?:By|by)|BY)"
-    r"[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})"
-    r"(?:(?:[ \t]*(?:,|\||/|and|&|for|For|FOR)[ \t]*)[\w.'’ -]{1,40}){0,3}[ \t]*"
-)
 # A byline of the writer's name alone, on a line of its own among the first paragraphs
 # (`Tanvi Sharma`, `Tanvi Sharma / TNN`): two to four capitalised words, and no verb;
 # then the story, opening with its dateline (`New Delhi: On a humid morning …`).
@@ -219,6 +216,11 @@ class NameRegistry(Narration):
                     # of Police Ann Lee`, where "Police" leads the run)
                     titles = _title_of(text, at)
                 if kind == _ORG_RUN:
+                    if text[at - 1 : at] == "(" and text.startswith(")", m.end()) and (
+                        at - self.bounds[self._paragraph_of(at)][0] < _CREDIT_REACH
+                        if self.bounds else at < _CREDIT_REACH
+                    ):
+                        continue  # (`SEATTLE (AP) —`: the wire that filed the story)
                     tail = _ORG_TAIL_RE.match(text, m.end())
                     orgs.append((at, name + tail.group(0) if tail else name, key))
                     continue
@@ -342,7 +344,7 @@ class NameRegistry(Narration):
         first = self.bounds[:_BYLINE_PARAGRAPHS]
         for n, (start, end) in enumerate(first):
             byline = (
-                _BYLINE_RE.fullmatch(text, start, end)
+                BYLINE_RE.fullmatch(text, start, end)
                 if text.startswith(("By ", "BY ", "Written ", "Reported ", "Edited "), start)
                 # (not the first paragraph: a headline may be a name and a few words; and
                 # only before a dateline: a subheading may be a name too)

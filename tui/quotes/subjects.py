@@ -24,6 +24,7 @@ from tui.nlp.lexicon import (
     RANKS,
     RESIDENCES,
     SENTENCE_OPENERS,
+    STYLED_TITLES,
     TITLE_REFERENCES,
 )
 from tui.nlp.name_runs import platform_at
@@ -122,6 +123,13 @@ from tui.quotes.runs import (
 _RELATIVE_OPENING_RE = re.compile(r",[ \t]+(who|whose)[ \t]")
 # ... that gives the person's name: `who gave only his first name`, `who asked to be
 # identified as`, `who is known as`.
+# The place a title is styled after, after the title: `Duke| of Sussex`.
+_STYLED_OF_RE = re.compile(r" of (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}")
+# ... and the whole title ending a subject: `the Archbishop of Canterbury` said.
+_STYLED_END_RE = re.compile(
+    r"(?<!\S)((?:" + "|".join(sorted(t.capitalize() for t in STYLED_TITLES))
+    + r")" + _STYLED_OF_RE.pattern + r")\s*$"
+)
 _NAME_GIVEN_RE = re.compile(r"\bname\b|\bidentified\b|\bknown\b|\bcalled\b")
 
 
@@ -227,6 +235,10 @@ class SubjectReader(NounReferences):
             # `"…," said Sang.`: after an inverted verb, a capitalised verb is a name (of
             # the person named in full before, "Joseph Sang")
             return self._full_name(run, pos) or run, PERSON
+        if _key(run) in STYLED_TITLES:
+            styled = _STYLED_OF_RE.match(s, m.end(2))
+            if styled is not None:
+                run += styled.group()  # (`said the Duke of Sussex`: the place is the title's)
         return self._from_run(run, pos + m.start(2), the=the)
 
     def _subject_before(
@@ -541,6 +553,9 @@ class SubjectReader(NounReferences):
                     return found
             name = _LEADING_THE_RE.sub("", m.group(1))
             return name, ORG
+        m = _STYLED_END_RE.search(s) if " of " in s else None
+        if m:
+            return m.group(1), PERSON  # (`the Archbishop of Canterbury said`: see _from_run)
         m = _ROLE_OF_PLACE_END_RE.search(s)
         if m and _placed_role(m.group(1), m.group(2)):
             # `the senator from Ohio said`: the senator named earlier
@@ -708,6 +723,8 @@ class SubjectReader(NounReferences):
             full = self._full_name(tokens[0], pos)
             if full:
                 return full, PERSON
+        if len(keys) > 2 and keys[0] in STYLED_TITLES and keys[1] == "of":
+            return " ".join(tokens), PERSON  # (`the Duke of Sussex`: whom the title names)
         org_head = keys[-1] in _ORG_HEADS and not (
             keys[-1] in _SURNAME_HEADS and _named_like_a_place(*_after_title(tokens, keys))
         )
