@@ -237,3 +237,23 @@ def test_a_double_given_name_is_not_cut_at_a_town_its_second_half_names():
     assert found["Helen-Ann Hartley"] == found["Anne-Marie Trevelyan"] == "PERSON"
     assert "Ann" not in found and "Helen" not in found
     assert found["Houston"] == "PLACE"
+
+
+def test_spanish_and_portuguese_articles_and_saints_open_no_persons_name():
+    found = typed(entities(
+        "Gabriel Boric spoke at La Moneda palace. The newspaper El Universal reported it, "
+        "and tourists left San Pedro de Atacama. Ignazio La Russa agreed."
+    ))
+    assert found["Gabriel Boric"] == found["Ignazio La Russa"] == "PERSON"
+    assert found["San Pedro de Atacama"] == "PLACE"
+    assert found["El Universal"] != "PERSON" and found["La Moneda"] != "PERSON"
+
+
+def test_a_name_the_text_calls_someone_by_from_inside_the_full_one_joins_it():
+    ents = entities(
+        "President Luiz Inácio Lula da Silva announced a fund on Tuesday. Lula said the "
+        "forest would be paid for. Later Lula da Silva left."
+    )
+    (lula,) = [e for e in ents if e.type == "PERSON"]
+    assert lula.name == "Luiz Inácio Lula da Silva"
+    assert {"Lula", "Lula da Silva"} <= set(lula.aliases)

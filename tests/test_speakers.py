@@ -1388,6 +1388,11 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
          'first day of enforcement."', ["Ministry of Human Resources and Emiratisation"]),
         ('Tomasz Nowak of the Farmers and Growers Union said the plan was "a disgrace to '
          'us all."', ["Tomasz Nowak"]),
+        # a name inside the full one, no given name, that the text calls the person by
+        ('Brazilian President Luiz Inácio Lula da Silva spoke on Tuesday. "Whoever protects '
+         'the forest will be paid," Lula said.', ["Luiz Inácio Lula da Silva"]),
+        ('Valencia CF said in a statement that it had found them. "The club condemns any act '
+         'of racism," the statement said.', ["Valencia CF"]),
         # a title styled after a place names its holder, a person
         ('"It is a privilege to be here today," said the Duke of Sussex.', ["Duke of Sussex"]),
         ('"We are praying for them," the Archbishop of Canterbury said.',

@@ -21,7 +21,7 @@ from tui.nlp.lexicon import (
     PLACE,
     PLACE_HEADS,
 )
-from tui.nlp.name_runs import POSSESSIVE, run_tokens
+from tui.nlp.name_runs import POSSESSIVE, inner_names, run_tokens
 from tui.nlp.places import Gazetteer, fold
 
 _HEADS = ORG_HEADS | PLACE_HEADS
@@ -74,6 +74,8 @@ def _resolve_people(
     # form → (key, parts), for the short forms of a name and the parts of a person's.
     short_forms: dict[int, tuple[str, tuple[str, ...]]] = {}
     person_parts: dict[int, tuple[str, tuple[str, ...], str | None]] = {}
+    # form → the words inside a person's name the text may call them by ("Lula")
+    inner_parts: dict[int, tuple[str, ...]] = {}
     paternals: dict[int, str] = {}  # (form → the first of its two family names)
     for fid, (key, surface, _amb, multi, _n) in enumerate(forms):
         if not multi:
@@ -95,11 +97,15 @@ def _resolve_people(
             while len(words) > 2 and words[-1].rstrip(".").casefold() in NAME_SUFFIXES:
                 words.pop()  # "Biden" is the surname of "Joseph R. Biden Jr."
             particle = None
+            inner = tuple(fold(w) for w in inner_names(" ".join(words)))
             # "De Vries" opening a sentence is the "de Vries" of "Marieke de Vries".
             for i in range(1, len(words) - 1):
                 if words[i].islower() or fold(words[i]) in _CAPITAL_PARTICLES:
                     # ("Giulia Di Stefano", "Pádraig Ó Murchú": "Di Stefano", "Ó Murchú")
                     particle = fold(" ".join(words[i:]))
+                    if i >= 2 and fold(words[i - 1]) in inner:
+                        # ("Lula da Silva" of "Luiz Inácio Lula da Silva")
+                        inner += (fold(" ".join(words[i - 1 :])),)
                     break
             else:
                 if len(words) >= 3 and may_be_first_surname(words[-2]):
@@ -109,6 +115,8 @@ def _resolve_people(
                     tail = fold(" ".join(words[-2:]))
                     particle = None if gaz.place(tail) else tail
             person_parts[fid] = (key, (fold(words[0]), fold(words[-1])), particle)
+            if inner:
+                inner_parts[fid] = inner
             paternal = paternal_surname(" ".join(words)) if particle is not None else None
             if paternal is not None and is_given_name(words[0]) and (
                 fold(paternal) not in _HEADS and fold(paternal) not in DEMONYMS
@@ -127,6 +135,10 @@ def _resolve_people(
     families: dict[str, dict[str, object]] = {}
     doc_names: dict[tuple[int, str], object] = {}  # organisations, places
     doc_paternal: dict[tuple[int, str], object] = {}  # (see paternals)
+    # (doc, word) → the one name with it inside (see inner_parts), asked first: where a
+    # shorter name also opens with it ("Lula da Silva"), the full one ("Luiz Inácio Lula
+    # da Silva") is what both stand for
+    doc_inner: dict[tuple[int, str], object] = {}
     if short_forms or person_parts:
         for doc, fid in islice(zip(groups.doc, groups.form), headlines):
             short = short_forms.get(fid)
@@ -143,6 +155,8 @@ def _resolve_people(
                 _one_or_several(families.setdefault(parts[0], {}), parts[1], key)
                 if particle is not None:
                     _one_or_several(doc_people, (doc, particle), key)
+                for part in inner_parts.get(fid, ()):
+                    _one_or_several(doc_inner, (doc, part), key)
                 paternal = paternals.get(fid)
                 if paternal is not None:
                     _one_or_several(doc_paternal, (doc, paternal), key)
@@ -153,11 +167,20 @@ def _resolve_people(
         """The form a group of this form in this document is kept as; -1 to drop it."""
         key, surface, ambiguous, multi, length = forms[fid]
         if multi:
-            one = doc_people.get((doc, key))
+            one = doc_inner.get((doc, key)) if doc_inner else None
+            if not isinstance(one, str):
+                one = doc_people.get((doc, key))
             if isinstance(one, str) and one != key:
                 return form_id(one, surface, False, multi, length)
             return fid
         people = doc_people.get((doc, key))
+        inner = doc_inner.get((doc, key)) if doc_inner else None
+        if isinstance(inner, str) and not (
+            isinstance(people, str) and people.endswith(" " + key)
+        ):
+            # (but a name that ends in the word is its surname's: "Minning" of "Dena
+            # Minning" beside "Dena Minning Bush")
+            people = inner
         place = gaz.place(key)
         major = bool(place and place[1])
         if people is None and place and not major and key in families:
@@ -214,7 +237,10 @@ def _resolve_people(
 
     # Most forms are settled the same in every document: those whose key is no part of
     # a name in any (no document number is -1, so it stands for "none").
-    in_documents = {part for _doc, part in doc_people} | {part for _doc, part in doc_names}
+    in_documents = (
+        {part for _doc, part in doc_people} | {part for _doc, part in doc_names}
+        | {part for _doc, part in doc_inner}
+    )
     settled: list[int | None] = [
         None if key in in_documents else settle(fid, -1)
         for fid, (key, *_rest) in enumerate(forms)

@@ -242,7 +242,7 @@ ORG_HEADS = frozenset(
     systems labs laboratories exchange reserve command secretariat directorate tribunal
     team front movement brigade coalition cabinet partners capital ventures media
     broadcasting television radio channel studio studios cross crescent laboratory lab
-    rovers rangers wanderers athletic albion fc afc
+    rovers rangers wanderers athletic albion fc afc cf
     pac watch caucus brotherhood communications globe sentinel register inquirer
     examiner courier dispatch monitor magazine insider
     alliance headquarters presidency military records pictures software confederation

@@ -351,6 +351,17 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
     return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
 
+def inner_names(name: str) -> list[str]:
+    """The words inside a full name that a text may call the person by alone: not the
+    second given name, particles, initials nor suffixes ("Lula" of "Luiz Inácio Lula da
+    Silva", "Rodham" of "Hillary Rodham Clinton")."""
+    return [
+        w for n, w in enumerate(name.split(" ")[1:-1])
+        if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.isalpha()
+        and not (n == 0 and is_given_name(w)) and w.casefold() not in PARTICLES
+    ]
+
+
 def plural_of_a_body(run: str) -> int:
     """Where the body's name starts in a run that opens a sentence with a plural noun,
     "of", then that name: "Shares of Acme Holdings rose", "Executives of the Bolt Motors

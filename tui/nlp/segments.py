@@ -400,6 +400,12 @@ class Segmenter:
                 # "U.S. Mint", "U.K. Treasury": a country's abbreviation, no initial,
                 # before a word that does not say what the whole names
                 votes.append((OTHER, 1))
+            elif low[0] in _ROMANCE_SAINTS:
+                votes.append((PLACE, 3))  # "San Pedro de Atacama", "São Bernardo"
+            elif low[0] in _ROMANCE_ARTICLES:
+                # "El Universal", "Los Choneros", "La Bombonera": a paper, a gang, a
+                # stadium, weakly; context says which
+                votes.append((ORG, 1))
             else:
                 votes.append((PERSON, 3))
         elif any(w in NON_PERSON_WORDS for w in low):
@@ -419,6 +425,12 @@ class Segmenter:
         return Piece(start, end, surface, key or fold(surface), votes, False, len(seg) > 1)
 
 
+# Spanish and Portuguese words that open the names of places, papers, clubs and gangs,
+# never a person's given name: a saint's ("San", "São") and the articles ("La Nación",
+# "Los Choneros"). (A surname that opens with one, "La Russa", is a person's where the
+# text gives the full name, which the surname then joins; "Le Pen" is no Romance form.)
+_ROMANCE_SAINTS = frozenset("san santa santo são sao".split())
+_ROMANCE_ARTICLES = frozenset("el los las la".split())
 # The benches a judge sits on, part of the title ("U.S. District Judge", "Circuit
 # Judge"), not a district or circuit named as a place.
 _BENCHES = frozenset("district circuit appeals bankruptcy magistrate".split())

@@ -21,7 +21,7 @@ from tui.nlp.given_names import (
     tilt_of,
 )
 from tui.nlp.lexicon import DEPARTMENT_WORDS, RANKS, SENTENCE_OPENERS, TITLE_WORDS
-from tui.nlp.name_runs import platform_at
+from tui.nlp.name_runs import inner_names, platform_at
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
@@ -494,8 +494,10 @@ class NameRegistry(Narration):
             # (the first of two family names, "Cervantes"; or, after an honorific, a word
             # inside a full name, "Ms Lim": asked only where no name ends in the word, so
             # "Hart said" is Tom Hart, not Linda Hart Jones)
-            paternal, inner = self._fallback_keys()
-            cands = paternal.get(key) or (inner.get(key) if gender else None)
+            paternal, inner, called = self._fallback_keys()
+            # (without an honorific, only a word no given name: "Lula said" of "Luiz
+            # Inácio Lula da Silva", "Rodham said" of "Hillary Rodham Clinton")
+            cands = paternal.get(key) or (inner.get(key) if gender else called.get(key))
         if not cands:
             return None
         # (each list is in text order: the last one before ``pos``, or else the first)
@@ -513,17 +515,21 @@ class NameRegistry(Narration):
         return cands[i - 1 if i else 0][1]
 
     def _fallback_keys(self) -> tuple[dict[str, list[tuple[int, str]]], ...]:
-        """The long full names by the first of two family names, and by a word inside."""
+        """The long full names by the first of two family names, by a word inside, and
+        by a word inside that the text may call the person by alone."""
         if self._fallbacks is None:
             paternal: dict[str, list[tuple[int, str]]] = {}
             inner: dict[str, list[tuple[int, str]]] = {}
+            called: dict[str, list[tuple[int, str]]] = {}
             for at, name in self._long_names:
                 first = paternal_surname(name)
                 if first:
                     paternal.setdefault(_key(first), []).append((at, name))
                 for word in _inner_names(name):
                     inner.setdefault(word, []).append((at, name))
-            self._fallbacks = (paternal, inner)
+                for word in inner_names(name):
+                    called.setdefault(_key(word), []).append((at, name))
+            self._fallbacks = (paternal, inner, called)
         return self._fallbacks
 
     def _full_name(self, token: str, pos: int, gender: str | None = None) -> str | None:

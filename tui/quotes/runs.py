@@ -16,6 +16,7 @@ from tui.nlp.lexicon import (
     NON_PERSON_WORDS,
     OFFICES,
     ORG_HEADS,
+    PARTICLES,
     PLACE_WORDS,
     POST_NOMINALS,
     ROMAN_NUMERALS,
@@ -136,7 +137,11 @@ def _run_kind(run: str) -> tuple[int, str, str, str]:
     person = tokens[last_title + 1 + _name_start(tokens, keys, last_title + 1) :]
     if len(person) == 2 and _key(person[1]) in NAME_SUFFIXES:
         person = person[:1]  # "Biden Jr." where "Joseph R." fell outside the run
-    if not person or len(person) > 4:
+    if not person or len(person) > 4 and (
+        # (the particles inside a name are no words of their own: "Luiz Inácio Lula da
+        # Silva" is a four-word name)
+        sum(_key(t) not in PARTICLES for t in person) > 4 or _key(person[0]) in PARTICLES
+    ):
         return _NOT_A_NAME
     if len(person) > 2 and any(_key(t) in PLACE_WORDS for t in person):
         return _NOT_A_NAME  # "Clinton New Hampshire": a name run into a place
