@@ -1869,3 +1869,26 @@ def test_namesakes_by_honorific_and_long_bodies_before_a_noun(
 )
 def test_a_relative_clause_holds_its_own_names(text: str, expected: list[str | None]) -> None:
     assert speaker_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative named beside "her mother": "she says" goes on with the one who spoke
+        ('Niamh Costigan is tired. "I have been living on toast for a month," she says. Her '
+         'mother, Bernadette Costigan, still teaches piano.\n\n"People think I am mad for '
+         'turning it down," she says.', ["Niamh Costigan", "Niamh Costigan"]),
+        # ... unless the text reports the relative saying something
+        ('Niamh Costigan is tired. "I have been living on toast for a month," she says. Her '
+         'mother, Bernadette Costigan, said she was proud of her.\n\n"She will be back on '
+         'the stage soon," she said.', ["Niamh Costigan", "Bernadette Costigan"]),
+        ('Ann Lee runs the farm. "We lost half the herd," she said. Her brother, Tom Lee, '
+         'helped. "It was a long winter for all of us," he said.', ["Ann Lee", "Tom Lee"]),
+    ],
+)
+def test_a_relative_named_in_passing_does_not_take_the_subjects_pronoun(
+    text: str, expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in extract_quotes([make_document("t", "t.md", text, {})])] == (
+        expected
+    )

@@ -10,9 +10,9 @@ from bisect import bisect_left
 from tui.nlp.given_names import FEMALE, MALE, is_given_name
 from tui.nlp.lexicon import ORG, PERSON, RANKS, TITLE_HEADS, TITLE_REFERENCES
 from tui.nlp.name_runs import WORD_RE
-from tui.quotes.cues import _PRONOUN_REACH, _RUN, _SUBJECTS_LOOKED, _key, _offset
+from tui.quotes.cues import _PRONOUN_REACH, _RUN, _SUBJECTS_LOOKED, _VERB_RE, _key, _offset
 from tui.quotes.model import QuoteSpan
-from tui.quotes.name_registry import _APPOSED, _LOWER, NameRegistry
+from tui.quotes.name_registry import _APPOSED, _LOWER, KIN_OF_A_PRONOUN_RE, NameRegistry
 from tui.quotes.runs import _FULL, _run_kind
 
 # The heads of a business's name, and of a public body's, for "the company said".
@@ -39,6 +39,8 @@ _PUBLIC_HEADS = frozenset(
 )
 
 
+# Where a sentence ends (see Antecedents._reported_after).
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 # Nouns for a kind of body under another name: British police forces are "the force".
 _BODY_SYNONYMS = {"force": "police"}
 # Kinds of body that "the <kind> said" finds only among the bodies of that kind: the
@@ -143,6 +145,15 @@ class Antecedents(NameRegistry):
                 off, name = persons[k]
                 if off in self._spoken or self._is_subject(off):
                     if self._may_be(name, pronoun):
+                        if off not in self._spoken and KIN_OF_A_PRONOUN_RE.search(
+                            self.text, max(0, off - 32), off
+                        ) and not self._reported_after(off):
+                            # `Her mother, Bernadette Costigan, still teaches piano. "…,"
+                            # she says`: a relative of the one the story is about, who
+                            # goes on talking (where she spoke before)
+                            spoke = self._spoke_before(k, name, pronoun, pos)
+                            if spoke is not None:
+                                return spoke, PERSON
                         return name, PERSON
                     if (
                         spoken_of is None
@@ -181,6 +192,23 @@ class Antecedents(NameRegistry):
             return persons[j][1], PERSON
         if pronoun in ("it", "they"):
             return self._last_org(pos)
+        return None
+
+    def _reported_after(self, off: int) -> bool:
+        """Whether the sentence of the name at ``off`` reports it saying something (`Her
+        mother, Ann Lee, said she was proud`): then "she" may well go on with it."""
+        end = _SENTENCE_END_RE.search(self.text, off, off + 240)
+        return _VERB_RE.search(self.text, off, end.start() if end else off + 240) is not None
+
+    def _spoke_before(self, k: int, other: str, pronoun: str, pos: int) -> str | None:
+        """The nearest speaker before the ``k``-th person noted, within a pronoun's reach
+        of ``pos``, whom ``pronoun`` may stand for and who is not ``other``."""
+        assert self._persons is not None
+        for off, name in reversed(self._persons[:k]):
+            if pos - off > _PRONOUN_REACH:
+                return None
+            if off in self._spoken and name != other and self._may_be(name, pronoun):
+                return name
         return None
 
     def _narrated_description(self, pronoun: str, pos: int) -> tuple[str, str] | None:

@@ -93,6 +93,12 @@ _KIN_GENDER = {
         FEMALE),
     **dict.fromkeys("partner cousin friend child".split(), ""),
 }
+# A relative of someone the story calls "he" or "she", named beside the noun: `Her
+# mother, Bernadette Costigan,`, `his brother Tom Hart` (see Antecedents._pronoun).
+KIN_OF_A_PRONOUN_RE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:" + "|".join(_KIN_GENDER)
+    + r"|grandmother|grandfather|mum|mom|dad|stepmother|stepfather)s?,? \Z"
+)
 # A given name and "and" before a full name: a couple, or siblings, of that surname
 # (`Rob and Jen Lawson`).
 _COUPLE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) and $")
