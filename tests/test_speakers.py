@@ -1393,6 +1393,12 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
          'the forest will be paid," Lula said.', ["Luiz Inácio Lula da Silva"]),
         ('Valencia CF said in a statement that it had found them. "The club condemns any act '
          'of racism," the statement said.', ["Valencia CF"]),
+        # the person's own two names that open the full one (a father's name after them)
+        ('Businessman Mohd Rizal Abdullah received the money, prosecutors said. "Some of '
+         'these were verbal agreements," Mohd Rizal said.', ["Mohd Rizal Abdullah"]),
+        # a surname before a two-syllable given name, whatever else the word may be
+        ('Secretary for Security Chris Tang Ping-keung spoke first. "All departments are on '
+         'high alert," Tang said.', ["Chris Tang Ping-keung"]),
         # a title styled after a place names its holder, a person
         ('"It is a privilege to be here today," said the Duke of Sussex.', ["Duke of Sussex"]),
         ('"We are praying for them," the Archbishop of Canterbury said.',

@@ -354,12 +354,21 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
 def inner_names(name: str) -> list[str]:
     """The words inside a full name that a text may call the person by alone: not the
     second given name, particles, initials nor suffixes ("Lula" of "Luiz Inácio Lula da
-    Silva", "Rodham" of "Hillary Rodham Clinton")."""
+    Silva", "Rodham" of "Hillary Rodham Clinton"; "Tang" of "Chris Tang Ping-keung", a
+    surname before a given name of two syllables, whatever else "Tang" may be)."""
+    words = name.split(" ")
+    surname_first = _SYLLABLES_RE.fullmatch(words[-1]) is not None
     return [
-        w for n, w in enumerate(name.split(" ")[1:-1])
+        w for n, w in enumerate(words[1:-1])
         if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.isalpha()
-        and not (n == 0 and is_given_name(w)) and w.casefold() not in PARTICLES
+        and not (n == 0 and is_given_name(w) and not surname_first)
+        and w.casefold() not in PARTICLES
     ]
+
+
+# A given name of two syllables joined by a hyphen, as Hong Kong and Korean names are
+# written after the surname: "Ping-keung", "Jae-in".
+_SYLLABLES_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def plural_of_a_body(run: str) -> int:

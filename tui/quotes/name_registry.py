@@ -209,8 +209,9 @@ class NameRegistry(Narration):
                 if byline[0] <= at < byline[1]:
                     continue  # (the writer's name: no one the story speaks of)
                 if kind == _AFTER_DEPARTMENT:
-                    # `Secretary of State John Kerry`: the department ends the title
-                    if not text.startswith("of ", at - 3):
+                    # `Secretary of State John Kerry`, `Secretary for Security Chris Tang`:
+                    # the department ends the title
+                    if not (text.startswith("of ", at - 3) or text.startswith("for ", at - 4)):
                         continue
                     kind = _FULL
                     titles = titles or _title_of(text, at)

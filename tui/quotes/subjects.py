@@ -18,6 +18,7 @@ from tui.nlp.given_names import is_given_name
 from tui.nlp.lexicon import (
     DATE_NAMES,
     FUNCTION_WORDS,
+    NAME_SUFFIXES,
     ORG,
     PERSON,
     PLACE_WORDS,
@@ -655,6 +656,9 @@ class SubjectReader(NounReferences):
         Kvale said`, `Thein Oo said` after `Marieke de Vries`, `Lara Ostby Kvale`, `Aung
         Mya Thein Oo` (a surname of two words, not a first name and a
         surname)."""
+        opening = self._opening_of(person, pos)
+        if opening is not None:
+            return opening
         if self._full_name(person[-1], pos) is None or self._registry is None:
             return None  # (no one of that surname; the look-up built the registry)
         cands = self._registry.get(_key(person[-1]), [])
@@ -668,6 +672,24 @@ class SubjectReader(NounReferences):
             # only one: `Aminu Kabir Gumel`, with a given name the lists lack)
             if len(words) > 2 and name.casefold().endswith(tail) and (
                 len(words) == 3 or is_given_name(words[-3])
+            ):
+                return name
+        return None
+
+    def _opening_of(self, person: list[str], pos: int) -> str | None:
+        """The longer name named before ``pos`` that the two words open: `Mohd Rizal said`
+        after `Mohd Rizal Abdullah` (a name given with the father's, and called by the
+        person's own)."""
+        if self._registry is None:
+            self._build_registry()
+        assert self._registry is not None
+        cands = self._registry.get(_key(person[0]), [])
+        head = " ".join(person).casefold() + " "
+        i = bisect_left(cands, pos, key=_offset)
+        for _at, name in reversed(cands[max(0, i - _NAMESAKES) : i]):
+            last = name.rsplit(" ", 1)[-1].rstrip(".").casefold()
+            if name.count(" ") >= 2 and name.casefold().startswith(head) and (
+                last not in NAME_SUFFIXES
             ):
                 return name
         return None
