@@ -1396,6 +1396,9 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
         # the person's own two names that open the full one (a father's name after them)
         ('Businessman Mohd Rizal Abdullah received the money, prosecutors said. "Some of '
          'these were verbal agreements," Mohd Rizal said.', ["Mohd Rizal Abdullah"]),
+        # ... but a given name and a surname are a whole name, whatever run opens so
+        ('Fans bought Bernie Sanders T-shirts at the rally. "We need a political '
+         'revolution," Bernie Sanders said.', ["Bernie Sanders"]),
         # a surname before a two-syllable given name, whatever else the word may be
         ('Secretary for Security Chris Tang Ping-keung spoke first. "All departments are on '
          'high alert," Tang said.', ["Chris Tang Ping-keung"]),

@@ -680,6 +680,8 @@ class SubjectReader(NounReferences):
         """The longer name named before ``pos`` that the two words open: `Mohd Rizal said`
         after `Mohd Rizal Abdullah` (a name given with the father's, and called by the
         person's own)."""
+        if is_given_name(person[0]) and not is_given_name(person[1]):
+            return None  # ("Bernie Sanders" is a given name and a surname, a whole name)
         if self._registry is None:
             self._build_registry()
         assert self._registry is not None
@@ -687,9 +689,11 @@ class SubjectReader(NounReferences):
         head = " ".join(person).casefold() + " "
         i = bisect_left(cands, pos, key=_offset)
         for _at, name in reversed(cands[max(0, i - _NAMESAKES) : i]):
-            last = name.rsplit(" ", 1)[-1].rstrip(".").casefold()
-            if name.count(" ") >= 2 and name.casefold().startswith(head) and (
-                last not in NAME_SUFFIXES
+            words = name.split(" ")
+            if len(words) > 2 and name.casefold().startswith(head) and (
+                _key(words[-1]) not in NAME_SUFFIXES
+                # (not "Bernie Sanders T-shirts", a name run into a common word)
+                and not any(self._is_common_word(w) for w in words[2:])
             ):
                 return name
         return None
