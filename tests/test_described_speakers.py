@@ -78,6 +78,8 @@ def said(text: str) -> list[tuple[str | None, bool]]:
          "a longtime adviser to Ilse Varga"),
         ('"It is too much," said one commuter at Harbour Station.',
          "one commuter at Harbour Station"),
+        ('"The government remains committed to it," a Cabinet Office spokesperson said.',
+         "a Cabinet Office spokesperson"),
         # someone introduced by whose they are, or by what they do
         ('"Thank you to everybody who shared it," the girl\'s mother said.', "the girl's mother"),
         ('"I am barely surviving," a restaurant owner in Culiacan said.',

@@ -1402,6 +1402,9 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
         # a surname before a two-syllable given name, whatever else the word may be
         ('Secretary for Security Chris Tang Ping-keung spoke first. "All departments are on '
          'high alert," Tang said.', ["Chris Tang Ping-keung"]),
+        # a seat's member is no person named as the seat
+        ('Diane Abbott raised concerns. "Taking their phones cuts them off," the Hackney '
+         'North and Stoke Newington MP said.', [None]),
         # a title styled after a place names its holder, a person
         ('"It is a privilege to be here today," said the Duke of Sussex.', ["Duke of Sussex"]),
         ('"We are praying for them," the Archbishop of Canterbury said.',

@@ -258,7 +258,9 @@ def _phrase(words: list[str], to_end: bool, any_noun: bool = False) -> int | Non
                 # (a modifier is no function word, no verb; but "US" of `A US official
                 # said` is the country's letters, not "us")
                 return None
-            if h > first + 1 and _key(words[h - 1]) in SOURCE_NOUNS:
+            if h > first + 1 and _key(words[h - 1]) in SOURCE_NOUNS and (
+                words[h - 1][:1].islower()  # (not "Cabinet" of `A Cabinet Office spokesperson`)
+            ):
                 return None  # (a noun then a word that is none: `the senator emailed`)
             continue
         if first < 0 and _key(word) not in _BARE_PLURALS:

@@ -124,6 +124,9 @@ from tui.quotes.runs import (
 _RELATIVE_OPENING_RE = re.compile(r",[ \t]+(who|whose)[ \t]")
 # ... that gives the person's name: `who gave only his first name`, `who asked to be
 # identified as`, `who is known as`.
+# The letters after a name that say a seat in a parliament: "the Bath MP" is the seat's
+# member, whom the text named before, never a person called Bath.
+_MEMBERS_POST_NOMINALS = frozenset("MP MPs MEP MSP MS MLA TD AM".split())
 # The place a title is styled after, after the title: `Duke| of Sussex`.
 _STYLED_OF_RE = re.compile(r" of (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}")
 # ... and the whole title ending a subject: `the Archbishop of Canterbury` said.
@@ -568,6 +571,10 @@ class SubjectReader(NounReferences):
         head = s[: m.start(1)]
         if platform_at(s, len(head)):
             run, head = run[3:], head + "X. "  # (see _run_kind: the platform, no initial)
+        if run.rsplit(" ", 1)[-1] in _MEMBERS_POST_NOMINALS and " " in run and (
+            head.endswith(("the ", "The ", " and "))
+        ):
+            return None  # (`the Hackney North and Stoke Newington MP`: the seat's member)
         joined = _body_across_and(s, m.start(1))
         if joined:
             return self._owner(s[: joined[0]], pos) or (joined[1], ORG)
