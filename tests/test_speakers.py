@@ -1402,6 +1402,10 @@ def test_wire_copy_marks_nicknames_and_quotations_after_a_suffix_alike() -> None
         # a surname before a two-syllable given name, whatever else the word may be
         ('Secretary for Security Chris Tang Ping-keung spoke first. "All departments are on '
          'high alert," Tang said.', ["Chris Tang Ping-keung"]),
+        # a given name someone is called by alone, given as such, is a person "he" goes on with
+        ('"We have spoken loudly," said Jon Holden, the union\'s president.\n\nAnother '
+         'machinist, who gave only his first name, Marcus, said he had voted no. "Thirty '
+         'percent sounds like a lot," he said.', ["Jon Holden", "Marcus"]),
         # a seat's member is no person named as the seat
         ('Diane Abbott raised concerns. "Taking their phones cuts them off," the Hackney '
          'North and Stoke Newington MP said.', [None]),

@@ -117,6 +117,11 @@ _NOUN_BEFORE_COMMA_RE = re.compile(
     r"[a-z][\w'’-]*, \Z"
 )
 _WHO_RE = re.compile(r", who(?:se)? ")
+# ... or a given name a person is called by alone, given as such: `who gave only his
+# first name, Marcus,`, `identified only as Ana`.
+_NAME_ONLY_BEFORE_RE = re.compile(
+    r"(?:\bfirst name|\bgiven name|\bname|\bonly as|\bknown as|\bcalled),? \Z"
+)
 _LOWER_ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+ )?([a-z]+) \Z")
 
 
@@ -313,7 +318,9 @@ class NameRegistry(Narration):
                             genders[_key(name)] = _KIN_GENDER[noun]
                     elif not honorific and (
                         aged := _AGED_RE.match(text, m.end()) or (
-                            _WHO_RE.match(text, m.end()) if is_given_name(name) else None
+                            _WHO_RE.match(text, m.end())
+                            or _NAME_ONLY_BEFORE_RE.search(text, max(0, at - 16), at)
+                            if is_given_name(name) else None
                         )
                     ):
                         # (`Jaz, 29, who …`; `Shabana, who runs a stall, said`: a given
