@@ -257,3 +257,11 @@ def test_a_name_the_text_calls_someone_by_from_inside_the_full_one_joins_it():
     (lula,) = [e for e in ents if e.type == "PERSON"]
     assert lula.name == "Luiz Inácio Lula da Silva"
     assert {"Lula", "Lula da Silva"} <= set(lula.aliases)
+
+
+def test_a_name_before_a_place_noun_is_a_place():
+    found = typed(entities(
+        "She lived in the Westwood neighborhood for years, near a store in the Whitehaven "
+        "area. The Eastpointe suburb grieved."
+    ))
+    assert found["Westwood"] == found["Whitehaven"] == found["Eastpointe"] == "PLACE"

@@ -441,7 +441,7 @@ PLACE_BEFORE = ("region of ", "city of ", "province of ", "town of ", "village o
 PLACE_NOUNS_AFTER = frozenset(
     """river valley volcano lake region province island peninsula mountains desert basin
     delta district sub-county subcounty municipality township governorate prefecture
-    parish""".split()
+    parish neighborhood neighbourhood suburb borough area village""".split()
 )
 PLACE_PREPOSITIONS = frozenset("in near outside".split())
 # Nouns for a body that an appositive names: "The company, Twin Metals, said".
