@@ -265,3 +265,14 @@ def test_a_name_before_a_place_noun_is_a_place():
         "area. The Eastpointe suburb grieved."
     ))
     assert found["Westwood"] == found["Whitehaven"] == found["Eastpointe"] == "PLACE"
+
+
+def test_a_division_or_a_patrol_heads_an_agencys_name():
+    found = typed(entities(
+        "The California Highway Patrol closed the road, and the Iowa Division of Criminal "
+        "Investigation was called in, said Sgt. Amy Cole of the Columbus Division of Police."
+    ))
+    for name in ("California Highway Patrol", "Iowa Division of Criminal Investigation",
+                 "Columbus Division of Police"):
+        assert found[name] == "ORG", name
+    assert "Columbus Division" not in found and "Highway Patrol" not in found

@@ -250,7 +250,7 @@ ORG_HEADS = frozenset(
     management securities advisors advisers investments platforms bancorp therapeutics
     pharma biosciences biotech realty equities energy minerals brands foods
     aerospace dynamics insurance entertainment motor petroleum chemicals automotive
-    airline
+    airline division patrol
     """.split()
 )
 # Buildings that speak for a government: "the Kremlin said", "the Pentagon said".
