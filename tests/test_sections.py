@@ -292,6 +292,7 @@ def test_staff_credit_lines_are_boilerplate_and_name_no_one() -> None:
         "By Tuesday afternoon, the shares had given back half of the gain, traders said.\n\n"
         "Reporting by Clare Jim in Hong Kong; Editing by Kim Coghill\n\n"
         "--With assistance from Yvonne Yue Li and Katie Roof.\n\n"
+        "(Additional reporting by Florence Tan in Singapore; Editing by Jason Neely)\n\n"
         "Associated Press writer Tom Bell in Detroit contributed to this report.\n"
     )
     kinds = {
@@ -305,4 +306,5 @@ def test_staff_credit_lines_are_boilerplate_and_name_no_one() -> None:
     assert "Tom Bell" not in body[0]
     names = {e.name for e in extract_entities([make_document("c", "c.md", text, {})])}
     assert "Ruth Okafor" in names
-    assert not names & {"Clare Jim", "Kim Coghill", "Yvonne Yue Li", "Katie Roof", "Tom Bell"}
+    assert not names & {"Clare Jim", "Kim Coghill", "Yvonne Yue Li", "Katie Roof", "Tom Bell",
+                        "Florence Tan", "Jason Neely"}

@@ -167,7 +167,7 @@ _QUOTE_OPENERS = frozenset('"“„«')
 # end ("CNBC's Michael Wayland contributed to this report."). The names are the writers',
 # never the story's.
 _CREDIT_OPENING = re.compile(
-    r"(?:[-–—]+[ \t]*)?(?i:with (?:additional )?assistance from|(?:(?:additional )?(?:reporting"
+    r"(?:[-–—]+[ \t]*|\()?(?i:with (?:additional )?assistance from|(?:(?:additional )?(?:reporting"
     r"|research)|writing|editing|compiled|produced|edited|written|reported) by)[ \t]+[A-Z]"
 )
 # A byline: "By", then names, each maybe with a role or an outlet after a comma or
@@ -187,7 +187,7 @@ _CREDIT_MAX = 240
 
 def is_credit(line: str) -> bool:
     """Whether ``line`` (one paragraph) credits the story's staff (see _CREDIT_OPENING)."""
-    if len(line) > _CREDIT_MAX or not line[:1].isalpha() and line[:1] not in "-–—":
+    if len(line) > _CREDIT_MAX or not line[:1].isalpha() and line[:1] not in "-–—(":
         return False
     if line[:3] in ("By ", "BY ", "by ") or line.startswith(("Written ", "Reported ", "Edited ")):
         if BYLINE_RE.fullmatch(line) is not None:
