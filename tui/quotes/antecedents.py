@@ -203,8 +203,10 @@ class Antecedents(NameRegistry):
     def _spoke_before(self, k: int, other: str, pronoun: str, pos: int) -> str | None:
         """The nearest speaker before the ``k``-th person noted, within a pronoun's reach
         of ``pos``, whom ``pronoun`` may stand for and who is not ``other``."""
-        assert self._persons is not None
-        for off, name in reversed(self._persons[:k]):
+        persons = self._persons
+        assert persons is not None
+        for j in range(k - 1, -1, -1):  # (no copy of the list: a pronoun's reach at most)
+            off, name = persons[j]
             if pos - off > _PRONOUN_REACH:
                 return None
             if off in self._spoken and name != other and self._may_be(name, pronoun):
