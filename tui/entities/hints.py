@@ -31,7 +31,7 @@ from tui.nlp.lexicon import (
     TITLE_HEADS,
 )
 from tui.nlp.places import Gazetteer, fold
-from tui.nlp.tickers import ticker_after
+from tui.nlp.tickers import listed_company
 
 _DETERMINERS = frozenset("the its their a an".split())
 # What follows the name of a disease or a syndrome named for someone.
@@ -140,7 +140,7 @@ def _context_votes(
     after = after[: after.find("\n\n")] if "\n\n" in after else after
     if gaz is not None and after[:1] == "," and _in_a_region(text, end, gaz):
         votes.append((PLACE, 8))
-    elif after[:2] == " (" and ticker_after(text, end) == "company":
+    elif after[:2] == " (" and listed_company(text, end):
         votes.append((ORG, 8))  # "Rio Tinto (RIO.L)", "Wells Fargo (NYSE: WFC)": listed
     low_before = before.lower()
     prev_words = low_before.replace(",", " ").split()

@@ -351,6 +351,12 @@ def _joins(left: list[str], words: list[str], joiner: str = "") -> bool:
     return bool(tail) and (tail[-1] in ORG_HEADS or tail[-1] in OTHER_HEADS)
 
 
+def name_word(word: str) -> bool:
+    """Whether ``word`` is shaped as a name's own word inside a full name: a capital,
+    then lower-case letters, three or more (no initial, no suffix, no hyphen)."""
+    return len(word) > 2 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
 def inner_names(name: str) -> list[str]:
     """The words inside a full name that a text may call the person by alone: not the
     second given name, particles, initials nor suffixes ("Lula" of "Luiz Inácio Lula da
@@ -360,7 +366,7 @@ def inner_names(name: str) -> list[str]:
     surname_first = _SYLLABLES_RE.fullmatch(words[-1]) is not None
     return [
         w for n, w in enumerate(words[1:-1])
-        if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.isalpha()
+        if name_word(w)
         and not (n == 0 and is_given_name(w) and not surname_first)
         and w.casefold() not in PARTICLES
     ]

@@ -38,13 +38,10 @@ def ticker_around(text: str, at: int) -> tuple[int, int] | None:
     return (paren, m.end()) if m is not None and at < m.end() else None
 
 
-def ticker_after(text: str, end: int) -> str:
-    """After a name that ends at ``end``: "company" where a company's ticker follows it
-    ("Nvidia (NVDA.O)", "GE (NYSE: GE)"), "index" where an index's does ("the S&P 500
-    (.SPX)"), else ""."""
-    if text[end : end + 2] != " (":
-        return ""
-    m = TICKER_RE.match(text, end + 1)
-    if m is None:
-        return ""
-    return "index" if text[end + 2 : end + 3] == "." else "company"
+def listed_company(text: str, end: int) -> bool:
+    """Whether a company's ticker follows the name that ends at ``end`` ("Nvidia
+    (NVDA.O)", "GE (NYSE: GE)"; not an index's, "the S&P 500 (.SPX)")."""
+    return (
+        text[end : end + 2] == " (" and text[end + 2 : end + 3] != "."
+        and TICKER_RE.match(text, end + 1) is not None
+    )

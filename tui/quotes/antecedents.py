@@ -39,8 +39,8 @@ _PUBLIC_HEADS = frozenset(
 )
 
 
-# Where a sentence ends (see Antecedents._reported_after).
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?(?:\s|$)")
+# How far on a relative's sentence is read for a verb that reports them speaking.
+_REPORT_REACH = 240
 # Nouns for a kind of body under another name: British police forces are "the force".
 _BODY_SYNONYMS = {"force": "police"}
 # Kinds of body that "the <kind> said" finds only among the bodies of that kind: the
@@ -197,16 +197,12 @@ class Antecedents(NameRegistry):
     def _reported_after(self, off: int) -> bool:
         """Whether the sentence of the name at ``off`` reports it saying something (`Her
         mother, Ann Lee, said she was proud`): then "she" may well go on with it."""
-        end = _SENTENCE_END_RE.search(self.text, off, off + 240)
-        return _VERB_RE.search(self.text, off, end.start() if end else off + 240) is not None
+        return _VERB_RE.search(self.text, off, self._sentence_end(off, _REPORT_REACH)) is not None
 
     def _spoke_before(self, k: int, other: str, pronoun: str, pos: int) -> str | None:
         """The nearest speaker before the ``k``-th person noted, within a pronoun's reach
         of ``pos``, whom ``pronoun`` may stand for and who is not ``other``."""
-        persons = self._persons
-        assert persons is not None
-        for j in range(k - 1, -1, -1):  # (no copy of the list: a pronoun's reach at most)
-            off, name = persons[j]
+        for off, name in self._noted_before(k):
             if pos - off > _PRONOUN_REACH:
                 return None
             if off in self._spoken and name != other and self._may_be(name, pronoun):
@@ -319,7 +315,7 @@ class Antecedents(NameRegistry):
         assert self._persons is not None
         since = self.bounds[max(0, self._paragraph_of(pos) - 1)][0] if self.bounds else 0
         i = bisect_left(self._person_offsets, pos)
-        for off, name in reversed(self._persons[:i]):
+        for off, name in self._noted_before(i):
             if off < since:
                 break
             if name in holders:

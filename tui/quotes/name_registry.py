@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from tui.corpus.sections import BYLINE_RE
 from tui.nlp.given_names import (
@@ -21,7 +22,7 @@ from tui.nlp.given_names import (
     tilt_of,
 )
 from tui.nlp.lexicon import DEPARTMENT_WORDS, RANKS, SENTENCE_OPENERS, TITLE_WORDS
-from tui.nlp.name_runs import inner_names, platform_at
+from tui.nlp.name_runs import inner_names, name_word, platform_at
 from tui.quotes.cues import (
     _CLAUSE_OPENERS,
     _CONJUNCTIONS,
@@ -149,11 +150,7 @@ def _inner_names(name: str) -> list[str]:
     "Mohamed Irfan Sulaiman"): news that writes a family name first, or calls a person
     by a given name after the first, refers back with an honorific and that word ("Ms
     Lim", "Mr Irfan")."""
-    words = name.split(" ")
-    return [
-        _key(w) for w in words[1:-1]
-        if len(w) > 2 and w[:1].isupper() and w[1:].islower() and w.isalpha()
-    ] if len(words) >= 3 else []
+    return [_key(w) for w in name.split(" ")[1:-1] if name_word(w)]
 
 
 class NameRegistry(Narration):
@@ -375,6 +372,14 @@ class NameRegistry(Narration):
                     return start, end
                 return 0, 0
         return 0, 0
+
+    def _noted_before(self, i: int) -> Iterator[tuple[int, str]]:
+        """The people noted before the ``i``-th (see _build_persons), nearest first: the
+        callers stop after a few, so the list is read in place, never copied."""
+        persons = self._persons
+        assert persons is not None
+        for j in range(i - 1, -1, -1):
+            yield persons[j]
 
     def _build_persons(self) -> None:
         """The people named, in text order, for a pronoun to refer to."""

@@ -3,7 +3,7 @@ masked: where a sentence starts, what precedes a quotation in it."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from tui.corpus.document import Document
@@ -69,6 +69,19 @@ class Narration:
         # a "sentence" of thousands of characters is a list or a run-on: look back a
         # sentence's worth only, so that no window grows with the paragraph
         return max(starts[max(i, 0)], pos - _SENTENCE_REACH)
+
+    def _sentence_end(self, pos: int, reach: int) -> int:
+        """Where the narration's sentence holding ``pos`` ends (the next one's start, or
+        its paragraph's end), at most ``reach`` characters on."""
+        limit = pos + reach
+        if not self.bounds:
+            return limit
+        para = self._paragraph_of(pos)
+        limit = min(limit, self.bounds[para][1])
+        self._sentence_start(para, limit)  # (the paragraph's starts, cut up to there)
+        starts = self._sentences[para][0]
+        i = bisect_right(starts, pos)
+        return min(starts[i], limit) if i < len(starts) else limit
 
     def _starts(self, para: int, pos: int) -> tuple[list[int], int]:
         """The paragraph's sentence starts up to ``pos`` or its last quotation mark

@@ -124,6 +124,7 @@ from tui.quotes.runs import (
 _RELATIVE_OPENING_RE = re.compile(r",[ \t]+(who|whose)[ \t]")
 # ... that gives the person's name: `who gave only his first name`, `who asked to be
 # identified as`, `who is known as`.
+_NAME_GIVEN_RE = re.compile(r"\bname\b|\bidentified\b|\bknown\b|\bcalled\b")
 # The letters after a name that say a seat in a parliament: "the Bath MP" is the seat's
 # member, whom the text named before, never a person called Bath.
 _MEMBERS_POST_NOMINALS = frozenset("MP MPs MEP MSP MS MLA TD AM".split())
@@ -134,7 +135,6 @@ _STYLED_END_RE = re.compile(
     r"(?<!\S)((?:" + "|".join(sorted(t.capitalize() for t in STYLED_TITLES))
     + r")" + _STYLED_OF_RE.pattern + r")\s*$"
 )
-_NAME_GIVEN_RE = re.compile(r"\bname\b|\bidentified\b|\bknown\b|\bcalled\b")
 
 
 class SubjectReader(NounReferences):
@@ -375,7 +375,7 @@ class SubjectReader(NounReferences):
         # ... and no one named since: `Jannik Sinner beat Carlos Alcaraz. "…," said the
         # Spaniard.` may be either (a report quotes the loser as often as the winner)
         assert self._persons is not None  # (made by _pronoun)
-        for _off, name in reversed(self._persons[: bisect_left(self._person_offsets, pos)]):
+        for _off, name in self._noted_before(bisect_left(self._person_offsets, pos)):
             if name == about[0]:
                 return about
             if " " in name:
@@ -559,7 +559,9 @@ class SubjectReader(NounReferences):
             return name, ORG
         m = _STYLED_END_RE.search(s) if " of " in s else None
         if m:
-            return m.group(1), PERSON  # (`the Archbishop of Canterbury said`: see _from_run)
+            # (`the Archbishop of Canterbury said`: the whole title, which the run the
+            # pattern below finds would cut at "of")
+            return self._from_run(m.group(1), pos, the=True)
         m = _ROLE_OF_PLACE_END_RE.search(s)
         if m and _placed_role(m.group(1), m.group(2)):
             # `the senator from Ohio said`: the senator named earlier
